@@ -1,0 +1,34 @@
+import { ABSTAIN_TEXT } from "./answer.js";
+import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "./answerer.js";
+import { toCitations } from "./resolve-citations.js";
+
+const MAX_SENTENCES = 3;
+// A second or third sentence joins the answer only when it scores nearly as well as the best one.
+const CLOSE_SCORE = 0.06;
+// Openers that lean on the sentence before: quoting them alone would leave the reader asking "who is 'it'?".
+const LEANS_BACK = /^(it|its|he|his|she|her|they|their|them|this|these|those|that|such|however|but|yet|also|in response|instead|meanwhile|still|the move|the decision)\b/i;
+
+/** The offline answerer: quotes the best one to three sentences verbatim, each cited, in reading order. */
+export class ExtractiveAnswerer implements Answerer {
+  readonly name = "extractive";
+
+  async answer(request: AnswerRequest): Promise<AnswerDraft> {
+    const [best, ...rest] = request.candidates;
+    if (!best) return { text: ABSTAIN_TEXT, abstained: true, citations: [], mode: "extractive" };
+    const chosen: Array<Pick<RankedSentence, "sentence" | "report">> = [best];
+    if (best.previous && LEANS_BACK.test(best.sentence.text)) chosen.push({ sentence: best.previous, report: best.report });
+    for (const c of rest) {
+      if (chosen.length >= MAX_SENTENCES || best.score - c.score > CLOSE_SCORE) break;
+      if (!chosen.some((x) => x.sentence.id === c.sentence.id)) chosen.push(c);
+    }
+    chosen.sort((a, b) => a.report.id.localeCompare(b.report.id) || a.sentence.index - b.sentence.index);
+    const citations = toCitations(chosen);
+    return {
+      text: citations.map((c) => `${c.text} [${c.n}]`).join(" "),
+      abstained: false,
+      citations,
+      mode: "extractive",
+    };
+  }
+}
+

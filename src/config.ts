@@ -1,0 +1,127 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting Dossier reads from the environment, with its default, in one place.
+ * The README's configuration table and `.env.example` mirror this schema.
+ */
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+const snowflake = optionalText.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
+  message: "must be a Discord id (17–20 digits)",
+});
+
+const schema = z.object({
+  CORPUS_DIR: z.string().default("corpus"),
+  DATA_DIR: z.string().default("data"),
+  INDEX_DIR: optionalText,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  MAX_REPORT_BYTES: positiveInt(2_000_000),
+  MAX_QUESTION_CHARS: positiveInt(500),
+  CHUNK_SENTENCES: positiveInt(3),
+  CHUNK_OVERLAP: z.coerce.number().int().min(0).default(1),
+  TOP_K: positiveInt(8),
+
+  EMBEDDINGS: z.enum(["local", "openai"]).default("local"),
+  EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+  ANSWER_MODE: z.enum(["auto", "extractive", "llm"]).default("auto"),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), { message: "must be a URL" }),
+  CHAT_MODEL: z.string().default("gpt-4o-mini"),
+  LLM_TIMEOUT_MS: positiveInt(20_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APP_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake,
+  DISCORD_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), { message: "must be a URL" }),
+  RATE_LIMIT_PER_MINUTE: positiveInt(6),
+  MAX_IN_FLIGHT: positiveInt(4),
+});
+
+export type Env = z.input<typeof schema>;
+
+export interface Config {
+  corpusDir: string;
+  dataDir: string;
+  indexDir: string;
+  feedbackFile: string;
+  /** Unset means each front end's own default: `info` for the bot, `warn` for the terminal tools. */
+  logLevel?: z.infer<typeof schema>["LOG_LEVEL"];
+  maxReportBytes: number;
+  maxQuestionChars: number;
+  chunkSentences: number;
+  chunkOverlap: number;
+  topK: number;
+  embeddings: "local" | "openai";
+  embeddingModel: string;
+  answerMode: "auto" | "extractive" | "llm";
+  openai: { apiKey?: string; baseURL?: string; chatModel: string; timeoutMs: number; maxRetries: number };
+  discord: {
+    token?: string;
+    appId?: string;
+    guildId?: string;
+    apiUrl?: string;
+    rateLimitPerMinute: number;
+    maxInFlight: number;
+  };
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses and validates the environment once; throws a ConfigError whose message is one readable line. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  if (e.CHUNK_OVERLAP >= e.CHUNK_SENTENCES) {
+    throw new ConfigError("Invalid configuration: CHUNK_OVERLAP must be smaller than CHUNK_SENTENCES");
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    corpusDir: path.resolve(e.CORPUS_DIR),
+    dataDir,
+    indexDir: path.resolve(e.INDEX_DIR ?? path.join(dataDir, "index")),
+    feedbackFile: path.join(dataDir, "feedback.jsonl"),
+    logLevel: e.LOG_LEVEL,
+    maxReportBytes: e.MAX_REPORT_BYTES,
+    maxQuestionChars: e.MAX_QUESTION_CHARS,
+    chunkSentences: e.CHUNK_SENTENCES,
+    chunkOverlap: e.CHUNK_OVERLAP,
+    topK: e.TOP_K,
+    embeddings: e.EMBEDDINGS,
+    embeddingModel: e.EMBEDDING_MODEL,
+    answerMode: e.ANSWER_MODE,
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseURL: e.OPENAI_BASE_URL,
+      chatModel: e.CHAT_MODEL,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      maxRetries: e.LLM_MAX_RETRIES,
+    },
+    discord: {
+      token: e.DISCORD_TOKEN,
+      appId: e.DISCORD_APP_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiUrl: e.DISCORD_API_URL,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      maxInFlight: e.MAX_IN_FLIGHT,
+    },
+  };
+}
+
+/** True when a chat model should write answers: explicitly asked for, or `auto` with a key or server configured. */
+export function usesChatModel(config: Config): boolean {
+  if (config.answerMode === "extractive") return false;
+  if (config.answerMode === "llm") return true;
+  return config.openai.apiKey !== undefined || config.openai.baseURL !== undefined;
+}

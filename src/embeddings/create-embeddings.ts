@@ -1,0 +1,14 @@
+import type { Embeddings } from "@langchain/core/embeddings";
+import type { Config } from "../config.js";
+import { LocalUseEmbeddings, type NamedEmbeddings } from "./local-use-embeddings.js";
+
+export type DossierEmbeddings = Embeddings & NamedEmbeddings;
+
+/** The embedder the configuration names; the index manifest records its name so a mismatch is caught. */
+export async function createEmbeddings(config: Config): Promise<DossierEmbeddings> {
+  if (config.embeddings === "openai") {
+    const { createOpenAIEmbeddings } = await import("./openai-embeddings.js");
+    return createOpenAIEmbeddings(config);
+  }
+  return new LocalUseEmbeddings();
+}

@@ -1,0 +1,59 @@
+import type { Answer } from "./answer/answer.js";
+import type { ReportRecord, SentenceRecord } from "./index/records.js";
+
+export interface AskOptions {
+  /** Restrict the answer to these reports; unknown ids are an UNKNOWN_REPORT error. */
+  reportIds?: string[];
+  /** How many chunks to retrieve before ranking sentences (default: TOP_K). */
+  k?: number;
+  /** Receives the answer text as a chat model writes it (no effect in extractive mode). */
+  onToken?: (textSoFar: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface IngestedReport {
+  id: string;
+  title: string;
+  status: "added" | "updated" | "unchanged";
+  sentences: number;
+  chunks: number;
+  ms: number;
+}
+
+export interface IngestSummary {
+  reports: IngestedReport[];
+  removed: string[];
+  skipped: SkippedFile[];
+  /** False when nothing changed and the index on disk was left as it was. */
+  changed: boolean;
+  ms: number;
+}
+
+export interface IngestOptions {
+  /** Called as each report is processed, for progress lines. */
+  onReport?: (report: IngestedReport) => void;
+  /** Test seam: called after the new index is written and before it is swapped in. */
+  beforeSwap?: () => void | Promise<void>;
+}
+
+export interface ReportContext {
+  report: ReportRecord;
+  /** The cited sentence and up to `radius` sentences either side of it, in order. */
+  sentences: SentenceRecord[];
+  focus: string;
+}
+
+/** The single engine every front end (Discord, REPL, CLI) calls. */
+export interface Engine {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  reports(): ReportRecord[];
+  context(sentenceId: string, radius?: number): ReportContext | undefined;
+  /** Ingests files or folders incrementally and atomically, then answers from the new index at once. */
+  ingest(paths: string[], options?: IngestOptions): Promise<IngestSummary>;
+  close(): Promise<void>;
+}

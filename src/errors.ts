@@ -1,0 +1,31 @@
+/**
+ * Errors a user can act on. `message` is one friendly line fit to show as is; `cause` keeps the details for logs.
+ */
+export type DossierErrorCode =
+  | "EMPTY_QUESTION"
+  | "QUESTION_TOO_LONG"
+  | "UNKNOWN_REPORT"
+  | "INDEX_MISSING"
+  | "INDEX_CORRUPT"
+  | "EMBEDDER_MISMATCH"
+  | "BAD_REPORT"
+  | "INGEST_FAILED"
+  | "MODEL_UNAVAILABLE"
+  | "BUSY";
+
+export class DossierError extends Error {
+  override name = "DossierError";
+  constructor(
+    readonly code: DossierErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The one line to show a user for any error: ours verbatim, anything else generic (details belong in the log). */
+export function userMessage(error: unknown): string {
+  if (error instanceof DossierError) return error.message;
+  return "Something went wrong while answering; the details are in the log.";
+}

@@ -1,0 +1,42 @@
+/** One sentence of a report, addressed by a stable id `<reportId>#<n>` while the report is unchanged. */
+export interface SentenceRecord {
+  id: string;
+  reportId: string;
+  /** Position of the sentence within its report, from 0. */
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A window of consecutive sentences; the unit the hybrid retriever ranks before sentences are ranked inside it. */
+export interface ChunkRecord {
+  id: string;
+  reportId: string;
+  /** Indexes of the first and last sentence in the window, inclusive. */
+  firstSentence: number;
+  lastSentence: number;
+  text: string;
+}
+
+export interface ReportRecord {
+  id: string;
+  title: string;
+  /** The file the report was read from, relative to where ingest ran; informational only. */
+  source: string;
+  /** sha256 of the file's bytes: an unchanged hash means the report is not embedded again. */
+  hash: string;
+  sentenceCount: number;
+  chunkCount: number;
+  ingestedAt: string;
+}
+
+export interface Manifest {
+  formatVersion: number;
+  embedder: { name: string; dimensions: number };
+  chunking: { sentences: number; overlap: number };
+  reports: ReportRecord[];
+  updatedAt: string;
+}
+
+export const INDEX_FORMAT_VERSION = 1;

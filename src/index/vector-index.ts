@@ -1,0 +1,51 @@
+import hnswlib from "hnswlib-node";
+
+/** Graph parameters chosen from `npm run bench`: recall@10 ≥ 0.99 at 100k clustered vectors (docs/benchmarks.md). */
+export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: 64 };
+
+export interface VectorHit {
+  label: number;
+  similarity: number;
+}
+
+/**
+ * Approximate nearest neighbours over L2-normalised vectors with hnswlib, inner product as cosine similarity.
+ * Labels are the caller's dense integer ids.
+ */
+export class VectorIndex {
+  private constructor(
+    private readonly index: hnswlib.HierarchicalNSW,
+    readonly dimensions: number,
+  ) {}
+
+  static build(dimensions: number, vectors: ArrayLike<number>[], params = HNSW_PARAMS): VectorIndex {
+    const index = new hnswlib.HierarchicalNSW("ip", dimensions);
+    index.initIndex({ maxElements: Math.max(1, vectors.length), m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
+    vectors.forEach((v, label) => index.addPoint(Array.from(v), label));
+    index.setEf(params.efSearch);
+    return new VectorIndex(index, dimensions);
+  }
+
+  static async read(file: string, dimensions: number, efSearch = HNSW_PARAMS.efSearch): Promise<VectorIndex> {
+    const index = new hnswlib.HierarchicalNSW("ip", dimensions);
+    await index.readIndex(file);
+    index.setEf(efSearch);
+    return new VectorIndex(index, dimensions);
+  }
+
+  get size(): number {
+    return this.index.getCurrentCount();
+  }
+
+  async write(file: string): Promise<void> {
+    await this.index.writeIndex(file);
+  }
+
+  search(query: ArrayLike<number>, k: number, filter?: (label: number) => boolean): VectorHit[] {
+    const n = Math.min(k, this.size);
+    if (n === 0) return [];
+    if (this.index.getEf() < n) this.index.setEf(n);
+    const { neighbors, distances } = this.index.searchKnn(Array.from(query), n, filter);
+    return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
+  }
+}

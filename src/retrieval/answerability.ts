@@ -1,0 +1,51 @@
+import type { AnalysedQuestion } from "./question-analysis.js";
+import type { ScoredSentence } from "./rank-sentences.js";
+import type { SearchIndex } from "./search-index.js";
+
+export interface Judgement {
+  answerable: boolean;
+  /** Combined evidence for the best sentence, 0..1-ish; compared with ANSWERABLE_THRESHOLD. */
+  confidence: number;
+  reason: string;
+}
+
+// Calibrated on the dev set plus our own reworded and off-topic questions (tests/fixtures/*.jsonl); see README.
+export const ANSWERABLE_THRESHOLD = 0.44;
+
+/**
+ * Decides whether the reports hold an answer. Similarity alone cannot (off-topic questions score as high as
+ * on-topic ones), so it also demands lexical evidence: every name or number the question uses must occur in the
+ * reports, the best sentence's neighbourhood must cover enough of the question's weighted terms, and a question
+ * that asks "how many" or "when" needs a sentence holding a number or a time.
+ */
+export function judgeAnswerability(index: SearchIndex, question: AnalysedQuestion, ranked: ScoredSentence[], reportIds?: string[]): Judgement {
+  const vocabulary = [...index.vocabulary(reportIds)];
+  const missing = question.terms.filter((t) => t.salient && !index.vocabularyHas(t.stem, reportIds) && !nearMiss(t.stem, vocabulary));
+  if (missing.length > 0) {
+    return { answerable: false, confidence: 0, reason: `the reports never mention ${missing.map((t) => t.surface).join(", ")}` };
+  }
+  const best = ranked[0];
+  if (!best) return { answerable: false, confidence: 0, reason: "nothing retrieved" };
+  if (!ranked.slice(0, 3).some((s) => s.evidence.answerTypeMatch)) {
+    return { answerable: false, confidence: 0, reason: "no retrieved sentence holds the kind of fact asked for" };
+  }
+  const e = best.evidence;
+  const confidence = 0.5 * e.similarity + 0.5 * Math.max(e.coverage, 0.8 * e.contextCoverage);
+  return confidence >= ANSWERABLE_THRESHOLD
+    ? { answerable: true, confidence, reason: "enough evidence" }
+    : { answerable: false, confidence, reason: "weak evidence" };
+}
+
+/** A spelling variant of a word the reports use ("defense" for "defence"): one edit in five letters or more. */
+function nearMiss(stem: string, vocabulary: string[]): boolean {
+  if (stem.length < 5) return false;
+  return vocabulary.some((v) => Math.abs(v.length - stem.length) <= 1 && v[0] === stem[0] && withinOneEdit(stem, v));
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+  return a.slice(i) === b.slice(i + 1);
+}

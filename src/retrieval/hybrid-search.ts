@@ -1,0 +1,39 @@
+import type { SearchIndex } from "./search-index.js";
+
+export interface ChunkHit {
+  label: number;
+  /** Reciprocal-rank-fusion score of the vector and BM25 rankings. */
+  fused: number;
+  similarity?: number;
+  bm25?: number;
+}
+
+// The constant from the original RRF paper: damps the difference between the very top ranks.
+const RRF_K = 60;
+
+/**
+ * Chunks ranked by reciprocal rank fusion of hnswlib vector search and BM25, optionally within some reports.
+ * Each list is over-fetched (4k) so fusion can promote a chunk that only one of them ranks highly.
+ */
+export function hybridSearch(index: SearchIndex, question: string, queryVector: ArrayLike<number>, k: number, reportIds?: string[]): ChunkHit[] {
+  const allowed = reportIds ? new Set(reportIds) : undefined;
+  const filter = allowed ? (label: number) => allowed.has(index.labels[label]!.report.id) : undefined;
+  const depth = Math.max(4 * k, 20);
+  const hits = new Map<number, ChunkHit>();
+  const hit = (label: number) => {
+    let h = hits.get(label);
+    if (!h) hits.set(label, (h = { label, fused: 0 }));
+    return h;
+  };
+  index.generation.vectors.search(queryVector, depth, filter).forEach((v, rank) => {
+    const h = hit(v.label);
+    h.similarity = v.similarity;
+    h.fused += 1 / (RRF_K + rank + 1);
+  });
+  index.generation.lexical.search(question, depth, filter).forEach((l, rank) => {
+    const h = hit(l.label);
+    h.bm25 = l.score;
+    h.fused += 1 / (RRF_K + rank + 1);
+  });
+  return [...hits.values()].sort((a, b) => b.fused - a.fused).slice(0, k);
+}

@@ -1,0 +1,108 @@
+/** A sentence as offsets into the original text, so a citation is always an exact slice of the report. */
+export interface SentenceSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// ICU (through Intl.Segmenter) knows sentence-final punctuation, closing quotes and lowercase continuations,
+// but it breaks after every title abbreviation and initial ("Mr. Smith", "John F. Kennedy"); these fix-ups rejoin them.
+const TITLE_ABBREVIATIONS = new Set(
+  (
+    "mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm sen rep gov pres supt insp det st jr sr rev hon fr " +
+    "mt ft no nos vol vols fig figs art sec ch pp jan feb mar apr jun jul aug sep sept oct nov dec co corp inc ltd " +
+    "bros dept est approx vs etc al e.g i.e"
+  ).split(" "),
+);
+// Words that usually open a sentence: after "U.S." they signal a real boundary ("…in the U.S. They agreed.").
+const SENTENCE_OPENERS = new Set(
+  (
+    "a an the this that these those he she it they we i you his her its their our my there here but and or so yet " +
+    "however meanwhile in on at for if when while after before as by from with without since despite although " +
+    "according officials some many most no not one two three what who why how where"
+  ).split(" "),
+);
+
+const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+
+/**
+ * Splits prose into sentences with character offsets into `text`.
+ * Single line breaks inside a paragraph (hard-wrapped text) do not end a sentence; blank lines, headings and list
+ * items do, so a closing attribution line without a full stop ("Based On ANI Report") stands as its own sentence.
+ */
+export function segmentSentences(text: string): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  for (const block of blocks(text)) {
+    const flat = block.text.replace(/\n/g, " ");
+    let pending: { start: number; end: number } | undefined;
+    for (const seg of segmenter.segment(flat)) {
+      const start = block.start + seg.index;
+      const end = start + seg.segment.length;
+      if (pending && shouldJoin(text.slice(pending.start, pending.end), seg.segment)) {
+        pending.end = end;
+      } else {
+        if (pending) pushTrimmed(spans, text, pending.start, pending.end);
+        pending = { start, end };
+      }
+    }
+    if (pending) pushTrimmed(spans, text, pending.start, pending.end);
+  }
+  return spans;
+}
+
+/** Paragraphs, headings and list items: the spans a sentence never crosses. */
+function blocks(text: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  const lines = text.split("\n");
+  let offset = 0;
+  let current: { start: number; end: number } | undefined;
+  const flush = () => {
+    if (current) out.push({ text: text.slice(current.start, current.end), start: current.start });
+    current = undefined;
+  };
+  lines.forEach((line, i) => {
+    const lineStart = offset;
+    const lineEnd = offset + line.length;
+    offset = lineEnd + 1;
+    const trimmed = line.trim();
+    if (trimmed === "") return flush();
+    const standsAlone = /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)/.test(trimmed);
+    const previous = i > 0 ? lines[i - 1]!.trim() : "";
+    const previousIsShortLine = previous !== "" && !/[.!?:;,"”’)\]]$/.test(previous) && previous.length < 60;
+    if (standsAlone || previousIsShortLine || /^#{1,6}\s/.test(previous)) flush();
+    if (current) current.end = lineEnd;
+    else current = { start: lineStart, end: lineEnd };
+    if (standsAlone && /^#{1,6}\s/.test(trimmed)) flush();
+  });
+  flush();
+  return out;
+}
+
+function shouldJoin(previous: string, next: string): boolean {
+  const prev = previous.trimEnd();
+  const nextTrimmed = next.trimStart();
+  if (nextTrimmed === "") return true;
+  // A "sentence" that opens in lowercase continues the previous one ('He said "Go!" and left.').
+  if (/^[a-z]/.test(nextTrimmed)) return true;
+  const lastWord = /(\S+)\.$/.exec(prev)?.[1];
+  if (!lastWord) return false;
+  const bare = lastWord.replace(/^[("“‘']+/, "").toLowerCase();
+  if (/^[A-Z]$/.test(lastWord.replace(/^[("“‘']+/, ""))) return true; // an initial: "John F. Kennedy"
+  if (TITLE_ABBREVIATIONS.has(bare)) return true;
+  if (/^([a-z]\.)+[a-z]$/i.test(bare)) {
+    // A dotted acronym ("U.S.") followed by a name-like word continues ("the U.S. Army"); an opener does not.
+    const firstWord = /^[“"‘']?([A-Za-z]+)/.exec(nextTrimmed)?.[1]?.toLowerCase() ?? "";
+    return !SENTENCE_OPENERS.has(firstWord);
+  }
+  return false;
+}
+
+function pushTrimmed(spans: SentenceSpan[], text: string, start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  // Headings are titles, not statements a citation can rest on.
+  if (/^#{1,6}\s/.test(text.slice(s, e))) return;
+  if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) spans.push({ text: text.slice(s, e), start: s, end: e });
+}

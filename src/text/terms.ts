@@ -1,0 +1,61 @@
+import { stemmer } from "stemmer";
+
+// Function words and question words carry no evidence that a report holds an answer.
+const STOPWORDS = new Set(
+  (
+    "a about above after again against all also am an and any are as at be because been before being below between " +
+    "both but by can could did do does doing down during each few for from further had has have having he her here " +
+    "hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off " +
+    "on once only or other our ours ourselves out over own same she should so some such than that the their theirs " +
+    "them themselves then there these they this those through to too under until up very was we were what when where " +
+    "which while who whom why will with would you your yours yourself yourselves whose whether say said says tell told " +
+    "according report reports reported mention mentioned article story news please give describe explain happen happened " +
+    "did does do anything something thing things get got make made way ways many much one ones"
+  ).split(/\s+/),
+);
+
+export interface Term {
+  /** The stemmed, lowercased form used for matching. */
+  stem: string;
+  /** The word as written. */
+  surface: string;
+  /** Capitalised mid-sentence, an acronym or a number: a name or figure the answer must mention. */
+  salient: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?/gu;
+
+/** Lowercased stem of one word; dotted acronyms lose their dots ("U.S." → "us") and possessives their "'s". */
+export function normalizeWord(word: string): string {
+  const w = word
+    .toLowerCase()
+    .replace(/['’]s$/u, "")
+    .replace(/\.(?=[\p{L}\p{N}])/gu, "")
+    .replace(/\.$/, "")
+    .replace(/['’]/g, "");
+  return /^\p{N}/u.test(w) ? w : stemmer(w);
+}
+
+/** Words of a text as matchable terms, stopwords removed. */
+export function extractTerms(text: string): Term[] {
+  const terms: Term[] = [];
+  let sentenceStart = true;
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0].replace(/\.$/, (dot) => (/^(\p{L}\.)+\p{L}\.$/u.test(match[0]) ? dot : ""));
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 2), match.index ?? 0);
+    const startsSentence = sentenceStart || /[.!?]\s*$/.test(before);
+    sentenceStart = false;
+    const acronym = /^(\p{Lu}\.?){2,}$/u.test(raw);
+    const lower = raw.toLowerCase();
+    if (!acronym && STOPWORDS.has(lower.replace(/['’]s$/u, ""))) continue;
+    const capitalised = /^\p{Lu}/u.test(raw) && !startsSentence;
+    const numeric = /\p{N}/u.test(raw);
+    terms.push({ stem: normalizeWord(raw), surface: raw, salient: acronym || capitalised || numeric });
+  }
+  return terms;
+}
+
+/** Stems of a text, for lexical indexing (every occurrence, in order). */
+export function stems(text: string): string[] {
+  return extractTerms(text).map((t) => t.stem);
+}

@@ -1,0 +1,93 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ABSTAIN_TEXT } from "../../src/answer/answer.js";
+import { loadConfig } from "../../src/config.js";
+import { createEngine } from "../../src/engine.js";
+import type { Engine } from "../../src/engine-types.js";
+import { FIRST_REPORT, makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
+
+let ws: Workspace;
+let engine: Engine;
+const notices: string[] = [];
+const report = readFileSync(FIRST_REPORT, "utf8");
+
+beforeAll(async () => {
+  ws = makeWorkspace();
+  engine = await createEngine(ws.config, { onNotice: (m) => notices.push(m) });
+});
+afterAll(() => ws.cleanup());
+
+describe("engine on the first report with the local model", () => {
+  it("builds the missing index on first use, with a notice", () => {
+    expect(notices[0]).toMatch(/No index yet: building it/);
+    expect(engine.reports().map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
+  });
+
+  it("answers who mediated the talks, citing the sentence verbatim", async () => {
+    const answer = await engine.ask("Who mediated the talks?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.mode).toBe("extractive");
+    const cited = answer.citations.find((c) => c.text.includes("mediated by Turkish and Qatari officials"));
+    expect(cited).toBeDefined();
+    expect(report.slice(cited!.start, cited!.end)).toBe(cited!.text);
+    expect(cited).toMatchObject({ reportId: "afghanistan-pakistan-istanbul-talks", title: "Afghanistan pakistan istanbul talks" });
+    expect(answer.text).toContain(`[${cited!.n}]`);
+    expect(answer.timings.totalMs).toBeGreaterThan(0);
+  });
+
+  it("every citation of every answer is an exact slice of its report", async () => {
+    for (const q of ["Who walked out of the discussions?", "What did Omar Samad say?", "Who arranged the ceasefire?"]) {
+      const answer = await engine.ask(q);
+      expect(answer.citations.length).toBeGreaterThan(0);
+      answer.citations.forEach((c, i) => {
+        expect(c.n).toBe(i + 1);
+        expect(report.slice(c.start, c.end)).toBe(c.text);
+      });
+    }
+  });
+
+  it.each(["What is the capital of Australia?", "What recipe is recommended for banana bread?", "What did Imran Khan say about the negotiations?"])(
+    "abstains on %s and cites nothing",
+    async (q) => {
+      const answer = await engine.ask(q);
+      expect(answer).toMatchObject({ abstained: true, text: ABSTAIN_TEXT, citations: [] });
+    },
+  );
+
+  it("rejects empty and over-long questions and unknown report ids with clear messages", async () => {
+    await expect(engine.ask("   ")).rejects.toThrow("Please ask a question: the text was empty.");
+    await expect(engine.ask("why ".repeat(200))).rejects.toThrow(/limit is 500/);
+    await expect(engine.ask("Who mediated?", { reportIds: ["nope"] })).rejects.toThrow(/Unknown report nope; known reports: afghanistan-pakistan-istanbul-talks/);
+  });
+
+  it("shows a cited sentence with its neighbours", () => {
+    const ctx = engine.context("afghanistan-pakistan-istanbul-talks#1", 1)!;
+    expect(ctx.sentences.map((s) => s.index)).toEqual([0, 1, 2]);
+    expect(engine.context("nope#1")).toBeUndefined();
+  });
+
+  it("answers from a report added at run time, within that report when asked to", async () => {
+    writeFileSync(
+      path.join(ws.corpusDir, "harbour-strike.txt"),
+      "Dock workers in Valparaiso began a strike on Thursday over unpaid wages. The port authority said 14 ships were waiting offshore.\n",
+    );
+    const summary = await engine.ingest([ws.corpusDir]);
+    expect(summary.reports.find((r) => r.id === "harbour-strike")?.status).toBe("added");
+    const answer = await engine.ask("How many ships were waiting offshore?", { reportIds: ["harbour-strike"] });
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]).toMatchObject({ reportId: "harbour-strike", text: "The port authority said 14 ships were waiting offshore." });
+  });
+
+  it("refuses an index built by another embedder, naming the command to run", async () => {
+    const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent" });
+    const other = {
+      embedder: { name: "test:other", dimensions: 512 },
+      embedDocuments: async (d: string[]) => d.map(() => new Array(512).fill(0)),
+      embedQuery: async () => new Array(512).fill(0),
+    };
+    await expect(createEngine(config, { embeddings: other as never })).rejects.toThrow(
+      /built with local:universal-sentence-encoder-lite .* configuration uses test:other: run `npm run ingest -- --rebuild`/,
+    );
+  });
+});

@@ -1,0 +1,130 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
+import { readGeneration } from "../../src/index/index-files.js";
+import { ingestPaths } from "../../src/index/ingest.js";
+import { silentLogger } from "../../src/logger.js";
+import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
+
+const embeddings = new LocalUseEmbeddings();
+let ws: Workspace;
+const ingest = (paths: string[], options = {}) => ingestPaths(paths, { config: ws.config, embeddings, logger: silentLogger }, options);
+
+/** Counts embedding calls so a test can prove unchanged reports are not embedded again. */
+function countEmbeddings() {
+  const original = embeddings.embedDocuments.bind(embeddings);
+  const calls: number[] = [];
+  embeddings.embedDocuments = async (docs: string[]) => {
+    calls.push(docs.length);
+    return original(docs);
+  };
+  return { calls, restore: () => (embeddings.embedDocuments = original) };
+}
+
+const SECOND = "# Flood relief\n\nHeavy rains flooded the valley on Monday. Relief agencies sent boats and food to 4,000 families.\n";
+
+beforeAll(async () => {
+  await embeddings.embedQuery("warm up");
+});
+afterEach(() => ws.cleanup());
+
+describe("ingest", () => {
+  it("builds an index with sentences, chunks, vectors, BM25 and a manifest", async () => {
+    ws = makeWorkspace();
+    const summary = await ingest([ws.corpusDir]);
+    expect(summary.reports).toMatchObject([{ id: "afghanistan-pakistan-istanbul-talks", status: "added", sentences: 18, chunks: 9 }]);
+    const gen = await readGeneration(ws.config.indexDir);
+    expect(gen.manifest.embedder).toEqual({ name: "local:universal-sentence-encoder-lite", dimensions: 512 });
+    const [record] = gen.manifest.reports;
+    expect(record).toMatchObject({ sentenceCount: 18, chunkCount: 9 });
+    expect(record!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(gen.vectors.size).toBe(9);
+    const stored = gen.reports.get(record!.id)!;
+    for (const s of stored.sentences) expect(stored.text.slice(s.start, s.end)).toBe(s.text);
+    expect(stored.sentences[3]!.id).toBe("afghanistan-pakistan-istanbul-talks#3");
+  });
+
+  it("does not embed unchanged reports again, replaces changed ones and drops reports whose file is gone", async () => {
+    ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
+    const second = path.join(ws.corpusDir, "flood-relief.md");
+    writeFileSync(second, SECOND);
+
+    const counter = countEmbeddings();
+    try {
+      const added = await ingest([ws.corpusDir]);
+      expect(added.reports.map((r) => [r.id, r.status])).toEqual([
+        ["afghanistan-pakistan-istanbul-talks", "unchanged"],
+        ["flood-relief", "added"],
+      ]);
+      expect(counter.calls).toEqual([2]); // only the new report's two sentences
+
+      counter.calls.length = 0;
+      const again = await ingest([ws.corpusDir]);
+      expect(again.changed).toBe(false);
+      expect(counter.calls).toEqual([]);
+
+      writeFileSync(second, SECOND.replace("Monday", "Tuesday") + "More rain is expected.\n");
+      const updated = await ingest([ws.corpusDir]);
+      expect(updated.reports.find((r) => r.id === "flood-relief")).toMatchObject({ status: "updated", sentences: 3 });
+      const gen = await readGeneration(ws.config.indexDir);
+      expect(gen.reports.get("flood-relief")!.sentences.map((s) => s.text)).toContain("More rain is expected.");
+
+      rmSync(second);
+      const removed = await ingest([ws.corpusDir]);
+      expect(removed.removed).toEqual(["flood-relief"]);
+      expect((await readGeneration(ws.config.indexDir)).manifest.reports.map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
+    } finally {
+      counter.restore();
+    }
+  });
+
+  it("keeps the previous index fully usable when an ingest fails before the swap", async () => {
+    ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
+    const before = readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8");
+    writeFileSync(path.join(ws.corpusDir, "flood-relief.md"), SECOND);
+
+    await expect(
+      ingest([ws.corpusDir], {
+        beforeSwap: () => {
+          throw new Error("injected crash");
+        },
+      }),
+    ).rejects.toThrow("injected crash");
+
+    expect(readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8")).toBe(before);
+    const gen = await readGeneration(ws.config.indexDir);
+    expect(gen.manifest.reports.map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
+    expect(gen.vectors.size).toBe(9);
+  });
+
+  it("skips bad files with a one-line reason each and ingests the good ones", async () => {
+    ws = makeWorkspace({ withFirstReport: false });
+    const dir = ws.corpusDir;
+    writeFileSync(path.join(dir, "empty.txt"), "");
+    writeFileSync(path.join(dir, "binary.md"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a]));
+    writeFileSync(path.join(dir, "latin1.txt"), Buffer.from("caf\xe9 au lait est bon.", "latin1"));
+    writeFileSync(path.join(dir, "good.md"), SECOND);
+    const summary = await ingest([dir, path.join(dir, "missing.txt")]);
+    expect(summary.reports.map((r) => r.id)).toEqual(["good"]);
+    const reasons = summary.skipped.map((s) => s.reason).sort();
+    expect(reasons).toHaveLength(4);
+    expect(reasons.join("\n")).toMatch(/binary\.md: binary file/);
+    expect(reasons.join("\n")).toMatch(/empty\.txt: empty file/);
+    expect(reasons.join("\n")).toMatch(/latin1\.txt: not valid UTF-8/);
+    expect(reasons.join("\n")).toMatch(/missing\.txt: no such file or folder/);
+    for (const r of reasons) expect(r).not.toContain("\n");
+  });
+
+  it("rebuilds over a corrupt index instead of failing", async () => {
+    ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
+    const gen = await readGeneration(ws.config.indexDir);
+    writeFileSync(path.join(gen.dir, "manifest.json"), "{ not json");
+    await expect(readGeneration(ws.config.indexDir)).rejects.toThrow(/unreadable.*npm run ingest -- --rebuild/);
+    await ingest([ws.corpusDir]);
+    expect((await readGeneration(ws.config.indexDir)).manifest.reports).toHaveLength(1);
+  });
+});
