@@ -3,8 +3,10 @@ import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "./ans
 import { toCitations } from "./resolve-citations.js";
 
 const MAX_SENTENCES = 3;
-// A second or third sentence joins the answer only when it scores nearly as well as the best one.
+// A second or third sentence joins the answer only when it scores nearly as well as the best one, or, being the
+// best one's neighbour in the same report, reasonably close: neighbours often finish each other's thought.
 const CLOSE_SCORE = 0.06;
+const CLOSE_NEIGHBOUR_SCORE = 0.12;
 // Openers that lean on the sentence before: quoting them alone would leave the reader asking "who is 'it'?".
 const LEANS_BACK = /^(it|its|he|his|she|her|they|their|them|this|these|those|that|such|however|but|yet|also|in response|instead|meanwhile|still|the move|the decision)\b/i;
 
@@ -18,8 +20,10 @@ export class ExtractiveAnswerer implements Answerer {
     const chosen: Array<Pick<RankedSentence, "sentence" | "report">> = [best];
     if (best.previous && LEANS_BACK.test(best.sentence.text)) chosen.push({ sentence: best.previous, report: best.report });
     for (const c of rest) {
-      if (chosen.length >= MAX_SENTENCES || best.score - c.score > CLOSE_SCORE) break;
-      if (!chosen.some((x) => x.sentence.id === c.sentence.id)) chosen.push(c);
+      if (chosen.length >= MAX_SENTENCES || best.score - c.score > CLOSE_NEIGHBOUR_SCORE) break;
+      const neighbour = c.report.id === best.report.id && Math.abs(c.sentence.index - best.sentence.index) === 1;
+      const close = best.score - c.score <= CLOSE_SCORE;
+      if ((close || neighbour) && !chosen.some((x) => x.sentence.id === c.sentence.id)) chosen.push(c);
     }
     chosen.sort((a, b) => a.report.id.localeCompare(b.report.id) || a.sentence.index - b.sentence.index);
     const citations = toCitations(chosen);

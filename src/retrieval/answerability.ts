@@ -10,7 +10,7 @@ export interface Judgement {
 }
 
 // Calibrated on the dev set plus our own reworded and off-topic questions (tests/fixtures/*.jsonl); see README.
-export const ANSWERABLE_THRESHOLD = 0.44;
+export const ANSWERABLE_THRESHOLD = 0.4;
 
 /**
  * Decides whether the reports hold an answer. Similarity alone cannot (off-topic questions score as high as
@@ -29,8 +29,7 @@ export function judgeAnswerability(index: SearchIndex, question: AnalysedQuestio
   if (!ranked.slice(0, 3).some((s) => s.evidence.answerTypeMatch)) {
     return { answerable: false, confidence: 0, reason: "no retrieved sentence holds the kind of fact asked for" };
   }
-  const e = best.evidence;
-  const confidence = 0.5 * e.similarity + 0.5 * Math.max(e.coverage, 0.8 * e.contextCoverage);
+  const confidence = best.score;
   return confidence >= ANSWERABLE_THRESHOLD
     ? { answerable: true, confidence, reason: "enough evidence" }
     : { answerable: false, confidence, reason: "weak evidence" };

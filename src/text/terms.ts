@@ -10,7 +10,9 @@ const STOPWORDS = new Set(
     "them themselves then there these they this those through to too under until up very was we were what when where " +
     "which while who whom why will with would you your yours yourself yourselves whose whether say said says tell told " +
     "according report reports reported mention mentioned article story news please give describe explain happen happened " +
-    "did does do anything something thing things get got make made way ways many much one ones"
+    "did does do anything something thing things get got make made way ways many much one ones " +
+    // Event verbs that only frame "where/when" questions ("where were the talks held?", "how long did it last?").
+    "held hold take took taken place happen happened occur occurred located situated last lasted"
   ).split(/\s+/),
 );
 

