@@ -1,0 +1,146 @@
+import type { ChatOpenAI } from "@langchain/openai";
+import { pino, type Logger } from "pino";
+import type { Config } from "../config.js";
+import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "./answerer.js";
+import { createChatModel } from "./llm-chat-model.js";
+import { describeModelFailure, type ModelFailure } from "./llm-failure.js";
+import { buildMessages, numberSources } from "./llm-prompt.js";
+import { fromStructuredReply, modelAnswerJsonSchema, type ModelAnswer } from "./model-answer.js";
+import { parseModelAnswer } from "./parse-model-answer.js";
+import { verifyModelAnswer } from "./verify-model-answer.js";
+
+export interface LlmAnswererOptions {
+  config: Pick<Config, "openai">;
+  /** Answers in the chat model's place whenever it fails; its draft is returned as `extractive-fallback`. */
+  fallback: Answerer;
+  logger?: Logger;
+}
+
+/**
+ * Answers with a chat model writing from numbered source sentences, then verifies every citation in our code.
+ *
+ * Reply format: with `onToken` the model writes text with `[S#]` markers, which streams token by token; without
+ * it the model is asked for structured JSON (ids constrained to an enum), and a server that rejects structured
+ * output is asked for text from then on. Both formats are read into the same claims and verified the same way,
+ * so structured output only makes well-formed replies likelier; it is never trusted more.
+ */
+export class LlmAnswerer implements Answerer {
+  readonly name: string;
+  private readonly model: ChatOpenAI;
+  private readonly openai: Config["openai"];
+  private readonly fallback: Answerer;
+  private readonly logger: Logger;
+  private structuredOutput = true;
+  /** Set by a failure no retry can fix (bad key, unknown model): later questions skip the model. */
+  private blockedBy: ModelFailure | undefined;
+
+  /** Throws a MODEL_UNAVAILABLE DossierError when neither a key nor a base URL is configured. */
+  constructor({ config, fallback, logger }: LlmAnswererOptions) {
+    this.openai = config.openai;
+    this.fallback = fallback;
+    this.logger = logger ?? pino({ level: "silent" });
+    this.model = createChatModel(config.openai);
+    this.name = `llm:${config.openai.chatModel}`;
+  }
+
+  async answer(request: AnswerRequest): Promise<AnswerDraft> {
+    if (this.blockedBy) return this.fallBack(request, this.blockedBy.message);
+    const sources = numberSources(request.candidates);
+    if (sources.size === 0) return this.fallback.answer(request);
+
+    let reply: ModelAnswer;
+    try {
+      reply = request.onToken
+        ? await this.streamText(request.question, sources, request.onToken, request.signal)
+        : await this.complete(request.question, sources, request.signal);
+    } catch (error) {
+      if (request.signal?.aborted) throw error;
+      return this.fallBack(request, this.noteFailure(error).message);
+    }
+
+    const verified = verifyModelAnswer(reply, sources);
+    if (verified.unknownIds.length > 0) {
+      this.logger.warn({ unknownIds: verified.unknownIds }, "chat model cited ids it was not given; dropped them");
+    }
+    if (verified.droppedClaims.length > 0) {
+      this.logger.warn({ dropped: verified.droppedClaims }, "removed answer sentences that failed verification");
+    }
+    if (reply.found && verified.draft.abstained) {
+      this.logger.warn("chat model answered without a single valid citation; abstaining");
+    }
+    return verified.draft;
+  }
+
+  private async streamText(
+    question: string,
+    sources: ReadonlyMap<string, RankedSentence>,
+    onToken: (textSoFar: string) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<ModelAnswer> {
+    let text = "";
+    for await (const chunk of await this.model.stream(buildMessages(question, sources, "text"), { signal })) {
+      if (chunk.text === "") continue;
+      text += chunk.text;
+      onToken(text);
+    }
+    return parseModelAnswer(text);
+  }
+
+  private async complete(
+    question: string,
+    sources: ReadonlyMap<string, RankedSentence>,
+    signal: AbortSignal | undefined,
+  ): Promise<ModelAnswer> {
+    if (this.structuredOutput) {
+      try {
+        const structured = this.model.withStructuredOutput(modelAnswerJsonSchema([...sources.keys()]), {
+          method: "jsonSchema",
+          name: "cited_answer",
+          strict: true,
+        });
+        const parsed = await structured.invoke(buildMessages(question, sources, "json"), { signal });
+        const answer = fromStructuredReply(parsed);
+        if (answer) return answer;
+        this.logger.warn("chat model's JSON reply did not match the schema; treating it as citing nothing");
+        return { found: true, claims: [] };
+      } catch (error) {
+        if (!this.structuredOutputUnsupported(error)) throw error;
+        this.structuredOutput = false;
+        this.logger.info("chat model server does not do structured output; using the text format from now on");
+      }
+    }
+    const reply = await this.model.invoke(buildMessages(question, sources, "text"), { signal });
+    return parseModelAnswer(reply.text);
+  }
+
+  /**
+   * A 400 means the server refuses `response_format`; a SyntaxError means it ignored it and the model wrote
+   * prose, which the openai client then failed to parse as JSON. Either way that server will not do it next time.
+   */
+  private structuredOutputUnsupported(error: unknown): boolean {
+    return error instanceof SyntaxError || describeModelFailure(error, this.openai).kind === "rejected";
+  }
+
+  private async fallBack(request: AnswerRequest, note: string): Promise<AnswerDraft> {
+    // The fallback's text replaces whatever was streamed; it is not streamed itself.
+    const draft = await this.fallback.answer({ ...request, onToken: undefined });
+    return { ...draft, mode: "extractive-fallback", note };
+  }
+
+  private noteFailure(error: unknown): ModelFailure {
+    const failure = describeModelFailure(error, this.openai);
+    if (failure.permanent) {
+      this.blockedBy = failure;
+      this.logger.error(
+        { kind: failure.kind, status: failure.status },
+        `${failure.message}; extractive answers until restart`,
+      );
+    } else {
+      this.logger.warn(
+        { kind: failure.kind, status: failure.status, err: failure.kind === "other" ? error : undefined },
+        `${failure.message}; answering extractively`,
+      );
+    }
+    return failure;
+  }
+}

@@ -1,0 +1,130 @@
+import type { Config } from "../config.js";
+import { DossierError } from "../errors.js";
+
+export type ModelFailureKind =
+  | "auth"
+  | "model-not-found"
+  | "timeout"
+  | "rate-limit"
+  | "quota"
+  | "server"
+  | "network"
+  | "rejected"
+  | "aborted"
+  | "other";
+
+export interface ModelFailure {
+  kind: ModelFailureKind;
+  /** Worth retrying after a pause: the same request may well succeed. */
+  transient: boolean;
+  /** Will fail the same way until the configuration changes, so there is no point asking again. */
+  permanent: boolean;
+  /** One line for the user and the log; never contains the API key or the server's raw error text. */
+  message: string;
+  status?: number;
+}
+
+export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+/**
+ * Classifies an error from @langchain/openai or the openai client. Shapes are matched by duck typing (status,
+ * name, code) because LangChain re-wraps some client errors and the openai package is not our direct dependency.
+ */
+export function describeModelFailure(
+  error: unknown,
+  openai: Config["openai"],
+  subject: { what: string; model: string } = { what: "chat model", model: openai.chatModel },
+): ModelFailure {
+  const baseURL = openai.baseURL ?? DEFAULT_BASE_URL;
+  const status = statusOf(error);
+  const name = errorName(error);
+  const unavailable = (kind: ModelFailureKind, transient: boolean, why: string): ModelFailure => ({
+    kind,
+    transient,
+    permanent: false,
+    message: `${subject.what} unavailable: ${why}`,
+    ...(status === undefined ? {} : { status }),
+  });
+
+  if (name === "AbortError" || name === "APIUserAbortError") return unavailable("aborted", false, "request cancelled");
+  if (name === "TimeoutError" || name === "APIConnectionTimeoutError") {
+    return unavailable("timeout", true, `timeout (no reply within ${openai.timeoutMs} ms)`);
+  }
+  if (status === 401 || status === 403) {
+    return {
+      kind: "auth",
+      transient: false,
+      permanent: true,
+      status,
+      message:
+        status === 401
+          ? `the ${subject.what} rejected the API key (HTTP 401 from ${baseURL}); check OPENAI_API_KEY`
+          : `the ${subject.what} refused access with this API key (HTTP 403 from ${baseURL}); check OPENAI_API_KEY`,
+    };
+  }
+  if (status === 404) {
+    return {
+      kind: "model-not-found",
+      transient: false,
+      permanent: true,
+      status,
+      message: `${subject.what} "${subject.model}" not found at ${baseURL}; check the model name and OPENAI_BASE_URL`,
+    };
+  }
+  if (status === 429) {
+    return errorCode(error) === "insufficient_quota"
+      ? unavailable("quota", false, "the API account has no quota left (HTTP 429)")
+      : unavailable("rate-limit", true, "rate limited (HTTP 429)");
+  }
+  if (status !== undefined && status >= 500) return unavailable("server", true, `server error (HTTP ${status})`);
+  if (status !== undefined) return unavailable("rejected", false, `request rejected (HTTP ${status})`);
+  if (name === "APIConnectionError" || isNetworkCode(errorCode(error) ?? errorCode(causeOf(error)))) {
+    return unavailable("network", true, `cannot reach ${baseURL}`);
+  }
+  return unavailable("other", false, name ?? "unexpected error");
+}
+
+/**
+ * LangChain's retry hook: throwing stops the retries. Only transient failures are retried, and a 429 without a
+ * Retry-After header counts as transient (LangChain's default gives up on it at once, and many OpenAI-compatible
+ * servers send none).
+ */
+export function retryOnlyTransient(openai: Config["openai"]): (error: unknown) => void {
+  return (error) => {
+    if (!describeModelFailure(error, openai).transient) throw error;
+  };
+}
+
+/** The DossierError for a failure, with a cause safe to log: the server's text may echo part of the key. */
+export function modelUnavailableError(failure: ModelFailure): DossierError {
+  return new DossierError("MODEL_UNAVAILABLE", failure.message, {
+    cause: { kind: failure.kind, status: failure.status },
+  });
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const direct = (error as { status?: unknown }).status;
+  if (typeof direct === "number") return direct;
+  const response = (error as { response?: { status?: unknown } }).response;
+  return typeof response?.status === "number" ? response.status : undefined;
+}
+
+function errorName(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  return error.name !== "Error" ? error.name : error.constructor.name;
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+function causeOf(error: unknown): unknown {
+  return error instanceof Error ? error.cause : undefined;
+}
+
+function isNetworkCode(code: string | undefined): boolean {
+  return code !== undefined && ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH"].includes(code);
+}

@@ -1,0 +1,50 @@
+import { OpenAIEmbeddings } from "@langchain/openai";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createOpenAIEmbeddings } from "../../src/embeddings/openai-embeddings.js";
+import { DossierError } from "../../src/errors.js";
+import { openaiConfig } from "./openai-fixtures.js";
+import { startOpenAIStub, stubVector, type OpenAIStub } from "./openai-stub.js";
+
+let stub: OpenAIStub;
+beforeEach(async () => {
+  stub = await startOpenAIStub({ apiKey: "test-key", dimensions: 24 });
+});
+afterEach(() => stub.close());
+
+const config = (overrides = {}) => ({ ...openaiConfig(stub.baseURL, overrides), embeddingModel: "stub-embed" });
+
+describe("OpenAI embeddings through the stub", () => {
+  it("names itself, discovers its dimensions and embeds as floats", async () => {
+    const embeddings = await createOpenAIEmbeddings(config());
+    expect(embeddings.embedder).toEqual({ name: "openai:stub-embed", dimensions: 24 });
+
+    const [a, b] = await embeddings.embedDocuments(["The river burst its banks.", "No injuries were reported."]);
+    expect(a).toHaveLength(24);
+    expect(a![0]).toBeCloseTo(stubVector("The river burst its banks.", 24)[0]!, 6);
+    expect(b).not.toEqual(a);
+    expect(await embeddings.embedQuery("The river burst its banks.")).toEqual(a);
+    expect(stub.requests.every((r) => r.body.encoding_format === "float" && r.body.dimensions === undefined)).toBe(true);
+  });
+
+  it("decodes the base64 vectors the openai client asks for by default", async () => {
+    const plain = new OpenAIEmbeddings({ model: "stub-embed", apiKey: "test-key", configuration: { baseURL: stub.baseURL } });
+    const vector = await plain.embedQuery("The river burst its banks.");
+    expect(stub.requests[0]!.body.encoding_format).toBe("base64");
+    expect(vector[3]).toBeCloseTo(stubVector("The river burst its banks.", 24)[3]!, 6);
+  });
+
+  it("fails with one MODEL_UNAVAILABLE error for a bad key", async () => {
+    const failure = await createOpenAIEmbeddings(config({ apiKey: "wrong" })).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DossierError);
+    expect(failure).toMatchObject({ code: "MODEL_UNAVAILABLE", message: expect.stringContaining("the embedding model rejected the API key") });
+  });
+
+  it("turns a failure during an ingest into the same kind of error", async () => {
+    const embeddings = await createOpenAIEmbeddings(config());
+    stub.failEmbeddings({ status: 500 });
+    await expect(embeddings.embedDocuments(["text"])).rejects.toMatchObject({
+      code: "MODEL_UNAVAILABLE",
+      message: "embedding model unavailable: server error (HTTP 500)",
+    });
+  });
+});

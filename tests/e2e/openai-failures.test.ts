@@ -1,0 +1,111 @@
+import { pino } from "pino";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { checkChatModel } from "../../src/answer/llm-chat-model.js";
+import { LlmAnswerer } from "../../src/answer/llm-answerer.js";
+import type { Config } from "../../src/config.js";
+import { DossierError } from "../../src/errors.js";
+import { FLOOD_SENTENCES, floodCandidates, openaiConfig, quotingFallback } from "./openai-fixtures.js";
+import { startOpenAIStub, type OpenAIStub } from "./openai-stub.js";
+
+let stub: OpenAIStub;
+let logs: string[];
+beforeEach(async () => {
+  stub = await startOpenAIStub({ apiKey: "test-key", models: ["stub-chat"] });
+  logs = [];
+});
+afterEach(() => stub.close());
+
+function answerer(overrides: Partial<Config["openai"]> = {}) {
+  const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(line) });
+  return new LlmAnswerer({ config: openaiConfig(stub.baseURL, { timeoutMs: 300, ...overrides }), fallback: quotingFallback, logger });
+}
+const ask = (llm: LlmAnswerer, onToken?: (t: string) => void) =>
+  llm.answer({ question: "What happened?", candidates: floodCandidates(), onToken });
+const fine = { text: "Nobody was hurt [S4]." };
+
+describe("chat model failures", () => {
+  it("retries a 500 and answers when the retry succeeds", async () => {
+    stub.chat({ status: 500 }, fine);
+    const draft = await ask(answerer({ maxRetries: 1 }), () => {});
+    expect(draft).toMatchObject({ mode: "llm", text: "Nobody was hurt [1]." });
+    expect(stub.requests).toHaveLength(2);
+  });
+
+  it("falls back to the extractive answer with a note once retries run out", async () => {
+    stub.chat({ status: 503 }, { status: 503 });
+    const draft = await ask(answerer({ maxRetries: 1 }));
+    expect(draft).toMatchObject({
+      mode: "extractive-fallback",
+      note: "chat model unavailable: server error (HTTP 503)",
+      text: `${FLOOD_SENTENCES[0]} [1]`,
+    });
+    expect(stub.requests).toHaveLength(2);
+  });
+
+  it("retries a 429 without a Retry-After header", async () => {
+    stub.chat({ status: 429, message: "Rate limit reached" }, fine);
+    expect(await ask(answerer({ maxRetries: 1 }), () => {})).toMatchObject({ mode: "llm" });
+    expect(stub.requests).toHaveLength(2);
+  });
+
+  it("falls back when the model does not answer in time", async () => {
+    stub.chat({ ...fine, delayMs: 2_000 });
+    const started = Date.now();
+    const draft = await ask(answerer(), () => {});
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(draft).toMatchObject({ mode: "extractive-fallback", note: "chat model unavailable: timeout (no reply within 300 ms)" });
+  });
+
+  it("retries a timed-out request", async () => {
+    stub.chat({ ...fine, delayMs: 2_000 }, fine);
+    const draft = await ask(answerer({ maxRetries: 1 }), () => {});
+    expect(draft).toMatchObject({ mode: "llm", text: "Nobody was hurt [1]." });
+    expect(stub.requests).toHaveLength(2);
+  });
+
+  it("says exactly what is wrong with a bad key, logs it once and stops asking", async () => {
+    const llm = answerer({ apiKey: "sk-wrong-secret-key" });
+    const first = await ask(llm);
+    const second = await ask(llm, () => {});
+    for (const draft of [first, second]) {
+      expect(draft.mode).toBe("extractive-fallback");
+      expect(draft.note).toBe(`the chat model rejected the API key (HTTP 401 from ${stub.baseURL}); check OPENAI_API_KEY`);
+    }
+    expect(stub.requests).toHaveLength(1);
+    expect(logs.filter((l) => l.includes("rejected the API key"))).toHaveLength(1);
+    expect(logs.join("\n")).not.toContain("sk-wrong-secret-key");
+  });
+
+  it("names an unknown model and where it was looked for", async () => {
+    const draft = await ask(answerer({ chatModel: "no-such-model" }));
+    expect(draft.note).toBe(`chat model "no-such-model" not found at ${stub.baseURL}; check the model name and OPENAI_BASE_URL`);
+  });
+
+  it("refuses to start with neither a key nor a base URL", () => {
+    expect(() => new LlmAnswerer({ config: { openai: { chatModel: "m", timeoutMs: 300, maxRetries: 0 } }, fallback: quotingFallback })).toThrow(
+      DossierError,
+    );
+  });
+});
+
+describe("checkChatModel", () => {
+  it("passes with one tiny completion", async () => {
+    stub.chat({ text: "OK" });
+    await checkChatModel(openaiConfig(stub.baseURL));
+    expect(stub.requests).toHaveLength(1);
+    expect(stub.requests[0]!.body.max_tokens).toBe(1);
+  });
+
+  it("throws one MODEL_UNAVAILABLE error for a bad key", async () => {
+    const failure = await checkChatModel(openaiConfig(stub.baseURL, { apiKey: "nope" })).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DossierError);
+    expect(failure).toMatchObject({ code: "MODEL_UNAVAILABLE", message: expect.stringContaining("rejected the API key") });
+  });
+
+  it("reports an unreachable server", async () => {
+    await stub.close();
+    const failure = await checkChatModel(openaiConfig(stub.baseURL)).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: "MODEL_UNAVAILABLE", message: `chat model unavailable: cannot reach ${stub.baseURL}` });
+    stub = await startOpenAIStub();
+  });
+});

@@ -1,0 +1,180 @@
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A scriptable OpenAI-compatible server on 127.0.0.1, so tests drive the real @langchain/openai client over HTTP.
+ * Chat replies come from a queue scripted per test; embeddings are deterministic vectors hashed from the text.
+ */
+
+/** One scripted chat reply. The same reply serves plain, streamed, json_schema and tool-call requests. */
+export type ChatScript =
+  | { text: string; delayMs?: number }
+  /** Structured output: sent as a tool call when the request has tools, else as JSON content. */
+  | { json: unknown; delayMs?: number }
+  | { status: number; message?: string; code?: string; headers?: Record<string, string>; delayMs?: number };
+
+export interface RecordedRequest {
+  path: string;
+  authorization: string | undefined;
+  body: Record<string, any>;
+}
+
+export interface OpenAIStubOptions {
+  /** When set, any other bearer token gets a 401 like OpenAI's. */
+  apiKey?: string;
+  /** When set, other model names get a 404 like OpenAI's. */
+  models?: string[];
+  dimensions?: number;
+}
+
+export interface OpenAIStub {
+  baseURL: string;
+  requests: RecordedRequest[];
+  /** Queues chat replies, served in order; an empty queue answers 500 so a missing script is loud. */
+  chat(...replies: ChatScript[]): void;
+  /** Queues embeddings failures; with an empty queue embeddings always succeed. */
+  failEmbeddings(...replies: Array<Extract<ChatScript, { status: number }>>): void;
+  close(): Promise<void>;
+}
+
+export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<OpenAIStub> {
+  const chatQueue: ChatScript[] = [];
+  const embeddingQueue: Array<Extract<ChatScript, { status: number }>> = [];
+  const requests: RecordedRequest[] = [];
+  const dimensions = options.dimensions ?? 8;
+
+  const server = createServer(async (req, res) => {
+    const body = await readJson(req);
+    const path = (req.url ?? "").replace(/\?.*$/, "");
+    requests.push({ path, authorization: req.headers.authorization, body });
+
+    if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+      return sendError(res, { status: 401, message: "Incorrect API key provided.", code: "invalid_api_key" });
+    }
+    if (options.models && typeof body.model === "string" && !options.models.includes(body.model)) {
+      return sendError(res, {
+        status: 404,
+        message: `The model \`${body.model}\` does not exist.`,
+        code: "model_not_found",
+      });
+    }
+    if (req.method === "POST" && path === "/v1/chat/completions") {
+      const script = chatQueue.shift() ?? { status: 500, message: "stub: no scripted reply" };
+      if (script.delayMs) await sleep(script.delayMs, res);
+      if (res.destroyed) return;
+      if ("status" in script) return sendError(res, script);
+      return body.stream ? streamChat(res, body, script) : sendChat(res, body, script);
+    }
+    if (req.method === "POST" && path === "/v1/embeddings") {
+      const failure = embeddingQueue.shift();
+      if (failure) return sendError(res, failure);
+      return sendEmbeddings(res, body, dimensions);
+    }
+    sendError(res, { status: 404, message: `stub: no route ${req.method} ${path}` });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    chat: (...replies) => void chatQueue.push(...replies),
+    failEmbeddings: (...replies) => void embeddingQueue.push(...replies),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The deterministic vector the stub returns for `text`, for tests that compare. */
+export function stubVector(text: string, dimensions: number): number[] {
+  const digest = createHash("sha256").update(text).digest();
+  const raw = Array.from({ length: dimensions }, (_, i) => digest[i % digest.length]! / 255 - 0.5 + i * 1e-3);
+  const norm = Math.hypot(...raw);
+  return raw.map((v) => v / norm);
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, any>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text === "" ? {} : (JSON.parse(text) as Record<string, any>);
+}
+
+/** Resolves after `ms`, or early when the client hangs up (a timed-out request), so close() is never held up. */
+function sleep(ms: number, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    res.on("close", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+function sendError(
+  res: ServerResponse,
+  script: { status: number; message?: string; code?: string; headers?: Record<string, string> },
+): void {
+  res.writeHead(script.status, { "content-type": "application/json", ...script.headers });
+  res.end(
+    JSON.stringify({
+      error: { message: script.message ?? `stub error ${script.status}`, type: "stub_error", code: script.code ?? null },
+    }),
+  );
+}
+
+function completionBase(body: Record<string, any>, object: string) {
+  return { id: "chatcmpl-stub", object, created: Math.floor(Date.now() / 1000), model: body.model };
+}
+
+function sendChat(res: ServerResponse, body: Record<string, any>, script: { text: string } | { json: unknown }): void {
+  const toolName: string | undefined = body.tools?.[0]?.function?.name;
+  const message =
+    "json" in script && toolName
+      ? {
+          role: "assistant",
+          content: null,
+          tool_calls: [
+            { id: "call_stub", type: "function", function: { name: toolName, arguments: JSON.stringify(script.json) } },
+          ],
+        }
+      : { role: "assistant", content: "json" in script ? JSON.stringify(script.json) : script.text };
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(
+    JSON.stringify({
+      ...completionBase(body, "chat.completion"),
+      choices: [{ index: 0, message, finish_reason: toolName ? "tool_calls" : "stop" }],
+      usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+    }),
+  );
+}
+
+/** Server-sent events, a few characters per chunk, like a real server's token stream. */
+function streamChat(res: ServerResponse, body: Record<string, any>, script: { text: string } | { json: unknown }): void {
+  const text = "json" in script ? JSON.stringify(script.json) : script.text;
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+  const send = (delta: Record<string, unknown>, finish: string | null) =>
+    res.write(
+      `data: ${JSON.stringify({ ...completionBase(body, "chat.completion.chunk"), choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`,
+    );
+  send({ role: "assistant", content: "" }, null);
+  for (let i = 0; i < text.length; i += 12) send({ content: text.slice(i, i + 12) }, null);
+  send({}, "stop");
+  res.end("data: [DONE]\n\n");
+}
+
+function sendEmbeddings(res: ServerResponse, body: Record<string, any>, dimensions: number): void {
+  const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
+  const data = inputs.map((input, index) => {
+    const vector = stubVector(input, dimensions);
+    const embedding =
+      body.encoding_format === "base64" ? Buffer.from(new Float32Array(vector).buffer).toString("base64") : vector;
+    return { object: "embedding", index, embedding };
+  });
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(JSON.stringify({ object: "list", data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+}

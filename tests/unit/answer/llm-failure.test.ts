@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { describeModelFailure } from "../../../src/answer/llm-failure.js";
+
+const openai = { apiKey: "sk-secret", baseURL: "http://127.0.0.1:1/v1", chatModel: "m1", timeoutMs: 300, maxRetries: 1 };
+const httpError = (status: number, extra: Record<string, unknown> = {}) => Object.assign(new Error("x"), { status, ...extra });
+
+describe("describeModelFailure", () => {
+  it("names a bad key and an unknown model exactly, as permanent", () => {
+    const auth = describeModelFailure(httpError(401), openai);
+    expect(auth).toMatchObject({ kind: "auth", permanent: true, transient: false });
+    expect(auth.message).toContain("the chat model rejected the API key");
+    expect(auth.message).not.toContain("sk-secret");
+    const missing = describeModelFailure(httpError(404), openai);
+    expect(missing).toMatchObject({ kind: "model-not-found", permanent: true });
+    expect(missing.message).toContain('"m1" not found at http://127.0.0.1:1/v1');
+  });
+
+  it("treats timeouts, 429 and 5xx as transient", () => {
+    const timeout = Object.assign(new Error("Request timed out."), { name: "TimeoutError" });
+    expect(describeModelFailure(timeout, openai)).toMatchObject({ kind: "timeout", transient: true });
+    expect(describeModelFailure(timeout, openai).message).toBe("chat model unavailable: timeout (no reply within 300 ms)");
+    expect(describeModelFailure(httpError(429), openai)).toMatchObject({ kind: "rate-limit", transient: true });
+    expect(describeModelFailure(httpError(503), openai)).toMatchObject({ kind: "server", transient: true });
+  });
+
+  it("does not retry an exhausted quota or a rejected request", () => {
+    expect(describeModelFailure(httpError(429, { code: "insufficient_quota" }), openai)).toMatchObject({ kind: "quota", transient: false });
+    expect(describeModelFailure(httpError(400), openai)).toMatchObject({ kind: "rejected", transient: false });
+  });
+});
