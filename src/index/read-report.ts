@@ -25,8 +25,11 @@ export function reportIdFromPath(file: string): string {
 }
 
 function titleFromId(id: string): string {
-  const words = id.replace(/[-_]+/g, " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return id
+    .split(/[-_]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(" ");
 }
 
 /** Checks a report's bytes and decodes them; throws BAD_REPORT with the one-line reason otherwise. */

@@ -64,7 +64,7 @@ describe("command line", () => {
   it("repl answers, lists reports and exits cleanly at end of input", () => {
     const out = run("src/cli/repl-main.ts", [], "Who mediated the talks?\n:reports\n");
     expect(out.status).toBe(0);
-    expect(out.stdout).toMatch(/\[1\] “.*mediated by Turkish and Qatari officials.*” — Afghanistan pakistan istanbul talks/);
-    expect(out.stdout).toMatch(/afghanistan-pakistan-istanbul-talks {2}Afghanistan pakistan istanbul talks {2}\(18 sentences/);
+    expect(out.stdout).toMatch(/\[1\] “.*mediated by Turkish and Qatari officials.*” — Afghanistan Pakistan Istanbul Talks/);
+    expect(out.stdout).toMatch(/afghanistan-pakistan-istanbul-talks {2}Afghanistan Pakistan Istanbul Talks {2}\(18 sentences/);
   });
 });

@@ -31,7 +31,7 @@ describe("engine on the first report with the local model", () => {
     const cited = answer.citations.find((c) => c.text.includes("mediated by Turkish and Qatari officials"));
     expect(cited).toBeDefined();
     expect(report.slice(cited!.start, cited!.end)).toBe(cited!.text);
-    expect(cited).toMatchObject({ reportId: "afghanistan-pakistan-istanbul-talks", title: "Afghanistan pakistan istanbul talks" });
+    expect(cited).toMatchObject({ reportId: "afghanistan-pakistan-istanbul-talks", title: "Afghanistan Pakistan Istanbul Talks" });
     expect(answer.text).toContain(`[${cited!.n}]`);
     expect(answer.timings.totalMs).toBeGreaterThan(0);
   });

@@ -21,7 +21,7 @@ describe("readReport", () => {
 
   it("derives a title from the id when there is no heading, and normalises CRLF", async () => {
     const r = await readReport(file("trade-deal.txt", "A deal was signed.\r\nIt holds."), 1000);
-    expect(r.title).toBe("Trade deal");
+    expect(r.title).toBe("Trade Deal");
     expect(r.text).toBe("A deal was signed.\nIt holds.");
   });
 
