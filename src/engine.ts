@@ -15,6 +15,7 @@ import { hybridSearch } from "./retrieval/hybrid-search.js";
 import { analyseQuestion } from "./retrieval/question-analysis.js";
 import { rankSentences } from "./retrieval/rank-sentences.js";
 import { SearchIndex } from "./retrieval/search-index.js";
+import { preloadSynonyms } from "./text/synonyms.js";
 
 export interface EngineOptions {
   logger?: Logger;
@@ -44,7 +45,9 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
       for (const s of summary.skipped) options.onNotice?.(`Skipped ${s.reason}`);
     }
   }
-  let index = await loadIndex(config, embeddings);
+  preloadSynonyms();
+  const [loaded] = await Promise.all([loadIndex(config, embeddings), embeddings.warmUp?.()]);
+  let index = loaded;
   let ingestQueue: Promise<unknown> = Promise.resolve();
 
   const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {

