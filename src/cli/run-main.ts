@@ -6,16 +6,19 @@ import { DossierError } from "../errors.js";
  * trace; anything unexpected also prints its stack when DEBUG is set.
  */
 export function runMain(main: () => Promise<number | void>): void {
-  main().then(
-    (code) => {
-      process.exitCode = code ?? 0;
-    },
-    (error: unknown) => {
-      const known = error instanceof DossierError || error instanceof ConfigError;
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`dossier: ${known ? message : `unexpected error: ${message}`}\n`);
-      if (!known && process.env.DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
-      process.exitCode = 1;
-    },
-  );
+  // Through a promise, so an error thrown before main's first await (an invalid configuration) is handled the same.
+  Promise.resolve()
+    .then(main)
+    .then(
+      (code) => {
+        process.exitCode = code ?? 0;
+      },
+      (error: unknown) => {
+        const known = error instanceof DossierError || error instanceof ConfigError;
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`dossier: ${known ? message : `unexpected error: ${message}`}\n`);
+        if (!known && process.env.DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
+        process.exitCode = 1;
+      },
+    );
 }

@@ -1,0 +1,10 @@
+import { runMain } from "../src/cli/run-main.js";
+import { loadConfig } from "../src/config.js";
+import { registerCommands } from "../src/discord/register-commands.js";
+
+runMain(async () => {
+  const config = loadConfig();
+  const { count, scope } = await registerCommands(config);
+  const where = scope === "guild" ? `to guild ${config.discord.guildId} (available now)` : "globally (may take a few minutes to appear)";
+  process.stdout.write(`Registered ${count} slash commands ${where}.\n`);
+});

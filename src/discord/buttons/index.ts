@@ -1,0 +1,5 @@
+import type { ButtonHandler } from "../handler-types.js";
+import * as context from "./context.js";
+import * as feedback from "./feedback.js";
+
+export const buttons: readonly ButtonHandler[] = [context, feedback];

@@ -1,0 +1,28 @@
+import { escapeMarkdown, MessageFlags, SlashCommandBuilder, time, TimestampStyles, type ChatInputCommandInteraction } from "discord.js";
+import { pageBlocks } from "../embed-pages.js";
+import type { BotContext } from "../handler-types.js";
+import { NO_MENTIONS, sendPages } from "../replies.js";
+
+export const data = new SlashCommandBuilder()
+  .setName("reports")
+  .setDescription("List the news reports Dossier can answer from.");
+
+/** Private to the asker: a listing is a lookup, not something the whole channel needs to see. */
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const reports = [...ctx.engine.reports()].sort((a, b) => a.title.localeCompare(b.title));
+  if (reports.length === 0) {
+    await interaction.reply({
+      content: "No reports have been ingested yet; an admin can add one with /ingest.",
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+    return;
+  }
+  const blocks = reports.map((r) => {
+    const ingested = new Date(r.ingestedAt);
+    const when = Number.isNaN(ingested.getTime()) ? "unknown" : time(ingested, TimestampStyles.RelativeTime);
+    return `**${escapeMarkdown(r.title)}**\n\`${r.id}\` · ${r.sentenceCount} sentences · ingested ${when}`;
+  });
+  const title = reports.length === 1 ? "1 report" : `${reports.length} reports`;
+  await sendPages(interaction, pageBlocks(blocks, { title }), { ephemeral: true });
+}

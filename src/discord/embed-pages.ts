@@ -1,0 +1,74 @@
+import type { APIEmbed } from "discord.js";
+import { packBlocks, splitMessage } from "./split-message.js";
+
+/** Discord's embed limits; a message over any of them is rejected outright, so every reply is built under them. */
+export const EMBED_LIMITS = {
+  title: 256,
+  description: 4096,
+  footer: 2048,
+  total: 6000,
+  perMessage: 10,
+} as const;
+
+export interface EmbedPage {
+  embeds: APIEmbed[];
+}
+
+export interface PageOptions {
+  title?: string;
+  footer?: string;
+  color?: number;
+}
+
+/**
+ * Lays blocks out as embed descriptions and groups the embeds into as few messages as Discord allows.
+ * Blocks are kept whole when they fit, so a citation is never cut; the title opens the first embed and the footer
+ * closes the last, so a split answer still reads as one card.
+ */
+export function pageBlocks(blocks: string[], options: PageOptions = {}): EmbedPage[] {
+  const title = options.title === undefined ? undefined : truncate(options.title, EMBED_LIMITS.title);
+  const footer = options.footer === undefined ? undefined : truncate(options.footer, EMBED_LIMITS.footer);
+  const descriptions = packBlocks(blocks, EMBED_LIMITS.description);
+  if (descriptions.length === 0) descriptions.push("\u200b");
+
+  const embeds: APIEmbed[] = descriptions.map((description, i) => ({
+    ...(i === 0 && title !== undefined ? { title } : {}),
+    description,
+    ...(i === descriptions.length - 1 && footer !== undefined ? { footer: { text: footer } } : {}),
+    ...(options.color === undefined ? {} : { color: options.color }),
+  }));
+
+  const pages: EmbedPage[] = [];
+  let page: APIEmbed[] = [];
+  let pageSize = 0;
+  for (const embed of embeds) {
+    const size = embedSize(embed);
+    if (page.length > 0 && (page.length === EMBED_LIMITS.perMessage || pageSize + size > EMBED_LIMITS.total)) {
+      pages.push({ embeds: page });
+      page = [];
+      pageSize = 0;
+    }
+    page.push(embed);
+    pageSize += size;
+  }
+  if (page.length > 0) pages.push({ embeds: page });
+  return pages;
+}
+
+/** The characters Discord counts toward an embed's share of the 6,000 total. */
+export function embedSize(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0)
+  );
+}
+
+/** Shortens at a word boundary and marks the cut, for text that is a label rather than a quotation. */
+export function truncate(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const head = splitMessage(text, limit - 1)[0] ?? "";
+  return `${head}…`;
+}

@@ -1,0 +1,36 @@
+import { DiscordAPIError, REST, Routes } from "discord.js";
+import { ConfigError, type Config } from "../config.js";
+import { commands } from "./commands/index.js";
+
+export interface Registration {
+  count: number;
+  scope: "guild" | "global";
+}
+
+/**
+ * Replaces the application's slash commands with ours in one PUT, so running it twice changes nothing.
+ * Guild commands appear at once (for development); global ones can take a while to reach every client.
+ */
+export async function registerCommands(config: Config): Promise<Registration> {
+  const { token, appId, guildId, apiUrl } = config.discord;
+  if (token === undefined) throw new ConfigError("DISCORD_TOKEN is not set: put the bot token in .env");
+  if (appId === undefined) throw new ConfigError("DISCORD_APP_ID is not set: copy the Application ID from the developer portal into .env");
+
+  const rest = new REST({ version: "10", ...(apiUrl === undefined ? {} : { api: apiUrl }) }).setToken(token);
+  const route = guildId === undefined ? Routes.applicationCommands(appId) : Routes.applicationGuildCommands(appId, guildId);
+  try {
+    await rest.put(route, { body: commands.map((c) => c.data.toJSON()) });
+  } catch (err) {
+    throw explain(err);
+  }
+  return { count: commands.length, scope: guildId === undefined ? "global" : "guild" };
+}
+
+/** Turns Discord's answers into the one line a person needs to fix their configuration. */
+function explain(err: unknown): Error {
+  if (!(err instanceof DiscordAPIError)) return err instanceof Error ? err : new Error(String(err));
+  if (err.status === 401) return new ConfigError("Discord rejected DISCORD_TOKEN (401 Unauthorized): copy the bot token again");
+  if (err.status === 403) return new ConfigError("Discord refused (403): is the bot in that guild, invited with the applications.commands scope?");
+  if (err.status === 404) return new ConfigError("Discord does not know that application or guild (404): check DISCORD_APP_ID and DISCORD_GUILD_ID");
+  return new Error(`Discord refused the commands (${err.status}): ${err.message}`);
+}

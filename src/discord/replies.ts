@@ -1,0 +1,49 @@
+import {
+  MessageFlags,
+  type ActionRowBuilder,
+  type ButtonBuilder,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type MessageMentionOptions,
+} from "discord.js";
+import type { EmbedPage } from "./embed-pages.js";
+
+/** Passed on every message as well as set as the client default: report text must never be able to ping anyone. */
+export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
+
+type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction;
+
+/**
+ * Sends pages as the interaction's reply (editing it in when deferred) plus follow-ups for the rest;
+ * components go under the last page so the buttons sit after the whole answer.
+ */
+export async function sendPages(
+  interaction: RepliableInteraction,
+  pages: EmbedPage[],
+  options: { ephemeral?: boolean; components?: ActionRowBuilder<ButtonBuilder>[] } = {},
+): Promise<void> {
+  const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
+  for (const [i, page] of pages.entries()) {
+    const components = i === pages.length - 1 ? (options.components ?? []) : [];
+    const body = { content: "", embeds: page.embeds, components, allowedMentions: NO_MENTIONS };
+    if (i > 0) await interaction.followUp({ ...body, flags });
+    else if (interaction.deferred) await interaction.editReply(body);
+    else await interaction.reply({ ...body, flags });
+  }
+}
+
+/**
+ * Shows a one-line error only to the user who asked. A public deferred reply cannot turn ephemeral, so it is
+ * removed and the error follows up privately instead of leaving a "thinking…" message behind.
+ */
+export async function replyError(interaction: RepliableInteraction, message: string): Promise<void> {
+  const body = { content: message, embeds: [], components: [], allowedMentions: NO_MENTIONS };
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
+  } else if (interaction.deferred && !interaction.replied && interaction.ephemeral) {
+    await interaction.editReply(body);
+  } else {
+    if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
+  }
+}

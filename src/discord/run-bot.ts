@@ -1,0 +1,78 @@
+import { DiscordjsError, DiscordjsErrorCodes, Events, RESTEvents, type Client } from "discord.js";
+import type { Logger } from "pino";
+import type { Answer } from "../answer/answer.js";
+import { ConfigError, type Config } from "../config.js";
+import type { Engine } from "../engine-types.js";
+import { createClient, requireToken } from "./client.js";
+import { createInteractionHandler } from "./handle-interaction.js";
+import type { BotContext } from "./handler-types.js";
+import { InFlightQueue } from "./in-flight-queue.js";
+import { LruCache } from "./lru-cache.js";
+import { SlidingWindowRateLimiter } from "./rate-limiter.js";
+
+/** Enough to keep the buttons of a busy day's answers working, small enough to never matter for memory. */
+const RECENT_ANSWERS = 500;
+/** How long shutdown waits for answers already being written before disconnecting anyway. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export type StopBot = () => Promise<void>;
+
+/**
+ * Logs the bot in and serves interactions from `engine` until the returned stop function is called.
+ * Resolves once the gateway session is ready, after logging one ready line.
+ */
+export async function runBot(config: Config, engine: Engine, logger: Logger): Promise<StopBot> {
+  const token = requireToken(config);
+  const ctx: BotContext = {
+    config,
+    engine,
+    logger,
+    rateLimiter: new SlidingWindowRateLimiter(config.discord.rateLimitPerMinute),
+    answerQueue: new InFlightQueue(config.discord.maxInFlight),
+    ingestQueue: new InFlightQueue(1),
+    recentAnswers: new LruCache<string, Answer>(RECENT_ANSWERS),
+  };
+  const handler = createInteractionHandler(ctx);
+  const client = createClient(config);
+  const onInteraction = (interaction: Parameters<typeof handler.handle>[0]) => void handler.handle(interaction);
+  client.on(Events.InteractionCreate, onInteraction);
+  // Without an error listener an EventEmitter error would crash the process.
+  client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, "rate limited by Discord; waiting"),
+  );
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(token);
+    await ready;
+  } catch (err) {
+    await client.destroy();
+    if (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.TokenInvalid) {
+      throw new ConfigError("Discord rejected DISCORD_TOKEN: copy the bot token from the developer portal again");
+    }
+    throw err;
+  }
+  logger.info(
+    {
+      user: client.user?.tag,
+      guilds: client.guilds.cache.size,
+      reports: engine.reports().length,
+      rateLimitPerMinute: config.discord.rateLimitPerMinute,
+      maxInFlight: config.discord.maxInFlight,
+    },
+    "Dossier bot ready",
+  );
+
+  return async () => {
+    client.off(Events.InteractionCreate, onInteraction);
+    const drained = await Promise.race([
+      handler.idle().then(() => true),
+      new Promise<false>((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS, false).unref()),
+    ]);
+    if (!drained) logger.warn("stopping with answers still in progress");
+    await client.destroy();
+    logger.info("Dossier bot stopped");
+  };
+}

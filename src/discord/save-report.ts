@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DossierError } from "../errors.js";
+import { REPORT_EXTENSIONS, reportIdFromPath } from "../index/read-report.js";
+
+export interface SavedReport {
+  path: string;
+  /** True when no file of this name existed before. */
+  created: boolean;
+  /** Puts the corpus folder back as it was: removes a new file, or restores the previous version of an update. */
+  rollback(): Promise<void>;
+}
+
+/**
+ * Saves an uploaded report into the corpus folder atomically (temp file, then rename), so a crash never leaves a
+ * half-written report for the next ingest. Re-uploading the same file name is an update; a different file that
+ * would claim the same report id (e.g. `talks.md` beside `talks.txt`) is refused rather than silently shadowed.
+ */
+export async function saveReport(corpusDir: string, fileName: string, bytes: Uint8Array): Promise<SavedReport> {
+  await mkdir(corpusDir, { recursive: true });
+  const id = reportIdFromPath(fileName);
+  const clash = (await readdir(corpusDir)).find(
+    (existing) =>
+      existing !== fileName &&
+      REPORT_EXTENSIONS.includes(path.extname(existing).toLowerCase()) &&
+      reportIdFromPath(existing) === id,
+  );
+  if (clash !== undefined) {
+    throw new DossierError(
+      "BAD_REPORT",
+      `A report with id "${id}" already exists as ${clash}; upload it under that name to update it, or rename yours.`,
+    );
+  }
+
+  const target = path.join(corpusDir, fileName);
+  const previous = await readFile(target).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT") return undefined;
+    throw err;
+  });
+  await writeAtomically(target, bytes);
+  return {
+    path: target,
+    created: previous === undefined,
+    rollback: () => (previous === undefined ? rm(target, { force: true }) : writeAtomically(target, previous)),
+  };
+}
+
+async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  // A dot-file with a .tmp extension is never picked up as a report if an ingest scans the folder meanwhile.
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, target);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,452 @@
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { GatewayIntentBits, type APIEmbed } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig, type Config } from "../../src/config.js";
+import { EMBED_LIMITS, embedSize } from "../../src/discord/embed-pages.js";
+import { registerCommands } from "../../src/discord/register-commands.js";
+import { runBot, type StopBot } from "../../src/discord/run-bot.js";
+import { createEngine } from "../../src/engine.js";
+import type { Engine } from "../../src/engine-types.js";
+import { DossierError } from "../../src/errors.js";
+import { pino } from "pino";
+import { silentLogger } from "../../src/logger.js";
+import * as interactions from "./discord-interactions.js";
+import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord.js";
+
+/**
+ * The real discord.js Client and the real engine (local embeddings, extractive answers) against a fake Discord on
+ * 127.0.0.1. One fake, one engine and one bot serve the whole file; each test uses its own user ids so the per-user
+ * rate limit (3 a minute here) only bites where a test means it to.
+ */
+
+const ISTANBUL = "afghanistan-pakistan-istanbul-talks";
+const MEDIATED =
+  "The talks, mediated by Turkish and Qatari officials, aimed to stabilise deteriorating relations following a series of recent border incidents.";
+const EVERYONE_SENTENCE = "The mayor wrote @everyone must leave the riverside district before noon on Sunday.";
+/** Three long sentences, each well under a 4,096-character description but together over one message's 6,000. */
+const CRANE_SENTENCES = ["caused by", "worsened by", "made possible by"].map(
+  (cause) =>
+    `The harbour inquiry found that the crane collapse was ${cause} ${Array.from(
+      { length: 45 },
+      (_, i) => `a corroded bolt numbered ${i + 1} on the northern gantry`,
+    ).join(", ")}.`,
+);
+
+let fake: FakeDiscord;
+let dir: string;
+let config: Config;
+let engine: Engine;
+let stop: StopBot;
+const logLines: string[] = [];
+/** Holds every ask() until released, so a test can fill the in-flight slot deterministically. */
+let askGate: Promise<void> = Promise.resolve();
+/** When set, the next ask() streams these pieces to onToken, 300 ms apart, as a chat model would, before answering. */
+let streamNext: string[] | undefined;
+/** Makes the next engine.ingest() fail as a broken index write would. */
+let failNextIngest = false;
+let nextUser = 700000000000000000n;
+const newUser = (admin = false): interactions.Who => ({ userId: String(++nextUser), admin });
+
+const isCallback = (s: interactions.Sent) => (r: RecordedRequest) => r.path === `/interactions/${s.id}/${s.token}/callback`;
+/** Successful webhook calls (edits, follow-ups, deletes) made for one interaction. */
+const onToken = (s: interactions.Sent) => (r: RecordedRequest) =>
+  r.status < 300 && r.path.startsWith(`/webhooks/${APP_ID}/${s.token}`);
+const isOriginalEdit = (s: interactions.Sent) => (r: RecordedRequest) =>
+  r.method === "PATCH" && r.path === `/webhooks/${APP_ID}/${s.token}/messages/@original`;
+/** The answer's last message is the one carrying the buttons. */
+const isLastAnswerPage = (s: interactions.Sent) => (r: RecordedRequest) =>
+  onToken(s)(r) && r.method !== "DELETE" && (r.body?.components?.length ?? 0) > 0;
+
+function send(sent: interactions.Sent): interactions.Sent {
+  fake.dispatchInteraction(sent.payload);
+  return sent;
+}
+
+/** Sends /ask and resolves with every message of the answer, in order, once the last one (with buttons) is sent. */
+async function askAndCollect(sent: interactions.Sent): Promise<RecordedRequest[]> {
+  send(sent);
+  await fake.waitFor(isLastAnswerPage(sent));
+  return fake.requests.filter((r) => onToken(sent)(r) && r.body?.embeds !== undefined);
+}
+
+const descriptions = (messages: RecordedRequest[]) =>
+  messages.flatMap((m) => (m.body.embeds as APIEmbed[]).map((e) => e.description ?? "")).join("\n");
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  dir = await mkdtemp(path.join(os.tmpdir(), "dossier-discord-"));
+  const corpus = path.join(dir, "corpus");
+  await mkdir(corpus);
+  await copyFile(path.resolve("corpus", `${ISTANBUL}.txt`), path.join(corpus, `${ISTANBUL}.txt`));
+  await writeFile(
+    path.join(corpus, "riverside-alert.md"),
+    `# Riverside evacuation alert\n\nFlood water rose quickly in the riverside district overnight. ${EVERYONE_SENTENCE} Shelters opened in the town hall and the school.\n`,
+  );
+  await writeFile(
+    path.join(corpus, "harbour-inquiry.md"),
+    `# Harbour inquiry findings\n\nThe inquiry sat for six weeks at the port authority. ${CRANE_SENTENCES.join(" ")} The port will replace every gantry by next year.\n`,
+  );
+  config = loadConfig({
+    CORPUS_DIR: corpus,
+    DATA_DIR: path.join(dir, "data"),
+    ANSWER_MODE: "extractive",
+    LOG_LEVEL: "silent",
+    DISCORD_TOKEN: "fake-token",
+    DISCORD_APP_ID: APP_ID,
+    DISCORD_GUILD_ID: interactions.GUILD_ID,
+    DISCORD_API_URL: fake.apiUrl,
+    RATE_LIMIT_PER_MINUTE: "3",
+    MAX_IN_FLIGHT: "1",
+  });
+  engine = await createEngine(config, { logger: silentLogger });
+  const logger = pino({ level: "info" }, { write: (line: string) => void logLines.push(line) });
+  const gated: Engine = {
+    ...engine,
+    ask: async (question, options) => {
+      await askGate;
+      const pieces = streamNext;
+      streamNext = undefined;
+      let soFar = "";
+      for (const piece of pieces ?? []) {
+        options?.onToken?.((soFar += piece));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      return engine.ask(question, options);
+    },
+    ingest: async (paths, options) => {
+      if (failNextIngest) {
+        failNextIngest = false;
+        throw new DossierError("INGEST_FAILED", "The index could not be written; nothing was changed.");
+      }
+      return engine.ingest(paths, options);
+    },
+  };
+  stop = await runBot(config, gated, logger);
+}, 60_000);
+
+afterAll(async () => {
+  await stop?.();
+  await engine?.close();
+  await fake?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("logging in", () => {
+  it("logs in with the Guilds intent only, logs one ready line, and never logs the token", async () => {
+    const gateway = fake.requests.find((r) => r.path === "/gateway/bot");
+    expect(gateway?.authorization).toBe("Bot fake-token");
+    expect(fake.identified()).toMatchObject({ token: "fake-token", intents: GatewayIntentBits.Guilds });
+    const ready = logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === "Dossier bot ready");
+    expect(ready).toHaveLength(1);
+    expect(ready[0]).toMatchObject({ user: "Dossier", reports: 3, rateLimitPerMinute: 3, maxInFlight: 1 });
+    expect(logLines.join("\n")).not.toContain("fake-token");
+  });
+});
+
+describe("/ask", () => {
+  it("defers at once, then edits in the answer quoting the cited sentence, with mentions disabled", async () => {
+    const sent = interactions.ask(newUser(), "Who mediated the talks in Istanbul?");
+    const messages = await askAndCollect(sent);
+
+    const callback = await fake.waitFor(isCallback(sent));
+    expect(callback.body).toMatchObject({ type: 5 });
+    expect(fake.requests.indexOf(callback)).toBeLessThan(fake.requests.indexOf(messages[0]!));
+
+    expect(messages).toHaveLength(1);
+    const edit = messages[0]!;
+    expect(isOriginalEdit(sent)(edit)).toBe(true);
+    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    const [embed] = edit.body.embeds as APIEmbed[];
+    expect(embed?.title).toBe("Who mediated the talks in Istanbul?");
+    expect(embed?.description).toContain(`> ${MEDIATED}`);
+    expect(embed?.description).toMatch(/\[1\]/);
+    expect(embed?.description).toContain(`\`${ISTANBUL}\``);
+    expect(embed?.footer?.text).toMatch(/^Extractive answer · \d+\.\d s$/);
+
+    const customIds = (edit.body.components as Array<{ components: Array<{ custom_id: string }> }>).flatMap((row) =>
+      row.components.map((c) => c.custom_id),
+    );
+    expect(customIds).toEqual([`ctx:${sent.id}`, `fb:up:${sent.id}`, `fb:down:${sent.id}`]);
+    for (const id of customIds) expect(id.length).toBeLessThanOrEqual(100);
+  });
+
+  it("shows a streamed answer as it is written, editing at most about once a second, then the final answer", async () => {
+    const pieces = ["The talks ", "were mediated ", "by Turkish ", "and Qatari ", "officials ", "@everyone [S1]."];
+    streamNext = pieces;
+    const sent = interactions.ask(newUser(), "Who mediated the talks in Istanbul?");
+    const [final] = await askAndCollect(sent);
+    const streamed = fake.requests.filter((r) => isOriginalEdit(sent)(r) && typeof r.body?.content === "string" && r.body.content.startsWith("✍️"));
+    expect(streamed.length).toBeGreaterThanOrEqual(1);
+    expect(streamed.length).toBeLessThan(pieces.length);
+    for (const edit of streamed) expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    expect(fake.requests.indexOf(streamed.at(-1)!)).toBeLessThan(fake.requests.indexOf(final!));
+    expect((final!.body.embeds as APIEmbed[])[0]?.description).toContain(`> ${MEDIATED}`);
+  });
+
+  it("quotes a report containing @everyone without pinging anyone", async () => {
+    const sent = interactions.ask(newUser(), "What did the mayor write about leaving the riverside district? @everyone");
+    const messages = await askAndCollect(sent);
+    expect(descriptions(messages)).toContain(EVERYONE_SENTENCE);
+    for (const request of fake.requests.filter(onToken(sent))) {
+      if (request.method !== "DELETE") expect(request.body.allowed_mentions).toEqual({ parse: [] });
+    }
+  });
+
+  it("splits a very long answer into several messages, each within Discord's limits, citation intact", async () => {
+    const sent = interactions.ask(newUser(), "What did the harbour inquiry find about the crane collapse?");
+    const messages = await askAndCollect(sent);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(isOriginalEdit(sent)(messages[0]!)).toBe(true);
+    for (const followUp of messages.slice(1)) expect(followUp.method).toBe("POST");
+    for (const message of messages) {
+      const embeds = message.body.embeds as APIEmbed[];
+      expect(message.body.content?.length ?? 0).toBeLessThanOrEqual(2000);
+      expect(embeds.length).toBeLessThanOrEqual(10);
+      expect(embeds.reduce((n, e) => n + embedSize(e), 0)).toBeLessThanOrEqual(EMBED_LIMITS.total);
+      for (const embed of embeds) expect(embed.description!.length).toBeLessThanOrEqual(EMBED_LIMITS.description);
+      expect(message.body.allowed_mentions).toEqual({ parse: [] });
+    }
+    for (const sentence of CRANE_SENTENCES) expect(descriptions(messages)).toContain(`> ${sentence}`);
+  });
+
+  it("says plainly when the reports do not hold the answer", async () => {
+    const messages = await askAndCollect(interactions.ask(newUser(), "Who won the 1998 football World Cup final?"));
+    expect(messages).toHaveLength(1);
+    const [embed] = messages[0]!.body.embeds as APIEmbed[];
+    expect(embed?.description).toBe("I couldn't find that in the reports.");
+    const customIds = (messages[0]!.body.components as Array<{ components: Array<{ custom_id: string }> }>)[0]!.components.map((c) => c.custom_id);
+    expect(customIds.some((id) => id.startsWith("ctx:"))).toBe(false);
+  });
+
+  it("answers only from the chosen report", async () => {
+    const messages = await askAndCollect(
+      interactions.ask(newUser(), "Who mediated the talks in Istanbul?", "riverside-alert"),
+    );
+    expect(descriptions(messages)).not.toContain(MEDIATED);
+  });
+
+  it("shows an unknown report as a short private error, removing the public placeholder", async () => {
+    const sent = send(interactions.ask(newUser(), "Who mediated the talks?", "no-such-report"));
+    const followUp = await fake.waitFor((r) => onToken(sent)(r) && r.method === "POST");
+    expect(followUp.body.flags).toBe(64);
+    expect(followUp.body.content).toMatch(/^Unknown report no-such-report/);
+    expect(followUp.body.allowed_mentions).toEqual({ parse: [] });
+    expect(fake.requests.some((r) => onToken(sent)(r) && r.method === "DELETE")).toBe(true);
+  });
+
+  it("refuses kindly, in private, once a user passes the per-minute limit", async () => {
+    const user = newUser();
+    for (let i = 0; i < 3; i++) await askAndCollect(interactions.ask(user, `Who mediated the talks, take ${i}?`));
+    const sent = send(interactions.ask(user, "And once more?"));
+    const callback = await fake.waitFor(isCallback(sent));
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.body.data.content).toMatch(/faster than 3 questions a minute; try again in \d+ s/);
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("answers everyone in turn when more questions arrive than may run at once", async () => {
+    let release!: () => void;
+    askGate = new Promise((resolve) => (release = resolve));
+    const sent = Array.from({ length: 4 }, () => interactions.ask(newUser(), "Who mediated the talks in Istanbul?"));
+    for (const s of sent) send(s);
+    const isQueuedNotice = (r: RecordedRequest) => /^⏳ Busy right now; your question is queued \(\d+ waiting\)/.test(r.body?.content);
+    const queued = () => sent.filter((s) => fake.requests.some((r) => isOriginalEdit(s)(r) && isQueuedNotice(r))).length;
+    // One question takes the only slot; the other three are told they wait, whichever order the defers landed in.
+    await fake.waitFor(() => queued() === 3);
+    release();
+    askGate = Promise.resolve();
+    const answers = await Promise.all(sent.map((s) => fake.waitFor(isLastAnswerPage(s))));
+    for (const answer of answers) expect(descriptions([answer])).toContain(MEDIATED);
+    for (const s of sent) expect(fake.requests.filter(isOriginalEdit(s)).at(-1)?.body.embeds).toHaveLength(1);
+  });
+
+  it("waits out a 429 from Discord and then delivers the answer", async () => {
+    const sent = interactions.ask(newUser(), "Who mediated the talks in Istanbul?");
+    fake.failOnce(
+      isOriginalEdit(sent),
+      429,
+      { message: "You are being rate limited.", retry_after: 0.2, global: false },
+      { "retry-after": "0.2", "x-ratelimit-scope": "user" },
+    );
+    const started = Date.now();
+    const messages = await askAndCollect(sent);
+    expect(fake.requests.filter(isOriginalEdit(sent)).map((r) => r.status)).toEqual([429, 200]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(descriptions(messages)).toContain(MEDIATED);
+  });
+});
+
+describe("report autocomplete", () => {
+  it("offers matching reports by id or title, at most 25", async () => {
+    const sent = send(interactions.autocompleteReport(newUser(), "istanbul"));
+    const callback = await fake.waitFor(isCallback(sent));
+    expect(callback.body.type).toBe(8);
+    expect(callback.body.data.choices).toEqual([{ name: `Afghanistan Pakistan Istanbul Talks (${ISTANBUL})`, value: ISTANBUL }]);
+
+    const all = send(interactions.autocompleteReport(newUser(), ""));
+    const choices = (await fake.waitFor(isCallback(all))).body.data.choices as Array<{ value: string }>;
+    expect(choices.map((c) => c.value).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "harbour-inquiry", "riverside-alert"]);
+  });
+});
+
+describe("/reports", () => {
+  it("lists each report with its id, title, sentence count and when it was ingested", async () => {
+    const sent = send(interactions.slashCommand("reports", newUser()));
+    const callback = await fake.waitFor(isCallback(sent));
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data.flags).toBe(64);
+    const text = (callback.body.data.embeds as APIEmbed[]).map((e) => e.description).join("\n");
+    expect(text).toMatch(/\*\*Harbour inquiry findings\*\*\n`harbour-inquiry` · \d+ sentences · ingested <t:\d+:R>/);
+    expect(text).toContain("`riverside-alert`");
+    expect(text).toContain(`\`${ISTANBUL}\``);
+  });
+});
+
+describe("buttons", () => {
+  it("shows each cited sentence in context, privately", async () => {
+    const user = newUser();
+    const asked = interactions.ask(user, "Who mediated the talks in Istanbul?");
+    await askAndCollect(asked);
+    const sent = send(interactions.button(user, `ctx:${asked.id}`));
+    const callback = await fake.waitFor(isCallback(sent));
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data.flags).toBe(64);
+    const text = (callback.body.data.embeds as APIEmbed[]).map((e) => e.description).join("\n");
+    expect(text).toContain(`**${MEDIATED}**`);
+    expect(text).toContain("Diplomatic efforts to ease tensions between Afghanistan and Pakistan collapsed in Istanbul");
+    expect(text).toContain("According to sources cited by Tolo News");
+  });
+
+  it("appends 👍/👎 feedback as one JSON line with a hashed user id", async () => {
+    const user = newUser();
+    const asked = interactions.ask(user, "Who mediated the talks in Istanbul?");
+    await askAndCollect(asked);
+    const up = send(interactions.button(user, `fb:up:${asked.id}`));
+    const callback = await fake.waitFor(isCallback(up));
+    expect(callback.body.data).toMatchObject({ flags: 64, content: "Thanks, your 👍 was recorded." });
+    const down = send(interactions.button(user, `fb:down:${asked.id}`));
+    await fake.waitFor(isCallback(down));
+
+    const lines = (await readFile(config.feedbackFile, "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    const mine = lines.filter((l) => l.userIdHash === createHash("sha256").update(user.userId).digest("hex"));
+    expect(mine.map((l) => l.vote)).toEqual(["up", "down"]);
+    expect(mine[0].question).toBe("Who mediated the talks in Istanbul?");
+    expect(mine[0].citations).toContainEqual(expect.objectContaining({ reportId: ISTANBUL, text: MEDIATED }));
+    expect(mine[0].answer).toContain("[1]");
+    expect(Date.parse(mine[0].time)).not.toBeNaN();
+    expect(JSON.stringify(lines)).not.toContain(user.userId);
+  });
+
+  it("says an answer is too old when it is no longer remembered", async () => {
+    const sent = send(interactions.button(newUser(), "fb:up:123456789012345678"));
+    const callback = await fake.waitFor(isCallback(sent));
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.body.data.content).toMatch(/too old/);
+  });
+});
+
+describe("/ingest", () => {
+  const FLOOD = "Millbrook council confirmed that 312 homes were evacuated after the river burst its banks.";
+
+  it("lets an admin add a report that is answerable at once", async () => {
+    const text = `# Millbrook flood\n\nHeavy rain fell for three days. ${FLOOD} The bridge will reopen in spring.\n`;
+    const url = fake.hostFile("Millbrook Flood.txt", text);
+    const admin = newUser(true);
+    const sent = send(interactions.ingest(admin, { filename: "Millbrook Flood.txt", url, size: Buffer.byteLength(text) }));
+    const callback = await fake.waitFor(isCallback(sent));
+    expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    const reply = await fake.waitFor(isOriginalEdit(sent), 20_000);
+    expect(reply.body.content).toBe(
+      "Added **Millbrook flood** (`millbrook-flood`, 3 sentences). Ask about it with `/ask`, optionally with `report:millbrook-flood`.",
+    );
+    expect(await readFile(path.join(config.corpusDir, "millbrook-flood.txt"), "utf8")).toBe(text);
+
+    const messages = await askAndCollect(interactions.ask(newUser(), "How many homes were evacuated in Millbrook?"));
+    expect(descriptions(messages)).toContain(`> ${FLOOD}`);
+  });
+
+  it("updates a report uploaded again under the same name, and restores it when an update fails", async () => {
+    const admin = newUser(true);
+    const upload = (text: string) => {
+      const url = fake.hostFile("millbrook-flood.txt", text);
+      return send(interactions.ingest(admin, { filename: "millbrook-flood.txt", url, size: Buffer.byteLength(text) }));
+    };
+    const file = path.join(config.corpusDir, "millbrook-flood.txt");
+    const updated = `# Millbrook flood\n\n${FLOOD} The bridge reopened early.\n`;
+    const reply = await fake.waitFor(isOriginalEdit(upload(updated)), 20_000);
+    expect(reply.body.content).toMatch(/^Updated \*\*Millbrook flood\*\* \(`millbrook-flood`, 2 sentences\)/);
+
+    failNextIngest = true;
+    const failed = await fake.waitFor(isOriginalEdit(upload("# Millbrook flood\n\nA version that never lands.\n")), 20_000);
+    expect(failed.body.content).toBe("The index could not be written; nothing was changed.");
+    expect(await readFile(file, "utf8")).toBe(updated);
+  });
+
+  it("removes a new report's file when its ingest fails", async () => {
+    failNextIngest = true;
+    const text = "# Doomed\n\nThis report will fail to ingest.\n";
+    const url = fake.hostFile("doomed.txt", text);
+    const sent = send(interactions.ingest(newUser(true), { filename: "doomed.txt", url, size: text.length }));
+    const reply = await fake.waitFor(isOriginalEdit(sent), 20_000);
+    expect(reply.body.content).toBe("The index could not be written; nothing was changed.");
+    expect(await readdir(config.corpusDir)).not.toContain("doomed.txt");
+    expect(engine.reports().map((r) => r.id)).not.toContain("doomed");
+  });
+
+  it("refuses a member without Manage Server, privately, and saves nothing", async () => {
+    const url = fake.hostFile("sneaky.txt", "A sneaky report that should never be ingested at all.");
+    const sent = send(interactions.ingest(newUser(false), { filename: "sneaky.txt", url, size: 54 }));
+    const callback = await fake.waitFor(isCallback(sent));
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data).toMatchObject({ flags: 64, content: "Only members with the Manage Server permission can do that." });
+    expect(await readdir(config.corpusDir)).not.toContain("sneaky.txt");
+  });
+
+  it("rejects a file that is not a text report and leaves the corpus unchanged", async () => {
+    const before = await readdir(config.corpusDir);
+    const pdf = send(interactions.ingest(newUser(true), { filename: "scan.pdf", url: fake.hostFile("scan.pdf", "%PDF"), size: 4 }));
+    const pdfReply = await fake.waitFor(isCallback(pdf));
+    expect(pdfReply.body.data).toMatchObject({ flags: 64, content: 'Only .txt and .md reports can be ingested, and "scan.pdf" is neither.' });
+
+    const bytes = new Uint8Array([0x68, 0x69, 0x00, 0x01, 0x02]);
+    const binary = send(interactions.ingest(newUser(true), { filename: "blob.txt", url: fake.hostFile("blob.txt", bytes), size: 5 }));
+    const binaryReply = await fake.waitFor(isOriginalEdit(binary), 20_000);
+    expect(binaryReply.body.content).toMatch(/binary/);
+
+    const big = send(interactions.ingest(newUser(true), { filename: "big.txt", url: fake.hostFile("big.txt", "x"), size: config.maxReportBytes + 1 }));
+    expect((await fake.waitFor(isCallback(big))).body.data.content).toMatch(/the limit is/);
+
+    expect(await readdir(config.corpusDir)).toEqual(before);
+  });
+
+  it("refuses a file that would shadow an existing report under another extension", async () => {
+    const text = "# Riverside again\n\nA different riverside report entirely, with one sentence.\n";
+    const url = fake.hostFile("riverside-alert.txt", text);
+    const sent = send(interactions.ingest(newUser(true), { filename: "riverside-alert.txt", url, size: text.length }));
+    const reply = await fake.waitFor(isOriginalEdit(sent), 20_000);
+    expect(reply.body.content).toMatch(/already exists as riverside-alert\.md/);
+    expect(await readdir(config.corpusDir)).not.toContain("riverside-alert.txt");
+  });
+});
+
+describe("registering commands", () => {
+  it("PUTs all three commands to the guild, with /ingest for Manage Server in guilds only", async () => {
+    await expect(registerCommands(config)).resolves.toEqual({ count: 3, scope: "guild" });
+    const put = fake.requests.findLast((r) => r.method === "PUT")!;
+    expect(put.path).toBe(`/applications/${APP_ID}/guilds/${interactions.GUILD_ID}/commands`);
+    expect(put.authorization).toBe("Bot fake-token");
+    const byName = Object.fromEntries((put.body as Array<{ name: string }>).map((c) => [c.name, c]));
+    expect(Object.keys(byName).sort()).toEqual(["ask", "ingest", "reports"]);
+    expect(byName.ingest).toMatchObject({ default_member_permissions: "32", contexts: [0] });
+    expect(byName.ask).toMatchObject({ options: [{ name: "question", required: true }, { name: "report", autocomplete: true }] });
+  });
+
+  it("registers globally when no guild is configured", async () => {
+    await expect(registerCommands({ ...config, discord: { ...config.discord, guildId: undefined } })).resolves.toEqual({ count: 3, scope: "global" });
+    expect(fake.requests.findLast((r) => r.method === "PUT")?.path).toBe(`/applications/${APP_ID}/commands`);
+  });
+});
