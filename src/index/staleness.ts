@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Config } from "../config.js";
 import { DossierError } from "../errors.js";
 import { readManifest } from "./index-files.js";
-import { REPORT_EXTENSIONS, reportIdFromPath } from "./read-report.js";
+import { decodeReport, REPORT_EXTENSIONS, reportIdFromPath } from "./read-report.js";
 
 /**
  * Whether the index must be (re)built from the corpus folder before answering: it is missing or unreadable, or a
@@ -27,14 +27,25 @@ export async function findStaleness(config: Config, embedderName: string): Promi
   const byId = new Map(manifest.reports.map((r) => [r.id, r]));
   for (const file of files) {
     const known = byId.get(reportIdFromPath(file));
-    const info = await stat(file);
-    if (info.size > config.maxReportBytes) continue;
-    const hash = createHash("sha256").update(await readFile(file)).digest("hex");
+    if ((await stat(file)).size > config.maxReportBytes) continue;
+    const bytes = await readFile(file);
+    // A file ingest would refuse anyway (empty, binary, not UTF-8) must not trigger an update at every start.
+    if (!isValidReport(bytes, file, config.maxReportBytes)) continue;
+    const hash = createHash("sha256").update(bytes).digest("hex");
     if (!known || known.hash !== hash) return { notice: `${corpus}/ changed since the last ingest; updating the index…` };
   }
   const inCorpus = new Set(files);
   const gone = manifest.reports.some((r) => path.dirname(r.source) === config.corpusDir && !inCorpus.has(r.source));
   return gone ? { notice: `A report was removed from ${corpus}/; updating the index…` } : undefined;
+}
+
+function isValidReport(bytes: Buffer, file: string, maxBytes: number): boolean {
+  try {
+    decodeReport(bytes, path.basename(file), maxBytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function corpusFiles(dir: string): Promise<string[]> {
