@@ -69,7 +69,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
     const ranked = rankSentences(current, analysed, queryVector, hits);
     const judgement = judgeAnswerability(current, analysed, ranked, reportIds);
     const t2 = performance.now();
-    logger.debug({ question: text, judgement, top: ranked.slice(0, 8).map((r) => ({ id: r.sentence.id, text: r.sentence.text, score: r.score, ...r.evidence })) }, "retrieval");
+    logger.debug({ question: text, answerType: analysed.answerType, judgement, top: ranked.slice(0, 8).map((r) => ({ id: r.sentence.id, text: r.sentence.text, score: r.score, ...r.evidence })) }, "retrieval");
 
     let draft: AnswerDraft;
     if (!judgement.answerable) {
