@@ -1,10 +1,9 @@
 import { PermissionFlagsBits } from "discord.js";
-import { APP_ID } from "./fake-discord.js";
+import { APP_ID, botMessage, CHANNEL_ID } from "./fake-discord.js";
 
 /** Gateway INTERACTION_CREATE payloads as Discord sends them from a guild text channel. */
 
 export const GUILD_ID = "600000000000000001";
-const CHANNEL_ID = "400000000000000001";
 const MEMBER = PermissionFlagsBits.SendMessages | PermissionFlagsBits.UseApplicationCommands | PermissionFlagsBits.ViewChannel;
 const ADMIN = MEMBER | PermissionFlagsBits.ManageGuild;
 
@@ -105,26 +104,7 @@ export function button(who: Who, customId: string): Sent {
     who,
     { custom_id: customId, component_type: 2 },
     {
-      message: {
-        id: snowflake(),
-        channel_id: CHANNEL_ID,
-        type: 20,
-        content: "",
-        embeds: [],
-        components: [],
-        attachments: [],
-        author: { id: APP_ID, username: "Dossier", discriminator: "0", global_name: null, avatar: null, bot: true },
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
-        mentions: [],
-        mention_roles: [],
-        pinned: false,
-        flags: 0,
-        webhook_id: APP_ID,
-        application_id: APP_ID,
-      },
+      message: botMessage({}),
     },
   );
 }

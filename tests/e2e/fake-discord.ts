@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from "ws";
  */
 
 export const APP_ID = "100000000000000001";
+export const CHANNEL_ID = "400000000000000001";
 
 export interface RecordedRequest {
   method: string;
@@ -109,7 +110,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       return (body as unknown[]).map((command, i) => ({ id: String(300000000000000000n + BigInt(i)), application_id: APP_ID, version: "1", ...(command as object) }));
     }
     const webhook = /^\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/.exec(path);
-    if (webhook) return method === "DELETE" ? undefined : message(body);
+    if (webhook) return method === "DELETE" ? undefined : botMessage(body);
     return { message: `fake Discord has no route for ${method} ${path}` };
   }
 
@@ -183,10 +184,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
 }
 
 /** The full message object Discord returns for a webhook send or edit; discord.js builds a Message from it. */
-function message(body: any): Record<string, unknown> {
+export function botMessage(body: any): Record<string, unknown> {
   return {
     id: String(++messageIds),
-    channel_id: "400000000000000001",
+    channel_id: CHANNEL_ID,
     type: 20,
     content: body?.content ?? "",
     embeds: body?.embeds ?? [],
