@@ -1,15 +1,17 @@
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { parseCli } from "../src/cli/parse-cli.js";
 import { runMain } from "../src/cli/run-main.js";
 import { openEngine } from "../src/cli/open-engine.js";
 import { loadConfig } from "../src/config.js";
 import { scoreQuestion, summarise, type EvalQuestion } from "../src/eval/score.js";
 
+const USAGE = "usage: npm run eval -- [questions.jsonl] [--verbose]";
+
 // A run below these fails (exit 1), so a quality regression cannot pass unnoticed.
 const THRESHOLDS = { answerHitRate: 0.9, citationHitRate: 0.9, abstentionAccuracy: 0.9 };
 
 runMain(async () => {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { verbose: { type: "boolean", short: "v" } } });
+  const { values, positionals } = parseCli({ allowPositionals: true, options: { verbose: { type: "boolean", short: "v" } } }, USAGE);
   const file = positionals[0] ?? "tests/fixtures/dev-questions.jsonl";
   const questions = readFileSync(file, "utf8")
     .split("\n")

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -6,11 +7,7 @@ import { z } from "zod";
  * The README's configuration table and `.env.example` mirror this schema.
  */
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v === "" ? undefined : v));
+const optionalText = z.string().trim().optional();
 const snowflake = optionalText.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
   message: "must be a Discord id (17–20 digits)",
 });
@@ -27,11 +24,11 @@ const schema = z.object({
   TOP_K: positiveInt(8),
 
   EMBEDDINGS: z.enum(["local", "openai"]).default("local"),
-  EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+  EMBEDDING_MODEL: z.string().trim().min(1).default("text-embedding-3-small"),
   ANSWER_MODE: z.enum(["auto", "extractive", "llm"]).default("auto"),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), { message: "must be a URL" }),
-  CHAT_MODEL: z.string().default("gpt-4o-mini"),
+  CHAT_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: positiveInt(20_000),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
 
@@ -75,9 +72,15 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Parses and validates the environment once; throws a ConfigError whose message is one readable line. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(env);
+/**
+ * Parses and validates the environment once; throws a ConfigError whose message is one readable line.
+ * Reading the process environment also reads `.env` in the working folder when there is one; variables already set
+ * win. An empty variable counts as unset.
+ */
+export function loadConfig(env?: Record<string, string | undefined>): Config {
+  if (env === undefined && existsSync(".env")) process.loadEnvFile(".env");
+  const source = env ?? process.env;
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== "")));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
     throw new ConfigError(`Invalid configuration: ${problems}`);
@@ -85,6 +88,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   if (e.CHUNK_OVERLAP >= e.CHUNK_SENTENCES) {
     throw new ConfigError("Invalid configuration: CHUNK_OVERLAP must be smaller than CHUNK_SENTENCES");
+  }
+  const hasModelServer = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
+  if (!hasModelServer && (e.EMBEDDINGS === "openai" || e.ANSWER_MODE === "llm")) {
+    const which = e.EMBEDDINGS === "openai" ? "EMBEDDINGS=openai" : "ANSWER_MODE=llm";
+    throw new ConfigError(`Invalid configuration: ${which} needs OPENAI_API_KEY or OPENAI_BASE_URL`);
   }
   const dataDir = path.resolve(e.DATA_DIR);
   return {

@@ -37,17 +37,36 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const answerer = options.answerer ?? (usesChatModel(config) ? await createChatAnswerer(config, extractive, logger) : extractive);
   const ingestContext = { config, embeddings, logger };
 
-  if (options.autoIngest ?? true) {
-    const stale = await findStaleness(config, embeddings.embedder.name);
-    if (stale) {
-      options.onNotice?.(stale.notice);
-      const summary = await ingestPaths([config.corpusDir], ingestContext);
+  const autoIngest = options.autoIngest ?? true;
+  const refresh = async (notice: string, rebuild = false) => {
+    options.onNotice?.(notice);
+    try {
+      const summary = await ingestPaths([config.corpusDir], ingestContext, { rebuild });
       for (const s of summary.skipped) options.onNotice?.(`Skipped ${s.reason}`);
+    } catch (error) {
+      // Another process is ingesting: the live index still answers, and the other run will bring it up to date.
+      if (!(error instanceof DossierError && error.code === "BUSY")) throw error;
+      options.onNotice?.(`${error.message} Answering from the current index meanwhile.`);
     }
+  };
+  if (autoIngest) {
+    const stale = await findStaleness(config, embeddings.embedder.name);
+    if (stale) await refresh(stale.notice);
   }
   preloadSynonyms();
-  const [loaded] = await Promise.all([loadIndex(config, embeddings), embeddings.warmUp?.()]);
+  const [loaded] = await Promise.all([loadOrRepair(), embeddings.warmUp?.()]);
   let index = loaded;
+
+  /** A corrupt index (a truncated or missing file the manifest names) is rebuilt once when auto-ingest is on. */
+  async function loadOrRepair(): Promise<SearchIndex> {
+    try {
+      return await loadIndex(config, embeddings);
+    } catch (error) {
+      if (!(autoIngest && error instanceof DossierError && error.code === "INDEX_CORRUPT")) throw error;
+      await refresh(`${error.message.replace(/: run .*$/, "")}; rebuilding it from the corpus…`, true);
+      return loadIndex(config, embeddings);
+    }
+  }
   let ingestQueue: Promise<unknown> = Promise.resolve();
 
   const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
@@ -73,7 +92,8 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
 
     let draft: AnswerDraft;
     if (!judgement.answerable) {
-      draft = { text: ABSTAIN_TEXT, abstained: true, citations: [], mode: answerer === extractive ? "extractive" : "llm" };
+      // Decided by retrieval before any model is asked, so it is labelled as our own (extractive) answer.
+      draft = { text: ABSTAIN_TEXT, abstained: true, citations: [], mode: "extractive" };
     } else {
       const candidates = ranked.slice(0, CANDIDATES).map((r) => ({
         sentence: r.sentence,

@@ -11,7 +11,8 @@ export type DossierErrorCode =
   | "BAD_REPORT"
   | "INGEST_FAILED"
   | "MODEL_UNAVAILABLE"
-  | "BUSY";
+  | "BUSY"
+  | "USAGE";
 
 export class DossierError extends Error {
   override name = "DossierError";

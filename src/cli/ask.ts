@@ -1,20 +1,20 @@
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import type { Engine } from "../engine-types.js";
 import { userMessage } from "../errors.js";
 import { answerToJson, formatAnswerForTerminal } from "./format-answer.js";
 import { openEngine } from "./open-engine.js";
+import { parseCli } from "./parse-cli.js";
 import { runMain } from "./run-main.js";
 
 const USAGE = `usage: npm run ask -- ["question"] [--json] [--report <id>]...
 With no question, reads questions from standard input, one a line.`;
 
 runMain(async () => {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCli({
     allowPositionals: true,
     options: { json: { type: "boolean", default: false }, report: { type: "string", multiple: true }, help: { type: "boolean", short: "h" } },
-  });
+  }, USAGE);
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;

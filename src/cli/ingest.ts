@@ -1,18 +1,18 @@
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { createEmbeddings } from "../embeddings/create-embeddings.js";
 import { ingestPaths } from "../index/ingest.js";
 import { createLogger } from "../logger.js";
+import { parseCli } from "./parse-cli.js";
 import { runMain } from "./run-main.js";
 
 const USAGE = `usage: npm run ingest -- [<file or folder>...] [--rebuild]
 Default: the corpus folder (CORPUS_DIR, default corpus/). --rebuild re-embeds every report.`;
 
 runMain(async () => {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCli({
     allowPositionals: true,
     options: { rebuild: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
-  });
+  }, USAGE);
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { DossierError } from "../errors.js";
+import { z } from "zod";
+import { manifestSchema, reportBodySchema } from "./index-schema.js";
 import { LexicalIndex } from "./lexical-index.js";
 import { INDEX_FORMAT_VERSION, type ChunkRecord, type Manifest, type SentenceRecord } from "./records.js";
 import { VectorIndex } from "./vector-index.js";
@@ -45,15 +47,14 @@ export async function currentGenerationDir(indexDir: string): Promise<string | u
   }
 }
 
-export async function readManifest(indexDir: string): Promise<Manifest | undefined> {
+/** The live generation's folder and manifest, read once so a swap in between cannot mix two generations. */
+export async function readManifest(indexDir: string): Promise<{ dir: string; manifest: Manifest } | undefined> {
   const dir = await currentGenerationDir(indexDir);
   if (!dir) return undefined;
   try {
-    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Manifest;
-    if (manifest.formatVersion !== INDEX_FORMAT_VERSION || !Array.isArray(manifest.reports)) {
-      throw new Error(`format version ${String(manifest.formatVersion)}`);
-    }
-    return manifest;
+    const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")));
+    if (manifest.formatVersion !== INDEX_FORMAT_VERSION) throw new Error(`format version ${manifest.formatVersion}`);
+    return { dir, manifest };
   } catch (error) {
     throw corrupt(indexDir, error);
   }
@@ -61,15 +62,15 @@ export async function readManifest(indexDir: string): Promise<Manifest | undefin
 
 /** Loads the live generation; INDEX_MISSING when there is none, INDEX_CORRUPT when any part is unreadable. */
 export async function readGeneration(indexDir: string): Promise<IndexGeneration> {
-  const manifest = await readManifest(indexDir);
-  const dir = await currentGenerationDir(indexDir);
-  if (!manifest || !dir) throw new DossierError("INDEX_MISSING", `No index at ${indexDir}: ${MISSING_HINT}.`);
+  const live = await readManifest(indexDir);
+  if (!live) throw new DossierError("INDEX_MISSING", `No index at ${indexDir}: ${MISSING_HINT}.`);
+  const { dir, manifest } = live;
   try {
     const dims = manifest.embedder.dimensions;
     const reports = new Map<string, StoredReport>();
     for (const record of manifest.reports) {
       const file = path.join(dir, "reports", record.id);
-      const body = JSON.parse(await readFile(`${file}.json`, "utf8")) as Omit<StoredReport, "id" | "sentenceVectors" | "chunkVectors">;
+      const body = reportBodySchema.parse(JSON.parse(await readFile(`${file}.json`, "utf8")));
       const raw = await readFile(`${file}.vec`);
       const all = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
       const expected = (body.sentences.length + body.chunks.length) * dims;
@@ -130,24 +131,48 @@ export async function writeGeneration(
     const ordered = chunksInLabelOrder(manifest, reports);
     const vectors = VectorIndex.build(manifest.embedder.dimensions, ordered.map((c) => c.vector));
     await vectors.write(path.join(dir, "chunks.hnsw"));
+    await syncFile(path.join(dir, "chunks.hnsw"));
     const lexical = LexicalIndex.build(ordered.map((c) => c.chunk.text));
-    await writeFile(path.join(dir, "lexical.json"), lexical.toJSON());
+    await writeDurable(path.join(dir, "lexical.json"), lexical.toJSON());
     for (const record of manifest.reports) {
       const stored = reports.get(record.id)!;
       const file = path.join(dir, "reports", record.id);
-      await writeFile(`${file}.json`, JSON.stringify({ text: stored.text, sentences: stored.sentences, chunks: stored.chunks }));
-      await writeFile(`${file}.vec`, packVectors([...stored.sentenceVectors, ...stored.chunkVectors], manifest.embedder.dimensions));
+      await writeDurable(`${file}.json`, JSON.stringify({ text: stored.text, sentences: stored.sentences, chunks: stored.chunks }));
+      await writeDurable(`${file}.vec`, packVectors([...stored.sentenceVectors, ...stored.chunkVectors], manifest.embedder.dimensions));
     }
-    await writeFile(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+    await writeDurable(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+    await syncFile(path.join(dir, "reports"));
+    await syncFile(dir);
     await beforeSwap?.();
     const pointer = path.join(indexDir, `${CURRENT}.${name}.tmp`);
-    await writeFile(pointer, name);
+    await writeDurable(pointer, name);
     await rename(pointer, path.join(indexDir, CURRENT));
+    await syncFile(indexDir);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
   await removeStaleGenerations(indexDir, name);
+}
+
+/** Written and flushed to disk, so a power cut after the swap cannot leave CURRENT naming half-written files. */
+async function writeDurable(file: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(file, "w");
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 function packVectors(vectors: Float32Array[], dims: number): Buffer {
@@ -156,12 +181,15 @@ function packVectors(vectors: Float32Array[], dims: number): Buffer {
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
-/** Removes generations and pointer temp files other than the live one (left by earlier runs or crashes). */
+/**
+ * Removes generations and pointer temp files other than the live one (left by earlier runs or crashes). Best effort:
+ * the new index is already live, and whatever is left now is removed by the next ingest.
+ */
 async function removeStaleGenerations(indexDir: string, live: string): Promise<void> {
-  for (const entry of await readdir(indexDir)) {
+  for (const entry of await readdir(indexDir).catch(() => [])) {
     if (entry === live || entry === CURRENT || entry === LOCK) continue;
     if (entry.startsWith("gen-") || entry.startsWith(`${CURRENT}.`)) {
-      await rm(path.join(indexDir, entry), { recursive: true, force: true });
+      await rm(path.join(indexDir, entry), { recursive: true, force: true }).catch(() => undefined);
     }
   }
 }
@@ -180,11 +208,11 @@ export async function withIngestLock<T>(indexDir: string, work: () => Promise<T>
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) {
-        throw new DossierError("INGEST_FAILED", `Another ingest is running on ${indexDir}; try again when it ends.`, { cause: error });
+        throw new DossierError("BUSY", `Another ingest is running on ${indexDir}; try again when it ends.`, { cause: error });
       }
       const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
       if (holder && isAlive(holder)) {
-        throw new DossierError("INGEST_FAILED", `Another ingest (pid ${holder}) is running on ${indexDir}; try again when it ends.`);
+        throw new DossierError("BUSY", `Another ingest (pid ${holder}) is running on ${indexDir}; try again when it ends.`);
       }
       await rm(lock, { force: true });
     }

@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
@@ -9,8 +9,9 @@ import { DossierError } from "../errors.js";
 import { chunkSentences } from "../text/chunk-sentences.js";
 import { segmentSentences } from "../text/segment-sentences.js";
 import { readGeneration, type StoredReport, withIngestLock, writeGeneration } from "./index-files.js";
-import { readReport, REPORT_EXTENSIONS, type ReportFile } from "./read-report.js";
-import { INDEX_FORMAT_VERSION, type Manifest, type ReportRecord } from "./records.js";
+import { fingerprint, reportFilesIn } from "./list-reports.js";
+import { readReport, type ReportFile } from "./read-report.js";
+import { INDEX_FORMAT_VERSION, type Manifest, type RefusedFile, type ReportRecord } from "./records.js";
 
 export interface IngestContext {
   config: Config;
@@ -45,6 +46,12 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       previous.manifest.chunking.overlap === chunking.overlap;
     const reuseVectors = sameShape && !options.rebuild;
 
+    const refused = new Map<string, RefusedFile>();
+    const refuse = async (file: string, reason: string) => {
+      skipped.push({ file, reason });
+      const info = await stat(file).catch(() => undefined);
+      if (info) refused.set(file, { source: file, fingerprint: fingerprint(info), reason });
+    };
     const records = new Map<string, ReportRecord>();
     const stored = new Map<string, StoredReport>();
     const results: IngestedReport[] = [];
@@ -58,12 +65,12 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       try {
         report = await readReport(file, config.maxReportBytes);
       } catch (error) {
-        skipped.push({ file, reason: error instanceof DossierError ? error.message : `${path.basename(file)}: ${String(error)}` });
+        await refuse(file, error instanceof DossierError ? error.message : `${path.basename(file)}: ${String(error)}`);
         continue;
       }
       const clash = records.get(report.id) ?? previous?.records.get(report.id);
       if (clash && clash.source !== report.source && (records.has(report.id) || (await exists(clash.source)))) {
-        skipped.push({ file, reason: `${path.basename(file)}: report id "${report.id}" is already taken by ${clash.source}` });
+        await refuse(file, `${path.basename(file)}: report id "${report.id}" is already taken by ${clash.source}`);
         continue;
       }
       const old = previous?.records.get(report.id);
@@ -74,12 +81,9 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
         note({ id: old.id, title: old.title, status: "unchanged", sentences: old.sentenceCount, chunks: old.chunkCount, ms: performance.now() - t0 });
         continue;
       }
-      let built: StoredReport;
-      try {
-        built = await buildReport(report.id, report.text, ctx);
-      } catch (error) {
-        if (!(error instanceof DossierError && error.code === "BAD_REPORT")) throw error;
-        skipped.push({ file, reason: error.message });
+      const built = await buildReport(report.id, report.text, ctx);
+      if (built.sentences.length === 0) {
+        await refuse(file, `${path.basename(file)}: no sentences found (only headings or symbols)`);
         continue;
       }
       stored.set(report.id, built);
@@ -108,13 +112,22 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       if (!reuseVectors) note({ id, title: old.title, status: "updated", sentences: kept.sentences.length, chunks: kept.chunks.length, ms: performance.now() - t0 });
     }
 
-    const changed = !reuseVectors || removed.length > 0 || results.some((r) => r.status !== "unchanged");
+    // Refusals of files this run did not look at stand while those files are unchanged.
+    for (const old of previous?.manifest.refused ?? []) {
+      if (refused.has(old.source) || files.includes(old.source)) continue;
+      const info = await stat(old.source).catch(() => undefined);
+      if (info && fingerprint(info) === old.fingerprint) refused.set(old.source, old);
+    }
+    const refusedList = [...refused.values()].sort((a, b) => a.source.localeCompare(b.source));
+    const refusalsChanged = JSON.stringify(refusedList) !== JSON.stringify(previous?.manifest.refused ?? []);
+    const changed = !reuseVectors || removed.length > 0 || refusalsChanged || results.some((r) => r.status !== "unchanged");
     if (changed) {
       const manifest: Manifest = {
         formatVersion: INDEX_FORMAT_VERSION,
         embedder: embeddings.embedder,
         chunking,
         reports: [...records.values()].sort((a, b) => a.id.localeCompare(b.id)),
+        refused: refusedList,
         updatedAt: new Date().toISOString(),
       };
       await writeGeneration(config.indexDir, manifest, stored, options.beforeSwap);
@@ -131,7 +144,7 @@ async function loadPrevious(ctx: IngestContext) {
   } catch (error) {
     if (error instanceof DossierError && error.code === "INDEX_MISSING") return undefined;
     // An unreadable index cannot be reused, but it must not block the rebuild that repairs it.
-    ctx.logger.warn({ err: error }, "previous index unreadable; building a new one");
+    ctx.logger.info({ reason: error instanceof Error ? error.message : String(error) }, "previous index unreadable; building a new one");
     return undefined;
   }
 }
@@ -139,7 +152,6 @@ async function loadPrevious(ctx: IngestContext) {
 /** Segments, chunks and embeds one report. Chunk vectors are the normalised mean of their sentences' vectors. */
 async function buildReport(id: string, text: string, ctx: IngestContext): Promise<StoredReport> {
   const spans = segmentSentences(text);
-  if (spans.length === 0) throw new DossierError("BAD_REPORT", `${id}: no sentences found (only headings or symbols)`);
   const sentences = spans.map((s, index) => ({ id: `${id}#${index}`, reportId: id, index, ...s }));
   const windows = chunkSentences(sentences.length, ctx.config.chunkSentences, ctx.config.chunkOverlap);
   const chunks = windows.map((w, i) => ({
@@ -183,17 +195,6 @@ async function expandPaths(paths: string[], skipped: SkippedFile[]): Promise<str
     else files.push(p);
   }
   return [...new Set(files.map((f) => path.resolve(f)))];
-}
-
-async function reportFilesIn(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await reportFilesIn(full)));
-    else if (REPORT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) out.push(full);
-  }
-  return out.sort();
 }
 
 async function exists(file: string): Promise<boolean> {

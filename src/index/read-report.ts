@@ -15,12 +15,13 @@ export interface ReportFile {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Report id from a file name: lowercase, no extension, only [a-z0-9-_] so it is safe in commands and paths. */
+/** Report id from a file name: lowercase, no extension, letters, digits, "-" and "_" only, so it is safe in commands and paths. */
 export function reportIdFromPath(file: string): string {
   return path
     .basename(file, path.extname(file))
+    .normalize("NFC")
     .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/[^\p{L}\p{N}_-]+/gu, "-")
     .replace(/^-+|-+$/g, "");
 }
 

@@ -22,7 +22,7 @@ export interface ChunkRecord {
 export interface ReportRecord {
   id: string;
   title: string;
-  /** The file the report was read from, relative to where ingest ran; informational only. */
+  /** The absolute path of the file the report was read from; once that file is gone, the report is dropped. */
   source: string;
   /** sha256 of the file's bytes: an unchanged hash means the report is not embedded again. */
   hash: string;
@@ -31,12 +31,21 @@ export interface ReportRecord {
   ingestedAt: string;
 }
 
+/** A file ingest refused, remembered so that an unchanged bad file does not make the index look stale at every start. */
+export interface RefusedFile {
+  source: string;
+  /** Size and modification time (list-reports.ts `fingerprint`). */
+  fingerprint: string;
+  reason: string;
+}
+
 export interface Manifest {
   formatVersion: number;
   embedder: { name: string; dimensions: number };
   chunking: { sentences: number; overlap: number };
   reports: ReportRecord[];
+  refused: RefusedFile[];
   updatedAt: string;
 }
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;

@@ -51,7 +51,7 @@ function answerTypeOf(question: string): AnswerType {
 const NUMBER_WORDS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|first|second|third|single|double|both)\b/i;
 const TIME_WORDS =
-  /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|week|weeks|month|months|year|years|day|days|earlier|ago|morning|evening|night|decade|century)\b|\b(1[89]|20)\d\d\b/i;
+  /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|week|weeks|month|months|year|years|day|days|earlier|ago|morning|evening|night|noon|midnight|dawn|dusk|weekend|spring|summer|autumn|winter|decade|century)\b|\b(1[89]|20)\d\d\b|\b\d{1,2}(:\d\d)?\s?[ap]\.?m\b|\b\d{1,2}:\d\d\b/i;
 
 /** Whether a sentence holds the kind of fact the question asks for ("how many" → a number, "when" → a time). */
 export function satisfiesAnswerType(type: AnswerType, sentence: string, question: string): boolean {

@@ -50,31 +50,54 @@ export function segmentSentences(text: string): SentenceSpan[] {
   return spans;
 }
 
-/** Paragraphs, headings and list items: the spans a sentence never crosses. */
+const HEADING = /^#{1,6}\s/;
+const LIST_ITEM = /^([-*+]|\d+[.)])\s/;
+const QUOTE = /^>/;
+// A line without closing punctuation that is this much shorter than its paragraph's longest line is a headline,
+// byline or dateline, not a wrapped line of prose.
+const SHORT_LINE_RATIO = 0.6;
+
+/** Paragraphs, headings, list items and quotes: the spans a sentence never crosses. */
 function blocks(text: string): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
-  const lines = text.split("\n");
+  const push = (start: number, end: number) => out.push({ text: text.slice(start, end), start });
+  for (const paragraph of paragraphs(text)) {
+    const longest = Math.max(...paragraph.map((l) => l.text.trim().length));
+    let current: { start: number; end: number } | undefined;
+    let previous = "";
+    for (const line of paragraph) {
+      const trimmed = line.text.trim();
+      const previousStandsAlone =
+        HEADING.test(previous) ||
+        (previous !== "" && !/[.!?:;,"”’)\]]$/.test(previous) && previous.length < SHORT_LINE_RATIO * longest);
+      const startsBlock =
+        HEADING.test(trimmed) || LIST_ITEM.test(trimmed) || (QUOTE.test(trimmed) && !QUOTE.test(previous)) || previousStandsAlone;
+      if (current && !startsBlock) current.end = line.end;
+      else {
+        if (current) push(current.start, current.end);
+        current = { start: line.start, end: line.end };
+      }
+      previous = trimmed;
+    }
+    if (current) push(current.start, current.end);
+  }
+  return out;
+}
+
+/** Runs of non-blank lines, each line with its offsets. */
+function paragraphs(text: string): Array<Array<{ text: string; start: number; end: number }>> {
+  const out: Array<Array<{ text: string; start: number; end: number }>> = [];
+  let current: Array<{ text: string; start: number; end: number }> = [];
   let offset = 0;
-  let current: { start: number; end: number } | undefined;
-  const flush = () => {
-    if (current) out.push({ text: text.slice(current.start, current.end), start: current.start });
-    current = undefined;
-  };
-  lines.forEach((line, i) => {
-    const lineStart = offset;
-    const lineEnd = offset + line.length;
-    offset = lineEnd + 1;
-    const trimmed = line.trim();
-    if (trimmed === "") return flush();
-    const standsAlone = /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)/.test(trimmed);
-    const previous = i > 0 ? lines[i - 1]!.trim() : "";
-    const previousIsShortLine = previous !== "" && !/[.!?:;,"”’)\]]$/.test(previous) && previous.length < 60;
-    if (standsAlone || previousIsShortLine || /^#{1,6}\s/.test(previous)) flush();
-    if (current) current.end = lineEnd;
-    else current = { start: lineStart, end: lineEnd };
-    if (standsAlone && /^#{1,6}\s/.test(trimmed)) flush();
-  });
-  flush();
+  for (const line of text.split("\n")) {
+    const entry = { text: line, start: offset, end: offset + line.length };
+    offset = entry.end + 1;
+    if (line.trim() === "") {
+      if (current.length > 0) out.push(current);
+      current = [];
+    } else current.push(entry);
+  }
+  if (current.length > 0) out.push(current);
   return out;
 }
 
@@ -103,6 +126,10 @@ function pushTrimmed(spans: SentenceSpan[], text: string, start: number, end: nu
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   // Headings are titles, not statements a citation can rest on.
-  if (/^#{1,6}\s/.test(text.slice(s, e))) return;
-  if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) spans.push({ text: text.slice(s, e), start: s, end: e });
+  if (HEADING.test(text.slice(s, e))) return;
+  // List and quote markers are layout: the cited sentence starts after them (still an exact slice).
+  const marker = /^(?:(?:[-*+]|\d+[.)])\s+|>\s*)+/.exec(text.slice(s, e));
+  if (marker) s += marker[0].length;
+  // A span without a word ("1.", "—", "***") is not a sentence.
+  if (/\p{L}{2,}/u.test(text.slice(s, e))) spans.push({ text: text.slice(s, e), start: s, end: e });
 }

@@ -1,13 +1,15 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
+import { currentGenerationDir } from "../../src/index/index-files.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 let ws: Workspace;
-const start = async () => {
+const start = async (config = ws.config) => {
   const notices: string[] = [];
-  const engine = await createEngine(ws.config, { onNotice: (m) => notices.push(m) });
+  const engine = await createEngine(config, { onNotice: (m) => notices.push(m) });
   await engine.close();
   return { engine, notices };
 };
@@ -31,5 +33,55 @@ describe("starting on a corpus that changed since the last ingest", () => {
     expect(first.notices.slice(1)).toEqual([expect.stringMatching(/^Skipped empty\.txt: empty file$/)]);
     expect(first.engine.reports().map((r) => r.id)).toContain("ferry");
     expect((await start()).notices).toEqual([]);
+  });
+
+  it("remembers refused files (a title-only report, a clashing id) instead of retrying them at every start", async () => {
+    writeFileSync(path.join(ws.corpusDir, "only-title.md"), "# Just a headline\n");
+    writeFileSync(path.join(ws.corpusDir, "ferry.md"), "A different ferry story.");
+    const first = await start();
+    expect(first.notices.join("\n")).toMatch(/Skipped only-title\.md: no sentences found/);
+    expect(first.notices.join("\n")).toMatch(/Skipped ferry\.md: report id "ferry" is already taken/);
+    expect((await start()).notices).toEqual([]);
+    rmSync(path.join(ws.corpusDir, "only-title.md"));
+    rmSync(path.join(ws.corpusDir, "ferry.md"));
+  });
+
+  it("notices a changed report in a subfolder of the corpus", async () => {
+    mkdirSync(path.join(ws.corpusDir, "regional"));
+    writeFileSync(path.join(ws.corpusDir, "regional", "lighthouse.txt"), "The old lighthouse has stood for forty years.");
+    await start();
+    writeFileSync(path.join(ws.corpusDir, "regional", "lighthouse.txt"), "The old lighthouse has stood for fifty years.");
+    const { notices, engine } = await start();
+    expect(notices[0]).toMatch(/changed since the last ingest/);
+    expect((await engine.ask("How long has the lighthouse stood?")).citations[0]?.text).toBe("The old lighthouse has stood for fifty years.");
+  });
+
+  it("re-indexes when the chunking settings change", async () => {
+    const config = loadConfig({ ...ws.env, CHUNK_SENTENCES: "4", LOG_LEVEL: "silent" });
+    expect((await start(config)).notices[0]).toMatch(/chunking settings changed/);
+    expect((await start(config)).notices).toEqual([]);
+    expect((await start()).notices[0]).toMatch(/chunking settings changed/);
+  });
+
+  it("rebuilds an index whose files are damaged, with a notice, and answers", async () => {
+    const dir = (await currentGenerationDir(ws.config.indexDir))!;
+    const vec = readdirSync(path.join(dir, "reports")).find((f) => f.endsWith(".vec"))!;
+    writeFileSync(path.join(dir, "reports", vec), "garbage");
+    const { notices, engine } = await start();
+    expect(notices[0]).toMatch(/^The index at .* is unreadable \(.*\); rebuilding it from the corpus…$/);
+    expect((await engine.ask("Who mediated the talks?")).abstained).toBe(false);
+  });
+
+  it("answers from the live index while another process holds the ingest lock", async () => {
+    writeFileSync(path.join(ws.corpusDir, "new-report.txt"), "Snow closed the mountain pass on Monday.");
+    writeFileSync(path.join(ws.config.indexDir, "ingest.lock"), String(process.ppid));
+    try {
+      const { notices, engine } = await start();
+      expect(notices[1]).toMatch(/^Another ingest \(pid \d+\) is running .* Answering from the current index meanwhile\.$/);
+      expect(engine.reports().map((r) => r.id)).not.toContain("new-report");
+    } finally {
+      rmSync(path.join(ws.config.indexDir, "ingest.lock"));
+      rmSync(path.join(ws.corpusDir, "new-report.txt"));
+    }
   });
 });

@@ -36,6 +36,7 @@ describe("readReport", () => {
   });
 
   it("makes ids safe for commands and paths", () => {
-    expect(reportIdFromPath("/x/Ça va? Report (2).TXT")).toBe("a-va-report-2");
+    expect(reportIdFromPath("/x/Ça va? Report (2).TXT")).toBe("ça-va-report-2");
+    expect(reportIdFromPath("/x/東京 速報.md")).toBe("東京-速報");
   });
 });

@@ -61,6 +61,31 @@ describe("segmentSentences", () => {
     ]);
   });
 
+  it("keeps whole sentences in text hard-wrapped at any width", () => {
+    const sentences = [
+      "Flood barriers along the river would be raised by two metres before the winter storms, the council said on Tuesday.",
+      "Residents of the lower town were told to move cars to higher ground by Friday evening.",
+      "The work will cost about 4 million euros.",
+    ];
+    for (const width of [40, 60, 72]) {
+      const words = sentences.join(" ").split(" ");
+      const lines: string[] = [];
+      for (const word of words) {
+        const last = lines.at(-1);
+        if (last !== undefined && last.length + word.length + 1 <= width) lines[lines.length - 1] = `${last} ${word}`;
+        else lines.push(word);
+      }
+      expect(texts(lines.join("\n")).map((t) => t.replace(/\n/g, " "))).toEqual(sentences);
+    }
+  });
+
+  it("cites markdown list items and quotes without their markers, and drops marker-only lines", () => {
+    const md = "# Storm report\n\n- No one was injured in the storm.\n- Two roads were closed.\n\n1.\n\n> We were lucky this time,\n> the mayor said.\n";
+    const spans = segmentSentences(md);
+    expect(spans.map((s) => s.text)).toEqual(["No one was injured in the storm.", "Two roads were closed.", "We were lucky this time,\n> the mayor said."]);
+    for (const s of spans) expect(md.slice(s.start, s.end)).toBe(s.text);
+  });
+
   it("continues a sentence after a quoted exclamation followed by lowercase", () => {
     expect(texts('He said "Go now!" and left. It cost $3.5 million.')).toEqual(['He said "Go now!" and left.', "It cost $3.5 million."]);
   });

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import type { ChunkRecord, Manifest, SentenceRecord } from "./records.js";
+
+/** What an index generation's JSON files must hold; anything else on disk is a corrupt index, not a crash later. */
+const sentence: z.ZodType<SentenceRecord> = z.object({
+  id: z.string(),
+  reportId: z.string(),
+  index: z.number().int().nonnegative(),
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+const chunk: z.ZodType<ChunkRecord> = z.object({
+  id: z.string(),
+  reportId: z.string(),
+  firstSentence: z.number().int().nonnegative(),
+  lastSentence: z.number().int().nonnegative(),
+  text: z.string(),
+});
+
+export const manifestSchema: z.ZodType<Manifest> = z.object({
+  formatVersion: z.number(),
+  embedder: z.object({ name: z.string(), dimensions: z.number().int().positive() }),
+  chunking: z.object({ sentences: z.number().int().positive(), overlap: z.number().int().nonnegative() }),
+  reports: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      source: z.string(),
+      hash: z.string(),
+      sentenceCount: z.number().int().nonnegative(),
+      chunkCount: z.number().int().nonnegative(),
+      ingestedAt: z.string(),
+    }),
+  ),
+  refused: z.array(z.object({ source: z.string(), fingerprint: z.string(), reason: z.string() })),
+  updatedAt: z.string(),
+});
+
+export const reportBodySchema = z.object({ text: z.string(), sentences: z.array(sentence), chunks: z.array(chunk) });

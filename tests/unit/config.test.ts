@@ -1,0 +1,53 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig, usesChatModel } from "../../src/config.js";
+
+describe("loadConfig", () => {
+  it("gives documented defaults for an empty environment", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ maxReportBytes: 2_000_000, maxQuestionChars: 500, topK: 8, embeddings: "local", answerMode: "auto" });
+    expect(c.indexDir).toBe(path.resolve("data/index"));
+    expect(usesChatModel(c)).toBe(false);
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ TOP_K: "", LOG_LEVEL: " ", DISCORD_TOKEN: "" })).toMatchObject({ topK: 8, logLevel: undefined, discord: { token: undefined } });
+  });
+
+  it.each([
+    [{ TOP_K: "abc" }, /^Invalid configuration: TOP_K /],
+    [{ DISCORD_GUILD_ID: "12" }, /DISCORD_GUILD_ID must be a Discord id/],
+    [{ OPENAI_BASE_URL: "not a url" }, /OPENAI_BASE_URL must be a URL/],
+    [{ CHUNK_SENTENCES: "2", CHUNK_OVERLAP: "2" }, /CHUNK_OVERLAP must be smaller than CHUNK_SENTENCES/],
+    [{ EMBEDDINGS: "openai" }, /EMBEDDINGS=openai needs OPENAI_API_KEY or OPENAI_BASE_URL/],
+    [{ ANSWER_MODE: "llm" }, /ANSWER_MODE=llm needs OPENAI_API_KEY or OPENAI_BASE_URL/],
+  ])("rejects %j in one line", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain("\n");
+    }
+  });
+
+  it("uses a chat model in auto mode once a key or server is configured", () => {
+    expect(usesChatModel(loadConfig({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" }))).toBe(true);
+    expect(usesChatModel(loadConfig({ OPENAI_API_KEY: "k", ANSWER_MODE: "extractive" }))).toBe(false);
+  });
+
+  it("reads .env from the working folder, with variables already set taking precedence", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "dossier-env-"));
+    writeFileSync(path.join(dir, ".env"), "TOP_K=3\nMAX_QUESTION_CHARS=99\n");
+    const script = `import { loadConfig } from ${JSON.stringify(path.resolve("src/config.ts"))}; const c = loadConfig(); console.log(c.topK, c.maxQuestionChars);`;
+    // tsx by absolute URL: the child runs in a folder with no node_modules.
+    const out = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), "--input-type=module", "-e", script], {
+      cwd: dir,
+      env: { ...process.env, MAX_QUESTION_CHARS: "42", TOP_K: undefined },
+      encoding: "utf8",
+    });
+    expect(out.stdout.trim()).toBe("3 42");
+  });
+});
