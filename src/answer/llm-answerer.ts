@@ -1,9 +1,10 @@
 import type { ChatOpenAI } from "@langchain/openai";
-import { pino, type Logger } from "pino";
+import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import { silentLogger } from "../logger.js";
 import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "./answerer.js";
-import { createChatModel } from "./llm-chat-model.js";
-import { describeModelFailure, type ModelFailure } from "./llm-failure.js";
+import { createChatModel, overallDeadlineMs } from "./llm-chat-model.js";
+import { describeModelFailure, ModelDeadlineError, NotAChatCompletionError, type ModelFailure } from "./llm-failure.js";
 import { buildMessages, numberSources } from "./llm-prompt.js";
 import { fromStructuredReply, modelAnswerJsonSchema, type ModelAnswer } from "./model-answer.js";
 import { parseModelAnswer } from "./parse-model-answer.js";
@@ -23,6 +24,9 @@ export interface LlmAnswererOptions {
  * it the model is asked for structured JSON (ids constrained to an enum), and a server that rejects structured
  * output is asked for text from then on. Both formats are read into the same claims and verified the same way,
  * so structured output only makes well-formed replies likelier; it is never trusted more.
+ *
+ * Every model call runs under deadlines of our own (see `withDeadline`): the client's timeout only covers the wait
+ * for a reply's headers, so without them a server that starts a reply and stalls would hold `answer()` forever.
  */
 export class LlmAnswerer implements Answerer {
   readonly name: string;
@@ -38,7 +42,7 @@ export class LlmAnswerer implements Answerer {
   constructor({ config, fallback, logger }: LlmAnswererOptions) {
     this.openai = config.openai;
     this.fallback = fallback;
-    this.logger = logger ?? pino({ level: "silent" });
+    this.logger = logger ?? silentLogger;
     this.model = createChatModel(config.openai);
     this.name = `llm:${config.openai.chatModel}`;
   }
@@ -77,12 +81,22 @@ export class LlmAnswerer implements Answerer {
     onToken: (textSoFar: string) => void,
     signal: AbortSignal | undefined,
   ): Promise<ModelAnswer> {
-    let text = "";
-    for await (const chunk of await this.model.stream(buildMessages(question, sources, "text"), { signal })) {
-      if (chunk.text === "") continue;
-      text += chunk.text;
-      onToken(text);
-    }
+    const text = await this.withDeadline(signal, async (bounded, alive) => {
+      let soFar = "";
+      let chunks = 0;
+      for await (const chunk of await this.model.stream(buildMessages(question, sources, "text"), { signal: bounded })) {
+        // Any chunk, even an empty one, shows the server is still writing.
+        alive();
+        chunks++;
+        if (chunk.text === "") continue;
+        soFar += chunk.text;
+        onToken(soFar);
+      }
+      // A real server's stream always has events (at least the role and the finish); none means the body was not
+      // server-sent events at all, e.g. an HTML page, which the client reads as an empty stream.
+      if (chunks === 0) throw new NotAChatCompletionError("the streamed reply held no chat completion chunks");
+      return soFar;
+    });
     return parseModelAnswer(text);
   }
 
@@ -98,7 +112,9 @@ export class LlmAnswerer implements Answerer {
           name: "cited_answer",
           strict: true,
         });
-        const parsed = await structured.invoke(buildMessages(question, sources, "json"), { signal });
+        const parsed = await this.withDeadline(signal, (bounded) =>
+          structured.invoke(buildMessages(question, sources, "json"), { signal: bounded }),
+        );
         const answer = fromStructuredReply(parsed);
         if (answer) return answer;
         this.logger.warn("chat model's JSON reply did not match the schema; treating it as citing nothing");
@@ -109,8 +125,49 @@ export class LlmAnswerer implements Answerer {
         this.logger.info("chat model server does not do structured output; using the text format from now on");
       }
     }
-    const reply = await this.model.invoke(buildMessages(question, sources, "text"), { signal });
+    // If this reply cannot be parsed either, the server is not speaking the chat completions API at all: the
+    // SyntaxError reaches noteFailure, which names it "not an OpenAI chat completion".
+    const reply = await this.withDeadline(signal, (bounded) =>
+      this.model.invoke(buildMessages(question, sources, "text"), { signal: bounded }),
+    );
     return parseModelAnswer(reply.text);
+  }
+
+  /**
+   * Runs one model call under our own deadlines, both merged with the caller's signal into the one `call` gets:
+   * - overall, `overallDeadlineMs` (every attempt LangChain may make, each allowed LLM_TIMEOUT_MS, plus its backoff
+   *   between them and some slack), so it never cuts short a call that the client's own timeout and retries would
+   *   still have finished, yet a reply that trickles in forever ends;
+   * - idle, once `alive` has been called (on each streamed chunk): more than LLM_TIMEOUT_MS without another chunk.
+   * When one of ours expires the call fails with a ModelDeadlineError (a `timeout` failure); when the caller's
+   * signal aborts, the call's own error is rethrown untouched.
+   */
+  private async withDeadline<T>(
+    callerSignal: AbortSignal | undefined,
+    call: (signal: AbortSignal, alive: () => void) => Promise<T>,
+  ): Promise<T> {
+    const { timeoutMs } = this.openai;
+    const overallMs = overallDeadlineMs(this.openai);
+    const overall = AbortSignal.timeout(overallMs);
+    const stalled = new AbortController();
+    let idleTimer: NodeJS.Timeout | undefined;
+    const alive = () => {
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => stalled.abort(), timeoutMs);
+    };
+    const signal = AbortSignal.any([...(callerSignal ? [callerSignal] : []), overall, stalled.signal]);
+    try {
+      return await call(signal, alive);
+    } catch (error) {
+      if (callerSignal?.aborted) throw error;
+      if (stalled.signal.aborted) {
+        throw new ModelDeadlineError(`the reply stalled for more than ${timeoutMs} ms`, { cause: error });
+      }
+      if (overall.aborted) throw new ModelDeadlineError(`no complete reply within ${overallMs} ms`, { cause: error });
+      throw error;
+    } finally {
+      clearTimeout(idleTimer);
+    }
   }
 
   /**
@@ -136,10 +193,11 @@ export class LlmAnswerer implements Answerer {
         `${failure.message}; extractive answers until restart`,
       );
     } else {
-      this.logger.warn(
-        { kind: failure.kind, status: failure.status, err: failure.kind === "other" ? error : undefined },
-        `${failure.message}; answering extractively`,
-      );
+      this.logger.warn({ kind: failure.kind, status: failure.status }, `${failure.message}; answering extractively`);
+      // The error itself (a stack trace, maybe the server's text) only helps someone debugging an unexpected failure.
+      if (failure.kind === "other" || failure.kind === "not-openai") {
+        this.logger.debug({ err: error }, "chat model failure in detail");
+      }
     }
     return failure;
   }

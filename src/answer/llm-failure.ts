@@ -10,6 +10,7 @@ export type ModelFailureKind =
   | "server"
   | "network"
   | "rejected"
+  | "not-openai"
   | "aborted"
   | "other";
 
@@ -25,6 +26,19 @@ export interface ModelFailure {
 }
 
 export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+/**
+ * Thrown by our code when a deadline of ours ran out (the openai client's own timeout stops applying once a reply's
+ * headers have arrived). The message says which deadline, e.g. "the reply stalled for more than 20000 ms".
+ */
+export class ModelDeadlineError extends Error {
+  override readonly name = "ModelDeadlineError";
+}
+
+/** Thrown by our code for a 200 reply that is not an OpenAI chat completion, e.g. a stream with no events in it. */
+export class NotAChatCompletionError extends Error {
+  override readonly name = "NotAChatCompletionError";
+}
 
 /**
  * Classifies an error from @langchain/openai or the openai client. Shapes are matched by duck typing (status,
@@ -46,6 +60,7 @@ export function describeModelFailure(
     ...(status === undefined ? {} : { status }),
   });
 
+  if (error instanceof ModelDeadlineError) return unavailable("timeout", true, `timeout (${error.message})`);
   if (name === "AbortError" || name === "APIUserAbortError") return unavailable("aborted", false, "request cancelled");
   if (name === "TimeoutError" || name === "APIConnectionTimeoutError") {
     return unavailable("timeout", true, `timeout (no reply within ${openai.timeoutMs} ms)`);
@@ -80,6 +95,17 @@ export function describeModelFailure(
   if (status !== undefined) return unavailable("rejected", false, `request rejected (HTTP ${status})`);
   if (name === "APIConnectionError" || isNetworkCode(errorCode(error) ?? errorCode(causeOf(error)))) {
     return unavailable("network", true, `cannot reach ${baseURL}`);
+  }
+  if (error instanceof NotAChatCompletionError || name === "SyntaxError" || name === "TypeError") {
+    // A 200 whose body the client could not read as a completion: JSON.parse failed (SyntaxError) or the parsed
+    // body lacked `choices` (TypeError). Usually OPENAI_BASE_URL points at a web page or a different kind of API.
+    const expected = subject.what.startsWith("embedding") ? "an OpenAI embeddings response" : "an OpenAI chat completion";
+    return {
+      kind: "not-openai",
+      transient: false,
+      permanent: false,
+      message: `the server's reply is not ${expected} (from ${baseURL}); check OPENAI_BASE_URL`,
+    };
   }
   return unavailable("other", false, name ?? "unexpected error");
 }

@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline";
+import { draftText } from "../answer/draft-text.js";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine-types.js";
 import { userMessage } from "../errors.js";
@@ -10,8 +11,19 @@ const HELP = `Type a question and press Enter. Commands:
   :help      this help
   :quit      leave (Ctrl-D works too)`;
 
-/** The interactive prompt: one question a line, answers with numbered citations. Ends on :quit or end of input. */
-export async function runRepl(config: Config, input = process.stdin, output = process.stdout): Promise<void> {
+/** Heads a streamed reply: it is shown as the model writes it, before its citations are checked. */
+export const DRAFT_LABEL = "draft: ";
+
+/**
+ * The interactive prompt: one question a line, answers with numbered citations. Ends on :quit or end of input.
+ * A chat model's reply is shown as it is written, as a labelled draft without source markers; the verified answer
+ * (or the extractive fallback, which says so) follows after a blank line.
+ */
+export async function runRepl(
+  config: Config,
+  input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
   const engine: Engine = await openEngine(config);
   const rl = createInterface({ input, output, terminal: input.isTTY === true, prompt: "dossier> " });
   output.write(`Dossier: ${engine.reports().length} report(s) loaded. Ask a question, or :help.\n`);
@@ -23,17 +35,27 @@ export async function runRepl(config: Config, input = process.stdin, output = pr
     else if (text === ":reports") {
       for (const r of engine.reports()) output.write(`${r.id}  ${r.title}  (${r.sentenceCount} sentences, ingested ${r.ingestedAt})\n`);
     } else if (text !== "") {
+      /** The draft printed so far; undefined until the first visible text. */
+      let printed: string | undefined;
       try {
-        let streamed = 0;
         const answer = await engine.ask(text, {
           onToken: (soFar) => {
-            output.write(soFar.slice(streamed));
-            streamed = soFar.length;
+            const draft = draftText(soFar);
+            if (printed === undefined) {
+              if (draft === "") return;
+              output.write(DRAFT_LABEL);
+              printed = "";
+            }
+            // A draft normally extends the last one; if it ever does not, wait: the checked answer follows anyway.
+            if (!draft.startsWith(printed)) return;
+            output.write(draft.slice(printed.length));
+            printed = draft;
           },
         });
-        if (streamed > 0) output.write("\n\n");
+        if (printed !== undefined) output.write("\n\n");
         output.write(`${formatAnswerForTerminal(answer)}\n`);
       } catch (error) {
+        if (printed !== undefined) output.write("\n\n");
         output.write(`${userMessage(error)}\n`);
       }
     }

@@ -15,10 +15,6 @@ export class InFlightQueue {
     if (maxInFlight < 1) throw new RangeError("maxInFlight must be at least 1");
   }
 
-  get inFlight(): number {
-    return this.active;
-  }
-
   get queued(): number {
     let n = 0;
     for (const jobs of this.waiting.values()) n += jobs.length;

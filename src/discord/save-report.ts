@@ -6,8 +6,6 @@ import { REPORT_EXTENSIONS, reportIdFromPath } from "../index/read-report.js";
 
 export interface SavedReport {
   path: string;
-  /** True when no file of this name existed before. */
-  created: boolean;
   /** Puts the corpus folder back as it was: removes a new file, or restores the previous version of an update. */
   rollback(): Promise<void>;
 }
@@ -41,7 +39,6 @@ export async function saveReport(corpusDir: string, fileName: string, bytes: Uin
   await writeAtomically(target, bytes);
   return {
     path: target,
-    created: previous === undefined,
     rollback: () => (previous === undefined ? rm(target, { force: true }) : writeAtomically(target, previous)),
   };
 }

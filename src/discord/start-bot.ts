@@ -1,17 +1,21 @@
-import type { Config } from "../config.js";
+import type { Logger } from "pino";
+import { checkChatModel } from "../answer/llm-chat-model.js";
+import { type Config, usesChatModel } from "../config.js";
 import { createEngine } from "../engine.js";
+import { DossierError } from "../errors.js";
 import { createLogger } from "../logger.js";
 import { requireToken } from "./client.js";
 import { runBot } from "./run-bot.js";
 
 /**
- * The bot as a process: loads (or builds) the index once, serves until SIGINT/SIGTERM, then finishes the answers
- * in progress, disconnects and closes the engine.
+ * The bot as a process: loads (or builds) the index once, checks the chat model if one is configured, serves until
+ * SIGINT/SIGTERM, then finishes the answers in progress, disconnects and closes the engine.
  */
 export async function startBot(config: Config): Promise<void> {
   requireToken(config);
   const logger = createLogger(config.logLevel);
   const engine = await createEngine(config, { logger, onNotice: (message) => logger.info(message) });
+  await probeChatModel(config, logger);
   const stop = await runBot(config, engine, logger).catch(async (err: unknown) => {
     await engine.close();
     throw err;
@@ -23,4 +27,22 @@ export async function startBot(config: Config): Promise<void> {
   logger.info({ signal }, "shutting down");
   await stop();
   await engine.close();
+}
+
+/**
+ * Asks the configured chat model for one token, so a bad key, model name or URL shows in the log at start rather
+ * than at the first question. A failure is one warning and never stops the bot: answers fall back to extractive
+ * ones, and a supervisor restarting the process would only fail the same way again. Never throws.
+ */
+export async function probeChatModel(config: Config, logger: Logger): Promise<void> {
+  if (!usesChatModel(config)) return;
+  try {
+    await checkChatModel(config);
+    logger.info({ model: config.openai.chatModel }, "chat model answered the start-up check");
+  } catch (err) {
+    // checkChatModel throws one DossierError whose message is a safe single line; anything else is a bug of ours.
+    const message = err instanceof DossierError ? err.message : "the chat model start-up check failed unexpectedly";
+    logger.warn(`${message}; starting anyway, answers fall back to extractive ones while the chat model fails`);
+    if (!(err instanceof DossierError)) logger.debug({ err }, "chat model start-up check failure in detail");
+  }
 }

@@ -1,11 +1,20 @@
-import type { ChatInputCommandInteraction } from "discord.js";
+import { escapeMarkdown, type ChatInputCommandInteraction } from "discord.js";
 import type { Logger } from "pino";
+import { draftText } from "../answer/draft-text.js";
 import { truncate } from "./embed-pages.js";
 import { NO_MENTIONS } from "./replies.js";
 
 /** Discord rate-limits message edits; about one a second keeps a streamed answer moving without hitting 429s. */
 const EDIT_INTERVAL_MS = 1000;
 const CONTENT_LIMIT = 2000;
+/** Heads every draft: what is shown while streaming has not been verified, and must not read as a cited answer. */
+export const DRAFT_LABEL = "✍️ Drafting an answer (citations are checked when it's done)…";
+
+/** The message content for a streamed draft: the label, then the text with its `[S#]` markers gone and escaped. */
+export function draftContent(textSoFar: string): string {
+  const draft = escapeMarkdown(draftText(textSoFar));
+  return draft === "" ? DRAFT_LABEL : `${DRAFT_LABEL}\n${truncate(draft, CONTENT_LIMIT - DRAFT_LABEL.length - 1)}`;
+}
 
 export interface StreamEditor {
   onToken: (textSoFar: string) => void;
@@ -13,7 +22,10 @@ export interface StreamEditor {
   finish: () => Promise<void>;
 }
 
-/** Shows a chat model's answer in the deferred reply as it is written, editing at most about once a second. */
+/**
+ * Shows a chat model's answer in the deferred reply as it is written, editing at most about once a second. The
+ * draft is unverified, so it is labelled as such and shows no source markers; the verified answer replaces it.
+ */
 export function streamEdits(interaction: ChatInputCommandInteraction, logger: Logger): StreamEditor {
   let latest = "";
   let shown = "";
@@ -24,10 +36,10 @@ export function streamEdits(interaction: ChatInputCommandInteraction, logger: Lo
 
   const edit = () => {
     timer = undefined;
-    if (finished || latest === shown) return;
-    shown = latest;
+    const content = draftContent(latest);
+    if (finished || content === shown) return;
+    shown = content;
     lastEdit = Date.now();
-    const content = truncate(`✍️ ${latest}`, CONTENT_LIMIT);
     inFlight = interaction
       .editReply({ content, allowedMentions: NO_MENTIONS })
       .catch((err: unknown) => logger.warn({ err }, "could not show the answer as it was written"));

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -174,14 +174,19 @@ describe("/ask", () => {
   });
 
   it("shows a streamed answer as it is written, editing at most about once a second, then the final answer", async () => {
-    const pieces = ["The talks ", "were mediated ", "by Turkish ", "and Qatari ", "officials ", "@everyone [S1]."];
+    const pieces = ["The talks [S1] ", "were mediated ", "by Turkish ", "and Qatari ", "officials ", "@everyone [S1]."];
     streamNext = pieces;
     const sent = interactions.ask(newUser(), "Who mediated the talks in Istanbul?");
     const [final] = await askAndCollect(sent);
     const streamed = fake.requests.filter((r) => isOriginalEdit(sent)(r) && typeof r.body?.content === "string" && r.body.content.startsWith("✍️"));
     expect(streamed.length).toBeGreaterThanOrEqual(1);
     expect(streamed.length).toBeLessThan(pieces.length);
-    for (const edit of streamed) expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    for (const edit of streamed) {
+      expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+      // Unverified while it streams: labelled so, with no source markers that could pass for citations.
+      expect(edit.body.content).toMatch(/^✍️ Drafting an answer \(citations are checked when it's done\)…\nThe talks/);
+      expect(edit.body.content).not.toMatch(/\[S\d/);
+    }
     expect(fake.requests.indexOf(streamed.at(-1)!)).toBeLessThan(fake.requests.indexOf(final!));
     expect((final!.body.embeds as APIEmbed[])[0]?.description).toContain(`> ${MEDIATED}`);
   });
@@ -321,7 +326,7 @@ describe("buttons", () => {
     expect(text).toContain("According to sources cited by Tolo News");
   });
 
-  it("appends 👍/👎 feedback as one JSON line with a hashed user id", async () => {
+  it("appends 👍/👎 feedback as one JSON line with a keyed hash of the user id", async () => {
     const user = newUser();
     const asked = interactions.ask(user, "Who mediated the talks in Istanbul?");
     await askAndCollect(asked);
@@ -332,7 +337,10 @@ describe("buttons", () => {
     await fake.waitFor(isCallback(down));
 
     const lines = (await readFile(config.feedbackFile, "utf8")).trim().split("\n").map((l) => JSON.parse(l));
-    const mine = lines.filter((l) => l.userIdHash === createHash("sha256").update(user.userId).digest("hex"));
+    // Keyed with the install's secret, kept beside the log: a plain hash of the public id finds nothing.
+    const secret = (await readFile(path.join(config.dataDir, "feedback-secret"), "utf8")).trim();
+    const mine = lines.filter((l) => l.userIdHash === createHmac("sha256", secret).update(user.userId).digest("hex"));
+    expect(lines.filter((l) => l.userIdHash === createHash("sha256").update(user.userId).digest("hex"))).toEqual([]);
     expect(mine.map((l) => l.vote)).toEqual(["up", "down"]);
     expect(mine[0].question).toBe("Who mediated the talks in Istanbul?");
     expect(mine[0].citations).toContainEqual(expect.objectContaining({ reportId: ISTANBUL, text: MEDIATED }));

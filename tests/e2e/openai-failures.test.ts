@@ -63,6 +63,83 @@ describe("chat model failures", () => {
     expect(stub.requests).toHaveLength(2);
   });
 
+  it("falls back when a streamed reply stalls after its first chunk, instead of hanging", async () => {
+    stub.chat({ stall: "after-first-chunk", text: "Nobody was hurt [S4]." });
+    const seen: string[] = [];
+    const started = Date.now();
+    const draft = await ask(answerer({ timeoutMs: 400 }), (t) => seen.push(t));
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(seen).toEqual(["Nobody was h"]);
+    expect(draft).toMatchObject({
+      mode: "extractive-fallback",
+      note: "chat model unavailable: timeout (the reply stalled for more than 400 ms)",
+      text: `${FLOOD_SENTENCES[0]} [1]`,
+    });
+  });
+
+  it("falls back when a stream sends its headers and then nothing", async () => {
+    stub.chat({ stall: "after-headers" });
+    const started = Date.now();
+    const draft = await ask(answerer({ timeoutMs: 400 }), () => {});
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(draft).toMatchObject({ mode: "extractive-fallback", note: "chat model unavailable: timeout (no complete reply within 1400 ms)" });
+  });
+
+  it("falls back when a reply sends its headers and then stalls (not streamed)", async () => {
+    stub.chat({ stall: "after-headers" });
+    const started = Date.now();
+    const draft = await ask(answerer({ timeoutMs: 400 }));
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(draft).toMatchObject({ mode: "extractive-fallback", note: "chat model unavailable: timeout (no complete reply within 1400 ms)" });
+    expect(logs.map((l) => JSON.parse(l)).filter((l) => l.level === 40)).toEqual([
+      expect.objectContaining({ kind: "timeout", msg: "chat model unavailable: timeout (no complete reply within 1400 ms); answering extractively" }),
+    ]);
+  });
+
+  it("lets the caller cancel a stalled reply: that is rethrown, not a fallback", async () => {
+    stub.chat({ stall: "after-first-chunk" });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const asked = answerer({ timeoutMs: 2_000 }).answer({
+      question: "What happened?",
+      candidates: floodCandidates(),
+      onToken: () => {},
+      signal: controller.signal,
+    });
+    await expect(asked).rejects.toThrow();
+  });
+
+  it("names a 200 reply that is not a chat completion, and keeps the stack trace out of warn logs", async () => {
+    const html = { body: "<!doctype html><html><body>Welcome to nginx!</body></html>", contentType: "text/html" };
+    const note = `the server's reply is not an OpenAI chat completion (from ${stub.baseURL}); check OPENAI_BASE_URL`;
+    stub.chat(html, html);
+    expect(await ask(answerer())).toMatchObject({ mode: "extractive-fallback", note });
+    expect(await ask(answerer(), () => {})).toMatchObject({ mode: "extractive-fallback", note });
+
+    stub.chat({ body: JSON.stringify({ hello: "world" }), contentType: "application/json" });
+    expect(await ask(answerer())).toMatchObject({ mode: "extractive-fallback", note });
+
+    const lines = logs.map((l) => JSON.parse(l));
+    const warnings = lines.filter((l) => l.level === 40);
+    expect(warnings).toHaveLength(3);
+    for (const warning of warnings) {
+      expect(warning).toMatchObject({ kind: "not-openai", msg: `${note}; answering extractively` });
+      expect(warning.err).toBeUndefined();
+    }
+    expect(lines.filter((l) => l.level === 20 && l.err?.stack)).toHaveLength(3);
+  });
+
+  it("asks for text after a reply that is not JSON, and names the server when that fails to parse too", async () => {
+    const notJson = { body: "this is not json", contentType: "application/json" };
+    stub.chat(notJson, notJson);
+    const draft = await ask(answerer());
+    expect(draft).toMatchObject({
+      mode: "extractive-fallback",
+      note: `the server's reply is not an OpenAI chat completion (from ${stub.baseURL}); check OPENAI_BASE_URL`,
+    });
+    expect(stub.requests.map((r) => r.body.response_format?.type)).toEqual(["json_schema", undefined]);
+  });
+
   it("says exactly what is wrong with a bad key, logs it once and stops asking", async () => {
     const llm = answerer({ apiKey: "sk-wrong-secret-key" });
     const first = await ask(llm);
@@ -100,6 +177,14 @@ describe("checkChatModel", () => {
     const failure = await checkChatModel(openaiConfig(stub.baseURL, { apiKey: "nope" })).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DossierError);
     expect(failure).toMatchObject({ code: "MODEL_UNAVAILABLE", message: expect.stringContaining("rejected the API key") });
+  });
+
+  it("gives up on a server that sends headers and stalls", async () => {
+    stub.chat({ stall: "after-headers" });
+    const started = Date.now();
+    const failure = await checkChatModel(openaiConfig(stub.baseURL, { timeoutMs: 400, maxRetries: 2 })).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(failure).toMatchObject({ code: "MODEL_UNAVAILABLE", message: "chat model unavailable: timeout (no complete reply within 1400 ms)" });
   });
 
   it("reports an unreachable server", async () => {

@@ -12,7 +12,15 @@ export type ChatScript =
   | { text: string; delayMs?: number }
   /** Structured output: sent as a tool call when the request has tools, else as JSON content. */
   | { json: unknown; delayMs?: number }
-  | { status: number; message?: string; code?: string; headers?: Record<string, string>; delayMs?: number };
+  | { status: number; message?: string; code?: string; headers?: Record<string, string>; delayMs?: number }
+  /**
+   * A reply that starts and then stalls until the client hangs up: `after-headers` sends a 200 and its headers (plus
+   * the opening bytes of a JSON body when not streaming) and nothing more; `after-first-chunk` also streams the
+   * role chunk and the first piece of `text` (when not streaming it behaves like `after-headers`).
+   */
+  | { stall: "after-headers" | "after-first-chunk"; text?: string; delayMs?: number }
+  /** A 200 whose body is not a chat completion at all: an HTML page, text that is not JSON, JSON of another shape. */
+  | { body: string; contentType: string; delayMs?: number };
 
 export interface RecordedRequest {
   path: string;
@@ -64,6 +72,11 @@ export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<
       if (script.delayMs) await sleep(script.delayMs, res);
       if (res.destroyed) return;
       if ("status" in script) return sendError(res, script);
+      if ("stall" in script) return stall(res, body, script);
+      if ("body" in script) {
+        res.writeHead(200, { "content-type": script.contentType });
+        return void res.end(script.body);
+      }
       return body.stream ? streamChat(res, body, script) : sendChat(res, body, script);
     }
     if (req.method === "POST" && path === "/v1/embeddings") {
@@ -165,6 +178,23 @@ function streamChat(res: ServerResponse, body: Record<string, any>, script: { te
   for (let i = 0; i < text.length; i += 12) send({ content: text.slice(i, i + 12) }, null);
   send({}, "stop");
   res.end("data: [DONE]\n\n");
+}
+
+/** Starts a reply and never finishes it; the socket stays open until the client aborts or the stub closes. */
+function stall(res: ServerResponse, body: Record<string, any>, script: { stall: string; text?: string }): void {
+  if (!body.stream) {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.write(`{"id":"chatcmpl-stub","object":"chat.completion",`);
+    return;
+  }
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+  if (script.stall === "after-headers") return void res.flushHeaders();
+  const send = (delta: Record<string, unknown>) =>
+    res.write(
+      `data: ${JSON.stringify({ ...completionBase(body, "chat.completion.chunk"), choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`,
+    );
+  send({ role: "assistant", content: "" });
+  send({ content: (script.text ?? "The river rose [S1].").slice(0, 12) });
 }
 
 function sendEmbeddings(res: ServerResponse, body: Record<string, any>, dimensions: number): void {

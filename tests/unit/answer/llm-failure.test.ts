@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeModelFailure } from "../../../src/answer/llm-failure.js";
+import { overallDeadlineMs } from "../../../src/answer/llm-chat-model.js";
+import { describeModelFailure, ModelDeadlineError, NotAChatCompletionError } from "../../../src/answer/llm-failure.js";
 
 const openai = { apiKey: "sk-secret", baseURL: "http://127.0.0.1:1/v1", chatModel: "m1", timeoutMs: 300, maxRetries: 1 };
 const httpError = (status: number, extra: Record<string, unknown> = {}) => Object.assign(new Error("x"), { status, ...extra });
@@ -26,5 +27,27 @@ describe("describeModelFailure", () => {
   it("does not retry an exhausted quota or a rejected request", () => {
     expect(describeModelFailure(httpError(429, { code: "insufficient_quota" }), openai)).toMatchObject({ kind: "quota", transient: false });
     expect(describeModelFailure(httpError(400), openai)).toMatchObject({ kind: "rejected", transient: false });
+  });
+
+  it("names a reply the client could not read as a completion, for chat and embeddings", () => {
+    const note = "the server's reply is not an OpenAI chat completion (from http://127.0.0.1:1/v1); check OPENAI_BASE_URL";
+    for (const error of [new SyntaxError("Unexpected token '<'"), new TypeError("Cannot read properties of undefined"), new NotAChatCompletionError("empty stream")]) {
+      expect(describeModelFailure(error, openai)).toEqual({ kind: "not-openai", transient: false, permanent: false, message: note });
+    }
+    const embedding = describeModelFailure(new SyntaxError("x"), openai, { what: "embedding model", model: "e" });
+    expect(embedding.message).toMatch(/^the server's reply is not an OpenAI embeddings response/);
+  });
+
+  it("calls our own deadline running out a timeout, saying which", () => {
+    const failure = describeModelFailure(new ModelDeadlineError("the reply stalled for more than 300 ms"), openai);
+    expect(failure).toMatchObject({ kind: "timeout", message: "chat model unavailable: timeout (the reply stalled for more than 300 ms)" });
+  });
+});
+
+describe("overallDeadlineMs", () => {
+  it("allows every attempt its full timeout plus LangChain's longest backoff and a second of slack", () => {
+    expect(overallDeadlineMs({ timeoutMs: 400, maxRetries: 0 })).toBe(1_400);
+    // 3 × 20 s, backoffs of up to 2 s and 4 s, 1 s slack.
+    expect(overallDeadlineMs({ timeoutMs: 20_000, maxRetries: 2 })).toBe(67_000);
   });
 });

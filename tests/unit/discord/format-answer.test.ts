@@ -1,4 +1,4 @@
-import type { APIEmbed } from "discord.js";
+import { escapeMarkdown, type APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { ABSTAIN_TEXT } from "../../../src/answer/answer.js";
 import { EMBED_LIMITS, embedSize, pageBlocks, truncate, type EmbedPage } from "../../../src/discord/embed-pages.js";
@@ -93,10 +93,19 @@ describe("formatAnswer", () => {
     expect(pages.length).toBeGreaterThanOrEqual(10);
   });
 
-  it("splits even a single citation longer than an embed description", () => {
-    const giant = `${"Very long clause, ".repeat(400)}end.`;
-    const pages = formatAnswer(answer({ citations: [citation(1, giant)] }));
+  it("splits even a single citation longer than an embed description, quoting every piece of it", () => {
+    const giant = `${"Very long *clause*, ".repeat(400)}end.`;
+    const pages = formatAnswer(answer({ mode: "llm", citations: [citation(1, giant)] }));
     expectWithinLimits(pages);
+    const descriptions = allEmbeds(pages).map((e) => e.description ?? "");
+    const start = descriptions.findIndex((d) => d.includes("**[1]**"));
+    const quoted = descriptions.slice(start);
+    expect(quoted.length).toBeGreaterThan(1);
+    const lines = quoted.join("\n").split("\n");
+    const header = lines.findIndex((l) => l.startsWith("**[1]**"));
+    // Every line after the citation's header, in every embed, is part of the quotation.
+    for (const line of lines.slice(header + 1)) expect(line).toMatch(/^> /);
+    expect(lines.slice(header + 1).map((l) => l.slice(2)).join(" ")).toBe(escapeMarkdown(giant));
   });
 });
 

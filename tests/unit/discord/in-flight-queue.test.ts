@@ -13,6 +13,23 @@ function deferred<T = void>() {
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** Every slot was given back: `cap` new tasks all start at once, none of them told to wait. */
+async function expectAllSlotsFree(queue: InFlightQueue, cap: number) {
+  const gate = deferred();
+  let started = 0;
+  let queued = 0;
+  const tasks = Array.from({ length: cap }, (_, i) =>
+    queue.run(`check-${i}`, async () => {
+      started++;
+      await gate.promise;
+    }, () => queued++),
+  );
+  await tick();
+  expect({ started, queued }).toEqual({ started: cap, queued: 0 });
+  gate.resolve();
+  await Promise.all(tasks);
+}
+
 describe("InFlightQueue", () => {
   it("never runs more than the cap at once, and runs everything", async () => {
     const queue = new InFlightQueue(2);
@@ -31,8 +48,8 @@ describe("InFlightQueue", () => {
     );
     expect(peak).toBe(2);
     expect(results).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(queue.inFlight).toBe(0);
     expect(queue.queued).toBe(0);
+    await expectAllSlotsFree(queue, 2);
   });
 
   it("serves waiting users round-robin so one user's burst cannot starve another", async () => {
@@ -80,6 +97,6 @@ describe("InFlightQueue", () => {
         throw new Error("sync");
       }),
     ).rejects.toThrow("sync");
-    expect(queue.inFlight).toBe(0);
+    await expectAllSlotsFree(queue, 1);
   });
 });

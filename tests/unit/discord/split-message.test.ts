@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { packBlocks, splitMessage } from "../../../src/discord/split-message.js";
+import { packBlocks, splitBlock, splitMessage } from "../../../src/discord/split-message.js";
 
 const words = (n: number, word = "word") => Array.from({ length: n }, () => word).join(" ");
 
@@ -117,5 +117,27 @@ describe("packBlocks", () => {
 
   it("skips empty blocks", () => {
     expect(packBlocks(["", "a", ""], 10)).toEqual(["a"]);
+  });
+});
+
+describe("splitBlock", () => {
+  it("keeps the > prefix on every piece of a quoted line too long for one piece", () => {
+    const sentence = `${words(120)}.`;
+    const block = `**[1]** Title\n> ${sentence}\n> second line`;
+    const pieces = splitBlock(block, 200);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces[0]?.startsWith("**[1]** Title\n> word")).toBe(true);
+    for (const [i, piece] of pieces.entries()) {
+      expect(piece.length).toBeLessThanOrEqual(200);
+      const lines = piece.split("\n");
+      for (const line of i === 0 ? lines.slice(1) : lines) expect(line).toMatch(/^> /);
+    }
+    expect(pieces.at(-1)?.endsWith("> second line")).toBe(true);
+    expectSameText(pieces.map((p) => p.replace(/^> /gm, "")), block.replace(/^> /gm, ""));
+  });
+
+  it("splits a block with no quotation exactly as splitMessage does", () => {
+    const text = `${words(50)}.\n\n${words(50)}.`;
+    expect(splitBlock(text, 120)).toEqual(splitMessage(text, 120));
   });
 });
