@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
+import { stubServedConfig } from "./openai-fixtures.js";
 import { startOpenAIStub, type OpenAIStub } from "./openai-stub.js";
 
 const REPORT = [
@@ -26,19 +26,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const config = (env: Record<string, string> = {}) =>
-  loadConfig({
-    CORPUS_DIR: path.join(dir, "corpus"),
-    DATA_DIR: path.join(dir, "data"),
-    EMBEDDINGS: "openai",
-    EMBEDDING_MODEL: "stub-embed",
-    OPENAI_API_KEY: "test-key",
-    OPENAI_BASE_URL: stub.baseURL,
-    CHAT_MODEL: "stub-chat",
-    LLM_TIMEOUT_MS: "1000",
-    LLM_MAX_RETRIES: "0",
-    ...env,
-  });
+const config = (env: Record<string, string> = {}) => stubServedConfig(dir, stub.baseURL, env);
 
 describe("engine with an OpenAI-compatible server", () => {
   it("answers with the chat model and cites sentences of the report verbatim", async () => {

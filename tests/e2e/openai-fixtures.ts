@@ -1,5 +1,6 @@
 import type { Answerer, RankedSentence } from "../../src/answer/answerer.js";
-import type { Config } from "../../src/config.js";
+import path from "node:path";
+import { type Config, loadConfig } from "../../src/config.js";
 import type { ReportRecord } from "../../src/index/records.js";
 
 /** Builds ranked candidates from whole sentences, with offsets that really slice `text` out of the report. */
@@ -51,4 +52,21 @@ export const quotingFallback: Answerer = {
 
 export function openaiConfig(baseURL: string, overrides: Partial<Config["openai"]> = {}): Pick<Config, "openai"> {
   return { openai: { apiKey: "test-key", baseURL, chatModel: "stub-chat", timeoutMs: 2_000, maxRetries: 0, ...overrides } };
+}
+
+/** Configuration for a corpus in `dir` with embeddings and chat both served by the stub at `baseURL`. */
+export function stubServedConfig(dir: string, baseURL: string, env: Record<string, string> = {}): Config {
+  return loadConfig({
+    CORPUS_DIR: path.join(dir, "corpus"),
+    DATA_DIR: path.join(dir, "data"),
+    EMBEDDINGS: "openai",
+    EMBEDDING_MODEL: "stub-embed",
+    OPENAI_API_KEY: "test-key",
+    OPENAI_BASE_URL: baseURL,
+    CHAT_MODEL: "stub-chat",
+    LLM_TIMEOUT_MS: "1000",
+    LLM_MAX_RETRIES: "0",
+    LOG_LEVEL: "silent",
+    ...env,
+  });
 }

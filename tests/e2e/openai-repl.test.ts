@@ -4,7 +4,7 @@ import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runRepl } from "../../src/cli/repl.js";
-import { loadConfig } from "../../src/config.js";
+import { stubServedConfig } from "./openai-fixtures.js";
 import { startOpenAIStub, type OpenAIStub } from "./openai-stub.js";
 
 const BRIDGE = "Mayor Ana Ruiz said the town would rebuild the damaged bridge by spring.";
@@ -25,18 +25,7 @@ afterEach(async () => {
 
 /** Types `question` into the REPL with the chat model behind the stub and returns everything it printed. */
 async function repl(question: string): Promise<string> {
-  const config = loadConfig({
-    CORPUS_DIR: path.join(dir, "corpus"),
-    DATA_DIR: path.join(dir, "data"),
-    EMBEDDINGS: "openai",
-    EMBEDDING_MODEL: "stub-embed",
-    OPENAI_API_KEY: "test-key",
-    OPENAI_BASE_URL: stub.baseURL,
-    CHAT_MODEL: "stub-chat",
-    LLM_TIMEOUT_MS: "400",
-    LLM_MAX_RETRIES: "0",
-    LOG_LEVEL: "silent",
-  });
+  const config = stubServedConfig(dir, stub.baseURL, { LLM_TIMEOUT_MS: "400" });
   const output = new PassThrough();
   const printed: string[] = [];
   output.on("data", (chunk: Buffer) => printed.push(chunk.toString("utf8")));
