@@ -37,10 +37,12 @@ export class LexicalIndex {
     return JSON.stringify(this.search_);
   }
 
-  search(query: string, k: number, filter?: (label: number) => boolean): LexicalHit[] {
+  /** `skipTerm` leaves query terms out of the search (their cost grows with the documents they match). */
+  search(query: string, k: number, filter?: (label: number) => boolean, skipTerm?: (stem: string) => boolean): LexicalHit[] {
     const hits = this.search_.search(query, {
       combineWith: "OR",
       filter: filter ? (r) => filter(r.id as number) : undefined,
+      processTerm: skipTerm ? (term: string) => (skipTerm(term) ? null : term) : undefined,
     });
     return hits.slice(0, k).map((h) => ({ label: h.id as number, score: h.score }));
   }

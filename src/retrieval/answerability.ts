@@ -20,8 +20,11 @@ export const ANSWERABLE_THRESHOLD = 0.49;
  * that asks "how many" or "when" needs a sentence holding a number or a time.
  */
 export function judgeAnswerability(index: SearchIndex, question: AnalysedQuestion, ranked: ScoredSentence[], reportIds?: string[]): Judgement {
-  const vocabulary = [...index.vocabulary(reportIds)];
-  const missing = question.terms.filter((t) => t.salient && !index.vocabularyHas(t.stem, reportIds) && !nearMiss(t.stem, vocabulary));
+  // The whole vocabulary is only needed to forgive a misspelt name; copying it for every question cost 80 ms at 100k chunks.
+  let vocabulary: string[] | undefined;
+  const missing = question.terms.filter(
+    (t) => t.salient && !index.vocabularyHas(t.stem, reportIds) && !nearMiss(t.stem, (vocabulary ??= [...index.vocabulary(reportIds)])),
+  );
   if (missing.length > 0) {
     return { answerable: false, confidence: 0, reason: `the reports never mention ${missing.map((t) => t.surface).join(", ")}` };
   }

@@ -30,7 +30,7 @@ export function hybridSearch(index: SearchIndex, question: string, queryVector: 
     h.similarity = v.similarity;
     h.fused += 1 / (RRF_K + rank + 1);
   });
-  index.generation.lexical.search(question, depth, filter).forEach((l, rank) => {
+  index.generation.lexical.search(question, depth, filter, (stem) => index.isCommon(stem)).forEach((l, rank) => {
     const h = hit(l.label);
     h.bm25 = l.score;
     h.fused += 1 / (RRF_K + rank + 1);

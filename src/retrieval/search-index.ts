@@ -72,14 +72,24 @@ export class SearchIndex {
 
   /** Whether any of the reports (all when unrestricted) contains the stem. */
   vocabularyHas(stem: string, reportIds?: string[]): boolean {
-    const ids = reportIds ?? [...this.reportVocabulary.keys()];
-    return ids.some((id) => this.reportVocabulary.get(id)?.has(stem));
+    // Unrestricted, the document-frequency table is the whole vocabulary: one lookup instead of one per report.
+    if (!reportIds) return this.documentFrequency.has(stem);
+    return reportIds.some((id) => this.reportVocabulary.get(id)?.has(stem));
+  }
+
+  /** In more than half of all sentences: such a word barely ranks anything, and is what makes BM25 slow. */
+  isCommon(stem: string): boolean {
+    return (this.documentFrequency.get(stem) ?? 0) > this.sentenceCount / 2;
   }
 
   /** Stems of the given reports' vocabulary (for near-miss spelling checks). */
   *vocabulary(reportIds?: string[]): Iterable<string> {
+    if (!reportIds) {
+      yield* this.documentFrequency.keys();
+      return;
+    }
     const seen = new Set<string>();
-    for (const id of reportIds ?? this.reportVocabulary.keys()) {
+    for (const id of reportIds) {
       for (const stem of this.reportVocabulary.get(id) ?? []) {
         if (!seen.has(stem)) {
           seen.add(stem);
