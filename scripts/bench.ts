@@ -1,0 +1,176 @@
+import { rmSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { runPhase, timeProcess } from "../src/bench/child-phase.js";
+import { writeCorpus } from "../src/bench/corpus-generator.js";
+import { machineInfo } from "../src/bench/machine-info.js";
+import { type BenchResults, printSummary, writeReports } from "../src/bench/report-writer.js";
+import { summarize } from "../src/bench/stats.js";
+import { runMain } from "../src/cli/run-main.js";
+
+const USAGE = `usage: npm run bench -- [--quick] [--docs 100,1000] [--chunks 1000,10000,100000] [--write | --no-write] [--render]
+Measures ingest, retrieval, end-to-end latency and memory on this machine; writes docs/benchmarks.md and
+docs/benchmarks.json (not with --quick unless --write). --quick: 100 documents and 1k/10k chunks, a CI-sized smoke run.
+--render: rewrite docs/benchmarks.md from docs/benchmarks.json without measuring.`;
+const MD = "docs/benchmarks.md";
+const JSON_FILE = "docs/benchmarks.json";
+
+const FIRST_REPORT = "corpus/afghanistan-pakistan-istanbul-talks.txt";
+const SEED = 20_251_126;
+
+runMain(async () => {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: "boolean", default: false },
+      docs: { type: "string" },
+      chunks: { type: "string" },
+      write: { type: "boolean" },
+      "no-write": { type: "boolean", default: false },
+      render: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.render) {
+    const saved = JSON.parse(await readFile(JSON_FILE, "utf8")) as BenchResults;
+    await writeReports(saved, MD, JSON_FILE);
+    printSummary(saved);
+    return 0;
+  }
+  const list = (s: string | undefined, fallback: number[]) => (s ? s.split(",").map((x) => Number(x.replace(/_/g, ""))) : fallback);
+  const quick = values.quick;
+  const options = {
+    quick,
+    docs: list(values.docs, quick ? [100] : [100, 1000]),
+    chunks: list(values.chunks, quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]),
+    queries: quick ? 100 : 200,
+    coldRuns: quick ? 3 : 5,
+    warmRounds: quick ? 3 : 10,
+    efSweep: [10, 16, 24, 32, 48, 64, 100, 128, 200],
+  };
+  const write = values.write ?? (!quick && !values["no-write"]);
+  const started = performance.now();
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "dossier-bench-"));
+  // A full run leaves about 1 GB of generated indexes in the temporary folder: remove them when interrupted too.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      rmSync(tmp, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
+  const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+  try {
+    const dirs = (name: string) => ({
+      corpusDir: path.join(tmp, name, "corpus"),
+      indexDir: path.join(tmp, name, "index"),
+      dataDir: path.join(tmp, name, "data"),
+    });
+
+    log("first report: ingest");
+    const first = dirs("first");
+    await mkdir(first.corpusDir, { recursive: true });
+    await copyFile(FIRST_REPORT, path.join(first.corpusDir, path.basename(FIRST_REPORT)));
+    const firstBytes = (await readFile(FIRST_REPORT)).byteLength;
+    const firstIngest = await runPhase("ingest", { ...first, probeQueries: 0, efSweep: [], seed: SEED });
+    const cliIndex = path.join(tmp, "first", "index-cli");
+    const cliIngest = await timeProcess(process.execPath, ["--import", "tsx", "src/cli/ingest.ts"], cliEnv(first.corpusDir, cliIndex, first.dataDir));
+    if (cliIngest.code !== 0) throw new Error(`ingest CLI failed: ${cliIngest.stdout}`);
+
+    log("first report: bot-like engine, warm ask()");
+    const devQuestions = (await readFile("tests/fixtures/dev-questions.jsonl", "utf8"))
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      .map((l) => (JSON.parse(l) as { question: string }).question);
+    const questions = ["Who mediated the talks?", ...devQuestions.filter((q) => q !== "Who mediated the talks?")];
+    const engine = await runPhase("engine", { ...first, questions, rounds: options.warmRounds });
+
+    log("cold start: ask CLI processes");
+    const env = cliEnv(first.corpusDir, first.indexDir, first.dataDir);
+    const ask = ["src/cli/ask.ts", "Who mediated the talks?"];
+    const runs = async (command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
+      const out = [];
+      for (let i = 0; i < options.coldRuns; i++) out.push(await timeProcess(command, args, { ...env, ...extraEnv }));
+      if (out.some((o) => o.code !== 0)) throw new Error(`${command} ${args.join(" ")} failed`);
+      return { firstOutput: summarize(out.map((o) => o.firstOutputMs)), exit: summarize(out.map((o) => o.exitMs)), stdout: out[0]!.stdout };
+    };
+    const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+    const cold = {
+      nodeImportTsx: await runs(process.execPath, ["--import", "tsx", ...ask]),
+      // tsx caches compiled modules on disk; without it every module is compiled again, as on a first run ever.
+      nodeImportTsxNoCache: await runs(process.execPath, ["--import", "tsx", ...ask], { TSX_DISABLE_CACHE: "1" }),
+      npxTsx: await runs(npx, ["tsx", ...ask]),
+      nodeOnly: await runs(process.execPath, ["-e", "process.stdout.write('.')"]),
+      nodeImportTsxOnly: await runs(process.execPath, ["--import", "tsx", "-e", "process.stdout.write('.')"]),
+    };
+
+    const generated = [];
+    for (const docs of options.docs) {
+      log(`generated corpus: ${docs} documents, real USE embeddings`);
+      const d = dirs(`generated-${docs}`);
+      const corpus = await writeCorpus(d.corpusDir, docs, SEED + docs);
+      const probeQueries = docs === Math.max(...options.docs) ? options.queries : 0;
+      generated.push({ docs, bytes: corpus.bytes, ...(await runPhase("ingest", { ...d, probeQueries, efSweep: options.efSweep, seed: SEED })) });
+      await rm(path.join(tmp, `generated-${docs}`), { recursive: true, force: true });
+    }
+
+    const retrieval = [];
+    const largest = Math.max(...options.chunks);
+    for (const chunks of options.chunks) {
+      log(`retrieval: ${chunks} chunks of clustered vectors (HNSW build included)`);
+      const indexDir = path.join(tmp, `chunks-${chunks}`, "index");
+      retrieval.push(await runPhase("retrieval", { chunks, indexDir, queries: options.queries, efSweep: options.efSweep, seed: SEED }));
+      if (chunks !== largest) await rm(path.join(tmp, `chunks-${chunks}`), { recursive: true, force: true });
+    }
+
+    log(`memory: bot-like engine over the ${largest}-chunk synthetic index`);
+    const big = { corpusDir: path.join(tmp, "empty-corpus"), indexDir: path.join(tmp, `chunks-${largest}`, "index"), dataDir: path.join(tmp, "big-data") };
+    await mkdir(big.corpusDir, { recursive: true });
+    const bigEngine = await runPhase("engine", { ...big, questions: syntheticQuestions(), rounds: quick ? 1 : 3 });
+
+    const results: BenchResults = {
+      machine: machineInfo(),
+      options,
+      commands: [quick ? "npm run bench -- --quick" : "npm run bench", "npx tsx scripts/bench.ts"],
+      firstReport: { file: FIRST_REPORT, bytes: firstBytes, ...firstIngest, cliIngestMs: cliIngest.exitMs },
+      generated,
+      retrieval,
+      cold,
+      engine,
+      bigEngine,
+      benchMs: performance.now() - started,
+    };
+    printSummary(results);
+    if (write) {
+      await writeReports(results, MD, JSON_FILE);
+      log(`wrote ${MD} and ${JSON_FILE}`);
+    }
+    return 0;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+});
+
+/** The CLI's environment without anything that would switch it to a chat model or remote embeddings. */
+function cliEnv(corpusDir: string, indexDir: string, dataDir: string): NodeJS.ProcessEnv {
+  const { OPENAI_API_KEY: _key, OPENAI_BASE_URL: _url, ...rest } = process.env;
+  return { ...rest, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, DATA_DIR: dataDir, ANSWER_MODE: "extractive", EMBEDDINGS: "local", LOG_LEVEL: "warn" };
+}
+
+/** Questions over the synthetic index's vocabulary, so retrieval, ranking and answering all do their full work. */
+function syntheticQuestions(): string[] {
+  return [
+    "Who mediated the talks on grain exports?",
+    "How many displaced families were affected in Valmora?",
+    "What did the finance minister of Selvik say about fuel subsidies?",
+    "When will the next round of talks on fishing rights open?",
+    "Why did the delegation from Port Aldane walk out?",
+    "What caused the delay in Dunmere?",
+    "Which body approved trucks of aid for Tirzan?",
+    "What did analysts expect to dominate the summit in Karth?",
+  ];
+}
