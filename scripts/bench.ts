@@ -135,7 +135,7 @@ runMain(async () => {
     const results: BenchResults = {
       machine: machineInfo(),
       options,
-      commands: [quick ? "npm run bench -- --quick" : "npm run bench", "npx tsx scripts/bench.ts"],
+      commands: [quick ? "npm run bench -- --quick" : "npm run bench", "node --import tsx scripts/bench.ts"],
       firstReport: { file: FIRST_REPORT, bytes: firstBytes, ...firstIngest, cliIngestMs: cliIngest.exitMs },
       generated,
       retrieval,
