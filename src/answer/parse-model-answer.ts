@@ -1,3 +1,4 @@
+import { ABBREVIATIONS } from "../text/segment-sentences.js";
 import { MARKER_RUN, markerIds, stripMarkers } from "./model-citation-markers.js";
 import { type Claim, type ModelAnswer, NOT_FOUND_REPLY } from "./model-answer.js";
 
@@ -38,12 +39,6 @@ function isReferenceListLine(line: string): boolean {
 function stripListPrefix(line: string): string {
   return line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, "");
 }
-
-const ABBREVIATIONS = new Set(
-  "mr mrs ms dr st jr sr no gov sen rep gen col lt sgt capt prof inc co corp ltd vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec".split(
-    " ",
-  ),
-);
 
 /**
  * Splits at sentence-ending punctuation, keeping any markers that follow the punctuation with the sentence they

@@ -7,7 +7,8 @@ export interface SentenceSpan {
 
 // ICU (through Intl.Segmenter) knows sentence-final punctuation, closing quotes and lowercase continuations,
 // but it breaks after every title abbreviation and initial ("Mr. Smith", "John F. Kennedy"); these fix-ups rejoin them.
-const TITLE_ABBREVIATIONS = new Set(
+/** Words that end with a period without ending the sentence; the chat-model reply parser shares them. */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set(
   (
     "mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm sen rep gov pres supt insp det st jr sr rev hon fr " +
     "mt ft no nos vol vols fig figs art sec ch pp jan feb mar apr jun jul aug sep sept oct nov dec co corp inc ltd " +
@@ -111,7 +112,7 @@ function shouldJoin(previous: string, next: string): boolean {
   if (!lastWord) return false;
   const bare = lastWord.replace(/^[("“‘']+/, "").toLowerCase();
   if (/^[A-Z]$/.test(lastWord.replace(/^[("“‘']+/, ""))) return true; // an initial: "John F. Kennedy"
-  if (TITLE_ABBREVIATIONS.has(bare)) return true;
+  if (ABBREVIATIONS.has(bare)) return true;
   if (/^([a-z]\.)+[a-z]$/i.test(bare)) {
     // A dotted acronym ("U.S.") followed by a name-like word continues ("the U.S. Army"); an opener does not.
     const firstWord = /^[“"‘']?([A-Za-z]+)/.exec(nextTrimmed)?.[1]?.toLowerCase() ?? "";
