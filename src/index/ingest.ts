@@ -113,8 +113,9 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
     }
 
     // Refusals of files this run did not look at stand while those files are unchanged.
+    const lookedAt = new Set(files);
     for (const old of previous?.manifest.refused ?? []) {
-      if (refused.has(old.source) || files.includes(old.source)) continue;
+      if (refused.has(old.source) || lookedAt.has(old.source)) continue;
       const info = await stat(old.source).catch(() => undefined);
       if (info && fingerprint(info) === old.fingerprint) refused.set(old.source, old);
     }

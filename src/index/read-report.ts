@@ -33,6 +33,11 @@ function titleFromId(id: string): string {
     .join(" ");
 }
 
+/** The sha256 of a report file's bytes: equal hashes mean the report need not be embedded again. */
+export function hashReport(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
 /** Checks a report's bytes and decodes them; throws BAD_REPORT with the one-line reason otherwise. */
 export function decodeReport(bytes: Uint8Array, name: string, maxBytes: number): string {
   if (!REPORT_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
@@ -73,6 +78,6 @@ export async function readReport(file: string, maxBytes: number): Promise<Report
     title: heading?.[1] ?? titleFromId(id),
     source: path.resolve(file),
     text,
-    hash: createHash("sha256").update(bytes).digest("hex"),
+    hash: hashReport(bytes),
   };
 }

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
 import { DossierError } from "../errors.js";
 import { readManifest } from "./index-files.js";
 import { fingerprint, reportFilesIn } from "./list-reports.js";
+import { hashReport } from "./read-report.js";
 
 /**
  * Whether the index must be (re)built from the corpus folder before answering: it is missing or unreadable, the
@@ -34,7 +34,7 @@ export async function findStaleness(config: Config, embedderName: string): Promi
   for (const file of files) {
     const hash = indexed.get(file);
     if (hash !== undefined) {
-      if (createHash("sha256").update(await readFile(file)).digest("hex") !== hash) return changed(corpus);
+      if (hashReport(await readFile(file)) !== hash) return changed(corpus);
     } else if (refused.get(file) !== fingerprint(await stat(file))) return changed(corpus);
   }
   const present = new Set(files);

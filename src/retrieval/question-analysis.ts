@@ -18,11 +18,14 @@ export interface AnalysedQuestion {
   lexicalQuery: string;
   /** Asks how someone reacted: the answer often follows the sentence that matches ("In response, …"). */
   asksForResponse: boolean;
+  /** Every content word of the question as written, lowercase: a "who" answer must name someone else. */
+  askedWords: Set<string>;
 }
 
 export function analyseQuestion(question: string): AnalysedQuestion {
   const seen = new Set<string>();
-  const terms = extractTerms(question)
+  const extracted = extractTerms(question);
+  const terms = extracted
     .filter((t) => !seen.has(t.stem) && seen.add(t.stem))
     .map((t) => {
       const words = t.salient ? [] : synonymsOf(t.surface);
@@ -36,6 +39,7 @@ export function analyseQuestion(question: string): AnalysedQuestion {
     answerType: answerTypeOf(question),
     lexicalQuery,
     asksForResponse: /\b(respond|responded|response|react|reacted|reaction|reply|replied|answer(ed)?)\b/i.test(question),
+    askedWords: new Set(extracted.map((t) => t.surface.toLowerCase())),
   };
 }
 
@@ -54,7 +58,7 @@ const TIME_WORDS =
   /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|week|weeks|month|months|year|years|day|days|earlier|ago|morning|evening|night|noon|midnight|dawn|dusk|weekend|spring|summer|autumn|winter|decade|century)\b|\b(1[89]|20)\d\d\b|\b\d{1,2}(:\d\d)?\s?[ap]\.?m\b|\b\d{1,2}:\d\d\b/i;
 
 /** Whether a sentence holds the kind of fact the question asks for ("how many" → a number, "when" → a time). */
-export function satisfiesAnswerType(type: AnswerType, sentence: string, question: string): boolean {
+export function satisfiesAnswerType(type: AnswerType, sentence: string, askedWords: Set<string>): boolean {
   switch (type) {
     case undefined:
       return true;
@@ -66,8 +70,7 @@ export function satisfiesAnswerType(type: AnswerType, sentence: string, question
       return /\b(in|at|near|inside|outside|across)\s+(the\s+)?\p{Lu}/u.test(sentence);
     case "name": {
       // A capitalised word the question itself did not use, past the sentence's first word.
-      const asked = new Set(extractTerms(question).map((t) => t.surface.toLowerCase()));
-      return extractTerms(sentence).some((t) => t.salient && !asked.has(t.surface.toLowerCase()));
+      return extractTerms(sentence).some((t) => t.salient && !askedWords.has(t.surface.toLowerCase()));
     }
   }
 }

@@ -68,7 +68,7 @@ export function rankSentences(index: SearchIndex, question: AnalysedQuestion, qu
         contextCoverage: coverageOf(neighbourStems, question.terms),
         // A question of names only ("Who is Omar Samad?") has no other terms to miss.
         focusCoverage: coverageOf(neighbourStems, focusTerms, 1),
-        answerTypeMatch: satisfiesAnswerType(question.answerType, s.sentence.text, question.text),
+        answerTypeMatch: satisfiesAnswerType(question.answerType, s.sentence.text, question.askedWords),
         isResponse: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text),
       };
       const score =
