@@ -3,7 +3,8 @@ import { ABSTAIN_TEXT, type Answer } from "./answer/answer.js";
 import type { AnswerDraft, Answerer } from "./answer/answerer.js";
 import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
 import { type Config, usesChatModel } from "./config.js";
-import { createEmbeddings, type DossierEmbeddings } from "./embeddings/create-embeddings.js";
+import { createEmbeddings } from "./embeddings/create-embeddings.js";
+import type { DossierEmbeddings } from "./embeddings/embeddings-contract.js";
 import type { AskOptions, Engine, IngestOptions, IngestSummary, ReportContext } from "./engine-types.js";
 import { DossierError } from "./errors.js";
 import { readGeneration } from "./index/index-files.js";
@@ -179,6 +180,6 @@ function citationsAreVerbatim(draft: AnswerDraft, index: SearchIndex): boolean {
 }
 
 async function createChatAnswerer(config: Config, fallback: Answerer, logger: Logger): Promise<Answerer> {
-  const { LlmAnswerer } = await import("./answer/llm-answerer.js");
+  const { LlmAnswerer } = await import("./answer/chat/llm-answerer.js");
   return new LlmAnswerer({ config, fallback, logger });
 }

@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { draftText } from "../answer/draft-text.js";
+import { draftText } from "../answer/chat/draft-text.js";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine-types.js";
 import { userMessage } from "../errors.js";

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { checkChatModel } from "../answer/llm-chat-model.js";
+import { checkChatModel } from "../openai/chat-model.js";
 import { type Config, usesChatModel } from "../config.js";
 import { createEngine } from "../engine.js";
 import { DossierError } from "../errors.js";

@@ -1,6 +1,6 @@
 import { escapeMarkdown, type ChatInputCommandInteraction } from "discord.js";
 import type { Logger } from "pino";
-import { draftText } from "../answer/draft-text.js";
+import { draftText } from "../answer/chat/draft-text.js";
 import { truncate } from "./embed-pages.js";
 import { NO_MENTIONS } from "./replies.js";
 

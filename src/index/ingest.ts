@@ -2,8 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import type { DossierEmbeddings } from "../embeddings/create-embeddings.js";
-import { normalize } from "../embeddings/local-use-embeddings.js";
+import { type DossierEmbeddings, normalize } from "../embeddings/embeddings-contract.js";
 import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import { chunkSentences } from "../text/chunk-sentences.js";
@@ -162,7 +161,8 @@ async function buildReport(id: string, text: string, ctx: IngestContext): Promis
     lastSentence: w.last,
     text: sentences.slice(w.first, w.last + 1).map((s) => s.text).join(" "),
   }));
-  const sentenceVectors = (await ctx.embeddings.embedDocuments(sentences.map((s) => s.text))).map((v) => Float32Array.from(normalize(v)));
+  // Unit vectors already: the embeddings contract promises them.
+  const sentenceVectors = (await ctx.embeddings.embedDocuments(sentences.map((s) => s.text))).map((v) => Float32Array.from(v));
   const chunkVectors = windows.map((w) => meanVector(sentenceVectors.slice(w.first, w.last + 1)));
   return { id, text, sentences, chunks, sentenceVectors, chunkVectors };
 }

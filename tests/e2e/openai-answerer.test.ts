@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ABSTAIN_TEXT } from "../../src/answer/answer.js";
-import { LlmAnswerer } from "../../src/answer/llm-answerer.js";
-import { FLOOD_SENTENCES, candidatesFrom, floodCandidates, openaiConfig, quotingFallback } from "./openai-fixtures.js";
+import { LlmAnswerer } from "../../src/answer/chat/llm-answerer.js";
+import { FLOOD_SENTENCES, candidatesFrom, floodCandidates } from "../helpers/ranked-sentences.js";
+import { openaiConfig, quotingFallback } from "./openai-fixtures.js";
 import { startOpenAIStub, type OpenAIStub } from "./openai-stub.js";
 
 let stub: OpenAIStub;

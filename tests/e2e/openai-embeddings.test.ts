@@ -7,11 +7,13 @@ import { startOpenAIStub, stubVector, type OpenAIStub } from "./openai-stub.js";
 
 let stub: OpenAIStub;
 beforeEach(async () => {
-  stub = await startOpenAIStub({ apiKey: "test-key", dimensions: 24 });
+  // Vectors of length 3, as compatible servers may serve: the adapter must return unit vectors all the same.
+  stub = await startOpenAIStub({ apiKey: "test-key", dimensions: 24, vectorLength: 3 });
 });
 afterEach(() => stub.close());
 
 const config = (overrides = {}) => ({ ...openaiConfig(stub.baseURL, overrides), embeddingModel: "stub-embed" });
+const length = (v: number[]) => Math.hypot(...v);
 
 describe("OpenAI embeddings through the stub", () => {
   it("names itself, discovers its dimensions and embeds as floats", async () => {
@@ -30,7 +32,7 @@ describe("OpenAI embeddings through the stub", () => {
     const plain = new OpenAIEmbeddings({ model: "stub-embed", apiKey: "test-key", configuration: { baseURL: stub.baseURL } });
     const vector = await plain.embedQuery("The river burst its banks.");
     expect(stub.requests[0]!.body.encoding_format).toBe("base64");
-    expect(vector[3]).toBeCloseTo(stubVector("The river burst its banks.", 24)[3]!, 6);
+    expect(vector[3]).toBeCloseTo(3 * stubVector("The river burst its banks.", 24)[3]!, 6);
   });
 
   it("fails with one MODEL_UNAVAILABLE error for a bad key", async () => {
@@ -46,5 +48,22 @@ describe("OpenAI embeddings through the stub", () => {
       code: "MODEL_UNAVAILABLE",
       message: "embedding model unavailable: server error (HTTP 500)",
     });
+  });
+
+  it("retries a failed batch after the configured wait, and only that batch", async () => {
+    const embeddings = await createOpenAIEmbeddings(config({ maxRetries: 2 }), { firstRetryDelayMs: 1 });
+    stub.failEmbeddings({ status: 503 }, { status: 429 });
+    const before = stub.requests.length;
+    const [vector] = await embeddings.embedDocuments(["The river burst its banks."]);
+    expect(length(vector!)).toBeCloseTo(1, 6);
+    expect(stub.requests.length - before).toBe(3);
+  });
+
+  it("does not retry a bad request", async () => {
+    const embeddings = await createOpenAIEmbeddings(config({ maxRetries: 2 }), { firstRetryDelayMs: 1 });
+    stub.failEmbeddings({ status: 400 });
+    const before = stub.requests.length;
+    await expect(embeddings.embedQuery("text")).rejects.toMatchObject({ code: "MODEL_UNAVAILABLE" });
+    expect(stub.requests.length - before).toBe(1);
   });
 });

@@ -1,10 +1,11 @@
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { checkChatModel } from "../../src/answer/llm-chat-model.js";
-import { LlmAnswerer } from "../../src/answer/llm-answerer.js";
+import { checkChatModel } from "../../src/openai/chat-model.js";
+import { LlmAnswerer } from "../../src/answer/chat/llm-answerer.js";
 import type { Config } from "../../src/config.js";
 import { DossierError } from "../../src/errors.js";
-import { FLOOD_SENTENCES, floodCandidates, openaiConfig, quotingFallback } from "./openai-fixtures.js";
+import { FLOOD_SENTENCES, floodCandidates } from "../helpers/ranked-sentences.js";
+import { openaiConfig, quotingFallback } from "./openai-fixtures.js";
 import { startOpenAIStub, type OpenAIStub } from "./openai-stub.js";
 
 let stub: OpenAIStub;
@@ -17,7 +18,13 @@ afterEach(() => stub.close());
 
 function answerer(overrides: Partial<Config["openai"]> = {}) {
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(line) });
-  return new LlmAnswerer({ config: openaiConfig(stub.baseURL, { timeoutMs: 300, ...overrides }), fallback: quotingFallback, logger });
+    // Retries wait 1 ms, not the second a real server gets: these tests check what is retried, not how long it waits.
+  return new LlmAnswerer({
+    config: openaiConfig(stub.baseURL, { timeoutMs: 300, ...overrides }),
+    fallback: quotingFallback,
+    logger,
+    firstRetryDelayMs: 1,
+  });
 }
 const ask = (llm: LlmAnswerer, onToken?: (t: string) => void) =>
   llm.answer({ question: "What happened?", candidates: floodCandidates(), onToken });

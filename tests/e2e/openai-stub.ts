@@ -34,6 +34,8 @@ export interface OpenAIStubOptions {
   /** When set, other model names get a 404 like OpenAI's. */
   models?: string[];
   dimensions?: number;
+  /** The length of the embedding vectors served (default 1); compatible servers' vectors are often not unit length. */
+  vectorLength?: number;
 }
 
 export interface OpenAIStub {
@@ -51,6 +53,7 @@ export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<
   const embeddingQueue: Array<Extract<ChatScript, { status: number }>> = [];
   const requests: RecordedRequest[] = [];
   const dimensions = options.dimensions ?? 8;
+  const vectorLength = options.vectorLength ?? 1;
 
   const server = createServer(async (req, res) => {
     const body = await readJson(req);
@@ -82,7 +85,7 @@ export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<
     if (req.method === "POST" && path === "/v1/embeddings") {
       const failure = embeddingQueue.shift();
       if (failure) return sendError(res, failure);
-      return sendEmbeddings(res, body, dimensions);
+      return sendEmbeddings(res, body, dimensions, vectorLength);
     }
     sendError(res, { status: 404, message: `stub: no route ${req.method} ${path}` });
   });
@@ -197,10 +200,10 @@ function stall(res: ServerResponse, body: Record<string, any>, script: { stall: 
   send({ content: (script.text ?? "The river rose [S1].").slice(0, 12) });
 }
 
-function sendEmbeddings(res: ServerResponse, body: Record<string, any>, dimensions: number): void {
+function sendEmbeddings(res: ServerResponse, body: Record<string, any>, dimensions: number, length: number): void {
   const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
   const data = inputs.map((input, index) => {
-    const vector = stubVector(input, dimensions);
+    const vector = stubVector(input, dimensions).map((x) => x * length);
     const embedding =
       body.encoding_format === "base64" ? Buffer.from(new Float32Array(vector).buffer).toString("base64") : vector;
     return { object: "embedding", index, embedding };

@@ -22,41 +22,36 @@ export interface Claim {
 export const NOT_FOUND_REPLY = "NOT_IN_REPORTS";
 
 /**
- * JSON schema for structured output. The ids are an enum so that servers doing constrained decoding cannot even
- * produce an invented id; `strict` mode on OpenAI requires every property to be required and no extras.
+ * The structured reply's shape, one definition for both directions: the JSON Schema sent to the server is generated
+ * from it with the ids as an enum (servers doing constrained decoding then cannot even produce an invented id), and
+ * replies are read with any string as an id, since verification, not parsing, decides which ids count. Objects
+ * come out with every property required and no extras, as OpenAI's `strict` mode requires.
  */
-export function modelAnswerJsonSchema(sourceIds: string[]): Record<string, unknown> {
-  return {
-    type: "object",
-    description: "An answer written only from the numbered source sentences, every sentence citing its sources.",
-    properties: {
-      found: { type: "boolean", description: "false when the sources do not contain the answer" },
-      sentences: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            text: { type: "string", description: "one sentence of the answer, without source ids" },
-            sources: { type: "array", items: { type: "string", enum: sourceIds } },
-          },
-          required: ["text", "sources"],
-          additionalProperties: false,
-        },
-      },
-    },
-    required: ["found", "sentences"],
-    additionalProperties: false,
-  };
+function structuredReply(sourceId: z.ZodType<string>) {
+  return z
+    .object({
+      found: z.boolean().describe("false when the sources do not contain the answer"),
+      sentences: z.array(
+        z.object({
+          text: z.string().describe("one sentence of the answer, without source ids"),
+          sources: z.array(sourceId),
+        }),
+      ),
+    })
+    .describe("An answer written only from the numbered source sentences, every sentence citing its sources.");
 }
 
-const structuredReply = z.object({
-  found: z.boolean(),
-  sentences: z.array(z.object({ text: z.string(), sources: z.array(z.string()) })),
-});
+/** JSON Schema for structured output, allowing only `sourceIds` as citations. */
+export function modelAnswerJsonSchema(sourceIds: string[]): Record<string, unknown> {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(structuredReply(z.enum(sourceIds)));
+  return schema;
+}
+
+const anyReply = structuredReply(z.string());
 
 /** The structured reply as a ModelAnswer, or undefined when it does not have the schema's shape. */
 export function fromStructuredReply(value: unknown): ModelAnswer | undefined {
-  const parsed = structuredReply.safeParse(value);
+  const parsed = anyReply.safeParse(value);
   if (!parsed.success) return undefined;
   return {
     found: parsed.data.found,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildMessages, numberSources } from "../../../src/answer/llm-prompt.js";
-import { candidatesFrom } from "../../e2e/openai-fixtures.js";
+import { buildMessages, numberSources } from "../../../../src/answer/chat/llm-prompt.js";
+import { candidatesFrom } from "../../../helpers/ranked-sentences.js";
 
 describe("llm prompt", () => {
   it("gives short ids best first and skips duplicate sentences", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ABSTAIN_TEXT } from "../../../src/answer/answer.js";
-import { numberSources } from "../../../src/answer/llm-prompt.js";
-import { fromStructuredReply } from "../../../src/answer/model-answer.js";
-import { verifyModelAnswer } from "../../../src/answer/verify-model-answer.js";
-import { FLOOD_SENTENCES, floodCandidates } from "../../e2e/openai-fixtures.js";
+import { ABSTAIN_TEXT } from "../../../../src/answer/answer.js";
+import { numberSources } from "../../../../src/answer/chat/llm-prompt.js";
+import { fromStructuredReply } from "../../../../src/answer/chat/model-answer.js";
+import { verifyModelAnswer } from "../../../../src/answer/chat/verify-model-answer.js";
+import { FLOOD_SENTENCES, floodCandidates } from "../../../helpers/ranked-sentences.js";
 
 const sources = () => numberSources(floodCandidates());
 

@@ -1,5 +1,5 @@
 import { HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
-import type { RankedSentence } from "./answerer.js";
+import type { RankedSentence } from "../answerer.js";
 import { NOT_FOUND_REPLY } from "./model-answer.js";
 
 /**

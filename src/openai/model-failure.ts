@@ -110,17 +110,6 @@ export function describeModelFailure(
   return unavailable("other", false, name ?? "unexpected error");
 }
 
-/**
- * LangChain's retry hook: throwing stops the retries. Only transient failures are retried, and a 429 without a
- * Retry-After header counts as transient (LangChain's default gives up on it at once, and many OpenAI-compatible
- * servers send none).
- */
-export function retryOnlyTransient(openai: Config["openai"]): (error: unknown) => void {
-  return (error) => {
-    if (!describeModelFailure(error, openai).transient) throw error;
-  };
-}
-
 /** The DossierError for a failure, with a cause safe to log: the server's text may echo part of the key. */
 export function modelUnavailableError(failure: ModelFailure): DossierError {
   return new DossierError("MODEL_UNAVAILABLE", failure.message, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { overallDeadlineMs } from "../../../src/answer/llm-chat-model.js";
-import { describeModelFailure, ModelDeadlineError, NotAChatCompletionError } from "../../../src/answer/llm-failure.js";
+import { overallDeadlineMs } from "../../../src/openai/deadline.js";
+import { describeModelFailure, ModelDeadlineError, NotAChatCompletionError } from "../../../src/openai/model-failure.js";
 
 const openai = { apiKey: "sk-secret", baseURL: "http://127.0.0.1:1/v1", chatModel: "m1", timeoutMs: 300, maxRetries: 1 };
 const httpError = (status: number, extra: Record<string, unknown> = {}) => Object.assign(new Error("x"), { status, ...extra });
@@ -45,9 +45,11 @@ describe("describeModelFailure", () => {
 });
 
 describe("overallDeadlineMs", () => {
-  it("allows every attempt its full timeout plus LangChain's longest backoff and a second of slack", () => {
-    expect(overallDeadlineMs({ timeoutMs: 400, maxRetries: 0 })).toBe(1_400);
+  it("allows every attempt its full timeout plus the longest backoff and a second of slack", () => {
+    expect(overallDeadlineMs(400, { retries: 0, firstDelayMs: 1_000 })).toBe(1_400);
     // 3 × 20 s, backoffs of up to 2 s and 4 s, 1 s slack.
-    expect(overallDeadlineMs({ timeoutMs: 20_000, maxRetries: 2 })).toBe(67_000);
+    expect(overallDeadlineMs(20_000, { retries: 2, firstDelayMs: 1_000 })).toBe(67_000);
+    // A shorter first wait shortens the deadline with it: 3 × 400 ms, waits of up to 20 ms and 40 ms.
+    expect(overallDeadlineMs(400, { retries: 2, firstDelayMs: 10 })).toBe(2_260);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftText } from "../../../src/answer/draft-text.js";
+import { draftText } from "../../../../src/answer/chat/draft-text.js";
 
 describe("draftText", () => {
   it("removes citation markers and closes the gaps they leave", () => {

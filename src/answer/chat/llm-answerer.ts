@@ -1,10 +1,13 @@
 import type { ChatOpenAI } from "@langchain/openai";
 import type { Logger } from "pino";
-import type { Config } from "../config.js";
-import { silentLogger } from "../logger.js";
-import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "./answerer.js";
-import { createChatModel, overallDeadlineMs } from "./llm-chat-model.js";
-import { describeModelFailure, ModelDeadlineError, NotAChatCompletionError, type ModelFailure } from "./llm-failure.js";
+import type { Config } from "../../config.js";
+import { silentLogger } from "../../logger.js";
+import { createChatModel } from "../../openai/chat-model.js";
+import { retryPolicy } from "../../openai/client-fields.js";
+import { callModel } from "../../openai/model-call.js";
+import { describeModelFailure, NotAChatCompletionError, type ModelFailure } from "../../openai/model-failure.js";
+import type { RetryPolicy } from "../../openai/retry.js";
+import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "../answerer.js";
 import { buildMessages, numberSources } from "./llm-prompt.js";
 import { fromStructuredReply, modelAnswerJsonSchema, type ModelAnswer } from "./model-answer.js";
 import { parseModelAnswer } from "./parse-model-answer.js";
@@ -15,6 +18,8 @@ export interface LlmAnswererOptions {
   /** Answers in the chat model's place whenever it fails; its draft is returned as `extractive-fallback`. */
   fallback: Answerer;
   logger?: Logger;
+  /** The first wait before a retry (default a second); tests shorten it. */
+  firstRetryDelayMs?: number;
 }
 
 /**
@@ -25,7 +30,7 @@ export interface LlmAnswererOptions {
  * output is asked for text from then on. Both formats are read into the same claims and verified the same way,
  * so structured output only makes well-formed replies likelier; it is never trusted more.
  *
- * Every model call runs under deadlines of our own (see `withDeadline`): the client's timeout only covers the wait
+ * Every model call runs under deadlines of our own (see `callModel`): the client's timeout only covers the wait
  * for a reply's headers, so without them a server that starts a reply and stalls would hold `answer()` forever.
  */
 export class LlmAnswerer implements Answerer {
@@ -34,13 +39,15 @@ export class LlmAnswerer implements Answerer {
   private readonly openai: Config["openai"];
   private readonly fallback: Answerer;
   private readonly logger: Logger;
+  private readonly retry: RetryPolicy;
   private structuredOutput = true;
   /** Set by a failure no retry can fix (bad key, unknown model): later questions skip the model. */
   private blockedBy: ModelFailure | undefined;
 
   /** Throws a MODEL_UNAVAILABLE DossierError when neither a key nor a base URL is configured. */
-  constructor({ config, fallback, logger }: LlmAnswererOptions) {
+  constructor({ config, fallback, logger, firstRetryDelayMs }: LlmAnswererOptions) {
     this.openai = config.openai;
+    this.retry = retryPolicy(config.openai, firstRetryDelayMs);
     this.fallback = fallback;
     this.logger = logger ?? silentLogger;
     this.model = createChatModel(config.openai);
@@ -81,9 +88,10 @@ export class LlmAnswerer implements Answerer {
     onToken: (textSoFar: string) => void,
     signal: AbortSignal | undefined,
   ): Promise<ModelAnswer> {
-    const text = await this.withDeadline(signal, async (bounded, alive) => {
+    let chunks = 0;
+    // Once tokens have been shown a retry would start the draft over, so only a reply that never began is retried.
+    const text = await this.call(signal, async (bounded, alive) => {
       let soFar = "";
-      let chunks = 0;
       for await (const chunk of await this.model.stream(buildMessages(question, sources, "text"), { signal: bounded })) {
         // Any chunk, even an empty one, shows the server is still writing.
         alive();
@@ -96,7 +104,7 @@ export class LlmAnswerer implements Answerer {
       // server-sent events at all, e.g. an HTML page, which the client reads as an empty stream.
       if (chunks === 0) throw new NotAChatCompletionError("the streamed reply held no chat completion chunks");
       return soFar;
-    });
+    }, () => chunks === 0);
     return parseModelAnswer(text);
   }
 
@@ -112,7 +120,7 @@ export class LlmAnswerer implements Answerer {
           name: "cited_answer",
           strict: true,
         });
-        const parsed = await this.withDeadline(signal, (bounded) =>
+        const parsed = await this.call(signal, (bounded) =>
           structured.invoke(buildMessages(question, sources, "json"), { signal: bounded }),
         );
         const answer = fromStructuredReply(parsed);
@@ -127,47 +135,18 @@ export class LlmAnswerer implements Answerer {
     }
     // If this reply cannot be parsed either, the server is not speaking the chat completions API at all: the
     // SyntaxError reaches noteFailure, which names it "not an OpenAI chat completion".
-    const reply = await this.withDeadline(signal, (bounded) =>
+    const reply = await this.call(signal, (bounded) =>
       this.model.invoke(buildMessages(question, sources, "text"), { signal: bounded }),
     );
     return parseModelAnswer(reply.text);
   }
 
-  /**
-   * Runs one model call under our own deadlines, both merged with the caller's signal into the one `call` gets:
-   * - overall, `overallDeadlineMs` (every attempt LangChain may make, each allowed LLM_TIMEOUT_MS, plus its backoff
-   *   between them and some slack), so it never cuts short a call that the client's own timeout and retries would
-   *   still have finished, yet a reply that trickles in forever ends;
-   * - idle, once `alive` has been called (on each streamed chunk): more than LLM_TIMEOUT_MS without another chunk.
-   * When one of ours expires the call fails with a ModelDeadlineError (a `timeout` failure); when the caller's
-   * signal aborts, the call's own error is rethrown untouched.
-   */
-  private async withDeadline<T>(
-    callerSignal: AbortSignal | undefined,
-    call: (signal: AbortSignal, alive: () => void) => Promise<T>,
+  private call<T>(
+    signal: AbortSignal | undefined,
+    attempt: (signal: AbortSignal, alive: () => void) => Promise<T>,
+    mayRetry?: () => boolean,
   ): Promise<T> {
-    const { timeoutMs } = this.openai;
-    const overallMs = overallDeadlineMs(this.openai);
-    const overall = AbortSignal.timeout(overallMs);
-    const stalled = new AbortController();
-    let idleTimer: NodeJS.Timeout | undefined;
-    const alive = () => {
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => stalled.abort(), timeoutMs);
-    };
-    const signal = AbortSignal.any([...(callerSignal ? [callerSignal] : []), overall, stalled.signal]);
-    try {
-      return await call(signal, alive);
-    } catch (error) {
-      if (callerSignal?.aborted) throw error;
-      if (stalled.signal.aborted) {
-        throw new ModelDeadlineError(`the reply stalled for more than ${timeoutMs} ms`, { cause: error });
-      }
-      if (overall.aborted) throw new ModelDeadlineError(`no complete reply within ${overallMs} ms`, { cause: error });
-      throw error;
-    } finally {
-      clearTimeout(idleTimer);
-    }
+    return callModel({ openai: this.openai, retry: this.retry, signal, mayRetry }, attempt);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ABBREVIATIONS } from "../text/segment-sentences.js";
+import { ABBREVIATIONS } from "../../text/segment-sentences.js";
 import { MARKER_RUN, markerIds, stripMarkers } from "./model-citation-markers.js";
 import { type Claim, type ModelAnswer, NOT_FOUND_REPLY } from "./model-answer.js";
 

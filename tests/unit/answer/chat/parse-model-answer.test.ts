@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseModelAnswer } from "../../../src/answer/parse-model-answer.js";
+import { parseModelAnswer } from "../../../../src/answer/chat/parse-model-answer.js";
 
 describe("parseModelAnswer", () => {
   it("reads one claim per sentence with the markers that close it", () => {

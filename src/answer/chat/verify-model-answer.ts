@@ -1,7 +1,7 @@
-import { ABSTAIN_TEXT } from "./answer.js";
-import type { AnswerDraft, RankedSentence } from "./answerer.js";
+import { ABSTAIN_TEXT } from "../answer.js";
+import type { AnswerDraft, RankedSentence } from "../answerer.js";
 import type { Claim, ModelAnswer } from "./model-answer.js";
-import { toCitations } from "./resolve-citations.js";
+import { toCitations } from "../resolve-citations.js";
 
 export interface DroppedClaim {
   text: string;
