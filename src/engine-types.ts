@@ -4,8 +4,6 @@ import type { ReportRecord, SentenceRecord } from "./index/records.js";
 export interface AskOptions {
   /** Restrict the answer to these reports; unknown ids are an UNKNOWN_REPORT error. */
   reportIds?: string[];
-  /** How many chunks to retrieve before ranking sentences (default: TOP_K). */
-  k?: number;
   /** Receives the answer text as a chat model writes it (no effect in extractive mode). */
   onToken?: (textSoFar: string) => void;
   signal?: AbortSignal;
@@ -45,7 +43,6 @@ export interface ReportContext {
   report: ReportRecord;
   /** The cited sentence and up to `radius` sentences either side of it, in order. */
   sentences: SentenceRecord[];
-  focus: string;
 }
 
 /** The single engine every front end (Discord, REPL, CLI) calls. */

@@ -1,20 +1,17 @@
 import type { Logger } from "pino";
-import { ABSTAIN_TEXT, type Answer } from "./answer/answer.js";
-import type { AnswerDraft, Answerer } from "./answer/answerer.js";
+import type { Answerer } from "./answer/answerer.js";
 import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
 import { type Config, usesChatModel } from "./config.js";
 import { createEmbeddings } from "./embeddings/create-embeddings.js";
 import type { DossierEmbeddings } from "./embeddings/embeddings-contract.js";
-import type { AskOptions, Engine, IngestOptions, IngestSummary, ReportContext } from "./engine-types.js";
+import type { Engine, IngestOptions, IngestSummary, ReportContext } from "./engine-types.js";
+import { createAsk } from "./engine/ask.js";
 import { DossierError } from "./errors.js";
 import { readGeneration } from "./index/index-files.js";
 import { ingestPaths } from "./index/ingest.js";
 import { findStaleness } from "./index/staleness.js";
 import { silentLogger } from "./logger.js";
-import { judgeAnswerability } from "./retrieval/answerability.js";
-import { hybridSearch } from "./retrieval/hybrid-search.js";
-import { analyseQuestion } from "./retrieval/question-analysis.js";
-import { rankSentences } from "./retrieval/rank-sentences.js";
+import { createRetriever } from "./retrieval/retrieve.js";
 import { SearchIndex } from "./retrieval/search-index.js";
 import { preloadSynonyms } from "./text/synonyms.js";
 
@@ -27,9 +24,6 @@ export interface EngineOptions {
   /** One-line notices for the user (index being built or updated). */
   onNotice?: (message: string) => void;
 }
-
-// How many ranked sentences the answerer may choose from.
-const CANDIDATES = 8;
 
 export async function createEngine(config: Config, options: EngineOptions = {}): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
@@ -70,51 +64,8 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   }
   let ingestQueue: Promise<unknown> = Promise.resolve();
 
-  const ask = async (question: string, opts: AskOptions = {}): Promise<Answer> => {
-    const started = performance.now();
-    const text = validateQuestion(question, config.maxQuestionChars);
-    const current = index;
-    const reportIds = opts.reportIds?.length ? [...new Set(opts.reportIds)] : undefined;
-    const unknown = reportIds?.filter((id) => !current.hasReport(id)) ?? [];
-    if (unknown.length > 0) {
-      const known = current.reports.map((r) => r.id).slice(0, 10).join(", ") || "none";
-      throw new DossierError("UNKNOWN_REPORT", `Unknown report ${unknown.join(", ")}; known reports: ${known}.`);
-    }
-
-    const analysed = analyseQuestion(text);
-    const t0 = performance.now();
-    const queryVector = await embeddings.embedQuery(text);
-    const t1 = performance.now();
-    const hits = hybridSearch(current, analysed.lexicalQuery, queryVector, opts.k ?? config.topK, reportIds);
-    const ranked = rankSentences(current, analysed, queryVector, hits);
-    const judgement = judgeAnswerability(current, analysed, ranked, reportIds);
-    const t2 = performance.now();
-    logger.debug({ question: text, answerType: analysed.answerType, judgement, top: ranked.slice(0, 8).map((r) => ({ id: r.sentence.id, text: r.sentence.text, score: r.score, ...r.evidence })) }, "retrieval");
-
-    let draft: AnswerDraft;
-    if (!judgement.answerable) {
-      // Decided by retrieval before any model is asked, so it is labelled as our own (extractive) answer.
-      draft = { text: ABSTAIN_TEXT, abstained: true, citations: [], mode: "extractive" };
-    } else {
-      const candidates = ranked.slice(0, CANDIDATES).map((r) => ({
-        sentence: r.sentence,
-        report: r.report,
-        score: r.score,
-        previous: current.sentencesOf(r.report.id)[r.sentence.index - 1]?.sentence,
-      }));
-      draft = await answerer.answer({ question: text, candidates, onToken: opts.onToken, signal: opts.signal });
-      if (!citationsAreVerbatim(draft, current)) {
-        logger.error({ question: text, answerer: answerer.name }, "answer cited text that is not in the index; using the extractive answer");
-        draft = { ...(await extractive.answer({ question: text, candidates })), mode: "extractive-fallback", note: "citation check failed" };
-      }
-    }
-    const t3 = performance.now();
-    return {
-      question: text,
-      ...draft,
-      timings: { embedMs: t1 - t0, retrieveMs: t2 - t1, answerMs: t3 - t2, totalMs: t3 - started },
-    };
-  };
+  const retrieve = createRetriever({ index: () => index, embedQuery: (text) => embeddings.embedQuery(text), topK: config.topK });
+  const ask = createAsk({ index: () => index, retrieve, answerer, extractive, maxQuestionChars: config.maxQuestionChars, logger });
 
   const ingest = (paths: string[], ingestOptions: IngestOptions = {}): Promise<IngestSummary> => {
     const run = ingestQueue.then(async () => {
@@ -134,7 +85,6 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
     return {
       report: found.report,
       sentences: all.slice(Math.max(0, at - radius), at + radius + 1).map((s) => s.sentence),
-      focus: sentenceId,
     };
   };
 
@@ -149,15 +99,6 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   };
 }
 
-function validateQuestion(question: string, maxChars: number): string {
-  const text = question.replace(/\s+/g, " ").trim();
-  if (text === "") throw new DossierError("EMPTY_QUESTION", "Please ask a question: the text was empty.");
-  if (text.length > maxChars) {
-    throw new DossierError("QUESTION_TOO_LONG", `That question is ${text.length} characters; the limit is ${maxChars}. Please shorten it.`);
-  }
-  return text;
-}
-
 async function loadIndex(config: Config, embeddings: DossierEmbeddings): Promise<SearchIndex> {
   const generation = await readGeneration(config.indexDir);
   const built = generation.manifest.embedder;
@@ -168,15 +109,6 @@ async function loadIndex(config: Config, embeddings: DossierEmbeddings): Promise
     );
   }
   return new SearchIndex(generation);
-}
-
-/** Every citation must be a sentence of the live index, with text equal to its slice of the report. */
-function citationsAreVerbatim(draft: AnswerDraft, index: SearchIndex): boolean {
-  return draft.citations.every((c) => {
-    const found = index.sentence(c.sentenceId);
-    const report = found && index.generation.reports.get(found.report.id);
-    return found !== undefined && report !== undefined && c.text === found.sentence.text && report.text.slice(c.start, c.end) === c.text;
-  });
 }
 
 async function createChatAnswerer(config: Config, fallback: Answerer, logger: Logger): Promise<Answerer> {

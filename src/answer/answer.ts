@@ -1,13 +1,6 @@
-/** A cited source sentence: `text` is always exactly `report.slice(start, end)`, resolved by our code from its id. */
-export interface Citation {
-  n: number;
-  reportId: string;
-  title: string;
-  sentenceId: string;
-  text: string;
-  start: number;
-  end: number;
-}
+import type { Citation } from "../core/types.js";
+
+export type { Citation } from "../core/types.js";
 
 /**
  * How the answer was written: `extractive` quotes sentences; `llm` is a chat model's answer;
@@ -22,16 +15,24 @@ export interface Timings {
   totalMs: number;
 }
 
-/** What `ask()` returns and every front end formats. `text` carries `[n]` markers that index `citations`. */
-export interface Answer {
-  question: string;
+/** An answer before timings are attached. Citations are resolved by our code, never copied from model output. */
+export interface AnswerDraft {
   text: string;
   abstained: boolean;
   citations: Citation[];
+  /** When abstaining: the closest passages, which may be related but are not a claimed answer. */
+  related?: Citation[];
   mode: AnswerMode;
-  /** Why the chat model was not used, when `mode` is `extractive-fallback`. */
   note?: string;
+}
+
+/** What `ask()` returns and every front end formats. `text` carries `[n]` markers that index `citations`. */
+export interface Answer extends AnswerDraft {
+  question: string;
+  related: Citation[];
   timings: Timings;
 }
 
 export const ABSTAIN_TEXT = "I couldn't find that in the reports.";
+/** Said when abstaining with `related` passages, which front ends show under it, apart from any citation. */
+export const RELATED_TEXT = "I couldn't find a definite answer. These passages may be related:";

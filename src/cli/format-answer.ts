@@ -7,6 +7,8 @@ export function formatAnswerForTerminal(answer: Answer): string {
     lines.push("");
     for (const c of answer.citations) lines.push(`[${c.n}] “${c.text}” — ${c.title} (${c.sentenceId})`);
   }
+  // Passages that may be related are not citations: no [n], set apart under the answer's own label.
+  for (const r of answer.related) lines.push(`  · “${r.text}” — ${r.title} (${r.sentenceId})`);
   const note = answer.note ? `, ${answer.note}` : "";
   lines.push(`(${answer.mode}${note}, ${Math.round(answer.timings.totalMs)} ms)`);
   return lines.join("\n");
@@ -19,6 +21,7 @@ export function answerToJson(answer: Answer): string {
     answer: answer.text,
     abstained: answer.abstained,
     citations: answer.citations,
+    related: answer.related,
     mode: answer.mode,
     ...(answer.note ? { note: answer.note } : {}),
     timings: answer.timings,

@@ -19,7 +19,8 @@ const MODE_LABELS: Record<AnswerMode, string> = {
 export function formatAnswer(answer: Answer, elapsedMs = answer.timings.totalMs): EmbedPage[] {
   const footer = `${MODE_LABELS[answer.mode]} · ${(elapsedMs / 1000).toFixed(1)} s`;
   if (answer.abstained || answer.citations.length === 0) {
-    return pageBlocks([escapeMarkdown(answer.abstained ? answer.text || ABSTAIN_TEXT : ABSTAIN_TEXT)], {
+    const related = answer.abstained ? answer.related.map(formatRelated) : [];
+    return pageBlocks([escapeMarkdown(answer.abstained ? answer.text || ABSTAIN_TEXT : ABSTAIN_TEXT), ...related], {
       title: escapeMarkdown(answer.question),
       footer,
       color: COLOR_ABSTAIN,
@@ -38,6 +39,11 @@ export function formatAnswer(answer: Answer, elapsedMs = answer.timings.totalMs)
 
 export function formatCitation(citation: Citation): string {
   return `**[${citation.n}]** ${escapeMarkdown(citation.title)} · \`${citation.reportId}\`\n${quote(citation.text)}`;
+}
+
+/** A passage that may be related: quoted under its report like a citation, but with no [n], since nothing cites it. */
+function formatRelated(passage: Citation): string {
+  return `${escapeMarkdown(passage.title)} · \`${passage.reportId}\`\n${quote(passage.text)}`;
 }
 
 export function quote(text: string): string {

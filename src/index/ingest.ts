@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { type DossierEmbeddings, normalize } from "../embeddings/embeddings-contract.js";
+import { sentenceId } from "../core/sentence-id.js";
 import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import { chunkSentences } from "../text/chunk-sentences.js";
@@ -152,7 +153,7 @@ async function loadPrevious(ctx: IngestContext) {
 /** Segments, chunks and embeds one report. Chunk vectors are the normalised mean of their sentences' vectors. */
 async function buildReport(id: string, text: string, ctx: IngestContext): Promise<StoredReport> {
   const spans = segmentSentences(text);
-  const sentences = spans.map((s, index) => ({ id: `${id}#${index}`, reportId: id, index, ...s }));
+  const sentences = spans.map((s, index) => ({ id: sentenceId(id, index), reportId: id, index, ...s }));
   const windows = chunkSentences(sentences.length, ctx.config.chunkSentences, ctx.config.chunkOverlap);
   const chunks = windows.map((w, i) => ({
     id: `${id}@${i}`,

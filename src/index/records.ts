@@ -1,12 +1,11 @@
-/** One sentence of a report, addressed by a stable id `<reportId>#<n>` while the report is unchanged. */
-export interface SentenceRecord {
+import type { SentenceSpan } from "../core/types.js";
+
+/** One sentence of a report, addressed by a stable id (core/sentence-id.ts) while the report is unchanged. */
+export interface SentenceRecord extends SentenceSpan {
   id: string;
   reportId: string;
   /** Position of the sentence within its report, from 0. */
   index: number;
-  text: string;
-  start: number;
-  end: number;
 }
 
 /** A window of consecutive sentences; the unit the hybrid retriever ranks before sentences are ranked inside it. */

@@ -6,6 +6,8 @@ export interface Judgement {
   answerable: boolean;
   /** The best sentence's ranking score, compared with ANSWERABLE_THRESHOLD. */
   confidence: number;
+  /** Not answerable, but the best candidates are close enough to show as passages that may be related. */
+  related: boolean;
   reason: string;
 }
 
@@ -26,17 +28,17 @@ export function judgeAnswerability(index: SearchIndex, question: AnalysedQuestio
     (t) => t.salient && !index.vocabularyHas(t.stem, reportIds) && !nearMiss(t.stem, (vocabulary ??= [...index.vocabulary(reportIds)])),
   );
   if (missing.length > 0) {
-    return { answerable: false, confidence: 0, reason: `the reports never mention ${missing.map((t) => t.surface).join(", ")}` };
+    return { answerable: false, related: false, confidence: 0, reason: `the reports never mention ${missing.map((t) => t.surface).join(", ")}` };
   }
   const best = ranked[0];
-  if (!best) return { answerable: false, confidence: 0, reason: "nothing retrieved" };
+  if (!best) return { answerable: false, related: false, confidence: 0, reason: "nothing retrieved" };
   if (!ranked.slice(0, 3).some((s) => s.evidence.answerTypeMatch)) {
-    return { answerable: false, confidence: 0, reason: "no retrieved sentence holds the kind of fact asked for" };
+    return { answerable: false, related: false, confidence: 0, reason: "no retrieved sentence holds the kind of fact asked for" };
   }
   const confidence = best.score;
   return confidence >= ANSWERABLE_THRESHOLD
-    ? { answerable: true, confidence, reason: "enough evidence" }
-    : { answerable: false, confidence, reason: "weak evidence" };
+    ? { answerable: true, related: false, confidence, reason: "enough evidence" }
+    : { answerable: false, related: false, confidence, reason: "weak evidence" };
 }
 
 /** A spelling variant of a word the reports use ("defense" for "defence"): one edit in five letters or more. */

@@ -1,4 +1,4 @@
-import type { RankedSentence } from "../answer/answerer.js";
+import type { RankedSentence } from "./ranked-sentence.js";
 import type { ChunkHit } from "./hybrid-search.js";
 import { type AnalysedQuestion, type QuestionTerm, satisfiesAnswerType } from "./question-analysis.js";
 import type { IndexedSentence, SearchIndex } from "./search-index.js";

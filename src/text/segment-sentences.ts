@@ -1,9 +1,4 @@
-/** A sentence as offsets into the original text, so a citation is always an exact slice of the report. */
-export interface SentenceSpan {
-  text: string;
-  start: number;
-  end: number;
-}
+import type { SentenceSpan } from "../core/types.js";
 
 // ICU (through Intl.Segmenter) knows sentence-final punctuation, closing quotes and lowercase continuations,
 // but it breaks after every title abbreviation and initial ("Mr. Smith", "John F. Kennedy"); these fix-ups rejoin them.

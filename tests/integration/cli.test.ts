@@ -31,7 +31,7 @@ describe("command line", () => {
     const out = run("src/cli/ask.ts", ["--json", "Who mediated the talks?"]);
     expect(out.status).toBe(0);
     const answer = JSON.parse(out.stdout);
-    expect(Object.keys(answer).sort()).toEqual(["abstained", "answer", "citations", "mode", "question", "timings"]);
+    expect(Object.keys(answer).sort()).toEqual(["abstained", "answer", "citations", "mode", "question", "related", "timings"]);
     expect(answer).toMatchObject({ question: "Who mediated the talks?", abstained: false, mode: "extractive" });
     expect(answer.citations[0]).toEqual({
       n: expect.any(Number),

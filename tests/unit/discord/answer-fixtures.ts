@@ -23,6 +23,7 @@ export function answer(overrides: Partial<Answer> = {}): Answer {
     mode: "extractive",
     timings: { embedMs: 10, retrieveMs: 5, answerMs: 1, totalMs: 420 },
     ...overrides,
+    related: overrides.related ?? [],
   };
 }
 

@@ -1,6 +1,6 @@
 import { escapeMarkdown, type APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { ABSTAIN_TEXT } from "../../../src/answer/answer.js";
+import { ABSTAIN_TEXT, RELATED_TEXT } from "../../../src/answer/answer.js";
 import { EMBED_LIMITS, embedSize, pageBlocks, truncate, type EmbedPage } from "../../../src/discord/embed-pages.js";
 import { formatAnswer } from "../../../src/discord/format-answer.js";
 import { abstention, answer, citation } from "./answer-fixtures.js";
@@ -106,6 +106,17 @@ describe("formatAnswer", () => {
     // Every line after the citation's header, in every embed, is part of the quotation.
     for (const line of lines.slice(header + 1)) expect(line).toMatch(/^> /);
     expect(lines.slice(header + 1).map((l) => l.slice(2)).join(" ")).toBe(escapeMarkdown(giant));
+  });
+});
+
+describe("formatAnswer with passages that may be related", () => {
+  it("shows them under the abstention's label, quoted without [n] markers, apart from any citation", () => {
+    const related = [citation(1, "Talks resumed in Doha."), citation(2, "Delegates left early.")];
+    const pages = formatAnswer(answer({ text: RELATED_TEXT, abstained: true, citations: [], related }));
+    expect(allText(pages)).toBe(
+      `${escapeMarkdown(RELATED_TEXT)}\n\nBorder talks collapse in Istanbul · \`border-talks\`\n> Talks resumed in Doha.\n\nBorder talks collapse in Istanbul · \`border-talks\`\n> Delegates left early.`,
+    );
+    expect(allText(pages)).not.toContain("[1]");
   });
 });
 

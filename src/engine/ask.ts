@@ -1,0 +1,85 @@
+import type { Logger } from "pino";
+import { ABSTAIN_TEXT, type Answer, type AnswerDraft, RELATED_TEXT } from "../answer/answer.js";
+import type { Answerer } from "../answer/answerer.js";
+import { toCitations } from "../answer/resolve-citations.js";
+import type { AskOptions } from "../engine-types.js";
+import { DossierError } from "../errors.js";
+import type { Retrieve } from "../retrieval/retrieve.js";
+import type { SearchIndex } from "../retrieval/search-index.js";
+
+export interface AskDeps {
+  index: () => SearchIndex;
+  retrieve: Retrieve;
+  answerer: Answerer;
+  /** Stands in when the answerer cites text that is not in the index. */
+  extractive: Answerer;
+  maxQuestionChars: number;
+  logger: Logger;
+}
+
+// How many ranked sentences the answerer may choose from.
+const CANDIDATES = 8;
+// Passages shown when Dossier is not sure enough to answer.
+const RELATED = 3;
+
+/** The `ask` use case: validate, retrieve, answer (or abstain with the closest passages), check every citation. */
+export function createAsk(deps: AskDeps): (question: string, options?: AskOptions) => Promise<Answer> {
+  return async (question, opts = {}) => {
+    const started = performance.now();
+    const text = validateQuestion(question, deps.maxQuestionChars);
+    const index = deps.index();
+    const reportIds = opts.reportIds?.length ? [...new Set(opts.reportIds)] : undefined;
+    const unknown = reportIds?.filter((id) => !index.hasReport(id)) ?? [];
+    if (unknown.length > 0) {
+      const known = index.reports.map((r) => r.id).slice(0, 10).join(", ") || "none";
+      throw new DossierError("UNKNOWN_REPORT", `Unknown report ${unknown.join(", ")}; known reports: ${known}.`);
+    }
+
+    const retrieval = await deps.retrieve(text, { reportIds });
+    const { judgement, candidates } = retrieval;
+    const t2 = performance.now();
+    deps.logger.debug(
+      { question: text, answerType: retrieval.question.answerType, judgement, top: candidates.slice(0, CANDIDATES).map((c) => ({ id: c.sentence.id, text: c.sentence.text, score: c.score, ...c.features })) },
+      "retrieval",
+    );
+
+    let draft: AnswerDraft;
+    if (!judgement.answerable) {
+      // Decided by retrieval before any model is asked, so it is labelled as our own (extractive) answer.
+      const related = judgement.related ? toCitations(candidates.slice(0, RELATED)) : [];
+      draft = { text: related.length > 0 ? RELATED_TEXT : ABSTAIN_TEXT, abstained: true, citations: [], related, mode: "extractive" };
+    } else {
+      const offered = candidates.slice(0, CANDIDATES);
+      draft = await deps.answerer.answer({ question: text, candidates: offered, onToken: opts.onToken, signal: opts.signal });
+      if (!citationsAreVerbatim(draft, index)) {
+        deps.logger.error({ question: text, answerer: deps.answerer.name }, "answer cited text that is not in the index; using the extractive answer");
+        draft = { ...(await deps.extractive.answer({ question: text, candidates: offered })), mode: "extractive-fallback", note: "citation check failed" };
+      }
+    }
+    const t3 = performance.now();
+    return {
+      question: text,
+      ...draft,
+      related: draft.related ?? [],
+      timings: { ...retrieval.timings, answerMs: t3 - t2, totalMs: t3 - started },
+    };
+  };
+}
+
+function validateQuestion(question: string, maxChars: number): string {
+  const text = question.replace(/\s+/g, " ").trim();
+  if (text === "") throw new DossierError("EMPTY_QUESTION", "Please ask a question: the text was empty.");
+  if (text.length > maxChars) {
+    throw new DossierError("QUESTION_TOO_LONG", `That question is ${text.length} characters; the limit is ${maxChars}. Please shorten it.`);
+  }
+  return text;
+}
+
+/** Every citation must be a sentence of the live index, with text equal to its slice of the report. */
+function citationsAreVerbatim(draft: AnswerDraft, index: SearchIndex): boolean {
+  return draft.citations.every((c) => {
+    const found = index.sentence(c.sentenceId);
+    const report = found && index.generation.reports.get(found.report.id);
+    return found !== undefined && report !== undefined && c.text === found.sentence.text && report.text.slice(c.start, c.end) === c.text;
+  });
+}

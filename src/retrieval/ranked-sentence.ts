@@ -1,0 +1,10 @@
+import type { ReportRecord, SentenceRecord } from "../index/records.js";
+
+/** A sentence the retriever judged relevant, best first. */
+export interface RankedSentence {
+  sentence: SentenceRecord;
+  report: ReportRecord;
+  score: number;
+  /** The sentence just before it in its report, for answers whose best sentence opens with "it" or "however". */
+  previous?: SentenceRecord;
+}
