@@ -9,7 +9,7 @@ import type { Answer } from "../answer/answer.js";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine-types.js";
 import type { InFlightQueue } from "./in-flight-queue.js";
-import type { LruCache } from "./lru-cache.js";
+import type { LRUCache } from "lru-cache";
 import type { SlidingWindowRateLimiter } from "./rate-limiter.js";
 
 /** What every handler may use; built once per bot so tests can run several bots side by side. */
@@ -23,7 +23,7 @@ export interface BotContext {
   /** Ingests run one at a time so two uploads cannot race on the corpus folder or the index swap. */
   ingestQueue: InFlightQueue;
   /** Recent answers by the /ask interaction id, for the buttons under them. */
-  recentAnswers: LruCache<string, Answer>;
+  recentAnswers: LRUCache<string, Answer>;
 }
 
 export type PreconditionResult = { ok: true } | { ok: false; message: string };

@@ -1,5 +1,7 @@
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
+// Ours stays: @sapphire/ratelimits and rate-limiter-flexible's memory limiter count fixed windows, which let a burst
+// straddling a window boundary through twice (and sapphire's sweep timer keeps the process alive).
 /**
  * Per-key sliding-window limit: at most `limit` takes in any `windowMs`. A sliding window (not a fixed minute)
  * so a burst straddling a minute boundary cannot double the allowance.

@@ -7,7 +7,7 @@ import { createClient, requireToken } from "./client.js";
 import { createInteractionHandler } from "./handle-interaction.js";
 import type { BotContext } from "./handler-types.js";
 import { InFlightQueue } from "./in-flight-queue.js";
-import { LruCache } from "./lru-cache.js";
+import { LRUCache } from "lru-cache";
 import { SlidingWindowRateLimiter } from "./rate-limiter.js";
 
 /** Enough to keep the buttons of a busy day's answers working, small enough to never matter for memory. */
@@ -30,7 +30,7 @@ export async function runBot(config: Config, engine: Engine, logger: Logger): Pr
     rateLimiter: new SlidingWindowRateLimiter(config.discord.rateLimitPerMinute),
     answerQueue: new InFlightQueue(config.discord.maxInFlight),
     ingestQueue: new InFlightQueue(1),
-    recentAnswers: new LruCache<string, Answer>(RECENT_ANSWERS),
+    recentAnswers: new LRUCache<string, Answer>({ max: RECENT_ANSWERS }),
   };
   const handler = createInteractionHandler(ctx);
   const client = createClient(config);
