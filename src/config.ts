@@ -31,6 +31,7 @@ const schema = z.object({
   CHAT_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: positiveInt(20_000),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  CHAT_MAX_TOKENS: positiveInt(800),
 
   DISCORD_TOKEN: optionalText,
   DISCORD_APP_ID: snowflake,
@@ -57,7 +58,15 @@ export interface Config {
   embeddings: "local" | "openai";
   embeddingModel: string;
   answerMode: "auto" | "extractive" | "llm";
-  openai: { apiKey?: string; baseURL?: string; chatModel: string; timeoutMs: number; maxRetries: number };
+  openai: {
+    apiKey?: string;
+    baseURL?: string;
+    chatModel: string;
+    timeoutMs: number;
+    maxRetries: number;
+    /** Cap on a chat model reply's tokens, so a runaway reply ends at the server (the front ends cut what they show). */
+    maxTokens?: number;
+  };
   discord: {
     token?: string;
     appId?: string;
@@ -115,6 +124,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
       chatModel: e.CHAT_MODEL,
       timeoutMs: e.LLM_TIMEOUT_MS,
       maxRetries: e.LLM_MAX_RETRIES,
+      maxTokens: e.CHAT_MAX_TOKENS,
     },
     discord: {
       token: e.DISCORD_TOKEN,

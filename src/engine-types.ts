@@ -1,4 +1,5 @@
 import type { Answer } from "./answer/answer.js";
+import type { ReportUpload } from "./engine/add-report.js";
 import type { ReportRecord, SentenceRecord } from "./index/records.js";
 
 export interface AskOptions {
@@ -52,5 +53,7 @@ export interface Engine {
   context(sentenceId: string, radius?: number): ReportContext | undefined;
   /** Ingests files or folders incrementally and atomically, then answers from the new index at once. */
   ingest(paths: string[], options?: IngestOptions): Promise<IngestSummary>;
+  /** Validates an uploaded report, saves it into the corpus folder and ingests it; on any failure nothing changes. */
+  addReport(upload: ReportUpload): Promise<IngestedReport>;
   close(): Promise<void>;
 }

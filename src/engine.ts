@@ -4,6 +4,7 @@ import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
 import { type Config, usesChatModel } from "./config.js";
 import { createEmbeddings } from "./embeddings/create-embeddings.js";
 import type { DossierEmbeddings } from "./embeddings/embeddings-contract.js";
+import { createAddReport } from "./engine/add-report.js";
 import type { Engine, IngestOptions, IngestSummary, ReportContext } from "./engine-types.js";
 import { createAsk } from "./engine/ask.js";
 import { DossierError } from "./errors.js";
@@ -91,6 +92,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   return {
     ask,
     ingest,
+    addReport: createAddReport(config, ingest),
     context,
     reports: () => index.reports,
     close: async () => {

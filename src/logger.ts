@@ -1,14 +1,17 @@
-import { destination, pino, stdSerializers, type Logger } from "pino";
+import { destination as fileDescriptor, pino, stdSerializers, type DestinationStream, type Logger } from "pino";
+import { redactUrlCredentials } from "./display/safe-text.js";
 
 // Discord interaction and webhook tokens sit inside API URLs that errors quote; they are credentials for 15 minutes.
 const URL_TOKEN = /\/(interactions|webhooks)\/(\d+)\/[\w.-]+/g;
-const scrub = (text: unknown) => (typeof text === "string" ? text.replace(URL_TOKEN, "/$1/$2/[redacted]") : text);
+const scrub = (text: unknown) =>
+  typeof text === "string" ? redactUrlCredentials(text.replace(URL_TOKEN, "/$1/$2/[redacted]")) : text;
 
 /**
- * Structured JSON logs on stderr, so stdout stays clean for answers and `--json` output.
- * Secrets are redacted by key name wherever they appear in a logged object, and tokens inside URLs of errors.
+ * Structured JSON logs, on stderr unless told otherwise, so stdout stays clean for answers and `--json` output.
+ * Secrets are redacted by key name wherever they appear in a logged object; tokens and `user:password@` inside
+ * URLs are redacted in messages and errors.
  */
-export function createLogger(level: string = "info"): Logger {
+export function createLogger(level: string = "info", destination: DestinationStream = fileDescriptor(2)): Logger {
   return pino(
     {
       level,
@@ -16,6 +19,11 @@ export function createLogger(level: string = "info"): Logger {
       redact: {
         paths: ["token", "apiKey", "*.token", "*.apiKey", "*.OPENAI_API_KEY", "*.DISCORD_TOKEN", "headers.authorization"],
         censor: "[redacted]",
+      },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map(scrub) as Parameters<typeof method>);
+        },
       },
       serializers: {
         err: (err: Error) => {
@@ -25,7 +33,7 @@ export function createLogger(level: string = "info"): Logger {
         },
       },
     },
-    destination(2),
+    destination,
   );
 }
 

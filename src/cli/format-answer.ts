@@ -1,20 +1,40 @@
-import type { Answer } from "../answer/answer.js";
+import type { Answer, Citation } from "../answer/answer.js";
+import { DISPLAY_LIMITS } from "../display/limits.js";
+import { citedUrls, defangUrls, redactUrlCredentials, shorten, stripControl, urlsIn } from "../display/safe-text.js";
 
-/** An answer for a terminal: the text, then each numbered citation with its report title. */
+/**
+ * An answer for a terminal. An extractive answer is its cited sentences, so they are printed once, each under its
+ * [n]; a chat model's text comes first, then the sentences it rests on. Report and model text is printed without
+ * control characters or escape sequences, a model's links are defanged unless a cited sentence quotes them, and
+ * long text is cut with an ellipsis (`--json` keeps everything).
+ */
 export function formatAnswerForTerminal(answer: Answer): string {
-  const lines = [answer.text];
-  if (answer.citations.length > 0) {
-    lines.push("");
-    for (const c of answer.citations) lines.push(`[${c.n}] “${c.text}” — ${c.title} (${c.sentenceId})`);
+  const lines: string[] = [];
+  if (answer.mode === "llm" || answer.citations.length === 0) {
+    lines.push(terminalText(shorten(answer.text, DISPLAY_LIMITS.answerChars), citedUrls(answer.citations)));
   }
   // Passages that may be related are not citations: no [n], set apart under the answer's own label.
-  for (const r of answer.related) lines.push(`  · “${r.text}” — ${r.title} (${r.sentenceId})`);
-  const note = answer.note ? `, ${answer.note}` : "";
+  for (const r of answer.related) lines.push(`  · ${formatPassage(r)}`);
+  if (lines.length > 0) lines.push("");
+  for (const c of answer.citations) lines.push(`[${c.n}] ${formatPassage(c)}`);
+  if (answer.citations.length > 0) lines.push("");
+  const note = answer.note ? `, ${stripControl(redactUrlCredentials(answer.note))}` : "";
   lines.push(`(${answer.mode}${note}, ${Math.round(answer.timings.totalMs)} ms)`);
   return lines.join("\n");
 }
 
-/** The documented JSON shape of one answer (README: "JSON output"). */
+/** A quoted sentence with where it comes from. */
+function formatPassage(c: Citation): string {
+  const text = shorten(c.text, DISPLAY_LIMITS.quoteChars);
+  return `“${terminalText(text, new Set(urlsIn(text)))}” — ${terminalText(c.title)} (${c.sentenceId})`;
+}
+
+/** Report or model text fit for a terminal: no escape sequences (one could retitle the window), no foreign links. */
+export function terminalText(text: string, allowedUrls?: ReadonlySet<string>): string {
+  return defangUrls(stripControl(text), allowedUrls);
+}
+
+/** The documented JSON shape of one answer (README: "JSON output"). Credentials in a URL in the note are hidden. */
 export function answerToJson(answer: Answer): string {
   return JSON.stringify({
     question: answer.question,
@@ -23,7 +43,7 @@ export function answerToJson(answer: Answer): string {
     citations: answer.citations,
     related: answer.related,
     mode: answer.mode,
-    ...(answer.note ? { note: answer.note } : {}),
+    ...(answer.note ? { note: redactUrlCredentials(answer.note) } : {}),
     timings: answer.timings,
   });
 }

@@ -3,7 +3,8 @@ import { draftText } from "../answer/chat/draft-text.js";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine-types.js";
 import { userMessage } from "../errors.js";
-import { formatAnswerForTerminal } from "./format-answer.js";
+import { DISPLAY_LIMITS } from "../display/limits.js";
+import { formatAnswerForTerminal, terminalText } from "./format-answer.js";
 import { openEngine } from "./open-engine.js";
 
 const HELP = `Type a question and press Enter. Commands:
@@ -33,14 +34,15 @@ export async function runRepl(
     if (text === ":quit" || text === ":q" || text === ":exit") break;
     if (text === ":help") output.write(`${HELP}\n`);
     else if (text === ":reports") {
-      for (const r of engine.reports()) output.write(`${r.id}  ${r.title}  (${r.sentenceCount} sentences, ingested ${r.ingestedAt})\n`);
+      for (const r of engine.reports()) output.write(`${r.id}  ${terminalText(r.title)}  (${r.sentenceCount} sentences, ingested ${r.ingestedAt})\n`);
     } else if (text !== "") {
       /** The draft printed so far; undefined until the first visible text. */
       let printed: string | undefined;
       try {
         const answer = await engine.ask(text, {
           onToken: (soFar) => {
-            const draft = draftText(soFar);
+            // Only the head of a runaway reply is shown, so each token costs the same however long the reply grows.
+            const draft = terminalText(draftText(soFar.slice(0, DISPLAY_LIMITS.answerChars)));
             if (printed === undefined) {
               if (draft === "") return;
               output.write(DRAFT_LABEL);

@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord.js";
+import { DISPLAY_LIMITS } from "../display/limits.js";
 import { packBlocks, splitMessage } from "./split-message.js";
 
 /** Discord's embed limits; a message over any of them is rejected outright, so every reply is built under them. */
@@ -18,7 +19,11 @@ export interface PageOptions {
   title?: string;
   footer?: string;
   color?: number;
+  /** At most this many messages (default DISPLAY_LIMITS.messages); what does not fit is cut with a note. */
+  maxPages?: number;
 }
+
+export const CUT_NOTE = "*… more than fits in a few messages; the rest is left out.*";
 
 /**
  * Lays blocks out as embed descriptions and groups the embeds into as few messages as Discord allows.
@@ -26,10 +31,23 @@ export interface PageOptions {
  * closes the last, so a split answer still reads as one card.
  */
 export function pageBlocks(blocks: string[], options: PageOptions = {}): EmbedPage[] {
-  const title = options.title === undefined ? undefined : truncate(options.title, EMBED_LIMITS.title);
-  const footer = options.footer === undefined ? undefined : truncate(options.footer, EMBED_LIMITS.footer);
+  const maxPages = options.maxPages ?? DISPLAY_LIMITS.messages;
   const descriptions = packBlocks(blocks, EMBED_LIMITS.description);
   if (descriptions.length === 0) descriptions.push("\u200b");
+  let pages = paginate(descriptions, options);
+  // Each cut drops the last description, so this ends; the note replaces the end of the one kept last.
+  while (pages.length > maxPages) {
+    descriptions.pop();
+    const last = descriptions.length - 1;
+    descriptions[last] = `${truncate(descriptions[last] ?? "", EMBED_LIMITS.description - CUT_NOTE.length - 2)}\n\n${CUT_NOTE}`;
+    pages = paginate(descriptions, options);
+  }
+  return pages;
+}
+
+function paginate(descriptions: string[], options: PageOptions): EmbedPage[] {
+  const title = options.title === undefined ? undefined : truncate(options.title, EMBED_LIMITS.title);
+  const footer = options.footer === undefined ? undefined : truncate(options.footer, EMBED_LIMITS.footer);
 
   const embeds: APIEmbed[] = descriptions.map((description, i) => ({
     ...(i === 0 && title !== undefined ? { title } : {}),

@@ -1,12 +1,15 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { appendFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import writeFileAtomic from "write-file-atomic";
 import type { Answer, Citation } from "../answer/answer.js";
 
 export type Vote = "up" | "down";
 
-/** A vote as the bot sees it. The raw user id stays in memory: appendFeedback writes only its keyed hash. */
+/** A vote as the bot sees it. The raw user id stays in memory: recordVote writes only its keyed hash. */
 export interface FeedbackVote {
+  /** The answer voted on (the /ask interaction id): one vote per user per answer. */
+  answerId: string;
   question: string;
   answer: string;
   citations: Citation[];
@@ -28,9 +31,10 @@ export interface FeedbackEntry extends Omit<FeedbackVote, "userId"> {
 /** The per-install secret's file name, in the feedback log's folder (the data folder). */
 export const FEEDBACK_SECRET_FILE = "feedback-secret";
 
-/** The vote to append; its user id is hashed only when it is written (appendFeedback knows where the secret is). */
-export function feedbackEntry(answer: Answer, vote: Vote, userId: string, now = new Date()): FeedbackVote {
+/** The vote to record; its user id is hashed only when it is written (recordVote knows where the secret is). */
+export function feedbackEntry(answerId: string, answer: Answer, vote: Vote, userId: string, now = new Date()): FeedbackVote {
   return {
+    answerId,
     question: answer.question,
     answer: answer.text,
     citations: answer.citations,
@@ -49,15 +53,54 @@ export function hashUserId(secret: string, userId: string): string {
   return createHmac("sha256", secret).update(userId).digest("hex");
 }
 
+/** What recording a vote did: a first vote, a changed one (replacing the earlier), or the same vote again. */
+export type VoteOutcome = "recorded" | "changed" | "unchanged";
+
+/** Votes on one log file are recorded one at a time, so a replacement never races an append. */
+const logQueues = new Map<string, Promise<unknown>>();
+
 /**
- * Appends one JSON object a line, with the user id replaced by its keyed hash; a single small append is atomic
- * enough that concurrent votes never interleave.
+ * Records a vote in the log (one JSON object a line, the user id replaced by its keyed hash), keeping one line per
+ * user per answer: a repeated vote writes nothing, a changed vote replaces that user's line for that answer (the
+ * last one counts). A replacement rewrites the log atomically, so a crash leaves the old log or the new one.
  */
-export async function appendFeedback(file: string, vote: FeedbackVote): Promise<void> {
+export function recordVote(file: string, vote: FeedbackVote): Promise<VoteOutcome> {
+  const previous = logQueues.get(file) ?? Promise.resolve();
+  const run = previous.then(() => writeVote(file, vote));
+  const settled = run.catch(() => undefined);
+  logQueues.set(file, settled);
+  void settled.then(() => {
+    if (logQueues.get(file) === settled) logQueues.delete(file);
+  });
+  return run;
+}
+
+async function writeVote(file: string, vote: FeedbackVote): Promise<VoteOutcome> {
   await mkdir(path.dirname(file), { recursive: true });
   const { userId, ...rest } = vote;
   const entry: FeedbackEntry = { ...rest, userIdHash: hashUserId(await feedbackSecret(feedbackSecretFile(file)), userId) };
-  await appendFile(file, `${JSON.stringify(entry)}\n`, "utf8");
+  const lines = (await readFile(file, "utf8").catch((err: NodeJS.ErrnoException) => (err.code === "ENOENT" ? "" : Promise.reject(err))))
+    .split("\n")
+    .filter((line) => line.trim() !== "");
+  const at = lines.findIndex((line) => sameVoter(line, entry));
+  if (at === -1) {
+    await appendFile(file, `${JSON.stringify(entry)}\n`, "utf8");
+    return "recorded";
+  }
+  if ((JSON.parse(lines[at] ?? "{}") as Partial<FeedbackEntry>).vote === entry.vote) return "unchanged";
+  lines[at] = JSON.stringify(entry);
+  await writeFileAtomic(file, `${lines.join("\n")}\n`);
+  return "changed";
+}
+
+function sameVoter(line: string, entry: FeedbackEntry): boolean {
+  try {
+    const logged = JSON.parse(line) as Partial<FeedbackEntry>;
+    return logged.answerId === entry.answerId && logged.userIdHash === entry.userIdHash;
+  } catch {
+    // A damaged line is kept as it is, and never matches a voter.
+    return false;
+  }
 }
 
 const secrets = new Map<string, Promise<string>>();

@@ -2,8 +2,9 @@ import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandIntera
 import { DossierError, userMessage } from "../errors.js";
 import { buttons } from "./buttons/index.js";
 import { commands } from "./commands/index.js";
-import type { BotContext } from "./handler-types.js";
-import { replyError } from "./replies.js";
+import { customIdPrefix } from "./buttons/custom-id.js";
+import type { BotContext, Precondition, RepliableInteraction } from "./handler-types.js";
+import { replyPrivately } from "./replies.js";
 
 export interface InteractionHandler {
   handle(interaction: Interaction): Promise<void>;
@@ -23,15 +24,20 @@ export function createInteractionHandler(ctx: BotContext): InteractionHandler {
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = commandsByName.get(interaction.commandName);
     if (command === undefined) throw new Error(`no handler for /${interaction.commandName}`);
-    for (const precondition of command.preconditions ?? []) {
-      const result = precondition(interaction);
+    if (await passes(interaction, command.preconditions)) await command.execute(interaction, ctx);
+  }
+
+  /** Runs preconditions in order; the first refusal is the user's private reply and the handler never runs. */
+  async function passes(interaction: RepliableInteraction, preconditions: readonly Precondition[] = []): Promise<boolean> {
+    for (const precondition of preconditions) {
+      const result = await precondition(interaction, ctx);
       if (!result.ok) {
-        ctx.logger.info({ command: interaction.commandName }, "refused by a precondition");
-        await replyError(interaction, result.message);
-        return;
+        ctx.logger.info(describe(interaction), "refused by a precondition");
+        await replyPrivately(interaction, result.message);
+        return false;
       }
     }
-    await command.execute(interaction, ctx);
+    return true;
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -41,10 +47,9 @@ export function createInteractionHandler(ctx: BotContext): InteractionHandler {
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
-    const [prefix = "", ...args] = interaction.customId.split(":");
-    const button = buttonsByPrefix.get(prefix);
+    const button = buttonsByPrefix.get(customIdPrefix(interaction.customId));
     if (button === undefined) throw new Error(`no handler for button "${interaction.customId}"`);
-    await button.execute(interaction, ctx, args);
+    if (await passes(interaction, button.preconditions)) await button.execute(interaction, ctx);
   }
 
   async function handleOne(interaction: Interaction): Promise<void> {
@@ -84,6 +89,6 @@ async function recover(interaction: Interaction, message: string): Promise<void>
   if (interaction.isAutocomplete()) {
     if (!interaction.responded) await interaction.respond([]);
   } else if (interaction.isChatInputCommand() || interaction.isButton()) {
-    await replyError(interaction, message);
+    await replyPrivately(interaction, message);
   }
 }

@@ -4,12 +4,12 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import type { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import type { Answer } from "../answer/answer.js";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine-types.js";
 import type { InFlightQueue } from "./in-flight-queue.js";
-import type { LRUCache } from "lru-cache";
 import type { SlidingWindowRateLimiter } from "./rate-limiter.js";
 
 /** What every handler may use; built once per bot so tests can run several bots side by side. */
@@ -17,19 +17,25 @@ export interface BotContext {
   config: Config;
   engine: Engine;
   logger: Logger;
+  /** Questions per user (config.discord.rateLimitPerMinute). */
   rateLimiter: SlidingWindowRateLimiter;
+  /** Votes per user, so a burst of clicks cannot flood the feedback log. */
+  voteLimiter: SlidingWindowRateLimiter;
   /** Bounds answers computed at once (config.discord.maxInFlight). */
   answerQueue: InFlightQueue;
-  /** Ingests run one at a time so two uploads cannot race on the corpus folder or the index swap. */
-  ingestQueue: InFlightQueue;
   /** Recent answers by the /ask interaction id, for the buttons under them. */
   recentAnswers: LRUCache<string, Answer>;
 }
 
+export type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction;
+
 export type PreconditionResult = { ok: true } | { ok: false; message: string };
 
-/** A permission check kept apart from command logic; the dispatcher replies with the refusal in one place. */
-export type Precondition = (interaction: ChatInputCommandInteraction) => PreconditionResult;
+/**
+ * A check kept apart from command and button logic (permissions, rate limits); the dispatcher runs them in order
+ * before the handler and replies with the refusal, privately, in one place.
+ */
+export type Precondition = (interaction: RepliableInteraction, ctx: BotContext) => Promise<PreconditionResult>;
 
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
@@ -38,8 +44,12 @@ export interface Command {
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
 }
 
-/** Buttons are routed by the first `:`-separated part of their custom id; the rest arrives as `args`. */
+/**
+ * Buttons are routed by the first `:`-separated part of their custom id. Each button module builds its own ids
+ * (with `customId`) and reads them back (with `customIdParts`), so the format lives in one place per button.
+ */
 export interface ButtonHandler {
   prefix: string;
-  execute(interaction: ButtonInteraction, ctx: BotContext, args: string[]): Promise<void>;
+  preconditions?: readonly Precondition[];
+  execute(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
 }

@@ -1,17 +1,9 @@
-import {
-  MessageFlags,
-  type ActionRowBuilder,
-  type ButtonBuilder,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type MessageMentionOptions,
-} from "discord.js";
+import { MessageFlags, type ActionRowBuilder, type ButtonBuilder, type MessageMentionOptions } from "discord.js";
 import type { EmbedPage } from "./embed-pages.js";
+import type { RepliableInteraction } from "./handler-types.js";
 
 /** Passed on every message as well as set as the client default: report text must never be able to ping anyone. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
-
-type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction;
 
 /**
  * Sends pages as the interaction's reply (editing it in when deferred) plus follow-ups for the rest;
@@ -33,10 +25,11 @@ export async function sendPages(
 }
 
 /**
- * Shows a one-line error only to the user who asked. A public deferred reply cannot turn ephemeral, so it is
- * removed and the error follows up privately instead of leaving a "thinking…" message behind.
+ * Shows a one-line message only to the user who acted, whatever state the interaction is in. A public deferred
+ * reply cannot turn ephemeral, so it is removed and the message follows up privately instead of leaving a
+ * "thinking…" message behind.
  */
-export async function replyError(interaction: RepliableInteraction, message: string): Promise<void> {
+export async function replyPrivately(interaction: RepliableInteraction, message: string): Promise<void> {
   const body = { content: message, embeds: [], components: [], allowedMentions: NO_MENTIONS };
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });

@@ -12,6 +12,8 @@ import { SlidingWindowRateLimiter } from "./rate-limiter.js";
 
 /** Enough to keep the buttons of a busy day's answers working, small enough to never matter for memory. */
 const RECENT_ANSWERS = 500;
+/** Votes one user may cast in a minute: enough to change one's mind, too few to flood the feedback log. */
+const VOTES_PER_MINUTE = 10;
 /** How long shutdown waits for answers already being written before disconnecting anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -28,8 +30,8 @@ export async function runBot(config: Config, engine: Engine, logger: Logger): Pr
     engine,
     logger,
     rateLimiter: new SlidingWindowRateLimiter(config.discord.rateLimitPerMinute),
+    voteLimiter: new SlidingWindowRateLimiter(VOTES_PER_MINUTE),
     answerQueue: new InFlightQueue(config.discord.maxInFlight),
-    ingestQueue: new InFlightQueue(1),
     recentAnswers: new LRUCache<string, Answer>({ max: RECENT_ANSWERS }),
   };
   const handler = createInteractionHandler(ctx);

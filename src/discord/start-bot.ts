@@ -1,8 +1,7 @@
 import type { Logger } from "pino";
-import { checkChatModel } from "../openai/chat-model.js";
-import { type Config, usesChatModel } from "../config.js";
+import type { Config } from "../config.js";
 import { createEngine } from "../engine.js";
-import { DossierError } from "../errors.js";
+import { checkModel } from "../engine/check-model.js";
 import { createLogger } from "../logger.js";
 import { requireToken } from "./client.js";
 import { runBot } from "./run-bot.js";
@@ -30,19 +29,15 @@ export async function startBot(config: Config): Promise<void> {
 }
 
 /**
- * Asks the configured chat model for one token, so a bad key, model name or URL shows in the log at start rather
- * than at the first question. A failure is one warning and never stops the bot: answers fall back to extractive
- * ones, and a supervisor restarting the process would only fail the same way again. Never throws.
+ * Logs what the engine's start-up check of the chat model found, so a bad key, model name or URL shows in the log
+ * at start rather than at the first question. A failure is one warning and never stops the bot: answers fall back
+ * to extractive ones, and a supervisor restarting the process would only fail the same way again.
  */
 export async function probeChatModel(config: Config, logger: Logger): Promise<void> {
-  if (!usesChatModel(config)) return;
-  try {
-    await checkChatModel(config);
-    logger.info({ model: config.openai.chatModel }, "chat model answered the start-up check");
-  } catch (err) {
-    // checkChatModel throws one DossierError whose message is a safe single line; anything else is a bug of ours.
-    const message = err instanceof DossierError ? err.message : "the chat model start-up check failed unexpectedly";
-    logger.warn(`${message}; starting anyway, answers fall back to extractive ones while the chat model fails`);
-    if (!(err instanceof DossierError)) logger.debug({ err }, "chat model start-up check failure in detail");
+  const check = await checkModel(config);
+  if (check.status === "ok") logger.info({ model: check.model }, "chat model answered the start-up check");
+  if (check.status === "failed") {
+    logger.warn(`${check.message}; starting anyway, answers fall back to extractive ones while the chat model fails`);
+    if (check.cause !== undefined) logger.debug({ err: check.cause }, "chat model start-up check failure in detail");
   }
 }

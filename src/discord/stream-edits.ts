@@ -1,7 +1,9 @@
-import { escapeMarkdown, type ChatInputCommandInteraction } from "discord.js";
+import type { ChatInputCommandInteraction } from "discord.js";
 import type { Logger } from "pino";
 import { draftText } from "../answer/chat/draft-text.js";
+import { DISPLAY_LIMITS } from "../display/limits.js";
 import { truncate } from "./embed-pages.js";
+import { discordText } from "./markdown.js";
 import { NO_MENTIONS } from "./replies.js";
 
 /** Discord rate-limits message edits; about one a second keeps a streamed answer moving without hitting 429s. */
@@ -10,9 +12,12 @@ const CONTENT_LIMIT = 2000;
 /** Heads every draft: what is shown while streaming has not been verified, and must not read as a cited answer. */
 export const DRAFT_LABEL = "✍️ Drafting an answer (citations are checked when it's done)…";
 
-/** The message content for a streamed draft: the label, then the text with its `[S#]` markers gone and escaped. */
+/**
+ * The message content for a streamed draft: the label, then the text with its `[S#]` markers gone, escaped and
+ * without links (nothing is cited yet). Only the head of a runaway reply is looked at, so each edit costs the same.
+ */
 export function draftContent(textSoFar: string): string {
-  const draft = escapeMarkdown(draftText(textSoFar));
+  const draft = discordText(draftText(textSoFar.slice(0, DISPLAY_LIMITS.answerChars)));
   return draft === "" ? DRAFT_LABEL : `${DRAFT_LABEL}\n${truncate(draft, CONTENT_LIMIT - DRAFT_LABEL.length - 1)}`;
 }
 

@@ -6,6 +6,8 @@ import { GatewayIntentBits, type APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../../src/config.js";
 import { EMBED_LIMITS, embedSize } from "../../src/discord/embed-pages.js";
+import { DISPLAY_LIMITS } from "../../src/display/limits.js";
+import { createAddReport } from "../../src/engine/add-report.js";
 import { registerCommands } from "../../src/discord/register-commands.js";
 import { runBot, type StopBot } from "../../src/discord/run-bot.js";
 import { createEngine } from "../../src/engine.js";
@@ -116,13 +118,14 @@ beforeAll(async () => {
       }
       return engine.ask(question, options);
     },
-    ingest: async (paths, options) => {
+    // The real add-report use case, over an ingest that fails once when a test asks it to.
+    addReport: createAddReport(config, async (paths, options) => {
       if (failNextIngest) {
         failNextIngest = false;
         throw new DossierError("INGEST_FAILED", "The index could not be written; nothing was changed.");
       }
       return engine.ingest(paths, options);
-    },
+    }),
   };
   stop = await runBot(config, gated, logger);
 }, 60_000);
@@ -200,21 +203,51 @@ describe("/ask", () => {
     }
   });
 
-  it("splits a very long answer into several messages, each within Discord's limits, citation intact", async () => {
-    const sent = interactions.ask(newUser(), "What did the harbour inquiry find about the crane collapse?");
+  it("cuts each long cited sentence with an ellipsis, keeps the answer within Discord's limits, and shows it whole in context", async () => {
+    const user = newUser();
+    const sent = interactions.ask(user, "What did the harbour inquiry find about the crane collapse?");
     const messages = await askAndCollect(sent);
-    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.length).toBeLessThanOrEqual(DISPLAY_LIMITS.messages);
     expect(isOriginalEdit(sent)(messages[0]!)).toBe(true);
-    for (const followUp of messages.slice(1)) expect(followUp.method).toBe("POST");
     for (const message of messages) {
       const embeds = message.body.embeds as APIEmbed[];
-      expect(message.body.content?.length ?? 0).toBeLessThanOrEqual(2000);
       expect(embeds.length).toBeLessThanOrEqual(10);
       expect(embeds.reduce((n, e) => n + embedSize(e), 0)).toBeLessThanOrEqual(EMBED_LIMITS.total);
       for (const embed of embeds) expect(embed.description!.length).toBeLessThanOrEqual(EMBED_LIMITS.description);
       expect(message.body.allowed_mentions).toEqual({ parse: [] });
     }
-    for (const sentence of CRANE_SENTENCES) expect(descriptions(messages)).toContain(`> ${sentence}`);
+    const quotes = descriptions(messages).split("\n").filter((l) => l.startsWith("> The harbour inquiry found"));
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const line of quotes) {
+      expect(line.endsWith("…")).toBe(true);
+      expect(line.length).toBeLessThanOrEqual(DISPLAY_LIMITS.quoteChars + 2);
+    }
+    const context = send(interactions.button(user, `ctx:${sent.id}`));
+    const shown = ((await fake.waitFor(isCallback(context))).body.data.embeds as APIEmbed[]).map((e) => e.description).join("\n");
+    expect(CRANE_SENTENCES.some((sentence) => shown.includes(`**${sentence}**`))).toBe(true);
+  });
+
+  it("shows a 217 KB streamed reply as a bounded draft and keeps acknowledging others meanwhile", async () => {
+    const piece = `${"The talks [S1] went on and on, see [Verify your account here](https://evil.example/phish). ".repeat(240)}\n`;
+    streamNext = Array.from({ length: 10 }, () => piece);
+    expect(streamNext.join("").length).toBeGreaterThan(217_000);
+    const sent = interactions.ask(newUser(), "Who mediated the talks in Istanbul?");
+    send(sent);
+    const firstDraft = await fake.waitFor((r) => isOriginalEdit(sent)(r) && String(r.body?.content).startsWith("✍️"));
+    const other = send(interactions.ask(newUser(), "Who mediated the talks?"));
+    const otherAck = await fake.waitFor(isCallback(other));
+    const final = await fake.waitFor(isLastAnswerPage(sent));
+    expect(otherAck.body.type).toBe(5);
+    expect(fake.requests.indexOf(otherAck)).toBeLessThan(fake.requests.indexOf(final));
+    const drafts = fake.requests.filter((r) => isOriginalEdit(sent)(r) && String(r.body?.content).startsWith("✍️"));
+    expect(drafts[0]).toBe(firstDraft);
+    for (const draft of drafts) {
+      expect(draft.body.content.length).toBeLessThanOrEqual(2000);
+      expect(draft.body.content).not.toMatch(/https:\/\/evil|\]\(h/);
+    }
+    const messages = fake.requests.filter((r) => onToken(sent)(r) && r.body?.embeds !== undefined);
+    expect(messages.length).toBeLessThanOrEqual(DISPLAY_LIMITS.messages);
+    await fake.waitFor(isLastAnswerPage(other));
   });
 
   it("says plainly when the reports do not hold the answer", async () => {
@@ -326,7 +359,7 @@ describe("buttons", () => {
     expect(text).toContain("According to sources cited by Tolo News");
   });
 
-  it("appends 👍/👎 feedback as one JSON line with a keyed hash of the user id", async () => {
+  it("keeps 👍/👎 feedback as one JSON line per user and answer, the last vote counting, with a keyed hash of the user id", async () => {
     const user = newUser();
     const asked = interactions.ask(user, "Who mediated the talks in Istanbul?");
     await askAndCollect(asked);
@@ -334,19 +367,34 @@ describe("buttons", () => {
     const callback = await fake.waitFor(isCallback(up));
     expect(callback.body.data).toMatchObject({ flags: 64, content: "Thanks, your 👍 was recorded." });
     const down = send(interactions.button(user, `fb:down:${asked.id}`));
-    await fake.waitFor(isCallback(down));
+    expect((await fake.waitFor(isCallback(down))).body.data.content).toBe("Changed your vote to 👎.");
 
     const lines = (await readFile(config.feedbackFile, "utf8")).trim().split("\n").map((l) => JSON.parse(l));
     // Keyed with the install's secret, kept beside the log: a plain hash of the public id finds nothing.
     const secret = (await readFile(path.join(config.dataDir, "feedback-secret"), "utf8")).trim();
     const mine = lines.filter((l) => l.userIdHash === createHmac("sha256", secret).update(user.userId).digest("hex"));
     expect(lines.filter((l) => l.userIdHash === createHash("sha256").update(user.userId).digest("hex"))).toEqual([]);
-    expect(mine.map((l) => l.vote)).toEqual(["up", "down"]);
+    expect(mine.map((l) => l.vote)).toEqual(["down"]);
+    expect(mine[0].answerId).toBe(asked.id);
     expect(mine[0].question).toBe("Who mediated the talks in Istanbul?");
     expect(mine[0].citations).toContainEqual(expect.objectContaining({ reportId: ISTANBUL, text: MEDIATED }));
     expect(mine[0].answer).toContain("[1]");
     expect(Date.parse(mine[0].time)).not.toBeNaN();
     expect(JSON.stringify(lines)).not.toContain(user.userId);
+  });
+
+  it("stores one vote for 300 clicks by one user, and refuses the burst privately", async () => {
+    const user = newUser();
+    const asked = interactions.ask(user, "Who mediated the talks in Istanbul?");
+    await askAndCollect(asked);
+    const clicks = Array.from({ length: 300 }, (_, i) => send(interactions.button(user, `fb:${i % 2 === 0 ? "up" : "down"}:${asked.id}`)));
+    const replies = await Promise.all(clicks.map((c) => fake.waitFor(isCallback(c))));
+    const refused = replies.filter((r) => /a lot of votes at once; try again in \d+ s/.test(r.body.data.content));
+    expect(refused.length).toBeGreaterThanOrEqual(280);
+    for (const reply of replies) expect(reply.body.data.flags).toBe(64);
+
+    const lines = (await readFile(config.feedbackFile, "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.answerId === asked.id)).toHaveLength(1);
   });
 
   it("says an answer is too old when it is no longer remembered", async () => {

@@ -1,7 +1,7 @@
-import { MessageFlags, type ButtonInteraction } from "discord.js";
+import type { ButtonInteraction } from "discord.js";
 import type { Answer } from "../../answer/answer.js";
 import type { BotContext } from "../handler-types.js";
-import { NO_MENTIONS } from "../replies.js";
+import { replyPrivately } from "../replies.js";
 
 /**
  * Looks up the answer a button sits under. Answers live in a bounded in-memory cache, so buttons on old messages
@@ -13,12 +13,6 @@ export async function recentAnswer(
   answerKey: string | undefined,
 ): Promise<Answer | undefined> {
   const answer = answerKey === undefined ? undefined : ctx.recentAnswers.get(answerKey);
-  if (answer === undefined) {
-    await interaction.reply({
-      content: "This answer is too old for that; ask again with /ask to get a fresh one.",
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_MENTIONS,
-    });
-  }
+  if (answer === undefined) await replyPrivately(interaction, "This answer is too old for that; ask again with /ask to get a fresh one.");
   return answer;
 }

@@ -1,13 +1,9 @@
-import {
-  MessageFlags,
-  SlashCommandBuilder,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-} from "discord.js";
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
 import { answerRow } from "../buttons/answer-row.js";
 import { truncate } from "../embed-pages.js";
 import { formatAnswer } from "../format-answer.js";
-import type { BotContext } from "../handler-types.js";
+import type { BotContext, Precondition } from "../handler-types.js";
+import { questionRate } from "../preconditions/rate-limit.js";
 import { NO_MENTIONS, sendPages } from "../replies.js";
 import { streamEdits } from "../stream-edits.js";
 
@@ -23,22 +19,13 @@ export const data = new SlashCommandBuilder()
     option.setName("report").setDescription("Only answer from this report").setAutocomplete(true),
   );
 
+// Checked before deferring so a refusal can be a private reply rather than a public "thinking…" message.
+export const preconditions: readonly Precondition[] = [questionRate];
+
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const started = performance.now();
   const question = interaction.options.getString("question", true);
   const reportId = interaction.options.getString("report") ?? undefined;
-
-  // Checked before deferring so a refusal can be a private reply rather than a public "thinking…" message.
-  const decision = ctx.rateLimiter.take(interaction.user.id);
-  if (!decision.allowed) {
-    const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-    await interaction.reply({
-      content: `You're asking faster than ${ctx.config.discord.rateLimitPerMinute} questions a minute; try again in ${seconds} s.`,
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_MENTIONS,
-    });
-    return;
-  }
 
   await interaction.deferReply();
   const stream = streamEdits(interaction, ctx.logger);

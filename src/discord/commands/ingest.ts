@@ -1,5 +1,4 @@
 import {
-  escapeMarkdown,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
@@ -7,13 +6,12 @@ import {
   type ChatInputCommandInteraction,
 } from "discord.js";
 import type { IngestedReport } from "../../engine-types.js";
+import { checkReportSize, reportFileName } from "../../engine/report-file.js";
 import { DossierError } from "../../errors.js";
-import { decodeReport } from "../../index/read-report.js";
 import type { BotContext, Precondition } from "../handler-types.js";
 import { manageGuild } from "../preconditions/manage-guild.js";
+import { code, reportTitle } from "../format-answer.js";
 import { NO_MENTIONS } from "../replies.js";
-import { checkReportSize, reportFileName } from "../report-file.js";
-import { saveReport } from "../save-report.js";
 
 const DOWNLOAD_TIMEOUT_MS = 30_000;
 
@@ -35,29 +33,14 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   checkReportSize(attachment.size, ctx.config.maxReportBytes);
 
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const report = await ctx.ingestQueue.run("ingest", async () => {
-    const bytes = await download(attachment.url, ctx.config.maxReportBytes);
-    // The same checks the ingest script applies, run before the file touches the corpus folder.
-    decodeReport(bytes, fileName, ctx.config.maxReportBytes);
-    const saved = await saveReport(ctx.config.corpusDir, fileName, bytes);
-    try {
-      const summary = await ctx.engine.ingest([saved.path]);
-      const skipped = summary.skipped[0];
-      if (skipped !== undefined) throw new DossierError("BAD_REPORT", `The report was not ingested: ${skipped.reason}`);
-      const ingested = summary.reports[0];
-      if (ingested === undefined) throw new DossierError("INGEST_FAILED", "The report was not ingested.");
-      return ingested;
-    } catch (err) {
-      await saved.rollback();
-      throw err;
-    }
-  });
+  const bytes = await download(attachment.url, ctx.config.maxReportBytes);
+  const report = await ctx.engine.addReport({ fileName, bytes });
   ctx.logger.info({ command: "ingest", report: report.id, status: report.status, sentences: report.sentences }, "ingested");
   await interaction.editReply({ content: describe(report), allowedMentions: NO_MENTIONS });
 }
 
 function describe(report: IngestedReport): string {
-  const what = `**${escapeMarkdown(report.title)}** (\`${report.id}\`, ${report.sentences} sentences)`;
+  const what = `**${reportTitle(report.title)}** (${code(report.id)}, ${report.sentences} sentences)`;
   if (report.status === "unchanged") return `${what} is already ingested and unchanged.`;
   const verb = report.status === "added" ? "Added" : "Updated";
   return `${verb} ${what}. Ask about it with \`/ask\`, optionally with \`report:${report.id}\`.`;

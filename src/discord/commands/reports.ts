@@ -1,5 +1,6 @@
-import { escapeMarkdown, MessageFlags, SlashCommandBuilder, time, TimestampStyles, type ChatInputCommandInteraction } from "discord.js";
+import { MessageFlags, SlashCommandBuilder, time, TimestampStyles, type ChatInputCommandInteraction } from "discord.js";
 import { pageBlocks } from "../embed-pages.js";
+import { code, reportTitle } from "../format-answer.js";
 import type { BotContext } from "../handler-types.js";
 import { NO_MENTIONS, sendPages } from "../replies.js";
 
@@ -21,7 +22,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const blocks = reports.map((r) => {
     const ingested = new Date(r.ingestedAt);
     const when = Number.isNaN(ingested.getTime()) ? "unknown" : time(ingested, TimestampStyles.RelativeTime);
-    return `**${escapeMarkdown(r.title)}**\n\`${r.id}\` · ${r.sentenceCount} sentences · ingested ${when}`;
+    return `**${reportTitle(r.title)}**\n${code(r.id)} · ${r.sentenceCount} sentences · ingested ${when}`;
   });
   const title = reports.length === 1 ? "1 report" : `${reports.length} reports`;
   await sendPages(interaction, pageBlocks(blocks, { title }), { ephemeral: true });

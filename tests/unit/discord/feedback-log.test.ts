@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { appendFeedback, feedbackEntry, feedbackSecret } from "../../../src/discord/feedback-log.js";
-import { answer } from "./answer-fixtures.js";
+import { feedbackEntry, feedbackSecret, recordVote } from "../../../src/discord/feedback-log.js";
+import { answer } from "../../helpers/answer-fixtures.js";
 
 const USER = "123456789012345678";
 
@@ -25,7 +25,7 @@ const readLines = async (file: string) =>
 describe("feedback log", () => {
   it("stores a keyed hash of the user id under a per-install secret, never the id or its plain sha256", async () => {
     const file = path.join(dir, "data", "feedback.jsonl");
-    await appendFeedback(file, feedbackEntry(answer(), "up", USER, new Date("2025-05-01T12:00:00Z")));
+    await recordVote(file, feedbackEntry("a1", answer(), "up", USER, new Date("2025-05-01T12:00:00Z")));
 
     const secretFile = path.join(dir, "data", "feedback-secret");
     const secret = (await readFile(secretFile, "utf8")).trim();
@@ -34,6 +34,7 @@ describe("feedback log", () => {
 
     const text = await readFile(file, "utf8");
     expect(JSON.parse(text)).toEqual({
+      answerId: "a1",
       question: "Why did the talks fail?",
       answer: "The talks collapsed after four days [1].",
       citations: answer().citations,
@@ -50,9 +51,9 @@ describe("feedback log", () => {
     const secret = "ab".repeat(32);
     await writeFile(path.join(dir, "feedback-secret"), `${secret}\n`, { mode: 0o600 });
     const file = path.join(dir, "feedback.jsonl");
-    await appendFeedback(file, feedbackEntry(answer(), "up", USER));
-    await appendFeedback(file, feedbackEntry(answer(), "down", USER));
-    await appendFeedback(file, feedbackEntry(answer(), "up", "876543210987654321"));
+    await recordVote(file, feedbackEntry("a1", answer(), "up", USER));
+    await recordVote(file, feedbackEntry("a2", answer(), "down", USER));
+    await recordVote(file, feedbackEntry("a1", answer(), "up", "876543210987654321"));
 
     const [first, second, third] = await readLines(file);
     expect(first.userIdHash).toBe(createHmac("sha256", secret).update(USER).digest("hex"));
@@ -69,21 +70,35 @@ describe("feedback log", () => {
   it("makes a different secret for each install", async () => {
     const a = path.join(dir, "a", "feedback.jsonl");
     const b = path.join(dir, "b", "feedback.jsonl");
-    await appendFeedback(a, feedbackEntry(answer(), "up", USER));
-    await appendFeedback(b, feedbackEntry(answer(), "up", USER));
+    await recordVote(a, feedbackEntry("a1", answer(), "up", USER));
+    await recordVote(b, feedbackEntry("a1", answer(), "up", USER));
     expect((await readLines(a))[0].userIdHash).not.toBe((await readLines(b))[0].userIdHash);
   });
 
-  it("agrees on one secret when votes race to create it", async () => {
-    const file = path.join(dir, "race", "feedback.jsonl");
-    await Promise.all(Array.from({ length: 5 }, () => appendFeedback(file, feedbackEntry(answer(), "up", USER))));
-    expect(new Set((await readLines(file)).map((l) => l.userIdHash)).size).toBe(1);
+  it("agrees on one secret when votes to several logs in one folder race to create it", async () => {
+    const files = Array.from({ length: 5 }, (_, i) => path.join(dir, "race", `feedback-${i}.jsonl`));
+    await Promise.all(files.map((file) => recordVote(file, feedbackEntry("a1", answer(), "up", USER))));
+    const hashes = await Promise.all(files.map(async (file) => (await readLines(file))[0].userIdHash));
+    expect(new Set(hashes).size).toBe(1);
+  });
+
+  it("keeps one vote per user per answer, the last one counting, however many clicks", async () => {
+    const file = path.join(dir, "feedback.jsonl");
+    const outcomes = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => recordVote(file, feedbackEntry("a1", answer(), i % 3 === 0 ? "down" : "up", USER))),
+    );
+    await recordVote(file, feedbackEntry("a2", answer(), "up", USER));
+    await recordVote(file, feedbackEntry("a1", answer(), "up", "2"));
+    const lines = await readLines(file);
+    expect(lines).toHaveLength(3);
+    expect(lines.filter((l) => l.answerId === "a1" && l.userIdHash === lines[1].userIdHash)).toEqual([expect.objectContaining({ vote: "up" })]);
+    expect(outcomes.slice(0, 3)).toEqual(["recorded", "changed", "unchanged"]);
   });
 
   it("appends one JSON line per vote, creating the folder", async () => {
     const file = path.join(dir, "nested", "feedback.jsonl");
-    await appendFeedback(file, feedbackEntry(answer(), "up", "1"));
-    await appendFeedback(file, feedbackEntry(answer(), "down", "2"));
+    await recordVote(file, feedbackEntry("a1", answer(), "up", "1"));
+    await recordVote(file, feedbackEntry("a1", answer(), "down", "2"));
     const lines = (await readFile(file, "utf8")).split("\n");
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe("");

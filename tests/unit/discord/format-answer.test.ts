@@ -1,9 +1,11 @@
-import { escapeMarkdown, type APIEmbed } from "discord.js";
+import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { ABSTAIN_TEXT, RELATED_TEXT } from "../../../src/answer/answer.js";
-import { EMBED_LIMITS, embedSize, pageBlocks, truncate, type EmbedPage } from "../../../src/discord/embed-pages.js";
+import { DISPLAY_LIMITS } from "../../../src/display/limits.js";
+import { CUT_NOTE, EMBED_LIMITS, embedSize, pageBlocks, truncate, type EmbedPage } from "../../../src/discord/embed-pages.js";
 import { formatAnswer } from "../../../src/discord/format-answer.js";
-import { abstention, answer, citation } from "./answer-fixtures.js";
+import { escapeMarkdown } from "../../../src/discord/markdown.js";
+import { abstention, answer, citation } from "../../helpers/answer-fixtures.js";
 
 function expectWithinLimits(pages: EmbedPage[]) {
   for (const page of pages) {
@@ -68,10 +70,10 @@ describe("formatAnswer", () => {
   });
 
   it("splits a long answer with long citations within every limit, keeping each citation whole", () => {
-    const sentence = (i: number) => `Sentence ${i} reports that ${"the delegation met again and again ".repeat(25).trim()}.`;
-    const citations = Array.from({ length: 12 }, (_, i) => citation(i + 1, sentence(i + 1)));
+    const sentence = (i: number) => `Sentence ${i} reports that ${"the delegation met again ".repeat(20).trim()}.`;
+    const citations = Array.from({ length: 8 }, (_, i) => citation(i + 1, sentence(i + 1)));
     const text = citations.map((c) => `${c.text} [${c.n}]`).join("\n\n");
-    const pages = formatAnswer(answer({ text, citations, question: "Q? ".repeat(200) }));
+    const pages = formatAnswer(answer({ mode: "llm", text, citations, question: "Q? ".repeat(200) }));
 
     expect(pages.length).toBeGreaterThan(1);
     expectWithinLimits(pages);
@@ -86,26 +88,47 @@ describe("formatAnswer", () => {
     }
   });
 
-  it("stays within limits for an extreme answer: 60 citations of ~1,000 characters", () => {
+  it("never takes more than a few messages: 60 citations of ~1,000 characters end with a note that the rest is left out", () => {
     const citations = Array.from({ length: 60 }, (_, i) => citation(i + 1, `${"Word ".repeat(199)}end ${i}.`));
     const pages = formatAnswer(answer({ text: citations.map((c) => `[${c.n}]`).join(" "), citations }));
     expectWithinLimits(pages);
-    expect(pages.length).toBeGreaterThanOrEqual(10);
+    expect(pages).toHaveLength(DISPLAY_LIMITS.messages);
+    const embeds = allEmbeds(pages);
+    expect(embeds.at(-1)?.description?.endsWith(CUT_NOTE)).toBe(true);
+    expect(embeds.at(-1)?.footer?.text).toBe("Extractive answer · 0.4 s");
   });
 
-  it("splits even a single citation longer than an embed description, quoting every piece of it", () => {
-    const giant = `${"Very long *clause*, ".repeat(400)}end.`;
-    const pages = formatAnswer(answer({ mode: "llm", citations: [citation(1, giant)] }));
+  it("shows a 100 KB cited sentence as one quote cut with an ellipsis, in one message", () => {
+    const giant = `${"Very long *clause*, ".repeat(5000)}end.`;
+    const pages = formatAnswer(answer({ mode: "llm", text: "It was long [1].", citations: [citation(1, giant)] }));
+    expect(pages).toHaveLength(1);
     expectWithinLimits(pages);
-    const descriptions = allEmbeds(pages).map((e) => e.description ?? "");
-    const start = descriptions.findIndex((d) => d.includes("**[1]**"));
-    const quoted = descriptions.slice(start);
-    expect(quoted.length).toBeGreaterThan(1);
-    const lines = quoted.join("\n").split("\n");
-    const header = lines.findIndex((l) => l.startsWith("**[1]**"));
-    // Every line after the citation's header, in every embed, is part of the quotation.
-    for (const line of lines.slice(header + 1)) expect(line).toMatch(/^> /);
-    expect(lines.slice(header + 1).map((l) => l.slice(2)).join(" ")).toBe(escapeMarkdown(giant));
+    const quoteLine = allText(pages).split("\n").find((l) => l.startsWith("> "))!;
+    expect(quoteLine.endsWith("…")).toBe(true);
+    expect(quoteLine.replace(/\\/g, "").length).toBeLessThanOrEqual(DISPLAY_LIMITS.quoteChars + 2);
+    expect(quoteLine.startsWith("> Very long \\*clause\\*, Very long")).toBe(true);
+  });
+
+  it("cuts a runaway chat-model reply to a few thousand characters", () => {
+    const pages = formatAnswer(answer({ mode: "llm", text: `${"The talks collapsed after four days [1]. ".repeat(5500)}` }));
+    expect(pages).toHaveLength(1);
+    expect(allText(pages).length).toBeLessThan(DISPLAY_LIMITS.answerChars + 500);
+  });
+
+  it("never renders a chat model's link as a link unless a cited sentence quotes it", () => {
+    const phish = answer({ mode: "llm", text: "[Verify your account here](https://evil.example/phish) [1]. See www.evil.example or https://ok.example/a." , citations: [citation(1, "Details are at https://ok.example/a.")] });
+    const text = allText(formatAnswer(phish));
+    // Shown in Discord as: [Verify your account here](hxxps://evil[.]example/phish) [1], none of it a link.
+    expect(text).toContain("\\[Verify your account here\\]\\(hxxps://evil\\[.\\]example/phish\\) [1]");
+    expect(text).toContain("www\\[.\\]evil\\[.\\]example");
+    expect(text).not.toMatch(/https:\/\/evil|\]\(http/);
+    // The cited sentence says this URL, so the answer may show it as it is.
+    expect(text).toContain("or https://ok.example/a.");
+  });
+
+  it("escapes masked links and strips control characters in report quotes", () => {
+    const text = allText(formatAnswer(answer({ citations: [citation(1, "Click [here](https://evil.example/x) now\u001b]0;pwned\u0007.")] })));
+    expect(text).toContain("> Click \\[here\\]\\(https://evil.example/x\\) now.");
   });
 });
 
@@ -128,7 +151,7 @@ describe("pageBlocks", () => {
   });
 
   it("keeps each message within 6,000 characters across its embeds", () => {
-    const pages = pageBlocks(Array.from({ length: 30 }, () => "x".repeat(500)), { title: "t" });
+    const pages = pageBlocks(Array.from({ length: 30 }, () => "x".repeat(500)), { title: "t", maxPages: 10 });
     expectWithinLimits(pages);
     // Eight 500-character blocks fill a 4,096 description; two such embeds would pass 6,000, so one a message.
     expect(pages.flatMap((p) => p.embeds)).toHaveLength(4);

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import writeFileAtomic from "write-file-atomic";
 import { DossierError } from "../errors.js";
 import { REPORT_EXTENSIONS, reportIdFromPath } from "../index/read-report.js";
 
@@ -36,21 +36,9 @@ export async function saveReport(corpusDir: string, fileName: string, bytes: Uin
     if (err.code === "ENOENT") return undefined;
     throw err;
   });
-  await writeAtomically(target, bytes);
+  await writeFileAtomic(target, Buffer.from(bytes));
   return {
     path: target,
-    rollback: () => (previous === undefined ? rm(target, { force: true }) : writeAtomically(target, previous)),
+    rollback: () => (previous === undefined ? rm(target, { force: true }) : writeFileAtomic(target, previous)),
   };
-}
-
-async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  // A dot-file with a .tmp extension is never picked up as a report if an ingest scans the folder meanwhile.
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, target);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
 }

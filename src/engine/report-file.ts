@@ -19,7 +19,7 @@ export function reportFileName(uploadName: string): string {
   return `${id}${ext}`;
 }
 
-/** Checked on the size Discord reports before downloading anything, and again on what the download declares. */
+/** Checked on the size a front end is told before it downloads anything, on what a download declares, and on the bytes. */
 export function checkReportSize(bytes: number, maxBytes: number): void {
   if (bytes > maxBytes) {
     throw new DossierError("BAD_REPORT", `That report is ${formatBytes(bytes)}; the limit is ${formatBytes(maxBytes)}.`);

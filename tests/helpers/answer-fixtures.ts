@@ -1,4 +1,4 @@
-import { ABSTAIN_TEXT, type Answer, type Citation } from "../../../src/answer/answer.js";
+import { ABSTAIN_TEXT, type Answer, type Citation } from "../../src/answer/answer.js";
 
 export function citation(n: number, text: string, overrides: Partial<Citation> = {}): Citation {
   return {

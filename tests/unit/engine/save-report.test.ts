@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { reportFileName } from "../../../src/discord/report-file.js";
-import { saveReport } from "../../../src/discord/save-report.js";
+import { reportFileName } from "../../../src/engine/report-file.js";
+import { saveReport } from "../../../src/engine/save-report.js";
 import { DossierError } from "../../../src/errors.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);

@@ -1,0 +1,58 @@
+import type { Config } from "../config.js";
+import type { IngestedReport, IngestOptions, IngestSummary } from "../engine-types.js";
+import { DossierError } from "../errors.js";
+import { decodeReport } from "../index/read-report.js";
+import { checkReportSize, reportFileName } from "./report-file.js";
+import { saveReport } from "./save-report.js";
+
+/** A report file handed over by a front end (an upload), not yet in the corpus folder. */
+export interface ReportUpload {
+  /** The name it came with; the report id and the saved file's name are derived from it. */
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export type AddReport = (upload: ReportUpload) => Promise<IngestedReport>;
+
+type Ingest = (paths: string[], options?: IngestOptions) => Promise<IngestSummary>;
+
+/**
+ * The add-a-report use case: validate the upload with the checks the ingest applies, save it atomically into the
+ * corpus folder, ingest it, and put the folder back as it was if anything fails. Uploads are added one at a time,
+ * so two cannot race on the same file or roll back each other's work.
+ */
+export function createAddReport(config: Config, ingest: Ingest): AddReport {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (upload) => {
+    const run = queue.then(() => addReport(config, ingest, upload));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+async function addReport(config: Config, ingest: Ingest, upload: ReportUpload): Promise<IngestedReport> {
+  const fileName = reportFileName(upload.fileName);
+  checkReportSize(upload.bytes.length, config.maxReportBytes);
+  decodeReport(upload.bytes, fileName, config.maxReportBytes);
+  const saved = await saveReport(config.corpusDir, fileName, upload.bytes).catch((err: unknown) => {
+    throw asDossierError(err, "The report could not be saved");
+  });
+  try {
+    const summary = await ingest([saved.path]);
+    const skipped = summary.skipped[0];
+    if (skipped !== undefined) throw new DossierError("BAD_REPORT", `The report was not ingested: ${skipped.reason}`);
+    const ingested = summary.reports[0];
+    if (ingested === undefined) throw new DossierError("INGEST_FAILED", "The report was not ingested.");
+    return ingested;
+  } catch (err) {
+    await saved.rollback();
+    throw asDossierError(err, "The report could not be ingested");
+  }
+}
+
+/** Keeps our own one-line reasons; anything else becomes one with the system's error code, never a stack or a path. */
+function asDossierError(err: unknown, what: string): DossierError {
+  if (err instanceof DossierError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return new DossierError("INGEST_FAILED", `${what}${typeof code === "string" ? ` (${code})` : ""}; nothing was changed.`, { cause: err });
+}

@@ -1,0 +1,65 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createAddReport } from "../../../src/engine/add-report.js";
+import type { IngestSummary } from "../../../src/engine-types.js";
+import { DossierError } from "../../../src/errors.js";
+import { makeWorkspace, type Workspace } from "../../helpers/temp-workspace.js";
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const added = (paths: string[]): IngestSummary => ({
+  reports: paths.map((p) => ({ id: path.basename(p, path.extname(p)), title: "T", status: "added", sentences: 1, chunks: 1, ms: 1 })),
+  removed: [],
+  skipped: [],
+  changed: true,
+  ms: 1,
+});
+
+let ws: Workspace;
+beforeEach(() => {
+  ws = makeWorkspace({ withFirstReport: false });
+});
+afterEach(() => ws.cleanup());
+
+describe("addReport", () => {
+  it("saves the upload under its normalised name and ingests that file", async () => {
+    const ingested: string[][] = [];
+    const addReport = createAddReport(ws.config, async (paths) => (ingested.push(paths), added(paths)));
+    const report = await addReport({ fileName: "Millbrook Flood.TXT", bytes: bytes("The river rose.") });
+    expect(report.id).toBe("millbrook-flood");
+    expect(ingested).toEqual([[path.join(ws.corpusDir, "millbrook-flood.txt")]]);
+    expect(await readFile(path.join(ws.corpusDir, "millbrook-flood.txt"), "utf8")).toBe("The river rose.");
+  });
+
+  it("refuses what the ingest would refuse before touching the corpus folder", async () => {
+    const addReport = createAddReport(ws.config, async (paths) => added(paths));
+    await expect(addReport({ fileName: "scan.pdf", bytes: bytes("%PDF") })).rejects.toThrow(/Only \.txt and \.md/);
+    await expect(addReport({ fileName: "blob.txt", bytes: new Uint8Array([0x68, 0x00, 0x01]) })).rejects.toThrow(/binary/);
+    expect(await readdir(ws.corpusDir)).toEqual([]);
+  });
+
+  it("puts the previous version back and says why in one line when the ingest fails unexpectedly", async () => {
+    await writeFile(path.join(ws.corpusDir, "flood.txt"), "Old text.");
+    const addReport = createAddReport(ws.config, async () => {
+      throw Object.assign(new Error("ENAMETOOLONG: name too long, open '/very/long/path'"), { code: "ENAMETOOLONG" });
+    });
+    const failure = await addReport({ fileName: "flood.txt", bytes: bytes("New text.") }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DossierError);
+    expect((failure as Error).message).toBe("The report could not be ingested (ENAMETOOLONG); nothing was changed.");
+    expect(await readFile(path.join(ws.corpusDir, "flood.txt"), "utf8")).toBe("Old text.");
+    expect(await readdir(ws.corpusDir)).toEqual(["flood.txt"]);
+  });
+
+  it("adds uploads one at a time", async () => {
+    let running = 0;
+    let most = 0;
+    const addReport = createAddReport(ws.config, async (paths) => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+      return added(paths);
+    });
+    await Promise.all(["a", "b", "c"].map((id) => addReport({ fileName: `${id}.txt`, bytes: bytes(`Report ${id}.`) })));
+    expect(most).toBe(1);
+  });
+});
