@@ -1,17 +1,20 @@
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readGeneration } from "../../src/index/index-files.js";
+import { LOCK_STALE_MS } from "../../src/index/ingest-lock.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 let ws: Workspace;
 
-function runIngest(onStdout?: (text: string, kill: () => void) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function runIngest(onStdout?: (text: string, kill: () => void) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/ingest.ts"], { env: { ...process.env, ...ws.env, LOG_LEVEL: "silent" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on("data", (chunk: Buffer) => onStdout?.(chunk.toString(), () => child.kill("SIGKILL")));
-    child.on("exit", (code, signal) => resolve({ code, signal }));
+    child.on("exit", (code, signal) => resolve({ code, signal, stderr }));
   });
 }
 
@@ -40,8 +43,13 @@ describe("an ingest killed half-way", () => {
     expect(previous.manifest.reports.map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
     expect(existsSync(path.join(ws.config.indexDir, "ingest.lock"))).toBe(true);
 
-    // The dead process's lock is taken over and the half-written generation cleaned up.
+    // The dead process's lock is not refreshed any more: once it is older than the stale limit it is taken over, and
+    // the half-written generation cleaned up. (Its age is set here rather than waited for.)
+    const lock = path.join(ws.config.indexDir, "ingest.lock");
+    const past = new Date(Date.now() - LOCK_STALE_MS - 1000);
+    utimesSync(lock, past, past);
     expect((await runIngest()).code).toBe(0);
+    expect(readdirSync(ws.config.indexDir).filter((f) => f.startsWith("gen-"))).toHaveLength(1);
     const after = await readGeneration(ws.config.indexDir);
     expect(after.manifest.reports).toHaveLength(7);
   });

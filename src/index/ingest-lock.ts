@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import lockfile from "proper-lockfile";
+import { DossierError } from "../errors.js";
+
+/**
+ * One ingest at a time per index folder, across processes. proper-lockfile holds a lock folder whose mtime the holder
+ * refreshes every few seconds; a lock not refreshed for `LOCK_STALE_MS` belongs to a dead holder and is taken over.
+ * Unlike a PID in a file, this survives PID reuse and containers where every ingest runs as PID 1.
+ */
+export const LOCK = "ingest.lock";
+const GUARD = "ingest.lock.guard";
+
+// Long enough that a holder busy building a large index still refreshes it in time; a crashed ingest blocks others
+// for at most this long.
+export const LOCK_STALE_MS = 30_000;
+const LOCK_UPDATE_MS = 5_000;
+// The guard is held for the few milliseconds a taker needs to acquire the lock itself.
+const GUARD_STALE_MS = 5_000;
+
+/**
+ * Lock folders, plus the lone `ingest.lock` file an older Dossier wrote (a PID inside): proper-lockfile removes a stale
+ * lock with rmdir, which a file would refuse.
+ */
+const lockFs = {
+  ...fs,
+  rmdir: (file: fs.PathLike, callback: (err: NodeJS.ErrnoException | null) => void) =>
+    fs.rmdir(file, (err) => (err?.code === "ENOTDIR" ? fs.unlink(file, callback) : callback(err))),
+};
+
+export interface IngestLock {
+  /** Throws BUSY when another process took the lock over meanwhile (this one stalled past the stale limit). */
+  assertHeld(): void;
+}
+
+export async function withIngestLock<T>(indexDir: string, work: (lock: IngestLock) => Promise<T>): Promise<T> {
+  try {
+    await mkdir(indexDir, { recursive: true });
+  } catch (error) {
+    throw unwritable(indexDir, error);
+  }
+  let compromised: Error | undefined;
+  const release = await acquire(indexDir, (error) => {
+    compromised = error;
+  });
+  const lock: IngestLock = {
+    assertHeld: () => {
+      if (compromised) throw new DossierError("BUSY", `Another ingest took over the lock on ${indexDir}; this one stopped without changing the index.`, { cause: compromised });
+    },
+  };
+  try {
+    return await work(lock);
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+/**
+ * Takers go through a short-lived guard lock, so two of them never both judge the same stale lock dead and each take
+ * it (proper-lockfile's own take-over removes and recreates the folder in two steps, which two takers can interleave).
+ */
+async function acquire(indexDir: string, onCompromised: (error: Error) => void): Promise<() => Promise<void>> {
+  const options = { realpath: false, fs: lockFs, retries: 0 };
+  let releaseGuard: () => Promise<void>;
+  try {
+    // proper-lockfile keeps its locks by the path passed first, so guard and lock each pass their own.
+    releaseGuard = await lockfile.lock(path.join(indexDir, GUARD), {
+      ...options,
+      lockfilePath: path.join(indexDir, GUARD),
+      stale: GUARD_STALE_MS,
+      // A taker stalled past the guard's stale limit only lets a second taker in; the lock itself still decides.
+      onCompromised: () => undefined,
+      retries: { retries: 20, minTimeout: 5, maxTimeout: 50 },
+    });
+  } catch (error) {
+    throw lockError(indexDir, error);
+  }
+  try {
+    return await lockfile.lock(path.join(indexDir, LOCK), {
+      ...options,
+      lockfilePath: path.join(indexDir, LOCK),
+      stale: LOCK_STALE_MS,
+      update: LOCK_UPDATE_MS,
+      onCompromised,
+    });
+  } catch (error) {
+    throw lockError(indexDir, error);
+  } finally {
+    await releaseGuard().catch(() => undefined);
+  }
+}
+
+function lockError(indexDir: string, error: unknown): DossierError {
+  if ((error as NodeJS.ErrnoException).code === "ELOCKED") {
+    return new DossierError("BUSY", `Another ingest is running on ${indexDir}; try again when it ends.`, { cause: error });
+  }
+  return unwritable(indexDir, error);
+}
+
+/** What is wrong with the folder itself (read-only, not a folder, full), not a guess that someone else is busy. */
+export function unwritable(indexDir: string, error: unknown): DossierError {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  const why: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only",
+    ENOTDIR: "a part of the path is a file, not a folder",
+    ENOSPC: "the disk is full",
+    EEXIST: "a file is in the way",
+  };
+  const reason = why[code] ?? (error instanceof Error ? error.message : String(error));
+  return new DossierError("INDEX_UNWRITABLE", `Cannot write the index at ${indexDir} (${reason}); check that folder.`, { cause: error });
+}

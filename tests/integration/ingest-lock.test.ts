@@ -1,0 +1,87 @@
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LOCK_STALE_MS, withIngestLock } from "../../src/index/ingest-lock.js";
+
+let indexDir: string;
+const lockPath = () => path.join(indexDir, "ingest.lock");
+const age = (file: string, ms: number) => {
+  const past = new Date(Date.now() - ms);
+  utimesSync(file, past, past);
+};
+
+beforeEach(async () => {
+  indexDir = path.join(await mkdtemp(path.join(tmpdir(), "dossier-lock-")), "index");
+  mkdirSync(indexDir);
+});
+afterEach(() => rm(path.dirname(indexDir), { recursive: true, force: true }));
+
+describe("the ingest lock", () => {
+  it("takes over a stale lock file holding a live PID (PID 1 in a container, or our own) once it is past the stale limit", async () => {
+    for (const pid of ["1", String(process.pid)]) {
+      writeFileSync(lockPath(), pid);
+      await expect(withIngestLock(indexDir, async () => "ran")).rejects.toThrow(/Another ingest is running/);
+      age(lockPath(), LOCK_STALE_MS + 1000);
+      await expect(withIngestLock(indexDir, async () => "ran")).resolves.toBe("ran");
+      expect(readdirSync(indexDir)).toEqual([]);
+    }
+  });
+
+  it("takes over a lock folder a killed holder stopped refreshing, and never a fresh one", async () => {
+    mkdirSync(lockPath());
+    await expect(withIngestLock(indexDir, async () => "ran")).rejects.toMatchObject({ code: "BUSY" });
+    age(lockPath(), LOCK_STALE_MS + 1000);
+    await expect(withIngestLock(indexDir, async () => "ran")).resolves.toBe("ran");
+  });
+
+  it("lets exactly one of several concurrent takers of a stale lock in, trial after trial", async () => {
+    // Without the guard lock, proper-lockfile's own take-over let two of eight takers in now and then.
+    const TAKERS = 8;
+    for (let trial = 0; trial < 15; trial++) {
+      mkdirSync(lockPath());
+      age(lockPath(), LOCK_STALE_MS + 1000);
+      let inside = 0;
+      let most = 0;
+      let refused = 0;
+      // A winner holds the lock until every other taker has given up, so a second winner would overlap it.
+      const othersDone = async () => {
+        for (let i = 0; i < 500 && inside + refused < TAKERS; i++) await new Promise((resolve) => setTimeout(resolve, 2));
+      };
+      const take = () =>
+        withIngestLock(indexDir, async () => {
+          most = Math.max(most, ++inside);
+          await othersDone();
+          inside--;
+          return true;
+        }).catch((error: { code?: string }) => {
+          if (error.code !== "BUSY") throw error;
+          refused++;
+          return false;
+        });
+      const won = await Promise.all(Array.from({ length: TAKERS }, take));
+      expect(most).toBe(1);
+      expect(won.filter(Boolean)).toHaveLength(1);
+      expect(readdirSync(indexDir)).toEqual([]);
+    }
+  });
+
+  it("says what is wrong with an index folder it cannot write, not that another ingest runs", async () => {
+    const blocked = path.join(indexDir, "not-a-folder");
+    writeFileSync(blocked, "");
+    await expect(withIngestLock(path.join(blocked, "index"), async () => "ran")).rejects.toThrow(
+      /^Cannot write the index at .*not-a-folder\/index \(a part of the path is a file, not a folder\); check that folder\.$/,
+    );
+  });
+
+  it.skipIf(process.getuid?.() === 0)("reports a read-only index folder as read-only", async () => {
+    const { chmodSync } = await import("node:fs");
+    chmodSync(indexDir, 0o555);
+    try {
+      await expect(withIngestLock(indexDir, async () => "ran")).rejects.toThrow(/Cannot write the index .*permission denied/);
+    } finally {
+      chmodSync(indexDir, 0o755);
+    }
+  });
+});
