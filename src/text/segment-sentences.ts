@@ -31,10 +31,11 @@ export function segmentSentences(text: string): SentenceSpan[] {
   for (const block of blocks(text)) {
     const flat = block.text.replace(/\n/g, " ");
     let pending: { start: number; end: number } | undefined;
-    for (const seg of segmenter.segment(flat)) {
+    for (const seg of sentenceSegments(flat)) {
       const start = block.start + seg.index;
       const end = start + seg.segment.length;
-      if (pending && shouldJoin(text.slice(pending.start, pending.end), seg.segment)) {
+      // Only the end of the pending sentence matters for joining; slicing all of it would be quadratic in its length.
+      if (pending && shouldJoin(text.slice(Math.max(pending.start, pending.end - JOIN_CONTEXT), pending.end), seg.segment)) {
         pending.end = end;
       } else {
         if (pending) pushTrimmed(spans, text, pending.start, pending.end);
@@ -45,6 +46,35 @@ export function segmentSentences(text: string): SentenceSpan[] {
   }
   return spans;
 }
+
+const JOIN_CONTEXT = 80;
+// V8's sentence iterator slows down with every segment of one long string (50,000 short sentences took a minute), so
+// long blocks are segmented a window at a time, each window restarting at the last sentence start the previous found.
+const WINDOW = 8192;
+
+function* sentenceSegments(block: string): Generator<{ index: number; segment: string }> {
+  let from = 0;
+  while (from < block.length) {
+    let end = Math.min(block.length, from + WINDOW);
+    // End the window after a space where there is one, so a "sentence" longer than the window is not cut mid-word.
+    if (end < block.length) {
+      let space = end - 1;
+      while (space > from && block[space] !== " ") space--;
+      if (space > from) end = space + 1;
+    }
+    const found = [...segmenter.segment(block.slice(from, end))];
+    // The window's last segment may be cut off by the window's end: it is segmented again from its start, unless it
+    // is the only one (a "sentence" longer than the window, split later anyway).
+    const keep = end === block.length || found.length === 1 ? found.length : found.length - 1;
+    for (let i = 0; i < keep; i++) yield { index: from + found[i]!.index, segment: found[i]!.segment };
+    from = keep === found.length ? end : from + found[keep]!.index;
+  }
+}
+/**
+ * Longer "sentences" (a run-on paragraph without full stops, a pasted table) are cut at the last space before this many
+ * characters: each piece is still an exact slice of the report, and embedding stays cheap.
+ */
+export const MAX_SENTENCE_CHARS = 3000;
 
 const HEADING = /^#{1,6}\s/;
 const LIST_ITEM = /^([-*+]|\d+[.)])\s/;
@@ -58,7 +88,9 @@ function blocks(text: string): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
   const push = (start: number, end: number) => out.push({ text: text.slice(start, end), start });
   for (const paragraph of paragraphs(text)) {
-    const longest = Math.max(...paragraph.map((l) => l.text.trim().length));
+    // A loop, not Math.max(...lines): a paragraph of 150,000 lines would overflow the call stack as arguments.
+    let longest = 0;
+    for (const l of paragraph) longest = Math.max(longest, l.text.trim().length);
     let current: { start: number; end: number } | undefined;
     let previous = "";
     for (const line of paragraph) {
@@ -126,6 +158,28 @@ function pushTrimmed(spans: SentenceSpan[], text: string, start: number, end: nu
   // List and quote markers are layout: the cited sentence starts after them (still an exact slice).
   const marker = /^(?:(?:[-*+]|\d+[.)])\s+|>\s*)+/.exec(text.slice(s, e));
   if (marker) s += marker[0].length;
-  // A span without a word ("1.", "—", "***") is not a sentence.
-  if (/\p{L}{2,}/u.test(text.slice(s, e))) spans.push({ text: text.slice(s, e), start: s, end: e });
+  for (const piece of pieces(text, s, e)) {
+    // A span without a word ("1.", "—", "***") is not a sentence.
+    if (/\p{L}{2,}/u.test(text.slice(piece.start, piece.end))) spans.push({ text: text.slice(piece.start, piece.end), ...piece });
+  }
+}
+
+/** [start, end) cut into spans of at most MAX_SENTENCE_CHARS, at whitespace where there is some, trimmed. */
+function* pieces(text: string, start: number, end: number): Generator<{ start: number; end: number }> {
+  let s = start;
+  while (end - s > MAX_SENTENCE_CHARS) {
+    let cut = s + MAX_SENTENCE_CHARS;
+    while (cut > s && !/\s/.test(text[cut]!)) cut--;
+    if (cut <= s) {
+      cut = s + MAX_SENTENCE_CHARS;
+      // Never between the two halves of a surrogate pair.
+      if (/[\uDC00-\uDFFF]/.test(text[cut]!)) cut--;
+    }
+    let e = cut;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) yield { start: s, end: e };
+    s = cut;
+    while (s < end && /\s/.test(text[s]!)) s++;
+  }
+  if (end > s) yield { start: s, end };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { segmentSentences } from "../../../src/text/segment-sentences.js";
+import { MAX_SENTENCE_CHARS, segmentSentences } from "../../../src/text/segment-sentences.js";
 
 const texts = (input: string) => segmentSentences(input).map((s) => s.text);
 
@@ -93,5 +93,41 @@ describe("segmentSentences", () => {
   it("skips markdown headings and returns nothing for empty text", () => {
     expect(texts("# The Title\n\nFirst sentence here.")).toEqual(["First sentence here."]);
     expect(segmentSentences("   \n\n ")).toEqual([]);
+  });
+
+  describe("pathological text", () => {
+    const exact = (text: string) => {
+      const spans = segmentSentences(text);
+      for (const span of spans) expect(text.slice(span.start, span.end)).toBe(span.text);
+      return spans;
+    };
+
+    it("handles a one-paragraph file of 150,000 short lines (no call-stack overflow)", () => {
+      const text = Array.from({ length: 150_000 }, (_, i) => `entry ${i % 1000}`).join("\n");
+      const spans = exact(text);
+      expect(spans.length).toBeGreaterThan(0);
+      for (const span of spans) expect(span.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    });
+
+    it("segments 30,000 short sentences in one paragraph in time linear in their number (was a minute for 50,000)", () => {
+      const text = Array.from({ length: 30_000 }, (_, i) => `It rained ${i}.`).join(" ");
+      const spans = exact(text);
+      expect(spans).toHaveLength(30_000);
+      expect(spans[29_999]!.text).toBe("It rained 29999.");
+    });
+
+    it("cuts a 100 KB single sentence into exact slices at spaces, losing no word", () => {
+      const text = Array.from({ length: 12_000 }, (_, i) => `word${i}`).join(" ");
+      const spans = exact(text);
+      expect(spans.length).toBeGreaterThan(text.length / MAX_SENTENCE_CHARS);
+      for (const span of spans) expect(span.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(spans.map((s) => s.text).join(" ")).toBe(text);
+    });
+
+    it("cuts a long run without spaces without splitting a surrogate pair", () => {
+      const text = `${"😀".repeat(4000)}`;
+      const spans = exact(`Prefix words here ${text}`);
+      for (const span of spans) expect(span.text).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
+    });
   });
 });
