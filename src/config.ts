@@ -18,6 +18,7 @@ const schema = z.object({
   INDEX_DIR: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   MAX_REPORT_BYTES: positiveInt(2_000_000),
+  MAX_REPORT_SENTENCES: positiveInt(10_000),
   MAX_QUESTION_CHARS: positiveInt(500),
   CHUNK_SENTENCES: positiveInt(3),
   CHUNK_OVERLAP: z.coerce.number().int().min(0).default(1),
@@ -51,6 +52,7 @@ export interface Config {
   /** Unset means each front end's own default: `info` for the bot, `warn` for the terminal tools. */
   logLevel?: z.infer<typeof schema>["LOG_LEVEL"];
   maxReportBytes: number;
+  maxReportSentences: number;
   maxQuestionChars: number;
   chunkSentences: number;
   chunkOverlap: number;
@@ -111,6 +113,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     feedbackFile: path.join(dataDir, "feedback.jsonl"),
     logLevel: e.LOG_LEVEL,
     maxReportBytes: e.MAX_REPORT_BYTES,
+    maxReportSentences: e.MAX_REPORT_SENTENCES,
     maxQuestionChars: e.MAX_QUESTION_CHARS,
     chunkSentences: e.CHUNK_SENTENCES,
     chunkOverlap: e.CHUNK_OVERLAP,

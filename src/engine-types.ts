@@ -36,8 +36,6 @@ export interface IngestSummary {
 export interface IngestOptions {
   /** Called as each report is processed, for progress lines. */
   onReport?: (report: IngestedReport) => void;
-  /** Test seam: called after the new index is written and before it is swapped in. */
-  beforeSwap?: () => void | Promise<void>;
 }
 
 export interface ReportContext {

@@ -7,8 +7,10 @@ export type DossierErrorCode =
   | "UNKNOWN_REPORT"
   | "INDEX_MISSING"
   | "INDEX_CORRUPT"
+  | "INDEX_UNWRITABLE"
   | "EMBEDDER_MISMATCH"
   | "BAD_REPORT"
+  | "NO_REPORTS"
   | "INGEST_FAILED"
   | "MODEL_UNAVAILABLE"
   | "BUSY"
@@ -19,10 +21,14 @@ export class DossierError extends Error {
   constructor(
     readonly code: DossierErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; detail?: string },
   ) {
     super(message, options);
+    this.detail = options?.detail;
   }
+
+  /** The bare reason inside `message` (e.g. which file is damaged), for callers that word their own line around it. */
+  readonly detail: string | undefined;
 }
 
 /** The one line to show a user for any error: ours verbatim, anything else generic (details belong in the log). */

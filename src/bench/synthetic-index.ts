@@ -1,6 +1,6 @@
 import path from "node:path";
-import { type StoredReport, writeGeneration } from "../index/index-files.js";
-import { INDEX_FORMAT_VERSION, type Manifest, type ReportRecord } from "../index/records.js";
+import { type ManifestDraft, type StoredReport, writeGeneration } from "../index/index-files.js";
+import { INDEX_FORMAT_VERSION, type ReportRecord } from "../index/records.js";
 import { chunkSentences } from "../text/chunk-sentences.js";
 import { ClusteredVectorSpace } from "./clustered-vectors.js";
 import { generateSentence } from "./corpus-generator.js";
@@ -61,7 +61,7 @@ export async function writeSyntheticIndex(spec: SyntheticIndexSpec): Promise<Syn
     sentences += report.sentences.length;
   }
   const generateMs = performance.now() - t0;
-  const manifest: Manifest = {
+  const manifest: ManifestDraft = {
     formatVersion: INDEX_FORMAT_VERSION,
     embedder: spec.embedder,
     chunking: spec.chunking,

@@ -1,19 +1,21 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import writeFileAtomic from "write-file-atomic";
 import { DossierError } from "../errors.js";
-import { z } from "zod";
-import { manifestSchema, reportBodySchema } from "./index-schema.js";
+import { manifestSchema, reportBodySchema, reportListSchema } from "./index-schema.js";
+import { LOCK } from "./ingest-lock.js";
 import { LexicalIndex } from "./lexical-index.js";
-import { INDEX_FORMAT_VERSION, type ChunkRecord, type Manifest, type SentenceRecord } from "./records.js";
+import { INDEX_FORMAT_VERSION, type ChunkRecord, type Manifest, type ReportRecord, type SentenceRecord } from "./records.js";
 import { VectorIndex } from "./vector-index.js";
 
 /**
  * On disk an index is a folder of generations plus a CURRENT file naming the live one. A new generation is written
  * beside the live one and CURRENT is replaced by an atomic rename, so a crash at any moment leaves a whole index.
+ * The manifest holds the sha256 of every other file of its generation, checked on every load.
  *
  *   <indexDir>/CURRENT                    name of the live generation
- *   <indexDir>/gen-<time>-<rand>/manifest.json, chunks.hnsw, lexical.json, reports/<id>.json, reports/<id>.vec
+ *   <indexDir>/gen-<time>-<rand>/manifest.json, chunks.hnsw, lexical.json, reports/<key>.json, reports/<key>.vec
  */
 
 /** A report with everything the index keeps of it; vectors are L2-normalised. */
@@ -34,6 +36,9 @@ export interface IndexGeneration {
   lexical: LexicalIndex;
 }
 
+/** A manifest before its generation is written: the checksums are computed from what is written. */
+export type ManifestDraft = Omit<Manifest, "checksums">;
+
 const CURRENT = "CURRENT";
 const MISSING_HINT = "run `npm run ingest` to build it";
 
@@ -47,9 +52,14 @@ export async function currentGenerationDir(indexDir: string): Promise<string | u
   }
 }
 
-/** The live generation's folder and manifest, read once so a swap in between cannot mix two generations. */
+/**
+ * The live generation's folder and manifest, read once so a swap in between cannot mix two generations. This is the
+ * one shape check of an index: staleness, ingest and loading all read the manifest through it.
+ */
 export async function readManifest(indexDir: string): Promise<{ dir: string; manifest: Manifest } | undefined> {
-  const dir = await currentGenerationDir(indexDir);
+  const dir = await currentGenerationDir(indexDir).catch((error: unknown) => {
+    throw corrupt(indexDir, error);
+  });
   if (!dir) return undefined;
   try {
     const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")));
@@ -60,34 +70,20 @@ export async function readManifest(indexDir: string): Promise<{ dir: string; man
   }
 }
 
-/** Loads the live generation; INDEX_MISSING when there is none, INDEX_CORRUPT when any part is unreadable. */
+/** Loads the live generation; INDEX_MISSING when there is none, INDEX_CORRUPT when any part is unreadable or altered. */
 export async function readGeneration(indexDir: string): Promise<IndexGeneration> {
   const live = await readManifest(indexDir);
   if (!live) throw new DossierError("INDEX_MISSING", `No index at ${indexDir}: ${MISSING_HINT}.`);
   const { dir, manifest } = live;
   try {
-    const dims = manifest.embedder.dimensions;
     const reports = new Map<string, StoredReport>();
-    for (const record of manifest.reports) {
-      const file = path.join(dir, "reports", record.id);
-      const body = reportBodySchema.parse(JSON.parse(await readFile(`${file}.json`, "utf8")));
-      const raw = await readFile(`${file}.vec`);
-      const all = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
-      const expected = (body.sentences.length + body.chunks.length) * dims;
-      if (all.length !== expected) throw new Error(`${record.id}.vec holds ${all.length} floats, expected ${expected}`);
-      const rows = (from: number, count: number) =>
-        Array.from({ length: count }, (_, i) => all.subarray((from + i) * dims, (from + i + 1) * dims));
-      reports.set(record.id, {
-        id: record.id,
-        text: body.text,
-        sentences: body.sentences,
-        chunks: body.chunks,
-        sentenceVectors: rows(0, body.sentences.length),
-        chunkVectors: rows(body.sentences.length, body.chunks.length),
-      });
-    }
-    const vectors = await VectorIndex.read(path.join(dir, "chunks.hnsw"), dims);
-    const lexical = LexicalIndex.fromJSON(await readFile(path.join(dir, "lexical.json"), "utf8"));
+    for (const record of manifest.reports) reports.set(record.id, await readStoredReport(dir, manifest, record));
+    const hnsw = path.join(dir, "chunks.hnsw");
+    await verify(dir, manifest, "chunks.hnsw", await readFile(hnsw));
+    const vectors = await VectorIndex.read(hnsw, manifest.embedder.dimensions);
+    const lexicalJson = await readFile(path.join(dir, "lexical.json"));
+    await verify(dir, manifest, "lexical.json", lexicalJson);
+    const lexical = LexicalIndex.fromJSON(lexicalJson.toString("utf8"));
     const chunkCount = manifest.reports.reduce((n, r) => n + r.chunkCount, 0);
     if (vectors.size !== chunkCount) throw new Error(`vector index holds ${vectors.size} chunks, manifest ${chunkCount}`);
     return { dir, manifest, reports, vectors, lexical };
@@ -96,76 +92,150 @@ export async function readGeneration(indexDir: string): Promise<IndexGeneration>
   }
 }
 
+/** What an ingest can reuse of the live generation: the reports whose files are intact, and which ones are not. */
+export interface PreviousIndex {
+  /** The live manifest; undefined when only its list of reports could be read (damaged, or an older format). */
+  manifest?: Manifest;
+  records: ReportRecord[];
+  reports: Map<string, StoredReport>;
+  damaged: ReportRecord[];
+}
+
+/**
+ * Reads the live generation report by report, so one damaged report costs re-reading that report from its source and
+ * not losing the others. Undefined when there is no index; INDEX_CORRUPT when not even its list of reports is readable.
+ */
+export async function readPreviousIndex(indexDir: string): Promise<PreviousIndex | undefined> {
+  let live: { dir: string; manifest: Manifest } | undefined;
+  try {
+    live = await readManifest(indexDir);
+  } catch (error) {
+    const dir = await currentGenerationDir(indexDir).catch(() => undefined);
+    const list = dir && (await readReportList(dir));
+    if (!list) throw error;
+    return { records: list, reports: new Map(), damaged: list };
+  }
+  if (!live) return undefined;
+  const reports = new Map<string, StoredReport>();
+  const damaged: ReportRecord[] = [];
+  for (const record of live.manifest.reports) {
+    const stored = await readStoredReport(live.dir, live.manifest, record).catch(() => undefined);
+    if (stored) reports.set(record.id, stored);
+    else damaged.push(record);
+  }
+  return { manifest: live.manifest, records: live.manifest.reports, reports, damaged };
+}
+
+async function readReportList(dir: string): Promise<ReportRecord[] | undefined> {
+  try {
+    return reportListSchema.parse(JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"))).reports;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readStoredReport(dir: string, manifest: Manifest, record: ReportRecord): Promise<StoredReport> {
+  const dims = manifest.embedder.dimensions;
+  const file = reportFile(record.id);
+  const json = await readFile(path.join(dir, `${file}.json`));
+  await verify(dir, manifest, `${file}.json`, json);
+  const body = reportBodySchema.parse(JSON.parse(json.toString("utf8")));
+  const raw = await readFile(path.join(dir, `${file}.vec`));
+  await verify(dir, manifest, `${file}.vec`, raw);
+  const all = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
+  const expected = (body.sentences.length + body.chunks.length) * dims;
+  if (all.length !== expected) throw new Error(`${record.id}.vec holds ${all.length} floats, expected ${expected}`);
+  const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => all.subarray((from + i) * dims, (from + i + 1) * dims));
+  return {
+    id: record.id,
+    text: body.text,
+    sentences: body.sentences,
+    chunks: body.chunks,
+    sentenceVectors: rows(0, body.sentences.length),
+    chunkVectors: rows(body.sentences.length, body.chunks.length),
+  };
+}
+
+async function verify(dir: string, manifest: Manifest, file: string, bytes: Uint8Array): Promise<void> {
+  const expected = manifest.checksums[file];
+  if (expected === undefined) throw new Error(`${file} has no checksum in ${path.basename(dir)}/manifest.json`);
+  if (sha256(bytes) !== expected) throw new Error(`${file} does not match its checksum`);
+}
+
+function sha256(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+// Below the 255-byte limit most file systems put on one name, with room for the extension and a temp suffix.
+const MAX_FILE_KEY_BYTES = 100;
+
+/** A report's files under reports/: its id, or for a very long id a prefix of it plus a hash of the whole. */
+export function reportFile(id: string): string {
+  if (Buffer.byteLength(id) <= MAX_FILE_KEY_BYTES) return `reports/${id}`;
+  return `reports/${Buffer.from(id).subarray(0, 48).toString("utf8").replace(/\uFFFD+$/, "")}-${sha256(id).slice(0, 32)}`;
+}
+
 function corrupt(indexDir: string, error: unknown): DossierError {
   const why = error instanceof Error ? error.message : String(error);
-  return new DossierError(
-    "INDEX_CORRUPT",
-    `The index at ${indexDir} is unreadable (${why}): run \`npm run ingest -- --rebuild\` to rebuild it.`,
-    { cause: error },
-  );
+  return new DossierError("INDEX_CORRUPT", `The index at ${indexDir} is unreadable (${why}): run \`npm run ingest -- --rebuild\` to rebuild it.`, {
+    cause: error,
+    detail: why,
+  });
 }
 
 /** Chunks in label order: reports in manifest order, chunks in report order. Vector and BM25 labels follow it. */
-export function chunksInLabelOrder(manifest: Manifest, reports: Map<string, StoredReport>): Array<{ report: StoredReport; chunk: ChunkRecord; vector: Float32Array }> {
+export function chunksInLabelOrder(manifest: Pick<Manifest, "reports">, reports: Map<string, StoredReport>): Array<{ report: StoredReport; chunk: ChunkRecord; vector: Float32Array }> {
   return manifest.reports.flatMap((r) => {
     const stored = reports.get(r.id)!;
     return stored.chunks.map((chunk, i) => ({ report: stored, chunk, vector: stored.chunkVectors[i]! }));
   });
 }
 
-/**
- * Writes a complete new generation and makes it live. `beforeSwap` runs after everything is on disk and before
- * CURRENT changes, so a failure injected there must leave the previous generation live.
- */
-export async function writeGeneration(
-  indexDir: string,
-  manifest: Manifest,
-  reports: Map<string, StoredReport>,
-  beforeSwap?: () => void | Promise<void>,
-): Promise<void> {
+export interface WriteHooks {
+  /** Runs after everything is on disk and before CURRENT changes: a failure there must leave the previous generation live. */
+  beforeSwap?: () => void | Promise<void>;
+}
+
+/** Writes a complete new generation and makes it live. */
+export async function writeGeneration(indexDir: string, draft: ManifestDraft, reports: Map<string, StoredReport>, hooks: WriteHooks = {}): Promise<void> {
   await mkdir(indexDir, { recursive: true });
   const name = `gen-${Date.now()}-${randomBytes(3).toString("hex")}`;
   const dir = path.join(indexDir, name);
   await mkdir(path.join(dir, "reports"), { recursive: true });
   try {
-    const ordered = chunksInLabelOrder(manifest, reports);
-    const vectors = VectorIndex.build(manifest.embedder.dimensions, ordered.map((c) => c.vector));
+    const checksums: Record<string, string> = {};
+    const write = async (file: string, data: string | Buffer) => {
+      await writeFileAtomic(path.join(dir, file), data);
+      checksums[file] = sha256(data);
+    };
+    const ordered = chunksInLabelOrder(draft, reports);
+    const vectors = VectorIndex.build(draft.embedder.dimensions, ordered.map((c) => c.vector));
     await vectors.write(path.join(dir, "chunks.hnsw"));
     await syncFile(path.join(dir, "chunks.hnsw"));
-    const lexical = LexicalIndex.build(ordered.map((c) => c.chunk.text));
-    await writeDurable(path.join(dir, "lexical.json"), lexical.toJSON());
-    for (const record of manifest.reports) {
+    checksums["chunks.hnsw"] = sha256(await readFile(path.join(dir, "chunks.hnsw")));
+    await write("lexical.json", LexicalIndex.build(ordered.map((c) => c.chunk.text)).toJSON());
+    for (const record of draft.reports) {
       const stored = reports.get(record.id)!;
-      const file = path.join(dir, "reports", record.id);
-      await writeDurable(`${file}.json`, JSON.stringify({ text: stored.text, sentences: stored.sentences, chunks: stored.chunks }));
-      await writeDurable(`${file}.vec`, packVectors([...stored.sentenceVectors, ...stored.chunkVectors], manifest.embedder.dimensions));
+      const file = reportFile(record.id);
+      await write(`${file}.json`, JSON.stringify({ text: stored.text, sentences: stored.sentences, chunks: stored.chunks }));
+      await write(`${file}.vec`, packVectors([...stored.sentenceVectors, ...stored.chunkVectors], draft.embedder.dimensions));
     }
-    await writeDurable(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+    const manifest: Manifest = { ...draft, checksums };
+    await writeFileAtomic(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
     await syncFile(path.join(dir, "reports"));
     await syncFile(dir);
-    await beforeSwap?.();
-    const pointer = path.join(indexDir, `${CURRENT}.${name}.tmp`);
-    await writeDurable(pointer, name);
-    await rename(pointer, path.join(indexDir, CURRENT));
+    await hooks.beforeSwap?.();
+    // write-file-atomic writes a temp file, fsyncs it and renames it over CURRENT: the swap is one atomic rename.
+    await writeFileAtomic(path.join(indexDir, CURRENT), name);
     await syncFile(indexDir);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
-  await removeStaleGenerations(indexDir, name);
+  await removeStaleGenerations(indexDir);
 }
 
-/** Written and flushed to disk, so a power cut after the swap cannot leave CURRENT naming half-written files. */
-async function writeDurable(file: string, data: string | Uint8Array): Promise<void> {
-  const handle = await open(file, "w");
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
+/** Flushes a file or folder entry to disk, so a power cut after the swap cannot leave CURRENT naming half-written files. */
 async function syncFile(file: string): Promise<void> {
   const handle = await open(file, "r");
   try {
@@ -182,53 +252,18 @@ function packVectors(vectors: Float32Array[], dims: number): Buffer {
 }
 
 /**
- * Removes generations and pointer temp files other than the live one (left by earlier runs or crashes). Best effort:
- * the new index is already live, and whatever is left now is removed by the next ingest.
+ * Removes generations other than the live one, and temp files, left by earlier runs or crashes. Only ever called by
+ * the holder of the ingest lock, so it cannot remove a generation another ingest is writing. Best effort: whatever is
+ * left now is removed next time.
  */
-async function removeStaleGenerations(indexDir: string, live: string): Promise<void> {
+export async function removeStaleGenerations(indexDir: string): Promise<void> {
+  const live = await currentGenerationDir(indexDir).catch(() => undefined);
   for (const entry of await readdir(indexDir).catch(() => [])) {
-    if (entry === live || entry === CURRENT || entry === LOCK) continue;
+    if (entry === CURRENT || entry.startsWith(LOCK)) continue;
+    if (live && entry === path.basename(live)) continue;
     if (entry.startsWith("gen-") || entry.startsWith(`${CURRENT}.`)) {
       await rm(path.join(indexDir, entry), { recursive: true, force: true }).catch(() => undefined);
     }
   }
 }
 
-const LOCK = "ingest.lock";
-
-/** One ingest at a time per index folder, across processes; a lock left by a dead process is taken over. */
-export async function withIngestLock<T>(indexDir: string, work: () => Promise<T>): Promise<T> {
-  await mkdir(indexDir, { recursive: true });
-  const lock = path.join(indexDir, LOCK);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open(lock, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) {
-        throw new DossierError("BUSY", `Another ingest is running on ${indexDir}; try again when it ends.`, { cause: error });
-      }
-      const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
-      if (holder && isAlive(holder)) {
-        throw new DossierError("BUSY", `Another ingest (pid ${holder}) is running on ${indexDir}; try again when it ends.`);
-      }
-      await rm(lock, { force: true });
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    await rm(lock, { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

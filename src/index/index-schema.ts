@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ChunkRecord, Manifest, SentenceRecord } from "./records.js";
+import type { ChunkRecord, Manifest, ReportRecord, SentenceRecord } from "./records.js";
 
 /** What an index generation's JSON files must hold; anything else on disk is a corrupt index, not a crash later. */
 const sentence: z.ZodType<SentenceRecord> = z.object({
@@ -19,23 +19,27 @@ const chunk: z.ZodType<ChunkRecord> = z.object({
   text: z.string(),
 });
 
+const reportRecord: z.ZodType<ReportRecord> = z.object({
+  id: z.string(),
+  title: z.string(),
+  source: z.string(),
+  hash: z.string(),
+  sentenceCount: z.number().int().nonnegative(),
+  chunkCount: z.number().int().nonnegative(),
+  ingestedAt: z.string(),
+});
+
 export const manifestSchema: z.ZodType<Manifest> = z.object({
   formatVersion: z.number(),
   embedder: z.object({ name: z.string(), dimensions: z.number().int().positive() }),
   chunking: z.object({ sentences: z.number().int().positive(), overlap: z.number().int().nonnegative() }),
-  reports: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      source: z.string(),
-      hash: z.string(),
-      sentenceCount: z.number().int().nonnegative(),
-      chunkCount: z.number().int().nonnegative(),
-      ingestedAt: z.string(),
-    }),
-  ),
+  reports: z.array(reportRecord),
   refused: z.array(z.object({ source: z.string(), fingerprint: z.string(), reason: z.string() })),
+  checksums: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
   updatedAt: z.string(),
 });
+
+/** Just the list of reports, which a damaged or older-format manifest may still give: enough to repair from sources. */
+export const reportListSchema = z.object({ reports: z.array(reportRecord) });
 
 export const reportBodySchema = z.object({ text: z.string(), sentences: z.array(sentence), chunks: z.array(chunk) });

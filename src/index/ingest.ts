@@ -8,27 +8,29 @@ import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "
 import { DossierError } from "../errors.js";
 import { chunkSentences } from "../text/chunk-sentences.js";
 import { segmentSentences } from "../text/segment-sentences.js";
-import { readGeneration, type StoredReport, withIngestLock, writeGeneration } from "./index-files.js";
+import { type ManifestDraft, type PreviousIndex, readPreviousIndex, type StoredReport, type WriteHooks, writeGeneration } from "./index-files.js";
+import { withIngestLock } from "./ingest-lock.js";
 import { fingerprint, reportFilesIn } from "./list-reports.js";
+import { type IngestPlan, planIngest, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
 import { readReport, type ReportFile } from "./read-report.js";
-import { INDEX_FORMAT_VERSION, type Manifest, type RefusedFile, type ReportRecord } from "./records.js";
+import { INDEX_FORMAT_VERSION, type RefusedFile, type ReportRecord } from "./records.js";
 
 export interface IngestContext {
   config: Config;
   embeddings: DossierEmbeddings;
   logger: Logger;
+  /** Test seam for crashes between writing a generation and making it live. */
+  hooks?: WriteHooks;
 }
 
 export interface IngestRunOptions extends IngestOptions {
-  /** Re-embed every report, even unchanged ones (after changing the embedder or chunking). */
+  /** Re-embed every report, even unchanged ones (after changing the embedder or chunking, or to repair). */
   rebuild?: boolean;
 }
 
 /**
- * Brings the index up to date with the named files and folders.
- * Rules: a named report whose bytes are unchanged is kept as it is (not embedded again); a changed one replaces its
- * old sentences and chunks; a report already in the index but not named this run is kept while its source file
- * exists and dropped once that file is gone. The new index is swapped in only when complete.
+ * Brings the index up to date with the named files and folders: reads them, plans (plan-ingest.ts), then embeds what
+ * the plan says and writes a new generation, swapped in only when complete.
  */
 export async function ingestPaths(paths: string[], ctx: IngestContext, options: IngestRunOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
@@ -36,123 +38,154 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
   const skipped: SkippedFile[] = [];
   const files = await expandPaths(paths, skipped);
 
-  return withIngestLock(config.indexDir, async () => {
-    const previous = await loadPrevious(ctx);
-    const chunking = { sentences: config.chunkSentences, overlap: config.chunkOverlap };
-    const sameShape =
-      previous !== undefined &&
-      previous.manifest.embedder.name === embeddings.embedder.name &&
-      previous.manifest.chunking.sentences === chunking.sentences &&
-      previous.manifest.chunking.overlap === chunking.overlap;
-    const reuseVectors = sameShape && !options.rebuild;
-
-    const refused = new Map<string, RefusedFile>();
-    const refuse = async (file: string, reason: string) => {
-      skipped.push({ file, reason });
-      const info = await stat(file).catch(() => undefined);
-      if (info) refused.set(file, { source: file, fingerprint: fingerprint(info), reason });
+  return withIngestLock(config.indexDir, async (lock) => {
+    const previous = await readPrevious(config.indexDir, options.rebuild === true);
+    const settings: PlanSettings = {
+      embedder: embeddings.embedder.name,
+      chunking: { sentences: config.chunkSentences, overlap: config.chunkOverlap },
+      rebuild: options.rebuild === true,
     };
-    const records = new Map<string, ReportRecord>();
-    const stored = new Map<string, StoredReport>();
+    const named = await Promise.all(files.map((file) => readFileForIngest(file, config.maxReportBytes)));
+    const state = previous && (await previousState(previous, new Set(files), settings, config.maxReportBytes));
+    const plan = planIngest(state, named, settings);
+    if (previous && previous.damaged.length > 0) {
+      logger.warn({ damaged: previous.damaged.map((r) => r.id) }, "damaged reports in the live index; re-reading them from their sources");
+    }
+
     const results: IngestedReport[] = [];
     const note = (r: IngestedReport) => {
       results.push(r);
       options.onReport?.(r);
     };
+    const { records, stored, refused } = await execute(plan, previous, ctx, note);
+    for (const r of refused) skipped.push(r);
 
-    for (const file of files) {
-      let report: ReportFile;
-      try {
-        report = await readReport(file, config.maxReportBytes);
-      } catch (error) {
-        await refuse(file, error instanceof DossierError ? error.message : `${path.basename(file)}: ${String(error)}`);
-        continue;
-      }
-      const clash = records.get(report.id) ?? previous?.records.get(report.id);
-      if (clash && clash.source !== report.source && (records.has(report.id) || (await exists(clash.source)))) {
-        await refuse(file, `${path.basename(file)}: report id "${report.id}" is already taken by ${clash.source}`);
-        continue;
-      }
-      const old = previous?.records.get(report.id);
-      const t0 = performance.now();
-      if (old && old.hash === report.hash && reuseVectors) {
-        records.set(report.id, { ...old, source: report.source });
-        stored.set(report.id, previous!.reports.get(report.id)!);
-        note({ id: old.id, title: old.title, status: "unchanged", sentences: old.sentenceCount, chunks: old.chunkCount, ms: performance.now() - t0 });
-        continue;
-      }
-      const built = await buildReport(report.id, report.text, ctx);
-      if (built.sentences.length === 0) {
-        await refuse(file, `${path.basename(file)}: no sentences found (only headings or symbols)`);
-        continue;
-      }
-      stored.set(report.id, built);
-      records.set(report.id, recordOf(report, built));
-      note({
-        id: report.id,
-        title: report.title,
-        status: old ? "updated" : "added",
-        sentences: built.sentences.length,
-        chunks: built.chunks.length,
-        ms: performance.now() - t0,
-      });
-    }
-
-    const removed: string[] = [];
-    for (const [id, old] of previous?.records ?? []) {
-      if (records.has(id)) continue;
-      if (!(await exists(old.source))) {
-        removed.push(id);
-        continue;
-      }
-      const t0 = performance.now();
-      const kept = reuseVectors ? previous!.reports.get(id)! : await buildReport(id, previous!.reports.get(id)!.text, ctx);
-      stored.set(id, kept);
-      records.set(id, { ...old, sentenceCount: kept.sentences.length, chunkCount: kept.chunks.length });
-      if (!reuseVectors) note({ id, title: old.title, status: "updated", sentences: kept.sentences.length, chunks: kept.chunks.length, ms: performance.now() - t0 });
-    }
-
-    // Refusals of files this run did not look at stand while those files are unchanged.
-    const lookedAt = new Set(files);
-    for (const old of previous?.manifest.refused ?? []) {
-      if (refused.has(old.source) || lookedAt.has(old.source)) continue;
-      const info = await stat(old.source).catch(() => undefined);
-      if (info && fingerprint(info) === old.fingerprint) refused.set(old.source, old);
-    }
-    const refusedList = [...refused.values()].sort((a, b) => a.source.localeCompare(b.source));
-    const refusalsChanged = JSON.stringify(refusedList) !== JSON.stringify(previous?.manifest.refused ?? []);
-    const changed = !reuseVectors || removed.length > 0 || refusalsChanged || results.some((r) => r.status !== "unchanged");
+    const refusals = await rememberRefusals(refused, previous, new Set(files));
+    const refusalsChanged = JSON.stringify(refusals) !== JSON.stringify(previous?.manifest?.refused ?? []);
+    const changed =
+      !vectorsReusable(state?.built, settings) || plan.remove.length > 0 || refusalsChanged || results.some((r) => r.status !== "unchanged") || previous?.damaged.length;
     if (changed) {
-      const manifest: Manifest = {
+      const draft: ManifestDraft = {
         formatVersion: INDEX_FORMAT_VERSION,
         embedder: embeddings.embedder,
-        chunking,
+        chunking: settings.chunking,
         reports: [...records.values()].sort((a, b) => a.id.localeCompare(b.id)),
-        refused: refusedList,
+        refused: refusals,
         updatedAt: new Date().toISOString(),
       };
-      await writeGeneration(config.indexDir, manifest, stored, options.beforeSwap);
-      logger.info({ reports: manifest.reports.length, removed, skipped: skipped.length }, "index written");
+      await writeGeneration(config.indexDir, draft, stored, {
+        beforeSwap: async () => {
+          await ctx.hooks?.beforeSwap?.();
+          lock.assertHeld();
+        },
+      });
+      logger.info({ reports: draft.reports.length, removed: plan.remove, skipped: skipped.length }, "index written");
     }
-    return { reports: results, removed, skipped, changed, ms: performance.now() - started };
+    return { reports: results, removed: plan.remove, skipped, changed: Boolean(changed), ms: performance.now() - started };
   });
 }
 
-async function loadPrevious(ctx: IngestContext) {
+/**
+ * The live index as the plan needs it. An index whose list of reports is unreadable cannot say which reports it held,
+ * so only a rebuild (which starts from the named files alone) may go on; anything else would drop them silently.
+ */
+async function readPrevious(indexDir: string, rebuild: boolean): Promise<PreviousIndex | undefined> {
   try {
-    const generation = await readGeneration(ctx.config.indexDir);
-    return { manifest: generation.manifest, reports: generation.reports, records: new Map(generation.manifest.reports.map((r) => [r.id, r])) };
+    return await readPreviousIndex(indexDir);
   } catch (error) {
-    if (error instanceof DossierError && error.code === "INDEX_MISSING") return undefined;
-    // An unreadable index cannot be reused, but it must not block the rebuild that repairs it.
-    ctx.logger.info({ reason: error instanceof Error ? error.message : String(error) }, "previous index unreadable; building a new one");
-    return undefined;
+    if (rebuild) return undefined;
+    const detail = error instanceof DossierError ? error.detail : String(error);
+    throw new DossierError(
+      "INDEX_CORRUPT",
+      `The index at ${indexDir} is damaged and its list of reports unreadable (${detail}); nothing was changed. Run \`npm run ingest -- --rebuild\` to rebuild it from the corpus folder.`,
+      { cause: error, detail },
+    );
+  }
+}
+
+async function previousState(previous: PreviousIndex, named: Set<string>, settings: PlanSettings, maxBytes: number): Promise<PreviousState> {
+  const built = previous.manifest && { embedder: previous.manifest.embedder.name, chunking: previous.manifest.chunking };
+  const existing = new Set<string>();
+  for (const r of previous.records) if (await exists(r.source)) existing.add(r.source);
+  const intact = new Set(previous.reports.keys());
+  // Previous reports that cannot be reused as stored and are not named this run are re-read from their source.
+  const reuse = vectorsReusable(built, settings);
+  const repairs = new Map<string, ReadFile>();
+  for (const r of previous.records) {
+    if (named.has(r.source) || !existing.has(r.source) || (reuse && intact.has(r.id))) continue;
+    repairs.set(r.id, await readFileForIngest(r.source, maxBytes));
+  }
+  return { records: previous.records, intact, built, existing, repairs };
+}
+
+async function execute(plan: IngestPlan, previous: PreviousIndex | undefined, ctx: IngestContext, note: (r: IngestedReport) => void) {
+  const records = new Map<string, ReportRecord>();
+  const stored = new Map<string, StoredReport>();
+  const refused = [...plan.refuse];
+  for (const { record, named } of plan.keep) {
+    records.set(record.id, record);
+    stored.set(record.id, previous!.reports.get(record.id)!);
+    if (named) note({ id: record.id, title: record.title, status: "unchanged", sentences: record.sentenceCount, chunks: record.chunkCount, ms: 0 });
+  }
+  for (const { report, status } of plan.embed) {
+    const t0 = performance.now();
+    let built: StoredReport;
+    try {
+      built = await buildReport(report, ctx);
+    } catch (error) {
+      // One report that cannot be processed is skipped with its reason; the others are still ingested.
+      const reason = error instanceof DossierError ? error.message : `${path.basename(report.source)}: could not be processed (${error instanceof Error ? error.message : String(error)})`;
+      ctx.logger.warn({ err: error, source: report.source }, "report skipped");
+      refused.push({ file: report.source, reason });
+      const old = previous?.reports.get(report.id);
+      const oldRecord = previous?.records.find((r) => r.id === report.id);
+      // A refused update leaves the previous version of the report in place.
+      if (old && oldRecord) {
+        records.set(report.id, oldRecord);
+        stored.set(report.id, old);
+      }
+      continue;
+    }
+    stored.set(report.id, built);
+    records.set(report.id, recordOf(report, built));
+    note({ id: report.id, title: report.title, status, sentences: built.sentences.length, chunks: built.chunks.length, ms: performance.now() - t0 });
+  }
+  return { records, stored, refused };
+}
+
+/** Refusals are remembered (until the file changes) so an unchanged bad file does not look like news at every start. */
+async function rememberRefusals(refused: SkippedFile[], previous: PreviousIndex | undefined, lookedAt: Set<string>): Promise<RefusedFile[]> {
+  const out = new Map<string, RefusedFile>();
+  for (const r of refused) {
+    const info = await stat(r.file).catch(() => undefined);
+    if (info) out.set(r.file, { source: r.file, fingerprint: fingerprint(info), reason: r.reason });
+  }
+  for (const old of previous?.manifest?.refused ?? []) {
+    if (out.has(old.source) || lookedAt.has(old.source)) continue;
+    const info = await stat(old.source).catch(() => undefined);
+    if (info && fingerprint(info) === old.fingerprint) out.set(old.source, old);
+  }
+  return [...out.values()].sort((a, b) => a.source.localeCompare(b.source));
+}
+
+async function readFileForIngest(file: string, maxBytes: number): Promise<ReadFile> {
+  try {
+    return { file, report: await readReport(file, maxBytes) };
+  } catch (error) {
+    return { file, error: error instanceof DossierError ? error.message : `${path.basename(file)}: ${String(error)}` };
   }
 }
 
 /** Segments, chunks and embeds one report. Chunk vectors are the normalised mean of their sentences' vectors. */
-async function buildReport(id: string, text: string, ctx: IngestContext): Promise<StoredReport> {
+async function buildReport(report: ReportFile, ctx: IngestContext): Promise<StoredReport> {
+  const { id, text } = report;
+  const name = path.basename(report.source);
   const spans = segmentSentences(text);
+  if (spans.length === 0) throw new DossierError("BAD_REPORT", `${name}: no sentences found (only headings or symbols)`);
+  const limit = ctx.config.maxReportSentences;
+  if (spans.length > limit) {
+    throw new DossierError("BAD_REPORT", `${name}: ${spans.length} sentences is over the ${limit}-sentence limit (MAX_REPORT_SENTENCES); split the report`);
+  }
   const sentences = spans.map((s, index) => ({ id: sentenceId(id, index), reportId: id, index, ...s }));
   const windows = chunkSentences(sentences.length, ctx.config.chunkSentences, ctx.config.chunkOverlap);
   const chunks = windows.map((w, i) => ({

@@ -44,7 +44,9 @@ export interface Manifest {
   chunking: { sentences: number; overlap: number };
   reports: ReportRecord[];
   refused: RefusedFile[];
+  /** sha256 of every other file of the generation, by path relative to its folder. */
+  checksums: Record<string, string>;
   updatedAt: string;
 }
 
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;

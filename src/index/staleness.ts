@@ -12,20 +12,20 @@ import { hashReport } from "./read-report.js";
  * ingest. Files ingest refused are remembered in the manifest and count as unchanged while they are. An index built
  * by another embedder is not stale but mismatched, and is refused when loaded.
  */
-export async function findStaleness(config: Config, embedderName: string): Promise<{ notice: string } | undefined> {
+export async function findStaleness(config: Config, embedderName: string): Promise<{ notice: string; rebuild: boolean } | undefined> {
   const corpus = path.relative(process.cwd(), config.corpusDir) || ".";
   let live;
   try {
     live = await readManifest(config.indexDir);
   } catch (error) {
-    if (error instanceof DossierError) return { notice: `The index is unreadable; rebuilding it from ${corpus}/…` };
+    if (error instanceof DossierError) return { notice: `The index is unreadable; rebuilding it from ${corpus}/…`, rebuild: true };
     throw error;
   }
-  if (!live) return { notice: `No index yet: building it from ${corpus}/ (first run only)…` };
+  if (!live) return { notice: `No index yet: building it from ${corpus}/ (first run only)…`, rebuild: false };
   const { manifest } = live;
   if (manifest.embedder.name !== embedderName) return undefined;
   if (manifest.chunking.sentences !== config.chunkSentences || manifest.chunking.overlap !== config.chunkOverlap) {
-    return { notice: "The chunking settings changed since the last ingest; re-indexing the reports…" };
+    return { notice: "The chunking settings changed since the last ingest; re-indexing the reports…", rebuild: false };
   }
 
   const files = await reportFilesIn(config.corpusDir);
@@ -40,9 +40,9 @@ export async function findStaleness(config: Config, embedderName: string): Promi
   const present = new Set(files);
   const inCorpus = (source: string) => source.startsWith(config.corpusDir + path.sep);
   const gone = manifest.reports.some((r) => inCorpus(r.source) && !present.has(r.source));
-  return gone ? { notice: `A report was removed from ${corpus}/; updating the index…` } : undefined;
+  return gone ? { notice: `A report was removed from ${corpus}/; updating the index…`, rebuild: false } : undefined;
 }
 
 function changed(corpus: string) {
-  return { notice: `${corpus}/ changed since the last ingest; updating the index…` };
+  return { notice: `${corpus}/ changed since the last ingest; updating the index…`, rebuild: false };
 }

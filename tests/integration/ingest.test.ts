@@ -2,14 +2,14 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
-import { readGeneration } from "../../src/index/index-files.js";
+import { readGeneration, type WriteHooks } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 const embeddings = new LocalUseEmbeddings();
 let ws: Workspace;
-const ingest = (paths: string[], options = {}) => ingestPaths(paths, { config: ws.config, embeddings, logger: silentLogger }, options);
+const ingest = (paths: string[], options = {}, hooks: WriteHooks = {}) => ingestPaths(paths, { config: ws.config, embeddings, logger: silentLogger, hooks }, options);
 
 /** Counts embedding calls so a test can prove unchanged reports are not embedded again. */
 function countEmbeddings() {
@@ -87,11 +87,15 @@ describe("ingest", () => {
     writeFileSync(path.join(ws.corpusDir, "flood-relief.md"), SECOND);
 
     await expect(
-      ingest([ws.corpusDir], {
-        beforeSwap: () => {
-          throw new Error("injected crash");
+      ingest(
+        [ws.corpusDir],
+        {},
+        {
+          beforeSwap: () => {
+            throw new Error("injected crash");
+          },
         },
-      }),
+      ),
     ).rejects.toThrow("injected crash");
 
     expect(readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8")).toBe(before);
@@ -118,13 +122,15 @@ describe("ingest", () => {
     for (const r of reasons) expect(r).not.toContain("\n");
   });
 
-  it("rebuilds over a corrupt index instead of failing", async () => {
+  it("stops on an index whose list of reports is unreadable, and rebuilds over it when asked", async () => {
     ws = makeWorkspace();
     await ingest([ws.corpusDir]);
     const gen = await readGeneration(ws.config.indexDir);
     writeFileSync(path.join(gen.dir, "manifest.json"), "{ not json");
     await expect(readGeneration(ws.config.indexDir)).rejects.toThrow(/unreadable.*npm run ingest -- --rebuild/);
-    await ingest([ws.corpusDir]);
+    // Which reports it held is unknowable, so a plain ingest must not guess (it could drop them silently).
+    await expect(ingest([ws.corpusDir])).rejects.toThrow(/damaged and its list of reports unreadable .*nothing was changed.*--rebuild/);
+    await ingest([ws.corpusDir], { rebuild: true });
     expect((await readGeneration(ws.config.indexDir)).manifest.reports).toHaveLength(1);
   });
 });

@@ -1,0 +1,107 @@
+import path from "node:path";
+import type { ReportFile } from "./read-report.js";
+import type { ReportRecord } from "./records.js";
+
+export interface Chunking {
+  sentences: number;
+  overlap: number;
+}
+
+/** A file this ingest was asked to read: the report, or why it could not be read. */
+export type ReadFile = { file: string; report: ReportFile } | { file: string; error: string };
+
+/** What the plan needs to know of the live index and of the disk around it. */
+export interface PreviousState {
+  records: ReportRecord[];
+  /** Reports whose stored sentences and vectors are intact and may be reused. */
+  intact: ReadonlySet<string>;
+  /** How the live index was built; undefined when its manifest could not be read in full. */
+  built?: { embedder: string; chunking: Chunking };
+  /** Sources (of previous reports) that still exist on disk. */
+  existing: ReadonlySet<string>;
+  /** Previous reports that are not intact, re-read from their source, by id. */
+  repairs: ReadonlyMap<string, ReadFile>;
+}
+
+export interface PlanSettings {
+  embedder: string;
+  chunking: Chunking;
+  /** Re-embed every report, even unchanged ones. */
+  rebuild: boolean;
+}
+
+/** A report to segment, chunk and embed. */
+export interface EmbedJob {
+  report: ReportFile;
+  status: "added" | "updated";
+}
+
+export interface IngestPlan {
+  /** Previous reports reused as stored; `named` when this run was asked about them (reported as "unchanged"). */
+  keep: Array<{ record: ReportRecord; named: boolean }>;
+  embed: EmbedJob[];
+  /** Ids of previous reports dropped, each because its source file is gone. */
+  remove: string[];
+  refuse: Array<{ file: string; reason: string }>;
+}
+
+/**
+ * Decides what an ingest does, without touching the disk or the model.
+ * Rules: a named report whose bytes are unchanged is kept as stored; a changed one is embedded again; a previous report
+ * not named this run is kept while its source file exists and removed once it is gone; a damaged one is re-read from
+ * its source; a second file claiming an id another file holds is refused.
+ */
+export function planIngest(previous: PreviousState | undefined, files: ReadFile[], settings: PlanSettings): IngestPlan {
+  const byId = new Map((previous?.records ?? []).map((r) => [r.id, r]));
+  const reuse = vectorsReusable(previous?.built, settings);
+  const plan: IngestPlan = { keep: [], embed: [], remove: [], refuse: [] };
+  const claimed = new Map<string, string>();
+
+  for (const read of files) {
+    if ("error" in read) {
+      plan.refuse.push({ file: read.file, reason: read.error });
+      continue;
+    }
+    const { report } = read;
+    const old = byId.get(report.id);
+    const holder = claimed.get(report.id) ?? (old && old.source !== report.source && previous!.existing.has(old.source) ? old.source : undefined);
+    if (holder !== undefined) {
+      plan.refuse.push({ file: read.file, reason: `${path.basename(read.file)}: report id "${report.id}" is already taken by ${holder}` });
+      continue;
+    }
+    claimed.set(report.id, report.source);
+    if (old && reuse && old.hash === report.hash && previous!.intact.has(old.id)) {
+      plan.keep.push({ record: { ...old, source: report.source }, named: true });
+    } else {
+      plan.embed.push({ report, status: old ? "updated" : "added" });
+    }
+  }
+
+  for (const old of previous?.records ?? []) {
+    if (claimed.has(old.id)) continue;
+    if (!previous!.existing.has(old.source)) {
+      plan.remove.push(old.id);
+    } else if (reuse && previous!.intact.has(old.id)) {
+      plan.keep.push({ record: old, named: false });
+    } else {
+      const repaired = previous!.repairs.get(old.id);
+      if (repaired && "report" in repaired && repaired.report.id === old.id) plan.embed.push({ report: repaired.report, status: "updated" });
+      else {
+        plan.remove.push(old.id);
+        if (repaired && "error" in repaired) plan.refuse.push({ file: old.source, reason: repaired.error });
+      }
+    }
+  }
+  return plan;
+}
+
+/** Stored vectors are reused only when the index was built by the same embedder with the same chunking. */
+export function vectorsReusable(built: PreviousState["built"], settings: PlanSettings): boolean {
+  return (
+    !settings.rebuild &&
+    built !== undefined &&
+    built.embedder === settings.embedder &&
+    built.chunking.sentences === settings.chunking.sentences &&
+    built.chunking.overlap === settings.chunking.overlap
+  );
+}

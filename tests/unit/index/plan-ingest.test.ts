@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { planIngest, type PreviousState, type ReadFile } from "../../../src/index/plan-ingest.js";
+import type { ReportFile } from "../../../src/index/read-report.js";
+import type { ReportRecord } from "../../../src/index/records.js";
+
+const settings = { embedder: "use", chunking: { sentences: 3, overlap: 1 }, rebuild: false };
+const report = (id: string, hash = `h-${id}`, source = `/corpus/${id}.txt`): ReportFile => ({ id, title: id, source, text: `${id} text.`, hash });
+const record = (id: string, hash = `h-${id}`, source = `/corpus/${id}.txt`): ReportRecord => ({
+  id,
+  title: id,
+  source,
+  hash,
+  sentenceCount: 1,
+  chunkCount: 1,
+  ingestedAt: "2026-01-01T00:00:00Z",
+});
+const read = (r: ReportFile): ReadFile => ({ file: r.source, report: r });
+function previous(records: ReportRecord[], over: Partial<PreviousState> = {}): PreviousState {
+  return {
+    records,
+    intact: new Set(records.map((r) => r.id)),
+    built: { embedder: "use", chunking: { sentences: 3, overlap: 1 } },
+    existing: new Set(records.map((r) => r.source)),
+    repairs: new Map(),
+    ...over,
+  };
+}
+const ids = (plan: ReturnType<typeof planIngest>) => ({
+  keep: plan.keep.map((k) => `${k.record.id}${k.named ? "" : " (unnamed)"}`),
+  embed: plan.embed.map((e) => `${e.report.id} ${e.status}`),
+  remove: plan.remove,
+  refuse: plan.refuse.map((r) => r.reason),
+});
+
+describe("planIngest", () => {
+  it("keeps unchanged reports, embeds new and changed ones, removes those whose file is gone", () => {
+    const prev = previous([record("a"), record("b"), record("gone")], { existing: new Set(["/corpus/a.txt", "/corpus/b.txt"]) });
+    const plan = planIngest(prev, [read(report("a")), read(report("b", "changed")), read(report("c"))], settings);
+    expect(ids(plan)).toEqual({ keep: ["a"], embed: ["b updated", "c added"], remove: ["gone"], refuse: [] });
+  });
+
+  it("keeps previous reports it was not asked about while their files exist", () => {
+    const plan = planIngest(previous([record("a"), record("outside", "h", "/elsewhere/outside.txt")]), [read(report("c"))], settings);
+    expect(ids(plan)).toEqual({ keep: ["a (unnamed)", "outside (unnamed)"], embed: ["c added"], remove: [], refuse: [] });
+  });
+
+  it("re-embeds a damaged report from its source instead of dropping it, and drops one whose source cannot be read", () => {
+    const prev = previous([record("a"), record("b"), record("c")], {
+      intact: new Set(["a"]),
+      repairs: new Map<string, ReadFile>([
+        ["b", read(report("b"))],
+        ["c", { file: "/corpus/c.txt", error: "c.txt: empty file" }],
+      ]),
+    });
+    expect(ids(planIngest(prev, [read(report("new"))], settings))).toEqual({
+      keep: ["a (unnamed)"],
+      embed: ["new added", "b updated"],
+      remove: ["c"],
+      refuse: ["c.txt: empty file"],
+    });
+  });
+
+  it("embeds everything again on rebuild or when the index was built another way", () => {
+    const prev = previous([record("a")], { repairs: new Map([["a", read(report("a"))]]) });
+    expect(ids(planIngest(prev, [], { ...settings, rebuild: true })).embed).toEqual(["a updated"]);
+    expect(ids(planIngest({ ...prev, built: { embedder: "other", chunking: settings.chunking } }, [], settings)).embed).toEqual(["a updated"]);
+    expect(ids(planIngest(prev, [read(report("a"))], { ...settings, chunking: { sentences: 4, overlap: 1 } })).embed).toEqual(["a updated"]);
+  });
+
+  it("refuses unreadable files and a second file claiming a taken id", () => {
+    const prev = previous([record("a")]);
+    const plan = planIngest(
+      prev,
+      [{ file: "/x/bin.txt", error: "bin.txt: binary file" }, read(report("a", "other", "/x/a.md")), read(report("n", "1", "/x/n.txt")), read(report("n", "2", "/x/n.md"))],
+      settings,
+    );
+    expect(ids(plan)).toEqual({
+      keep: ["a (unnamed)"],
+      embed: ["n added"],
+      remove: [],
+      refuse: ["bin.txt: binary file", 'a.md: report id "a" is already taken by /corpus/a.txt', 'n.md: report id "n" is already taken by /x/n.txt'],
+    });
+  });
+
+  it("lets a report move to a new file once its old file is gone", () => {
+    const prev = previous([record("a")], { existing: new Set() });
+    expect(ids(planIngest(prev, [read(report("a", "h-a", "/new/a.txt"))], settings))).toEqual({ keep: ["a"], embed: [], remove: [], refuse: [] });
+  });
+});
