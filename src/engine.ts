@@ -5,15 +5,14 @@ import { type Config, usesChatModel } from "./config.js";
 import { createEmbeddings } from "./embeddings/create-embeddings.js";
 import type { DossierEmbeddings } from "./embeddings/embeddings-contract.js";
 import { createAddReport } from "./engine/add-report.js";
-import type { Engine, IngestOptions, IngestSummary, ReportContext } from "./engine-types.js";
+import type { Engine, ReportContext } from "./engine-types.js";
 import { createAsk } from "./engine/ask.js";
-import { DossierError } from "./errors.js";
-import { readGeneration } from "./index/index-files.js";
-import { ingestPaths } from "./index/ingest.js";
-import { findStaleness } from "./index/staleness.js";
+import { childProcessRunner, inProcessRunner } from "./engine/ingest-runner.js";
+import { createIngestQueue } from "./engine/ingest-queue.js";
+import { loadIndex } from "./engine/load-index.js";
+import { noReportsNotice, openIndex } from "./engine/open-index.js";
 import { silentLogger } from "./logger.js";
 import { createRetriever } from "./retrieval/retrieve.js";
-import { SearchIndex } from "./retrieval/search-index.js";
 import { preloadSynonyms } from "./text/synonyms.js";
 
 export interface EngineOptions {
@@ -31,52 +30,21 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const embeddings = options.embeddings ?? (await createEmbeddings(config));
   const extractive = new ExtractiveAnswerer();
   const answerer = options.answerer ?? (usesChatModel(config) ? await createChatAnswerer(config, extractive, logger) : extractive);
-  const ingestContext = { config, embeddings, logger };
+  const notify = options.onNotice ?? (() => undefined);
 
-  const autoIngest = options.autoIngest ?? true;
-  const refresh = async (notice: string, rebuild = false) => {
-    options.onNotice?.(notice);
-    try {
-      const summary = await ingestPaths([config.corpusDir], ingestContext, { rebuild });
-      for (const s of summary.skipped) options.onNotice?.(`Skipped ${s.reason}`);
-    } catch (error) {
-      // Another process is ingesting: the live index still answers, and the other run will bring it up to date.
-      if (!(error instanceof DossierError && error.code === "BUSY")) throw error;
-      options.onNotice?.(`${error.message} Answering from the current index meanwhile.`);
-    }
-  };
-  if (autoIngest) {
-    const stale = await findStaleness(config, embeddings.embedder.name);
-    if (stale) await refresh(stale.notice);
-  }
   preloadSynonyms();
-  const [loaded] = await Promise.all([loadOrRepair(), embeddings.warmUp?.()]);
-  let index = loaded;
-
-  /** A corrupt index (a truncated or missing file the manifest names) is rebuilt once when auto-ingest is on. */
-  async function loadOrRepair(): Promise<SearchIndex> {
-    try {
-      return await loadIndex(config, embeddings);
-    } catch (error) {
-      if (!(autoIngest && error instanceof DossierError && error.code === "INDEX_CORRUPT")) throw error;
-      await refresh(`${error.message.replace(/: run .*$/, "")}; rebuilding it from the corpus…`, true);
-      return loadIndex(config, embeddings);
-    }
-  }
-  let ingestQueue: Promise<unknown> = Promise.resolve();
+  const [opened] = await Promise.all([
+    openIndex({ config, embeddings, run: inProcessRunner({ config, embeddings, logger }), autoIngest: options.autoIngest ?? true, notify }),
+    embeddings.warmUp?.(),
+  ]);
+  let index = opened;
+  // Injected embeddings cannot cross into a child process; the child makes its own from the same configuration.
+  const queue = createIngestQueue(options.embeddings ? inProcessRunner({ config, embeddings, logger }) : childProcessRunner(config), async () => {
+    index = await loadIndex(config, embeddings);
+  });
 
   const retrieve = createRetriever({ index: () => index, embedQuery: (text) => embeddings.embedQuery(text), topK: config.topK });
-  const ask = createAsk({ index: () => index, retrieve, answerer, extractive, maxQuestionChars: config.maxQuestionChars, logger });
-
-  const ingest = (paths: string[], ingestOptions: IngestOptions = {}): Promise<IngestSummary> => {
-    const run = ingestQueue.then(async () => {
-      const summary = await ingestPaths(paths, ingestContext, ingestOptions);
-      if (summary.changed) index = await loadIndex(config, embeddings);
-      return summary;
-    });
-    ingestQueue = run.catch(() => undefined);
-    return run;
-  };
+  const ask = createAsk({ index: () => index, retrieve, answerer, extractive, maxQuestionChars: config.maxQuestionChars, logger, noReports: () => noReportsNotice(config) });
 
   const context = (sentenceId: string, radius = 1): ReportContext | undefined => {
     const found = index.sentence(sentenceId);
@@ -91,26 +59,12 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
 
   return {
     ask,
-    ingest,
-    addReport: createAddReport(config, ingest),
+    ingest: queue.ingest,
+    addReport: createAddReport(config, queue.ingest),
     context,
     reports: () => index.reports,
-    close: async () => {
-      await ingestQueue;
-    },
+    close: () => queue.drained(),
   };
-}
-
-async function loadIndex(config: Config, embeddings: DossierEmbeddings): Promise<SearchIndex> {
-  const generation = await readGeneration(config.indexDir);
-  const built = generation.manifest.embedder;
-  if (built.name !== embeddings.embedder.name || built.dimensions !== embeddings.embedder.dimensions) {
-    throw new DossierError(
-      "EMBEDDER_MISMATCH",
-      `The index was built with ${built.name} (${built.dimensions} dimensions) but the configuration uses ${embeddings.embedder.name}: run \`npm run ingest -- --rebuild\` to re-embed the reports.`,
-    );
-  }
-  return new SearchIndex(generation);
 }
 
 async function createChatAnswerer(config: Config, fallback: Answerer, logger: Logger): Promise<Answerer> {

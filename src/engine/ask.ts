@@ -15,6 +15,8 @@ export interface AskDeps {
   extractive: Answerer;
   maxQuestionChars: number;
   logger: Logger;
+  /** Why every answer would be "not found" while the index holds no report. */
+  noReports: () => string;
 }
 
 // How many ranked sentences the answerer may choose from.
@@ -28,6 +30,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     const started = performance.now();
     const text = validateQuestion(question, deps.maxQuestionChars);
     const index = deps.index();
+    if (index.reports.length === 0) throw new DossierError("NO_REPORTS", deps.noReports());
     const reportIds = opts.reportIds?.length ? [...new Set(opts.reportIds)] : undefined;
     const unknown = reportIds?.filter((id) => !index.hasReport(id)) ?? [];
     if (unknown.length > 0) {

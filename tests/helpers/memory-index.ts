@@ -32,7 +32,7 @@ export async function memoryIndex(reports: Record<string, string>): Promise<Sear
     records.push({ id, title: id, source: `${id}.txt`, hash: id, sentenceCount: sentences.length, chunkCount: chunks.length, ingestedAt: new Date(0).toISOString() });
   }
   const all = records.flatMap((r) => stored.get(r.id)!.chunks.map((c, i) => ({ chunk: c, vector: stored.get(r.id)!.chunkVectors[i]! })));
-  const manifest = { formatVersion: INDEX_FORMAT_VERSION, embedder: { name: "local-use", dimensions: 512 }, chunking: { sentences: 3, overlap: 1 }, reports: records, refused: [], updatedAt: new Date(0).toISOString() };
+  const manifest = { formatVersion: INDEX_FORMAT_VERSION, embedder: { name: "local-use", dimensions: 512 }, chunking: { sentences: 3, overlap: 1 }, reports: records, refused: [], checksums: {}, updatedAt: new Date(0).toISOString() };
   return new SearchIndex({
     dir: "(memory)",
     manifest,

@@ -1,0 +1,30 @@
+import { createEmbeddings } from "../embeddings/create-embeddings.js";
+import { DossierError } from "../errors.js";
+import { ingestPaths } from "../index/ingest.js";
+import { createLogger } from "../logger.js";
+import type { IngestJob, IngestMessage } from "./ingest-runner.js";
+
+/** The ingest child process (ingest-runner.ts): one job in, progress and one result out, then it exits. */
+const send = (message: IngestMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
+
+process.once("message", async (job: IngestJob) => {
+  const logger = createLogger(job.config.logLevel ?? "warn");
+  try {
+    const embeddings = await createEmbeddings(job.config);
+    const summary = await ingestPaths(job.paths, { config: job.config, embeddings, logger }, {
+      rebuild: job.rebuild,
+      onReport: (report) => void send({ type: "report", report }),
+    });
+    await send({ type: "done", summary });
+  } catch (error) {
+    logger.error({ err: error }, "ingest failed");
+    const failure =
+      error instanceof DossierError
+        ? { code: error.code, message: error.message, detail: error.detail }
+        : { message: error instanceof Error ? error.message : String(error) };
+    await send({ type: "failed", error: failure });
+  } finally {
+    // The model's runtime may hold the event loop open; the job is done, so the child ends here.
+    process.exit(0);
+  }
+});

@@ -1,0 +1,23 @@
+import type { IngestOptions, IngestSummary } from "../engine-types.js";
+import type { IngestRunner } from "./ingest-runner.js";
+
+/**
+ * Ingests one at a time, in order of arrival; after each that changed the index, `swapIn` loads the new generation
+ * (answers meanwhile come from the old one).
+ */
+export function createIngestQueue(run: IngestRunner, swapIn: () => Promise<void>) {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    ingest(paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+      const next = tail.then(async () => {
+        const summary = await run(paths, options);
+        if (summary.changed) await swapIn();
+        return summary;
+      });
+      tail = next.catch(() => undefined);
+      return next;
+    },
+    /** Resolves once every queued ingest has ended. */
+    drained: () => tail.then(() => undefined),
+  };
+}

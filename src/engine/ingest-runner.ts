@@ -1,0 +1,61 @@
+import { fork } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Config } from "../config.js";
+import type { IngestSummary } from "../engine-types.js";
+import { DossierError, type DossierErrorCode } from "../errors.js";
+import { type IngestContext, ingestPaths, type IngestRunOptions } from "../index/ingest.js";
+
+/** Runs one ingest (under the index's cross-process lock) and says what it did. */
+export type IngestRunner = (paths: string[], options: IngestRunOptions) => Promise<IngestSummary>;
+
+/** In this process: for start-up (nothing is answering yet) and for callers that bring their own embeddings. */
+export function inProcessRunner(ctx: IngestContext): IngestRunner {
+  return (paths, options) => ingestPaths(paths, ctx, options);
+}
+
+/** What the parent sends the ingest child, and what the child sends back. */
+export interface IngestJob {
+  config: Config;
+  paths: string[];
+  rebuild: boolean;
+}
+export type IngestMessage =
+  | { type: "report"; report: Parameters<NonNullable<IngestRunOptions["onReport"]>>[0] }
+  | { type: "done"; summary: IngestSummary }
+  | { type: "failed"; error: { code?: DossierErrorCode; message: string; detail?: string } };
+
+const CHILD = fileURLToPath(new URL("./ingest-child.ts", import.meta.url));
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+/**
+ * In a child process, so segmentation, embedding and index building never block the process that answers questions
+ * (and a report that exhausts memory takes down only the child). The child writes the new generation; the caller
+ * swaps it in.
+ */
+export function childProcessRunner(config: Config): IngestRunner {
+  return (paths, options) =>
+    new Promise<IngestSummary>((resolve, reject) => {
+      const child = fork(CHILD, [], { execArgv: ["--import", TSX], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      let settled = false;
+      const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        fn();
+      };
+      child.on("message", (message: IngestMessage) => {
+        if (message.type === "report") options.onReport?.(message.report);
+        else if (message.type === "done") settle(() => resolve(message.summary));
+        else {
+          const { code, message: text, detail } = message.error;
+          settle(() => reject(new DossierError(code ?? "INGEST_FAILED", code ? text : `The ingest failed (${text}); the index was not changed.`, { detail })));
+        }
+      });
+      child.on("error", (error) => settle(() => reject(new DossierError("INGEST_FAILED", `Could not start the ingest (${error.message}).`, { cause: error }))));
+      child.on("exit", (code, signal) =>
+        settle(() => reject(new DossierError("INGEST_FAILED", `The ingest stopped unexpectedly (${signal ?? `exit code ${code}`}); the index was not changed.`))),
+      );
+      const job: IngestJob = { config, paths, rebuild: options.rebuild === true };
+      child.send(job);
+    });
+}

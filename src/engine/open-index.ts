@@ -1,0 +1,78 @@
+import path from "node:path";
+import type { Config } from "../config.js";
+import type { DossierEmbeddings } from "../embeddings/embeddings-contract.js";
+import { DossierError } from "../errors.js";
+import { removeStaleGenerations } from "../index/index-files.js";
+import { withIngestLock } from "../index/ingest-lock.js";
+import { findStaleness } from "../index/staleness.js";
+import type { SearchIndex } from "../retrieval/search-index.js";
+import type { IngestRunner } from "./ingest-runner.js";
+import { loadIndex } from "./load-index.js";
+
+export interface OpenIndexOptions {
+  config: Config;
+  embeddings: DossierEmbeddings;
+  run: IngestRunner;
+  /** Bring the index up to date with the corpus folder, and rebuild it when damaged. */
+  autoIngest: boolean;
+  notify: (message: string) => void;
+}
+
+/**
+ * The index a starting engine answers from: leftovers of killed ingests cleaned, brought up to date with the corpus
+ * folder, rebuilt when damaged. A corpus file or an update that fails never stops the start while an index loads.
+ */
+export async function openIndex(options: OpenIndexOptions): Promise<SearchIndex> {
+  const { config, embeddings, autoIngest, notify } = options;
+  if (autoIngest) {
+    await cleanLeftovers(config.indexDir);
+    const stale = await findStaleness(config, embeddings.embedder.name);
+    if (stale) await refresh(options, stale.notice, stale.rebuild);
+  }
+  let index: SearchIndex;
+  try {
+    index = await loadIndex(config, embeddings);
+  } catch (error) {
+    if (!(autoIngest && error instanceof DossierError && error.code === "INDEX_CORRUPT")) throw error;
+    await refresh(options, `The index at ${config.indexDir} is unreadable (${error.detail}); rebuilding it from the corpus…`, true);
+    index = await loadIndex(config, embeddings);
+  }
+  if (index.reports.length === 0) notify(noReportsNotice(config));
+  return index;
+}
+
+/** Said at start and by every answer while the index holds no report, so an empty corpus is never a silent "not found". */
+export function noReportsNotice(config: Config): string {
+  const corpus = path.relative(process.cwd(), config.corpusDir) || ".";
+  return `No reports are loaded: ${corpus}/ holds no readable .txt or .md report (CORPUS_DIR=${config.corpusDir}). Add reports there and run \`npm run ingest\`, or use /ingest in Discord.`;
+}
+
+async function refresh(options: OpenIndexOptions, notice: string, rebuild: boolean): Promise<void> {
+  const { config, run, notify } = options;
+  notify(notice);
+  try {
+    const summary = await run([config.corpusDir], { rebuild });
+    for (const s of summary.skipped) notify(`Skipped ${s.reason}`);
+  } catch (error) {
+    // Another process is ingesting: the live index still answers, and the other run will bring it up to date.
+    if (error instanceof DossierError && error.code === "BUSY") {
+      notify(`${error.message} Answering from the current index meanwhile.`);
+      return;
+    }
+    // Any other failure still leaves the previous index, which is better than no answers at all.
+    const usable = await loadIndex(config, options.embeddings).then(
+      () => true,
+      () => false,
+    );
+    if (!usable) throw error;
+    const why = error instanceof DossierError ? error.message : String(error);
+    notify(`Could not update the index: ${why} Answering from the current index meanwhile.`);
+  }
+}
+
+/** Generations left by an ingest killed after its swap; skipped while another process holds the lock. */
+async function cleanLeftovers(indexDir: string): Promise<void> {
+  await withIngestLock(indexDir, () => removeStaleGenerations(indexDir)).catch((error: unknown) => {
+    if (!(error instanceof DossierError && (error.code === "BUSY" || error.code === "INDEX_UNWRITABLE"))) throw error;
+  });
+}

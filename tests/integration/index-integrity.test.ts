@@ -1,0 +1,166 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
+import { createEngine } from "../../src/engine.js";
+import { currentGenerationDir, readGeneration, reportFile } from "../../src/index/index-files.js";
+import { ingestPaths } from "../../src/index/ingest.js";
+import { silentLogger } from "../../src/logger.js";
+import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
+
+const embeddings = new LocalUseEmbeddings();
+let ws: Workspace;
+const ingest = (paths: string[], options = {}) => ingestPaths(paths, { config: ws.config, embeddings, logger: silentLogger }, options);
+const start = async (config = ws.config) => {
+  const notices: string[] = [];
+  const engine = await createEngine(config, { embeddings, onNotice: (m) => notices.push(m) });
+  return { engine, notices };
+};
+const liveIds = async () => (await readGeneration(ws.config.indexDir)).manifest.reports.map((r) => r.id);
+
+/** Three small reports in the corpus and one ingested from outside it. */
+async function threeReportsAndAnOutsider(): Promise<string> {
+  writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
+  writeFileSync(path.join(ws.corpusDir, "lighthouse.txt"), "The old lighthouse has stood for forty years on the cape.");
+  const outside = path.join(ws.root, "outside");
+  mkdirSync(outside);
+  writeFileSync(path.join(outside, "bridge.txt"), "The new bridge over the river opened to traffic on Friday.");
+  await ingest([ws.corpusDir]);
+  await ingest([path.join(outside, "bridge.txt")]);
+  return outside;
+}
+
+beforeAll(async () => {
+  await embeddings.embedQuery("warm up");
+});
+afterEach(() => ws.cleanup());
+
+describe("checksums", () => {
+  it("detects a .vec file overwritten with random bytes of the same size, and the engine rebuilds it", async () => {
+    ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
+    const dir = (await currentGenerationDir(ws.config.indexDir))!;
+    const vec = path.join(dir, `${reportFile("afghanistan-pakistan-istanbul-talks")}.vec`);
+    writeFileSync(vec, randomBytes(statSync(vec).size));
+    await expect(readGeneration(ws.config.indexDir)).rejects.toThrow(/\.vec does not match its checksum/);
+
+    const { engine, notices } = await start();
+    expect(notices[0]).toMatch(/^The index at .* is unreadable \(reports\/afghanistan-pakistan-istanbul-talks\.vec does not match its checksum\); rebuilding it from the corpus…$/);
+    expect((await engine.ask("Who mediated the talks?")).citations[0]?.reportId).toBe("afghanistan-pakistan-istanbul-talks");
+    await expect(readGeneration(ws.config.indexDir)).resolves.toBeDefined();
+  });
+
+  it("holds the sha256 of every file of the generation in the manifest", async () => {
+    ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
+    const gen = await readGeneration(ws.config.indexDir);
+    const files = (sub: string): string[] => readdirSync(path.join(gen.dir, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(sub, e.name)) : [path.join(sub, e.name)]));
+    expect(Object.keys(gen.manifest.checksums).sort()).toEqual(files("").filter((f) => f !== "manifest.json").sort());
+  });
+});
+
+describe("leftovers", () => {
+  it("removes generations and temp files left by an ingest killed after its swap, at the next start", async () => {
+    ws = makeWorkspace();
+    await start();
+    const live = readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8");
+    mkdirSync(path.join(ws.config.indexDir, "gen-1-dead00", "reports"), { recursive: true });
+    writeFileSync(path.join(ws.config.indexDir, "CURRENT.1234"), "gen-1-dead00");
+    await start();
+    expect(readdirSync(ws.config.indexDir).sort()).toEqual(["CURRENT", live].sort());
+  });
+});
+
+describe("a damaged live index and a named ingest", () => {
+  it("re-reads a truncated report from its source and drops no other report", async () => {
+    ws = makeWorkspace();
+    await threeReportsAndAnOutsider();
+    expect(await liveIds()).toHaveLength(4);
+    const dir = (await currentGenerationDir(ws.config.indexDir))!;
+    truncateSync(path.join(dir, `${reportFile("ferry")}.json`), 10);
+
+    writeFileSync(path.join(ws.root, "new.txt"), "A new report about the harbour festival, held every summer.");
+    const summary = await ingest([path.join(ws.root, "new.txt")]);
+    expect(summary.removed).toEqual([]);
+    expect(summary.reports.map((r) => [r.id, r.status])).toEqual([["new", "added"], ["ferry", "updated"]]);
+    expect((await liveIds()).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "bridge", "ferry", "lighthouse", "new"]);
+    const ferry = (await readGeneration(ws.config.indexDir)).reports.get("ferry")!;
+    expect(ferry.sentences.map((s) => s.text)).toEqual(["The night ferry to Tangier was cancelled because of high winds."]);
+  });
+
+  it("counts a damaged report whose source is gone as removed", async () => {
+    ws = makeWorkspace();
+    const outside = await threeReportsAndAnOutsider();
+    const dir = (await currentGenerationDir(ws.config.indexDir))!;
+    truncateSync(path.join(dir, `${reportFile("bridge")}.vec`), 8);
+    writeFileSync(path.join(outside, "bridge.txt"), "");
+    const summary = await ingest([path.join(ws.corpusDir, "ferry.txt")]);
+    expect(summary.removed).toEqual(["bridge"]);
+    expect(summary.skipped.map((s) => s.reason)).toEqual(["bridge.txt: empty file"]);
+    expect((await liveIds()).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "ferry", "lighthouse"]);
+  });
+
+  it("stops without changing anything when the index's list of reports is unreadable", async () => {
+    ws = makeWorkspace();
+    await threeReportsAndAnOutsider();
+    const dir = (await currentGenerationDir(ws.config.indexDir))!;
+    truncateSync(path.join(dir, "manifest.json"), 20);
+    const before = readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8");
+    writeFileSync(path.join(ws.root, "new.txt"), "A new report about the harbour festival, held every summer.");
+    await expect(ingest([path.join(ws.root, "new.txt")])).rejects.toThrow(/damaged and its list of reports unreadable.*nothing was changed/);
+    expect(readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8")).toBe(before);
+  });
+});
+
+describe("pathological corpus files", () => {
+  it("skips a 1 MB one-paragraph file of 150,000 short lines with its reason, and keeps everything else working", async () => {
+    ws = makeWorkspace();
+    await start();
+    const lines = Array.from({ length: 150_000 }, (_, i) => `entry ${i % 1000}`).join("\n");
+    expect(lines.length).toBeGreaterThan(1_000_000);
+    writeFileSync(path.join(ws.corpusDir, "lines.txt"), lines);
+    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
+    const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", MAX_REPORT_SENTENCES: "500" });
+    const { engine, notices } = await start(config);
+    expect(notices.join("\n")).toMatch(/Skipped lines\.txt: \d+ sentences is over the 500-sentence limit/);
+    expect(engine.reports().map((r) => r.id).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "ferry"]);
+    expect((await engine.ask("Why was the night ferry cancelled?")).abstained).toBe(false);
+  });
+
+  it("ingests a report whose 251-byte file name is too long to store as is", async () => {
+    ws = makeWorkspace();
+    const name = `${"a".repeat(247)}.txt`;
+    expect(Buffer.byteLength(name)).toBe(251);
+    writeFileSync(path.join(ws.corpusDir, name), "A report with a very long file name about the ferry strike.");
+    const { engine, notices } = await start();
+    expect(notices.filter((n) => n.startsWith("Skipped"))).toEqual([]);
+    expect(engine.reports().map((r) => r.id)).toContain("a".repeat(247));
+    expect((await engine.ask("What was the report about the ferry strike?", { reportIds: ["a".repeat(247)] })).abstained).toBe(false);
+  });
+
+  it("starts and answers from the previous index when updating it fails", async () => {
+    ws = makeWorkspace();
+    await start();
+    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
+    // A stale guard lock folder that cannot be removed (something was put inside it): every ingest fails, not busy.
+    const guard = path.join(ws.config.indexDir, "ingest.lock.guard");
+    mkdirSync(guard);
+    writeFileSync(path.join(guard, "stray"), "");
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(guard, past, past);
+    const { engine, notices } = await start();
+    expect(notices.join("\n")).toMatch(/Could not update the index: .* Answering from the current index meanwhile\./);
+    expect(engine.reports().map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
+  });
+});
+
+describe("an empty or missing corpus", () => {
+  it("warns at start and answers every question with the reason", async () => {
+    ws = makeWorkspace({ withFirstReport: false, env: { CORPUS_DIR: "/nonexistent" } });
+    const { engine, notices } = await start();
+    expect(notices.at(-1)).toMatch(/^No reports are loaded: .*nonexistent\/ holds no readable \.txt or \.md report \(CORPUS_DIR=\/nonexistent\)\./);
+    await expect(engine.ask("Who mediated the talks?")).rejects.toMatchObject({ code: "NO_REPORTS" });
+  });
+});
