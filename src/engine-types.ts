@@ -2,6 +2,8 @@ import type { Answer } from "./answer/answer.js";
 import type { ReportUpload } from "./engine/add-report.js";
 import type { ReportRecord, SentenceRecord } from "./index/records.js";
 
+export type { ReportRecord };
+
 export interface AskOptions {
   /** Restrict the answer to these reports; unknown ids are an UNKNOWN_REPORT error. */
   reportIds?: string[];

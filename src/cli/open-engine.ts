@@ -2,11 +2,17 @@ import type { Config } from "../config.js";
 import { createEngine } from "../engine.js";
 import type { Engine } from "../engine-types.js";
 import { createLogger } from "../logger.js";
+import { processIo, type CliIo } from "./run-main.js";
 
-/** The engine as the terminal tools use it: quiet logs, notices about index building on stderr. */
-export function openEngine(config: Config): Promise<Engine> {
+/** The engine as the terminal tools use it: quiet logs and notices about index building, both on stderr. */
+export function openEngine(config: Config, io: CliIo = processIo()): Promise<Engine> {
   return createEngine(config, {
-    logger: createLogger(config.logLevel ?? "warn"),
-    onNotice: (message) => process.stderr.write(`${message}\n`),
+    logger: terminalLogger(config, io),
+    onNotice: (message) => io.stderr.write(`${message}\n`),
   });
+}
+
+/** JSON logs at `warn` unless LOG_LEVEL says otherwise, on the command's stderr. */
+export function terminalLogger(config: Config, io: CliIo) {
+  return createLogger(config.logLevel ?? "warn", io.stderr === process.stderr ? undefined : io.stderr);
 }

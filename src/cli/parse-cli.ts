@@ -1,11 +1,26 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DossierError } from "../errors.js";
 
-/** `parseArgs` whose mistakes (an unknown flag, a missing value) end as the one-line error plus the usage text. */
+/** Thrown for `--help` / `-h`: the runner prints the usage on stdout and exits 0. */
+export class HelpRequested extends Error {
+  constructor(readonly usage: string) {
+    super("help requested");
+  }
+}
+
+const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
+
+/**
+ * `parseArgs` for every entry point: `--help` on any of them prints `usage`, and mistakes (an unknown flag, a
+ * missing value) end as the one-line error plus the usage text. `args` defaults to the process's arguments.
+ */
 export function parseCli<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  let parsed: ReturnType<typeof parseArgs<T>>;
   try {
-    return parseArgs(config);
+    parsed = parseArgs({ ...config, options: { ...HELP_OPTION, ...config.options } }) as ReturnType<typeof parseArgs<T>>;
   } catch (error) {
     throw new DossierError("USAGE", `${(error as Error).message}\n${usage}`);
   }
+  if ((parsed.values as { help?: boolean }).help) throw new HelpRequested(usage);
+  return parsed;
 }

@@ -1,5 +1,4 @@
-import { loadConfig } from "../config.js";
-import { runRepl } from "./repl.js";
+import { replCommand } from "./repl.js";
 import { runMain } from "./run-main.js";
 
-runMain(() => runRepl(loadConfig()));
+runMain((io) => replCommand(process.argv.slice(2), io));

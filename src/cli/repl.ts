@@ -1,69 +1,165 @@
-import { createInterface } from "node:readline";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { createInterface, type Interface } from "node:readline";
 import { draftText } from "../answer/chat/draft-text.js";
-import type { Config } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
+import { DISPLAY_LIMITS } from "../display/limits.js";
 import type { Engine } from "../engine-types.js";
 import { userMessage } from "../errors.js";
-import { DISPLAY_LIMITS } from "../display/limits.js";
 import { formatAnswerForTerminal, terminalText } from "./format-answer.js";
 import { openEngine } from "./open-engine.js";
+import { parseCli } from "./parse-cli.js";
+import { formatReportTable } from "./report-table.js";
+import { processIo, type CliIo } from "./run-main.js";
 
-const HELP = `Type a question and press Enter. Commands:
-  :reports   list the ingested reports
-  :help      this help
-  :quit      leave (Ctrl-D works too)`;
+const USAGE = `usage: npm run repl
+An interactive prompt: type a question and press Enter; :help lists the commands. Questions you type are kept in
+<DATA_DIR>/repl-history for the up arrow next time.`;
 
 /** Heads a streamed reply: it is shown as the model writes it, before its citations are checked. */
 export const DRAFT_LABEL = "draft: ";
 
+const HISTORY_FILE = "repl-history";
+const HISTORY_SIZE = 500;
+
+interface ReplCommand {
+  help: string;
+  /** Returns true to leave the REPL. */
+  run(session: Session): boolean | void;
+}
+
+interface Session {
+  engine: Engine;
+  output: NodeJS.WritableStream;
+}
+
+/** The `:commands`, one entry each, so adding one is one more entry. */
+const COMMANDS: Record<string, ReplCommand> = {
+  ":reports": { help: "list the ingested reports", run: ({ engine, output }) => void output.write(`${formatReportTable(engine.reports())}\n`) },
+  ":help": { help: "this help", run: ({ output }) => void output.write(`${helpText()}\n`) },
+  ":quit": { help: "leave (Ctrl-D, or Ctrl-C twice, works too)", run: () => true },
+};
+const ALIASES: Record<string, string> = { ":q": ":quit", ":exit": ":quit" };
+
+function helpText(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return ["Type a question and press Enter. Commands:", ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.help}`)].join("\n");
+}
+
+/** `npm run repl`. */
+export async function replCommand(args: string[], io: CliIo): Promise<void> {
+  parseCli({ args, options: {} }, USAGE);
+  await runRepl(loadConfig(io.env), io.stdin, io.stdout, { io });
+}
+
 /**
- * The interactive prompt: one question a line, answers with numbered citations. Ends on :quit or end of input.
- * A chat model's reply is shown as it is written, as a labelled draft without source markers; the verified answer
- * (or the extractive fallback, which says so) follows after a blank line.
+ * The interactive prompt: one question a line, answers with numbered citations. Ends on :quit, end of input, or a
+ * second Ctrl-C in a row (the first clears the line). A chat model's reply is shown as it is written, as a labelled
+ * draft without source markers; the verified answer (or the extractive fallback, which says so) follows after a
+ * blank line. In a terminal, the questions typed are kept in the data folder for the up arrow next time.
  */
 export async function runRepl(
   config: Config,
   input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
+  options: { io?: CliIo } = {},
 ): Promise<void> {
-  const engine: Engine = await openEngine(config);
-  const rl = createInterface({ input, output, terminal: input.isTTY === true, prompt: "dossier> " });
+  const engine: Engine = await openEngine(config, options.io ?? { ...processIo(), stdin: input, stdout: output });
+  const terminal = input.isTTY === true;
+  const historyFile = path.join(config.dataDir, HISTORY_FILE);
+  const rl = createInterface({
+    input,
+    output,
+    terminal,
+    prompt: "dossier> ",
+    history: terminal ? readHistory(historyFile) : [],
+    historySize: HISTORY_SIZE,
+    removeHistoryDuplicates: true,
+  });
+  if (terminal) rl.on("history", (history: string[]) => saveHistory(historyFile, history));
+  handleCtrlC(rl, input, output);
   output.write(`Dossier: ${engine.reports().length} report(s) loaded. Ask a question, or :help.\n`);
   rl.prompt();
   for await (const line of rl) {
     const text = line.trim();
-    if (text === ":quit" || text === ":q" || text === ":exit") break;
-    if (text === ":help") output.write(`${HELP}\n`);
-    else if (text === ":reports") {
-      for (const r of engine.reports()) output.write(`${r.id}  ${terminalText(r.title)}  (${r.sentenceCount} sentences, ingested ${r.ingestedAt})\n`);
+    if (text.startsWith(":")) {
+      const command = COMMANDS[ALIASES[text] ?? text];
+      if (command === undefined) output.write(`Unknown command ${JSON.stringify(terminalText(text))}. Commands: ${Object.keys(COMMANDS).join(", ")}\n`);
+      else if (command.run({ engine, output })) break;
     } else if (text !== "") {
-      /** The draft printed so far; undefined until the first visible text. */
-      let printed: string | undefined;
-      try {
-        const answer = await engine.ask(text, {
-          onToken: (soFar) => {
-            // Only the head of a runaway reply is shown, so each token costs the same however long the reply grows.
-            const draft = terminalText(draftText(soFar.slice(0, DISPLAY_LIMITS.answerChars)));
-            if (printed === undefined) {
-              if (draft === "") return;
-              output.write(DRAFT_LABEL);
-              printed = "";
-            }
-            // A draft normally extends the last one; if it ever does not, wait: the checked answer follows anyway.
-            if (!draft.startsWith(printed)) return;
-            output.write(draft.slice(printed.length));
-            printed = draft;
-          },
-        });
-        if (printed !== undefined) output.write("\n\n");
-        output.write(`${formatAnswerForTerminal(answer)}\n`);
-      } catch (error) {
-        if (printed !== undefined) output.write("\n\n");
-        output.write(`${userMessage(error)}\n`);
-      }
+      await answer(engine, text, output);
     }
     rl.prompt();
   }
   rl.close();
   output.write("\n");
   await engine.close();
+}
+
+async function answer(engine: Engine, question: string, output: NodeJS.WritableStream): Promise<void> {
+  /** The draft printed so far; undefined until the first visible text. */
+  let printed: string | undefined;
+  try {
+    const answer = await engine.ask(question, {
+      onToken: (soFar) => {
+        // Only the head of a runaway reply is shown, so each token costs the same however long the reply grows.
+        const draft = terminalText(draftText(soFar.slice(0, DISPLAY_LIMITS.answerChars)));
+        if (printed === undefined) {
+          if (draft === "") return;
+          output.write(DRAFT_LABEL);
+          printed = "";
+        }
+        // A draft normally extends the last one; if it ever does not, wait: the checked answer follows anyway.
+        if (!draft.startsWith(printed)) return;
+        output.write(draft.slice(printed.length));
+        printed = draft;
+      },
+    });
+    if (printed !== undefined) output.write("\n\n");
+    output.write(`${formatAnswerForTerminal(answer)}\n`);
+  } catch (error) {
+    if (printed !== undefined) output.write("\n\n");
+    output.write(`${userMessage(error)}\n`);
+  }
+}
+
+/** Like a shell: Ctrl-C clears what is typed; a second one in a row (nothing typed between) leaves. */
+function handleCtrlC(rl: Interface, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): void {
+  let armed = false;
+  rl.on("SIGINT", () => {
+    if (armed) {
+      rl.close();
+      return;
+    }
+    armed = true;
+    rl.write(null, { ctrl: true, name: "e" });
+    rl.write(null, { ctrl: true, name: "u" });
+    output.write("\n(Press Ctrl-C again to leave, or type :quit.)\n");
+    rl.prompt();
+  });
+  rl.on("line", () => {
+    armed = false;
+  });
+  // Typing anything after the first Ctrl-C disarms it too, so a later Ctrl-C only clears the line again.
+  input.on("keypress", (_char: string, key: { name?: string; ctrl?: boolean } | undefined) => {
+    if (!(key?.ctrl && key.name === "c")) armed = false;
+  });
+}
+
+function readHistory(file: string): string[] {
+  try {
+    // The file is oldest first, as a person reads it; readline wants newest first.
+    return readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "").slice(-HISTORY_SIZE).reverse();
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(file: string, history: string[]): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `${[...history].reverse().join("\n")}\n`, { mode: 0o600 });
+  } catch {
+    // History is a convenience: a read-only data folder must not stop the REPL.
+  }
 }

@@ -1,24 +1,41 @@
 import { ConfigError } from "../config.js";
 import { DossierError } from "../errors.js";
+import { HelpRequested } from "./parse-cli.js";
+
+/** Where a command reads and writes, and the environment it configures itself from; tests pass their own. */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Unset: the process environment (and `.env`). */
+  env?: Record<string, string | undefined>;
+}
+
+export const processIo = (): CliIo => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
 
 /**
- * Runs a command-line entry point: an error a user can act on is one line on stderr and exit code 1, never a stack
- * trace; anything unexpected also prints its stack when DEBUG is set.
+ * Runs a command and returns its exit code: `--help` prints the usage on stdout (0); an error a user can act on is
+ * one line on stderr (1), never a stack trace; anything unexpected also prints its stack when DEBUG is set.
  */
-export function runMain(main: () => Promise<number | void>): void {
-  // Through a promise, so an error thrown before main's first await (an invalid configuration) is handled the same.
-  Promise.resolve()
-    .then(main)
-    .then(
-      (code) => {
-        process.exitCode = code ?? 0;
-      },
-      (error: unknown) => {
-        const known = error instanceof DossierError || error instanceof ConfigError;
-        const message = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`dossier: ${known ? message : `unexpected error: ${message}`}\n`);
-        if (!known && process.env.DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
-        process.exitCode = 1;
-      },
-    );
+export async function runCommand(main: (io: CliIo) => Promise<number | void>, io: CliIo): Promise<number> {
+  try {
+    return (await main(io)) ?? 0;
+  } catch (error) {
+    if (error instanceof HelpRequested) {
+      io.stdout.write(`${error.usage}\n`);
+      return 0;
+    }
+    const known = error instanceof DossierError || error instanceof ConfigError;
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`dossier: ${known ? message : `unexpected error: ${message}`}\n`);
+    if (!known && (io.env ?? process.env).DEBUG) io.stderr.write(`${(error as Error).stack ?? ""}\n`);
+    return 1;
+  }
+}
+
+/** A command-line entry point: runs `main` on the process's streams and sets the exit code. */
+export function runMain(main: (io: CliIo) => Promise<number | void>): void {
+  void runCommand(main, processIo()).then((code) => {
+    process.exitCode = code;
+  });
 }

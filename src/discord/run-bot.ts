@@ -17,6 +17,10 @@ const VOTES_PER_MINUTE = 10;
 /** How long shutdown waits for answers already being written before disconnecting anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
+const DISCORD_API = "https://discord.com/api";
+/** Error codes that mean Discord could not be reached at all (DNS, routing, refused, reset, timed out). */
+const NETWORK_CODES = new Set(["EAI_AGAIN", "ENOTFOUND", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+
 export type StopBot = () => Promise<void>;
 
 /**
@@ -54,6 +58,10 @@ export async function runBot(config: Config, engine: Engine, logger: Logger): Pr
     if (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.TokenInvalid) {
       throw new ConfigError("Discord rejected DISCORD_TOKEN: copy the bot token from the developer portal again");
     }
+    if (isNetworkError(err)) {
+      const host = new URL(config.discord.apiUrl ?? DISCORD_API).host;
+      throw new ConfigError(`cannot reach Discord (${host}): check the network / proxy / DNS`, { cause: err });
+    }
     throw err;
   }
   logger.info(
@@ -77,4 +85,11 @@ export async function runBot(config: Config, engine: Engine, logger: Logger): Pr
     await client.destroy();
     logger.info("Dossier bot stopped");
   };
+}
+
+function isNetworkError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (NETWORK_CODES.has(String((e as NodeJS.ErrnoException).code))) return true;
+  }
+  return false;
 }

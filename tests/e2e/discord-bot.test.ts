@@ -501,6 +501,12 @@ describe("registering commands", () => {
     expect(byName.ask).toMatchObject({ options: [{ name: "question", required: true }, { name: "report", autocomplete: true }] });
   });
 
+  it("explains a rejected token in one line", async () => {
+    fake.failOnce((r) => r.method === "PUT" && r.authorization === "Bot bad", 401, { message: "401: Unauthorized", code: 0 });
+    const bad = { ...config, discord: { ...config.discord, token: "bad" } };
+    await expect(registerCommands(bad)).rejects.toThrow(/^Discord rejected DISCORD_TOKEN \(401 Unauthorized\): copy the bot token again$/);
+  });
+
   it("registers globally when no guild is configured", async () => {
     await expect(registerCommands({ ...config, discord: { ...config.discord, guildId: undefined } })).resolves.toEqual({ count: 3, scope: "global" });
     expect(fake.requests.findLast((r) => r.method === "PUT")?.path).toBe(`/applications/${APP_ID}/commands`);

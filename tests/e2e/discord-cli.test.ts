@@ -1,12 +1,14 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ID, startFakeDiscord, type FakeDiscord } from "./fake-discord.js";
 
-/** The entry points as `npm run bot` / `npm run register-commands` run them: real processes, real signals. */
+/**
+ * The entry points as `npm run bot` / `npm run register-commands` run them: real processes, real signals. Their
+ * configuration errors are checked in-process (tests/integration/bot-start.test.ts), which needs no process.
+ */
 
 const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
 
@@ -81,19 +83,6 @@ describe.concurrent("npm run bot", () => {
     expect(lines.at(-1)?.msg).toBe("Dossier bot stopped");
     expect(bot.stderr()).not.toContain("cli-token");
   }, 30_000);
-
-  it("says in one line that the token is missing, before loading anything", async () => {
-    const bot = run("scripts/bot.ts", { CORPUS_DIR: path.join(dir, "corpus"), DATA_DIR: path.join(dir, "none") });
-    expect(await bot.code).toBe(1);
-    expect(bot.stderr()).toMatch(/^dossier: DISCORD_TOKEN is not set[^\n]*\n$/);
-    expect(existsSync(path.join(dir, "none"))).toBe(false);
-  }, 30_000);
-
-  it("says in one line that an id is malformed", async () => {
-    const bot = run("scripts/bot.ts", { DISCORD_TOKEN: "x", DISCORD_GUILD_ID: "my-server" });
-    expect(await bot.code).toBe(1);
-    expect(bot.stderr()).toMatch(/^dossier: Invalid configuration: DISCORD_GUILD_ID must be a Discord id[^\n]*\n$/);
-  }, 30_000);
 });
 
 describe.concurrent("npm run register-commands", () => {
@@ -107,18 +96,5 @@ describe.concurrent("npm run register-commands", () => {
     expect(await register.code).toBe(0);
     expect(register.stdout()).toBe("Registered 3 slash commands to guild 600000000000000002 (available now).\n");
     expect(fake.requests.some((r) => r.method === "PUT" && r.path === `/applications/${APP_ID}/guilds/600000000000000002/commands`)).toBe(true);
-  }, 30_000);
-
-  it("says in one line what is missing", async () => {
-    const register = run("scripts/register-commands.ts", { DISCORD_TOKEN: "cli-token" });
-    expect(await register.code).toBe(1);
-    expect(register.stderr()).toMatch(/^dossier: DISCORD_APP_ID is not set[^\n]*\n$/);
-  }, 30_000);
-
-  it("explains a rejected token in one line", async () => {
-    fake.failOnce((r) => r.method === "PUT" && r.authorization === "Bot bad", 401, { message: "401: Unauthorized", code: 0 });
-    const register = run("scripts/register-commands.ts", { DISCORD_TOKEN: "bad", DISCORD_APP_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
-    expect(await register.code).toBe(1);
-    expect(register.stderr()).toMatch(/^dossier: Discord rejected DISCORD_TOKEN \(401 Unauthorized\)[^\n]*\n$/);
   }, 30_000);
 });

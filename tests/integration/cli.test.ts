@@ -1,15 +1,23 @@
-import { spawnSync } from "node:child_process";
+import { execSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askCommand } from "../../src/cli/ask-command.js";
+import { ingestCommand } from "../../src/cli/ingest-command.js";
+import { replCommand } from "../../src/cli/repl.js";
+import { runCommand, type CliIo } from "../../src/cli/run-main.js";
+import { captureIo } from "../helpers/cli-io.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
+/** The command-line tools run in-process on captured streams, exactly as their entry points run them. */
+
 let ws: Workspace;
-const run = (script: string, args: string[], input?: string) =>
-  spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
-    input,
-    encoding: "utf8",
-    env: { ...process.env, ...ws.env, LOG_LEVEL: "silent", OPENAI_API_KEY: "", OPENAI_BASE_URL: "" },
-    timeout: 60_000,
-  });
+const env = () => ({ ...ws.env, LOG_LEVEL: "silent" });
+async function run(command: (args: string[], io: CliIo) => Promise<number | void>, args: string[], input?: string) {
+  const io = captureIo(env(), { input });
+  const code = await runCommand((cliIo) => command(args, cliIo), io);
+  return { code, stdout: io.out(), stderr: io.err() };
+}
 
 beforeAll(() => {
   ws = makeWorkspace();
@@ -17,19 +25,19 @@ beforeAll(() => {
 afterAll(() => ws.cleanup());
 
 describe("command line", () => {
-  it("ingest prints progress and a summary line, and exit 1 when a named file fails", () => {
-    const ok = run("src/cli/ingest.ts", []);
-    expect(ok.status).toBe(0);
+  it("ingest prints progress and a summary line, and exit 1 when a named file fails", async () => {
+    const ok = await run(ingestCommand, []);
+    expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/added\s+afghanistan-pakistan-istanbul-talks: 18 sentences, 9 chunks/);
     expect(ok.stdout).toMatch(/Index updated in .*1 added/);
-    const bad = run("src/cli/ingest.ts", ["does-not-exist.txt"]);
-    expect(bad.status).toBe(1);
+    const bad = await run(ingestCommand, ["does-not-exist.txt"]);
+    expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^skipped\s+does-not-exist\.txt: no such file or folder$/m);
   });
 
-  it("ask --json prints the documented shape", () => {
-    const out = run("src/cli/ask.ts", ["--json", "Who mediated the talks?"]);
-    expect(out.status).toBe(0);
+  it("ask --json prints the documented shape", async () => {
+    const out = await run(askCommand, ["--json", "Who mediated the talks?"]);
+    expect(out.code).toBe(0);
     const answer = JSON.parse(out.stdout);
     expect(Object.keys(answer).sort()).toEqual(["abstained", "answer", "citations", "mode", "question", "related", "timings"]);
     expect(answer).toMatchObject({ question: "Who mediated the talks?", abstained: false, mode: "extractive" });
@@ -45,26 +53,103 @@ describe("command line", () => {
     expect(Object.keys(answer.timings).sort()).toEqual(["answerMs", "embedMs", "retrieveMs", "totalMs"]);
   });
 
-  it("ask reads one question a line from stdin, one JSON object a line, errors included", () => {
-    const out = run("src/cli/ask.ts", ["--json"], "Who walked out of the discussions?\nWhat is the capital of Australia?\n" + "x".repeat(600) + "\n");
+  it("ask reads one question a line from stdin, one JSON object a line, errors included", async () => {
+    const out = await run(askCommand, ["--json"], "Who walked out of the discussions?\nWhat is the capital of Australia?\n" + "x".repeat(600) + "\n");
     const lines = out.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0].citations[0].text).toContain("walked out of the discussions");
     expect(lines[1]).toMatchObject({ abstained: true, citations: [] });
     expect(lines[2].error).toMatch(/limit is 500/);
-    expect(out.status).toBe(1);
+    expect(out.code).toBe(1);
   });
 
-  it("ask refuses an unknown report id in one line", () => {
-    const out = run("src/cli/ask.ts", ["--report", "nope", "Who mediated the talks?"]);
-    expect(out.status).toBe(1);
+  it("ask refuses an unknown report id in one line", async () => {
+    const out = await run(askCommand, ["--report", "nope", "Who mediated the talks?"]);
+    expect(out.code).toBe(1);
     expect(out.stderr.trim()).toMatch(/^dossier: Unknown report nope; known reports: afghanistan-pakistan-istanbul-talks\.$/);
   });
 
-  it("repl answers, lists reports and exits cleanly at end of input", () => {
-    const out = run("src/cli/repl-main.ts", [], "Who mediated the talks?\n:reports\n");
-    expect(out.status).toBe(0);
-    expect(out.stdout).toMatch(/\[1\] “.*mediated by Turkish and Qatari officials.*” — Afghanistan Pakistan Istanbul Talks/);
-    expect(out.stdout).toMatch(/afghanistan-pakistan-istanbul-talks {2}Afghanistan Pakistan Istanbul Talks {2}\(18 sentences/);
+  it("prints an extractive answer's sentence once", async () => {
+    const out = await run(askCommand, ["Who mediated the talks?"]);
+    expect(out.stdout.split("mediated by Turkish and Qatari officials")).toHaveLength(2);
+    expect(out.stdout).toMatch(/^\[1\] “.*mediated by Turkish and Qatari officials.*” — Afghanistan Pakistan Istanbul Talks/);
+  });
+
+  it("names an invalid setting in one line, before loading anything", async () => {
+    const io = captureIo({ ...env(), TOP_K: "many" });
+    expect(await runCommand((cliIo) => askCommand(["Who?"], cliIo), io)).toBe(1);
+    expect(io.err()).toMatch(/^dossier: Invalid configuration: TOP_K [^\n]*\n$/);
+    const unknownFlag = await run(askCommand, ["--jsn", "Who?"]);
+    expect(unknownFlag.code).toBe(1);
+    expect(unknownFlag.stderr).toMatch(/^dossier: Unknown option '--jsn'[^\n]*\nusage: npm run -s ask/);
+  });
+
+  it("prints usage on --help for every tool, exit 0", async () => {
+    for (const command of [askCommand, ingestCommand, replCommand]) {
+      const out = await run(command, ["--help"]);
+      expect(out.code).toBe(0);
+      expect(out.stdout).toMatch(/^usage: npm run/);
+      expect(out.stderr).toBe("");
+    }
+  });
+
+  it("repl answers once per sentence, rejects unknown :commands with the list, and lists reports in aligned columns", async () => {
+    const out = await run(replCommand, [], "Who mediated the talks?\n:sources\n:reports\n");
+    expect(out.code).toBe(0);
+    expect(out.stdout.split("mediated by Turkish and Qatari officials")).toHaveLength(2);
+    expect(out.stdout).toContain('Unknown command ":sources". Commands: :reports, :help, :quit');
+    const table = out.stdout
+      .split("\n")
+      .map((l) => l.replace(/^(dossier> )+/, ""))
+      .filter((l) => /^(ID|afghanistan)/.test(l));
+    expect(table[0]).toMatch(/^ID\s+TITLE\s+SENTENCES\s+INGESTED\s+SOURCE$/);
+    expect(table[1]).toMatch(/^afghanistan-pakistan-istanbul-talks\s+Afghanistan Pakistan Istanbul Talks\s+18\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\S*afghanistan-pakistan-istanbul-talks\.txt$/);
+    expect(table[1]!.indexOf("Afghanistan")).toBe(table[0]!.indexOf("TITLE"));
   });
 });
+
+describe("the REPL in a terminal", () => {
+  const typed = async (keys: string[]) => {
+    const io = captureIo(env(), { open: true, tty: true });
+    const done = runCommand((cliIo) => replCommand([], cliIo), io);
+    await waitFor(() => io.out().includes("dossier> "));
+    for (const key of keys) {
+      io.input.write(key);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return { code: await done, out: io.out() };
+  };
+
+  it("keeps questions between sessions in the data folder, for the up arrow", async () => {
+    const first = await typed(["Who mediated the talks?\r", ":quit\r"]);
+    expect(first.code).toBe(0);
+    const history = path.join(ws.config.dataDir, "repl-history");
+    expect(readFileSync(history, "utf8")).toBe("Who mediated the talks?\n:quit\n");
+    // Up twice recalls the question from the last session (the newest entry is :quit).
+    const second = await typed(["\u001b[A", "\u001b[A", "\r", ":quit\r"]);
+    expect(second.out.split("mediated by Turkish and Qatari officials").length).toBeGreaterThan(1);
+  });
+
+  it("clears the line on the first Ctrl-C and leaves on the second", async () => {
+    const { code, out } = await typed(["half a question", "\u0003", "\u0003"]);
+    expect(code).toBe(0);
+    expect(out).toContain("(Press Ctrl-C again to leave, or type :quit.)");
+    expect(out).not.toContain("I couldn't find that");
+  });
+});
+
+describe("npm run -s ask -- --json, through a real pipe", () => {
+  it("writes only JSON on standard output, as the README documents", () => {
+    const stdout = execSync(`npm run -s ask -- --json "Who mediated the talks?" | cat`, {
+      env: { ...process.env, ...env(), OPENAI_API_KEY: "", OPENAI_BASE_URL: "" },
+      encoding: "utf8",
+      shell: "/bin/sh",
+      timeout: 60_000,
+    });
+    expect(JSON.parse(stdout)).toMatchObject({ question: "Who mediated the talks?", abstained: false });
+  });
+});
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
