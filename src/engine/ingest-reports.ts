@@ -1,21 +1,16 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { createEmbeddings } from "../embeddings/create-embeddings.js";
-import type { IngestOptions, IngestSummary } from "../engine-types.js";
-import { ingestPaths } from "../index/ingest.js";
-
-export interface IngestReportsOptions extends IngestOptions {
-  logger: Logger;
-  /** Re-embed every report, even unchanged ones (after switching the embedder or chunking). */
-  rebuild?: boolean;
-}
+import type { IngestSummary } from "../engine-types.js";
+import type { IngestRunOptions } from "../index/ingest.js";
+import { inProcessRunner } from "./ingest-runner.js";
 
 /**
  * The ingest use case for a tool that only ingests (`npm run ingest`): unlike `Engine.ingest` it needs no index
- * to exist first, since building one is what it is for.
+ * to exist first, since building one is what it is for. No paths means the corpus folder.
  */
-export async function ingestReports(config: Config, paths: string[], options: IngestReportsOptions): Promise<IngestSummary> {
-  const { logger, ...ingestOptions } = options;
-  const embeddings = await createEmbeddings(config);
-  return ingestPaths(paths.length > 0 ? paths : [config.corpusDir], { config, embeddings, logger }, ingestOptions);
+export async function ingestReports(config: Config, paths: string[], options: IngestRunOptions & { logger: Logger }): Promise<IngestSummary> {
+  const { logger, ...runOptions } = options;
+  const run = inProcessRunner({ config, embeddings: await createEmbeddings(config), logger });
+  return run(paths.length > 0 ? paths : [config.corpusDir], runOptions);
 }
