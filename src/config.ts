@@ -34,6 +34,11 @@ const schema = z.object({
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   CHAT_MAX_TOKENS: positiveInt(800),
 
+  FOLLOW_UP_TIMEOUT_MS: positiveInt(5_000),
+  CONVERSATION_TURNS: positiveInt(6),
+  CONVERSATION_IDLE_MINUTES: positiveInt(30),
+  MAX_CONVERSATIONS: positiveInt(1_000),
+
   DISCORD_TOKEN: optionalText,
   DISCORD_APP_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
@@ -68,6 +73,16 @@ export interface Config {
     maxRetries: number;
     /** Cap on a chat model reply's tokens, so a runaway reply ends at the server (the front ends cut what they show). */
     maxTokens?: number;
+  };
+  conversation: {
+    /** Earlier turns a follow-up is read against. */
+    maxTurns: number;
+    /** The chat model's one call that makes a follow-up standalone; the offline rewrite stands in when it runs out. */
+    rewriteTimeoutMs: number;
+    /** Discord: a conversation left alone this long is forgotten. */
+    idleMs: number;
+    /** Discord: conversations held at once; the least recently continued is forgotten first. */
+    maxConversations: number;
   };
   discord: {
     token?: string;
@@ -128,6 +143,12 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
       timeoutMs: e.LLM_TIMEOUT_MS,
       maxRetries: e.LLM_MAX_RETRIES,
       maxTokens: e.CHAT_MAX_TOKENS,
+    },
+    conversation: {
+      maxTurns: e.CONVERSATION_TURNS,
+      rewriteTimeoutMs: e.FOLLOW_UP_TIMEOUT_MS,
+      idleMs: e.CONVERSATION_IDLE_MINUTES * 60_000,
+      maxConversations: e.MAX_CONVERSATIONS,
     },
     discord: {
       token: e.DISCORD_TOKEN,

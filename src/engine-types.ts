@@ -1,4 +1,5 @@
 import type { Answer } from "./answer/answer.js";
+import type { Turn } from "./conversation/turn.js";
 import type { ReportUpload } from "./engine/add-report.js";
 import type { ReportRecord, SentenceRecord } from "./index/records.js";
 
@@ -10,6 +11,8 @@ export interface AskOptions {
   /** Receives the answer text as a chat model writes it (no effect in extractive mode). */
   onToken?: (textSoFar: string) => void;
   signal?: AbortSignal;
+  /** Earlier turns of the conversation, oldest first: a follow-up is read as a standalone question in their light. */
+  history?: readonly Turn[];
 }
 
 export interface SkippedFile {

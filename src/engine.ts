@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import type { Answerer } from "./answer/answerer.js";
 import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
 import { type Config, usesChatModel } from "./config.js";
+import type { FollowUpRewriter } from "./conversation/follow-up-reading.js";
+import { offlineRewriter } from "./conversation/rewrite-offline.js";
 import { createEmbeddings } from "./embeddings/create-embeddings.js";
 import type { DossierEmbeddings } from "./embeddings/embeddings-contract.js";
 import { createAddReport } from "./engine/add-report.js";
@@ -19,6 +21,8 @@ export interface EngineOptions {
   logger?: Logger;
   embeddings?: DossierEmbeddings;
   answerer?: Answerer;
+  /** Reads follow-ups as standalone questions (default: the chat model when one is configured, else offline rules). */
+  rewriter?: FollowUpRewriter;
   /** Build the index from the corpus folder when it is missing, and update it when the corpus changed (default true). */
   autoIngest?: boolean;
   /** One-line notices for the user (index being built or updated). */
@@ -31,6 +35,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const extractive = new ExtractiveAnswerer();
   const answerer = options.answerer ?? (usesChatModel(config) ? await createChatAnswerer(config, extractive, logger) : extractive);
   const notify = options.onNotice ?? (() => undefined);
+  const rewriter = options.rewriter ?? (usesChatModel(config) ? await createChatRewriter(config, logger) : offlineRewriter);
 
   preloadSynonyms();
   const [opened] = await Promise.all([
@@ -44,7 +49,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   });
 
   const retrieve = createRetriever({ index: () => index, embedQuery: (text) => embeddings.embedQuery(text), topK: config.topK });
-  const ask = createAsk({ index: () => index, retrieve, answerer, extractive, maxQuestionChars: config.maxQuestionChars, logger, noReports: () => noReportsNotice(config) });
+  const ask = createAsk({ index: () => index, retrieve, answerer, extractive, rewriter, maxQuestionChars: config.maxQuestionChars, logger, noReports: () => noReportsNotice(config) });
 
   const context = (sentenceId: string, radius = 1): ReportContext | undefined => {
     const found = index.sentence(sentenceId);
@@ -65,6 +70,11 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
     reports: () => index.reports,
     close: () => queue.drained(),
   };
+}
+
+async function createChatRewriter(config: Config, logger: Logger): Promise<FollowUpRewriter> {
+  const { ChatRewriter } = await import("./conversation/rewrite-with-chat-model.js");
+  return new ChatRewriter({ config, fallback: offlineRewriter, logger });
 }
 
 async function createChatAnswerer(config: Config, fallback: Answerer, logger: Logger): Promise<Answerer> {

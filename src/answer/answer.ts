@@ -29,6 +29,8 @@ export interface AnswerDraft {
 /** What `ask()` returns and every front end formats. `text` carries `[n]` markers that index `citations`. */
 export interface Answer extends AnswerDraft {
   question: string;
+  /** What a follow-up was read as, when it leaned on earlier turns and was rewritten to stand on its own. */
+  standaloneQuestion?: string;
   related: Citation[];
   timings: Timings;
 }

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { ABSTAIN_TEXT, type Answer, type AnswerDraft, RELATED_TEXT } from "../answer/answer.js";
 import type { Answerer } from "../answer/answerer.js";
 import { toCitations } from "../answer/resolve-citations.js";
+import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
 import type { AskOptions } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import type { Retrieve } from "../retrieval/retrieve.js";
@@ -11,6 +12,8 @@ export interface AskDeps {
   index: () => SearchIndex;
   retrieve: Retrieve;
   answerer: Answerer;
+  /** Reads a follow-up as a standalone question when `history` is given. */
+  rewriter: FollowUpRewriter;
   /** Stands in when the answerer cites text that is not in the index. */
   extractive: Answerer;
   maxQuestionChars: number;
@@ -38,11 +41,15 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       throw new DossierError("UNKNOWN_REPORT", `Unknown report ${unknown.join(", ")}; known reports: ${known}.`);
     }
 
-    const retrieval = await deps.retrieve(text, { reportIds });
+    const reading: FollowUpReading = opts.history?.length
+      ? await deps.rewriter.read(text, opts.history, opts.signal)
+      : { question: text, rewritten: false };
+    const asked = reading.question;
+    const retrieval = await deps.retrieve(asked, { reportIds, preferReportId: reading.preferredReportId });
     const { judgement, candidates } = retrieval;
     const t2 = performance.now();
     deps.logger.debug(
-      { question: text, answerType: retrieval.question.answerType, judgement, top: candidates.slice(0, CANDIDATES).map((c) => ({ id: c.sentence.id, text: c.sentence.text, score: c.score, ...c.features })) },
+      { question: asked, answerType: retrieval.question.answerType, judgement, top: candidates.slice(0, CANDIDATES).map((c) => ({ id: c.sentence.id, text: c.sentence.text, score: c.score, ...c.features })) },
       "retrieval",
     );
 
@@ -53,15 +60,16 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       draft = { text: related.length > 0 ? RELATED_TEXT : ABSTAIN_TEXT, abstained: true, citations: [], related, mode: "extractive" };
     } else {
       const offered = candidates.slice(0, CANDIDATES);
-      draft = await deps.answerer.answer({ question: text, candidates: offered, onToken: opts.onToken, signal: opts.signal });
+      draft = await deps.answerer.answer({ question: asked, candidates: offered, onToken: opts.onToken, signal: opts.signal });
       if (!citationsAreVerbatim(draft, index)) {
-        deps.logger.error({ question: text, answerer: deps.answerer.name }, "answer cited text that is not in the index; using the extractive answer");
-        draft = { ...(await deps.extractive.answer({ question: text, candidates: offered })), mode: "extractive-fallback", note: "citation check failed" };
+        deps.logger.error({ question: asked, answerer: deps.answerer.name }, "answer cited text that is not in the index; using the extractive answer");
+        draft = { ...(await deps.extractive.answer({ question: asked, candidates: offered })), mode: "extractive-fallback", note: "citation check failed" };
       }
     }
     const t3 = performance.now();
     return {
       question: text,
+      ...(reading.rewritten ? { standaloneQuestion: asked } : {}),
       ...draft,
       related: draft.related ?? [],
       timings: { ...retrieval.timings, answerMs: t3 - t2, totalMs: t3 - started },

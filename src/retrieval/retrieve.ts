@@ -1,3 +1,4 @@
+import { preferReport } from "../conversation/prefer-report.js";
 import type { SentenceRecord } from "../index/records.js";
 import { judgeAnswerability, type Judgement } from "./answerability.js";
 import { hybridSearch } from "./hybrid-search.js";
@@ -24,6 +25,8 @@ export interface Retrieval {
 export interface RetrieveOptions {
   /** Restrict retrieval to these reports (already checked to exist). */
   reportIds?: string[];
+  /** Rank this report's sentences a little higher (a follow-up's previous answer came from it); never a filter. */
+  preferReportId?: string;
 }
 
 export interface RetrieverDeps {
@@ -46,7 +49,7 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
     const queryVector = await deps.embedQuery(question);
     const t1 = performance.now();
     const hits = hybridSearch(index, analysed.lexicalQuery, queryVector, deps.topK, reportIds);
-    const ranked = rankSentences(index, analysed, queryVector, hits);
+    const ranked = preferReport(rankSentences(index, analysed, queryVector, hits), options.preferReportId);
     const judgement = judgeAnswerability(index, analysed, ranked, reportIds);
     const t2 = performance.now();
     const candidates = ranked.map(({ evidence, ...r }) => ({

@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { parseCli } from "../src/cli/parse-cli.js";
+import { openEngine } from "../src/cli/open-engine.js";
+import { runMain } from "../src/cli/run-main.js";
+import { loadConfig } from "../src/config.js";
+import { replayHistory } from "../src/engine/replay-history.js";
+import { scoreFollowUp, summariseFollowUps, type FollowUpQuestion } from "../src/eval/score-follow-ups.js";
+
+const USAGE = "usage: npm run eval:followups -- [followups.jsonl] [--verbose]";
+
+// The issue's bar: four follow-ups in five answered with the right citation, and no standalone question rewritten.
+const THRESHOLDS = { passRate: 0.8, standaloneKept: 1 };
+
+runMain(async () => {
+  const { values, positionals } = parseCli({ allowPositionals: true, options: { verbose: { type: "boolean", short: "v" } } }, USAGE);
+  const file = positionals[0] ?? "tests/fixtures/followups-dev.jsonl";
+  const questions = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as FollowUpQuestion);
+  const engine = await openEngine(loadConfig());
+  const results = [];
+  for (const q of questions) {
+    const history = await replayHistory(engine, q.history);
+    const answer = await engine.ask(q.question, { history });
+    const result = scoreFollowUp(q, answer);
+    results.push(result);
+    process.stdout.write(`${result.pass ? "PASS" : "FAIL"} ${q.id.padEnd(6)} ${q.question}\n`);
+    if (!result.pass || values.verbose) {
+      process.stdout.write(`       ${result.detail}\n       read as: ${answer.standaloneQuestion ?? "(as asked)"}\n       → ${answer.text.slice(0, 200)}\n`);
+    }
+  }
+  const s = summariseFollowUps(results);
+  const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+  process.stdout.write(
+    `\n${s.passed}/${s.total} passed (${pct(s.passRate)}) · right citation on ${pct(s.citationHitRate)} of answerable follow-ups · ` +
+      `abstention accuracy ${pct(s.abstentionAccuracy)} · standalone questions kept as asked ${s.standaloneKept}/${s.standaloneTotal} · ` +
+      `follow-ups rewritten ${s.rewritten}/${s.leaning}\n`,
+  );
+  const ok = s.passRate >= THRESHOLDS.passRate && (s.standaloneTotal === 0 || s.standaloneKept / s.standaloneTotal >= THRESHOLDS.standaloneKept);
+  if (!ok) process.stderr.write(`eval: below thresholds ${JSON.stringify(THRESHOLDS)}\n`);
+  await engine.close();
+  return ok ? 0 : 1;
+});

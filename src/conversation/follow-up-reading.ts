@@ -1,0 +1,17 @@
+import type { Turn } from "./turn.js";
+
+/** How a question was understood in its conversation. */
+export interface FollowUpReading {
+  /** The question retrieval and the answerer see: the follow-up made standalone, or the question as asked. */
+  question: string;
+  /** False when the question stands on its own and is answered exactly as asked. */
+  rewritten: boolean;
+  /** The report the previous answer came from: its sentences rank a little higher (a preference, not a filter). */
+  preferredReportId?: string;
+}
+
+/** Reads a question in the light of the conversation's earlier turns. */
+export interface FollowUpRewriter {
+  readonly name: string;
+  read(question: string, history: readonly Turn[], signal?: AbortSignal): Promise<FollowUpReading>;
+}

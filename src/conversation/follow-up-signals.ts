@@ -1,0 +1,100 @@
+import { extractTerms } from "../text/terms.js";
+import { definitePhrases, namePhrases } from "./name-phrases.js";
+
+/** A pronoun that stands for something said earlier, with where it sits in the question. */
+export interface Anaphor {
+  word: string;
+  index: number;
+  kind: "person" | "group" | "thing";
+  possessive: boolean;
+}
+
+export interface FollowUpSignals {
+  /** Pronouns that point outside the question ("How long did they last?"). */
+  anaphors: Anaphor[];
+  /** Words that lean on the previous turn without naming it: "that", "then", "there", "else", "these conditions". */
+  leaning: string[];
+  /** "And Pakistan?", "What about the ceasefire?": the rest of the question is the previous one's. */
+  ellipsisSubject?: string;
+  /** No word of its own beyond question words: "Why?", "How long?". */
+  bare: boolean;
+}
+
+const PRONOUNS: Record<string, { kind: Anaphor["kind"]; possessive: boolean }> = {
+  he: { kind: "person", possessive: false },
+  him: { kind: "person", possessive: false },
+  his: { kind: "person", possessive: true },
+  she: { kind: "person", possessive: false },
+  her: { kind: "person", possessive: false },
+  hers: { kind: "person", possessive: true },
+  they: { kind: "group", possessive: false },
+  them: { kind: "group", possessive: false },
+  their: { kind: "group", possessive: true },
+  it: { kind: "thing", possessive: false },
+  its: { kind: "thing", possessive: true },
+};
+
+const LEANING_WORDS = new Set(["then", "else", "next", "afterwards", "afterward", "later", "latter", "former", "also", "too", "again", "instead", "either"]);
+const ELLIPSIS = /^\s*(?:and|but|also|or|so|what about|how about)\s+(.+?)\s*\??\s*$/i;
+// "that" introducing a clause ("said that Pakistan…") rather than pointing back.
+const CLAUSE_AFTER = /^(the|a|an|he|she|they|it|we|you|i|there|this|these|those|his|her|their|its|\p{Lu}\S*)$/u;
+const EXISTENTIAL_AFTER = new Set(["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "any", "a", "an"]);
+const EXPLETIVE_IT = /\b(is|was)\s+it\s+(true|possible|likely|clear|known)\b|\bit\s+(is|was)\s+(said|reported|claimed|unclear|clear|likely|true)\b/i;
+
+/** What in a question leans on earlier turns; empty signals mean the question stands on its own. */
+export function followUpSignals(question: string): FollowUpSignals {
+  const words = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((m) => ({ word: m[0], lower: m[0].toLowerCase(), index: m.index ?? 0 }));
+  const anaphors: Anaphor[] = [];
+  const leaning: string[] = [];
+  const ownNames = namePhrases(question).length > 0 || definitePhrases(question).length > 0;
+
+  words.forEach(({ word, lower, index }, i) => {
+    const next = words[i + 1];
+    const before = words.slice(0, i);
+    const pronoun = PRONOUNS[lower];
+    if (pronoun) {
+      if (lower === "it" && EXPLETIVE_IT.test(question)) return;
+      // "her" before a noun is a possessive; "his report" after a name in the same question refers to that name.
+      const possessive = pronoun.possessive || (lower === "her" && next !== undefined && !EXISTENTIAL_AFTER.has(next.lower));
+      if (possessive && before.length > 0 && antecedentBefore(question.slice(0, index), pronoun.kind)) return;
+      anaphors.push({ word, index, kind: pronoun.kind, possessive });
+      return;
+    }
+    if (lower === "that" || lower === "this" || lower === "these" || lower === "those") {
+      // A clause ("said that Pakistan…") or a relative ("the demand that…") does not point back.
+      if (lower === "that" && next && CLAUSE_AFTER.test(next.word)) return;
+      if (lower === "that" && before.length > 0 && /^(the|a|an)$/i.test(before.at(-2)?.lower ?? "")) return;
+      if ((lower === "those" || lower === "that") && next?.lower === "who") return;
+      leaning.push(word);
+      return;
+    }
+    if (lower === "there" && !(next && EXISTENTIAL_AFTER.has(next.lower)) && i > 0) leaning.push(word);
+    else if (LEANING_WORDS.has(lower)) leaning.push(word);
+  });
+
+  const ellipsis = ELLIPSIS.exec(question);
+  const subject = ellipsis?.[1];
+  const ellipsisSubject =
+    subject !== undefined && subject.split(/\s+/).length <= 6 && !QUESTION_START.test(subject) && contentTerms(subject).length > 0 ? subject : undefined;
+  const bare = !ownNames && contentTerms(question).length === 0;
+  return { anaphors, leaning, ellipsisSubject, bare };
+}
+
+/** Whether the question needs earlier turns to be understood. */
+export function leansOnHistory(signals: FollowUpSignals): boolean {
+  return signals.anaphors.length > 0 || signals.leaning.length > 0 || signals.ellipsisSubject !== undefined || signals.bare;
+}
+
+const QUESTION_START = /^\s*(what|who|whom|whose|how|why|when|where|which|did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b/i;
+
+/** Words of a question other than question words ("how long") and leaning words. */
+export function contentTerms(text: string) {
+  const rest = text.replace(/\bhow\s+(long|many|much|far|old|often|soon|big|large|come)\b/gi, " ");
+  return extractTerms(rest).filter((t) => !LEANING_WORDS.has(t.surface.toLowerCase()));
+}
+
+function antecedentBefore(text: string, kind: Anaphor["kind"]): boolean {
+  const names = namePhrases(text);
+  if (kind === "person") return names.some((n) => n.person);
+  return names.length > 0 || definitePhrases(text).length > 0;
+}

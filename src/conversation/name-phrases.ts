@@ -1,0 +1,103 @@
+/**
+ * Names and noun phrases found in a question or a cited sentence: what a pronoun in the next question can stand for.
+ * Pure text heuristics (capitalisation, determiners); no tagger is needed for the short texts of one conversation.
+ */
+
+export interface NamePhrase {
+  text: string;
+  /** Two or more capitalised words with no title or organisation word: "Omar Samad", not "Defence Minister". */
+  person: boolean;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+const POSSESSIVE = /['’]s$/u;
+
+// Capitalised words that make a run a title, an office or an organisation rather than a person's name.
+const NOT_PERSON = new Set(
+  (
+    "minister ministry ambassador president prime secretary general deputy first chief head spokesman spokeswoman " +
+    "spokesperson mayor governor senator commissioner director officer chairman chairwoman council committee " +
+    "commission government parliament army police force forces court agency office department bank company union " +
+    "nations states republic kingdom emirate province city county district river lake dam bridge street road " +
+    "square station airport hospital school university institute centre center news times post herald press " +
+    "party taliban group association authority corporation defence defense interior foreign affairs former talks " +
+    "treaty accord agreement report service services board ceasefire summit conference"
+  ).split(" "),
+);
+
+// Words that open sentences (or questions) without being part of a name.
+const OPENERS = new Set(
+  "the a an in on at by for from to of and but or so if as after before ahead despite according however while when where who whom whose what which why how did does do is was are were has have had will would can could should his her their its this that these those".split(" "),
+);
+
+/** Runs of capitalised words ("Mawlawi Mohammad Yaqoob Mujahid"), in order of appearance, each once. */
+export function namePhrases(text: string): NamePhrase[] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let sentenceStart = true;
+  let last = 0;
+  const close = () => {
+    if (run.length > 0) runs.push(run);
+    run = [];
+  };
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].replace(/\.$/, "");
+    const index = match.index ?? 0;
+    const between = text.slice(last, index);
+    last = index + match[0].length;
+    if (/[.!?;:,()“”"]/.test(between) && !/^\s*$/.test(between)) close();
+    const startsSentence = sentenceStart || /[.!?]\s*$/.test(between);
+    sentenceStart = false;
+    const capitalised = /^\p{Lu}/u.test(word);
+    if (!capitalised || (startsSentence && OPENERS.has(word.toLowerCase()))) {
+      close();
+      continue;
+    }
+    // A sentence's first word counts only when a name goes on after it ("Omar Samad said", not "Observers said").
+    if (startsSentence) {
+      const next = text.slice(last).match(/^\s+(\p{Lu})/u);
+      if (!next) continue;
+    }
+    run.push(word.replace(POSSESSIVE, ""));
+    if (POSSESSIVE.test(word)) close();
+  }
+  close();
+  const seen = new Set<string>();
+  return runs
+    .map((words) => ({
+      text: words.join(" "),
+      person: words.length >= 2 && words.every((w) => !NOT_PERSON.has(w.toLowerCase()) && !/^(\p{Lu}\.?){2,}$/u.test(w)),
+    }))
+    .filter((p) => !seen.has(p.text) && seen.add(p.text));
+}
+
+/** "the …" noun phrases of a question ("the talks", "the Afghan delegation"), first one first. */
+export function definitePhrases(question: string): string[] {
+  const phrases: string[] = [];
+  const hasAuxiliary = /^\s*\w+\s+(did|does|do|will|would|can|could|should|might|must|has|have|had)\b/i.test(question);
+  for (const match of question.matchAll(/\bthe\s+((?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+)/giu)) {
+    let words = match[1]!.split(/\s+/);
+    const stop = words.findIndex((w) => PHRASE_BREAKS.has(w.toLowerCase()));
+    if (stop >= 0) words = words.slice(0, stop);
+    // In "What did the Afghan delegation demand?" the last word before the question mark is the verb.
+    const end = (match.index ?? 0) + match[0].length;
+    if (hasAuxiliary && words.length > 1 && /^\s*\?*\s*$/.test(question.slice(end)) && words.length === match[1]!.split(/\s+/).length) {
+      words = words.slice(0, -1);
+    }
+    if (words.length > 0) phrases.push(`the ${words.join(" ")}`);
+  }
+  return phrases;
+}
+
+// Words that end a noun phrase: verbs of questions and function words.
+const PHRASE_BREAKS = new Set(
+  "of to in on at by for from with about after before during and or but that which who whom whose when where why how is was are were be been did does do has have had will would can could should said say says last lasted held take took happen happened begin began end ended start started mean meant".split(
+    " ",
+  ),
+);
+
+/** Whether a noun phrase reads as plural ("the talks"): then it is what "they" stands for. */
+export function isPlural(phrase: string): boolean {
+  const last = phrase.split(/\s+/).at(-1)!.toLowerCase();
+  return /[^s]s$/.test(last) || ["people", "police", "men", "women", "children", "forces"].includes(last);
+}

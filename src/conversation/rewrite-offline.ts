@@ -1,0 +1,117 @@
+import { extractTerms } from "../text/terms.js";
+import { type Anaphor, contentTerms, followUpSignals, leansOnHistory } from "./follow-up-signals.js";
+import type { FollowUpReading, FollowUpRewriter } from "./follow-up-reading.js";
+import { definitePhrases, isPlural, namePhrases } from "./name-phrases.js";
+import { type Turn, understoodQuestion } from "./turn.js";
+
+/** Words carried from the previous turn into a follow-up that leans on it: enough to find its passage again. */
+const CONTEXT_WORDS = 6;
+/** A follow-up with this many content words of its own (after its pronouns are resolved) carries no context. */
+const OWN_WORDS_ENOUGH = 2;
+/** How a carried context is written after the question, so a reader sees what was added (and it can be removed). */
+const CONTEXT = /\s*\(context: [^)]*\)\s*$/;
+
+/**
+ * Reads a follow-up as a standalone question without a model: pronouns become the names or noun phrases of the
+ * previous turn they stand for ("How long did they last?" → "How long did the talks last?"), an elliptic question
+ * takes the previous one's shape ("And Pakistan?" → "What did Pakistan demand?"), and the key words of the previous
+ * question and of the sentence its answer cited follow in parentheses when the follow-up has too few words of its
+ * own for retrieval to find its passage.
+ * A question that stands on its own comes back unchanged.
+ */
+export function rewriteOffline(question: string, history: readonly Turn[]): FollowUpReading {
+  const last = history.at(-1);
+  const signals = followUpSignals(question);
+  if (last === undefined || !leansOnHistory(signals)) return { question, rewritten: false };
+
+  let core = question.trim();
+  if (signals.ellipsisSubject !== undefined) {
+    core = fillEllipsis(coreOf(understoodQuestion(last)), signals.ellipsisSubject) ?? core;
+  } else {
+    // Right to left, so earlier indexes stay valid as words are replaced.
+    for (const anaphor of [...signals.anaphors].reverse()) {
+      const referent = referentFor(anaphor, history);
+      if (referent === undefined) continue;
+      const replacement = anaphor.possessive ? possessive(referent) : referent;
+      core = core.slice(0, anaphor.index) + replacement + core.slice(anaphor.index + anaphor.word.length);
+    }
+    core = core.charAt(0).toUpperCase() + core.slice(1);
+  }
+  const context = carriedContext(core, last);
+  const standalone = context.length > 0 ? `${core} (context: ${context.join(", ")})` : core;
+  return { question: standalone, rewritten: standalone !== question, preferredReportId: lastReportId(history) };
+}
+
+export const offlineRewriter: FollowUpRewriter = {
+  name: "offline",
+  read: async (question, history) => rewriteOffline(question, history),
+};
+
+/** The question without a context we added to it. */
+export function coreOf(question: string): string {
+  return question.replace(CONTEXT, "");
+}
+
+/** The report the latest answer that cited anything came from. */
+export function lastReportId(history: readonly Turn[]): string | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const reportId = history[i]!.citations?.[0]?.reportId;
+    if (reportId !== undefined) return reportId;
+  }
+  return undefined;
+}
+
+/** "And Pakistan?" after "What did Afghanistan demand?": the previous question with its name swapped. */
+function fillEllipsis(previous: string, subject: string): string | undefined {
+  const target =
+    namePhrases(previous).find((n) => !subject.includes(n.text))?.text ?? definitePhrases(previous).find((p) => !subject.includes(p));
+  if (target === undefined) return undefined;
+  const at = previous.indexOf(target);
+  return previous.slice(0, at) + subject.replace(/[?.!]+$/, "") + previous.slice(at + target.length);
+}
+
+/** What a pronoun stands for: the latest turn that offers a fitting name or phrase wins. */
+function referentFor(anaphor: Anaphor, history: readonly Turn[]): string | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i]!;
+    const asked = coreOf(understoodQuestion(turn));
+    const cited = (turn.citations ?? []).map((c) => c.text).join(" ");
+    const askedNames = namePhrases(asked);
+    const citedNames = namePhrases(cited).filter((n) => !asked.includes(n.text));
+    const phrases = definitePhrases(asked);
+    let found: string | undefined;
+    if (anaphor.kind === "person") {
+      // After "Who …?" the person is the answer, found in the cited sentence rather than in the question.
+      const answerFirst = /^\s*(who|whom|whose)\b/i.test(asked);
+      const persons = (answerFirst ? [...citedNames, ...askedNames] : [...askedNames, ...citedNames]).filter((n) => n.person);
+      found = persons[0]?.text;
+    } else {
+      const wantPlural = anaphor.kind === "group";
+      const others = askedNames.filter((n) => !n.person).map((n) => n.text);
+      found = phrases.find((p) => isPlural(p) === wantPlural) ?? others[0] ?? phrases[0];
+    }
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function possessive(phrase: string): string {
+  return /s$/.test(phrase) && isPlural(phrase) ? `${phrase}’` : `${phrase}’s`;
+}
+
+/**
+ * Words of the previous turn for a follow-up with too few of its own ("How long did the talks last?" barely says
+ * which talks): names in the previous question and in the sentence its answer cited, then their other key words.
+ * A follow-up with words enough gets none, as they would pull retrieval back to the sentence already cited.
+ */
+function carriedContext(core: string, last: Turn): string[] {
+  if (contentTerms(core).length >= OWN_WORDS_ENOUGH) return [];
+  const have = new Set(extractTerms(core).map((t) => t.stem));
+  const asked = extractTerms(coreOf(understoodQuestion(last)));
+  const cited = extractTerms(last.citations?.[0]?.text ?? "");
+  const salientFirst = [...asked, ...cited].filter((t) => t.salient).concat(asked.filter((t) => !t.salient), cited.filter((t) => !t.salient));
+  return salientFirst
+    .filter((t) => !have.has(t.stem) && have.add(t.stem))
+    .slice(0, CONTEXT_WORDS)
+    .map((t) => t.surface);
+}

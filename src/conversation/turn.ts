@@ -1,0 +1,34 @@
+import type { Answer, Citation } from "../answer/answer.js";
+
+/** One earlier question of a conversation with what Dossier answered, as `ask(…, { history })` receives it. */
+export interface Turn {
+  question: string;
+  /** The answer's text; absent when only the question is known (a history given as a list of questions). */
+  answer?: string;
+  citations?: Citation[];
+  /** What the question was read as, when it was itself a follow-up. */
+  standaloneQuestion?: string;
+}
+
+/** Turns kept by default: enough for "and then?" chains, few enough that old subjects stop steering retrieval. */
+export const DEFAULT_MAX_TURNS = 6;
+
+/** The turn an answer adds to its conversation. */
+export function turnOf(answer: Answer): Turn {
+  return {
+    question: answer.question,
+    answer: answer.text,
+    citations: answer.citations,
+    ...(answer.standaloneQuestion ? { standaloneQuestion: answer.standaloneQuestion } : {}),
+  };
+}
+
+/** The history with `turn` added, keeping only the last `maxTurns`. */
+export function appendTurn(history: readonly Turn[], turn: Turn, maxTurns = DEFAULT_MAX_TURNS): Turn[] {
+  return [...history, turn].slice(-maxTurns);
+}
+
+/** What a turn asked, in full: its standalone reading when it was a follow-up. */
+export function understoodQuestion(turn: Turn): string {
+  return turn.standaloneQuestion ?? turn.question;
+}
