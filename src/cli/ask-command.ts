@@ -1,30 +1,38 @@
 import { createInterface } from "node:readline";
 import { loadConfig } from "../config.js";
 import type { Engine } from "../engine-types.js";
+import { type HistoryItem, replayHistory } from "../engine/replay-history.js";
 import { userMessage } from "../errors.js";
-import { answerToJson, formatAnswerForTerminal } from "./format-answer.js";
+import { answerToJson, formatAnswerForTerminal, readAsLine } from "./format-answer.js";
 import { openEngine } from "./open-engine.js";
 import { parseCli } from "./parse-cli.js";
+import { parseQuestionLine, readHistoryFile } from "./read-history.js";
 import type { CliIo } from "./run-main.js";
 
-const USAGE = `usage: npm run -s ask -- ["question"] [--json] [--report <id>]...
-With no question, reads questions from standard input, one a line. -s keeps npm's own banner off standard output,
+const USAGE = `usage: npm run -s ask -- ["question"] [--json] [--report <id>]... [--follow-up <history.json>]
+With no question, reads questions from standard input, one a line; a line may be JSON: {"question": …, "history": […]}.
+--follow-up asks each question as a follow-up to the conversation in the file (earlier questions, or turns). -s keeps npm's own banner off standard output,
 so --json output pipes cleanly (npm run -s ask -- --json "…" | jq .).`;
 
 /** `npm run ask`: answers the question given, or each line of standard input; exit 1 if any failed. */
 export async function askCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCli(
-    { args, allowPositionals: true, options: { json: { type: "boolean", default: false }, report: { type: "string", multiple: true } } },
+    {
+      args,
+      allowPositionals: true,
+      options: { json: { type: "boolean", default: false }, report: { type: "string", multiple: true }, "follow-up": { type: "string" } },
+    },
     USAGE,
   );
+  const history = values["follow-up"] === undefined ? undefined : readHistoryFile(values["follow-up"]);
   const engine = await openEngine(loadConfig(io.env), io);
   try {
     const options = { reportIds: values.report, json: values.json };
-    if (positionals.length > 0) return (await answerOne(engine, positionals.join(" "), options, io)) ? 0 : 1;
+    if (positionals.length > 0) return (await answerOne(engine, positionals.join(" "), history, options, io)) ? 0 : 1;
     let failures = 0;
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
       if (line.trim() === "") continue;
-      if (!(await answerOne(engine, line, options, io))) failures++;
+      if (!(await answerLine(engine, line, history, options, io))) failures++;
     }
     return failures > 0 ? 1 : 0;
   } finally {
@@ -32,16 +40,38 @@ export async function askCommand(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** Prints one answer (or its one-line error) and says whether it succeeded. */
-async function answerOne(engine: Engine, question: string, options: { reportIds?: string[]; json: boolean }, io: CliIo): Promise<boolean> {
+interface PrintOptions {
+  reportIds?: string[];
+  json: boolean;
+}
+
+/** A line of standard input: a question, or JSON with its own history (which wins over --follow-up's). */
+async function answerLine(engine: Engine, line: string, history: HistoryItem[] | undefined, options: PrintOptions, io: CliIo): Promise<boolean> {
+  let parsed: ReturnType<typeof parseQuestionLine>;
   try {
-    const answer = await engine.ask(question, { reportIds: options.reportIds });
-    io.stdout.write(`${options.json ? answerToJson(answer) : `${formatAnswerForTerminal(answer)}\n`}\n`);
+    parsed = parseQuestionLine(line);
+  } catch (error) {
+    return printFailure(line, error, options, io);
+  }
+  return answerOne(engine, parsed.question, parsed.history ?? history, options, io);
+}
+
+/** Prints one answer (or its one-line error) and says whether it succeeded. */
+async function answerOne(engine: Engine, question: string, historyItems: HistoryItem[] | undefined, options: PrintOptions, io: CliIo): Promise<boolean> {
+  try {
+    const history = historyItems === undefined ? undefined : await replayHistory(engine, historyItems, { reportIds: options.reportIds });
+    const answer = await engine.ask(question, { reportIds: options.reportIds, history });
+    const readAs = readAsLine(answer);
+    io.stdout.write(`${options.json ? answerToJson(answer) : `${readAs === undefined ? "" : `${readAs}\n`}${formatAnswerForTerminal(answer)}\n`}\n`);
     return true;
   } catch (error) {
-    const message = userMessage(error);
-    if (options.json) io.stdout.write(`${JSON.stringify({ question, error: message })}\n`);
-    else io.stderr.write(`dossier: ${message}\n`);
-    return false;
+    return printFailure(question, error, options, io);
   }
+}
+
+function printFailure(question: string, error: unknown, options: PrintOptions, io: CliIo): false {
+  const message = userMessage(error);
+  if (options.json) io.stdout.write(`${JSON.stringify({ question, error: message })}\n`);
+  else io.stderr.write(`dossier: ${message}\n`);
+  return false;
 }

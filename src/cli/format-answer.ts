@@ -38,6 +38,7 @@ export function terminalText(text: string, allowedUrls?: ReadonlySet<string>): s
 export function answerToJson(answer: Answer): string {
   return JSON.stringify({
     question: answer.question,
+    ...(answer.standaloneQuestion ? { standaloneQuestion: answer.standaloneQuestion } : {}),
     answer: answer.text,
     abstained: answer.abstained,
     citations: answer.citations,

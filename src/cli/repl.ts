@@ -1,12 +1,15 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { createInterface, type Interface } from "node:readline";
+import type { Answer } from "../answer/answer.js";
 import { draftText } from "../answer/chat/draft-text.js";
+import { styleText } from "node:util";
 import { loadConfig, type Config } from "../config.js";
+import { appendTurn, turnOf, type Turn } from "../conversation/turn.js";
 import { DISPLAY_LIMITS } from "../display/limits.js";
 import type { Engine } from "../engine-types.js";
 import { userMessage } from "../errors.js";
-import { formatAnswerForTerminal, terminalText } from "./format-answer.js";
+import { formatAnswerForTerminal, readAsLine, terminalText } from "./format-answer.js";
 import { openEngine } from "./open-engine.js";
 import { parseCli } from "./parse-cli.js";
 import { formatReportTable } from "./report-table.js";
@@ -31,10 +34,19 @@ interface ReplCommand {
 interface Session {
   engine: Engine;
   output: NodeJS.WritableStream;
+  /** The conversation so far: every question continues it until :new. */
+  conversation: Turn[];
 }
 
 /** The `:commands`, one entry each, so adding one is one more entry. */
 const COMMANDS: Record<string, ReplCommand> = {
+  ":new": {
+    help: "start a new conversation (otherwise each question may follow up on the last ones)",
+    run: (session) => {
+      session.conversation = [];
+      session.output.write("New conversation: the next question starts afresh.\n");
+    },
+  },
   ":reports": { help: "list the ingested reports", run: ({ engine, output }) => void output.write(`${formatReportTable(engine.reports())}\n`) },
   ":help": { help: "this help", run: ({ output }) => void output.write(`${helpText()}\n`) },
   ":quit": { help: "leave (Ctrl-D, or Ctrl-C twice, works too)", run: () => true },
@@ -57,6 +69,8 @@ export async function replCommand(args: string[], io: CliIo): Promise<void> {
  * second Ctrl-C in a row (the first clears the line). A chat model's reply is shown as it is written, as a labelled
  * draft without source markers; the verified answer (or the extractive fallback, which says so) follows after a
  * blank line. In a terminal, the questions typed are kept in the data folder for the up arrow next time.
+ * Questions continue one conversation until :new; a question read as a follow-up shows, dimmed, the standalone
+ * question it was answered as.
  */
 export async function runRepl(
   config: Config,
@@ -79,15 +93,17 @@ export async function runRepl(
   if (terminal) rl.on("history", (history: string[]) => saveHistory(historyFile, history));
   handleCtrlC(rl, input, output);
   output.write(`Dossier: ${engine.reports().length} report(s) loaded. Ask a question, or :help.\n`);
+  const session: Session = { engine, output, conversation: [] };
   rl.prompt();
   for await (const line of rl) {
     const text = line.trim();
     if (text.startsWith(":")) {
       const command = COMMANDS[ALIASES[text] ?? text];
       if (command === undefined) output.write(`Unknown command ${JSON.stringify(terminalText(text))}. Commands: ${Object.keys(COMMANDS).join(", ")}\n`);
-      else if (command.run({ engine, output })) break;
+      else if (command.run(session)) break;
     } else if (text !== "") {
-      await answer(engine, text, output);
+      const answered = await answer(session, text);
+      if (answered) session.conversation = appendTurn(session.conversation, turnOf(answered), config.conversation.maxTurns);
     }
     rl.prompt();
   }
@@ -96,11 +112,13 @@ export async function runRepl(
   await engine.close();
 }
 
-async function answer(engine: Engine, question: string, output: NodeJS.WritableStream): Promise<void> {
+/** Prints the answer (or the one-line error) and returns the answer. */
+async function answer({ engine, output, conversation }: Session, question: string): Promise<Answer | undefined> {
   /** The draft printed so far; undefined until the first visible text. */
   let printed: string | undefined;
   try {
     const answer = await engine.ask(question, {
+      history: conversation,
       onToken: (soFar) => {
         // Only the head of a runaway reply is shown, so each token costs the same however long the reply grows.
         const draft = terminalText(draftText(soFar.slice(0, DISPLAY_LIMITS.answerChars)));
@@ -116,11 +134,20 @@ async function answer(engine: Engine, question: string, output: NodeJS.WritableS
       },
     });
     if (printed !== undefined) output.write("\n\n");
+    const readAs = readAsLine(answer);
+    if (readAs !== undefined) output.write(`${dim(readAs, output)}\n`);
     output.write(`${formatAnswerForTerminal(answer)}\n`);
+    return answer;
   } catch (error) {
     if (printed !== undefined) output.write("\n\n");
     output.write(`${userMessage(error)}\n`);
+    return undefined;
   }
+}
+
+/** Dim in a terminal; plain where escapes would only clutter (a pipe, a file, a test). */
+function dim(text: string, output: NodeJS.WritableStream): string {
+  return (output as { isTTY?: boolean }).isTTY ? styleText("dim", text) : text;
 }
 
 /** Like a shell: Ctrl-C clears what is typed; a second one in a row (nothing typed between) leaves. */

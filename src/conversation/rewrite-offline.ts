@@ -63,8 +63,10 @@ export function lastReportId(history: readonly Turn[]): string | undefined {
 
 /** "And Pakistan?" after "What did Afghanistan demand?": the previous question with its name swapped. */
 function fillEllipsis(previous: string, subject: string): string | undefined {
-  const target =
-    namePhrases(previous).find((n) => !subject.includes(n.text))?.text ?? definitePhrases(previous).find((p) => !subject.includes(p));
+  const phrases = definitePhrases(previous);
+  const name = namePhrases(previous).find((n) => !subject.includes(n.text))?.text;
+  // A name inside a noun phrase ("the Afghan delegation") goes with its phrase.
+  const target = (name && phrases.find((p) => p.includes(name))) ?? name ?? phrases.find((p) => !subject.includes(p));
   if (target === undefined) return undefined;
   const at = previous.indexOf(target);
   return previous.slice(0, at) + subject.replace(/[?.!]+$/, "") + previous.slice(at + target.length);

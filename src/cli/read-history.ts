@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import type { HistoryItem } from "../engine/replay-history.js";
+import { DossierError } from "../errors.js";
+
+const citation = z.object({
+  n: z.number(),
+  reportId: z.string(),
+  title: z.string(),
+  sentenceId: z.string(),
+  text: z.string(),
+  start: z.number(),
+  end: z.number(),
+});
+const turn = z.object({
+  question: z.string().min(1),
+  answer: z.string().optional(),
+  citations: z.array(citation).optional(),
+  standaloneQuestion: z.string().optional(),
+});
+/** Earlier questions as plain strings (asked again to rebuild their answers) or as turns `ask --json` printed. */
+export const historySchema = z.array(z.union([z.string().min(1), turn]));
+
+/** One line of JSON Lines input: a question and, optionally, the conversation before it. */
+export const questionLineSchema = z.object({ question: z.string(), history: historySchema.optional() });
+
+/** Reads a `--follow-up` file: a JSON array of earlier questions or turns. */
+export function readHistoryFile(file: string): HistoryItem[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new DossierError("USAGE", `Cannot read the history file ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}.`, { cause: error });
+  }
+  return parseHistory(text, `The history file ${file}`);
+}
+
+/** Parses JSON holding a history; `what` names it in the one-line error. */
+export function parseHistory(text: string, what: string): HistoryItem[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new DossierError("USAGE", `${what} is not valid JSON.`);
+  }
+  const parsed = historySchema.safeParse(json);
+  if (!parsed.success) throw new DossierError("USAGE", `${what} must be a JSON array of earlier questions (strings) or turns ({ "question", "answer", "citations" }).`);
+  return parsed.data;
+}
+
+/** A line of standard input: plain text is a question; a line starting with `{` is JSON with `question` and `history`. */
+export function parseQuestionLine(line: string): { question: string; history?: HistoryItem[] } {
+  if (!line.trimStart().startsWith("{")) return { question: line };
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    throw new DossierError("USAGE", "That input line starts with { but is not valid JSON.");
+  }
+  const parsed = questionLineSchema.safeParse(json);
+  if (!parsed.success) throw new DossierError("USAGE", `A JSON input line needs "question" (a string) and may have "history" (an array of earlier questions or turns).`);
+  return parsed.data;
+}

@@ -1,0 +1,109 @@
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runRepl } from "../../src/cli/repl.js";
+import { createEngine } from "../../src/engine.js";
+import { replayHistory } from "../../src/engine/replay-history.js";
+import type { Engine } from "../../src/engine-types.js";
+import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
+
+const LENGTH = "after four days of negotiations";
+
+let ws: Workspace;
+let engine: Engine;
+beforeAll(async () => {
+  ws = makeWorkspace();
+  engine = await createEngine(ws.config);
+});
+afterAll(async () => {
+  await engine.close();
+  ws.cleanup();
+});
+
+async function repl(lines: string[]): Promise<string> {
+  const output = new PassThrough();
+  const printed: string[] = [];
+  output.on("data", (chunk: Buffer) => printed.push(chunk.toString("utf8")));
+  await runRepl(ws.config, Readable.from(lines.map((l) => `${l}\n`)), output);
+  return printed.join("");
+}
+
+describe("follow-up questions offline", () => {
+  it("answers 'How long did they last?' after 'Who mediated the talks?' with the sentence that gives the length", async () => {
+    const history = await replayHistory(engine, ["Who mediated the talks?"]);
+    const answer = await engine.ask("How long did they last?", { history });
+    expect(answer.question).toBe("How long did they last?");
+    expect(answer.standaloneQuestion).toMatch(/^How long did the talks last\?/);
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations.some((c) => c.text.includes(LENGTH))).toBe(true);
+  });
+
+  it("gets nowhere without the conversation, so the history is what answers it", async () => {
+    const alone = await engine.ask("How long did they last?");
+    expect(alone.standaloneQuestion).toBeUndefined();
+    expect(alone.citations.some((c) => c.text.includes(LENGTH))).toBe(false);
+  });
+
+  it("answers a standalone question in a conversation exactly as without one", async () => {
+    const history = await replayHistory(engine, ["Who mediated the talks?"]);
+    const inConversation = await engine.ask("Who walked out of the discussions?", { history });
+    const alone = await engine.ask("Who walked out of the discussions?");
+    expect(inConversation.standaloneQuestion).toBeUndefined();
+    expect(inConversation.citations).toEqual(alone.citations);
+  });
+
+  it("the REPL continues the conversation, shows the reading, and :new starts afresh", async () => {
+    const out = await repl(["Who mediated the talks?", "How long did they last?", ":new", "How long did they last?"]);
+    const [, second, afterNew] = out.split(/dossier> /).filter((part) => part.trim() !== "" && !part.startsWith("Dossier:"));
+    expect(second).toMatch(/^↳ read as: How long did the talks last\?/);
+    expect(second).toContain(LENGTH);
+    expect(second).toMatch(/\[1\] “Diplomatic efforts .*after four days of negotiations/);
+    expect(out).toContain("New conversation");
+    expect(afterNew).not.toContain("read as");
+    expect(afterNew).not.toContain(LENGTH);
+  });
+});
+
+describe("follow-up questions from the command line", () => {
+  const run = (args: string[], input?: string) =>
+    spawnSync(process.execPath, ["--import", "tsx", "src/cli/ask.ts", ...args], {
+      input,
+      encoding: "utf8",
+      env: { ...process.env, ...ws.env, LOG_LEVEL: "silent", OPENAI_API_KEY: "", OPENAI_BASE_URL: "" },
+      timeout: 60_000,
+    });
+
+  it("--follow-up reads the conversation from a JSON file", () => {
+    const file = path.join(ws.root, "history.json");
+    writeFileSync(file, JSON.stringify(["Who mediated the talks?"]));
+    const out = run(["--json", "--follow-up", file, "How long did they last?"]);
+    expect(out.status).toBe(0);
+    const answer = JSON.parse(out.stdout);
+    expect(answer.standaloneQuestion).toMatch(/^How long did the talks last\?/);
+    expect(answer.citations.some((c: { text: string }) => c.text.includes(LENGTH))).toBe(true);
+  });
+
+  it("reads JSON Lines with a history field, and says in one line what is wrong with a bad one", () => {
+    const input = [
+      JSON.stringify({ question: "How long did they last?", history: ["Who mediated the talks?"] }),
+      JSON.stringify({ question: "How long did they last?", history: "Who mediated the talks?" }),
+      "Who mediated the talks?",
+    ].join("\n");
+    const out = run(["--json"], input);
+    expect(out.status).toBe(1);
+    const [first, second, third] = out.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(first.citations.some((c: { text: string }) => c.text.includes(LENGTH))).toBe(true);
+    expect(second.error).toMatch(/"history" \(an array of earlier questions or turns\)/);
+    expect(third.standaloneQuestion).toBeUndefined();
+  });
+
+  it("refuses a history file that is not a list of questions", () => {
+    const file = path.join(ws.root, "bad-history.json");
+    writeFileSync(file, JSON.stringify({ question: "x" }));
+    const out = run(["--follow-up", file, "How long did they last?"]);
+    expect(out.status).toBe(1);
+    expect(out.stderr.trim()).toMatch(/^dossier: The history file .* must be a JSON array/);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { definitePhrases, isPlural, namePhrases } from "../../../src/conversation/name-phrases.js";
+import { MUJAHID, SAMAD } from "./fixtures.js";
+
+describe("namePhrases", () => {
+  it("finds people's names apart from titles and places", () => {
+    const phrases = namePhrases(SAMAD);
+    expect(phrases.filter((p) => p.person).map((p) => p.text)).toEqual(["Omar Samad"]);
+    expect(phrases.map((p) => p.text)).toContain("France");
+  });
+
+  it("ends a name at a possessive and keeps long names whole", () => {
+    const phrases = namePhrases(MUJAHID);
+    expect(phrases.find((p) => p.person)?.text).toBe("Mawlawi Mohammad Yaqoob Mujahid");
+    expect(phrases.map((p) => p.text)).toContain("Afghanistan");
+    expect(phrases.find((p) => p.text === "Defence Minister")?.person).toBe(false);
+  });
+
+  it("skips the capital letter a sentence opens with", () => {
+    expect(namePhrases("Observers said the withdrawal reflected mistrust.")).toEqual([]);
+    expect(namePhrases("Who is Mohammad Nabi Omari?").map((p) => p.text)).toEqual(["Mohammad Nabi Omari"]);
+  });
+});
+
+describe("definitePhrases", () => {
+  it("takes the noun phrase, not the verb after it", () => {
+    expect(definitePhrases("Who mediated the talks?")).toEqual(["the talks"]);
+    expect(definitePhrases("What did the Afghan delegation demand?")).toEqual(["the Afghan delegation"]);
+    expect(definitePhrases("Who arranged the temporary ceasefire?")).toEqual(["the temporary ceasefire"]);
+  });
+
+  it("tells plural phrases from singular ones", () => {
+    expect(isPlural("the talks")).toBe(true);
+    expect(isPlural("the temporary ceasefire")).toBe(false);
+    expect(isPlural("the process")).toBe(false);
+  });
+});

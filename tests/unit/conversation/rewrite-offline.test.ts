@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { followUpSignals, leansOnHistory } from "../../../src/conversation/follow-up-signals.js";
+import { rewriteOffline } from "../../../src/conversation/rewrite-offline.js";
+import { CEASEFIRE, DEMANDS, MEDIATED, MUJAHID, SAMAD, turn } from "./fixtures.js";
+
+const mediated = [turn("Who mediated the talks?", [MEDIATED])];
+
+/** Questions that need nothing from the conversation: they must reach retrieval exactly as asked. */
+const STANDALONE = [
+  "Who mediated the talks?",
+  "Where were the talks held?",
+  "How many days did the negotiations last?",
+  "What did Omar Samad say about Pakistan's commitment?",
+  "Which news outlet reported the Afghan delegation's pledge?",
+  "What did the withdrawal reflect?",
+  "Who arranged the temporary ceasefire?",
+  "What did Pakistan's Defence Minister warn before the Istanbul talks?",
+  "Did Pakistan accept the Afghan delegation's conditions?",
+  "What policy does the Islamic Emirate follow?",
+  "Why did the Pakistani side walk out of the discussions?",
+  "Is it true that the talks collapsed?",
+  "What did Mohammad Nabi Omari say about his country's policy?",
+  "Who said that Pakistan misuses the term terrorism?",
+  "What is the capital of Australia?",
+  "How did Afghanistan respond to Khawaja Muhammad Asif's warning?",
+];
+
+describe("offline follow-up rewrite", () => {
+  it.each(STANDALONE)("never rewrites a question that stands on its own: %s", (question) => {
+    expect(leansOnHistory(followUpSignals(question))).toBe(false);
+    for (const history of [mediated, [turn("Who questioned Pakistan's commitment?", [SAMAD])]]) {
+      expect(rewriteOffline(question, history)).toEqual({ question, rewritten: false });
+    }
+  });
+
+  it("leaves any question alone when there is no history", () => {
+    expect(rewriteOffline("How long did they last?", [])).toEqual({ question: "How long did they last?", rewritten: false });
+  });
+
+  it("carries the talks forward into 'they', with the previous turn's words when the follow-up has too few", () => {
+    const reading = rewriteOffline("How long did they last?", mediated);
+    expect(reading.rewritten).toBe(true);
+    expect(reading.question).toMatch(/^How long did the talks last\? \(context: Turkish, Qatari, mediated/);
+    expect(reading.preferredReportId).toBe("afghanistan-pakistan-istanbul-talks");
+  });
+
+  it("finds the person a 'who' question's answer named, for 'he' and 'his'", () => {
+    const samad = [turn("Who questioned Pakistan's commitment to reconciliation?", [SAMAD])];
+    expect(rewriteOffline("What was his previous post?", samad).question).toBe("What was Omar Samad’s previous post?");
+    const mujahid = [turn("Who is Afghanistan's Defence Minister?", [MUJAHID])];
+    expect(rewriteOffline("What did he argue about the term terrorism?", mujahid).question).toBe(
+      "What did Mawlawi Mohammad Yaqoob Mujahid argue about the term terrorism?",
+    );
+  });
+
+  it("reads 'it' as the singular thing the previous question asked about", () => {
+    const ceasefire = [turn("Who arranged the temporary ceasefire?", [CEASEFIRE])];
+    expect(rewriteOffline("When was it arranged?", ceasefire).question).toBe("When was the temporary ceasefire arranged?");
+  });
+
+  it("fills an elliptic question in from the previous one", () => {
+    const demands = [turn("What did the Afghan delegation demand?", [DEMANDS])];
+    expect(rewriteOffline("And Pakistan?", demands).question).toBe("What did Pakistan demand?");
+    expect(rewriteOffline("What about the ceasefire?", mediated).question).toBe("Who mediated the ceasefire?");
+  });
+
+  it("adds the previous turn's words to a bare follow-up", () => {
+    const reading = rewriteOffline("Why?", [turn("Who walked out of the discussions?", ["The Pakistani side, reportedly frustrated by the Afghan stance, walked out of the discussions."])]);
+    expect(reading.rewritten).toBe(true);
+    expect(reading.question).toMatch(/^Why\? \(context: .*walked/);
+  });
+
+  it("follows a chain: the third turn resolves against the second's standalone reading", () => {
+    const second = { ...turn("How long did they last?"), standaloneQuestion: "How long did the talks last? (context: Turkish, Qatari)" };
+    expect(rewriteOffline("Where were they held?", [...mediated, second]).question).toMatch(/^Where were the talks held\?/);
+  });
+
+  it("prefers the report the latest answer that cited something came from", () => {
+    const history = [turn("Who mediated the talks?", [MEDIATED], "first"), turn("What is the capital of Australia?")];
+    expect(rewriteOffline("How long did they last?", history).preferredReportId).toBe("first");
+  });
+});
