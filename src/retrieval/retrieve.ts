@@ -1,4 +1,4 @@
-import { preferReport } from "../conversation/prefer-report.js";
+import { preferReport } from "./prefer-report.js";
 import type { SentenceRecord } from "../index/records.js";
 import { judgeAnswerability, type Judgement } from "./answerability.js";
 import { hybridSearch } from "./hybrid-search.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { preferReport, REPORT_PREFERENCE } from "../../../src/conversation/prefer-report.js";
+import { preferReport, REPORT_PREFERENCE } from "../../../src/retrieval/prefer-report.js";
 
 const ranked = (...items: Array<[string, number]>) => items.map(([id, score]) => ({ report: { id }, score }));
 
