@@ -29,6 +29,11 @@ function formatPassage(c: Citation): string {
   return `“${terminalText(text, new Set(urlsIn(text)))}” — ${terminalText(c.title)} (${c.sentenceId})`;
 }
 
+/** The standalone question a follow-up was read as, for a line above its answer; undefined for a question read as asked. */
+export function readAsLine(answer: Answer): string | undefined {
+  return answer.standaloneQuestion === undefined ? undefined : `↳ read as: ${terminalText(answer.standaloneQuestion)}`;
+}
+
 /** Report or model text fit for a terminal: no escape sequences (one could retitle the window), no foreign links. */
 export function terminalText(text: string, allowedUrls?: ReadonlySet<string>): string {
   return defangUrls(stripControl(text), allowedUrls);

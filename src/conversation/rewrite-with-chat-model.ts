@@ -11,6 +11,8 @@ import type { FollowUpReading, FollowUpRewriter } from "./follow-up-reading.js";
 import { lastReportId } from "./rewrite-offline.js";
 import { type Turn, understoodQuestion } from "./turn.js";
 
+/** A standalone question is at most MAX_QUESTION_CHARS (500 by default, ~150 tokens): room for that, no more. */
+const REWRITE_MAX_TOKENS = 300;
 /** An earlier answer is context, not the point: its opening is enough to tell what "they" or "that" means. */
 const ANSWER_CHARS = 600;
 
@@ -48,7 +50,7 @@ export class ChatRewriter implements FollowUpRewriter {
     this.fallback = fallback;
     this.logger = logger ?? silentLogger;
     this.openai = { ...config.openai, timeoutMs: config.conversation.rewriteTimeoutMs, maxRetries: 0 };
-    this.model = createChatModel(this.openai);
+    this.model = createChatModel(this.openai, { maxTokens: REWRITE_MAX_TOKENS });
     this.name = `llm:${config.openai.chatModel}`;
   }
 
