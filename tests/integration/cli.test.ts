@@ -97,7 +97,7 @@ describe("command line", () => {
     const out = await run(replCommand, [], "Who mediated the talks?\n:sources\n:reports\n");
     expect(out.code).toBe(0);
     expect(out.stdout.split("mediated by Turkish and Qatari officials")).toHaveLength(2);
-    expect(out.stdout).toContain('Unknown command ":sources". Commands: :reports, :help, :quit');
+    expect(out.stdout).toContain('Unknown command ":sources". Commands: :new, :reports, :help, :quit');
     const table = out.stdout
       .split("\n")
       .map((l) => l.replace(/^(dossier> )+/, ""))

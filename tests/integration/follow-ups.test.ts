@@ -1,12 +1,14 @@
-import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askCommand } from "../../src/cli/ask-command.js";
 import { runRepl } from "../../src/cli/repl.js";
+import { runCommand } from "../../src/cli/run-main.js";
 import { createEngine } from "../../src/engine.js";
 import { replayHistory } from "../../src/engine/replay-history.js";
 import type { Engine } from "../../src/engine-types.js";
+import { captureIo } from "../helpers/cli-io.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 const LENGTH = "after four days of negotiations";
@@ -67,31 +69,30 @@ describe("follow-up questions offline", () => {
 });
 
 describe("follow-up questions from the command line", () => {
-  const run = (args: string[], input?: string) =>
-    spawnSync(process.execPath, ["--import", "tsx", "src/cli/ask.ts", ...args], {
-      input,
-      encoding: "utf8",
-      env: { ...process.env, ...ws.env, LOG_LEVEL: "silent", OPENAI_API_KEY: "", OPENAI_BASE_URL: "" },
-      timeout: 60_000,
-    });
+  /** `npm run ask` in-process on captured streams, as its entry point runs it. */
+  async function run(args: string[], input?: string) {
+    const io = captureIo({ ...ws.env, LOG_LEVEL: "silent" }, { input });
+    const status = await runCommand((cliIo) => askCommand(args, cliIo), io);
+    return { status, stdout: io.out(), stderr: io.err() };
+  }
 
-  it("--follow-up reads the conversation from a JSON file", () => {
+  it("--follow-up reads the conversation from a JSON file", async () => {
     const file = path.join(ws.root, "history.json");
     writeFileSync(file, JSON.stringify(["Who mediated the talks?"]));
-    const out = run(["--json", "--follow-up", file, "How long did they last?"]);
+    const out = await run(["--json", "--follow-up", file, "How long did they last?"]);
     expect(out.status).toBe(0);
     const answer = JSON.parse(out.stdout);
     expect(answer.standaloneQuestion).toMatch(/^How long did the talks last\?/);
     expect(answer.citations.some((c: { text: string }) => c.text.includes(LENGTH))).toBe(true);
   });
 
-  it("reads JSON Lines with a history field, and says in one line what is wrong with a bad one", () => {
+  it("reads JSON Lines with a history field, and says in one line what is wrong with a bad one", async () => {
     const input = [
       JSON.stringify({ question: "How long did they last?", history: ["Who mediated the talks?"] }),
       JSON.stringify({ question: "How long did they last?", history: "Who mediated the talks?" }),
       "Who mediated the talks?",
     ].join("\n");
-    const out = run(["--json"], input);
+    const out = await run(["--json"], input);
     expect(out.status).toBe(1);
     const [first, second, third] = out.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(first.citations.some((c: { text: string }) => c.text.includes(LENGTH))).toBe(true);
@@ -99,10 +100,10 @@ describe("follow-up questions from the command line", () => {
     expect(third.standaloneQuestion).toBeUndefined();
   });
 
-  it("refuses a history file that is not a list of questions", () => {
+  it("refuses a history file that is not a list of questions", async () => {
     const file = path.join(ws.root, "bad-history.json");
     writeFileSync(file, JSON.stringify({ question: "x" }));
-    const out = run(["--follow-up", file, "How long did they last?"]);
+    const out = await run(["--follow-up", file, "How long did they last?"]);
     expect(out.status).toBe(1);
     expect(out.stderr.trim()).toMatch(/^dossier: The history file .* must be a JSON array/);
   });
