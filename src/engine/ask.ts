@@ -90,7 +90,7 @@ function validateQuestion(question: string, maxChars: number): string {
 function citationsAreVerbatim(draft: AnswerDraft, index: SearchIndex): boolean {
   return draft.citations.every((c) => {
     const found = index.sentence(c.sentenceId);
-    const report = found && index.generation.reports.get(found.report.id);
-    return found !== undefined && report !== undefined && c.text === found.sentence.text && report.text.slice(c.start, c.end) === c.text;
+    const text = found && index.reportText(found.report.id);
+    return found !== undefined && text !== undefined && c.text === found.sentence.text && text.slice(c.start, c.end) === c.text;
   });
 }

@@ -25,12 +25,12 @@ export function hybridSearch(index: SearchIndex, question: string, queryVector: 
     if (!h) hits.set(label, (h = { label, fused: 0 }));
     return h;
   };
-  index.generation.vectors.search(queryVector, depth, filter).forEach((v, rank) => {
+  index.searchVectors(queryVector, depth, filter).forEach((v, rank) => {
     const h = hit(v.label);
     h.similarity = v.similarity;
     h.fused += 1 / (RRF_K + rank + 1);
   });
-  index.generation.lexical.search(question, depth, filter, (stem) => index.isCommon(stem)).forEach((l, rank) => {
+  index.searchLexical(question, depth, filter).forEach((l, rank) => {
     const h = hit(l.label);
     h.bm25 = l.score;
     h.fused += 1 / (RRF_K + rank + 1);

@@ -1,6 +1,8 @@
 import type { IndexGeneration, StoredReport } from "../index/index-files.js";
 import { chunksInLabelOrder } from "../index/index-files.js";
+import type { LexicalHit } from "../index/lexical-index.js";
 import type { ChunkRecord, ReportRecord, SentenceRecord } from "../index/records.js";
+import type { VectorHit } from "../index/vector-index.js";
 import { stems } from "../text/terms.js";
 
 export interface IndexedSentence {
@@ -22,7 +24,7 @@ export class SearchIndex {
   private readonly reportVocabulary = new Map<string, Set<string>>();
   readonly sentenceCount: number;
 
-  constructor(readonly generation: IndexGeneration) {
+  constructor(private readonly generation: IndexGeneration) {
     const records = new Map(generation.manifest.reports.map((r) => [r.id, r]));
     this.labels = chunksInLabelOrder(generation.manifest, generation.reports).map(({ chunk }) => ({
       chunk,
@@ -49,6 +51,21 @@ export class SearchIndex {
 
   get reports(): ReportRecord[] {
     return this.generation.manifest.reports;
+  }
+
+  /** Nearest chunks by vector (labels as in `labels`). */
+  searchVectors(query: ArrayLike<number>, k: number, filter?: (label: number) => boolean): VectorHit[] {
+    return this.generation.vectors.search(query, k, filter);
+  }
+
+  /** Chunks by BM25; question words in more than half the sentences are skipped. */
+  searchLexical(question: string, k: number, filter?: (label: number) => boolean): LexicalHit[] {
+    return this.generation.lexical.search(question, k, filter, (stem) => this.isCommon(stem));
+  }
+
+  /** A report's text as ingested, which every citation must be an exact slice of. */
+  reportText(id: string): string | undefined {
+    return this.generation.reports.get(id)?.text;
   }
 
   hasReport(id: string): boolean {
