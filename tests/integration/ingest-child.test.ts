@@ -10,7 +10,7 @@ let ws: Workspace;
 let engine: Engine;
 
 beforeAll(async () => {
-  ws = makeWorkspace();
+  ws = makeWorkspace({ env: { MAX_REPORT_SENTENCES: "200" } });
   engine = await createEngine(ws.config);
 }, 60_000);
 afterAll(async () => {
@@ -51,4 +51,13 @@ describe("an ingest while the engine serves", () => {
     expect(answers.length).toBeGreaterThan(2);
     expect(engine.reports().map((r) => r.id)).toContain("dock-log");
   }, 120_000);
+
+  it("refuses a report the child cannot ingest with the real reason, and keeps answering from the index", async () => {
+    const lines = Array.from({ length: 150_000 }, (_, i) => `entry ${i % 1000}`).join("\n");
+    await expect(engine.addReport({ fileName: "lines.txt", bytes: Buffer.from(lines) })).rejects.toMatchObject({
+      name: "DossierError",
+      message: expect.stringMatching(/^The report was not ingested: lines\.txt: \d+ sentences is over the 200-sentence limit/),
+    });
+    expect((await engine.ask("Who mediated the talks?")).abstained).toBe(false);
+  }, 60_000);
 });
