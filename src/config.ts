@@ -23,6 +23,9 @@ const schema = z.object({
   CHUNK_SENTENCES: positiveInt(3),
   CHUNK_OVERLAP: z.coerce.number().int().min(0).default(1),
   TOP_K: positiveInt(8),
+  INDEX_STORE: z.enum(["local", "postgres"]).default("local"),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), { message: "must be a postgres:// URL" }),
+  INDEX_POLL_MS: positiveInt(2_000),
 
   EMBEDDINGS: z.enum(["local", "openai"]).default("local"),
   EMBEDDING_MODEL: z.string().trim().min(1).default("text-embedding-3-small"),
@@ -62,6 +65,8 @@ export interface Config {
   chunkSentences: number;
   chunkOverlap: number;
   topK: number;
+  /** Where the index lives: the on-disk folder, or a PostgreSQL database every process shares. */
+  store: { kind: "local" } | { kind: "postgres"; databaseUrl: string; pollMs: number };
   embeddings: "local" | "openai";
   embeddingModel: string;
   answerMode: "auto" | "extractive" | "llm";
@@ -120,6 +125,9 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     const which = e.EMBEDDINGS === "openai" ? "EMBEDDINGS=openai" : "ANSWER_MODE=llm";
     throw new ConfigError(`Invalid configuration: ${which} needs OPENAI_API_KEY or OPENAI_BASE_URL`);
   }
+  if (e.INDEX_STORE === "postgres" && e.DATABASE_URL === undefined) {
+    throw new ConfigError("Invalid configuration: INDEX_STORE=postgres needs DATABASE_URL");
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     corpusDir: path.resolve(e.CORPUS_DIR),
@@ -133,6 +141,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     chunkSentences: e.CHUNK_SENTENCES,
     chunkOverlap: e.CHUNK_OVERLAP,
     topK: e.TOP_K,
+    store: e.INDEX_STORE === "postgres" ? { kind: "postgres", databaseUrl: e.DATABASE_URL!, pollMs: e.INDEX_POLL_MS } : { kind: "local" },
     embeddings: e.EMBEDDINGS,
     embeddingModel: e.EMBEDDING_MODEL,
     answerMode: e.ANSWER_MODE,

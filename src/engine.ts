@@ -13,7 +13,9 @@ import { childProcessRunner, inProcessRunner } from "./engine/ingest-runner.js";
 import { createIngestQueue } from "./engine/ingest-queue.js";
 import { loadIndex } from "./engine/load-index.js";
 import { noReportsNotice, openIndex } from "./engine/open-index.js";
+import { watchIndex } from "./engine/watch-index.js";
 import { silentLogger } from "./logger.js";
+import { openIndexStore } from "./store/open-index-store.js";
 import { createRetriever } from "./retrieval/retrieve.js";
 import { preloadSynonyms } from "./text/synonyms.js";
 
@@ -38,14 +40,28 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const rewriter = options.rewriter ?? (usesChatModel(config) ? await createChatRewriter(config, logger) : offlineRewriter);
 
   preloadSynonyms();
-  const [opened] = await Promise.all([
-    openIndex({ config, embeddings, run: inProcessRunner({ config, embeddings, logger }), autoIngest: options.autoIngest ?? true, notify }),
-    embeddings.warmUp?.(),
-  ]);
+  const store = await openIndexStore(config);
+  const open = async () => {
+    const seen = await store.version();
+    const [opened] = await Promise.all([
+      openIndex({ config, embeddings, store, run: inProcessRunner({ config, embeddings, logger, store }), autoIngest: options.autoIngest ?? true, notify }),
+      embeddings.warmUp?.(),
+    ]);
+    return { opened, seen };
+  };
+  // A database connection left open would keep a failed start-up's process alive.
+  const { opened, seen } = await open().catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   let index = opened;
+  const watch = watchIndex(store, seen, async () => {
+    index = await loadIndex(store, embeddings);
+  }, logger);
   // Injected embeddings cannot cross into a child process; the child makes its own from the same configuration.
-  const queue = createIngestQueue(options.embeddings ? inProcessRunner({ config, embeddings, logger }) : childProcessRunner(config), async () => {
-    index = await loadIndex(config, embeddings);
+  const queue = createIngestQueue(options.embeddings ? inProcessRunner({ config, embeddings, logger, store }) : childProcessRunner(config), async () => {
+    watch.seen = await store.version();
+    index = await loadIndex(store, embeddings);
   });
 
   const retrieve = createRetriever({ index: () => index, embedQuery: (text) => embeddings.embedQuery(text), topK: config.topK });
@@ -68,7 +84,11 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
     addReport: createAddReport(config, queue.ingest),
     context,
     reports: () => index.reports,
-    close: () => queue.drained(),
+    close: async () => {
+      watch.stop();
+      await queue.drained();
+      await store.close();
+    },
   };
 }
 

@@ -14,6 +14,7 @@ export type DossierErrorCode =
   | "INGEST_FAILED"
   | "MODEL_UNAVAILABLE"
   | "BUSY"
+  | "STORE_UNAVAILABLE"
   | "USAGE";
 
 export class DossierError extends Error {

@@ -1,5 +1,6 @@
 import { loadConfig } from "../config.js";
 import { ingestReports } from "../engine/ingest-reports.js";
+import { describeStore } from "../store/open-index-store.js";
 import { terminalLogger } from "./open-engine.js";
 import { parseCli } from "./parse-cli.js";
 import type { CliIo } from "./run-main.js";
@@ -25,7 +26,7 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
   io.stdout.write(
     `${summary.changed ? "Index updated" : "Index already up to date"} in ${(summary.ms / 1000).toFixed(2)} s: ` +
       `${count("added")} added, ${count("updated")} updated, ${count("unchanged")} unchanged, ` +
-      `${summary.removed.length} removed, ${summary.skipped.length} skipped → ${config.indexDir}\n`,
+      `${summary.removed.length} removed, ${summary.skipped.length} skipped → ${describeStore(config)}\n`,
   );
   return summary.skipped.length > 0 ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { createEmbeddings } from "../embeddings/create-embeddings.js";
 import { DossierError } from "../errors.js";
 import { ingestPaths } from "../index/ingest.js";
 import { createLogger } from "../logger.js";
+import { openIndexStore } from "../store/open-index-store.js";
 import type { IngestJob, IngestMessage } from "./ingest-runner.js";
 
 /** The ingest child process (ingest-runner.ts): one job in, progress and one result out, then it exits. */
@@ -11,10 +12,11 @@ process.once("message", async (job: IngestJob) => {
   const logger = createLogger(job.config.logLevel ?? "warn");
   try {
     const embeddings = await createEmbeddings(job.config);
-    const summary = await ingestPaths(job.paths, { config: job.config, embeddings, logger }, {
+    const store = await openIndexStore(job.config);
+    const summary = await ingestPaths(job.paths, { config: job.config, embeddings, logger, store }, {
       rebuild: job.rebuild,
       onReport: (report) => void send({ type: "report", report }),
-    });
+    }).finally(() => store.close());
     await send({ type: "done", summary });
   } catch (error) {
     logger.error({ err: error }, "ingest failed");

@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import { createEmbeddings } from "../embeddings/create-embeddings.js";
 import type { IngestSummary } from "../engine-types.js";
 import type { IngestRunOptions } from "../index/ingest.js";
+import { openIndexStore } from "../store/open-index-store.js";
 import { inProcessRunner } from "./ingest-runner.js";
 
 /**
@@ -11,6 +12,11 @@ import { inProcessRunner } from "./ingest-runner.js";
  */
 export async function ingestReports(config: Config, paths: string[], options: IngestRunOptions & { logger: Logger }): Promise<IngestSummary> {
   const { logger, ...runOptions } = options;
-  const run = inProcessRunner({ config, embeddings: await createEmbeddings(config), logger });
-  return run(paths.length > 0 ? paths : [config.corpusDir], runOptions);
+  const store = await openIndexStore(config);
+  try {
+    const run = inProcessRunner({ config, embeddings: await createEmbeddings(config), logger, store });
+    return await run(paths.length > 0 ? paths : [config.corpusDir], runOptions);
+  } finally {
+    await store.close();
+  }
 }

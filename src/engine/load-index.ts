@@ -1,12 +1,11 @@
-import type { Config } from "../config.js";
 import type { DossierEmbeddings } from "../embeddings/embeddings-contract.js";
 import { DossierError } from "../errors.js";
-import { readGeneration } from "../index/index-files.js";
 import { SearchIndex } from "../retrieval/search-index.js";
+import type { IndexStore } from "../store/index-store.js";
 
 /** The live generation in memory, refused when another embedder built it (its vectors would not compare). */
-export async function loadIndex(config: Config, embeddings: DossierEmbeddings): Promise<SearchIndex> {
-  const generation = await readGeneration(config.indexDir);
+export async function loadIndex(store: IndexStore, embeddings: DossierEmbeddings): Promise<SearchIndex> {
+  const generation = await store.readGeneration();
   const built = generation.manifest.embedder;
   if (built.name !== embeddings.embedder.name || built.dimensions !== embeddings.embedder.dimensions) {
     throw new DossierError(

@@ -6,12 +6,14 @@ import { removeStaleGenerations } from "../index/index-files.js";
 import { withIngestLock } from "../index/ingest-lock.js";
 import { findStaleness } from "../index/staleness.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
+import type { IndexStore } from "../store/index-store.js";
 import type { IngestRunner } from "./ingest-runner.js";
 import { loadIndex } from "./load-index.js";
 
 export interface OpenIndexOptions {
   config: Config;
   embeddings: DossierEmbeddings;
+  store: IndexStore;
   run: IngestRunner;
   /** Bring the index up to date with the corpus folder, and rebuild it when damaged. */
   autoIngest: boolean;
@@ -23,19 +25,19 @@ export interface OpenIndexOptions {
  * folder, rebuilt when damaged. A corpus file or an update that fails never stops the start while an index loads.
  */
 export async function openIndex(options: OpenIndexOptions): Promise<SearchIndex> {
-  const { config, embeddings, autoIngest, notify } = options;
+  const { config, embeddings, store, autoIngest, notify } = options;
   if (autoIngest) {
-    await cleanLeftovers(config.indexDir);
-    const stale = await findStaleness(config, embeddings.embedder.name);
+    if (config.store.kind === "local") await cleanLeftovers(config.indexDir);
+    const stale = await findStaleness(config, store, embeddings.embedder.name);
     if (stale) await refresh(options, stale.notice, stale.rebuild);
   }
   let index: SearchIndex;
   try {
-    index = await loadIndex(config, embeddings);
+    index = await loadIndex(store, embeddings);
   } catch (error) {
     if (!(autoIngest && error instanceof DossierError && error.code === "INDEX_CORRUPT")) throw error;
-    await refresh(options, `The index at ${config.indexDir} is unreadable (${error.detail}); rebuilding it from the corpus…`, true);
-    index = await loadIndex(config, embeddings);
+    await refresh(options, `The index at ${store.where} is unreadable (${error.detail}); rebuilding it from the corpus…`, true);
+    index = await loadIndex(store, embeddings);
   }
   if (index.reports.length === 0) notify(noReportsNotice(config));
   return index;
@@ -60,7 +62,7 @@ async function refresh(options: OpenIndexOptions, notice: string, rebuild: boole
       return;
     }
     // Any other failure still leaves the previous index, which is better than no answers at all.
-    const usable = await loadIndex(config, options.embeddings).then(
+    const usable = await loadIndex(options.store, options.embeddings).then(
       () => true,
       () => false,
     );

@@ -8,8 +8,9 @@ import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "
 import { DossierError } from "../errors.js";
 import { chunkSentences } from "../text/chunk-sentences.js";
 import { segmentSentences } from "../text/segment-sentences.js";
-import { type ManifestDraft, type PreviousIndex, readPreviousIndex, type StoredReport, type WriteHooks, writeGeneration } from "./index-files.js";
-import { withIngestLock } from "./ingest-lock.js";
+import type { IndexStore } from "../store/index-store.js";
+import { LocalIndexStore } from "../store/local-index-store.js";
+import type { ManifestDraft, PreviousIndex, StoredReport, WriteHooks } from "./index-files.js";
 import { fingerprint, reportFilesIn } from "./list-reports.js";
 import { type IngestPlan, planIngest, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
 import { readReport, type ReportFile } from "./read-report.js";
@@ -21,6 +22,8 @@ export interface IngestContext {
   logger: Logger;
   /** Test seam for crashes between writing a generation and making it live. */
   hooks?: WriteHooks;
+  /** Where the index lives; the on-disk folder `config.indexDir` when not given. */
+  store?: IndexStore;
 }
 
 export interface IngestRunOptions extends IngestOptions {
@@ -37,9 +40,10 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
   const { config, embeddings, logger } = ctx;
   const skipped: SkippedFile[] = [];
   const files = await expandPaths(paths, skipped);
+  const store = ctx.store ?? new LocalIndexStore(config.indexDir);
 
-  return withIngestLock(config.indexDir, async (lock) => {
-    const previous = await readPrevious(config.indexDir, options.rebuild === true);
+  return store.withWriteLock(async (lock) => {
+    const previous = await readPrevious(store, options.rebuild === true);
     const settings: PlanSettings = {
       embedder: embeddings.embedder.name,
       chunking: { sentences: config.chunkSentences, overlap: config.chunkOverlap },
@@ -73,7 +77,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
         refused: refusals,
         updatedAt: new Date().toISOString(),
       };
-      await writeGeneration(config.indexDir, draft, stored, {
+      await store.write(draft, stored, {
         beforeSwap: async () => {
           await ctx.hooks?.beforeSwap?.();
           lock.assertHeld();
@@ -89,15 +93,15 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
  * The live index as the plan needs it. An index whose list of reports is unreadable cannot say which reports it held,
  * so only a rebuild (which starts from the named files alone) may go on; anything else would drop them silently.
  */
-async function readPrevious(indexDir: string, rebuild: boolean): Promise<PreviousIndex | undefined> {
+async function readPrevious(store: IndexStore, rebuild: boolean): Promise<PreviousIndex | undefined> {
   try {
-    return await readPreviousIndex(indexDir);
+    return await store.readPrevious();
   } catch (error) {
     if (rebuild) return undefined;
     const detail = error instanceof DossierError ? error.detail : String(error);
     throw new DossierError(
       "INDEX_CORRUPT",
-      `The index at ${indexDir} is damaged and its list of reports unreadable (${detail}); nothing was changed. Run \`npm run ingest -- --rebuild\` to rebuild it from the corpus folder.`,
+      `The index at ${store.where} is damaged and its list of reports unreadable (${detail}); nothing was changed. Run \`npm run ingest -- --rebuild\` to rebuild it from the corpus folder.`,
       { cause: error, detail },
     );
   }

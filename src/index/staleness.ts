@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
 import { DossierError } from "../errors.js";
-import { readManifest } from "./index-files.js";
+import type { IndexStore } from "../store/index-store.js";
 import { fingerprint, reportFilesIn } from "./list-reports.js";
 import { hashReport } from "./read-report.js";
 
@@ -12,17 +12,16 @@ import { hashReport } from "./read-report.js";
  * ingest. Files ingest refused are remembered in the manifest and count as unchanged while they are. An index built
  * by another embedder is not stale but mismatched, and is refused when loaded.
  */
-export async function findStaleness(config: Config, embedderName: string): Promise<{ notice: string; rebuild: boolean } | undefined> {
+export async function findStaleness(config: Config, store: IndexStore, embedderName: string): Promise<{ notice: string; rebuild: boolean } | undefined> {
   const corpus = path.relative(process.cwd(), config.corpusDir) || ".";
-  let live;
+  let manifest;
   try {
-    live = await readManifest(config.indexDir);
+    manifest = await store.readManifest();
   } catch (error) {
     if (error instanceof DossierError) return { notice: `The index is unreadable; rebuilding it from ${corpus}/…`, rebuild: true };
     throw error;
   }
-  if (!live) return { notice: `No index yet: building it from ${corpus}/ (first run only)…`, rebuild: false };
-  const { manifest } = live;
+  if (!manifest) return { notice: `No index yet: building it from ${corpus}/ (first run only)…`, rebuild: false };
   if (manifest.embedder.name !== embedderName) return undefined;
   if (manifest.chunking.sentences !== config.chunkSentences || manifest.chunking.overlap !== config.chunkOverlap) {
     return { notice: "The chunking settings changed since the last ingest; re-indexing the reports…", rebuild: false };

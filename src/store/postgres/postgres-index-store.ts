@@ -1,0 +1,294 @@
+import pg from "pg";
+import { DossierError } from "../../errors.js";
+import { chunksInLabelOrder, type IndexGeneration, type ManifestDraft, type PreviousIndex, type StoredReport, type WriteHooks } from "../../index/index-files.js";
+import type { IngestLock } from "../../index/ingest-lock.js";
+import { LexicalIndex } from "../../index/lexical-index.js";
+import type { Manifest, ReportRecord } from "../../index/records.js";
+import { HNSW_PARAMS, VectorIndex } from "../../index/vector-index.js";
+import type { IndexStore } from "../index-store.js";
+import { migrate } from "./migrations.js";
+
+export interface PostgresSettings {
+  databaseUrl: string;
+  pollMs: number;
+}
+
+// One writer at a time across every machine sharing the database (a session lock: released if the writer dies).
+const WRITER_LOCK = 0x646f7374;
+
+type StoredManifest = Omit<ManifestDraft, "reports">;
+
+/** The database keeps no files to checksum: its own integrity guards the rows. */
+const asManifest = (stored: StoredManifest, reports: ReportRecord[]): Manifest => ({ ...stored, reports, checksums: {} });
+
+/**
+ * The index in PostgreSQL with pgvector, shared by every process that points at the database. Each report's change
+ * is one transaction and raises the generation; readers load in one snapshot, so they see every report either as it
+ * was or as it is now, and poll the generation to pick up other processes' changes.
+ */
+export class PostgresIndexStore implements IndexStore {
+  /** The connection holding the writer lock while `withWriteLock` runs; writes go through it. */
+  private writer: pg.PoolClient | undefined;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly where: string,
+    readonly pollMs: number,
+  ) {}
+
+  static async open(settings: PostgresSettings, where: string): Promise<PostgresIndexStore> {
+    const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 4 });
+    // An idle connection the server drops must not crash the process; the next query reconnects.
+    pool.on("error", () => undefined);
+    try {
+      const client = await pool.connect();
+      try {
+        await migrate(client);
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await pool.end();
+      throw new DossierError("STORE_UNAVAILABLE", `Cannot use the index in ${where}: ${reason(error)}.`, { cause: error });
+    }
+    return new PostgresIndexStore(pool, where, settings.pollMs);
+  }
+
+  async readManifest(): Promise<Manifest | undefined> {
+    return this.snapshot(async (c) => {
+      const state = await c.query<{ manifest: StoredManifest | null }>("SELECT manifest FROM dossier_state");
+      const stored = state.rows[0]?.manifest;
+      return stored ? asManifest(stored, await readRecords(c)) : undefined;
+    });
+  }
+
+  async readGeneration(): Promise<IndexGeneration> {
+    const live = await this.readLive();
+    if (!live) throw new DossierError("INDEX_MISSING", `No index in ${this.where}: run \`npm run ingest\` to build it.`);
+    const { manifest, reports } = live;
+    const ordered = chunksInLabelOrder(manifest, reports);
+    return {
+      dir: this.where,
+      manifest,
+      reports,
+      // The same graph and BM25 the local store writes, built from the same vectors in the same order: same answers.
+      vectors: VectorIndex.build(manifest.embedder.dimensions, ordered.map((c) => c.vector), HNSW_PARAMS),
+      lexical: LexicalIndex.build(ordered.map((c) => c.chunk.text)),
+    };
+  }
+
+  async readPrevious(): Promise<PreviousIndex | undefined> {
+    const live = await this.readLive();
+    return live && { manifest: live.manifest, records: live.manifest.reports, reports: live.reports, damaged: [] };
+  }
+
+  private readLive(): Promise<{ manifest: Manifest; reports: Map<string, StoredReport> } | undefined> {
+    return this.snapshot(async (c) => {
+      const state = await c.query<{ manifest: StoredManifest | null }>("SELECT manifest FROM dossier_state");
+      const stored = state.rows[0]?.manifest;
+      if (!stored) return undefined;
+      const records = await readRecords(c);
+      return { manifest: asManifest(stored, records), reports: await readReports(c, records) };
+    });
+  }
+
+  async version(): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ generation: string }>("SELECT generation FROM dossier_state");
+    return rows[0]?.generation;
+  }
+
+  async withWriteLock<T>(work: (lock: IngestLock) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [WRITER_LOCK]);
+      if (!rows[0]!.locked) throw new DossierError("BUSY", `Another ingest is running on ${this.where}; try again when it ends.`);
+      this.writer = client;
+      try {
+        // A session lock cannot be taken over while its connection lives, so there is nothing more to assert.
+        return await work({ assertHeld: () => undefined });
+      } finally {
+        this.writer = undefined;
+        await client.query("SELECT pg_advisory_unlock($1)", [WRITER_LOCK]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async write(manifest: ManifestDraft, reports: Map<string, StoredReport>, hooks: WriteHooks = {}): Promise<void> {
+    if (!this.writer) throw new Error("PostgresIndexStore.write outside withWriteLock");
+    const c = this.writer;
+    const { reports: records, ...rest } = manifest;
+    await hooks.beforeSwap?.();
+    const state = await c.query<{ manifest: StoredManifest | null }>("SELECT manifest FROM dossier_state");
+    const live = state.rows[0]?.manifest;
+    const sameShape =
+      live?.embedder.name === manifest.embedder.name &&
+      live.embedder.dimensions === manifest.embedder.dimensions &&
+      live.chunking.sentences === manifest.chunking.sentences &&
+      live.chunking.overlap === manifest.chunking.overlap;
+
+    if (!sameShape) {
+      // Another embedder or chunking changes every report: one transaction, so no reader mixes two embedders.
+      await transaction(c, async () => {
+        await c.query("TRUNCATE reports CASCADE");
+        await setDimensions(c, manifest.embedder.dimensions);
+        for (const record of records) await insertReport(c, record, reports.get(record.id)!);
+        await c.query("UPDATE dossier_state SET manifest = $1, generation = generation + 1", [rest]);
+      });
+      return;
+    }
+
+    const existing = new Map((await readRecords(c)).map((r) => [r.id, r]));
+    for (const record of records) {
+      const old = existing.get(record.id);
+      if (old && sameContent(old, record)) continue;
+      await transaction(c, async () => {
+        await c.query("DELETE FROM reports WHERE id = $1", [record.id]);
+        await insertReport(c, record, reports.get(record.id)!);
+        await bump(c);
+      });
+    }
+    const kept = new Set(records.map((r) => r.id));
+    for (const id of existing.keys()) {
+      if (kept.has(id)) continue;
+      await transaction(c, async () => {
+        await c.query("DELETE FROM reports WHERE id = $1", [id]);
+        await bump(c);
+      });
+    }
+    await transaction(c, async () => {
+      for (const record of records) {
+        const old = existing.get(record.id);
+        if (old && sameContent(old, record) && old.source !== record.source) {
+          await c.query("UPDATE reports SET source = $2 WHERE id = $1", [record.id, record.source]);
+        }
+      }
+      await c.query("UPDATE dossier_state SET manifest = $1, generation = generation + 1", [rest]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** Reads in one snapshot: a change committed meanwhile is either wholly in it or wholly not. */
+  private async snapshot<T>(read: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw new DossierError("STORE_UNAVAILABLE", `Cannot reach the index in ${this.where}: ${reason(error)}.`, { cause: error });
+    }
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const result = await read(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+async function transaction(c: pg.ClientBase, work: () => Promise<void>): Promise<void> {
+  await c.query("BEGIN");
+  try {
+    await work();
+    await c.query("COMMIT");
+  } catch (error) {
+    await c.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}
+
+const bump = (c: pg.ClientBase) => c.query("UPDATE dossier_state SET generation = generation + 1");
+
+/** Same bytes, embedded in the same run: nothing to rewrite (a moved file only changes `source`). */
+function sameContent(a: ReportRecord, b: ReportRecord): boolean {
+  return a.hash === b.hash && a.ingestedAt === b.ingestedAt && a.sentenceCount === b.sentenceCount && a.chunkCount === b.chunkCount && a.title === b.title;
+}
+
+/** Types the vector columns for this embedder and indexes chunk vectors with HNSW (inner product on unit vectors). */
+async function setDimensions(c: pg.ClientBase, dims: number): Promise<void> {
+  if (!Number.isInteger(dims) || dims <= 0) throw new Error(`bad vector dimensions ${dims}`);
+  await c.query("DROP INDEX IF EXISTS chunks_embedding_hnsw");
+  await c.query(`ALTER TABLE sentences ALTER COLUMN embedding TYPE vector(${dims})`);
+  await c.query(`ALTER TABLE chunks ALTER COLUMN embedding TYPE vector(${dims})`);
+  await c.query(
+    `CREATE INDEX chunks_embedding_hnsw ON chunks USING hnsw (embedding vector_ip_ops) WITH (m = ${HNSW_PARAMS.m}, ef_construction = ${HNSW_PARAMS.efConstruction})`,
+  );
+}
+
+async function insertReport(c: pg.ClientBase, r: ReportRecord, stored: StoredReport): Promise<void> {
+  await c.query(
+    "INSERT INTO reports (id, title, source, hash, sentence_count, chunk_count, ingested_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    [r.id, r.title, r.source, r.hash, r.sentenceCount, r.chunkCount, r.ingestedAt, stored.text],
+  );
+  const s = stored.sentences;
+  await c.query(
+    `INSERT INTO sentences (report_id, idx, id, text, start_offset, end_offset, embedding)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[]::vector[])`,
+    [r.id, s.map((x) => x.index), s.map((x) => x.id), s.map((x) => x.text), s.map((x) => x.start), s.map((x) => x.end), stored.sentenceVectors.map(vectorLiteral)],
+  );
+  const ch = stored.chunks;
+  await c.query(
+    `INSERT INTO chunks (report_id, idx, id, first_sentence, last_sentence, text, embedding)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[]::vector[])`,
+    [r.id, ch.map((_, i) => i), ch.map((x) => x.id), ch.map((x) => x.firstSentence), ch.map((x) => x.lastSentence), ch.map((x) => x.text), stored.chunkVectors.map(vectorLiteral)],
+  );
+}
+
+async function readRecords(c: pg.ClientBase): Promise<ReportRecord[]> {
+  const { rows } = await c.query(
+    "SELECT id, title, source, hash, sentence_count, chunk_count, ingested_at FROM reports",
+  );
+  // The order ingest writes manifests in (JavaScript's, not the database collation's): vector labels follow it.
+  return rows
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      source: r.source,
+      hash: r.hash,
+      sentenceCount: r.sentence_count,
+      chunkCount: r.chunk_count,
+      ingestedAt: r.ingested_at,
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function readReports(c: pg.ClientBase, records: ReportRecord[]): Promise<Map<string, StoredReport>> {
+  const reports = new Map<string, StoredReport>();
+  const bodies = await c.query<{ id: string; body: string }>("SELECT id, body FROM reports");
+  for (const r of records) reports.set(r.id, { id: r.id, text: "", sentences: [], chunks: [], sentenceVectors: [], chunkVectors: [] });
+  for (const row of bodies.rows) reports.get(row.id)!.text = row.body;
+  const sentences = await c.query(
+    "SELECT report_id, idx, id, text, start_offset, end_offset, embedding::text AS embedding FROM sentences ORDER BY report_id, idx",
+  );
+  for (const row of sentences.rows) {
+    const report = reports.get(row.report_id)!;
+    report.sentences.push({ id: row.id, reportId: row.report_id, index: row.idx, text: row.text, start: row.start_offset, end: row.end_offset });
+    report.sentenceVectors.push(parseVector(row.embedding));
+  }
+  const chunks = await c.query(
+    "SELECT report_id, idx, id, first_sentence, last_sentence, text, embedding::text AS embedding FROM chunks ORDER BY report_id, idx",
+  );
+  for (const row of chunks.rows) {
+    const report = reports.get(row.report_id)!;
+    report.chunks.push({ id: row.id, reportId: row.report_id, firstSentence: row.first_sentence, lastSentence: row.last_sentence, text: row.text });
+    report.chunkVectors.push(parseVector(row.embedding));
+  }
+  return reports;
+}
+
+// Float32 values print exactly in JavaScript's shortest form and parse back to the same float, both ways.
+const vectorLiteral = (v: Float32Array) => `[${v.join(",")}]`;
+const parseVector = (text: string) => Float32Array.from(text.slice(1, -1).split(","), Number);
+
+function reason(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  return e.code && /^[A-Z]+$/.test(e.code) ? e.code : (e.message ?? String(error)).split("\n")[0]!;
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { vector } from "@electric-sql/pglite-pgvector";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import pg from "pg";
+
+export interface TestDatabase {
+  /** A postgres:// URL the `pg` driver (and any child process) connects to. */
+  url: string;
+  /** "pglite" in-process, or "server" when DATABASE_URL names one. */
+  engine: "pglite" | "server";
+  stop(): Promise<void>;
+}
+
+/**
+ * A real PostgreSQL with pgvector for one test file, reached over the wire protocol as production reaches it.
+ * With DATABASE_URL set, a fresh schema on that server (dropped at the end); otherwise PGlite served on 127.0.0.1 by
+ * pglite-socket, which multiplexes several connections onto its one session (queries in turn, a transaction's
+ * statements kept together).
+ */
+export async function startTestDatabase(): Promise<TestDatabase> {
+  const server = process.env.DATABASE_URL;
+  if (server) return freshSchema(server);
+  const db = await PGlite.create({ extensions: { vector } });
+  const socket = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 16 });
+  await socket.start();
+  return {
+    url: `postgres://postgres:postgres@${socket.getServerConn()}/postgres`,
+    engine: "pglite",
+    stop: async () => {
+      await socket.stop();
+      await db.close();
+    },
+  };
+}
+
+async function freshSchema(serverUrl: string): Promise<TestDatabase> {
+  const schema = `dossier_test_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query("CREATE EXTENSION IF NOT EXISTS vector");
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.searchParams.set("options", `-c search_path=${schema},public`);
+  return {
+    url: url.toString(),
+    engine: "server",
+    stop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}

@@ -1,0 +1,186 @@
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Answer } from "../../src/answer/answer.js";
+import { loadConfig } from "../../src/config.js";
+import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
+import { createEngine } from "../../src/engine.js";
+import type { StoredReport, WriteHooks } from "../../src/index/index-files.js";
+import { ingestPaths } from "../../src/index/ingest.js";
+import { silentLogger } from "../../src/logger.js";
+import { copyIndex } from "../../src/store/copy-index.js";
+import type { IndexStore } from "../../src/store/index-store.js";
+import { LocalIndexStore } from "../../src/store/local-index-store.js";
+import { openIndexStore } from "../../src/store/open-index-store.js";
+import { startTestDatabase, type TestDatabase } from "../helpers/postgres-server.js";
+import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
+
+const embeddings = new LocalUseEmbeddings();
+let db: TestDatabase;
+let ws: Workspace;
+let store: IndexStore;
+let sql: pg.Pool;
+const BANK = path.resolve("tests/fixtures/bank/reports");
+
+const postgresEnv = () => ({ ...ws.env, INDEX_STORE: "postgres", DATABASE_URL: db.url, INDEX_POLL_MS: "100", LOG_LEVEL: "silent" });
+const ingest = (paths: string[], hooks: WriteHooks = {}) => ingestPaths(paths, { config: ws.config, embeddings, logger: silentLogger, store, hooks });
+const count = async (table: string) => Number((await sql.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+
+beforeAll(async () => {
+  [db] = await Promise.all([startTestDatabase(), embeddings.embedQuery("warm up")]);
+  ws = makeWorkspace();
+  store = await openIndexStore(loadConfig(postgresEnv()));
+  sql = new pg.Pool({ connectionString: db.url, max: 2 });
+});
+afterAll(async () => {
+  await store?.close();
+  await sql?.end();
+  await db?.stop();
+  ws?.cleanup();
+});
+
+describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATABASE_URL" : "PGlite over pglite-socket"})`, () => {
+  it("creates its schema through versioned migrations, once", async () => {
+    const again = await openIndexStore(loadConfig(postgresEnv()));
+    await again.close();
+    expect((await sql.query("SELECT version FROM dossier_migrations")).rows).toEqual([{ version: 1 }]);
+    expect(await store.readManifest()).toBeUndefined();
+    await expect(store.readGeneration()).rejects.toMatchObject({ code: "INDEX_MISSING" });
+  });
+
+  it("ingests reports into tables with typed vectors, an HNSW index and a full-text column", async () => {
+    const summary = await ingest([ws.corpusDir]);
+    expect(summary.reports.map((r) => r.status)).toEqual(["added"]);
+    const manifest = await store.readManifest();
+    expect(manifest?.reports.map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
+    expect(manifest?.embedder).toEqual(embeddings.embedder);
+    expect(await count("sentences")).toBe(manifest!.reports[0]!.sentenceCount);
+    const indexes = (await sql.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'chunks'")).rows.map((r) => r.indexdef);
+    expect(indexes.join("\n")).toMatch(/USING hnsw \(embedding vector_ip_ops\)/);
+    const typed = await sql.query("SELECT format_type(atttypid, atttypmod) AS t FROM pg_attribute WHERE attrelid = 'chunks'::regclass AND attname = 'embedding'");
+    expect(typed.rows[0].t).toBe(`vector(${embeddings.embedder.dimensions})`);
+    const lexical = await sql.query("SELECT id FROM chunks WHERE tsv @@ websearch_to_tsquery('english', 'mediated talks')");
+    expect(lexical.rows.length).toBeGreaterThan(0);
+    const nearest = await sql.query("SELECT id FROM chunks ORDER BY embedding <#> (SELECT embedding FROM chunks WHERE idx = 0) LIMIT 1");
+    expect(nearest.rows[0].id).toBe("afghanistan-pakistan-istanbul-talks@0");
+  });
+
+  it("keeps unchanged reports as stored, replaces a changed one and drops a removed one", async () => {
+    for (const f of ["harbour-ceasefire-talks.txt", "cup-final-report.txt"]) copyFileSync(path.join(BANK, f), path.join(ws.corpusDir, f));
+    await ingest([ws.corpusDir]);
+    const before = (await sql.query("SELECT id, ingested_at FROM reports ORDER BY id")).rows;
+    const generation = await store.version();
+
+    const again = await ingest([ws.corpusDir]);
+    expect(again.changed).toBe(false);
+    expect(await store.version()).toBe(generation);
+
+    writeFileSync(path.join(ws.corpusDir, "cup-final-report.txt"), "# Cup final\n\nThe final was postponed by a week because of snow.\n");
+    rmSync(path.join(ws.corpusDir, "harbour-ceasefire-talks.txt"));
+    const summary = await ingest([ws.corpusDir]);
+    expect(summary.removed).toEqual(["harbour-ceasefire-talks"]);
+    expect(summary.reports.find((r) => r.id === "cup-final-report")?.status).toBe("updated");
+    const after = (await sql.query("SELECT id, ingested_at FROM reports ORDER BY id")).rows;
+    expect(after.map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks", "cup-final-report"]);
+    // The untouched report's rows were not rewritten.
+    expect(after[0]).toEqual(before[0]);
+    expect((await sql.query("SELECT count(*) AS n FROM sentences WHERE report_id = 'harbour-ceasefire-talks'")).rows[0].n).toBe("0");
+    const cup = (await store.readGeneration()).reports.get("cup-final-report")!;
+    expect(cup.sentences.map((s) => s.text)).toEqual(["The final was postponed by a week because of snow."]);
+  });
+
+  it("writes each report in one transaction: a report that fails to write leaves its previous version whole", async () => {
+    const live = await store.readGeneration();
+    const cup = live.reports.get("cup-final-report")!;
+    const broken: StoredReport = { ...cup, sentences: [...cup.sentences, { ...cup.sentences[0]!, index: 1, id: "cup-final-report#1" }], sentenceVectors: [...cup.sentenceVectors, new Float32Array(3)] };
+    const manifest = { ...live.manifest, reports: live.manifest.reports.map((r) => (r.id === "cup-final-report" ? { ...r, sentenceCount: 2, ingestedAt: "later" } : r)) };
+    const reports = new Map(live.reports).set("cup-final-report", broken);
+    await expect(store.withWriteLock(() => store.write(manifest, reports))).rejects.toThrow(/dimensions/);
+    const after = await store.readGeneration();
+    expect(after.reports.get("cup-final-report")!.sentences).toEqual(cup.sentences);
+    expect(after.manifest.reports).toEqual(live.manifest.reports);
+  });
+
+  it("holds a PostgreSQL advisory lock while writing, released after", async () => {
+    const advisory = async () => Number((await sql.query("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted")).rows[0].n);
+    let during = -1;
+    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
+    await ingest([ws.corpusDir], { beforeSwap: async () => void (during = await advisory()) });
+    expect(during).toBe(1);
+    expect(await advisory()).toBe(0);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)("refuses a second writer while one holds the lock (needs a real server: PGlite has one session)", async () => {
+    const other = await openIndexStore(loadConfig(postgresEnv()));
+    try {
+      await store.withWriteLock(async () => {
+        await expect(other.withWriteLock(async () => undefined)).rejects.toMatchObject({ code: "BUSY" });
+      });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("answers exactly as the local store on the question bank, after copying the local index into PostgreSQL", async () => {
+    const bank = makeWorkspace({ withFirstReport: false });
+    const asked = readFileSync("tests/fixtures/bank/questions-a.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l) as { question: string; report: string });
+    // The reports question set a is about (the bank's other reports would only slow the test down).
+    const files = readdirSync(BANK).filter((f) => asked.some((q) => f.startsWith(`${q.report}.`)));
+    for (const f of files) copyFileSync(path.join(BANK, f), path.join(bank.corpusDir, f));
+    const onDisk = await createEngine(bank.config, { embeddings });
+    const copied = await copyIndex(new LocalIndexStore(bank.config.indexDir), store);
+    const inPostgres = await createEngine(loadConfig({ ...bank.env, INDEX_STORE: "postgres", DATABASE_URL: db.url, LOG_LEVEL: "silent" }), { embeddings });
+    try {
+      expect(copied.reports).toBe(files.length);
+      expect(inPostgres.reports()).toEqual(onDisk.reports());
+      const questions = asked.map((q) => q.question);
+      expect(questions.length).toBeGreaterThan(100);
+      const shape = (a: Answer) => ({ text: a.text, abstained: a.abstained, cited: a.citations.map((c) => c.sentenceId), related: a.related.map((c) => c.sentenceId) });
+      let answered = 0;
+      for (const q of questions) {
+        const expected = shape(await onDisk.ask(q));
+        expect(shape(await inPostgres.ask(q)), q).toEqual(expected);
+        if (!expected.abstained) answered++;
+      }
+      expect(answered).toBeGreaterThan(questions.length / 2);
+    } finally {
+      await Promise.all([onDisk.close(), inPostgres.close()]);
+      bank.cleanup();
+    }
+    // Ingesting six reports with the real model and asking ~200 questions twice: generous on a busy 2-core machine.
+  }, 240_000);
+
+  it("an engine picks up a report another process ingested, without a restart", async () => {
+    const watching = await createEngine(loadConfig(postgresEnv()), { embeddings, autoIngest: false });
+    const writer = makeWorkspace({ withFirstReport: false });
+    try {
+      const question = "Why was the lighthouse on Varn Island closed?";
+      expect((await watching.ask(question)).abstained).toBe(true);
+      writeFileSync(path.join(writer.corpusDir, "lighthouse.txt"), "# Lighthouse\n\nThe lighthouse on Varn Island was closed after storms cracked its lantern room.\n");
+      const other = await openIndexStore(loadConfig({ ...writer.env, INDEX_STORE: "postgres", DATABASE_URL: db.url, LOG_LEVEL: "silent" }));
+      await ingestPaths([path.join(writer.corpusDir, "lighthouse.txt")], { config: writer.config, embeddings, logger: silentLogger, store: other });
+      await other.close();
+      // The issue asks for "within a few seconds"; polling every 100 ms, 10 s is a generous margin.
+      await vi.waitFor(() => expect(watching.reports().map((r) => r.id)).toContain("lighthouse"), { timeout: 10_000, interval: 50 });
+      const answer = await watching.ask(question);
+      expect(answer.abstained).toBe(false);
+      expect(answer.citations[0]?.text).toBe("The lighthouse on Varn Island was closed after storms cracked its lantern room.");
+    } finally {
+      await watching.close();
+      writer.cleanup();
+    }
+  });
+
+  it("an engine refuses an index another embedder built", async () => {
+    const other = { ...embeddings, embedder: { name: "another-model", dimensions: embeddings.embedder.dimensions } } as unknown as LocalUseEmbeddings;
+    await expect(createEngine(loadConfig(postgresEnv()), { embeddings: other, autoIngest: false })).rejects.toMatchObject({ code: "EMBEDDER_MISMATCH" });
+  });
+
+  it("the local store is unchanged underneath the same interface", async () => {
+    const local: IndexStore = new LocalIndexStore(ws.config.indexDir);
+    expect(await local.readManifest()).toBeUndefined();
+    expect(await local.version()).toBeUndefined();
+    expect(local.pollMs).toBeUndefined();
+  });
+});
