@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../../src/config.js";
 import { EMBED_LIMITS, embedSize } from "../../src/discord/embed-pages.js";
 import { DISPLAY_LIMITS } from "../../src/display/limits.js";
+import type { Answer } from "../../src/answer/answer.js";
 import { createAddReport } from "../../src/engine/add-report.js";
 import { registerCommands } from "../../src/discord/register-commands.js";
 import { runBot, type StopBot } from "../../src/discord/run-bot.js";
@@ -47,6 +48,8 @@ const logLines: string[] = [];
 let askGate: Promise<void> = Promise.resolve();
 /** When set, the next ask() streams these pieces to onToken, 300 ms apart, as a chat model would, before answering. */
 let streamNext: string[] | undefined;
+/** When set, the next ask() returns this answer instead of the engine's (for shapes no small report yields). */
+let answerNext: Answer | undefined;
 /** Makes the next engine.ingest() fail as a broken index write would. */
 let failNextIngest = false;
 let nextUser = 700000000000000000n;
@@ -116,7 +119,9 @@ beforeAll(async () => {
         options?.onToken?.((soFar += piece));
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
-      return engine.ask(question, options);
+      const crafted = answerNext;
+      answerNext = undefined;
+      return crafted ?? engine.ask(question, options);
     },
     // The real add-report use case, over an ingest that fails once when a test asks it to.
     addReport: createAddReport(config, async (paths, options) => {
@@ -225,6 +230,30 @@ describe("/ask", () => {
     const context = send(interactions.button(user, `ctx:${sent.id}`));
     const shown = ((await fake.waitFor(isCallback(context))).body.data.embeds as APIEmbed[]).map((e) => e.description).join("\n");
     expect(CRANE_SENTENCES.some((sentence) => shown.includes(`**${sentence}**`))).toBe(true);
+  });
+
+  it("quotes a 100 KB cited sentence in one message, cut with an ellipsis, and keeps acknowledging others", async () => {
+    const giant = `${"The harbour inquiry heard that the gantry *failed* again, ".repeat(1800)}end.`;
+    expect(giant.length).toBeGreaterThan(100_000);
+    const question = "What did the harbour inquiry hear?";
+    answerNext = {
+      question,
+      text: giant,
+      abstained: false,
+      citations: [{ n: 1, reportId: "harbour-inquiry", title: "Harbour inquiry findings", sentenceId: "harbour-inquiry#9", text: giant, start: 0, end: giant.length }],
+      related: [],
+      mode: "extractive",
+      timings: { embedMs: 1, retrieveMs: 1, answerMs: 1, totalMs: 3 },
+    };
+    const sent = interactions.ask(newUser(), question);
+    const messages = await askAndCollect(sent);
+    const other = send(interactions.ask(newUser(), "Who mediated the talks?"));
+    expect((await fake.waitFor(isCallback(other))).body.type).toBe(5);
+    expect(messages).toHaveLength(1);
+    const quote = descriptions(messages).split("\n").find((l) => l.startsWith("> The harbour inquiry heard"))!;
+    expect(quote.endsWith("…")).toBe(true);
+    expect(quote.length).toBeLessThan(DISPLAY_LIMITS.quoteChars * 2);
+    await fake.waitFor(isLastAnswerPage(other));
   });
 
   it("shows a 217 KB streamed reply as a bounded draft and keeps acknowledging others meanwhile", async () => {

@@ -1,8 +1,8 @@
-import { MessageFlags, SlashCommandBuilder, time, TimestampStyles, type ChatInputCommandInteraction } from "discord.js";
+import { SlashCommandBuilder, time, TimestampStyles, type ChatInputCommandInteraction } from "discord.js";
 import { pageBlocks } from "../embed-pages.js";
 import { code, reportTitle } from "../format-answer.js";
 import type { BotContext } from "../handler-types.js";
-import { NO_MENTIONS, sendPages } from "../replies.js";
+import { replyPrivately, sendPages } from "../replies.js";
 
 export const data = new SlashCommandBuilder()
   .setName("reports")
@@ -12,11 +12,7 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const reports = [...ctx.engine.reports()].sort((a, b) => a.title.localeCompare(b.title));
   if (reports.length === 0) {
-    await interaction.reply({
-      content: "No reports have been ingested yet; an admin can add one with /ingest.",
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_MENTIONS,
-    });
+    await replyPrivately(interaction, "No reports have been ingested yet; an admin can add one with /ingest.");
     return;
   }
   const blocks = reports.map((r) => {
