@@ -257,8 +257,8 @@ describe("/ask", () => {
   });
 
   it("shows a 217 KB streamed reply as a bounded draft and keeps acknowledging others meanwhile", async () => {
-    const piece = `${"The talks [S1] went on and on, see [Verify your account here](https://evil.example/phish). ".repeat(240)}\n`;
-    streamNext = Array.from({ length: 10 }, () => piece);
+    const piece = `${"The talks [S1] went on and on, see [Verify your account here](https://evil.example/phish). ".repeat(800)}\n`;
+    streamNext = Array.from({ length: 3 }, () => piece);
     expect(streamNext.join("").length).toBeGreaterThan(217_000);
     const sent = interactions.ask(newUser(), "Who mediated the talks in Istanbul?");
     send(sent);
