@@ -6,13 +6,14 @@ import { loadConfig } from "../src/config.js";
 import { replayHistory } from "../src/engine/replay-history.js";
 import { scoreFollowUp, summariseFollowUps, type FollowUpQuestion } from "../src/eval/score-follow-ups.js";
 
-const USAGE = "usage: npm run eval:followups -- [followups.jsonl] [--verbose]";
+const USAGE = `usage: npm run eval:followups -- [followups.jsonl] [--verbose] [--gold]
+--gold asks each line's written standalone question with no history: what a perfect rewriter would reach.`;
 
 // The issue's bar: four follow-ups in five answered with the right citation, and no standalone question rewritten.
 const THRESHOLDS = { passRate: 0.8, standaloneKept: 1 };
 
 runMain(async () => {
-  const { values, positionals } = parseCli({ allowPositionals: true, options: { verbose: { type: "boolean", short: "v" } } }, USAGE);
+  const { values, positionals } = parseCli({ allowPositionals: true, options: { verbose: { type: "boolean", short: "v" }, gold: { type: "boolean" } } }, USAGE);
   const file = positionals[0] ?? "tests/fixtures/followups-dev.jsonl";
   const questions = readFileSync(file, "utf8")
     .split("\n")
@@ -21,8 +22,9 @@ runMain(async () => {
   const engine = await openEngine(loadConfig());
   const results = [];
   for (const q of questions) {
-    const history = await replayHistory(engine, q.history);
-    const answer = await engine.ask(q.question, { history });
+    const answer = values.gold
+      ? await engine.ask(q.standalone ?? q.question)
+      : await engine.ask(q.question, { history: await replayHistory(engine, q.history) });
     const result = scoreFollowUp(q, answer);
     results.push(result);
     process.stdout.write(`${result.pass ? "PASS" : "FAIL"} ${q.id.padEnd(6)} ${q.question}\n`);

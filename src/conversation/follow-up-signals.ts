@@ -34,7 +34,7 @@ const PRONOUNS: Record<string, { kind: Anaphor["kind"]; possessive: boolean }> =
   its: { kind: "thing", possessive: true },
 };
 
-const LEANING_WORDS = new Set(["then", "else", "next", "afterwards", "afterward", "later", "latter", "former", "also", "too", "again", "instead", "either"]);
+const LEANING_WORDS = new Set(["then", "else", "afterwards", "afterward", "later", "latter", "former", "also", "too", "again", "instead", "either"]);
 const ELLIPSIS = /^\s*(?:and|but|also|or|so|what about|how about)\s+(.+?)\s*\??\s*$/i;
 // "that" introducing a clause ("said that Pakistan…") rather than pointing back.
 const CLAUSE_AFTER = /^(the|a|an|he|she|they|it|we|you|i|there|this|these|those|his|her|their|its|\p{Lu}\S*)$/u;
@@ -70,6 +70,8 @@ export function followUpSignals(question: string): FollowUpSignals {
     }
     if (lower === "there" && !(next && EXISTENTIAL_AFTER.has(next.lower)) && i > 0) leaning.push(word);
     else if (LEANING_WORDS.has(lower)) leaning.push(word);
+    // "which one", "the other ones": one of something named earlier.
+    else if ((lower === "one" || lower === "ones") && /^(which|what|the|that|this|other)$/.test(before.at(-1)?.lower ?? "")) leaning.push(word);
   });
 
   const ellipsis = ELLIPSIS.exec(question);

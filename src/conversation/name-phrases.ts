@@ -96,6 +96,12 @@ const PHRASE_BREAKS = new Set(
   ),
 );
 
+/** What a "how many …" question counts ("How many people were injured?" → "people"): what "them" may stand for. */
+export function countedPhrase(question: string): string | undefined {
+  const counted = /\bhow\s+many\s+([\p{L}’'-]+)/iu.exec(question)?.[1];
+  return counted === undefined || PHRASE_BREAKS.has(counted.toLowerCase()) ? undefined : counted;
+}
+
 /** Whether a noun phrase reads as plural ("the talks"): then it is what "they" stands for. */
 export function isPlural(phrase: string): boolean {
   const last = phrase.split(/\s+/).at(-1)!.toLowerCase();

@@ -1,7 +1,7 @@
 import { extractTerms } from "../text/terms.js";
 import { type Anaphor, contentTerms, followUpSignals, leansOnHistory } from "./follow-up-signals.js";
 import type { FollowUpReading, FollowUpRewriter } from "./follow-up-reading.js";
-import { definitePhrases, isPlural, namePhrases } from "./name-phrases.js";
+import { countedPhrase, definitePhrases, isPlural, namePhrases } from "./name-phrases.js";
 import { type Turn, understoodQuestion } from "./turn.js";
 
 /** Words carried from the previous turn into a follow-up that leans on it: enough to find its passage again. */
@@ -25,19 +25,25 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
   if (last === undefined || !leansOnHistory(signals)) return { question, rewritten: false };
 
   let core = question.trim();
+  // A bare question ("Why?") or a pointing word ("after that") leaves nothing to substitute: only context can help.
+  let resolved = signals.leaning.length === 0 && !(signals.bare && signals.anaphors.length === 0);
   if (signals.ellipsisSubject !== undefined) {
-    core = fillEllipsis(coreOf(understoodQuestion(last)), signals.ellipsisSubject) ?? core;
+    const filled = fillEllipsis(coreOf(understoodQuestion(last)), signals.ellipsisSubject);
+    core = filled ?? core;
+    resolved = filled !== undefined;
   } else {
     // Right to left, so earlier indexes stay valid as words are replaced.
     for (const anaphor of [...signals.anaphors].reverse()) {
-      const referent = referentFor(anaphor, history);
+      const referent = referentFor(anaphor, history, /\bof\s*$/i.test(core.slice(0, anaphor.index)));
       if (referent === undefined) continue;
       const replacement = anaphor.possessive ? possessive(referent) : referent;
       core = core.slice(0, anaphor.index) + replacement + core.slice(anaphor.index + anaphor.word.length);
     }
+    // "And how were they split up?" reads as a question once its pronoun is resolved: the "and" has done its work.
+    if (signals.anaphors.length > 0) core = core.replace(/^\s*(and|but|so)\s+(?=\S)/i, "");
     core = core.charAt(0).toUpperCase() + core.slice(1);
   }
-  const context = carriedContext(core, last);
+  const context = carriedContext(core, last, resolved);
   const standalone = context.length > 0 ? `${core} (context: ${context.join(", ")})` : core;
   return { question: standalone, rewritten: standalone !== question, preferredReportId: lastReportId(history) };
 }
@@ -61,19 +67,23 @@ export function lastReportId(history: readonly Turn[]): string | undefined {
   return undefined;
 }
 
-/** "And Pakistan?" after "What did Afghanistan demand?": the previous question with its name swapped. */
+/**
+ * "And Pakistan?" after "What did Afghanistan demand?": the previous question with its name swapped. A name takes a
+ * name's place; a common noun ("and animals?" after "How many people …?") takes what was counted or a noun phrase's.
+ */
 function fillEllipsis(previous: string, subject: string): string | undefined {
   const phrases = definitePhrases(previous);
-  const name = namePhrases(previous).find((n) => !subject.includes(n.text))?.text;
+  const isName = /^\p{Lu}/u.test(subject.trim());
+  const name = isName ? namePhrases(previous).find((n) => !subject.includes(n.text))?.text : undefined;
   // A name inside a noun phrase ("the Afghan delegation") goes with its phrase.
-  const target = (name && phrases.find((p) => p.includes(name))) ?? name ?? phrases.find((p) => !subject.includes(p));
+  const target = (name && phrases.find((p) => p.includes(name))) ?? name ?? (isName ? undefined : countedPhrase(previous)) ?? phrases.find((p) => !subject.includes(p));
   if (target === undefined) return undefined;
   const at = previous.indexOf(target);
   return previous.slice(0, at) + subject.replace(/[?.!]+$/, "") + previous.slice(at + target.length);
 }
 
 /** What a pronoun stands for: the latest turn that offers a fitting name or phrase wins. */
-function referentFor(anaphor: Anaphor, history: readonly Turn[]): string | undefined {
+function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean): string | undefined {
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i]!;
     const asked = coreOf(understoodQuestion(turn));
@@ -90,7 +100,9 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[]): string | undef
     } else {
       const wantPlural = anaphor.kind === "group";
       const others = askedNames.filter((n) => !n.person).map((n) => n.text);
-      found = phrases.find((p) => isPlural(p) === wantPlural) ?? others[0] ?? phrases[0];
+      // "How many of them went to hospital?" after "How many people were injured?": them = the people counted.
+      const counted = wantPlural && partOf ? countedPhrase(asked) : undefined;
+      found = (counted && `the ${counted}`) ?? phrases.find((p) => isPlural(p) === wantPlural) ?? others[0] ?? phrases[0];
     }
     if (found !== undefined) return found;
   }
@@ -104,10 +116,11 @@ function possessive(phrase: string): string {
 /**
  * Words of the previous turn for a follow-up with too few of its own ("How long did the talks last?" barely says
  * which talks): names in the previous question and in the sentence its answer cited, then their other key words.
- * A follow-up with words enough gets none, as they would pull retrieval back to the sentence already cited.
+ * A follow-up with words enough, all its pointers resolved, gets none: they would pull retrieval back to the sentence
+ * already cited. One still pointing back ("after that", "there", "which one") always gets them.
  */
-function carriedContext(core: string, last: Turn): string[] {
-  if (contentTerms(core).length >= OWN_WORDS_ENOUGH) return [];
+function carriedContext(core: string, last: Turn, resolved: boolean): string[] {
+  if (resolved && contentTerms(core).length >= OWN_WORDS_ENOUGH) return [];
   const have = new Set(extractTerms(core).map((t) => t.stem));
   const asked = extractTerms(coreOf(understoodQuestion(last)));
   const cited = extractTerms(last.citations?.[0]?.text ?? "");

@@ -64,6 +64,17 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("What about the ceasefire?", mediated).question).toBe("Who mediated the ceasefire?");
   });
 
+  it("reads 'of them' as what the previous question counted, and an elliptic common noun in its place", () => {
+    const injured = [turn("How many people were injured in the flood?")];
+    expect(rewriteOffline("how many of them went to hospital", injured).question).toBe("How many of the people went to hospital");
+    expect(rewriteOffline("and animals?", [turn("How many people stayed in the shelters?")]).question).toBe("How many animals stayed in the shelters?");
+  });
+
+  it("carries context when a pointing word is left unresolved, even with words of its own", () => {
+    const reading = rewriteOffline("Who brokered the truce after that?", mediated);
+    expect(reading.question).toMatch(/^Who brokered the truce after that\? \(context: Turkish, Qatari/);
+  });
+
   it("adds the previous turn's words to a bare follow-up", () => {
     const reading = rewriteOffline("Why?", [turn("Who walked out of the discussions?", ["The Pakistani side, reportedly frustrated by the Afghan stance, walked out of the discussions."])]);
     expect(reading.rewritten).toBe(true);
