@@ -22,7 +22,9 @@ const MODE_LABELS: Record<AnswerMode, string> = {
  * DISPLAY_LIMITS, so no answer takes more than a few messages.
  */
 export function formatAnswer(answer: Answer, elapsedMs = answer.timings.totalMs): EmbedPage[] {
-  const footer = `${MODE_LABELS[answer.mode]} · ${(elapsedMs / 1000).toFixed(1)} s`;
+  // A follow-up's reading sits in the small print, as the terminal shows it dimmed.
+  const readAs = answer.standaloneQuestion === undefined ? "" : `Read as: ${shorten(answer.standaloneQuestion, DISPLAY_LIMITS.quoteChars)} · `;
+  const footer = `${readAs}${MODE_LABELS[answer.mode]} · ${(elapsedMs / 1000).toFixed(1)} s`;
   const title = escapeMarkdown(answer.question);
   if (answer.abstained || answer.citations.length === 0) {
     // Passages that may be related are shown only with an abstention, apart from it and without [n].

@@ -1,7 +1,8 @@
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from "discord.js";
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, ModalSubmitInteraction } from "discord.js";
 import { DossierError, userMessage } from "../errors.js";
 import { buttons } from "./buttons/index.js";
 import { commands } from "./commands/index.js";
+import { modals } from "./modals/index.js";
 import { customIdPrefix } from "./buttons/custom-id.js";
 import type { BotContext, Precondition, RepliableInteraction } from "./handler-types.js";
 import { replyPrivately } from "./replies.js";
@@ -19,6 +20,7 @@ export interface InteractionHandler {
 export function createInteractionHandler(ctx: BotContext): InteractionHandler {
   const commandsByName = new Map(commands.map((c) => [c.data.name, c]));
   const buttonsByPrefix = new Map(buttons.map((b) => [b.prefix, b]));
+  const modalsByPrefix = new Map(modals.map((m) => [m.prefix, m]));
   const pending = new Set<Promise<void>>();
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -52,11 +54,18 @@ export function createInteractionHandler(ctx: BotContext): InteractionHandler {
     if (await passes(interaction, button.preconditions)) await button.execute(interaction, ctx);
   }
 
+  async function onModalSubmit(interaction: ModalSubmitInteraction): Promise<void> {
+    const modal = modalsByPrefix.get(customIdPrefix(interaction.customId));
+    if (modal === undefined) throw new Error(`no handler for modal "${interaction.customId}"`);
+    if (await passes(interaction, modal.preconditions)) await modal.execute(interaction, ctx);
+  }
+
   async function handleOne(interaction: Interaction): Promise<void> {
     try {
       if (interaction.isChatInputCommand()) await onCommand(interaction);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isButton()) await onButton(interaction);
+      else if (interaction.isModalSubmit()) await onModalSubmit(interaction);
     } catch (err) {
       const where = { interaction: interaction.id, type: interaction.type, ...describe(interaction) };
       if (err instanceof DossierError) ctx.logger.warn({ ...where, code: err.code, err }, err.message);
@@ -82,13 +91,14 @@ export function createInteractionHandler(ctx: BotContext): InteractionHandler {
 function describe(interaction: Interaction): Record<string, string> {
   if (interaction.isCommand() || interaction.isAutocomplete()) return { command: interaction.commandName };
   if (interaction.isButton()) return { button: interaction.customId };
+  if (interaction.isModalSubmit()) return { modal: interaction.customId };
   return {};
 }
 
 async function recover(interaction: Interaction, message: string): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (!interaction.responded) await interaction.respond([]);
-  } else if (interaction.isChatInputCommand() || interaction.isButton()) {
+  } else if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isModalSubmit()) {
     await replyPrivately(interaction, message);
   }
 }

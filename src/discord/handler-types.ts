@@ -2,6 +2,7 @@ import type {
   AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { LRUCache } from "lru-cache";
@@ -9,6 +10,7 @@ import type { Logger } from "pino";
 import type { Answer } from "../answer/answer.js";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine-types.js";
+import type { ConversationStore } from "./conversations.js";
 import type { InFlightQueue } from "./in-flight-queue.js";
 import type { SlidingWindowRateLimiter } from "./rate-limiter.js";
 
@@ -25,9 +27,11 @@ export interface BotContext {
   answerQueue: InFlightQueue;
   /** Recent answers by the /ask interaction id, for the buttons under them. */
   recentAnswers: LRUCache<string, Answer>;
+  /** Conversations the follow-up buttons continue. */
+  conversations: ConversationStore;
 }
 
-export type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction;
+export type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 export type PreconditionResult = { ok: true } | { ok: false; message: string };
 
@@ -52,4 +56,11 @@ export interface ButtonHandler {
   prefix: string;
   preconditions?: readonly Precondition[];
   execute(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
+}
+
+/** Modal submits are routed like buttons, by the first `:`-separated part of the modal's custom id. */
+export interface ModalHandler {
+  prefix: string;
+  preconditions?: readonly Precondition[];
+  execute(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void>;
 }

@@ -12,12 +12,13 @@ export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
 export async function sendPages(
   interaction: RepliableInteraction,
   pages: EmbedPage[],
-  options: { ephemeral?: boolean; components?: ActionRowBuilder<ButtonBuilder>[] } = {},
+  options: { ephemeral?: boolean; components?: ActionRowBuilder<ButtonBuilder>[]; content?: string } = {},
 ): Promise<void> {
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
   for (const [i, page] of pages.entries()) {
     const components = i === pages.length - 1 ? (options.components ?? []) : [];
-    const body = { content: "", embeds: page.embeds, components, allowedMentions: NO_MENTIONS };
+    // `content` is our own short line above the first page; an empty one also clears a streamed draft.
+    const body = { content: i === 0 ? (options.content ?? "") : "", embeds: page.embeds, components, allowedMentions: NO_MENTIONS };
     if (i > 0) await interaction.followUp({ ...body, flags });
     else if (interaction.deferred) await interaction.editReply(body);
     else await interaction.reply({ ...body, flags });

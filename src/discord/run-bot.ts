@@ -4,6 +4,7 @@ import type { Answer } from "../answer/answer.js";
 import { ConfigError, type Config } from "../config.js";
 import type { Engine } from "../engine-types.js";
 import { createClient, requireToken } from "./client.js";
+import { ConversationStore } from "./conversations.js";
 import { createInteractionHandler } from "./handle-interaction.js";
 import type { BotContext } from "./handler-types.js";
 import { InFlightQueue } from "./in-flight-queue.js";
@@ -25,9 +26,10 @@ export type StopBot = () => Promise<void>;
 
 /**
  * Logs the bot in and serves interactions from `engine` until the returned stop function is called.
- * Resolves once the gateway session is ready, after logging one ready line.
+ * Resolves once the gateway session is ready, after logging one ready line. `now` is the clock conversations idle on
+ * (tests pass their own).
  */
-export async function runBot(config: Config, engine: Engine, logger: Logger): Promise<StopBot> {
+export async function runBot(config: Config, engine: Engine, logger: Logger, options: { now?: () => number } = {}): Promise<StopBot> {
   const token = requireToken(config);
   const ctx: BotContext = {
     config,
@@ -37,6 +39,7 @@ export async function runBot(config: Config, engine: Engine, logger: Logger): Pr
     voteLimiter: new SlidingWindowRateLimiter(VOTES_PER_MINUTE),
     answerQueue: new InFlightQueue(config.discord.maxInFlight),
     recentAnswers: new LRUCache<string, Answer>({ max: RECENT_ANSWERS }),
+    conversations: new ConversationStore(config.conversation, options.now),
   };
   const handler = createInteractionHandler(ctx);
   const client = createClient(config);

@@ -1,4 +1,4 @@
-import type { ChatInputCommandInteraction } from "discord.js";
+import type { ChatInputCommandInteraction, ModalSubmitInteraction } from "discord.js";
 import type { Logger } from "pino";
 import { draftText } from "../answer/chat/draft-text.js";
 import { DISPLAY_LIMITS } from "../display/limits.js";
@@ -31,7 +31,7 @@ export interface StreamEditor {
  * Shows a chat model's answer in the deferred reply as it is written, editing at most about once a second. The
  * draft is unverified, so it is labelled as such and shows no source markers; the verified answer replaces it.
  */
-export function streamEdits(interaction: ChatInputCommandInteraction, logger: Logger): StreamEditor {
+export function streamEdits(interaction: ChatInputCommandInteraction | ModalSubmitInteraction, logger: Logger): StreamEditor {
   let latest = "";
   let shown = "";
   let lastEdit = 0;

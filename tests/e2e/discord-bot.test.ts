@@ -177,7 +177,7 @@ describe("/ask", () => {
     const customIds = (edit.body.components as Array<{ components: Array<{ custom_id: string }> }>).flatMap((row) =>
       row.components.map((c) => c.custom_id),
     );
-    expect(customIds).toEqual([`ctx:${sent.id}`, `fb:up:${sent.id}`, `fb:down:${sent.id}`]);
+    expect(customIds).toEqual([`fu:${sent.id}`, `ctx:${sent.id}`, `fb:up:${sent.id}`, `fb:down:${sent.id}`]);
     for (const id of customIds) expect(id.length).toBeLessThanOrEqual(100);
   });
 
@@ -527,7 +527,7 @@ describe("registering commands", () => {
     const byName = Object.fromEntries((put.body as Array<{ name: string }>).map((c) => [c.name, c]));
     expect(Object.keys(byName).sort()).toEqual(["ask", "ingest", "reports"]);
     expect(byName.ingest).toMatchObject({ default_member_permissions: "32", contexts: [0] });
-    expect(byName.ask).toMatchObject({ options: [{ name: "question", required: true }, { name: "report", autocomplete: true }] });
+    expect(byName.ask).toMatchObject({ options: [{ name: "question", required: true }, { name: "report", autocomplete: true }, { name: "shared", type: 5 }] });
   });
 
   it("explains a rejected token in one line", async () => {

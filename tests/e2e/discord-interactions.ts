@@ -58,15 +58,16 @@ function interaction(type: number, who: Who, data: Record<string, unknown>, extr
   };
 }
 
-type Option = { name: string; type: number; value: string; focused?: boolean };
+type Option = { name: string; type: number; value: string | boolean; focused?: boolean };
 
 export function slashCommand(name: string, who: Who, options: Option[] = [], resolved?: Record<string, unknown>): Sent {
   return interaction(2, who, { id: snowflake(), name, type: 1, options, ...(resolved ? { resolved } : {}) });
 }
 
-export function ask(who: Who, question: string, report?: string): Sent {
+export function ask(who: Who, question: string, report?: string, shared?: boolean): Sent {
   const options: Option[] = [{ name: "question", type: 3, value: question }];
   if (report !== undefined) options.push({ name: "report", type: 3, value: report });
+  if (shared !== undefined) options.push({ name: "shared", type: 5, value: shared });
   return slashCommand("ask", who, options);
 }
 
@@ -107,4 +108,14 @@ export function button(who: Who, customId: string): Sent {
       message: botMessage({}),
     },
   );
+}
+
+/** A modal's submission, as Discord sends it for a modal of labelled text inputs: `fields` maps input ids to text. */
+export function modalSubmit(who: Who, customId: string, fields: Record<string, string>): Sent {
+  const components = Object.entries(fields).map(([id, value], i) => ({
+    type: 18,
+    id: 2 * i + 1,
+    component: { type: 4, id: 2 * i + 2, custom_id: id, value },
+  }));
+  return interaction(5, who, { custom_id: customId, components }, { message: botMessage({}) });
 }

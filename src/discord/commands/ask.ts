@@ -1,11 +1,8 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
-import { answerRow } from "../buttons/answer-row.js";
+import { answerQuestion } from "../answer-question.js";
 import { truncate } from "../embed-pages.js";
-import { formatAnswer } from "../format-answer.js";
 import type { BotContext, Precondition } from "../handler-types.js";
 import { questionRate } from "../preconditions/rate-limit.js";
-import { NO_MENTIONS, sendPages } from "../replies.js";
-import { streamEdits } from "../stream-edits.js";
 
 /** Discord's cap on an autocomplete choice's name and value, and on the number of choices. */
 const CHOICE_CHARS = 100;
@@ -17,42 +14,25 @@ export const data = new SlashCommandBuilder()
   .addStringOption((option) => option.setName("question").setDescription("What you want to know").setRequired(true))
   .addStringOption((option) =>
     option.setName("report").setDescription("Only answer from this report").setAutocomplete(true),
+  )
+  .addBooleanOption((option) =>
+    option.setName("shared").setDescription("Let anyone here continue this conversation with the follow-up button (default: only you)"),
   );
 
 // Checked before deferring so a refusal can be a private reply rather than a public "thinking…" message.
 export const preconditions: readonly Precondition[] = [questionRate];
 
+/** Answers in public and starts a conversation that the answer's follow-up button continues. */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const started = performance.now();
   const question = interaction.options.getString("question", true);
   const reportId = interaction.options.getString("report") ?? undefined;
-
-  await interaction.deferReply();
-  const stream = streamEdits(interaction, ctx.logger);
-  const answer = await ctx.answerQueue.run(
-    interaction.user.id,
-    () => ctx.engine.ask(question, { reportIds: reportId === undefined ? undefined : [reportId], onToken: stream.onToken }).finally(stream.finish),
-    (waiting) => {
-      const content = `⏳ Busy right now; your question is queued (${waiting} waiting) and will be answered in turn.`;
-      interaction
-        .editReply({ content, allowedMentions: NO_MENTIONS })
-        .catch((err: unknown) => ctx.logger.warn({ err }, "could not show the queued notice"));
-    },
-  );
-  ctx.recentAnswers.set(interaction.id, answer);
-  const pages = formatAnswer(answer, performance.now() - started);
-  await sendPages(interaction, pages, { components: [answerRow(interaction.id, answer)] });
-  ctx.logger.info(
-    {
-      command: "ask",
-      mode: answer.mode,
-      abstained: answer.abstained,
-      citations: answer.citations.length,
-      messages: pages.length,
-      ms: Math.round(performance.now() - started),
-    },
-    "answered",
-  );
+  const shared = interaction.options.getBoolean("shared") ?? false;
+  await answerQuestion(interaction, ctx, {
+    question,
+    options: { reportIds: reportId === undefined ? undefined : [reportId] },
+    conversationId: interaction.id,
+    remember: (answer) => ctx.conversations.start(interaction.id, interaction.user.id, shared, answer),
+  });
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
