@@ -14,7 +14,7 @@ process.once("message", async (job: IngestJob) => {
     const embeddings = await createEmbeddings(job.config);
     const store = await openIndexStore(job.config);
     const summary = await ingestPaths(job.paths, { config: job.config, embeddings, logger, store }, {
-      rebuild: job.rebuild,
+      ...job.options,
       onReport: (report) => void send({ type: "report", report }),
     }).finally(() => store.close());
     await send({ type: "done", summary });

@@ -18,7 +18,7 @@ export function inProcessRunner(ctx: IngestContext): IngestRunner {
 export interface IngestJob {
   config: Config;
   paths: string[];
-  rebuild: boolean;
+  options: Pick<IngestRunOptions, "rebuild" | "repair">;
 }
 export type IngestMessage =
   | { type: "report"; report: Parameters<NonNullable<IngestRunOptions["onReport"]>>[0] }
@@ -55,7 +55,7 @@ export function childProcessRunner(config: Config): IngestRunner {
       child.on("exit", (code, signal) =>
         settle(() => reject(new DossierError("INGEST_FAILED", `The ingest stopped unexpectedly (${signal ?? `exit code ${code}`}); the index was not changed.`))),
       );
-      const job: IngestJob = { config, paths, rebuild: options.rebuild === true };
+      const job: IngestJob = { config, paths, options: { rebuild: options.rebuild, repair: options.repair } };
       child.send(job);
     });
 }

@@ -29,14 +29,14 @@ export async function openIndex(options: OpenIndexOptions): Promise<SearchIndex>
   if (autoIngest) {
     if (config.store.kind === "local") await cleanLeftovers(config.indexDir);
     const stale = await findStaleness(config, store, embeddings.embedder.name);
-    if (stale) await refresh(options, stale.notice, stale.rebuild);
+    if (stale) await refresh(options, stale.notice, stale.repair);
   }
   let index: SearchIndex;
   try {
     index = await loadIndex(store, embeddings);
   } catch (error) {
     if (!(autoIngest && error instanceof DossierError && error.code === "INDEX_CORRUPT")) throw error;
-    await refresh(options, `The index at ${store.where} is unreadable (${error.detail}); rebuilding it from the corpus…`, true);
+    await refresh(options, `The index at ${store.where} is unreadable (${error.detail}); repairing it from the reports' source files…`, true);
     index = await loadIndex(store, embeddings);
   }
   if (index.reports.length === 0) notify(noReportsNotice(config));
@@ -49,11 +49,11 @@ export function noReportsNotice(config: Config): string {
   return `No reports are loaded: ${corpus}/ holds no readable .txt or .md report (CORPUS_DIR=${config.corpusDir}). Add reports there and run \`npm run ingest\`, or use /ingest in Discord.`;
 }
 
-async function refresh(options: OpenIndexOptions, notice: string, rebuild: boolean): Promise<void> {
+async function refresh(options: OpenIndexOptions, notice: string, repair: boolean): Promise<void> {
   const { config, run, notify } = options;
   notify(notice);
   try {
-    const summary = await run([config.corpusDir], { rebuild });
+    const summary = await run([config.corpusDir], { repair });
     for (const s of summary.skipped) notify(`Skipped ${s.reason}`);
   } catch (error) {
     // Another process is ingesting: the live index still answers, and the other run will bring it up to date.

@@ -29,6 +29,11 @@ export interface IngestContext {
 export interface IngestRunOptions extends IngestOptions {
   /** Re-embed every report, even unchanged ones (after changing the embedder or chunking, or to repair). */
   rebuild?: boolean;
+  /**
+   * The live index is damaged: write a new generation even if no report changed, re-reading damaged reports from their
+   * sources and reusing the intact ones; if not even its list of reports is readable, build from the named paths.
+   */
+  repair?: boolean;
 }
 
 /**
@@ -43,7 +48,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
   const store = ctx.store ?? new LocalIndexStore(config.indexDir);
 
   return store.withWriteLock(async (lock) => {
-    const previous = await readPrevious(store, options.rebuild === true);
+    const previous = await readPrevious(store, options.rebuild === true || options.repair === true);
     const settings: PlanSettings = {
       embedder: embeddings.embedder.name,
       chunking: { sentences: config.chunkSentences, overlap: config.chunkOverlap },
@@ -67,7 +72,12 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
     const refusals = await rememberRefusals(refused, previous, new Set(files));
     const refusalsChanged = JSON.stringify(refusals) !== JSON.stringify(previous?.manifest?.refused ?? []);
     const changed =
-      !vectorsReusable(state?.built, settings) || plan.remove.length > 0 || refusalsChanged || results.some((r) => r.status !== "unchanged") || previous?.damaged.length;
+      options.repair ||
+      !vectorsReusable(state?.built, settings) ||
+      plan.remove.length > 0 ||
+      refusalsChanged ||
+      results.some((r) => r.status !== "unchanged") ||
+      previous?.damaged.length;
     if (changed) {
       const draft: ManifestDraft = {
         formatVersion: INDEX_FORMAT_VERSION,
@@ -91,13 +101,14 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
 
 /**
  * The live index as the plan needs it. An index whose list of reports is unreadable cannot say which reports it held,
- * so only a rebuild (which starts from the named files alone) may go on; anything else would drop them silently.
+ * so only a rebuild or repair (which start from the named files alone) may go on; anything else would drop them
+ * silently.
  */
-async function readPrevious(store: IndexStore, rebuild: boolean): Promise<PreviousIndex | undefined> {
+async function readPrevious(store: IndexStore, fromScratch: boolean): Promise<PreviousIndex | undefined> {
   try {
     return await store.readPrevious();
   } catch (error) {
-    if (rebuild) return undefined;
+    if (fromScratch) return undefined;
     const detail = error instanceof DossierError ? error.detail : String(error);
     throw new DossierError(
       "INDEX_CORRUPT",

@@ -12,19 +12,19 @@ import { hashReport } from "./read-report.js";
  * ingest. Files ingest refused are remembered in the manifest and count as unchanged while they are. An index built
  * by another embedder is not stale but mismatched, and is refused when loaded.
  */
-export async function findStaleness(config: Config, store: IndexStore, embedderName: string): Promise<{ notice: string; rebuild: boolean } | undefined> {
+export async function findStaleness(config: Config, store: IndexStore, embedderName: string): Promise<{ notice: string; repair: boolean } | undefined> {
   const corpus = path.relative(process.cwd(), config.corpusDir) || ".";
   let manifest;
   try {
     manifest = await store.readManifest();
   } catch (error) {
-    if (error instanceof DossierError) return { notice: `The index is unreadable; rebuilding it from ${corpus}/…`, rebuild: true };
+    if (error instanceof DossierError) return { notice: "The index is unreadable; repairing it from the reports' source files…", repair: true };
     throw error;
   }
-  if (!manifest) return { notice: `No index yet: building it from ${corpus}/ (first run only)…`, rebuild: false };
+  if (!manifest) return { notice: `No index yet: building it from ${corpus}/ (first run only)…`, repair: false };
   if (manifest.embedder.name !== embedderName) return undefined;
   if (manifest.chunking.sentences !== config.chunkSentences || manifest.chunking.overlap !== config.chunkOverlap) {
-    return { notice: "The chunking settings changed since the last ingest; re-indexing the reports…", rebuild: false };
+    return { notice: "The chunking settings changed since the last ingest; re-indexing the reports…", repair: false };
   }
 
   const files = await reportFilesIn(config.corpusDir);
@@ -39,9 +39,9 @@ export async function findStaleness(config: Config, store: IndexStore, embedderN
   const present = new Set(files);
   const inCorpus = (source: string) => source.startsWith(config.corpusDir + path.sep);
   const gone = manifest.reports.some((r) => inCorpus(r.source) && !present.has(r.source));
-  return gone ? { notice: `A report was removed from ${corpus}/; updating the index…`, rebuild: false } : undefined;
+  return gone ? { notice: `A report was removed from ${corpus}/; updating the index…`, repair: false } : undefined;
 }
 
 function changed(corpus: string) {
-  return { notice: `${corpus}/ changed since the last ingest; updating the index…`, rebuild: false };
+  return { notice: `${corpus}/ changed since the last ingest; updating the index…`, repair: false };
 }

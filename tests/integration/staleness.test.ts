@@ -68,7 +68,7 @@ describe("starting on a corpus that changed since the last ingest", () => {
     const vec = readdirSync(path.join(dir, "reports")).find((f) => f.endsWith(".vec"))!;
     writeFileSync(path.join(dir, "reports", vec), "garbage");
     const { notices, engine } = await start();
-    expect(notices[0]).toMatch(/^The index at .* is unreadable \(.*\); rebuilding it from the corpus…$/);
+    expect(notices[0]).toMatch(/^The index at .* is unreadable \(.*\); repairing it from the reports' source files…$/);
     expect((await engine.ask("Who mediated the talks?")).abstained).toBe(false);
   });
 
