@@ -1,4 +1,4 @@
-import path from "node:path";
+import { existsSync } from "node:fs";
 import type { Config } from "../config.js";
 import type { DossierEmbeddings } from "../embeddings/embeddings-contract.js";
 import { DossierError } from "../errors.js";
@@ -45,8 +45,10 @@ export async function openIndex(options: OpenIndexOptions): Promise<SearchIndex>
 
 /** Said at start and by every answer while the index holds no report, so an empty corpus is never a silent "not found". */
 export function noReportsNotice(config: Config): string {
-  const corpus = path.relative(process.cwd(), config.corpusDir) || ".";
-  return `No reports are loaded: ${corpus}/ holds no readable .txt or .md report (CORPUS_DIR=${config.corpusDir}). Add reports there and run \`npm run ingest\`, or use /ingest in Discord.`;
+  const where = existsSync(config.corpusDir)
+    ? `the corpus folder ${config.corpusDir} holds no readable .txt or .md report`
+    : `the corpus folder ${config.corpusDir} does not exist`;
+  return `No reports are loaded: ${where} (CORPUS_DIR). Add reports there and run \`npm run ingest\`, or use /ingest in Discord.`;
 }
 
 async function refresh(options: OpenIndexOptions, notice: string, repair: boolean): Promise<void> {

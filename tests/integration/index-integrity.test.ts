@@ -172,7 +172,15 @@ describe("an empty or missing corpus", () => {
   it("warns at start and answers every question with the reason", async () => {
     ws = makeWorkspace({ withFirstReport: false, env: { CORPUS_DIR: "/nonexistent" } });
     const { engine, notices } = await start();
-    expect(notices.at(-1)).toMatch(/^No reports are loaded: .*nonexistent\/ holds no readable \.txt or \.md report \(CORPUS_DIR=\/nonexistent\)\./);
+    expect(notices.at(-1)).toMatch(/^No reports are loaded: the corpus folder \/nonexistent does not exist \(CORPUS_DIR\)\. Add reports there/);
     await expect(engine.ask("Who mediated the talks?")).rejects.toMatchObject({ code: "NO_REPORTS" });
+  });
+
+  it("says an existing corpus folder holds no report", async () => {
+    ws = makeWorkspace({ withFirstReport: false });
+    writeFileSync(path.join(ws.corpusDir, "notes.csv"), "a,b\n");
+    const { engine, notices } = await start();
+    expect(notices.at(-1)).toMatch(/^No reports are loaded: the corpus folder .*corpus holds no readable \.txt or \.md report \(CORPUS_DIR\)\./);
+    await expect(engine.ask("Who mediated the talks?")).rejects.toThrow(/^No reports are loaded/);
   });
 });
