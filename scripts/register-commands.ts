@@ -1,7 +1,6 @@
 import { parseCli } from "../src/cli/parse-cli.js";
 import { runMain } from "../src/cli/run-main.js";
 import { loadConfig } from "../src/config.js";
-import { registerCommands } from "../src/discord/register-commands.js";
 
 const USAGE = `usage: npm run register-commands
 Registers the slash commands with Discord: to DISCORD_GUILD_ID when set (at once), else globally (within minutes).`;
@@ -9,6 +8,8 @@ Registers the slash commands with Discord: to DISCORD_GUILD_ID when set (at once
 runMain(async () => {
   parseCli({ options: {} }, USAGE);
   const config = loadConfig();
+  // Loaded after the arguments are checked, so --help and usage errors answer at once.
+  const { registerCommands } = await import("../src/discord/register-commands.js");
   const { count, scope } = await registerCommands(config);
   const where = scope === "guild" ? `to guild ${config.discord.guildId} (available now)` : "globally (may take a few minutes to appear)";
   process.stdout.write(`Registered ${count} slash commands ${where}.\n`);

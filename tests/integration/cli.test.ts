@@ -1,4 +1,4 @@
-import { execSync } from "node:child_process";
+import { execFile, execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -135,6 +135,23 @@ describe("the REPL in a terminal", () => {
     expect(code).toBe(0);
     expect(out).toContain("(Press Ctrl-C again to leave, or type :quit.)");
     expect(out).not.toContain("I couldn't find that");
+  });
+});
+
+describe("--help on the scripts that run as their own process", () => {
+  it("prints usage and exits 0 for eval, bot and register-commands", async () => {
+    const scripts = ["scripts/eval.ts", "scripts/bot.ts", "scripts/register-commands.ts"];
+    const runs = await Promise.all(
+      scripts.map(
+        (script) =>
+          new Promise<{ script: string; code: number; stdout: string }>((resolve) =>
+            execFile(process.execPath, ["--import", "tsx", script, "--help"], { env: { ...process.env, ...env() }, timeout: 60_000 }, (error, stdout) =>
+              resolve({ script, code: error ? Number(error.code ?? 1) : 0, stdout }),
+            ),
+          ),
+      ),
+    );
+    for (const run of runs) expect({ script: run.script, code: run.code, usage: /^usage: npm run/.test(run.stdout) }).toEqual({ script: run.script, code: 0, usage: true });
   });
 });
 
