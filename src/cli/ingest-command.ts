@@ -1,4 +1,5 @@
 import { loadConfig } from "../config.js";
+import { stripControl } from "../display/safe-text.js";
 import { ingestReports } from "../engine/ingest-reports.js";
 import { describeStore } from "../store/open-index-store.js";
 import { terminalLogger } from "./open-engine.js";
@@ -21,7 +22,8 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
     },
   });
   for (const id of summary.removed) io.stdout.write(`removed   ${id}: its file is gone\n`);
-  for (const s of summary.skipped) io.stderr.write(`skipped   ${s.reason}\n`);
+  // A reason quotes the file's name, which is anyone's choice, so it is printed without control characters.
+  for (const s of summary.skipped) io.stderr.write(`skipped   ${stripControl(s.reason)}\n`);
   const count = (status: string) => summary.reports.filter((r) => r.status === status).length;
   io.stdout.write(
     `${summary.changed ? "Index updated" : "Index already up to date"} in ${(summary.ms / 1000).toFixed(2)} s: ` +

@@ -1,5 +1,5 @@
 import { execFile, execSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askCommand } from "../../src/cli/ask-command.js";
@@ -33,6 +33,15 @@ describe("command line", () => {
     const bad = await run(ingestCommand, ["does-not-exist.txt"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^skipped\s+does-not-exist\.txt: no such file or folder$/m);
+  });
+
+  it("prints a skipped file's name without its control characters", async () => {
+    const file = path.join(ws.root, "bad\u001b]0;owned\u0007.txt");
+    writeFileSync(file, new Uint8Array([0x68, 0x00, 0x01]));
+    const out = await run(ingestCommand, [file]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(/^skipped\s+bad\.txt: binary file/m);
+    expect(out.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   });
 
   it("ask --json prints the documented shape", async () => {
