@@ -83,6 +83,31 @@ describe("leftovers", () => {
     await start();
     expect(readdirSync(ws.config.indexDir).sort()).toEqual(["CURRENT", live].sort());
   });
+
+  it("never removes the generation another ingest is writing: cleaning waits for the lock", async () => {
+    ws = makeWorkspace();
+    await start();
+    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
+    let release!: () => void;
+    let paused!: () => void;
+    const atSwap = new Promise<void>((resolve) => (paused = resolve));
+    const running = ingestPaths([ws.corpusDir], {
+      config: ws.config,
+      embeddings,
+      logger: silentLogger,
+      hooks: { beforeSwap: () => new Promise<void>((resolve) => ((release = resolve), paused())) },
+    });
+    await atSwap;
+    const writing = readdirSync(ws.config.indexDir).filter((f) => f.startsWith("gen-"));
+    expect(writing).toHaveLength(2);
+    // A second process starting now must leave the half-swapped generation alone (it answers from the live one).
+    const { engine } = await start();
+    expect(readdirSync(ws.config.indexDir).filter((f) => f.startsWith("gen-")).sort()).toEqual(writing.sort());
+    expect(engine.reports().map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
+    release();
+    await running;
+    expect((await liveIds()).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "ferry"]);
+  });
 });
 
 describe("a damaged live index and a named ingest", () => {
