@@ -9,8 +9,6 @@ runMain(async () => {
   parseCli({ options: {} }, USAGE);
   const config = loadConfig();
   // Loaded after the arguments are checked, so --help and usage errors answer at once.
-  const { registerCommands } = await import("../src/discord/register-commands.js");
-  const { count, scope } = await registerCommands(config);
-  const where = scope === "guild" ? `to guild ${config.discord.guildId} (available now)` : "globally (may take a few minutes to appear)";
-  process.stdout.write(`Registered ${count} slash commands ${where}.\n`);
+  const { describeRegistration, registerCommands } = await import("../src/discord/register-commands.js");
+  process.stdout.write(`${describeRegistration(await registerCommands(config), config)}\n`);
 });

@@ -26,6 +26,12 @@ export async function registerCommands(config: Config): Promise<Registration> {
   return { count: commands.length, scope: guildId === undefined ? "global" : "guild" };
 }
 
+/** The one line `npm run register-commands` prints. */
+export function describeRegistration({ count, scope }: Registration, config: Config): string {
+  const where = scope === "guild" ? `to guild ${config.discord.guildId} (available now)` : "globally (may take a few minutes to appear)";
+  return `Registered ${count} slash commands ${where}.`;
+}
+
 /** Turns Discord's answers into the one line a person needs to fix their configuration. */
 function explain(err: unknown): Error {
   if (!(err instanceof DiscordAPIError)) return err instanceof Error ? err : new Error(String(err));

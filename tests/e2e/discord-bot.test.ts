@@ -9,7 +9,7 @@ import { EMBED_LIMITS, embedSize } from "../../src/discord/embed-pages.js";
 import { DISPLAY_LIMITS } from "../../src/display/limits.js";
 import type { Answer } from "../../src/answer/answer.js";
 import { createAddReport } from "../../src/engine/add-report.js";
-import { registerCommands } from "../../src/discord/register-commands.js";
+import { describeRegistration, registerCommands } from "../../src/discord/register-commands.js";
 import { runBot, type StopBot } from "../../src/discord/run-bot.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
@@ -520,7 +520,9 @@ describe("/ingest", () => {
 
 describe("registering commands", () => {
   it("PUTs all three commands to the guild, with /ingest for Manage Server in guilds only", async () => {
-    await expect(registerCommands(config)).resolves.toEqual({ count: 3, scope: "guild" });
+    const registration = await registerCommands(config);
+    expect(registration).toEqual({ count: 3, scope: "guild" });
+    expect(describeRegistration(registration, config)).toBe(`Registered 3 slash commands to guild ${interactions.GUILD_ID} (available now).`);
     const put = fake.requests.findLast((r) => r.method === "PUT")!;
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/${interactions.GUILD_ID}/commands`);
     expect(put.authorization).toBe("Bot fake-token");

@@ -3,11 +3,11 @@ import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_ID, startFakeDiscord, type FakeDiscord } from "./fake-discord.js";
+import { startFakeDiscord, type FakeDiscord } from "./fake-discord.js";
 
 /**
- * The entry points as `npm run bot` / `npm run register-commands` run them: real processes, real signals. Their
- * configuration errors are checked in-process (tests/integration/bot-start.test.ts), which needs no process.
+ * The bot as `npm run bot` runs it: a real process, real signals. Its configuration errors, and register-commands',
+ * are checked in-process (tests/integration/bot-start.test.ts, tests/e2e/discord-bot.test.ts).
  */
 
 const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
@@ -67,7 +67,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe.concurrent("npm run bot", () => {
+describe("npm run bot", () => {
   it("builds the index, logs in, logs one ready line, and exits 0 on SIGTERM", async () => {
     const bot = run("scripts/bot.ts", {
       CORPUS_DIR: path.join(dir, "corpus"),
@@ -82,19 +82,5 @@ describe.concurrent("npm run bot", () => {
     expect(lines.filter((l) => l.msg === "Dossier bot ready")).toHaveLength(1);
     expect(lines.at(-1)?.msg).toBe("Dossier bot stopped");
     expect(bot.stderr()).not.toContain("cli-token");
-  }, 30_000);
-});
-
-describe.concurrent("npm run register-commands", () => {
-  it("PUTs the commands to the guild and says so", async () => {
-    const register = run("scripts/register-commands.ts", {
-      DISCORD_TOKEN: "cli-token",
-      DISCORD_APP_ID: APP_ID,
-      DISCORD_GUILD_ID: "600000000000000002",
-      DISCORD_API_URL: fake.apiUrl,
-    });
-    expect(await register.code).toBe(0);
-    expect(register.stdout()).toBe("Registered 3 slash commands to guild 600000000000000002 (available now).\n");
-    expect(fake.requests.some((r) => r.method === "PUT" && r.path === `/applications/${APP_ID}/guilds/600000000000000002/commands`)).toBe(true);
   }, 30_000);
 });
