@@ -6,6 +6,13 @@ const URL_TOKEN = /\/(interactions|webhooks)\/(\d+)\/[\w.-]+/g;
 const scrub = (text: unknown) =>
   typeof text === "string" ? redactUrlCredentials(text.replace(URL_TOKEN, "/$1/$2/[redacted]")) : text;
 
+/** A message, or the string fields of a logged object (a `baseURL` field, say); errors go through the serializer. */
+function scrubArgument(arg: unknown): unknown {
+  if (typeof arg === "string") return scrub(arg);
+  if (arg === null || typeof arg !== "object" || arg instanceof Error || Object.getPrototypeOf(arg) !== Object.prototype) return arg;
+  return Object.fromEntries(Object.entries(arg).map(([key, value]) => [key, scrub(value)]));
+}
+
 /**
  * Structured JSON logs, on stderr unless told otherwise, so stdout stays clean for answers and `--json` output.
  * Secrets are redacted by key name wherever they appear in a logged object; tokens and `user:password@` inside
@@ -22,7 +29,7 @@ export function createLogger(level: string = "info", destination: DestinationStr
       },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map(scrub) as Parameters<typeof method>);
+          method.apply(this, args.map(scrubArgument) as Parameters<typeof method>);
         },
       },
       serializers: {

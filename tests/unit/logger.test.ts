@@ -27,7 +27,8 @@ describe("createLogger", () => {
     const { logger, lines, text } = capture();
     const url = "http://admin:S3CRETPASS@127.0.0.1:9/v1";
     logger.warn(`chat model unavailable: cannot reach ${url}; starting anyway`);
-    logger.error({ err: new Error(`fetch ${url} failed`) }, "failed");
+    logger.error({ err: new Error(`fetch ${url} failed`), baseURL: url }, "failed");
+    expect(JSON.parse(lines[1]!).baseURL).toBe("http://[redacted]@127.0.0.1:9/v1");
     expect(JSON.parse(lines[0]!).msg).toBe("chat model unavailable: cannot reach http://[redacted]@127.0.0.1:9/v1; starting anyway");
     expect(text()).not.toContain("S3CRETPASS");
   });
