@@ -62,7 +62,9 @@ export function followUpSignals(question: string): FollowUpSignals {
     }
     if (lower === "that" || lower === "this" || lower === "these" || lower === "those") {
       // A clause ("said that Pakistan…") or a relative ("the demand that…") does not point back.
-      if (lower === "that" && next && CLAUSE_AFTER.test(next.word)) return;
+      // "Was that a record?": after a question's opening verb it is the subject, pointing back.
+      const subject = i === 1 && /^(is|was|are|were|did|does|do|has|had|will|would|could)$/.test(before[0]!.lower);
+      if (lower === "that" && !subject && next && CLAUSE_AFTER.test(next.word)) return;
       if (lower === "that" && before.length > 0 && /^(the|a|an)$/i.test(before.at(-2)?.lower ?? "")) return;
       if ((lower === "those" || lower === "that") && next?.lower === "who") return;
       leaning.push(word);

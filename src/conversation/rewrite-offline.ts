@@ -31,6 +31,10 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
     const filled = fillEllipsis(coreOf(understoodQuestion(last)), signals.ellipsisSubject);
     core = filled ?? core;
     resolved = filled !== undefined;
+  } else if (signals.bare && signals.anaphors.length === 0) {
+    const asked = askedAgain(coreOf(understoodQuestion(last)), question);
+    core = asked ?? core;
+    resolved = asked !== undefined;
   } else {
     // Right to left, so earlier indexes stay valid as words are replaced.
     for (const anaphor of [...signals.anaphors].reverse()) {
@@ -65,6 +69,17 @@ export function lastReportId(history: readonly Turn[]): string | undefined {
     if (reportId !== undefined) return reportId;
   }
   return undefined;
+}
+
+/**
+ * "Where?" after "When did the levee break?": the previous question asked again with the new question word. Only
+ * where the previous one goes on with an auxiliary ("did the levee break"); "Who walked out?" has no such rest.
+ */
+function askedAgain(previous: string, question: string): string | undefined {
+  const wh = /^\s*((?:how\s+(?:long|many|much|far|old|often|soon))|on\s+what\s+\w+|why|when|where|who|what|how)\s*\??\s*$/i.exec(question)?.[1];
+  const rest = /^\s*(?:how\s+\w+|\w+)\s+((?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b.*)$/i.exec(previous)?.[1];
+  if (wh === undefined || rest === undefined) return undefined;
+  return `${wh.charAt(0).toUpperCase()}${wh.slice(1).toLowerCase()} ${rest}`;
 }
 
 /**

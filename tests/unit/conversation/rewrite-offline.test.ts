@@ -75,6 +75,17 @@ describe("offline follow-up rewrite", () => {
     expect(reading.question).toMatch(/^Who brokered the truce after that\? \(context: Turkish, Qatari/);
   });
 
+  it("asks the previous question again with a bare follow-up's question word", () => {
+    const levee = [turn("When did the levee break?")];
+    expect(rewriteOffline("where?", levee)).toMatchObject({ question: "Where did the levee break?", rewritten: true });
+    expect(rewriteOffline("How long?", [turn("How much did yields rise in dry years?")]).question).toBe("How long did yields rise in dry years?");
+  });
+
+  it("reads 'that' after a question's opening verb as pointing back", () => {
+    expect(followUpSignals("Was that a record?").leaning).toEqual(["that"]);
+    expect(followUpSignals("Did he say that Pakistan walked out?").leaning).toEqual([]);
+  });
+
   it("adds the previous turn's words to a bare follow-up", () => {
     const reading = rewriteOffline("Why?", [turn("Who walked out of the discussions?", ["The Pakistani side, reportedly frustrated by the Afghan stance, walked out of the discussions."])]);
     expect(reading.rewritten).toBe(true);
