@@ -66,7 +66,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       results.push(r);
       options.onReport?.(r);
     };
-    const { records, stored, refused } = await execute(plan, previous, ctx, note);
+    const { records, stored, refused, removed } = await execute(plan, previous, ctx, note);
     for (const r of refused) skipped.push(r);
 
     const refusals = await rememberRefusals(refused, previous, new Set(files));
@@ -74,7 +74,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
     const changed =
       options.repair ||
       !vectorsReusable(state?.built, settings) ||
-      plan.remove.length > 0 ||
+      removed.length > 0 ||
       refusalsChanged ||
       results.some((r) => r.status !== "unchanged") ||
       previous?.damaged.length;
@@ -93,9 +93,9 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
           lock.assertHeld();
         },
       });
-      logger.info({ reports: draft.reports.length, removed: plan.remove, skipped: skipped.length }, "index written");
+      logger.info({ reports: draft.reports.length, removed, skipped: skipped.length }, "index written");
     }
-    return { reports: results, removed: plan.remove, skipped, changed: Boolean(changed), ms: performance.now() - started };
+    return { reports: results, removed, skipped, changed: Boolean(changed), ms: performance.now() - started };
   });
 }
 
@@ -137,6 +137,7 @@ async function execute(plan: IngestPlan, previous: PreviousIndex | undefined, ct
   const records = new Map<string, ReportRecord>();
   const stored = new Map<string, StoredReport>();
   const refused = [...plan.refuse];
+  const removed = [...plan.remove];
   for (const { record, named } of plan.keep) {
     records.set(record.id, record);
     stored.set(record.id, previous!.reports.get(record.id)!);
@@ -154,18 +155,18 @@ async function execute(plan: IngestPlan, previous: PreviousIndex | undefined, ct
       refused.push({ file: report.source, reason });
       const old = previous?.reports.get(report.id);
       const oldRecord = previous?.records.find((r) => r.id === report.id);
-      // A refused update leaves the previous version of the report in place.
+      // A refused update leaves the previous version of the report in place; a damaged one is gone, and said so.
       if (old && oldRecord) {
         records.set(report.id, oldRecord);
         stored.set(report.id, old);
-      }
+      } else if (oldRecord) removed.push(report.id);
       continue;
     }
     stored.set(report.id, built);
     records.set(report.id, recordOf(report, built));
     note({ id: report.id, title: report.title, status, sentences: built.sentences.length, chunks: built.chunks.length, ms: performance.now() - t0 });
   }
-  return { records, stored, refused };
+  return { records, stored, refused, removed };
 }
 
 /** Refusals are remembered (until the file changes) so an unchanged bad file does not look like news at every start. */

@@ -139,6 +139,18 @@ describe("a damaged live index and a named ingest", () => {
     expect((await liveIds()).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "ferry", "lighthouse"]);
   });
 
+  it("counts a damaged report whose new version is refused as removed", async () => {
+    ws = makeWorkspace({ env: { MAX_REPORT_SENTENCES: "20" } });
+    await threeReportsAndAnOutsider();
+    const dir = (await currentGenerationDir(ws.config.indexDir))!;
+    truncateSync(path.join(dir, `${reportFile("lighthouse")}.json`), 5);
+    writeFileSync(path.join(ws.corpusDir, "lighthouse.txt"), Array.from({ length: 30 }, (_, i) => `The lighthouse was painted in year ${i}.`).join(" "));
+    const summary = await ingest([path.join(ws.corpusDir, "lighthouse.txt")]);
+    expect(summary.removed).toEqual(["lighthouse"]);
+    expect(summary.skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/^lighthouse\.txt: 30 sentences is over the 20-sentence limit/)]);
+    expect((await liveIds()).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "bridge", "ferry"]);
+  });
+
   it("stops without changing anything when the index's list of reports is unreadable", async () => {
     ws = makeWorkspace();
     await threeReportsAndAnOutsider();
