@@ -39,7 +39,7 @@ describe("the ingest lock", () => {
   it("lets exactly one of several concurrent takers of a stale lock in, trial after trial", async () => {
     // Without the guard lock, proper-lockfile's own take-over let two of eight takers in now and then.
     const TAKERS = 8;
-    for (let trial = 0; trial < 15; trial++) {
+    for (let trial = 0; trial < 10; trial++) {
       mkdirSync(lockPath());
       age(lockPath(), LOCK_STALE_MS + 1000);
       let inside = 0;
