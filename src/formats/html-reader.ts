@@ -1,0 +1,61 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { DossierError } from "../errors.js";
+import { htmlToText } from "./html-to-text.js";
+import type { FormatReader } from "./report-format.js";
+import { decodeText } from "./text-reader.js";
+
+/**
+ * Web pages and saved HTML files: Mozilla Readability (Firefox Reader View) finds the article and leaves menus,
+ * ads and comments out; linkedom gives it a DOM without a browser. The page's address is the one it was fetched
+ * from, else the one a saved page names (browsers' `saved from url=` mark, `<link rel="canonical">`, `og:url`).
+ */
+export const htmlReader: FormatReader = {
+  extensions: [".html", ".htm"],
+  contentTypes: ["text/html", "application/xhtml+xml"],
+  async read(bytes, name, options = {}) {
+    const html = decodeText(bytes, name);
+    const { document } = parseHTML(html);
+    const url = options.url ?? pageAddress(html, document);
+    const published =
+      metaContent(document, ["article:published_time", "datePublished", "date", "pubdate", "dc.date"]) ??
+      clean(document.querySelector("time[datetime]")?.getAttribute("datetime"));
+    const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
+    if (!article?.content) throw new DossierError("BAD_REPORT", `${name}: no article text found in the page`);
+    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+    const text = htmlToText(content.body);
+    if (!/\p{L}{2,}/u.test(text)) throw new DossierError("BAD_REPORT", `${name}: no article text found in the page`);
+    return {
+      kind: "web",
+      text,
+      title: clean(article.title),
+      byline: clean(article.byline),
+      published: clean(article.publishedTime) ?? published,
+      url,
+    };
+  },
+};
+
+function pageAddress(html: string, document: ReturnType<typeof parseHTML>["document"]): string | undefined {
+  const saved = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 2000))?.[1];
+  const candidates = [
+    saved,
+    document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? undefined,
+    metaContent(document, ["og:url"]),
+  ];
+  return candidates.find((c) => c !== undefined && /^https?:\/\//i.test(c));
+}
+
+function metaContent(document: ReturnType<typeof parseHTML>["document"], names: string[]): string | undefined {
+  for (const n of names) {
+    const meta = document.querySelector(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`);
+    const value = clean(meta?.getAttribute("content"));
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function clean(value: string | null | undefined): string | undefined {
+  const v = value?.replace(/\s+/g, " ").trim();
+  return v ? v : undefined;
+}

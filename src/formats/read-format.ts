@@ -1,0 +1,44 @@
+import path from "node:path";
+import { DossierError } from "../errors.js";
+import { docxReader } from "./docx-reader.js";
+import { htmlReader } from "./html-reader.js";
+import { pdfReader } from "./pdf-reader.js";
+import type { ExtractedReport, FormatReader, ReadOptions } from "./report-format.js";
+import { textReader } from "./text-reader.js";
+
+const READERS: readonly FormatReader[] = [textReader, pdfReader, htmlReader, docxReader];
+
+/** Every file extension a report may have, lowercase with the dot. */
+export const REPORT_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);
+
+/** The reader for a file name's extension, else for a content type (`text/html; charset=utf-8` works). */
+export function readerFor(name: string, contentType?: string): FormatReader | undefined {
+  const ext = path.extname(name).toLowerCase();
+  const byExt = READERS.find((r) => r.extensions.includes(ext));
+  if (byExt) return byExt;
+  const type = contentType?.split(";")[0]?.trim().toLowerCase();
+  return type ? READERS.find((r) => r.contentTypes.includes(type)) : undefined;
+}
+
+/** Extracts a report from its bytes, after the checks every format shares; BAD_REPORT with a one-line reason else. */
+export async function extractReport(bytes: Uint8Array, name: string, maxBytes: number, options: ReadOptions & { contentType?: string } = {}): Promise<ExtractedReport> {
+  const reader = readerFor(name, options.contentType);
+  if (!reader) throw new DossierError("BAD_REPORT", `${name}: not a supported report type (${REPORT_EXTENSIONS.join(", ")})`);
+  if (bytes.length > maxBytes) {
+    throw new DossierError("BAD_REPORT", `${name}: ${bytes.length} bytes is over the ${maxBytes}-byte limit`);
+  }
+  if (bytes.length === 0) throw new DossierError("BAD_REPORT", `${name}: empty file`);
+  return reader.read(bytes, name, options);
+}
+
+/** The 1-based page an offset of a PDF's extracted text falls on. */
+export function pageAt(pageStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = pageStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pageStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}

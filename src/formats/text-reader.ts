@@ -1,0 +1,32 @@
+import { DossierError } from "../errors.js";
+import type { FormatReader } from "./report-format.js";
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** UTF-8 text checked to be prose, with a leading byte-order mark removed and line ends normalised to "\n". */
+export function decodeText(bytes: Uint8Array, name: string): string {
+  if (bytes.includes(0)) throw new DossierError("BAD_REPORT", `${name}: binary file (contains NUL bytes)`);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new DossierError("BAD_REPORT", `${name}: not valid UTF-8 text`);
+  }
+  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (text.trim() === "") throw new DossierError("BAD_REPORT", `${name}: empty file`);
+  // Control characters other than tab and newline mean the file is not prose.
+  const controls = text.match(/[\u0001-\u0008\u000B\u000C\u000E-\u001F]/g)?.length ?? 0;
+  if (controls > 0 && controls / text.length > 0.001) throw new DossierError("BAD_REPORT", `${name}: binary file`);
+  return text;
+}
+
+/** Plain text and Markdown: the text is the file; a leading `# Title` line is the title. */
+export const textReader: FormatReader = {
+  extensions: [".txt", ".md"],
+  contentTypes: ["text/plain", "text/markdown"],
+  async read(bytes, name) {
+    const text = decodeText(bytes, name);
+    const heading = /^\s*#\s+(.+?)\s*#*\s*$/.exec(text.split("\n").find((l) => l.trim() !== "") ?? "");
+    return { kind: "text", text, title: heading?.[1] };
+  },
+};

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { extractReport, pageAt, readerFor } from "../../../src/formats/read-format.js";
+import { ARTICLE_SENTENCE, makeArticleHtml, makeReportDocx, makeReportPdf, makeScannedPdf } from "../../helpers/report-documents.js";
+
+const MAX = 2_000_000;
+
+describe("PDF reports", () => {
+  it("gives the text page by page: hyphens rejoined, running header and page numbers out, empty page kept as a page", async () => {
+    const report = await extractReport(await makeReportPdf({ title: "Millbrook Flood" }), "flood.pdf", MAX);
+    expect(report.kind).toBe("pdf");
+    expect(report.title).toBe("Millbrook Flood");
+    expect(report.text).toContain("before the evening shift began at the fire station");
+    expect(report.text).not.toContain("Courier");
+    expect(report.text).not.toMatch(/Page \d/);
+    expect(report.pageStarts).toHaveLength(4);
+    const page = (needle: string) => pageAt(report.pageStarts!, report.text.indexOf(needle));
+    expect(page("The river rose")).toBe(1);
+    expect(page("A breach near")).toBe(2);
+    expect(page("Insurance assessors")).toBe(4);
+    // Two columns read column by column: the left column's sentence is whole.
+    expect(report.text).toMatch(/The council will meet on Friday\nto discuss a new flood wall\.\n\nInsurance assessors/);
+    expect(report.text).toMatch(/Mill Lane\.\n\nThe mayor/);
+    expect(report.text).toMatch(/twelve streets\.\n\nResidents/);
+  });
+
+  it("refuses a scan without a text layer, saying so", async () => {
+    await expect(extractReport(await makeScannedPdf(), "scan.pdf", MAX)).rejects.toThrow(/scan\.pdf: the PDF has no text layer \(a scan\?\); run OCR/);
+  });
+
+  it("refuses bytes that are not a PDF with a one-line reason", async () => {
+    await expect(extractReport(new TextEncoder().encode("hello, not a pdf"), "fake.pdf", MAX)).rejects.toThrow(/^fake\.pdf: not a readable PDF/);
+  });
+});
+
+describe("HTML reports", () => {
+  it("keeps the article and its title, byline and date, and leaves menus, ads and comments out", async () => {
+    const html = makeArticleHtml({ canonical: "https://news.example/ferry" });
+    const report = await extractReport(new TextEncoder().encode(html), "ferry.html", MAX);
+    expect(report.kind).toBe("web");
+    expect(report.title).toBe("Ferry terminal to open in March");
+    expect(report.byline).toBe("By Ana Lopes");
+    expect(report.published).toBe("2026-02-11T08:00:00Z");
+    expect(report.url).toBe("https://news.example/ferry");
+    expect(report.text).toContain(ARTICLE_SENTENCE);
+    expect(report.text).toContain("## Timetable");
+    expect(report.text).toContain("- The first ferry leaves at six in the morning.\n- The last ferry returns");
+    for (const noise of ["Sport", "cheap flights", "win a prize", "Copyright"]) expect(report.text).not.toContain(noise);
+  });
+
+  it("takes the address a page was fetched from over the one it claims, and a browser's saved-from mark", async () => {
+    const html = makeArticleHtml({ canonical: "https://elsewhere.example/x" });
+    const fetched = await extractReport(new TextEncoder().encode(html), "page", MAX, { url: "https://news.example/a", contentType: "text/html; charset=utf-8" });
+    expect(fetched.url).toBe("https://news.example/a");
+    const saved = await extractReport(new TextEncoder().encode(`<!-- saved from url=(0026)https://news.example/saved -->\n${makeArticleHtml()}`), "s.htm", MAX);
+    expect(saved.url).toBe("https://news.example/saved");
+  });
+
+  it("refuses a page with no article text", async () => {
+    await expect(extractReport(new TextEncoder().encode("<html><body><nav>Home</nav></body></html>"), "empty.html", MAX)).rejects.toThrow(/empty\.html: no article text/);
+  });
+});
+
+describe("Word reports", () => {
+  it("keeps paragraphs and lists in order, headings as headings, and the document's own title", async () => {
+    const report = await extractReport(await makeReportDocx(), "storm.docx", MAX);
+    expect(report.kind).toBe("docx");
+    expect(report.title).toBe("Storm Damage Assessment");
+    expect(report.text).toBe(
+      [
+        "# Storm Damage Assessment",
+        "# Summary",
+        "The storm destroyed nine fishing boats in the north harbour on Tuesday night.",
+        "Power was restored to most homes by Wednesday afternoon.",
+        "## Next steps",
+        "- Inspectors will survey the sea wall first.",
+        "- Owners can claim compensation until the end of May.",
+        "The fisheries office opens an advice desk at the harbour on Monday.",
+      ].join("\n\n").replace("first.\n\n- Owners", "first.\n- Owners"),
+    );
+  });
+
+  it("refuses a file that is not a Word document", async () => {
+    await expect(extractReport(new TextEncoder().encode("PK not really"), "x.docx", MAX)).rejects.toThrow(/^x\.docx: not a readable Word/);
+  });
+});
+
+describe("choosing a reader", () => {
+  it("goes by extension, then by content type, and refuses the rest", async () => {
+    expect(readerFor("a.PDF")?.extensions).toContain(".pdf");
+    expect(readerFor("page", "text/html; charset=utf-8")?.extensions).toContain(".html");
+    expect(readerFor("a.exe")).toBeUndefined();
+    await expect(extractReport(new Uint8Array([1]), "a.exe", MAX)).rejects.toThrow(/a\.exe: not a supported report type/);
+    await expect(extractReport(new Uint8Array(11), "a.txt", 10)).rejects.toThrow(/over the 10-byte limit/);
+  });
+});
