@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parsePrivateAllowance } from "./net/private-allowance.js";
 
 /**
  * Every setting Dossier reads from the environment, with its default, in one place.
@@ -26,6 +27,10 @@ const schema = z.object({
   INDEX_STORE: z.enum(["local", "postgres"]).default("local"),
   DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), { message: "must be a postgres:// URL" }),
   INDEX_POLL_MS: positiveInt(2_000),
+  ALLOW_PRIVATE_URLS: optionalText.refine((v) => parsePrivateAllowance(v) !== undefined, {
+    message: "must be true, false, or a comma-separated list of IP addresses or CIDR ranges",
+  }),
+  FETCH_TIMEOUT_MS: positiveInt(30_000),
 
   EMBEDDINGS: z.enum(["local", "openai"]).default("local"),
   EMBEDDING_MODEL: z.string().trim().min(1).default("text-embedding-3-small"),
@@ -67,6 +72,8 @@ export interface Config {
   topK: number;
   /** Where the index lives: the on-disk folder, or a PostgreSQL database every process shares. */
   store: { kind: "local" } | { kind: "postgres"; databaseUrl: string; pollMs: number };
+  /** Fetching reports by URL and downloading attachments: which non-public addresses are allowed (ALLOW_PRIVATE_URLS as given, validated; plain data so a config can cross into the ingest child), and how long to wait. */
+  fetch: { allowPrivateUrls?: string; timeoutMs: number };
   embeddings: "local" | "openai";
   embeddingModel: string;
   answerMode: "auto" | "extractive" | "llm";
@@ -142,6 +149,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     chunkOverlap: e.CHUNK_OVERLAP,
     topK: e.TOP_K,
     store: e.INDEX_STORE === "postgres" ? { kind: "postgres", databaseUrl: e.DATABASE_URL!, pollMs: e.INDEX_POLL_MS } : { kind: "local" },
+    fetch: { allowPrivateUrls: e.ALLOW_PRIVATE_URLS, timeoutMs: e.FETCH_TIMEOUT_MS },
     embeddings: e.EMBEDDINGS,
     embeddingModel: e.EMBEDDING_MODEL,
     answerMode: e.ANSWER_MODE,

@@ -1,6 +1,7 @@
 import type { Answer } from "./answer/answer.js";
 import type { Turn } from "./conversation/turn.js";
 import type { ReportUpload } from "./engine/add-report.js";
+import type { RemovedReport } from "./engine/remove-report.js";
 import type { ReportRecord, SentenceRecord } from "./index/records.js";
 
 export type { ReportRecord };
@@ -58,5 +59,9 @@ export interface Engine {
   ingest(paths: string[], options?: IngestOptions): Promise<IngestSummary>;
   /** Validates an uploaded report, saves it into the corpus folder and ingests it; on any failure nothing changes. */
   addReport(upload: ReportUpload): Promise<IngestedReport>;
+  /** Fetches a report by URL (public addresses only, unless ALLOW_PRIVATE_URLS says otherwise) and ingests it. */
+  addUrlReport(url: string): Promise<IngestedReport>;
+  /** Drops a report from the index (and its file from the corpus folder), atomically; answers stop citing it at once. */
+  removeReport(id: string): Promise<RemovedReport>;
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { offlineRewriter } from "./conversation/rewrite-offline.js";
 import { createEmbeddings } from "./embeddings/create-embeddings.js";
 import type { DossierEmbeddings } from "./embeddings/embeddings-contract.js";
 import { createAddReport } from "./engine/add-report.js";
+import { createAddUrlReport } from "./engine/add-url-report.js";
 import type { Engine, ReportContext } from "./engine-types.js";
 import { createAsk } from "./engine/ask.js";
 import { childProcessRunner, inProcessRunner } from "./engine/ingest-runner.js";
@@ -14,6 +15,7 @@ import { createIngestQueue } from "./engine/ingest-queue.js";
 import { loadIndex } from "./engine/load-index.js";
 import { noReportsNotice, openIndex } from "./engine/open-index.js";
 import { watchIndex } from "./engine/watch-index.js";
+import { removeReport } from "./engine/remove-report.js";
 import { silentLogger } from "./logger.js";
 import { openIndexStore } from "./store/open-index-store.js";
 import { createRetriever } from "./retrieval/retrieve.js";
@@ -82,6 +84,8 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
     ask,
     ingest: queue.ingest,
     addReport: createAddReport(config, queue.ingest),
+    addUrlReport: createAddUrlReport(config, queue.ingest),
+    removeReport: (id) => queue.change(() => removeReport(id, config, store)),
     context,
     reports: () => index.reports,
     close: async () => {

@@ -15,6 +15,8 @@ export type DossierErrorCode =
   | "MODEL_UNAVAILABLE"
   | "BUSY"
   | "STORE_UNAVAILABLE"
+  | "URL_REFUSED"
+  | "FETCH_FAILED"
   | "USAGE";
 
 export class DossierError extends Error {

@@ -1,3 +1,4 @@
+import { citationSource } from "../formats/citation-source.js";
 import type { ReportRecord, SentenceRecord } from "../index/records.js";
 import type { Citation } from "./answer.js";
 
@@ -11,5 +12,6 @@ export function toCitations(chosen: Array<{ sentence: SentenceRecord; report: Re
     text: sentence.text,
     start: sentence.start,
     end: sentence.end,
+    source: citationSource(report.origin, sentence),
   }));
 }

@@ -1,4 +1,5 @@
 import type { Answer, Citation } from "../answer/answer.js";
+import { citationLocation } from "../display/citation-location.js";
 import { DISPLAY_LIMITS } from "../display/limits.js";
 import { citedUrls, defangUrls, redactUrlCredentials, shorten, stripControl, urlsIn } from "../display/safe-text.js";
 
@@ -23,10 +24,13 @@ export function formatAnswerForTerminal(answer: Answer): string {
   return lines.join("\n");
 }
 
-/** A quoted sentence with where it comes from. */
+/** A quoted sentence with where it comes from: report, sentence id, PDF page, and a link to it in a web page. */
 function formatPassage(c: Citation): string {
   const text = shorten(c.text, DISPLAY_LIMITS.quoteChars);
-  return `“${terminalText(text, new Set(urlsIn(text)))}” — ${terminalText(c.title)} (${c.sentenceId})`;
+  const { page, url } = citationLocation(c.source);
+  const where = [c.sentenceId, page].filter(Boolean).join(", ");
+  return `“${terminalText(text, new Set(urlsIn(text)))}” — ${terminalText(c.title)} (${where})${url ? `
+    ${url}` : ""}`;
 }
 
 /** The standalone question a follow-up was read as, for a line above its answer; undefined for a question read as asked. */

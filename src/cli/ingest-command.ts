@@ -1,34 +1,74 @@
 import { loadConfig } from "../config.js";
 import { stripControl } from "../display/safe-text.js";
 import { ingestReports } from "../engine/ingest-reports.js";
+import { IngestProgress } from "./ingest-progress.js";
 import { describeStore } from "../store/open-index-store.js";
 import { terminalLogger } from "./open-engine.js";
 import { parseCli } from "./parse-cli.js";
 import type { CliIo } from "./run-main.js";
 
-const USAGE = `usage: npm run ingest -- [<file or folder>...] [--rebuild]
-Default: the corpus folder (CORPUS_DIR, default corpus/). --rebuild re-embeds every report.`;
+const USAGE = `usage: npm run ingest -- [<file, folder or URL>...] [--refresh] [--rebuild] [--json]
+Default: the corpus folder (CORPUS_DIR, default corpus/). Reads .txt, .md, .pdf, .docx and .html files; a URL is
+fetched and kept in <corpus>/web/. --refresh fetches every report that came from a URL again. --rebuild re-embeds
+every report. --json prints one JSON object a line instead of text.`;
 
-/** `npm run ingest`: a line per report and a summary; exit 1 when any file was skipped. */
+/**
+ * `npm run ingest`: a line per report and a summary (or one JSON object a line with --json); exit 1 when anything
+ * was skipped. On a terminal a status line on stderr shows the embedding's progress.
+ */
 export async function ingestCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCli({ args, allowPositionals: true, options: { rebuild: { type: "boolean", default: false } } }, USAGE);
-  const config = loadConfig(io.env);
-  const summary = await ingestReports(config, positionals, {
-    logger: terminalLogger(config, io),
-    rebuild: values.rebuild,
-    onReport: (r) => {
-      const took = r.status === "unchanged" ? "" : `, ${(r.ms / 1000).toFixed(2)} s`;
-      io.stdout.write(`${r.status.padEnd(9)} ${r.id}: ${r.sentences} sentences, ${r.chunks} chunks${took}\n`);
+  const { values, positionals } = parseCli({
+    args,
+    allowPositionals: true,
+    options: {
+      rebuild: { type: "boolean", default: false },
+      refresh: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
     },
+  }, USAGE);
+  const config = loadConfig(io.env);
+  const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  const progress = new IngestProgress({
+    isTTY: stderr.isTTY === true && !values.json,
+    columns: stderr.columns,
+    write: (text) => stderr.write(text),
   });
-  for (const id of summary.removed) io.stdout.write(`removed   ${id}: its file is gone\n`);
-  // A reason quotes the file's name, which is anyone's choice, so it is printed without control characters.
-  for (const s of summary.skipped) io.stderr.write(`skipped   ${stripControl(s.reason)}\n`);
+  const print = (text: string, stream = io.stdout) => {
+    progress.clear();
+    stream.write(`${text}\n`);
+  };
+  let summary;
+  try {
+    summary = await ingestReports(config, positionals, {
+      logger: terminalLogger(config, io),
+      rebuild: values.rebuild,
+      refresh: values.refresh,
+      onEmbedProgress: (p) => progress.update(p),
+      onReport: (r) => {
+        progress.reportFinished();
+        if (values.json) return print(JSON.stringify({ report: r }));
+        const took = r.status === "unchanged" ? "" : `, ${(r.ms / 1000).toFixed(2)} s`;
+        print(`${r.status.padEnd(9)} ${r.id}: ${r.sentences} sentences, ${r.chunks} chunks${took}`);
+      },
+    });
+  } finally {
+    progress.clear();
+  }
   const count = (status: string) => summary.reports.filter((r) => r.status === status).length;
-  io.stdout.write(
-    `${summary.changed ? "Index updated" : "Index already up to date"} in ${(summary.ms / 1000).toFixed(2)} s: ` +
-      `${count("added")} added, ${count("updated")} updated, ${count("unchanged")} unchanged, ` +
-      `${summary.removed.length} removed, ${summary.skipped.length} skipped → ${describeStore(config)}\n`,
-  );
+  if (values.json) {
+    for (const id of summary.removed) print(JSON.stringify({ removed: id }));
+    for (const s of summary.skipped) print(JSON.stringify({ skipped: s }));
+    const totals = { added: count("added"), updated: count("updated"), unchanged: count("unchanged"), removed: summary.removed.length, skipped: summary.skipped.length };
+    print(JSON.stringify({ summary: { changed: summary.changed, ...totals, ms: summary.ms } }));
+  } else {
+    for (const id of summary.removed) print(`removed   ${id}: its file is gone`);
+    // A reason quotes the file's name, which is anyone's choice, so it is printed without control characters.
+    for (const s of summary.skipped) print(`skipped   ${stripControl(s.reason)}`, io.stderr);
+    print(
+      `${summary.changed ? "Index updated" : "Index already up to date"} in ${(summary.ms / 1000).toFixed(2)} s: ` +
+        `${count("added")} added, ${count("updated")} updated, ${count("unchanged")} unchanged, ` +
+        `${summary.removed.length} removed, ${summary.skipped.length} skipped → ${describeStore(config)}`,
+    );
+  }
   return summary.skipped.length > 0 ? 1 : 0;
 }

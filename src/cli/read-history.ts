@@ -11,6 +11,10 @@ const citation = z.object({
   text: z.string(),
   start: z.number(),
   end: z.number(),
+  // Histories saved before citations carried their source read as plain text.
+  source: z
+    .object({ kind: z.enum(["text", "pdf", "web", "docx"]), url: z.string().optional(), page: z.number().int().positive().optional() })
+    .default({ kind: "text" }),
 });
 const turn = z.object({
   question: z.string().min(1),

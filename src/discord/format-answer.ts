@@ -1,4 +1,5 @@
 import { ABSTAIN_TEXT, type Answer, type AnswerMode, type Citation } from "../answer/answer.js";
+import { citationLocation } from "../display/citation-location.js";
 import { DISPLAY_LIMITS } from "../display/limits.js";
 import { citedUrls, shorten, urlsIn } from "../display/safe-text.js";
 import { pageBlocks, type EmbedPage } from "./embed-pages.js";
@@ -41,8 +42,11 @@ export function formatAnswer(answer: Answer, elapsedMs = answer.timings.totalMs)
   return pageBlocks(blocks, { title, footer, color: COLOR_ANSWER });
 }
 
+/** The [n], the report, and where the sentence is in the original: its PDF page, or a link that opens it. */
 export function citationHeader(citation: Citation): string {
-  return `**[${citation.n}]** ${reportLabel(citation.title, citation.reportId)}`;
+  const { page, url } = citationLocation(citation.source);
+  const link = url ? `[open at the sentence](${url.replace(/[()<> ]/g, encodeURIComponent)})` : undefined;
+  return [`**[${citation.n}]** ${reportLabel(citation.title, citation.reportId)}`, page, link].filter(Boolean).join(" · ");
 }
 
 /** A report's title and id as answers name it. */

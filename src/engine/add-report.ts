@@ -1,9 +1,9 @@
 import type { Config } from "../config.js";
 import type { IngestedReport, IngestOptions, IngestSummary } from "../engine-types.js";
 import { DossierError } from "../errors.js";
-import { decodeReport } from "../index/read-report.js";
+import { extractReport } from "../formats/read-format.js";
 import { checkReportSize, reportFileName } from "./report-file.js";
-import { saveReport } from "./save-report.js";
+import { type SavedReport, saveReport } from "./save-report.js";
 
 /** A report file handed over by a front end (an upload), not yet in the corpus folder. */
 export interface ReportUpload {
@@ -14,7 +14,7 @@ export interface ReportUpload {
 
 export type AddReport = (upload: ReportUpload) => Promise<IngestedReport>;
 
-type Ingest = (paths: string[], options?: IngestOptions) => Promise<IngestSummary>;
+export type Ingest = (paths: string[], options?: IngestOptions) => Promise<IngestSummary>;
 
 /**
  * The add-a-report use case: validate the upload with the checks the ingest applies, save it atomically into the
@@ -33,10 +33,16 @@ export function createAddReport(config: Config, ingest: Ingest): AddReport {
 async function addReport(config: Config, ingest: Ingest, upload: ReportUpload): Promise<IngestedReport> {
   const fileName = reportFileName(upload.fileName);
   checkReportSize(upload.bytes.length, config.maxReportBytes);
-  decodeReport(upload.bytes, fileName, config.maxReportBytes);
+  // The same checks the ingest applies, run before the file touches the corpus folder.
+  await extractReport(upload.bytes, fileName, config.maxReportBytes);
   const saved = await saveReport(config.corpusDir, fileName, upload.bytes).catch((err: unknown) => {
     throw asDossierError(err, "The report could not be saved");
   });
+  return ingestSaved(saved, ingest);
+}
+
+/** Ingests a report just saved into the corpus folder; if the ingest refuses it or fails, the folder is put back. */
+export async function ingestSaved(saved: SavedReport, ingest: Ingest): Promise<IngestedReport> {
   try {
     const summary = await ingest([saved.path]);
     const skipped = summary.skipped[0];

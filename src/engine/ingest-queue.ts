@@ -17,6 +17,16 @@ export function createIngestQueue(run: IngestRunner, swapIn: () => Promise<void>
       tail = next.catch(() => undefined);
       return next;
     },
+    /** Another change to the index (removing a report), in turn with the ingests, then swapped in. */
+    change<T>(work: () => Promise<T>): Promise<T> {
+      const next = tail.then(async () => {
+        const result = await work();
+        await swapIn();
+        return result;
+      });
+      tail = next.catch(() => undefined);
+      return next;
+    },
     /** Resolves once every queued ingest has ended. */
     drained: () => tail.then(() => undefined),
   };

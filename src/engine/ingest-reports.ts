@@ -1,22 +1,62 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { createEmbeddings } from "../embeddings/create-embeddings.js";
-import type { IngestSummary } from "../engine-types.js";
+import type { DossierEmbeddings } from "../embeddings/embeddings-contract.js";
+import type { IngestSummary, SkippedFile } from "../engine-types.js";
+import { DossierError } from "../errors.js";
 import type { IngestRunOptions } from "../index/ingest.js";
 import { openIndexStore } from "../store/open-index-store.js";
 import { inProcessRunner } from "./ingest-runner.js";
+import type { SavedReport } from "./save-report.js";
+import { isUrl, refreshUrlReports, saveUrlReport, webFolder } from "./url-reports.js";
+
+export interface IngestReportsOptions extends IngestRunOptions {
+  logger: Logger;
+  /** Fetch every report that came from a URL again. */
+  refresh?: boolean;
+  /** The embedder to use (e.g. one that reports progress); default: the configured one. */
+  embeddings?: DossierEmbeddings;
+}
 
 /**
  * The ingest use case for a tool that only ingests (`npm run ingest`): unlike `Engine.ingest` it needs no index
- * to exist first, since building one is what it is for. No paths means the corpus folder.
+ * to exist first, since building one is what it is for. Targets are files, folders and URLs; none means the corpus
+ * folder. A URL is fetched into the corpus's web folder first; whatever of it the ingest refuses is removed again, so
+ * a refused URL leaves nothing behind. Fetch refusals are among `skipped`.
  */
-export async function ingestReports(config: Config, paths: string[], options: IngestRunOptions & { logger: Logger }): Promise<IngestSummary> {
-  const { logger, ...runOptions } = options;
+export async function ingestReports(config: Config, targets: string[], options: IngestReportsOptions): Promise<IngestSummary> {
+  const { logger, refresh, embeddings, ...runOptions } = options;
+  const fetchSkipped: SkippedFile[] = [];
+  const saved: SavedReport[] = [];
+  const paths = targets.filter((t) => !isUrl(t));
+  for (const url of targets.filter(isUrl)) {
+    try {
+      saved.push(await saveUrlReport(url, config));
+    } catch (error) {
+      if (!(error instanceof DossierError)) throw error;
+      fetchSkipped.push({ file: url, reason: error.message });
+    }
+  }
+  paths.push(...saved.map((s) => s.path));
+  if (refresh) {
+    const refreshed = await refreshUrlReports(config);
+    saved.push(...refreshed.changed);
+    fetchSkipped.push(...refreshed.skipped);
+    paths.push(...refreshed.changed.map((s) => s.path), ...refreshed.unchanged);
+    if (paths.length === 0) paths.push(webFolder(config));
+  } else if (targets.length === 0) paths.push(config.corpusDir);
+
   const store = await openIndexStore(config);
+  let summary: IngestSummary;
   try {
-    const run = inProcessRunner({ config, embeddings: await createEmbeddings(config), logger, store });
-    return await run(paths.length > 0 ? paths : [config.corpusDir], runOptions);
+    summary = await inProcessRunner({ config, embeddings: embeddings ?? (await createEmbeddings(config)), logger, store })(paths, runOptions);
+  } catch (error) {
+    for (const s of saved.reverse()) await s.rollback();
+    throw error;
   } finally {
     await store.close();
   }
+  const refused = new Set(summary.skipped.map((s) => s.file));
+  for (const s of saved) if (refused.has(s.path)) await s.rollback();
+  return { ...summary, skipped: [...fetchSkipped, ...summary.skipped] };
 }

@@ -10,7 +10,7 @@ import { REPORT_EXTENSIONS, reportIdFromPath } from "../index/read-report.js";
 export function reportFileName(uploadName: string): string {
   const ext = path.extname(uploadName).toLowerCase();
   if (!REPORT_EXTENSIONS.includes(ext)) {
-    throw new DossierError("BAD_REPORT", `Only .txt and .md reports can be ingested, and "${uploadName}" is neither.`);
+    throw new DossierError("BAD_REPORT", `"${uploadName}" is not a report Dossier can read (${REPORT_EXTENSIONS.join(", ")}).`);
   }
   const id = reportIdFromPath(uploadName);
   if (id === "") {

@@ -11,13 +11,15 @@ const READERS: readonly FormatReader[] = [textReader, pdfReader, htmlReader, doc
 /** Every file extension a report may have, lowercase with the dot. */
 export const REPORT_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);
 
-/** The reader for a file name's extension, else for a content type (`text/html; charset=utf-8` works). */
+/**
+ * The reader for a content type when one is given and known (a server's word on what it sent beats the look of its
+ * URL; `text/html; charset=utf-8` works), else for the file name's extension.
+ */
 export function readerFor(name: string, contentType?: string): FormatReader | undefined {
-  const ext = path.extname(name).toLowerCase();
-  const byExt = READERS.find((r) => r.extensions.includes(ext));
-  if (byExt) return byExt;
   const type = contentType?.split(";")[0]?.trim().toLowerCase();
-  return type ? READERS.find((r) => r.contentTypes.includes(type)) : undefined;
+  const byType = type ? READERS.find((r) => r.contentTypes.includes(type)) : undefined;
+  const ext = path.extname(name).toLowerCase();
+  return byType ?? READERS.find((r) => r.extensions.includes(ext));
 }
 
 /** Extracts a report from its bytes, after the checks every format shares; BAD_REPORT with a one-line reason else. */

@@ -1,5 +1,4 @@
-/** Where a report came from, as a citation shows it: a page of a PDF, a sentence of a web page, or plain text. */
-export type SourceKind = "text" | "pdf" | "web" | "docx";
+import type { SourceKind } from "../core/types.js";
 
 /**
  * A report's text as Dossier indexes it, with what the document says about itself. Sentence offsets point into

@@ -27,6 +27,15 @@ const reportRecord: z.ZodType<ReportRecord> = z.object({
   sentenceCount: z.number().int().nonnegative(),
   chunkCount: z.number().int().nonnegative(),
   ingestedAt: z.string(),
+  origin: z
+    .object({
+      kind: z.enum(["text", "pdf", "web", "docx"]),
+      url: z.string().optional(),
+      byline: z.string().optional(),
+      published: z.string().optional(),
+      pageStarts: z.array(z.number().int().nonnegative()).optional(),
+    })
+    .optional(),
 });
 
 export const manifestSchema: z.ZodType<Manifest> = z.object({

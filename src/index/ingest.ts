@@ -233,6 +233,7 @@ function recordOf(report: ReportFile, built: StoredReport): ReportRecord {
     sentenceCount: built.sentences.length,
     chunkCount: built.chunks.length,
     ingestedAt: new Date().toISOString(),
+    origin: report.origin,
   };
 }
 

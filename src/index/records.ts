@@ -1,4 +1,4 @@
-import type { SentenceSpan } from "../core/types.js";
+import type { SentenceSpan, SourceKind } from "../core/types.js";
 
 /** One sentence of a report, addressed by a stable id (core/sentence-id.ts) while the report is unchanged. */
 export interface SentenceRecord extends SentenceSpan {
@@ -28,6 +28,19 @@ export interface ReportRecord {
   sentenceCount: number;
   chunkCount: number;
   ingestedAt: string;
+  /** What the report was extracted from; absent in indexes written before other formats were read (plain text). */
+  origin?: ReportOrigin;
+}
+
+/** What a report's format tells about it, and what a citation needs to point back into the original. */
+export interface ReportOrigin {
+  kind: SourceKind;
+  /** The web page's address (fetched, or named by a saved page). */
+  url?: string;
+  byline?: string;
+  published?: string;
+  /** PDF: the offset in the extracted text where each page begins. */
+  pageStarts?: number[];
 }
 
 /** A file ingest refused, remembered so that an unchanged bad file does not make the index look stale at every start. */

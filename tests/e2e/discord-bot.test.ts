@@ -105,6 +105,8 @@ beforeAll(async () => {
     DISCORD_API_URL: fake.apiUrl,
     RATE_LIMIT_PER_MINUTE: "3",
     MAX_IN_FLIGHT: "1",
+    // The fake serves attachments on 127.0.0.1, which is refused unless allowed.
+    ALLOW_PRIVATE_URLS: "127.0.0.1",
   });
   engine = await createEngine(config, { logger: silentLogger });
   const logger = pino({ level: "info" }, { write: (line: string) => void logLines.push(line) });
@@ -491,11 +493,14 @@ describe("/ingest", () => {
     expect(await readdir(config.corpusDir)).not.toContain("sneaky.txt");
   });
 
-  it("rejects a file that is not a text report and leaves the corpus unchanged", async () => {
+  it("rejects a file that is not a report and leaves the corpus unchanged", async () => {
     const before = await readdir(config.corpusDir);
+    const exe = send(interactions.ingest(newUser(true), { filename: "setup.exe", url: fake.hostFile("setup.exe", "MZ"), size: 2 }));
+    const exeReply = await fake.waitFor(isCallback(exe));
+    expect(exeReply.body.data).toMatchObject({ flags: 64, content: expect.stringMatching(/^"setup\.exe" is not a report Dossier can read \(\.txt, \.md, \.pdf/) });
+
     const pdf = send(interactions.ingest(newUser(true), { filename: "scan.pdf", url: fake.hostFile("scan.pdf", "%PDF"), size: 4 }));
-    const pdfReply = await fake.waitFor(isCallback(pdf));
-    expect(pdfReply.body.data).toMatchObject({ flags: 64, content: 'Only .txt and .md reports can be ingested, and "scan.pdf" is neither.' });
+    expect((await fake.waitFor(isOriginalEdit(pdf), 20_000)).body.content).toMatch(/^scan\.pdf: not a readable PDF/);
 
     const bytes = new Uint8Array([0x68, 0x69, 0x00, 0x01, 0x02]);
     const binary = send(interactions.ingest(newUser(true), { filename: "blob.txt", url: fake.hostFile("blob.txt", bytes), size: 5 }));
@@ -519,16 +524,17 @@ describe("/ingest", () => {
 });
 
 describe("registering commands", () => {
-  it("PUTs all three commands to the guild, with /ingest for Manage Server in guilds only", async () => {
+  it("PUTs all four commands to the guild, with /ingest and /remove for Manage Server in guilds only", async () => {
     const registration = await registerCommands(config);
-    expect(registration).toEqual({ count: 3, scope: "guild" });
-    expect(describeRegistration(registration, config)).toBe(`Registered 3 slash commands to guild ${interactions.GUILD_ID} (available now).`);
+    expect(registration).toEqual({ count: 4, scope: "guild" });
+    expect(describeRegistration(registration, config)).toBe(`Registered 4 slash commands to guild ${interactions.GUILD_ID} (available now).`);
     const put = fake.requests.findLast((r) => r.method === "PUT")!;
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/${interactions.GUILD_ID}/commands`);
     expect(put.authorization).toBe("Bot fake-token");
     const byName = Object.fromEntries((put.body as Array<{ name: string }>).map((c) => [c.name, c]));
-    expect(Object.keys(byName).sort()).toEqual(["ask", "ingest", "reports"]);
-    expect(byName.ingest).toMatchObject({ default_member_permissions: "32", contexts: [0] });
+    expect(Object.keys(byName).sort()).toEqual(["ask", "ingest", "remove", "reports"]);
+    expect(byName.ingest).toMatchObject({ default_member_permissions: "32", contexts: [0], options: [{ name: "report" }, { name: "url" }] });
+    expect(byName.remove).toMatchObject({ default_member_permissions: "32", contexts: [0], options: [{ name: "report", required: true, autocomplete: true }] });
     expect(byName.ask).toMatchObject({ options: [{ name: "question", required: true }, { name: "report", autocomplete: true }, { name: "shared", type: 5 }] });
   });
 
@@ -539,7 +545,7 @@ describe("registering commands", () => {
   });
 
   it("registers globally when no guild is configured", async () => {
-    await expect(registerCommands({ ...config, discord: { ...config.discord, guildId: undefined } })).resolves.toEqual({ count: 3, scope: "global" });
+    await expect(registerCommands({ ...config, discord: { ...config.discord, guildId: undefined } })).resolves.toEqual({ count: 4, scope: "global" });
     expect(fake.requests.findLast((r) => r.method === "PUT")?.path).toBe(`/applications/${APP_ID}/commands`);
   });
 });

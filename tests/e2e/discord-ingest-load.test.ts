@@ -46,6 +46,8 @@ beforeAll(async () => {
     DISCORD_APP_ID: APP_ID,
     DISCORD_GUILD_ID: interactions.GUILD_ID,
     DISCORD_API_URL: fake.apiUrl,
+    // The fake serves attachments on 127.0.0.1, which is refused unless allowed.
+    ALLOW_PRIVATE_URLS: "127.0.0.1",
   });
   engine = await createEngine(config, { logger: silentLogger });
   stop = await runBot(config, engine, silentLogger);

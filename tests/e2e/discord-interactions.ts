@@ -71,15 +71,13 @@ export function ask(who: Who, question: string, report?: string, shared?: boolea
   return slashCommand("ask", who, options);
 }
 
-export function autocompleteReport(who: Who, typed: string): Sent {
+export function autocompleteReport(who: Who, typed: string, command: "ask" | "remove" = "ask"): Sent {
+  const others: Option[] = command === "ask" ? [{ name: "question", type: 3, value: "what happened" }] : [];
   return interaction(4, who, {
     id: snowflake(),
-    name: "ask",
+    name: command,
     type: 1,
-    options: [
-      { name: "question", type: 3, value: "what happened" },
-      { name: "report", type: 3, value: typed, focused: true },
-    ],
+    options: [...others, { name: "report", type: 3, value: typed, focused: true }],
   });
 }
 

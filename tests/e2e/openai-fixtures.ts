@@ -12,7 +12,7 @@ export const quotingFallback: Answerer = {
       text: `${best.sentence.text} [1]`,
       abstained: false,
       mode: "extractive",
-      citations: [{ n: 1, reportId: best.report.id, title: best.report.title, sentenceId: best.sentence.id, text: best.sentence.text, start: best.sentence.start, end: best.sentence.end }],
+      citations: [{ n: 1, reportId: best.report.id, title: best.report.title, sentenceId: best.sentence.id, text: best.sentence.text, start: best.sentence.start, end: best.sentence.end, source: { kind: "text" } }],
     };
   },
 };

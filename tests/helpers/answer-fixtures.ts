@@ -9,6 +9,7 @@ export function citation(n: number, text: string, overrides: Partial<Citation> =
     text,
     start: 0,
     end: text.length,
+    source: { kind: "text" },
     ...overrides,
   };
 }

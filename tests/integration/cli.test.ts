@@ -58,6 +58,7 @@ describe("command line", () => {
       text: expect.any(String),
       start: expect.any(Number),
       end: expect.any(Number),
+      source: { kind: "text" },
     });
     expect(Object.keys(answer.timings).sort()).toEqual(["answerMs", "embedMs", "retrieveMs", "totalMs"]);
   });

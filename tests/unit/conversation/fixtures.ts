@@ -11,6 +11,7 @@ export function turn(question: string, cited: string[] = [], reportId = "afghani
     text,
     start: 0,
     end: text.length,
+    source: { kind: "text" },
   }));
   return { question, answer: cited.map((t, i) => `${t} [${i + 1}]`).join(" "), citations };
 }

@@ -61,8 +61,9 @@ describe("reportFileName", () => {
   });
 
   it("refuses other types and names with no usable id", () => {
-    expect(() => reportFileName("scan.pdf")).toThrow(/Only \.txt and \.md/);
-    expect(() => reportFileName("report")).toThrow(/Only \.txt and \.md/);
+    expect(reportFileName("Scan 2.PDF")).toBe("scan-2.pdf");
+    expect(() => reportFileName("setup.exe")).toThrow(/"setup\.exe" is not a report Dossier can read/);
+    expect(() => reportFileName("report")).toThrow(/is not a report Dossier can read/);
     expect(() => reportFileName("!!!.txt")).toThrow(/no usable report id/);
   });
 });

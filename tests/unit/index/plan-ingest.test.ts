@@ -4,7 +4,7 @@ import type { ReportFile } from "../../../src/index/read-report.js";
 import type { ReportRecord } from "../../../src/index/records.js";
 
 const settings = { embedder: "use", chunking: { sentences: 3, overlap: 1 }, rebuild: false };
-const report = (id: string, hash = `h-${id}`, source = `/corpus/${id}.txt`): ReportFile => ({ id, title: id, source, text: `${id} text.`, hash });
+const report = (id: string, hash = `h-${id}`, source = `/corpus/${id}.txt`): ReportFile => ({ id, title: id, source, text: `${id} text.`, hash, origin: { kind: "text" } });
 const record = (id: string, hash = `h-${id}`, source = `/corpus/${id}.txt`): ReportRecord => ({
   id,
   title: id,

@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "../config.js";
+import { DossierError } from "../errors.js";
+import { forgetAddress } from "../formats/source-addresses.js";
+import type { IndexStore } from "../store/index-store.js";
+
+export interface RemovedReport {
+  id: string;
+  title: string;
+  /** The corpus file that was deleted with it, when the report came from the corpus folder. */
+  deletedFile?: string;
+}
+
+/**
+ * Drops one report from the index with the same atomic swap as ingest, under the same lock. A report whose file is
+ * in the corpus folder loses that file too (else the next start would ingest it again); a file elsewhere is the
+ * user's and is left alone. The file is moved aside first and put back if the new index cannot be made live, so a
+ * crash at any point leaves either the old index with its file or the new one without.
+ */
+export async function removeReport(id: string, config: Config, store: IndexStore): Promise<RemovedReport> {
+  return store.withWriteLock(async (lock) => {
+    const generation = await store.readGeneration();
+    const record = generation.manifest.reports.find((r) => r.id === id);
+    if (!record) {
+      const known = generation.manifest.reports.map((r) => r.id).slice(0, 10).join(", ") || "none";
+      throw new DossierError("UNKNOWN_REPORT", `Unknown report ${id}; known reports: ${known}.`);
+    }
+    const inCorpus = record.source.startsWith(config.corpusDir + path.sep);
+    const aside = inCorpus ? path.join(path.dirname(record.source), `.${path.basename(record.source)}.${randomUUID()}.removed`) : undefined;
+    if (aside) await rename(record.source, aside).catch(ignoreMissing);
+    try {
+      const reports = new Map(generation.reports);
+      reports.delete(id);
+      const { checksums: _, ...manifest } = generation.manifest;
+      const draft = { ...manifest, reports: manifest.reports.filter((r) => r.id !== id), updatedAt: new Date().toISOString() };
+      await store.write(draft, reports, { beforeSwap: () => lock.assertHeld() });
+    } catch (error) {
+      if (aside) await rename(aside, record.source).catch(ignoreMissing);
+      throw error;
+    }
+    if (aside) {
+      await rm(aside, { force: true });
+      await forgetAddress(record.source);
+    }
+    return { id, title: record.title, ...(inCorpus && { deletedFile: record.source }) };
+  });
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== "ENOENT") throw error;
+}
+

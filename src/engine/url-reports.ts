@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "../config.js";
+import type { SkippedFile } from "../engine-types.js";
+import { DossierError } from "../errors.js";
+import { extractReport, readerFor } from "../formats/read-format.js";
+import { fetchedFiles, forgetAddress, rememberAddress } from "../formats/source-addresses.js";
+import { reportIdFromPath } from "../index/read-report.js";
+import { fetchReportUrl } from "../net/fetch-report.js";
+import { type SavedReport, saveReport } from "./save-report.js";
+
+/** Reports fetched by URL are kept in this folder of the corpus, each file with its address in `.sources.json`. */
+export function webFolder(config: Config): string {
+  return path.join(config.corpusDir, "web");
+}
+
+export function isUrl(arg: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(arg);
+}
+
+/**
+ * Fetches a report by URL under the safe-fetch rules, checks that it makes a report, and saves it into the web
+ * folder with its address remembered; `rollback` puts the folder back as it was. The report id comes from the
+ * URL's last path segment (else its host); a different address that would take the same id gets a short hash.
+ */
+export async function saveUrlReport(url: string, config: Config): Promise<SavedReport> {
+  const fetched = await fetchReportUrl(url, config);
+  const dir = webFolder(config);
+  const reader = readerFor(new URL(fetched.url).pathname, fetched.contentType)!;
+  const known = new Map((await fetchedFiles(dir)).map((f) => [path.basename(f.file), f.url]));
+  let fileName = `${idFromUrl(fetched.url)}${reader.extensions[0]}`;
+  const owner = known.get(fileName);
+  if (owner !== undefined && owner !== fetched.url) {
+    fileName = `${idFromUrl(fetched.url)}-${createHash("sha256").update(fetched.url).digest("hex").slice(0, 6)}${reader.extensions[0]}`;
+  }
+  await extractReport(fetched.bytes, fileName, config.maxReportBytes, { url: fetched.url, contentType: fetched.contentType });
+  await mkdir(dir, { recursive: true });
+  const saved = await saveReport(dir, fileName, fetched.bytes);
+  await rememberAddress(saved.path, fetched.url);
+  return {
+    path: saved.path,
+    rollback: async () => {
+      await saved.rollback();
+      if (owner === undefined) await forgetAddress(saved.path);
+    },
+  };
+}
+
+/**
+ * Fetches every report that came from a URL again. A page whose bytes or extracted text are unchanged is left as it
+ * is (so it is not embedded again; pages often differ only in ads or timestamps); a changed one is saved over the
+ * old file. A page that cannot be fetched now keeps its last version, with the reason among `skipped`.
+ */
+export async function refreshUrlReports(config: Config): Promise<{ changed: SavedReport[]; unchanged: string[]; skipped: SkippedFile[] }> {
+  const changed: SavedReport[] = [];
+  const unchanged: string[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const { file, url } of await fetchedFiles(webFolder(config))) {
+    try {
+      const fetched = await fetchReportUrl(url, config);
+      const old = await readFile(file).catch(() => undefined);
+      const name = path.basename(file);
+      const options = { url, contentType: fetched.contentType };
+      const fresh = await extractReport(fetched.bytes, name, config.maxReportBytes, options);
+      const before = old && (await extractReport(old, name, config.maxReportBytes, { url }).catch(() => undefined));
+      if (before && before.text === fresh.text && before.title === fresh.title) {
+        unchanged.push(file);
+        continue;
+      }
+      changed.push(await saveReport(path.dirname(file), name, fetched.bytes));
+    } catch (error) {
+      if (!(error instanceof DossierError)) throw error;
+      skipped.push({ file: url, reason: `${error.message} (kept the version fetched before)` });
+    }
+  }
+  return { changed, unchanged, skipped };
+}
+
+function idFromUrl(raw: string): string {
+  const url = new URL(raw);
+  const last = url.pathname.split("/").filter(Boolean).pop() ?? "";
+  return reportIdFromPath(decodeURIComponent(last)) || reportIdFromPath(url.hostname.replace(/\./g, "-")) || "page";
+}

@@ -1,0 +1,149 @@
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { APIEmbed } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig, type Config } from "../../src/config.js";
+import { runBot, type StopBot } from "../../src/discord/run-bot.js";
+import { createEngine } from "../../src/engine.js";
+import type { Engine } from "../../src/engine-types.js";
+import { silentLogger } from "../../src/logger.js";
+import { makeArticleHtml, makeReportPdf } from "../helpers/report-documents.js";
+import * as interactions from "./discord-interactions.js";
+import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord.js";
+
+/**
+ * /ingest with a PDF attachment or a `url`, and /remove, through the real discord.js Client against the fake Discord,
+ * with a local web server standing in for a news site. 127.0.0.1 is allowed (ALLOW_PRIVATE_URLS) so the fake's
+ * attachments and the local site can be fetched; everything else that is not public stays refused.
+ */
+let fake: FakeDiscord;
+let site: http.Server;
+let siteUrl: string;
+let dir: string;
+let config: Config;
+let engine: Engine;
+let stop: StopBot;
+let nextUser = 710000000000000000n;
+const admin = (): interactions.Who => ({ userId: String(++nextUser), admin: true });
+const member = (): interactions.Who => ({ userId: String(++nextUser), admin: false });
+
+const send = (sent: interactions.Sent) => {
+  fake.dispatchInteraction(sent.payload);
+  return sent;
+};
+const isCallback = (s: interactions.Sent) => (r: RecordedRequest) => r.path === `/interactions/${s.id}/${s.token}/callback`;
+const isOriginalEdit = (s: interactions.Sent) => (r: RecordedRequest) =>
+  r.method === "PATCH" && r.path === `/webhooks/${APP_ID}/${s.token}/messages/@original`;
+const reply = async (s: interactions.Sent) => (await fake.waitFor(isOriginalEdit(send(s)), 30_000)).body.content as string;
+const ingestUrl = (who: interactions.Who, url: string) => interactions.slashCommand("ingest", who, [{ name: "url", type: 3, value: url }]);
+const remove = (who: interactions.Who, id: string) => interactions.slashCommand("remove", who, [{ name: "report", type: 3, value: id }]);
+
+async function askText(question: string): Promise<string> {
+  const sent = send(interactions.ask({ userId: String(++nextUser) }, question));
+  await fake.waitFor((r) => r.status < 300 && r.path.startsWith(`/webhooks/${APP_ID}/${sent.token}`) && (r.body?.components?.length ?? 0) > 0, 30_000);
+  return fake.requests
+    .filter((r) => r.path.startsWith(`/webhooks/${APP_ID}/${sent.token}`) && r.body?.embeds !== undefined)
+    .flatMap((r) => (r.body.embeds as APIEmbed[]).map((e) => e.description ?? ""))
+    .join("\n");
+}
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  site = http.createServer((req, res) => {
+    if (req.url === "/news/ferry-terminal") res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticleHtml());
+    else if (req.url === "/to-intranet") res.writeHead(302, { location: "http://10.1.2.3/secret-report.html" }).end();
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  dir = await mkdtemp(path.join(os.tmpdir(), "dossier-discord-formats-"));
+  await mkdir(path.join(dir, "corpus"));
+  config = loadConfig({
+    CORPUS_DIR: path.join(dir, "corpus"),
+    DATA_DIR: path.join(dir, "data"),
+    ANSWER_MODE: "extractive",
+    LOG_LEVEL: "silent",
+    DISCORD_TOKEN: "fake-token",
+    DISCORD_APP_ID: APP_ID,
+    DISCORD_GUILD_ID: interactions.GUILD_ID,
+    DISCORD_API_URL: fake.apiUrl,
+    ALLOW_PRIVATE_URLS: "127.0.0.1",
+  });
+  engine = await createEngine(config, { logger: silentLogger });
+  stop = await runBot(config, engine, silentLogger);
+}, 60_000);
+
+afterAll(async () => {
+  await stop?.();
+  await engine?.close();
+  await fake?.close();
+  site?.closeAllConnections();
+  await new Promise((resolve) => site?.close(resolve));
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const corpusFiles = () => readdirSync(config.corpusDir, { recursive: true }).map(String).sort();
+
+describe("/ingest of other formats and by URL", () => {
+  it("adds a PDF attachment whose answers cite the page", async () => {
+    const pdf = await makeReportPdf({ title: "Millbrook flood: the first night" });
+    const url = fake.hostFile("Millbrook Flood.pdf", pdf);
+    const content = await reply(interactions.ingest(admin(), { filename: "Millbrook Flood.pdf", url, size: pdf.length, contentType: "application/pdf" }));
+    expect(content).toMatch(/^Added \*\*Millbrook flood: the first night\*\* \(`millbrook-flood`, \d+ sentences\)/);
+    const answer = await askText("Who declared a local emergency in Millbrook?");
+    expect(answer).toContain("· `millbrook-flood` · p. 1\n> The mayor, Ruth Okafor, declared a local emergency at noon.");
+  });
+
+  it("adds a web page by url whose answers link to the sentence", async () => {
+    const content = await reply(ingestUrl(admin(), `${siteUrl}/news/ferry-terminal`));
+    expect(content).toMatch(/^Added \*\*Ferry terminal to open in March\*\* \(`ferry-terminal`, \d+ sentences\)/);
+    expect(corpusFiles()).toContain(path.join("web", "ferry-terminal.html"));
+    const answer = await askText("When will the new ferry terminal open?");
+    expect(answer).toContain(
+      `· \`ferry-terminal\` · [open at the sentence](${siteUrl}/news/ferry-terminal#:~:text=The%20harbour%20authority%20confirmed,open%20on%203%20March.)\n> The harbour authority confirmed`,
+    );
+  });
+
+  it("refuses a url that redirects to a private address, an attachment from a host that is not Discord's, and both or neither, saving nothing", async () => {
+    const before = corpusFiles();
+    expect(await reply(ingestUrl(admin(), `${siteUrl}/to-intranet`))).toBe(
+      "http://10.1.2.3/secret-report.html: 10.1.2.3 is a private address (10.1.2.3), not a public one; refused",
+    );
+    const port = new URL(fake.apiUrl).port;
+    const elsewhere = `http://localhost:${port}/files/elsewhere.txt`;
+    fake.hostFile("elsewhere.txt", "A report that lives somewhere Discord does not serve attachments from.");
+    const attachment = await reply(interactions.ingest(admin(), { filename: "elsewhere.txt", url: elsewhere, size: 70 }));
+    expect(attachment).toMatch(/^http:\/\/localhost:\d+\/files\/elsewhere\.txt: only cdn\.discordapp\.com and media\.discordapp\.net and 127\.0\.0\.1 are allowed here$/);
+
+    const both = interactions.ingest(admin(), { filename: "a.txt", url: fake.hostFile("a.txt", "A short report."), size: 15 });
+    (both.payload.data as { options: unknown[] }).options.push({ name: "url", type: 3, value: `${siteUrl}/news/ferry-terminal` });
+    const neither = interactions.slashCommand("ingest", admin(), []);
+    for (const sent of [both, neither]) {
+      expect((await fake.waitFor(isCallback(send(sent)))).body.data.content).toBe("Attach a report file or give a `url`, one of the two.");
+    }
+    expect(corpusFiles()).toEqual(before);
+  });
+});
+
+describe("/remove", () => {
+  it("autocompletes report ids and refuses members without Manage Server", async () => {
+    const auto = send(interactions.autocompleteReport(admin(), "ferry", "remove"));
+    const choices = (await fake.waitFor(isCallback(auto))).body.data.choices;
+    expect(choices).toEqual([{ name: "Ferry terminal to open in March (ferry-terminal)", value: "ferry-terminal" }]);
+    const denied = send(remove(member(), "ferry-terminal"));
+    expect((await fake.waitFor(isCallback(denied))).body.data.content).toBe("Only members with the Manage Server permission can do that.");
+    expect(engine.reports().map((r) => r.id)).toContain("ferry-terminal");
+  });
+
+  it("removes a report at once, file and all, and says so; an unknown id is a clear reply", async () => {
+    expect(await reply(remove(admin(), "ferry-terminal"))).toBe("Removed **Ferry terminal to open in March** (`ferry-terminal`); answers no longer cite it.");
+    expect(engine.reports().map((r) => r.id)).not.toContain("ferry-terminal");
+    expect(existsSync(path.join(config.corpusDir, "web", "ferry-terminal.html"))).toBe(false);
+    expect(await askText("When will the new ferry terminal open?")).not.toContain("ferry-terminal");
+    expect(await reply(remove(admin(), "ferry-terminal"))).toBe("Unknown report ferry-terminal; known reports: millbrook-flood.");
+  });
+});
