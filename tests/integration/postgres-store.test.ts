@@ -44,7 +44,7 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
   it("creates its schema through versioned migrations, once", async () => {
     const again = await openIndexStore(loadConfig(postgresEnv()));
     await again.close();
-    expect((await sql.query("SELECT version FROM dossier_migrations")).rows).toEqual([{ version: 1 }]);
+    expect((await sql.query("SELECT version FROM dossier_migrations")).rows).toEqual([{ version: 1 }, { version: 2 }]);
     expect(await store.readManifest()).toBeUndefined();
     await expect(store.readGeneration()).rejects.toMatchObject({ code: "INDEX_MISSING" });
   });

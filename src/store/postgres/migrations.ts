@@ -52,6 +52,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX chunks_tsv ON chunks USING gin (tsv);
     `,
   },
+  {
+    version: 2,
+    // What a report was extracted from (format, web address, PDF page starts): citations point back with it.
+    sql: `ALTER TABLE reports ADD COLUMN origin jsonb;`,
+  },
 ];
 
 // Any constant unlikely to clash with another application's advisory locks in the same database.

@@ -225,8 +225,8 @@ async function setDimensions(c: pg.ClientBase, dims: number): Promise<void> {
 
 async function insertReport(c: pg.ClientBase, r: ReportRecord, stored: StoredReport): Promise<void> {
   await c.query(
-    "INSERT INTO reports (id, title, source, hash, sentence_count, chunk_count, ingested_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    [r.id, r.title, r.source, r.hash, r.sentenceCount, r.chunkCount, r.ingestedAt, stored.text],
+    "INSERT INTO reports (id, title, source, hash, sentence_count, chunk_count, ingested_at, body, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    [r.id, r.title, r.source, r.hash, r.sentenceCount, r.chunkCount, r.ingestedAt, stored.text, r.origin === undefined ? null : JSON.stringify(r.origin)],
   );
   const s = stored.sentences;
   await c.query(
@@ -244,7 +244,7 @@ async function insertReport(c: pg.ClientBase, r: ReportRecord, stored: StoredRep
 
 async function readRecords(c: pg.ClientBase): Promise<ReportRecord[]> {
   const { rows } = await c.query(
-    "SELECT id, title, source, hash, sentence_count, chunk_count, ingested_at FROM reports",
+    "SELECT id, title, source, hash, sentence_count, chunk_count, ingested_at, origin FROM reports",
   );
   // The order ingest writes manifests in (JavaScript's, not the database collation's): vector labels follow it.
   return rows
@@ -256,6 +256,7 @@ async function readRecords(c: pg.ClientBase): Promise<ReportRecord[]> {
       sentenceCount: r.sentence_count,
       chunkCount: r.chunk_count,
       ingestedAt: r.ingested_at,
+      ...(r.origin !== null && { origin: r.origin }),
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
