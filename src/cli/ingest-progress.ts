@@ -1,4 +1,4 @@
-import type { DossierEmbeddings } from "../embeddings/embeddings-contract.js";
+import type { EmbedProgress } from "../engine/embedding-progress.js";
 
 interface Terminal {
   isTTY?: boolean;
@@ -6,8 +6,6 @@ interface Terminal {
   write(text: string): unknown;
 }
 
-// Batches are a multiple of the local embedder's own batch size (16), so the vectors are the same as unbatched.
-const BATCH = 64;
 // Below this, the work is over before a progress line would help.
 const SHOW_AFTER_MS = 1_000;
 const REDRAW_MS = 250;
@@ -23,7 +21,6 @@ export class IngestProgress {
   private total = 0;
   private embedded = 0;
   private started: number | undefined;
-  private embeddingMs = 0;
   private lastDraw = 0;
   private shown = false;
 
@@ -32,40 +29,24 @@ export class IngestProgress {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  get active(): boolean {
-    return this.terminal.isTTY === true;
-  }
-
-  /** Embeddings that report each batch to this progress line. */
-  wrap(embeddings: DossierEmbeddings): DossierEmbeddings {
-    const embedDocuments = async (texts: string[]): Promise<number[][]> => {
-      this.started ??= this.now();
-      this.done = 0;
-      this.total = texts.length;
-      const out: number[][] = [];
-      for (let i = 0; i < texts.length; i += BATCH) {
-        const t0 = this.now();
-        out.push(...(await embeddings.embedDocuments(texts.slice(i, i + BATCH))));
-        this.embeddingMs += this.now() - t0;
-        const n = Math.min(BATCH, texts.length - i);
-        this.done += n;
-        this.embedded += n;
-        this.draw();
-      }
-      return out;
-    };
-    return new Proxy(embeddings, {
-      get: (target, prop, receiver) => (prop === "embedDocuments" ? embedDocuments : Reflect.get(target, prop, receiver)),
-    });
+  /** For `ingestReports`' onEmbedProgress. */
+  update(progress: EmbedProgress): void {
+    this.started ??= this.now();
+    if (progress.done > this.done) this.embedded += progress.done - this.done;
+    this.done = progress.done;
+    this.total = progress.total;
+    this.draw();
   }
 
   reportFinished(): void {
     this.reportsDone += 1;
+    this.done = 0;
   }
 
-  /** The status line as it stands (exposed for tests). */
+  /** The status line as it stands. */
   line(): string {
-    const rate = this.embeddingMs > 0 ? (this.embedded / this.embeddingMs) * 1000 : 0;
+    const seconds = this.started === undefined ? 0 : (this.now() - this.started) / 1000;
+    const rate = seconds > 0 ? this.embedded / seconds : 0;
     const left = rate > 0 ? (this.total - this.done) / rate : undefined;
     const parts = [
       `report ${this.reportsDone + 1}`,
@@ -76,14 +57,14 @@ export class IngestProgress {
     return parts.filter(Boolean).join(" · ");
   }
 
-  /** Writes an ordinary output line, clearing the status line first so the two never mix. */
+  /** Clears the status line, so an ordinary output line can follow. */
   clear(): void {
     if (this.shown) this.terminal.write("\r\x1b[2K");
     this.shown = false;
   }
 
   private draw(): void {
-    if (!this.active) return;
+    if (this.terminal.isTTY !== true) return;
     const now = this.now();
     if (now - (this.started ?? now) < SHOW_AFTER_MS || now - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = now;

@@ -1,11 +1,11 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { createEmbeddings } from "../embeddings/create-embeddings.js";
-import type { DossierEmbeddings } from "../embeddings/embeddings-contract.js";
 import type { IngestSummary, SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import type { IngestRunOptions } from "../index/ingest.js";
 import { openIndexStore } from "../store/open-index-store.js";
+import { type EmbedProgress, withEmbeddingProgress } from "./embedding-progress.js";
 import { inProcessRunner } from "./ingest-runner.js";
 import type { SavedReport } from "./save-report.js";
 import { isUrl, refreshUrlReports, saveUrlReport, webFolder } from "./url-reports.js";
@@ -14,8 +14,8 @@ export interface IngestReportsOptions extends IngestRunOptions {
   logger: Logger;
   /** Fetch every report that came from a URL again. */
   refresh?: boolean;
-  /** The embedder to use (e.g. one that reports progress); default: the configured one. */
-  embeddings?: DossierEmbeddings;
+  /** Progress through each report's sentences while they are embedded. */
+  onEmbedProgress?: (progress: EmbedProgress) => void;
 }
 
 /**
@@ -25,7 +25,7 @@ export interface IngestReportsOptions extends IngestRunOptions {
  * a refused URL leaves nothing behind. Fetch refusals are among `skipped`.
  */
 export async function ingestReports(config: Config, targets: string[], options: IngestReportsOptions): Promise<IngestSummary> {
-  const { logger, refresh, embeddings, ...runOptions } = options;
+  const { logger, refresh, onEmbedProgress, ...runOptions } = options;
   const fetchSkipped: SkippedFile[] = [];
   const saved: SavedReport[] = [];
   const paths = targets.filter((t) => !isUrl(t));
@@ -49,7 +49,7 @@ export async function ingestReports(config: Config, targets: string[], options: 
   const store = await openIndexStore(config);
   let summary: IngestSummary;
   try {
-    summary = await inProcessRunner({ config, embeddings: embeddings ?? (await createEmbeddings(config)), logger, store })(paths, runOptions);
+    summary = await inProcessRunner({ config, embeddings: await embedder(config, onEmbedProgress), logger, store })(paths, runOptions);
   } catch (error) {
     for (const s of saved.reverse()) await s.rollback();
     throw error;
@@ -59,4 +59,9 @@ export async function ingestReports(config: Config, targets: string[], options: 
   const refused = new Set(summary.skipped.map((s) => s.file));
   for (const s of saved) if (refused.has(s.path)) await s.rollback();
   return { ...summary, skipped: [...fetchSkipped, ...summary.skipped] };
+}
+
+async function embedder(config: Config, onProgress?: (progress: EmbedProgress) => void) {
+  const embeddings = await createEmbeddings(config);
+  return onProgress ? withEmbeddingProgress(embeddings, onProgress) : embeddings;
 }

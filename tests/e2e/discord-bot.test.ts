@@ -242,7 +242,7 @@ describe("/ask", () => {
       question,
       text: giant,
       abstained: false,
-      citations: [{ n: 1, reportId: "harbour-inquiry", title: "Harbour inquiry findings", sentenceId: "harbour-inquiry#9", text: giant, start: 0, end: giant.length }],
+      citations: [{ n: 1, reportId: "harbour-inquiry", title: "Harbour inquiry findings", sentenceId: "harbour-inquiry#9", text: giant, start: 0, end: giant.length, source: { kind: "text" } }],
       related: [],
       mode: "extractive",
       timings: { embedMs: 1, retrieveMs: 1, answerMs: 1, totalMs: 3 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { IngestProgress } from "../../../src/cli/ingest-progress.js";
+import { withEmbeddingProgress } from "../../../src/engine/embedding-progress.js";
 import type { DossierEmbeddings } from "../../../src/embeddings/embeddings-contract.js";
 
 let clock = 0;
@@ -17,7 +18,7 @@ function run(isTTY: boolean) {
   const written: string[] = [];
   clock = 0;
   const progress = new IngestProgress({ isTTY, columns: 200, write: (t) => written.push(t) }, () => clock);
-  return { progress, written, embeddings: progress.wrap(fakeEmbeddings) };
+  return { progress, written, embeddings: withEmbeddingProgress(fakeEmbeddings, (p) => progress.update(p)) };
 }
 
 describe("ingest progress", () => {
@@ -26,8 +27,7 @@ describe("ingest progress", () => {
     progress.reportFinished();
     const vectors = await embeddings.embedDocuments(Array.from({ length: 640 }, (_, i) => `s${i}`));
     expect(vectors).toHaveLength(640);
-    expect(written.length).toBeGreaterThan(0);
-    expect(written.at(-1)).toMatch(/^\r\x1b\[2Kreport 2 · 640\/640 sentences embedded · 128 sentences\/s · about 0 s left$/);
+    expect(written.at(-1)).toBe("\r\x1b[2Kreport 2 · 640/640 sentences embedded · 128 sentences/s · about 0 s left");
     expect(written.some((w) => /report 2 · \d+\/640 sentences embedded · 128 sentences\/s · about [1-9] s left/.test(w))).toBe(true);
     progress.clear();
     expect(written.at(-1)).toBe("\r\x1b[2K");
