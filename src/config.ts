@@ -46,6 +46,7 @@ const schema = z.object({
   CONVERSATION_TURNS: positiveInt(6),
   CONVERSATION_IDLE_MINUTES: positiveInt(30),
   MAX_CONVERSATIONS: positiveInt(1_000),
+  CONTEXT_SENTENCES: positiveInt(36),
 
   DISCORD_TOKEN: optionalText,
   DISCORD_APP_ID: snowflake,
@@ -96,6 +97,8 @@ export interface Config {
     /** Discord: conversations held at once; the least recently continued is forgotten first. */
     maxConversations: number;
   };
+  /** Report sentences the chat model is handed per question. */
+  contextSentences: number;
   discord: {
     token?: string;
     appId?: string;
@@ -167,6 +170,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
       idleMs: e.CONVERSATION_IDLE_MINUTES * 60_000,
       maxConversations: e.MAX_CONVERSATIONS,
     },
+    contextSentences: e.CONTEXT_SENTENCES,
     discord: {
       token: e.DISCORD_TOKEN,
       appId: e.DISCORD_APP_ID,

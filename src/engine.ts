@@ -67,7 +67,12 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   });
 
   const retrieve = createRetriever({ index: () => index, embedQuery: (text) => embeddings.embedQuery(text), topK: config.topK });
-  const ask = createAsk({ index: () => index, retrieve, answerer, extractive, rewriter, maxQuestionChars: config.maxQuestionChars, logger, noReports: () => noReportsNotice(config) });
+  // Enough chunks that their sentences could fill the chat model's context on their own (overlap counted once).
+  const wideContext = {
+    sentences: config.contextSentences,
+    chunks: Math.max(config.topK, Math.ceil(config.contextSentences / (config.chunkSentences - config.chunkOverlap))),
+  };
+  const ask = createAsk({ index: () => index, retrieve, answerer, extractive, rewriter, maxQuestionChars: config.maxQuestionChars, logger, noReports: () => noReportsNotice(config), wideContext });
 
   const context = (sentenceId: string, radius = 1): ReportContext | undefined => {
     const found = index.sentence(sentenceId);

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { ABSTAIN_TEXT, type Answer, type AnswerDraft, RELATED_TEXT } from "../answer/answer.js";
 import type { Answerer } from "../answer/answerer.js";
+import { wideContext } from "../answer/chat/wide-context.js";
 import { toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
 import type { AskOptions } from "../engine-types.js";
@@ -20,6 +21,8 @@ export interface AskDeps {
   logger: Logger;
   /** Why every answer would be "not found" while the index holds no report. */
   noReports: () => string;
+  /** What an answerer that judges answerability (the chat model) reads: sentences, and chunks retrieved to find them. */
+  wideContext: { sentences: number; chunks: number };
 }
 
 // How many ranked sentences the answerer may choose from.
@@ -45,7 +48,13 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       ? await deps.rewriter.read(text, opts.history, opts.signal)
       : { question: text, rewritten: false };
     const asked = reading.question;
-    const retrieval = await deps.retrieve(asked, { reportIds, preferReportId: reading.preferredReportId });
+    // The chat model decides for itself from a wide context; our judgement only stands when nothing was found.
+    const modelDecides = deps.answerer.judgesAnswerability === true;
+    const retrieval = await deps.retrieve(asked, {
+      reportIds,
+      preferReportId: reading.preferredReportId,
+      ...(modelDecides ? { topK: deps.wideContext.chunks } : {}),
+    });
     const { judgement, candidates } = retrieval;
     const t2 = performance.now();
     deps.logger.debug(
@@ -54,13 +63,15 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     );
 
     let draft: AnswerDraft;
-    if (!judgement.answerable) {
+    if (modelDecides ? candidates.length === 0 : !judgement.answerable) {
       // Decided by retrieval before any model is asked, so it is labelled as our own (extractive) answer.
       const related = judgement.related ? toCitations(candidates.slice(0, RELATED)) : [];
       draft = { text: related.length > 0 ? RELATED_TEXT : ABSTAIN_TEXT, abstained: true, citations: [], related, mode: "extractive" };
     } else {
-      const offered = candidates.slice(0, CANDIDATES);
-      draft = await deps.answerer.answer({ question: asked, candidates: offered, onToken: opts.onToken, signal: opts.signal });
+      // An offline fallback of the chat model still follows the offline judgement.
+      const offered = judgement.answerable ? candidates.slice(0, CANDIDATES) : [];
+      const context = modelDecides ? wideContext(candidates, retrieval.around, deps.wideContext.sentences) : undefined;
+      draft = await deps.answerer.answer({ question: asked, candidates: offered, context, onToken: opts.onToken, signal: opts.signal });
       if (!citationsAreVerbatim(draft, index)) {
         deps.logger.error({ question: asked, answerer: deps.answerer.name }, "answer cited text that is not in the index; using the extractive answer");
         draft = { ...(await deps.extractive.answer({ question: asked, candidates: offered })), mode: "extractive-fallback", note: "citation check failed" };

@@ -27,6 +27,8 @@ export interface RetrieveOptions {
   reportIds?: string[];
   /** Rank this report's sentences a little higher (a follow-up's previous answer came from it); never a filter. */
   preferReportId?: string;
+  /** Chunks to fuse, when more than `RetrieverDeps.topK` are wanted (a chat model's wide context). */
+  topK?: number;
 }
 
 export interface RetrieverDeps {
@@ -48,7 +50,7 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
     const t0 = performance.now();
     const queryVector = await deps.embedQuery(question);
     const t1 = performance.now();
-    const hits = hybridSearch(index, analysed.lexicalQuery, queryVector, deps.topK, reportIds);
+    const hits = hybridSearch(index, analysed.lexicalQuery, queryVector, options.topK ?? deps.topK, reportIds);
     const ranked = preferReport(rankSentences(index, analysed, queryVector, hits), options.preferReportId);
     const judgement = judgeAnswerability(index, analysed, ranked, reportIds);
     const t2 = performance.now();

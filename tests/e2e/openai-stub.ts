@@ -34,6 +34,8 @@ export interface OpenAIStubOptions {
   /** When set, other model names get a 404 like OpenAI's. */
   models?: string[];
   dimensions?: number;
+  /** Computes a chat reply from the request whenever none is queued (a queued reply always goes first). */
+  respond?: (body: Record<string, any>) => ChatScript;
   /** The length of the embedding vectors served (default 1); compatible servers' vectors are often not unit length. */
   vectorLength?: number;
 }
@@ -71,7 +73,7 @@ export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<
       });
     }
     if (req.method === "POST" && path === "/v1/chat/completions") {
-      const script = chatQueue.shift() ?? { status: 500, message: "stub: no scripted reply" };
+      const script = chatQueue.shift() ?? options.respond?.(body) ?? { status: 500, message: "stub: no scripted reply" };
       if (script.delayMs) await sleep(script.delayMs, res);
       if (res.destroyed) return;
       if ("status" in script) return sendError(res, script);

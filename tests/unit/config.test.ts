@@ -8,7 +8,7 @@ import { loadConfig, usesChatModel } from "../../src/config.js";
 describe("loadConfig", () => {
   it("gives documented defaults for an empty environment", () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ maxReportBytes: 2_000_000, maxQuestionChars: 500, topK: 8, embeddings: "local", answerMode: "auto" });
+    expect(c).toMatchObject({ maxReportBytes: 2_000_000, maxQuestionChars: 500, topK: 8, contextSentences: 36, embeddings: "local", answerMode: "auto" });
     expect(c.indexDir).toBe(path.resolve("data/index"));
     expect(usesChatModel(c)).toBe(false);
   });
@@ -19,6 +19,7 @@ describe("loadConfig", () => {
 
   it.each([
     [{ TOP_K: "abc" }, /^Invalid configuration: TOP_K /],
+    [{ CONTEXT_SENTENCES: "0" }, /^Invalid configuration: CONTEXT_SENTENCES /],
     [{ DISCORD_GUILD_ID: "12" }, /DISCORD_GUILD_ID must be a Discord id/],
     [{ OPENAI_BASE_URL: "not a url" }, /OPENAI_BASE_URL must be a URL/],
     [{ CHUNK_SENTENCES: "2", CHUNK_OVERLAP: "2" }, /CHUNK_OVERLAP must be smaller than CHUNK_SENTENCES/],

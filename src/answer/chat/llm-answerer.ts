@@ -35,6 +35,7 @@ export interface LlmAnswererOptions {
  */
 export class LlmAnswerer implements Answerer {
   readonly name: string;
+  readonly judgesAnswerability = true;
   private readonly model: ChatOpenAI;
   private readonly openai: Config["openai"];
   private readonly fallback: Answerer;
@@ -56,7 +57,7 @@ export class LlmAnswerer implements Answerer {
 
   async answer(request: AnswerRequest): Promise<AnswerDraft> {
     if (this.blockedBy) return this.fallBack(request, this.blockedBy.message);
-    const sources = numberSources(request.candidates);
+    const sources = numberSources(request.context ?? request.candidates);
     if (sources.size === 0) return this.fallback.answer(request);
 
     let reply: ModelAnswer;

@@ -1,0 +1,83 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { parseCli } from "../src/cli/parse-cli.js";
+import { runMain } from "../src/cli/run-main.js";
+import { chatRates, type ChatMeasurement, measureChatContext } from "../tests/helpers/measure-chat-context.js";
+import { readQuestions } from "../tests/helpers/perfect-reader.js";
+
+const USAGE =
+  "usage: npm run eval:chat -- [questions.jsonl...] [--corpus <dir>] [--budgets 8,16,24,36,48] [--write <file.md>] [--misses]";
+const BANK = "tests/fixtures/bank";
+
+/**
+ * Chat-model mode measured with a perfect reader (tests/helpers/perfect-reader.ts) behind OPENAI_BASE_URL: for each
+ * CONTEXT_SENTENCES budget, how often the supporting sentence reaches the model, how often the answer comes back
+ * with the right citation, and how often unanswerable questions are declined. Prints aggregates only unless
+ * --misses is given, so it can be run on a sealed set without showing its questions.
+ */
+runMain(async () => {
+  const { values, positionals } = parseCli(
+    {
+      allowPositionals: true,
+      options: {
+        corpus: { type: "string" },
+        budgets: { type: "string", default: "8,16,24,36,48" },
+        write: { type: "string" },
+        misses: { type: "boolean", default: false },
+      },
+    },
+    USAGE,
+  );
+  const useBank = positionals.length === 0 && existsSync(`${BANK}/reports`);
+  const files = positionals.length > 0 ? positionals : useBank ? [`${BANK}/questions-a.jsonl`, `${BANK}/questions-b.jsonl`].filter(existsSync) : ["tests/fixtures/reworded-questions.jsonl"];
+  const corpusDir = values.corpus ?? (useBank ? `${BANK}/reports` : "corpus");
+  const budgets = values.budgets.split(",").map((b) => Number(b.trim()));
+  if (budgets.some((b) => !Number.isInteger(b) || b < 1)) throw new Error(`--budgets must be positive whole numbers\n${USAGE}`);
+  const questions = files.flatMap(readQuestions);
+
+  const measurements = await measureChatContext({ corpusDir, questions, budgets });
+  const report = formatReport(measurements, `${files.join(", ")} on ${corpusDir}`);
+  process.stdout.write(report);
+  if (values.misses) {
+    for (const { budget, outcomes } of measurements) {
+      for (const o of outcomes.filter((o) => (o.answerable ? !o.answeredRight : !o.abstained))) {
+        process.stdout.write(`${budget}\t${o.question.id}\t${o.handedSupport ? "handed" : "not handed"}\t${o.question.question}\n`);
+      }
+    }
+  }
+  if (values.write) writeFileSync(values.write, report);
+});
+
+function formatReport(measurements: ChatMeasurement[], source: string): string {
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const first = chatRates(measurements[0]?.outcomes ?? []);
+  const lines = [
+    `Perfect reader, ${source}: ${first.answerable} answerable and ${first.unanswerable} unanswerable questions.`,
+    "",
+    "| CONTEXT_SENTENCES | support reaches the model | answered with the right citation | unanswerable declined |",
+    "|---|---|---|---|",
+    ...measurements.map(({ budget, outcomes }) => {
+      const r = chatRates(outcomes);
+      return `| ${budget} | ${pct(r.recall)} | ${pct(r.answeredRight)} | ${pct(r.abstained)} |`;
+    }),
+    "",
+  ];
+  const widest = measurements.at(-1);
+  if (widest) {
+    const kinds = [...new Set(widest.outcomes.map((o) => o.question.kind ?? "all"))];
+    lines.push(
+      `By kind of question, CONTEXT_SENTENCES ${widest.budget}:`,
+      "",
+      "| kind | questions | support reaches the model | answered right or declined right |",
+      "|---|---|---|---|",
+      ...kinds.map((kind) => {
+        const of = widest.outcomes.filter((o) => (o.question.kind ?? "all") === kind);
+        const answerable = of.filter((o) => o.answerable);
+        const recall = answerable.length ? pct(answerable.filter((o) => o.handedSupport).length / answerable.length) : "–";
+        const right = of.filter((o) => (o.answerable ? o.answeredRight : o.abstained)).length;
+        return `| ${kind} | ${of.length} | ${recall} | ${right}/${of.length} |`;
+      }),
+      "",
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
