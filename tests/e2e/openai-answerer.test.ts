@@ -32,7 +32,8 @@ describe("LlmAnswerer through @langchain/openai", () => {
     const request = stub.requests[0]!.body;
     expect(request.response_format.type).toBe("json_schema");
     expect(request.response_format.json_schema.schema.properties.sentences.items.properties.sources.items.enum).toEqual(["S1", "S2", "S3", "S4"]);
-    expect(request.messages[1].content).toContain('<source id="S2" report="Millbrook flood">About 300 homes were evacuated');
+    expect(request.messages[1].content).toContain('<report title="Millbrook flood">\n<source id="S1">');
+    expect(request.messages[1].content).toContain('<source id="S2">About 300 homes were evacuated');
   });
 
   it("drops invented ids and the sentences that rest only on them", async () => {

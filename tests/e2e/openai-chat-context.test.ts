@@ -42,10 +42,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function config(env: Record<string, string>, corpus = "corpus") {
+function config(env: Record<string, string>) {
   return loadConfig({
-    CORPUS_DIR: path.join(dir, corpus),
-    DATA_DIR: path.join(dir, `data-${corpus}`),
+    CORPUS_DIR: path.join(dir, "corpus"),
+    DATA_DIR: path.join(dir, "data"),
     OPENAI_BASE_URL: stub.baseURL,
     LOG_LEVEL: "silent",
     ...env,
@@ -71,15 +71,6 @@ describe("chat-model mode: the model decides from a wide context", () => {
     const answer = await chat.ask(questions[1]!.question);
     expect(answer).toMatchObject({ mode: "llm", abstained: true, citations: [] });
     expect(reader.readings.get("p2")).toMatchObject({ sources: chat.reports()[0]!.sentenceCount, handedSupport: false });
-  });
-
-  it("abstains without asking the model only when retrieval found nothing at all", async () => {
-    await mkdir(path.join(dir, "empty"));
-    const empty = await createEngine(config({ ANSWER_MODE: "llm" }, "empty"), { embeddings });
-    const before = stub.requests.length;
-    expect(await empty.ask(questions[0]!.question)).toMatchObject({ abstained: true, citations: [] });
-    expect(stub.requests.length).toBe(before);
-    await empty.close();
   });
 
   it("hands the model at most CONTEXT_SENTENCES sentences", async () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.js";
 import { stubServedConfig } from "./openai-fixtures.js";
-import { startOpenAIStub, type OpenAIStub } from "./openai-stub.js";
+import { citing, startOpenAIStub, type OpenAIStub } from "./openai-stub.js";
 
 const REPORT = [
   "The river burst its banks at Millbrook on Tuesday night.",
@@ -32,16 +32,14 @@ describe("engine with an OpenAI-compatible server", () => {
   it("answers with the chat model and cites sentences of the report verbatim", async () => {
     const engine = await createEngine(config());
     try {
-      stub.chat({ text: "The town plans to rebuild the bridge by spring [S1]." });
+      stub.chat(citing("The town plans to rebuild the bridge by spring", "rebuild the damaged bridge"));
       // The stub's vectors are hashes, similar only for identical text: asking with a sentence's own words lets the
       // retriever find it without a real embedding model.
       const answer = await engine.ask("Mayor Ana Ruiz said the town would rebuild the damaged bridge by spring.", {
         onToken: () => {},
       });
       expect(answer.mode).toBe("llm");
-      expect(answer.citations).toHaveLength(1);
-      const [citation] = answer.citations;
-      expect(REPORT).toContain(citation!.text);
+      expect(answer.citations.map((c) => c.text)).toEqual(["Mayor Ana Ruiz said the town would rebuild the damaged bridge by spring."]);
       expect(answer.text).toBe("The town plans to rebuild the bridge by spring [1].");
     } finally {
       await engine.close();

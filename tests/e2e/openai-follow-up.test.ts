@@ -7,7 +7,7 @@ import { turnOf } from "../../src/conversation/turn.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
 import { stubServedConfig } from "./openai-fixtures.js";
-import { startOpenAIStub, type OpenAIStub } from "./openai-stub.js";
+import { citing, startOpenAIStub, type OpenAIStub } from "./openai-stub.js";
 
 const BRIDGE = "Mayor Ana Ruiz said the town would rebuild the damaged bridge by spring.";
 const HOMES = "About 300 homes were evacuated, the county council said.";
@@ -34,7 +34,7 @@ const stream = { onToken: () => {} };
 
 /** The first turn: the stub's vectors are hashes, so a question in a sentence's own words is what finds it. */
 async function firstTurn() {
-  stub.chat({ text: "The bridge is to be rebuilt by spring [S1]." });
+  stub.chat(citing("The bridge is to be rebuilt by spring", BRIDGE));
   return [turnOf(await engine.ask(BRIDGE, stream))];
 }
 
@@ -42,7 +42,7 @@ describe("follow-ups with a chat model", () => {
   it("has the model rewrite the follow-up from the conversation, then answers that with verified citations", async () => {
     const history = await firstTurn();
     expect(chatRequests()).toHaveLength(1);
-    stub.chat({ text: HOMES }, { text: "About 300 homes were evacuated [S1]." });
+    stub.chat({ text: HOMES }, citing("About 300 homes were evacuated", HOMES));
     const answer = await engine.ask("And how many homes were evacuated?", { ...stream, history });
 
     const [, rewrite, answering] = chatRequests();
@@ -59,7 +59,7 @@ describe("follow-ups with a chat model", () => {
 
   it("keeps a question the model returns unchanged as asked", async () => {
     const history = await firstTurn();
-    stub.chat({ text: `"${HOMES}"` }, { text: "About 300 homes were evacuated [S1]." });
+    stub.chat({ text: `"${HOMES}"` }, citing("About 300 homes were evacuated", HOMES));
     const answer = await engine.ask(HOMES, { ...stream, history });
     expect(answer.standaloneQuestion).toBeUndefined();
     expect(answer.citations[0]?.text).toBe(HOMES);
@@ -71,7 +71,7 @@ describe("follow-ups with a chat model", () => {
     ["replies with nothing usable", { text: "\n\n" }],
   ])("falls back to the offline rewrite when the model %s", async (_, failure) => {
     const history = await firstTurn();
-    stub.chat(failure, { text: "The bridge is to be rebuilt by spring [S1]." });
+    stub.chat(failure, citing("The bridge is to be rebuilt by spring", BRIDGE));
     const answer = await engine.ask("When will they rebuild it?", { ...stream, history });
     // Read by the offline rules instead; the answer still comes from the model, its citation verified.
     expect(answer.standaloneQuestion).toBe(rewriteOffline("When will they rebuild it?", history).question);

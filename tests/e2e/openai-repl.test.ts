@@ -5,6 +5,7 @@ import { PassThrough, Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runRepl } from "../../src/cli/repl.js";
 import { stubServedConfig } from "./openai-fixtures.js";
+import { sourceIdOf } from "../helpers/prompt-sources.js";
 import { startOpenAIStub, type OpenAIStub } from "./openai-stub.js";
 
 const BRIDGE = "Mayor Ana Ruiz said the town would rebuild the damaged bridge by spring.";
@@ -36,7 +37,7 @@ async function repl(question: string): Promise<string> {
 
 describe("the REPL with a streaming chat model", () => {
   it("prints the draft without source markers under a label, then the verified answer after a blank line", async () => {
-    stub.chat({ text: "The town will rebuild the bridge by spring [S1]. Shops reopened on Friday [S9]." });
+    stub.chat((body) => ({ text: `The town will rebuild the bridge by spring [${sourceIdOf(body, BRIDGE)}]. Shops reopened on Friday [S9].` }));
     const out = await repl(BRIDGE);
     expect(out).toContain("draft: The town will rebuild the bridge by spring. Shops reopened on Friday.\n\n");
     expect(out).not.toMatch(/\[S\d/);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { sourceIdOf } from "../helpers/prompt-sources.js";
 
 /**
  * A scriptable OpenAI-compatible server on 127.0.0.1, so tests drive the real @langchain/openai client over HTTP.
@@ -8,7 +9,7 @@ import type { AddressInfo } from "node:net";
  */
 
 /** One scripted chat reply. The same reply serves plain, streamed, json_schema and tool-call requests. */
-export type ChatScript =
+export type ChatReply =
   | { text: string; delayMs?: number }
   /** Structured output: sent as a tool call when the request has tools, else as JSON content. */
   | { json: unknown; delayMs?: number }
@@ -21,6 +22,9 @@ export type ChatScript =
   | { stall: "after-headers" | "after-first-chunk"; text?: string; delayMs?: number }
   /** A 200 whose body is not a chat completion at all: an HTML page, text that is not JSON, JSON of another shape. */
   | { body: string; contentType: string; delayMs?: number };
+
+/** A reply, or one made from the request, e.g. citing a sentence by the id the prompt gave it (see `citing`). */
+export type ChatScript = ChatReply | ((body: Record<string, any>) => ChatReply);
 
 export interface RecordedRequest {
   path: string;
@@ -35,7 +39,7 @@ export interface OpenAIStubOptions {
   models?: string[];
   dimensions?: number;
   /** Computes a chat reply from the request whenever none is queued (a queued reply always goes first). */
-  respond?: (body: Record<string, any>) => ChatScript;
+  respond?: (body: Record<string, any>) => ChatReply;
   /** The length of the embedding vectors served (default 1); compatible servers' vectors are often not unit length. */
   vectorLength?: number;
 }
@@ -46,13 +50,13 @@ export interface OpenAIStub {
   /** Queues chat replies, served in order; an empty queue answers 500 so a missing script is loud. */
   chat(...replies: ChatScript[]): void;
   /** Queues embeddings failures; with an empty queue embeddings always succeed. */
-  failEmbeddings(...replies: Array<Extract<ChatScript, { status: number }>>): void;
+  failEmbeddings(...replies: Array<Extract<ChatReply, { status: number }>>): void;
   close(): Promise<void>;
 }
 
 export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<OpenAIStub> {
   const chatQueue: ChatScript[] = [];
-  const embeddingQueue: Array<Extract<ChatScript, { status: number }>> = [];
+  const embeddingQueue: Array<Extract<ChatReply, { status: number }>> = [];
   const requests: RecordedRequest[] = [];
   const dimensions = options.dimensions ?? 8;
   const vectorLength = options.vectorLength ?? 1;
@@ -73,7 +77,8 @@ export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<
       });
     }
     if (req.method === "POST" && path === "/v1/chat/completions") {
-      const script = chatQueue.shift() ?? options.respond?.(body) ?? { status: 500, message: "stub: no scripted reply" };
+      const queued = chatQueue.shift() ?? options.respond?.(body) ?? { status: 500, message: "stub: no scripted reply" };
+      const script = typeof queued === "function" ? queued(body) : queued;
       if (script.delayMs) await sleep(script.delayMs, res);
       if (res.destroyed) return;
       if ("status" in script) return sendError(res, script);
@@ -105,6 +110,15 @@ export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A text reply `answer [S#]…` citing the sources that hold each of `sentences` under the ids this request's prompt
+ * gave them (ids follow reading order, so a test cannot know them in advance). A sentence not in the prompt is
+ * cited as `S0`, an id never handed out, so a test expecting it fails loudly.
+ */
+export function citing(answer: string, ...sentences: string[]): (body: Record<string, any>) => ChatReply {
+  return (body) => ({ text: `${answer} ${sentences.map((s) => `[${sourceIdOf(body, s)}]`).join("")}.` });
 }
 
 /** The deterministic vector the stub returns for `text`, for tests that compare. */

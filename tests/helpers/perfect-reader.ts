@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { NOT_FOUND_REPLY } from "../../src/answer/chat/model-answer.js";
-import type { ChatScript } from "../e2e/openai-stub.js";
+import type { ChatReply } from "../e2e/openai-stub.js";
+import { promptQuestion, promptSources } from "./prompt-sources.js";
 
 /** One line of a question set (tests/fixtures/README.md); the bank adds `report` and `kind`. */
 export interface BankQuestion {
@@ -30,7 +31,7 @@ export interface Reading {
 
 export interface PerfectReader {
   /** The stub's `respond` hook. */
-  respond: (body: Record<string, any>) => ChatScript;
+  respond: (body: Record<string, any>) => ChatReply;
   /** Keyed by question id. */
   readings: Map<string, Reading>;
   /** Questions the reader was asked that are not in its set: a prompt it could not read, or a wrong set. */
@@ -39,7 +40,6 @@ export interface PerfectReader {
 
 // Straight and curly quotes and letter case do not matter, as in the eval format.
 const fold = (s: string) => s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ");
-const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 
 /**
  * A chat model that reads perfectly but knows nothing else: it knows each question's supporting text, and answers
@@ -52,20 +52,16 @@ export function perfectReader(questions: BankQuestion[]): PerfectReader {
   const readings = new Map<string, Reading>();
   const unknown: string[] = [];
 
-  const respond = (body: Record<string, any>): ChatScript => {
+  const respond = (body: Record<string, any>): ChatReply => {
     const json = body.response_format?.type === "json_schema" || Array.isArray(body.tools);
-    const notFound: ChatScript = json ? { json: { found: false, sentences: [] } } : { text: NOT_FOUND_REPLY };
-    const prompt = userText(body);
-    const asked = unescapeXml(/<question>([\s\S]*)<\/question>/.exec(prompt)?.[1] ?? "");
+    const notFound: ChatReply = json ? { json: { found: false, sentences: [] } } : { text: NOT_FOUND_REPLY };
+    const asked = promptQuestion(body);
     const question = byText.get(asked);
     if (!question) {
       unknown.push(asked);
       return notFound;
     }
-    const sources = [...prompt.matchAll(/<source id="(S\d+)">([\s\S]*?)<\/source>/g)].map(([, id, text]) => ({
-      id: id!,
-      text: fold(unescapeXml(text!)),
-    }));
+    const sources = promptSources(body).map(({ id, text }) => ({ id, text: fold(text) }));
     const support = question.answerable === false ? [] : (question.support ?? []).map(fold);
     const cited = sources.filter((s) => support.some((part) => s.text.includes(part))).map((s) => s.id);
     readings.set(question.id, { sources: sources.length, handedSupport: cited.length > 0 });
@@ -76,11 +72,4 @@ export function perfectReader(questions: BankQuestion[]): PerfectReader {
       : { text: `${answer} ${cited.map((id) => `[${id}]`).join("")}.` };
   };
   return { respond, readings, unknown };
-}
-
-function userText(body: Record<string, any>): string {
-  const user = [...(body.messages ?? [])].reverse().find((m: { role?: string }) => m.role === "user");
-  const content = user?.content;
-  if (typeof content === "string") return content;
-  return Array.isArray(content) ? content.map((part: { text?: string }) => part.text ?? "").join("") : "";
 }
