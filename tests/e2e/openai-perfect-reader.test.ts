@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { chatRates, measureChatContext } from "../helpers/measure-chat-context.js";
+import { readQuestions } from "../helpers/perfect-reader.js";
+
+const BANK = "tests/fixtures/bank";
+
+// Floors under the figures in docs/chat-context.md (README "Quality"), so a change that hands the chat model less of
+// what answers the question fails here: the question bank, its reports, the real embedding model and ranking, the
+// real @langchain/openai client, and a perfect reader on 127.0.0.1 that answers exactly when it was handed the
+// supporting sentence.
+describe("chat-model mode with a perfect reader, on the question bank", () => {
+  it("hands the model the supporting sentence, gets it back cited, and declines every unanswerable question", async () => {
+    const questions = [...readQuestions(`${BANK}/questions-a.jsonl`), ...readQuestions(`${BANK}/questions-b.jsonl`)];
+    const budget = loadConfig({}).contextSentences;
+    const [measurement] = await measureChatContext({ corpusDir: `${BANK}/reports`, questions, budgets: [budget] });
+    const outcomes = measurement!.outcomes;
+    const rates = chatRates(outcomes);
+    expect(rates.answerable).toBeGreaterThan(200);
+    expect(rates.recall).toBeGreaterThanOrEqual(0.92);
+    expect(rates.answeredRight).toBeGreaterThanOrEqual(0.92);
+    expect(rates.abstained).toBe(1);
+    // What the perfect reader was handed, it answered with a citation our code resolved and verified.
+    for (const o of outcomes.filter((o) => o.answerable)) expect(o.answeredRight).toBe(o.handedSupport);
+    for (const kind of ["direct", "harder", "cross-report"]) {
+      expect(chatRates(outcomes.filter((o) => o.question.kind === kind)).recall, kind).toBeGreaterThanOrEqual(0.95);
+    }
+    expect(chatRates(outcomes.filter((o) => o.question.kind === "reworded")).recall).toBeGreaterThanOrEqual(0.8);
+  }, 120_000);
+});
