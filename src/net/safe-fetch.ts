@@ -81,7 +81,7 @@ function checkUrl(url: URL, policy: FetchPolicy): void {
   if (url.protocol !== "http:" && url.protocol !== "https:") refuse(`${shown(url.href)}: only http and https addresses can be fetched`);
   if (url.username || url.password) refuse(`${shown(url.href)}: addresses with a user name or password are not fetched`);
   if (policy.allowedHosts && !policy.allowedHosts.includes(url.hostname.toLowerCase())) {
-    refuse(`${shown(url.href)}: only ${policy.allowedHosts.join(" and ")} are allowed here`);
+    refuse(`${shown(url.href)}: ${url.hostname} is not an allowed host here (${policy.allowedHosts.join(", ")})`);
   }
   const literal = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(literal) && !allowed(literal, policy)) refuse(notPublic(url, literal));

@@ -6,13 +6,14 @@ import os from "node:os";
 import path from "node:path";
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig, type Config } from "../../src/config.js";
+import type { Config } from "../../src/config.js";
 import { runBot, type StopBot } from "../../src/discord/run-bot.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
 import { silentLogger } from "../../src/logger.js";
 import { makeArticleHtml, makeReportPdf } from "../helpers/report-documents.js";
 import * as interactions from "./discord-interactions.js";
+import { fakeBotConfig } from "./fake-bot-config.js";
 import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord.js";
 
 /**
@@ -62,17 +63,7 @@ beforeAll(async () => {
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   dir = await mkdtemp(path.join(os.tmpdir(), "dossier-discord-formats-"));
   await mkdir(path.join(dir, "corpus"));
-  config = loadConfig({
-    CORPUS_DIR: path.join(dir, "corpus"),
-    DATA_DIR: path.join(dir, "data"),
-    ANSWER_MODE: "extractive",
-    LOG_LEVEL: "silent",
-    DISCORD_TOKEN: "fake-token",
-    DISCORD_APP_ID: APP_ID,
-    DISCORD_GUILD_ID: interactions.GUILD_ID,
-    DISCORD_API_URL: fake.apiUrl,
-    ALLOW_PRIVATE_URLS: "127.0.0.1",
-  });
+  config = fakeBotConfig(dir, fake.apiUrl);
   engine = await createEngine(config, { logger: silentLogger });
   stop = await runBot(config, engine, silentLogger);
 }, 60_000);
@@ -117,7 +108,7 @@ describe("/ingest of other formats and by URL", () => {
     const elsewhere = `http://localhost:${port}/files/elsewhere.txt`;
     fake.hostFile("elsewhere.txt", "A report that lives somewhere Discord does not serve attachments from.");
     const attachment = await reply(interactions.ingest(admin(), { filename: "elsewhere.txt", url: elsewhere, size: 70 }));
-    expect(attachment).toMatch(/^http:\/\/localhost:\d+\/files\/elsewhere\.txt: only cdn\.discordapp\.com and media\.discordapp\.net and 127\.0\.0\.1 are allowed here$/);
+    expect(attachment).toMatch(/^http:\/\/localhost:\d+\/files\/elsewhere\.txt: localhost is not an allowed host here \(cdn\.discordapp\.com, media\.discordapp\.net, 127\.0\.0\.1\)$/);
 
     const both = interactions.ingest(admin(), { filename: "a.txt", url: fake.hostFile("a.txt", "A short report."), size: 15 });
     (both.payload.data as { options: unknown[] }).options.push({ name: "url", type: 3, value: `${siteUrl}/news/ferry-terminal` });

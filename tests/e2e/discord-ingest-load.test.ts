@@ -2,12 +2,13 @@ import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig, type Config } from "../../src/config.js";
+import type { Config } from "../../src/config.js";
 import { runBot, type StopBot } from "../../src/discord/run-bot.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
 import { silentLogger } from "../../src/logger.js";
 import * as interactions from "./discord-interactions.js";
+import { fakeBotConfig } from "./fake-bot-config.js";
 import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord.js";
 
 /**
@@ -37,18 +38,7 @@ beforeAll(async () => {
   const corpus = path.join(dir, "corpus");
   await mkdir(corpus);
   await copyFile(path.resolve("corpus", `${ISTANBUL}.txt`), path.join(corpus, `${ISTANBUL}.txt`));
-  config = loadConfig({
-    CORPUS_DIR: corpus,
-    DATA_DIR: path.join(dir, "data"),
-    ANSWER_MODE: "extractive",
-    LOG_LEVEL: "silent",
-    DISCORD_TOKEN: "fake-token",
-    DISCORD_APP_ID: APP_ID,
-    DISCORD_GUILD_ID: interactions.GUILD_ID,
-    DISCORD_API_URL: fake.apiUrl,
-    // The fake serves attachments on 127.0.0.1, which is refused unless allowed.
-    ALLOW_PRIVATE_URLS: "127.0.0.1",
-  });
+  config = fakeBotConfig(dir, fake.apiUrl);
   engine = await createEngine(config, { logger: silentLogger });
   stop = await runBot(config, engine, silentLogger);
 }, 60_000);

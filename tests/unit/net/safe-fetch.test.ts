@@ -22,6 +22,8 @@ beforeAll(async () => {
       res.writeHead(301, { location: "http://10.0.0.7/secret" }).end();
     } else if (url === "/to-metadata") {
       res.writeHead(307, { location: "http://[::ffff:169.254.169.254]/latest/meta-data" }).end();
+    } else if (url === "/to-localhost") {
+      res.writeHead(302, { location: `http://localhost:${(server.address() as AddressInfo).port}/page` }).end();
     } else if (url === "/to-file") {
       res.writeHead(302, { location: "file:///etc/passwd" }).end();
     } else if (url === "/endless") {
@@ -103,7 +105,13 @@ describe("safeFetch", () => {
     await expect(safeFetch("ftp://example.com/x", policy())).rejects.toThrow(/only http and https/);
     await expect(safeFetch("not a url", policy())).rejects.toThrow(/not a valid URL/);
     await expect(safeFetch(`http://user:pw@127.0.0.1/x`, policy())).rejects.toThrow(/^http:\/\/127\.0\.0\.1\/x: addresses with a user name/);
-    await expect(safeFetch(`${base}/page`, policy({ allowedHosts: ["cdn.discordapp.com"] }))).rejects.toThrow(/only cdn\.discordapp\.com are allowed/);
+    await expect(safeFetch(`${base}/page`, policy({ allowedHosts: ["cdn.discordapp.com"] }))).rejects.toThrow(/127\.0\.0\.1 is not an allowed host here \(cdn\.discordapp\.com\)$/);
+  });
+
+  it("keeps every redirect on the allowed hosts, as attachment downloads need", async () => {
+    const onlyHere = policy({ allowedHosts: ["127.0.0.1"] });
+    expect((await safeFetch(`${base}/hop/1`, onlyHere)).url).toBe(`${base}/page`);
+    await expect(safeFetch(`${base}/to-localhost`, onlyHere)).rejects.toThrow(/^http:\/\/localhost:\d+\/page: localhost is not an allowed host here \(127\.0\.0\.1\)$/);
   });
 });
 
