@@ -125,6 +125,20 @@ describe("ingest of PDF, Word, HTML and a URL", () => {
     expect(lines.at(-1).summary).toMatchObject({ updated: 1, skipped: 0 });
   });
 
+  it("keeps URL reports, with their address, through a rebuild", async () => {
+    const rebuilt = await run(ingestCommand, ["--rebuild", "--json"]);
+    expect(rebuilt.status).toBe(0);
+    const ids = rebuilt.stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((l) => l.report).map((l) => l.report.id);
+    expect(ids).toContain("ferry-terminal");
+    const fresh = await createEngine(loadConfig({ ...ws.env, LOG_LEVEL: "silent", ANSWER_MODE: "extractive" }));
+    try {
+      const answer = await fresh.ask("When will the new ferry terminal open?", { reportIds: ["ferry-terminal"] });
+      expect(answer.citations[0]?.source.url).toMatch(new RegExp(`^${base}/news/ferry-terminal#:~:text=`));
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("removes a report from the index and its file from the corpus; an unknown id is one line and exit 1", async () => {
     const removed = await engine!.removeReport("storm-damage");
     expect(removed).toMatchObject({ id: "storm-damage", title: "Storm Damage Assessment", deletedFile: path.join(ws.corpusDir, "storm-damage.docx") });
