@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { parseCli } from "../src/cli/parse-cli.js";
 import { openEngine } from "../src/cli/open-engine.js";
 import { runMain } from "../src/cli/run-main.js";
 import { loadConfig } from "../src/config.js";
+import { readQuestionSet } from "../src/eval/read-question-set.js";
 import { replayHistory } from "../src/engine/replay-history.js";
 import { scoreFollowUp, summariseFollowUps, type FollowUpQuestion } from "../src/eval/score-follow-ups.js";
 
@@ -15,10 +15,7 @@ const THRESHOLDS = { passRate: 0.8, standaloneKept: 1 };
 runMain(async () => {
   const { values, positionals } = parseCli({ allowPositionals: true, options: { verbose: { type: "boolean", short: "v" }, gold: { type: "boolean" } } }, USAGE);
   const file = positionals[0] ?? "tests/fixtures/followups-dev.jsonl";
-  const questions = readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as FollowUpQuestion);
+  const questions = readQuestionSet<FollowUpQuestion>(file);
   const engine = await openEngine(loadConfig());
   const results = [];
   for (const q of questions) {

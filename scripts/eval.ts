@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { parseCli } from "../src/cli/parse-cli.js";
 import { runMain } from "../src/cli/run-main.js";
 import { openEngine } from "../src/cli/open-engine.js";
 import { loadConfig } from "../src/config.js";
+import { readQuestionSet } from "../src/eval/read-question-set.js";
 import { scoreQuestion, summarise, type EvalQuestion } from "../src/eval/score.js";
 
 const USAGE = "usage: npm run eval -- [questions.jsonl] [--verbose]";
@@ -13,10 +13,7 @@ const THRESHOLDS = { answerHitRate: 0.9, citationHitRate: 0.9, abstentionAccurac
 runMain(async () => {
   const { values, positionals } = parseCli({ allowPositionals: true, options: { verbose: { type: "boolean", short: "v" } } }, USAGE);
   const file = positionals[0] ?? "tests/fixtures/dev-questions.jsonl";
-  const questions = readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as EvalQuestion);
+  const questions = readQuestionSet<EvalQuestion>(file);
   const engine = await openEngine(loadConfig());
   const results = [];
   for (const q of questions) {
