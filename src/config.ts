@@ -52,6 +52,7 @@ const schema = z.object({
   DISCORD_APP_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
   DISCORD_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), { message: "must be a URL" }),
+  SHARDS: z.union([z.literal("auto"), z.coerce.number().int().positive()]).optional(),
   RATE_LIMIT_PER_MINUTE: positiveInt(6),
   MAX_IN_FLIGHT: positiveInt(4),
 });
@@ -106,6 +107,8 @@ export interface Config {
     apiUrl?: string;
     rateLimitPerMinute: number;
     maxInFlight: number;
+    /** Run this many bot processes (or Discord's recommended number) under a ShardingManager; unset runs one bot. */
+    shards?: number | "auto";
   };
 }
 
@@ -121,7 +124,9 @@ export class ConfigError extends Error {
 export function loadConfig(env?: Record<string, string | undefined>): Config {
   if (env === undefined && existsSync(".env")) process.loadEnvFile(".env");
   const source = env ?? process.env;
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== "")));
+  // In a shard process discord.js sets SHARDS to the shard's ids ("[0]"): that is its setting, not ours.
+  const ours = (name: string) => !(name === "SHARDS" && source.SHARDING_MANAGER !== undefined);
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([k, v]) => v !== undefined && v.trim() !== "" && ours(k))));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
     throw new ConfigError(`Invalid configuration: ${problems}`);
@@ -178,6 +183,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
       apiUrl: e.DISCORD_API_URL,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       maxInFlight: e.MAX_IN_FLIGHT,
+      shards: e.SHARDS,
     },
   };
 }

@@ -33,6 +33,8 @@ export interface FakeDiscord {
   requests: RecordedRequest[];
   /** The `d` of the last gateway IDENTIFY: token, intents, properties. */
   identified: () => any;
+  /** Every IDENTIFY's `d`, in order (one per shard when the bot is sharded). */
+  identifications: any[];
   /** Serves `content` at a URL on the fake, as Discord's CDN serves attachments. */
   hostFile(name: string, content: string | Uint8Array): string;
   /** The next request matching `match` gets this response instead (e.g. a 429), once. */
@@ -54,6 +56,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const sockets = new Set<WebSocket>();
   let sequence = 0;
   let identify: unknown;
+  const identifications: unknown[] = [];
   let origin = "";
 
   const server = createServer(async (req, res) => {
@@ -124,6 +127,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       if (packet.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       if (packet.op === 2) {
         identify = packet.d;
+        identifications.push(packet.d);
         socket.send(
           JSON.stringify({
             op: 0,
@@ -151,6 +155,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     apiUrl: `${origin}/api`,
     requests,
     identified: () => identify,
+    identifications,
     hostFile(name, content) {
       files.set(name, Buffer.from(content));
       return `${origin}/files/${name}`;

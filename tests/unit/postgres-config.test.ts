@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { describeStore } from "../../src/store/open-index-store.js";
+
+describe("index store and sharding settings", () => {
+  it("uses the on-disk index unless told otherwise", () => {
+    expect(loadConfig({}).store).toEqual({ kind: "local" });
+  });
+
+  it("needs DATABASE_URL for the PostgreSQL store, and names the database without its password", () => {
+    expect(() => loadConfig({ INDEX_STORE: "postgres" })).toThrow("INDEX_STORE=postgres needs DATABASE_URL");
+    expect(() => loadConfig({ INDEX_STORE: "postgres", DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+    const config = loadConfig({ INDEX_STORE: "postgres", DATABASE_URL: "postgres://dossier:s3cret@db.internal:5433/news", INDEX_POLL_MS: "500" });
+    expect(config.store).toEqual({ kind: "postgres", databaseUrl: "postgres://dossier:s3cret@db.internal:5433/news", pollMs: 500 });
+    expect(describeStore(config)).toBe("PostgreSQL db.internal:5433/news");
+  });
+
+  it("reads SHARDS as auto or a count, except in a shard process where discord.js owns that variable", () => {
+    expect(loadConfig({}).discord.shards).toBeUndefined();
+    expect(loadConfig({ SHARDS: "auto" }).discord.shards).toBe("auto");
+    expect(loadConfig({ SHARDS: "3" }).discord.shards).toBe(3);
+    expect(() => loadConfig({ SHARDS: "many" })).toThrow(/SHARDS/);
+    expect(loadConfig({ SHARDS: "[0]", SHARDING_MANAGER: "true" }).discord.shards).toBeUndefined();
+  });
+});
