@@ -1,5 +1,5 @@
 import { rmSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -18,6 +18,8 @@ const MD = "docs/benchmarks.md";
 const JSON_FILE = "docs/benchmarks.json";
 
 const FIRST_REPORT = "corpus/afghanistan-pakistan-istanbul-talks.txt";
+const BANK_REPORTS = "tests/fixtures/bank/reports";
+const BANK_QUESTIONS = "tests/fixtures/bank/questions-a.jsonl";
 const SEED = 20_251_126;
 
 runMain(async () => {
@@ -108,6 +110,13 @@ runMain(async () => {
       nodeImportTsxOnly: await runs(process.execPath, ["--import", "tsx", "-e", "process.stdout.write('.')"]),
     };
 
+    log("index stores: the question bank through the on-disk index and PostgreSQL");
+    const bank = dirs("stores");
+    await mkdir(bank.corpusDir, { recursive: true });
+    for (const f of await readdir(BANK_REPORTS)) await copyFile(path.join(BANK_REPORTS, f), path.join(bank.corpusDir, f));
+    const bankQuestions = (await readFile(BANK_QUESTIONS, "utf8")).split("\n").filter((l) => l.trim() !== "").map((l) => (JSON.parse(l) as { question: string }).question);
+    const stores = await runPhase("stores", { ...bank, questions: bankQuestions, rounds: 1 });
+
     const generated = [];
     for (const docs of options.docs) {
       log(`generated corpus: ${docs} documents, real USE embeddings`);
@@ -142,6 +151,7 @@ runMain(async () => {
       cold,
       engine,
       bigEngine,
+      stores,
       benchMs: performance.now() - started,
     };
     printSummary(results);

@@ -6,6 +6,7 @@ export const PHASES = {
   ingest: async () => (await import("./phases.js")).ingestPhase,
   retrieval: async () => (await import("./phases.js")).retrievalPhase,
   engine: async () => (await import("./engine-phase.js")).enginePhase,
+  stores: async () => (await import("./stores-phase.js")).storesPhase,
 };
 
 export type PhaseName = keyof typeof PHASES;

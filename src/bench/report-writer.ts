@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import type { MachineInfo } from "./machine-info.js";
 import type { EnginePhaseResult } from "./engine-phase.js";
 import type { IngestPhaseResult, RetrievalPhaseResult } from "./phases.js";
+import type { StoresPhaseResult } from "./stores-phase.js";
 import { round, type Summary } from "./stats.js";
 
 type ColdRuns = { firstOutput: Summary; exit: Summary; stdout: string };
@@ -16,6 +17,8 @@ export interface BenchResults {
   cold: { nodeImportTsx: ColdRuns; nodeImportTsxNoCache: ColdRuns; npxTsx: ColdRuns; nodeOnly: ColdRuns; nodeImportTsxOnly: ColdRuns };
   engine: EnginePhaseResult;
   bigEngine: EnginePhaseResult;
+  /** Absent from results saved before the PostgreSQL store existed. */
+  stores?: StoresPhaseResult;
   benchMs: number;
 }
 
@@ -160,6 +163,7 @@ export function printSummary(r: BenchResults): void {
     "",
     table(["Cold process", "first answer p50", "p95", "exit p50"], coldRows(r)),
     "",
+    ...(r.stores ? [table(STORES_HEADER, storesRows(r.stores)), ""] : []),
   ];
   process.stdout.write(`${out.join("\n")}\n`);
 }
@@ -241,7 +245,37 @@ the engine created (index and USE model loaded), ${round(r.engine.rssIdleMb)} MB
 With ${n(r.bigEngine.chunks)} chunks (${n(big.reports)} reports, ${n(big.sentences)} sentences, ${mb(big.indexBytes)} on disk):
 ${round(r.bigEngine.rssEngineMb)} MB loaded, ${round(r.bigEngine.rssIdleMb)} MB idle, peak ${round(r.bigEngine.peakRssMb)} MB.
 
+${r.stores ? storesSection(r.stores) : ""}
 ${findings(r)}
+`;
+}
+
+const STORES_HEADER = ["Store", "Ingest (all re-embedded)", "Re-ingest unchanged", "createEngine (index load)", "Warm ask p50 / p95", "Retrieve p50 / p95"];
+
+function storesRows(s: StoresPhaseResult): string[][] {
+  return (["local", "postgres"] as const).map((name) => {
+    const x = s[name];
+    return [
+      name === "local" ? "On disk (INDEX_STORE=local)" : `PostgreSQL: ${s.database}`,
+      ms(x.ingestMs),
+      ms(x.reingestMs),
+      ms(x.createEngineMs),
+      `${ms(x.total.p50)} / ${ms(x.total.p95)}`,
+      `${ms(x.retrieve.p50)} / ${ms(x.retrieve.p95)}`,
+    ];
+  });
+}
+
+function storesSection(s: StoresPhaseResult): string {
+  return `## Index stores
+
+The question bank's ${s.reports} reports ingested (USE embeddings, every report embedded again) into each store, then the same
+${s.asks} questions asked of an engine on each. Every process answers from the index in memory, so retrieval costs the
+same; the stores differ in writing (PostgreSQL: a transaction per report, HNSW and full-text indexes maintained) and
+in loading (PostgreSQL: rows read in one snapshot, then the HNSW graph and BM25 built in memory). Identical answers:
+${s.sameAnswers} of ${s.asks}.
+
+${table(STORES_HEADER, storesRows(s))}
 `;
 }
 

@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
-import { vector } from "@electric-sql/pglite-pgvector";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
+import { startPglite } from "../../src/bench/pglite-server.js";
 
 export interface TestDatabase {
   /** A postgres:// URL the `pg` driver (and any child process) connects to. */
@@ -14,24 +12,12 @@ export interface TestDatabase {
 
 /**
  * A real PostgreSQL with pgvector for one test file, reached over the wire protocol as production reaches it.
- * With DATABASE_URL set, a fresh schema on that server (dropped at the end); otherwise PGlite served on 127.0.0.1 by
- * pglite-socket, which multiplexes several connections onto its one session (queries in turn, a transaction's
- * statements kept together).
+ * With DATABASE_URL set, a fresh schema on that server (dropped at the end); otherwise PGlite through pglite-socket.
  */
 export async function startTestDatabase(): Promise<TestDatabase> {
   const server = process.env.DATABASE_URL;
   if (server) return freshSchema(server);
-  const db = await PGlite.create({ extensions: { vector } });
-  const socket = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 16 });
-  await socket.start();
-  return {
-    url: `postgres://postgres:postgres@${socket.getServerConn()}/postgres`,
-    engine: "pglite",
-    stop: async () => {
-      await socket.stop();
-      await db.close();
-    },
-  };
+  return { ...(await startPglite()), engine: "pglite" };
 }
 
 async function freshSchema(serverUrl: string): Promise<TestDatabase> {
