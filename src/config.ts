@@ -53,6 +53,7 @@ const schema = z.object({
   DISCORD_GUILD_ID: snowflake,
   DISCORD_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), { message: "must be a URL" }),
   SHARDS: z.union([z.literal("auto"), z.coerce.number().int().positive()]).optional(),
+  SHARD_LIST: optionalText.refine((v) => v === undefined || /^\d+(\s*,\s*\d+)*$/.test(v), { message: "must be shard numbers separated by commas" }),
   RATE_LIMIT_PER_MINUTE: positiveInt(6),
   MAX_IN_FLIGHT: positiveInt(4),
 });
@@ -109,6 +110,8 @@ export interface Config {
     maxInFlight: number;
     /** Run this many bot processes (or Discord's recommended number) under a ShardingManager; unset runs one bot. */
     shards?: number | "auto";
+    /** The shards this machine runs, of `shards` in all; unset runs them all. */
+    shardList?: number[];
   };
 }
 
@@ -124,8 +127,8 @@ export class ConfigError extends Error {
 export function loadConfig(env?: Record<string, string | undefined>): Config {
   if (env === undefined && existsSync(".env")) process.loadEnvFile(".env");
   const source = env ?? process.env;
-  // In a shard process discord.js sets SHARDS to the shard's ids ("[0]"): that is its setting, not ours.
-  const ours = (name: string) => !(name === "SHARDS" && source.SHARDING_MANAGER !== undefined);
+  // In a shard process discord.js sets SHARDS to the shard's ids ("[0]"): that is its setting, and the manager's only.
+  const ours = (name: string) => !(name.startsWith("SHARD") && source.SHARDING_MANAGER !== undefined);
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([k, v]) => v !== undefined && v.trim() !== "" && ours(k))));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
@@ -142,6 +145,11 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
   }
   if (e.INDEX_STORE === "postgres" && e.DATABASE_URL === undefined) {
     throw new ConfigError("Invalid configuration: INDEX_STORE=postgres needs DATABASE_URL");
+  }
+  const shardList = e.SHARD_LIST?.split(",").map(Number);
+  const total = e.SHARDS;
+  if (shardList && !(typeof total === "number" && shardList.every((s) => s < total))) {
+    throw new ConfigError("Invalid configuration: SHARD_LIST needs SHARDS set to the total number of shards, each listed shard below it");
   }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -184,6 +192,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       maxInFlight: e.MAX_IN_FLIGHT,
       shards: e.SHARDS,
+      shardList,
     },
   };
 }

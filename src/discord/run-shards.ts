@@ -20,6 +20,7 @@ export async function runShards(config: Config, shards: number | "auto", file: s
   const manager = new ShardingManager(file, {
     token,
     totalShards,
+    ...(config.discord.shardList === undefined ? {} : { shardList: config.discord.shardList }),
     // The shards run TypeScript the way this process does (node --import tsx).
     execArgv: process.execArgv,
     respawn: true,

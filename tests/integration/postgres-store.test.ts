@@ -9,7 +9,7 @@ import { createEngine } from "../../src/engine.js";
 import type { StoredReport, WriteHooks } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
-import { copyIndex } from "../../src/store/copy-index.js";
+import { copyLocalIndex } from "../../src/engine/copy-local-index.js";
 import type { IndexStore } from "../../src/store/index-store.js";
 import { LocalIndexStore } from "../../src/store/local-index-store.js";
 import { openIndexStore } from "../../src/store/open-index-store.js";
@@ -129,10 +129,13 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
     const files = readdirSync(BANK).filter((f) => asked.some((q) => f.startsWith(`${q.report}.`)));
     for (const f of files) copyFileSync(path.join(BANK, f), path.join(bank.corpusDir, f));
     const onDisk = await createEngine(bank.config, { embeddings });
-    const copied = await copyIndex(new LocalIndexStore(bank.config.indexDir), store);
-    const inPostgres = await createEngine(loadConfig({ ...bank.env, INDEX_STORE: "postgres", DATABASE_URL: db.url, LOG_LEVEL: "silent" }), { embeddings });
+    const shared = loadConfig({ ...bank.env, INDEX_STORE: "postgres", DATABASE_URL: db.url, LOG_LEVEL: "silent" });
+    // What `npm run copy-index` does: the local generation, vectors included, replaces what the database held.
+    const copied = await copyLocalIndex(shared);
+    const inPostgres = await createEngine(shared, { embeddings });
     try {
       expect(copied.reports).toBe(files.length);
+      expect((await sql.query("SELECT manifest->'checksums' AS c FROM dossier_state")).rows[0].c).toBeNull();
       expect(inPostgres.reports()).toEqual(onDisk.reports());
       const questions = asked.map((q) => q.question);
       expect(questions.length).toBeGreaterThan(100);

@@ -22,4 +22,11 @@ describe("index store and sharding settings", () => {
     expect(() => loadConfig({ SHARDS: "many" })).toThrow(/SHARDS/);
     expect(loadConfig({ SHARDS: "[0]", SHARDING_MANAGER: "true" }).discord.shards).toBeUndefined();
   });
+
+  it("reads SHARD_LIST as this machine's share of SHARDS", () => {
+    expect(loadConfig({ SHARDS: "8", SHARD_LIST: "4, 5,6,7" }).discord).toMatchObject({ shards: 8, shardList: [4, 5, 6, 7] });
+    expect(() => loadConfig({ SHARDS: "auto", SHARD_LIST: "0" })).toThrow(/SHARD_LIST needs SHARDS/);
+    expect(() => loadConfig({ SHARDS: "4", SHARD_LIST: "3,4" })).toThrow(/SHARD_LIST needs SHARDS/);
+    expect(() => loadConfig({ SHARDS: "4", SHARD_LIST: "one" })).toThrow(/SHARD_LIST must be shard numbers/);
+  });
 });
