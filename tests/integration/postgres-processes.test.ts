@@ -51,7 +51,7 @@ describe("two processes over one PostgreSQL index", () => {
       writer.stdout.on("data", (d) => (out += d));
       const code = await new Promise<number | null>((resolve) => writer.on("exit", resolve));
       expect(out).toMatch(/added\s+lighthouse/);
-      expect(out).toMatch(/→ PostgreSQL 127\.0\.0\.1:\d+\/postgres/);
+      expect(out).toMatch(/→ PostgreSQL 127\.0\.0\.1:\d+\/\w+\n/);
       expect(code).toBe(0);
 
       // The reader polls every 200 ms; answering from the new report is what it must do "within a few seconds".
