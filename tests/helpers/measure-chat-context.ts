@@ -5,6 +5,7 @@ import { loadConfig } from "../../src/config.js";
 import type { DossierEmbeddings } from "../../src/embeddings/embeddings-contract.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
+import { scoreQuestion } from "../../src/eval/score.js";
 import { startOpenAIStub } from "../e2e/openai-stub.js";
 import { type BankQuestion, perfectReader } from "./perfect-reader.js";
 
@@ -25,9 +26,6 @@ export interface ChatMeasurement {
   budget: number;
   outcomes: ChatOutcome[];
 }
-
-// Straight and curly quotes and case do not matter, as in the eval format.
-const fold = (s: string) => s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ");
 
 /**
  * Asks every question through the real engine in chat-model mode, the real @langchain/openai client talking to a
@@ -64,16 +62,12 @@ export async function measureChatContext(options: {
         const answer = await engine.ask(question.question);
         const reading = reader.readings.get(question.id);
         const answerable = question.answerable !== false;
-        const support = (question.support ?? []).map(fold);
         outcomes.push({
           question,
           answerable,
           handedSupport: reading?.handedSupport ?? false,
-          answeredRight:
-            answerable &&
-            answer.mode === "llm" &&
-            !answer.abstained &&
-            answer.citations.some((c) => support.some((s) => fold(c.text).includes(s))),
+          // Scored as `npm run eval` scores a citation, and only when the model (not a fallback) answered.
+          answeredRight: answer.mode === "llm" && scoreQuestion(question, answer).citationHit,
           abstained: answer.abstained && answer.citations.length === 0,
           contextSize: reading?.sources ?? 0,
         });
