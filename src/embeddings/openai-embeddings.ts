@@ -1,6 +1,7 @@
 import { OpenAIEmbeddings } from "@langchain/openai";
 import type { Config } from "../config.js";
 import { clientFields, retryPolicy } from "../openai/client-fields.js";
+import { fetchWithDeadline, requestDeadlineMs } from "../openai/deadline.js";
 import { describeModelFailure, modelUnavailableError } from "../openai/model-failure.js";
 import { type RetryPolicy, withRetries } from "../openai/retry.js";
 import { type NamedEmbeddings, normalize } from "./embeddings-contract.js";
@@ -23,8 +24,11 @@ export class NamedOpenAIEmbeddings extends OpenAIEmbeddings implements NamedEmbe
   private readonly retry: RetryPolicy;
 
   constructor(config: EmbeddingsSettings, dimensions: number, options: OpenAIEmbeddingsOptions = {}) {
+    const fields = clientFields(config.openai);
     super({
-      ...clientFields(config.openai),
+      ...fields,
+      // The whole request under one deadline, since no signal of ours reaches LangChain's embeddings calls.
+      configuration: { ...fields.configuration, fetch: fetchWithDeadline(requestDeadlineMs(config.openai.timeoutMs)) },
       model: config.embeddingModel,
       // The openai client asks for base64 by default, which some compatible servers do not implement.
       encodingFormat: "float",

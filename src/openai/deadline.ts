@@ -22,6 +22,11 @@ export function overallDeadlineMs(timeoutMs: number, retry: RetryPolicy): number
   return timeoutMs * (retry.retries + 1) + longestBackoffMs(retry) + DEADLINE_SLACK_MS;
 }
 
+/** The longest one request (one attempt, reply body included) may take: LLM_TIMEOUT_MS and the slack. */
+export function requestDeadlineMs(timeoutMs: number): number {
+  return timeoutMs + DEADLINE_SLACK_MS;
+}
+
 export interface DeadlineLimits {
   /** The overall bound, from `overallDeadlineMs`. */
   overallMs: number;
@@ -65,4 +70,19 @@ export async function withDeadline<T>(
 /** The limits for one call under `openai`'s settings and a retry policy. */
 export function deadlineLimits(openai: Pick<Config["openai"], "timeoutMs">, retry: RetryPolicy): DeadlineLimits {
   return { overallMs: overallDeadlineMs(openai.timeoutMs, retry), idleMs: openai.timeoutMs };
+}
+
+/**
+ * A `fetch` for the openai client whose every request, reply body included, fails with a ModelDeadlineError once
+ * `ms` have passed. For calls that take no signal of ours (LangChain's embeddings), so a server that sends headers
+ * and stalls cannot hold an ingest forever. The timer is unref'd and left to run out: when the body has been read,
+ * aborting its request does nothing.
+ */
+export function fetchWithDeadline(ms: number): typeof fetch {
+  return (input, init) => {
+    const deadline = new AbortController();
+    setTimeout(() => deadline.abort(new ModelDeadlineError(`no complete reply within ${ms} ms`)), ms).unref();
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline.signal]) : deadline.signal;
+    return fetch(input, { ...init, signal });
+  };
 }

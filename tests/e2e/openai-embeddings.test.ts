@@ -59,6 +59,15 @@ describe("OpenAI embeddings through the stub", () => {
     expect(stub.requests.length - before).toBe(3);
   });
 
+  it("gives up on a reply whose body never comes, instead of holding the ingest forever", async () => {
+    const embeddings = await createOpenAIEmbeddings(config({ timeoutMs: 300 }));
+    stub.failEmbeddings({ stall: "after-headers" });
+    await expect(embeddings.embedDocuments(["text"])).rejects.toMatchObject({
+      code: "MODEL_UNAVAILABLE",
+      message: "embedding model unavailable: timeout (no complete reply within 1300 ms)",
+    });
+  });
+
   it("does not retry a bad request", async () => {
     const embeddings = await createOpenAIEmbeddings(config({ maxRetries: 2 }), { firstRetryDelayMs: 1 });
     stub.failEmbeddings({ status: 400 });

@@ -23,6 +23,8 @@ export type ChatReply =
   /** A 200 whose body is not a chat completion at all: an HTML page, text that is not JSON, JSON of another shape. */
   | { body: string; contentType: string; delayMs?: number };
 
+type EmbeddingsFailure = Extract<ChatReply, { status: number }> | { stall: "after-headers" };
+
 /** A reply, or one made from the request, e.g. citing a sentence by the id the prompt gave it (see `citing`). */
 export type ChatScript = ChatReply | ((body: Record<string, any>) => ChatReply);
 
@@ -49,14 +51,14 @@ export interface OpenAIStub {
   requests: RecordedRequest[];
   /** Queues chat replies, served in order; an empty queue answers 500 so a missing script is loud. */
   chat(...replies: ChatScript[]): void;
-  /** Queues embeddings failures; with an empty queue embeddings always succeed. */
-  failEmbeddings(...replies: Array<Extract<ChatReply, { status: number }>>): void;
+  /** Queues embeddings failures (an error status, or a 200 whose body never comes); with an empty queue embeddings always succeed. */
+  failEmbeddings(...replies: EmbeddingsFailure[]): void;
   close(): Promise<void>;
 }
 
 export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<OpenAIStub> {
   const chatQueue: ChatScript[] = [];
-  const embeddingQueue: Array<Extract<ChatReply, { status: number }>> = [];
+  const embeddingQueue: EmbeddingsFailure[] = [];
   const requests: RecordedRequest[] = [];
   const dimensions = options.dimensions ?? 8;
   const vectorLength = options.vectorLength ?? 1;
@@ -91,6 +93,7 @@ export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<
     }
     if (req.method === "POST" && path === "/v1/embeddings") {
       const failure = embeddingQueue.shift();
+      if (failure && "stall" in failure) return stall(res, body, failure);
       if (failure) return sendError(res, failure);
       return sendEmbeddings(res, body, dimensions, vectorLength);
     }
