@@ -3,12 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig, type Config } from "../../src/config.js";
+import type { Config } from "../../src/config.js";
 import { runBot, type StopBot } from "../../src/discord/run-bot.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
 import { silentLogger } from "../../src/logger.js";
 import * as interactions from "./discord-interactions.js";
+import { fakeBotConfig } from "./fake-bot-config.js";
 import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord.js";
 
 /**
@@ -68,17 +69,7 @@ beforeAll(async () => {
   await mkdir(path.join(dir, "corpus"));
   await copyFile(path.resolve("corpus", `${ISTANBUL}.txt`), path.join(dir, "corpus", `${ISTANBUL}.txt`));
   report = await readFile(path.join(dir, "corpus", `${ISTANBUL}.txt`), "utf8");
-  config = loadConfig({
-    CORPUS_DIR: path.join(dir, "corpus"),
-    DATA_DIR: path.join(dir, "data"),
-    ANSWER_MODE: "extractive",
-    LOG_LEVEL: "silent",
-    DISCORD_TOKEN: "fake-token",
-    DISCORD_APP_ID: APP_ID,
-    DISCORD_API_URL: fake.apiUrl,
-    RATE_LIMIT_PER_MINUTE: "3",
-    CONVERSATION_IDLE_MINUTES: String(IDLE_MINUTES),
-  });
+  config = fakeBotConfig(dir, fake.apiUrl, { RATE_LIMIT_PER_MINUTE: "3", CONVERSATION_IDLE_MINUTES: String(IDLE_MINUTES) });
   engine = await createEngine(config, { logger: silentLogger });
   stop = await runBot(config, engine, silentLogger, { now: () => clock });
 }, 60_000);
