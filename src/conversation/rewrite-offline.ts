@@ -58,7 +58,7 @@ export const offlineRewriter: FollowUpRewriter = {
 };
 
 /** The question without a context we added to it. */
-export function coreOf(question: string): string {
+function coreOf(question: string): string {
   return question.replace(CONTEXT, "");
 }
 

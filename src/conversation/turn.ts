@@ -10,9 +10,6 @@ export interface Turn {
   standaloneQuestion?: string;
 }
 
-/** Turns kept by default: enough for "and then?" chains, few enough that old subjects stop steering retrieval. */
-export const DEFAULT_MAX_TURNS = 6;
-
 /** The turn an answer adds to its conversation. */
 export function turnOf(answer: Answer): Turn {
   return {
@@ -23,8 +20,8 @@ export function turnOf(answer: Answer): Turn {
   };
 }
 
-/** The history with `turn` added, keeping only the last `maxTurns`. */
-export function appendTurn(history: readonly Turn[], turn: Turn, maxTurns = DEFAULT_MAX_TURNS): Turn[] {
+/** The history with `turn` added, keeping only the last `maxTurns` (CONVERSATION_TURNS). */
+export function appendTurn(history: readonly Turn[], turn: Turn, maxTurns: number): Turn[] {
   return [...history, turn].slice(-maxTurns);
 }
 

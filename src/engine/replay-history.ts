@@ -1,4 +1,4 @@
-import { appendTurn, turnOf, type Turn } from "../conversation/turn.js";
+import { turnOf, type Turn } from "../conversation/turn.js";
 import type { AskOptions, Engine } from "../engine-types.js";
 
 /** A history item as scripts write it: a full turn, or only the question asked (then it is asked again). */
@@ -15,7 +15,8 @@ export async function replayHistory(engine: Engine, items: readonly HistoryItem[
       typeof item === "string" || item.answer === undefined
         ? turnOf(await engine.ask(typeof item === "string" ? item : item.question, { ...options, history }))
         : item;
-    history = appendTurn(history, turn);
+    // Kept whole: a scripted conversation is short, and the chat rewrite reads only the last CONVERSATION_TURNS.
+    history = [...history, turn];
   }
   return history;
 }
