@@ -14,7 +14,7 @@ export const htmlReader: FormatReader = {
   extensions: [".html", ".htm"],
   contentTypes: ["text/html", "application/xhtml+xml"],
   async read(bytes, name, options = {}) {
-    const html = decodeText(bytes, name);
+    const html = decodeHtml(bytes, name);
     const { document } = parseHTML(html);
     const url = options.url ?? pageAddress(html, document);
     const published =
@@ -35,6 +35,25 @@ export const htmlReader: FormatReader = {
     };
   },
 };
+
+/**
+ * Pages are UTF-8 more often than not; one that is not says its encoding in a `<meta>` near the top (windows-1252,
+ * ISO-8859-x, Shift_JIS…), which is honoured. Anything else is refused as text that cannot be read.
+ */
+function decodeHtml(bytes: Uint8Array, name: string): string {
+  try {
+    return decodeText(bytes, name);
+  } catch (error) {
+    const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048));
+    const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+    if (!label || /^utf-?8$/i.test(label)) throw error;
+    try {
+      return new TextDecoder(label).decode(bytes).replace(/\r\n?/g, "\n");
+    } catch {
+      throw new DossierError("BAD_REPORT", `${name}: the page's encoding ${label} is not one Dossier can read`);
+    }
+  }
+}
 
 function pageAddress(html: string, document: ReturnType<typeof parseHTML>["document"]): string | undefined {
   const saved = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 2000))?.[1];

@@ -55,6 +55,14 @@ describe("HTML reports", () => {
     expect(saved.url).toBe("https://news.example/saved");
   });
 
+  it("reads a page in the encoding its <meta> names, and refuses text in an encoding it does not say", async () => {
+    const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const html = makeArticleHtml({ extra: "<p>Le café du port rouvrira après les travaux, a précisé la capitainerie.</p>" }).replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">');
+    const report = await extractReport(latin1(html), "café.html", MAX);
+    expect(report.text).toContain("Le café du port rouvrira après les travaux");
+    await expect(extractReport(latin1(html.replace('<meta charset="iso-8859-1">', "")), "x.html", MAX)).rejects.toThrow(/x\.html: not valid UTF-8/);
+  });
+
   it("refuses a page with no article text", async () => {
     await expect(extractReport(new TextEncoder().encode("<html><body><nav>Home</nav></body></html>"), "empty.html", MAX)).rejects.toThrow(/empty\.html: no article text/);
   });
