@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
 import type { IngestedReport, IngestOptions, IngestSummary } from "../engine-types.js";
 import { DossierError } from "../errors.js";
-import { extractReport } from "../formats/read-format.js";
+import { precheckReport } from "../formats/read-format.js";
 import { checkReportSize, reportFileName } from "./report-file.js";
 import { type SavedReport, saveReport } from "./save-report.js";
 
@@ -33,8 +33,9 @@ export function createAddReport(config: Config, ingest: Ingest): AddReport {
 async function addReport(config: Config, ingest: Ingest, upload: ReportUpload): Promise<IngestedReport> {
   const fileName = reportFileName(upload.fileName);
   checkReportSize(upload.bytes.length, config.maxReportBytes);
-  // The same checks the ingest applies, run before the file touches the corpus folder.
-  await extractReport(upload.bytes, fileName, config.maxReportBytes);
+  // What can be refused without parsing is refused before the file touches the corpus folder; the ingest (in its
+  // own process) refuses the rest, and the file is removed again.
+  precheckReport(upload.bytes, fileName, config.maxReportBytes);
   const saved = await saveReport(config.corpusDir, fileName, upload.bytes).catch((err: unknown) => {
     throw asDossierError(err, "The report could not be saved");
   });

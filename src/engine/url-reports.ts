@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Config } from "../config.js";
 import type { SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
-import { extractReport, readerFor } from "../formats/read-format.js";
+import { extractReport, precheckReport, readerFor } from "../formats/read-format.js";
 import { fetchedFiles, forgetAddress, rememberAddress } from "../formats/source-addresses.js";
 import { reportIdFromPath } from "../index/read-report.js";
 import { fetchReportUrl } from "../net/fetch-report.js";
@@ -20,9 +20,10 @@ export function isUrl(arg: string): boolean {
 }
 
 /**
- * Fetches a report by URL under the safe-fetch rules, checks that it makes a report, and saves it into the web
- * folder with its address remembered; `rollback` puts the folder back as it was. The report id comes from the
- * URL's last path segment (else its host); a different address that would take the same id gets a short hash.
+ * Fetches a report by URL under the safe-fetch rules, checks what can be checked without parsing, and saves it into
+ * the web folder with its address remembered; `rollback` puts the folder back as it was (the ingest refuses what it
+ * cannot read). The report id comes from the URL's last path segment (else its host); a different address that
+ * would take the same id gets a short hash.
  */
 export async function saveUrlReport(url: string, config: Config): Promise<SavedReport> {
   const fetched = await fetchReportUrl(url, config);
@@ -34,7 +35,7 @@ export async function saveUrlReport(url: string, config: Config): Promise<SavedR
   if (owner !== undefined && owner !== fetched.url) {
     fileName = `${idFromUrl(fetched.url)}-${createHash("sha256").update(fetched.url).digest("hex").slice(0, 6)}${reader.extensions[0]}`;
   }
-  await extractReport(fetched.bytes, fileName, config.maxReportBytes, { url: fetched.url, contentType: fetched.contentType });
+  precheckReport(fetched.bytes, fileName, config.maxReportBytes, fetched.contentType);
   await mkdir(dir, { recursive: true });
   const saved = await saveReport(dir, fileName, fetched.bytes);
   await rememberAddress(saved.path, fetched.url);

@@ -96,7 +96,9 @@ function dropRunningLines(pages: Line[][]): Line[][] {
  * ends mid-sentence runs on into the next, so the sentence stays whole (and is cited on the page where it starts).
  */
 function joinPages(pages: Line[][]): { text: string; pageStarts: number[] } {
-  let text = "";
+  // Built from parts with a running length: slicing or testing the end of one growing string flattens it every time.
+  const parts: string[] = [];
+  let length = 0;
   const pageStarts: number[] = [];
   let previous: Line | undefined;
   for (const lines of pages) {
@@ -108,18 +110,23 @@ function joinPages(pages: Line[][]): { text: string; pageStarts: number[] } {
         const samePage = i > 0;
         const gap = previous.y - line.y;
         const ended = /[.!?:"”’)]$/.test(previous.text);
-        if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(line.text)) text = text.slice(0, -1);
-        else if (ended && (!samePage || gap > spacing * 1.5 || gap < 0)) separator = "\n\n";
+        const last = parts[parts.length - 1]!;
+        if (/\p{Ll}-$/u.test(last) && /^\p{Ll}/u.test(line.text)) {
+          parts[parts.length - 1] = last.slice(0, -1);
+          length -= 1;
+        } else if (ended && (!samePage || gap > spacing * 1.5 || gap < 0)) separator = "\n\n";
         else separator = "\n";
       }
-      text += separator;
-      pageStart ??= text.length;
-      text += line.text;
+      parts.push(separator);
+      length += separator.length;
+      pageStart ??= length;
+      parts.push(line.text);
+      length += line.text.length;
       previous = line;
     });
-    pageStarts.push(pageStart ?? text.length);
+    pageStarts.push(pageStart ?? length);
   }
-  return { text, pageStarts };
+  return { text: parts.join(""), pageStarts };
 }
 
 function medianGap(lines: Line[]): number {

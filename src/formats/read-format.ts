@@ -4,7 +4,7 @@ import { docxReader } from "./docx-reader.js";
 import { htmlReader } from "./html-reader.js";
 import { pdfReader } from "./pdf-reader.js";
 import type { ExtractedReport, FormatReader, ReadOptions } from "./report-format.js";
-import { textReader } from "./text-reader.js";
+import { decodeText, textReader } from "./text-reader.js";
 
 const READERS: readonly FormatReader[] = [textReader, pdfReader, htmlReader, docxReader];
 
@@ -24,13 +24,33 @@ export function readerFor(name: string, contentType?: string): FormatReader | un
 
 /** Extracts a report from its bytes, after the checks every format shares; BAD_REPORT with a one-line reason else. */
 export async function extractReport(bytes: Uint8Array, name: string, maxBytes: number, options: ReadOptions & { contentType?: string } = {}): Promise<ExtractedReport> {
-  const reader = readerFor(name, options.contentType);
+  return precheckReport(bytes, name, maxBytes, options.contentType).read(bytes, name, options);
+}
+
+const MAGIC: ReadonlyArray<[FormatReader, string, string]> = [
+  [pdfReader, "%PDF-", "not a PDF file"],
+  [docxReader, "PK\u0003\u0004", "not a Word (.docx) document"],
+];
+
+/**
+ * The checks that cost nothing: a known type, the size, not empty, a PDF or Word file that starts as one, and plain
+ * text decoded. Where a process must stay responsive (the bot), this runs before a file is saved; parsing a PDF,
+ * Word file or web page is left to the ingest, in its own process, which refuses what it cannot read.
+ */
+export function precheckReport(bytes: Uint8Array, name: string, maxBytes: number, contentType?: string): FormatReader {
+  const reader = readerFor(name, contentType);
   if (!reader) throw new DossierError("BAD_REPORT", `${name}: not a supported report type (${REPORT_EXTENSIONS.join(", ")})`);
   if (bytes.length > maxBytes) {
     throw new DossierError("BAD_REPORT", `${name}: ${bytes.length} bytes is over the ${maxBytes}-byte limit`);
   }
   if (bytes.length === 0) throw new DossierError("BAD_REPORT", `${name}: empty file`);
-  return reader.read(bytes, name, options);
+  for (const [format, magic, what] of MAGIC) {
+    if (reader === format && new TextDecoder("latin1").decode(bytes.subarray(0, magic.length)) !== magic) {
+      throw new DossierError("BAD_REPORT", `${name}: ${what}`);
+    }
+  }
+  if (reader === textReader) decodeText(bytes, name);
+  return reader;
 }
 
 /** The 1-based page an offset of a PDF's extracted text falls on. */

@@ -500,7 +500,7 @@ describe("/ingest", () => {
     expect(exeReply.body.data).toMatchObject({ flags: 64, content: expect.stringMatching(/^"setup\.exe" is not a report Dossier can read \(\.txt, \.md, \.pdf/) });
 
     const pdf = send(interactions.ingest(newUser(true), { filename: "scan.pdf", url: fake.hostFile("scan.pdf", "%PDF"), size: 4 }));
-    expect((await fake.waitFor(isOriginalEdit(pdf), 20_000)).body.content).toMatch(/^scan\.pdf: not a readable PDF/);
+    expect((await fake.waitFor(isOriginalEdit(pdf), 20_000)).body.content).toMatch(/^scan\.pdf: not a PDF file/);
 
     const bytes = new Uint8Array([0x68, 0x69, 0x00, 0x01, 0x02]);
     const binary = send(interactions.ingest(newUser(true), { filename: "blob.txt", url: fake.hostFile("blob.txt", bytes), size: 5 }));

@@ -11,7 +11,7 @@ import { runBot, type StopBot } from "../../src/discord/run-bot.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
 import { silentLogger } from "../../src/logger.js";
-import { makeArticleHtml, makeReportPdf } from "../helpers/report-documents.js";
+import { makeArticleHtml, makeReportPdf, makeScannedPdf } from "../helpers/report-documents.js";
 import * as interactions from "./discord-interactions.js";
 import { fakeBotConfig } from "./fake-bot-config.js";
 import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord.js";
@@ -87,6 +87,15 @@ describe("/ingest of other formats and by URL", () => {
     expect(content).toMatch(/^Added \*\*Millbrook flood: the first night\*\* \(`millbrook-flood`, \d+ sentences\)/);
     const answer = await askText("Who declared a local emergency in Millbrook?");
     expect(answer).toContain("· `millbrook-flood` · p. 1\n> The mayor, Ruth Okafor, declared a local emergency at noon.");
+  });
+
+  it("refuses a scanned PDF with the ingest's reason, and keeps nothing of it", async () => {
+    const scan = await makeScannedPdf();
+    const url = fake.hostFile("scan.pdf", scan);
+    const content = await reply(interactions.ingest(admin(), { filename: "scan.pdf", url, size: scan.length, contentType: "application/pdf" }));
+    expect(content).toMatch(/scan\.pdf: the PDF has no text layer \(a scan\?\); run OCR on it first/);
+    expect(corpusFiles()).not.toContain("scan.pdf");
+    expect(engine.reports().map((r) => r.id)).not.toContain("scan");
   });
 
   it("adds a web page by url whose answers link to the sentence", async () => {

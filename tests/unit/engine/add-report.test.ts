@@ -33,7 +33,7 @@ describe("addReport", () => {
 
   it("refuses what the ingest would refuse before touching the corpus folder", async () => {
     const addReport = createAddReport(ws.config, async (paths) => added(paths));
-    await expect(addReport({ fileName: "scan.pdf", bytes: bytes("%PDF") })).rejects.toThrow(/scan\.pdf: not a readable PDF/);
+    await expect(addReport({ fileName: "scan.pdf", bytes: bytes("%PDF") })).rejects.toThrow(/scan\.pdf: not a PDF file/);
     await expect(addReport({ fileName: "blob.txt", bytes: new Uint8Array([0x68, 0x00, 0x01]) })).rejects.toThrow(/binary/);
     expect(await readdir(ws.corpusDir)).toEqual([]);
   });

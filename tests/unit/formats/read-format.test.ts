@@ -28,7 +28,8 @@ describe("PDF reports", () => {
   });
 
   it("refuses bytes that are not a PDF with a one-line reason", async () => {
-    await expect(extractReport(new TextEncoder().encode("hello, not a pdf"), "fake.pdf", MAX)).rejects.toThrow(/^fake\.pdf: not a readable PDF/);
+    await expect(extractReport(new TextEncoder().encode("hello, not a pdf"), "fake.pdf", MAX)).rejects.toThrow(/^fake\.pdf: not a PDF file$/);
+    await expect(extractReport(new TextEncoder().encode("%PDF-1.7 but broken"), "broken.pdf", MAX)).rejects.toThrow(/^broken\.pdf: not a readable PDF/);
   });
 });
 
@@ -88,7 +89,8 @@ describe("Word reports", () => {
   });
 
   it("refuses a file that is not a Word document", async () => {
-    await expect(extractReport(new TextEncoder().encode("PK not really"), "x.docx", MAX)).rejects.toThrow(/^x\.docx: not a readable Word/);
+    await expect(extractReport(new TextEncoder().encode("not a zip"), "x.docx", MAX)).rejects.toThrow(/^x\.docx: not a Word \(\.docx\) document$/);
+    await expect(extractReport(new TextEncoder().encode("PK\u0003\u0004 not really"), "y.docx", MAX)).rejects.toThrow(/^y\.docx: not a readable Word/);
   });
 });
 

@@ -30,7 +30,7 @@ describe("readReport", () => {
     ["binary.txt", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]), /binary/],
     ["latin1.txt", new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]), /not valid UTF-8/],
     ["big.txt", "x".repeat(2000), /over the 1000-byte limit/],
-    ["notes.pdf", "hello", /notes\.pdf: not a readable PDF/],
+    ["notes.pdf", "hello", /notes\.pdf: not a PDF file/],
     ["notes.exe", "hello", /notes\.exe: not a supported report type/],
   ])("rejects %s with a one-line reason", async (name, content, reason) => {
     await expect(readReport(file(name, content), 1000)).rejects.toThrow(reason);
