@@ -1,23 +1,20 @@
 import { createHash, createHmac } from "node:crypto";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { GatewayIntentBits, type APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig, type Config } from "../../src/config.js";
+import type { Config } from "../../src/config.js";
 import { EMBED_LIMITS, embedSize } from "../../src/discord/embed-pages.js";
 import { DISPLAY_LIMITS } from "../../src/display/limits.js";
 import type { Answer } from "../../src/answer/answer.js";
 import { createAddReport } from "../../src/engine/add-report.js";
 import { describeRegistration, registerCommands } from "../../src/discord/register-commands.js";
-import { runBot, type StopBot } from "../../src/discord/run-bot.js";
-import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
 import { DossierError } from "../../src/errors.js";
 import { pino } from "pino";
-import { silentLogger } from "../../src/logger.js";
+import { type BotHarness, ISTANBUL, isCallback, isLastAnswerPage, isOriginalEdit, onToken, startBotHarness } from "./bot-harness.js";
 import * as interactions from "./discord-interactions.js";
-import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord.js";
+import { APP_ID, type FakeDiscord, type RecordedRequest } from "./fake-discord.js";
 
 /**
  * The real discord.js Client and the real engine (local embeddings, extractive answers) against a fake Discord on
@@ -25,7 +22,6 @@ import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from
  * rate limit (3 a minute here) only bites where a test means it to.
  */
 
-const ISTANBUL = "afghanistan-pakistan-istanbul-talks";
 const MEDIATED =
   "The talks, mediated by Turkish and Qatari officials, aimed to stabilise deteriorating relations following a series of recent border incidents.";
 const EVERYONE_SENTENCE = "The mayor wrote @everyone must leave the riverside district before noon on Sunday.";
@@ -38,11 +34,11 @@ const CRANE_SENTENCES = ["caused by", "worsened by", "made possible by"].map(
     ).join(", ")}.`,
 );
 
+let bot: BotHarness;
 let fake: FakeDiscord;
-let dir: string;
 let config: Config;
 let engine: Engine;
-let stop: StopBot;
+let send: BotHarness["send"];
 const logLines: string[] = [];
 /** Holds every ask() until released, so a test can fill the in-flight slot deterministically. */
 let askGate: Promise<void> = Promise.resolve();
@@ -55,21 +51,6 @@ let failNextIngest = false;
 let nextUser = 700000000000000000n;
 const newUser = (admin = false): interactions.Who => ({ userId: String(++nextUser), admin });
 
-const isCallback = (s: interactions.Sent) => (r: RecordedRequest) => r.path === `/interactions/${s.id}/${s.token}/callback`;
-/** Successful webhook calls (edits, follow-ups, deletes) made for one interaction. */
-const onToken = (s: interactions.Sent) => (r: RecordedRequest) =>
-  r.status < 300 && r.path.startsWith(`/webhooks/${APP_ID}/${s.token}`);
-const isOriginalEdit = (s: interactions.Sent) => (r: RecordedRequest) =>
-  r.method === "PATCH" && r.path === `/webhooks/${APP_ID}/${s.token}/messages/@original`;
-/** The answer's last message is the one carrying the buttons. */
-const isLastAnswerPage = (s: interactions.Sent) => (r: RecordedRequest) =>
-  onToken(s)(r) && r.method !== "DELETE" && (r.body?.components?.length ?? 0) > 0;
-
-function send(sent: interactions.Sent): interactions.Sent {
-  fake.dispatchInteraction(sent.payload);
-  return sent;
-}
-
 /** Sends /ask and resolves with every message of the answer, in order, once the last one (with buttons) is sent. */
 async function askAndCollect(sent: interactions.Sent): Promise<RecordedRequest[]> {
   send(sent);
@@ -81,68 +62,43 @@ const descriptions = (messages: RecordedRequest[]) =>
   messages.flatMap((m) => (m.body.embeds as APIEmbed[]).map((e) => e.description ?? "")).join("\n");
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
-  dir = await mkdtemp(path.join(os.tmpdir(), "dossier-discord-"));
-  const corpus = path.join(dir, "corpus");
-  await mkdir(corpus);
-  await copyFile(path.resolve("corpus", `${ISTANBUL}.txt`), path.join(corpus, `${ISTANBUL}.txt`));
-  await writeFile(
-    path.join(corpus, "riverside-alert.md"),
-    `# Riverside evacuation alert\n\nFlood water rose quickly in the riverside district overnight. ${EVERYONE_SENTENCE} Shelters opened in the town hall and the school.\n`,
-  );
-  await writeFile(
-    path.join(corpus, "harbour-inquiry.md"),
-    `# Harbour inquiry findings\n\nThe inquiry sat for six weeks at the port authority. ${CRANE_SENTENCES.join(" ")} The port will replace every gantry by next year.\n`,
-  );
-  config = loadConfig({
-    CORPUS_DIR: corpus,
-    DATA_DIR: path.join(dir, "data"),
-    ANSWER_MODE: "extractive",
-    LOG_LEVEL: "silent",
-    DISCORD_TOKEN: "fake-token",
-    DISCORD_APP_ID: APP_ID,
-    DISCORD_GUILD_ID: interactions.GUILD_ID,
-    DISCORD_API_URL: fake.apiUrl,
-    RATE_LIMIT_PER_MINUTE: "3",
-    MAX_IN_FLIGHT: "1",
-    // The fake serves attachments on 127.0.0.1, which is refused unless allowed.
-    ALLOW_PRIVATE_URLS: "127.0.0.1",
-  });
-  engine = await createEngine(config, { logger: silentLogger });
-  const logger = pino({ level: "info" }, { write: (line: string) => void logLines.push(line) });
-  const gated: Engine = {
-    ...engine,
-    ask: async (question, options) => {
-      await askGate;
-      const pieces = streamNext;
-      streamNext = undefined;
-      let soFar = "";
-      for (const piece of pieces ?? []) {
-        options?.onToken?.((soFar += piece));
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      }
-      const crafted = answerNext;
-      answerNext = undefined;
-      return crafted ?? engine.ask(question, options);
+  bot = await startBotHarness({
+    name: "discord",
+    reports: {
+      "riverside-alert.md": `# Riverside evacuation alert\n\nFlood water rose quickly in the riverside district overnight. ${EVERYONE_SENTENCE} Shelters opened in the town hall and the school.\n`,
+      "harbour-inquiry.md": `# Harbour inquiry findings\n\nThe inquiry sat for six weeks at the port authority. ${CRANE_SENTENCES.join(" ")} The port will replace every gantry by next year.\n`,
     },
-    // The real add-report use case, over an ingest that fails once when a test asks it to.
-    addReport: createAddReport(config, async (paths, options) => {
-      if (failNextIngest) {
-        failNextIngest = false;
-        throw new DossierError("INGEST_FAILED", "The index could not be written; nothing was changed.");
-      }
-      return engine.ingest(paths, options);
+    env: { RATE_LIMIT_PER_MINUTE: "3", MAX_IN_FLIGHT: "1" },
+    logger: pino({ level: "info" }, { write: (line: string) => void logLines.push(line) }),
+    wrap: (engine, config) => ({
+      ...engine,
+      ask: async (question, options) => {
+        await askGate;
+        const pieces = streamNext;
+        streamNext = undefined;
+        let soFar = "";
+        for (const piece of pieces ?? []) {
+          options?.onToken?.((soFar += piece));
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        const crafted = answerNext;
+        answerNext = undefined;
+        return crafted ?? engine.ask(question, options);
+      },
+      // The real add-report use case, over an ingest that fails once when a test asks it to.
+      addReport: createAddReport(config, async (paths, options) => {
+        if (failNextIngest) {
+          failNextIngest = false;
+          throw new DossierError("INGEST_FAILED", "The index could not be written; nothing was changed.");
+        }
+        return engine.ingest(paths, options);
+      }),
     }),
-  };
-  stop = await runBot(config, gated, logger);
+  });
+  ({ fake, config, engine, send } = bot);
 }, 60_000);
 
-afterAll(async () => {
-  await stop?.();
-  await engine?.close();
-  await fake?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => bot?.close());
 
 describe("logging in", () => {
   it("logs in with the Guilds intent only, logs one ready line, and never logs the token", async () => {

@@ -1,44 +1,31 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config.js";
-import { runBot, type StopBot } from "../../src/discord/run-bot.js";
-import { createEngine } from "../../src/engine.js";
-import type { Engine } from "../../src/engine-types.js";
-import { silentLogger } from "../../src/logger.js";
+import { type BotHarness, ISTANBUL, isCallback, isLastAnswerPage, startBotHarness } from "./bot-harness.js";
 import * as interactions from "./discord-interactions.js";
-import { fakeBotConfig } from "./fake-bot-config.js";
-import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord.js";
+import type { FakeDiscord, RecordedRequest } from "./fake-discord.js";
 
 /**
  * Conversations through the follow-up button: the real discord.js Client and the real engine (local embeddings,
  * extractive answers) against the fake Discord. Idle time runs on a clock the test moves, so expiry needs no waiting.
  */
 
-const ISTANBUL = "afghanistan-pakistan-istanbul-talks";
 const IDLE_MINUTES = 30;
 
+let bot: BotHarness;
 let fake: FakeDiscord;
-let dir: string;
 let config: Config;
-let engine: Engine;
-let stop: StopBot;
+let send: BotHarness["send"];
 let report: string;
 // Not 0: lru-cache reads a start time of 0 as "no start time", and such an entry never goes stale.
 let clock = 1_000_000;
 let nextUser = 800000000000000000n;
 const newUser = (): interactions.Who => ({ userId: String(++nextUser) });
 
-const send = (sent: interactions.Sent) => {
-  fake.dispatchInteraction(sent.payload);
-  return sent;
-};
-const callbackOf = (sent: interactions.Sent) => fake.waitFor((r) => r.path === `/interactions/${sent.id}/${sent.token}/callback`);
-/** The reply's last message: the one carrying the buttons. */
-const answerOf = (sent: interactions.Sent) =>
-  fake.waitFor((r) => r.status < 300 && r.path.startsWith(`/webhooks/${APP_ID}/${sent.token}`) && r.method !== "DELETE" && (r.body?.components?.length ?? 0) > 0);
+const callbackOf = (sent: interactions.Sent) => fake.waitFor(isCallback(sent));
+const answerOf = (sent: interactions.Sent) => fake.waitFor(isLastAnswerPage(sent));
 const customIds = (message: RecordedRequest): string[] =>
   (message.body.components as Array<{ components: Array<{ custom_id: string }> }>).flatMap((row) => row.components.map((c) => c.custom_id));
 const followUpId = (message: RecordedRequest) => customIds(message).find((id) => id.startsWith("fu:"))!;
@@ -64,22 +51,15 @@ async function followUp(who: interactions.Who, buttonId: string, question: strin
 }
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
-  dir = await mkdtemp(path.join(os.tmpdir(), "dossier-follow-up-"));
-  await mkdir(path.join(dir, "corpus"));
-  await copyFile(path.resolve("corpus", `${ISTANBUL}.txt`), path.join(dir, "corpus", `${ISTANBUL}.txt`));
-  report = await readFile(path.join(dir, "corpus", `${ISTANBUL}.txt`), "utf8");
-  config = fakeBotConfig(dir, fake.apiUrl, { RATE_LIMIT_PER_MINUTE: "3", CONVERSATION_IDLE_MINUTES: String(IDLE_MINUTES) });
-  engine = await createEngine(config, { logger: silentLogger });
-  stop = await runBot(config, engine, silentLogger, { now: () => clock });
+  ({ fake, config, send } = bot = await startBotHarness({
+    name: "follow-up",
+    env: { RATE_LIMIT_PER_MINUTE: "3", CONVERSATION_IDLE_MINUTES: String(IDLE_MINUTES) },
+    now: () => clock,
+  }));
+  report = await readFile(path.join(config.corpusDir, `${ISTANBUL}.txt`), "utf8");
 }, 60_000);
 
-afterAll(async () => {
-  await stop?.();
-  await engine?.close();
-  await fake?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => bot?.close());
 
 describe("follow-ups through the button", () => {
   it("carries a three-turn conversation, each answer citing verified sentences and offering the next follow-up", async () => {
