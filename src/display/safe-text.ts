@@ -43,7 +43,9 @@ export function defangUrls(text: string, allowed: ReadonlySet<string> = new Set(
   });
 }
 
-const USERINFO = /\b((?:https?|wss?|ftps?):\/\/)[^\s/?#@]+@/gi;
+// Up to the last @ before the path: a password may hold a raw "@" (URL parsers split there too), and stopping at
+// the first one would show the rest of the password.
+const USERINFO = /\b((?:https?|wss?|ftps?|postgres(?:ql)?):\/\/)[^\s/?#]+@/gi;
 
 /** Hides `user:password@` in every URL in `text`. */
 export function redactUrlCredentials(text: string): string {

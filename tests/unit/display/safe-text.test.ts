@@ -27,6 +27,11 @@ describe("redactUrlCredentials", () => {
       "cannot reach http://[redacted]@127.0.0.1:9/v1 (user@example.com)",
     );
   });
+
+  it("hides a password holding a raw @ in full, and database URLs too", () => {
+    expect(redactUrlCredentials("http://admin:p@ss@127.0.0.1:9/v1?to=a@b")).toBe("http://[redacted]@127.0.0.1:9/v1?to=a@b");
+    expect(redactUrlCredentials("postgres://dossier:S3CRET@db.internal/dossier")).toBe("postgres://[redacted]@db.internal/dossier");
+  });
 });
 
 describe("shorten", () => {
