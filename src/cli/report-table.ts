@@ -10,12 +10,13 @@ const TITLE_CHARS = 40;
  * file it came from (relative to the working folder when inside it).
  */
 export function formatReportTable(reports: readonly ReportRecord[], cwd = process.cwd()): string {
-  if (reports.length === 0) return "No reports are loaded; add .txt or .md files to the corpus folder and run npm run ingest.";
+  if (reports.length === 0) return "No reports are loaded; add report files to the corpus folder and run npm run ingest.";
   const rows = [...reports]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((r) => [terminalText(r.id), terminalText(shorten(r.title, TITLE_CHARS)), String(r.sentenceCount), localTime(r.ingestedAt), source(r.source, cwd)]);
   const header = ["ID", "TITLE", "SENTENCES", "INGESTED", "SOURCE"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
+  // A loop, not Math.max(...rows): spreading a large corpus's rows as arguments overflows the stack.
+  const widths = header.map((h, i) => rows.reduce((most, row) => Math.max(most, (row[i] ?? "").length), h.length));
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => (i === 2 ? cell.padStart(widths[i] ?? 0) : i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
