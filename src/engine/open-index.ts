@@ -4,6 +4,7 @@ import type { DossierEmbeddings } from "../embeddings/embeddings-contract.js";
 import { DossierError } from "../errors.js";
 import { removeStaleGenerations } from "../index/index-files.js";
 import { withIngestLock } from "../index/ingest-lock.js";
+import { REPORT_EXTENSIONS } from "../index/read-report.js";
 import { findStaleness } from "../index/staleness.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
 import type { IndexStore } from "../store/index-store.js";
@@ -46,7 +47,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<SearchIndex>
 /** Said at start and by every answer while the index holds no report, so an empty corpus is never a silent "not found". */
 export function noReportsNotice(config: Config): string {
   const where = existsSync(config.corpusDir)
-    ? `the corpus folder ${config.corpusDir} holds no readable .txt or .md report`
+    ? `the corpus folder ${config.corpusDir} holds no readable report (${REPORT_EXTENSIONS.join(", ")})`
     : `the corpus folder ${config.corpusDir} does not exist`;
   return `No reports are loaded: ${where} (CORPUS_DIR). Add reports there and run \`npm run ingest\`, or use /ingest in Discord.`;
 }
