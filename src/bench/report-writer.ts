@@ -245,8 +245,7 @@ the engine created (index and USE model loaded), ${round(r.engine.rssIdleMb)} MB
 With ${n(r.bigEngine.chunks)} chunks (${n(big.reports)} reports, ${n(big.sentences)} sentences, ${mb(big.indexBytes)} on disk):
 ${round(r.bigEngine.rssEngineMb)} MB loaded, ${round(r.bigEngine.rssIdleMb)} MB idle, peak ${round(r.bigEngine.peakRssMb)} MB.
 
-${r.stores ? storesSection(r.stores) : ""}
-${findings(r)}
+${r.stores ? `${storesSection(r.stores)}\n` : ""}${findings(r)}
 `;
 }
 
@@ -256,7 +255,7 @@ function storesRows(s: StoresPhaseResult): string[][] {
   return (["local", "postgres"] as const).map((name) => {
     const x = s[name];
     return [
-      name === "local" ? "On disk (INDEX_STORE=local)" : `PostgreSQL: ${s.database}`,
+      name === "local" ? "On disk (INDEX_STORE=local)" : s.database,
       ms(x.ingestMs),
       ms(x.reingestMs),
       ms(x.createEngineMs),

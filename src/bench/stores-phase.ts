@@ -62,7 +62,7 @@ export async function storesPhase(args: StoresPhaseArgs) {
     const postgres = await measure("postgres");
     const same = answers.local!.filter((a, i) => a === answers.postgres![i]).length;
     return {
-      database: server ? "PostgreSQL server (DATABASE_URL)" : "PGlite over pglite-socket",
+      database: server ? "PostgreSQL server (DATABASE_URL)" : "PostgreSQL: PGlite over pglite-socket",
       reports: (await readdir(args.corpusDir)).length,
       asks: answers.local!.length,
       sameAnswers: same,
