@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import { describeStore } from "../../src/store/open-index-store.js";
+import { describeStore, openIndexStore } from "../../src/store/open-index-store.js";
 
 describe("index store and sharding settings", () => {
   it("uses the on-disk index unless told otherwise", () => {
@@ -13,6 +13,17 @@ describe("index store and sharding settings", () => {
     const config = loadConfig({ INDEX_STORE: "postgres", DATABASE_URL: "postgres://dossier:s3cret@db.internal:5433/news", INDEX_POLL_MS: "500" });
     expect(config.store).toEqual({ kind: "postgres", databaseUrl: "postgres://dossier:s3cret@db.internal:5433/news", pollMs: 500 });
     expect(describeStore(config)).toBe("PostgreSQL db.internal:5433/news");
+  });
+
+  it("says in one line, without the password, when the database cannot be reached", async () => {
+    // Port 1 on the loopback address: nothing listens there, so the connection is refused at once.
+    const config = loadConfig({ INDEX_STORE: "postgres", DATABASE_URL: "postgres://dossier:s3cret@127.0.0.1:1/news" });
+    const failure = await openIndexStore(config).then(
+      () => undefined,
+      (error: Error & { code?: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: "STORE_UNAVAILABLE", message: "Cannot use the index in PostgreSQL 127.0.0.1:1/news: ECONNREFUSED." });
+    expect(failure!.message).not.toContain("s3cret");
   });
 
   it("reads SHARDS as auto or a count, except in a shard process where discord.js owns that variable", () => {
