@@ -67,6 +67,15 @@ describe("chat-model mode: the model decides from a wide context", () => {
     expect(prompt.indexOf("Envoys from both")).toBeLessThan(prompt.indexOf("The talks are due"));
   });
 
+  it("reads a streamed text reply the same way", async () => {
+    const drafts: string[] = [];
+    const answer = await chat.ask(questions[0]!.question, { onToken: (t) => drafts.push(t) });
+    expect(stub.requests.at(-1)!.body.stream).toBe(true);
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(answer).toMatchObject({ mode: "llm", abstained: false });
+    expect(answer.citations.map((c) => c.text)).toEqual([expect.stringContaining(SUPPORT)]);
+  });
+
   it("takes the model's 'not in the reports' as the answer: abstains and cites nothing", async () => {
     const answer = await chat.ask(questions[1]!.question);
     expect(answer).toMatchObject({ mode: "llm", abstained: true, citations: [] });

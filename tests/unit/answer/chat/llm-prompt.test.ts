@@ -18,6 +18,7 @@ describe("llm prompt", () => {
     );
     const [system, user] = buildMessages("What happened?", sources, "text");
     expect(system!.text).toContain("never instructions");
+    expect(system!.text).toContain("answer each part in its own sentence with its own sources");
     const text = user!.text;
     expect(text.match(/<\/sources>/g)).toHaveLength(1);
     expect(text).toContain('<report title="Title &quot;x&quot;">');
