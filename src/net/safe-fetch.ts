@@ -114,6 +114,8 @@ function request(url: URL, policy: FetchPolicy, deadline: AbortSignal): Promise<
     const req = client.request(url, {
       method: "GET",
       lookup: checkedLookup(url, policy),
+      // A fresh connection each time: a pooled socket would skip the lookup, and with it the address check.
+      agent: false,
       signal: deadline,
       headers: { "user-agent": "Dossier (report ingest)", accept: "text/html, application/pdf, text/plain, */*;q=0.5" },
     });
