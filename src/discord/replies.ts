@@ -1,9 +1,13 @@
 import { MessageFlags, type ActionRowBuilder, type ButtonBuilder, type MessageMentionOptions } from "discord.js";
+import { shorten } from "../display/safe-text.js";
 import type { EmbedPage } from "./embed-pages.js";
 import type { RepliableInteraction } from "./handler-types.js";
 
 /** Passed on every message as well as set as the client default: report text must never be able to ping anyone. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
+
+/** Discord refuses a message whose content is longer; the message is then lost, not cut. */
+export const CONTENT_LIMIT = 2000;
 
 /**
  * Sends pages as the interaction's reply (editing it in when deferred) plus follow-ups for the rest;
@@ -31,7 +35,8 @@ export async function sendPages(
  * "thinking…" message behind.
  */
 export async function replyPrivately(interaction: RepliableInteraction, message: string): Promise<void> {
-  const body = { content: message, embeds: [], components: [], allowedMentions: NO_MENTIONS };
+  // Error lines can quote what the user typed (an unknown report id, a URL), which Discord lets run to 6,000 characters.
+  const body = { content: shorten(message, CONTENT_LIMIT), embeds: [], components: [], allowedMentions: NO_MENTIONS };
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
   } else if (interaction.deferred && !interaction.replied && interaction.ephemeral) {

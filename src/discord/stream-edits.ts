@@ -4,11 +4,10 @@ import { draftText } from "../answer/chat/draft-text.js";
 import { DISPLAY_LIMITS } from "../display/limits.js";
 import { truncate } from "./embed-pages.js";
 import { discordText } from "./markdown.js";
-import { NO_MENTIONS } from "./replies.js";
+import { CONTENT_LIMIT, NO_MENTIONS } from "./replies.js";
 
 /** Discord rate-limits message edits; about one a second keeps a streamed answer moving without hitting 429s. */
 const EDIT_INTERVAL_MS = 1000;
-const CONTENT_LIMIT = 2000;
 /** Heads every draft: what is shown while streaming has not been verified, and must not read as a cited answer. */
 export const DRAFT_LABEL = "✍️ Drafting an answer (citations are checked when it's done)…";
 

@@ -262,6 +262,13 @@ describe("/ask", () => {
     expect(fake.requests.some((r) => onToken(sent)(r) && r.method === "DELETE")).toBe(true);
   });
 
+  it("keeps an error quoting a 3,000-character report id within one message's 2,000 characters", async () => {
+    const sent = send(interactions.ask(newUser(), "Who mediated the talks?", "x".repeat(3000)));
+    const followUp = await fake.waitFor((r) => onToken(sent)(r) && r.method === "POST");
+    expect(followUp.body.content).toMatch(/^Unknown report x+…$/);
+    expect(followUp.body.content.length).toBeLessThanOrEqual(2000);
+  });
+
   it("refuses kindly, in private, once a user passes the per-minute limit", async () => {
     const user = newUser();
     for (let i = 0; i < 3; i++) await askAndCollect(interactions.ask(user, `Who mediated the talks, take ${i}?`));
