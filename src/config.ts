@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parsePrivateAllowance } from "./net/private-allowance.js";
@@ -31,6 +32,7 @@ const schema = z.object({
     message: "must be true, false, or a comma-separated list of IP addresses or CIDR ranges",
   }),
   FETCH_TIMEOUT_MS: positiveInt(30_000),
+  INGEST_WORKERS: positiveInt(availableParallelism()),
 
   EMBEDDINGS: z.enum(["local", "openai"]).default("local"),
   EMBEDDING_MODEL: z.string().trim().min(1).default("text-embedding-3-small"),
@@ -77,6 +79,8 @@ export interface Config {
   store: { kind: "local" } | { kind: "postgres"; databaseUrl: string; pollMs: number };
   /** Fetching reports by URL and downloading attachments: which non-public addresses are allowed (ALLOW_PRIVATE_URLS as given, validated; plain data so a config can cross into the ingest child), and how long to wait. */
   fetch: { allowPrivateUrls?: string; timeoutMs: number };
+  /** Worker threads that embed reports during an ingest (1: embed in the ingesting process itself). */
+  ingestWorkers: number;
   embeddings: "local" | "openai";
   embeddingModel: string;
   answerMode: "auto" | "extractive" | "llm";
@@ -166,6 +170,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     topK: e.TOP_K,
     store: e.INDEX_STORE === "postgres" ? { kind: "postgres", databaseUrl: e.DATABASE_URL!, pollMs: e.INDEX_POLL_MS } : { kind: "local" },
     fetch: { allowPrivateUrls: e.ALLOW_PRIVATE_URLS, timeoutMs: e.FETCH_TIMEOUT_MS },
+    ingestWorkers: e.INGEST_WORKERS,
     embeddings: e.EMBEDDINGS,
     embeddingModel: e.EMBEDDING_MODEL,
     answerMode: e.ANSWER_MODE,

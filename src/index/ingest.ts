@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import pMap from "p-map";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { type DossierEmbeddings, normalize } from "../embeddings/embeddings-contract.js";
@@ -11,8 +12,9 @@ import { segmentSentences } from "../text/segment-sentences.js";
 import type { IndexStore } from "../store/index-store.js";
 import { LocalIndexStore } from "../store/local-index-store.js";
 import type { ManifestDraft, PreviousIndex, StoredReport, WriteHooks } from "./index-files.js";
+import type { DocumentEmbedder, EmbeddingPool } from "./embedding-pool.js";
 import { fingerprint, reportFilesIn } from "./list-reports.js";
-import { type IngestPlan, planIngest, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
+import { type IngestPlan, planIngest, type EmbedJob, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
 import { readReport, type ReportFile } from "./read-report.js";
 import { INDEX_FORMAT_VERSION, type RefusedFile, type ReportRecord } from "./records.js";
 
@@ -20,6 +22,8 @@ export interface IngestContext {
   config: Config;
   embeddings: DossierEmbeddings;
   logger: Logger;
+  /** Embeds report sentences on several threads; without it they are embedded one report at a time with `embeddings`. */
+  pool?: EmbeddingPool;
   /** Test seam for crashes between writing a generation and making it live. */
   hooks?: WriteHooks;
   /** Where the index lives; the on-disk folder `config.indexDir` when not given. */
@@ -143,12 +147,25 @@ async function execute(plan: IngestPlan, previous: PreviousIndex | undefined, ct
     stored.set(record.id, previous!.reports.get(record.id)!);
     if (named) note({ id: record.id, title: record.title, status: "unchanged", sentences: record.sentenceCount, chunks: record.chunkCount, ms: 0 });
   }
-  for (const { report, status } of plan.embed) {
-    const t0 = performance.now();
-    let built: StoredReport;
-    try {
-      built = await buildReport(report, ctx);
-    } catch (error) {
+  const embedder: DocumentEmbedder = ctx.pool ?? ctx.embeddings;
+  // As many reports at once as there are threads to embed them; their outcomes are then taken in plan order.
+  const outcomes = await pMap(
+    plan.embed,
+    async ({ report, status }): Promise<{ report: ReportFile; status: EmbedJob["status"] } & ({ built: StoredReport; ms: number } | { built?: undefined; error: unknown })> => {
+      const t0 = performance.now();
+      try {
+        const built = await buildReport(report, ctx, embedder);
+        return { report, status, built, ms: performance.now() - t0 };
+      } catch (error) {
+        return { report, status, error };
+      }
+    },
+    { concurrency: ctx.pool?.size ?? 1 },
+  );
+  for (const outcome of outcomes) {
+    const { report, status } = outcome;
+    if (outcome.built === undefined) {
+      const { error } = outcome;
       // One report that cannot be processed is skipped with its reason; the others are still ingested.
       const reason = error instanceof DossierError ? error.message : `${path.basename(report.source)}: could not be processed (${error instanceof Error ? error.message : String(error)})`;
       ctx.logger.warn({ err: error, source: report.source }, "report skipped");
@@ -162,9 +179,10 @@ async function execute(plan: IngestPlan, previous: PreviousIndex | undefined, ct
       } else if (oldRecord) removed.push(report.id);
       continue;
     }
+    const { built, ms } = outcome;
     stored.set(report.id, built);
     records.set(report.id, recordOf(report, built));
-    note({ id: report.id, title: report.title, status, sentences: built.sentences.length, chunks: built.chunks.length, ms: performance.now() - t0 });
+    note({ id: report.id, title: report.title, status, sentences: built.sentences.length, chunks: built.chunks.length, ms });
   }
   return { records, stored, refused, removed };
 }
@@ -193,7 +211,7 @@ async function readFileForIngest(file: string, maxBytes: number): Promise<ReadFi
 }
 
 /** Segments, chunks and embeds one report. Chunk vectors are the normalised mean of their sentences' vectors. */
-async function buildReport(report: ReportFile, ctx: IngestContext): Promise<StoredReport> {
+async function buildReport(report: ReportFile, ctx: IngestContext, embedder: DocumentEmbedder): Promise<StoredReport> {
   const { id, text } = report;
   const name = path.basename(report.source);
   const spans = segmentSentences(text);
@@ -212,7 +230,7 @@ async function buildReport(report: ReportFile, ctx: IngestContext): Promise<Stor
     text: sentences.slice(w.first, w.last + 1).map((s) => s.text).join(" "),
   }));
   // Unit vectors already: the embeddings contract promises them.
-  const sentenceVectors = (await ctx.embeddings.embedDocuments(sentences.map((s) => s.text))).map((v) => Float32Array.from(v));
+  const sentenceVectors = (await embedder.embedDocuments(sentences.map((s) => s.text))).map((v) => Float32Array.from(v));
   const chunkVectors = windows.map((w) => meanVector(sentenceVectors.slice(w.first, w.last + 1)));
   return { id, text, sentences, chunks, sentenceVectors, chunkVectors };
 }
