@@ -1,24 +1,33 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { DossierError } from "../errors.js";
-import { manifestSchema, reportBodySchema, reportListSchema } from "./index-schema.js";
+import { manifestSchema, reportListSchema } from "./index-schema.js";
 import { LOCK } from "./ingest-lock.js";
-import { LexicalIndex } from "./lexical-index.js";
-import { INDEX_FORMAT_VERSION, type ChunkRecord, type Manifest, type ReportRecord, type SentenceRecord } from "./records.js";
-import { VectorIndex } from "./vector-index.js";
+import { planMerges } from "./merge-policy.js";
+import { type ChunkRecord, INDEX_FORMAT_VERSION, type Manifest, type ReportRecord, type SegmentRef, type SentenceRecord } from "./records.js";
+import { sentenceId } from "../core/sentence-id.js";
+import { stems } from "../text/terms.js";
+import { dequantize } from "./quantize.js";
+import { decodeReports, readSegment, SEGMENT_FILES, type Segment, type SegmentReport, segmentReport, sha256, writeSegment } from "./segment.js";
+import type { VectorIndex } from "./vector-index.js";
 
 /**
- * On disk an index is a folder of generations plus a CURRENT file naming the live one. A new generation is written
- * beside the live one and CURRENT is replaced by an atomic rename, so a crash at any moment leaves a whole index.
- * The manifest holds the sha256 of every other file of its generation, checked on every load.
+ * On disk an index is a folder of immutable segments (segment.ts), generations that each list the segments and
+ * reports they hold, and a CURRENT file naming the live generation:
  *
- *   <indexDir>/CURRENT                    name of the live generation
- *   <indexDir>/gen-<time>-<rand>/manifest.json, chunks.hnsw, lexical.json, reports/<key>.json, reports/<key>.vec
+ *   <indexDir>/CURRENT                       name of the live generation
+ *   <indexDir>/gen-<time>-<rand>/manifest.json   reports, segments (each with its live reports), sha256 of their files
+ *   <indexDir>/segments/seg-<time>-<rand>/   segment.json, columns.bin, chunks.hnsw
+ *
+ * An ingest writes the reports it embedded as one new segment, merges segments as merge-policy.ts says, writes a
+ * manifest in a new generation folder, and swaps CURRENT by an atomic rename; a crash at any moment leaves the previous
+ * generation whole. A report removed or replaced stays in its old segment's files but not in the segment's list of
+ * live reports (a tombstone), until a merge drops it. Files no live generation names are removed under the ingest lock.
  */
 
-/** A report with everything the index keeps of it; vectors are L2-normalised. */
+/** A report with everything the index keeps of it, as ingest builds it and every store takes it; vectors are L2-normalised. */
 export interface StoredReport {
   id: string;
   text: string;
@@ -28,18 +37,23 @@ export interface StoredReport {
   chunkVectors: Float32Array[];
 }
 
+export interface LoadedSegment {
+  segment: Segment;
+  /** Per report of the segment: 1 while live. Chunks of other reports are hidden from its graph. */
+  live: Uint8Array;
+}
+
 export interface IndexGeneration {
   dir: string;
   manifest: Manifest;
-  reports: Map<string, StoredReport>;
-  vectors: VectorIndex;
-  lexical: LexicalIndex;
+  segments: LoadedSegment[];
 }
 
-/** A manifest before its generation is written: the checksums are computed from what is written. */
-export type ManifestDraft = Omit<Manifest, "checksums">;
+/** A manifest before its generation is written: segments and checksums come from what is written. */
+export type ManifestDraft = Omit<Manifest, "checksums" | "segments">;
 
 const CURRENT = "CURRENT";
+const SEGMENTS = "segments";
 const MISSING_HINT = "run `npm run ingest` to build it";
 
 export async function currentGenerationDir(indexDir: string): Promise<string | undefined> {
@@ -70,40 +84,76 @@ export async function readManifest(indexDir: string): Promise<{ dir: string; man
   }
 }
 
+const segmentDir = (indexDir: string, name: string) => path.join(indexDir, SEGMENTS, name);
+
+/** The checksums of one segment's files, by file name, from a manifest. */
+function segmentChecksums(manifest: Pick<Manifest, "checksums">, name: string): Record<string, string | undefined> {
+  return Object.fromEntries(SEGMENT_FILES.map((f) => [f, manifest.checksums[`${SEGMENTS}/${name}/${f}`]]));
+}
+
 /** Loads the live generation; INDEX_MISSING when there is none, INDEX_CORRUPT when any part is unreadable or altered. */
 export async function readGeneration(indexDir: string): Promise<IndexGeneration> {
   const live = await readManifest(indexDir);
   if (!live) throw new DossierError("INDEX_MISSING", `No index at ${indexDir}: ${MISSING_HINT}.`);
   const { dir, manifest } = live;
   try {
-    const reports = new Map<string, StoredReport>();
-    for (const record of manifest.reports) reports.set(record.id, await readStoredReport(dir, manifest, record));
-    const hnsw = path.join(dir, "chunks.hnsw");
-    await verify(dir, manifest, "chunks.hnsw", await readFile(hnsw));
-    const vectors = await VectorIndex.read(hnsw, manifest.embedder.dimensions);
-    const lexicalJson = await readFile(path.join(dir, "lexical.json"));
-    await verify(dir, manifest, "lexical.json", lexicalJson);
-    const lexical = LexicalIndex.fromJSON(lexicalJson.toString("utf8"));
-    const chunkCount = manifest.reports.reduce((n, r) => n + r.chunkCount, 0);
-    if (vectors.size !== chunkCount) throw new Error(`vector index holds ${vectors.size} chunks, manifest ${chunkCount}`);
-    return { dir, manifest, reports, vectors, lexical };
+    const segments = await Promise.all(manifest.segments.map((ref) => loadSegment(indexDir, manifest, ref)));
+    const held = new Set(manifest.segments.flatMap((ref) => ref.reports));
+    const lost = manifest.reports.find((r) => !held.has(r.id));
+    if (lost || held.size !== manifest.reports.length) throw new Error(`report ${lost?.id ?? "?"} is in no segment, or in two`);
+    return { dir, manifest, segments };
   } catch (error) {
     throw corrupt(indexDir, error);
   }
 }
 
-/** What an ingest can reuse of the live generation: the reports whose files are intact, and which ones are not. */
+async function loadSegment(indexDir: string, manifest: Manifest, ref: SegmentRef): Promise<LoadedSegment> {
+  const segment = await readSegment(segmentDir(indexDir, ref.name), segmentChecksums(manifest, ref.name));
+  const liveIds = new Set(ref.reports);
+  const live = Uint8Array.from(segment.reportIds, (id) => (liveIds.has(id) ? 1 : 0));
+  if (live.reduce((n, x) => n + x, 0) !== liveIds.size) throw new Error(`segment ${ref.name} lacks some of its reports`);
+  for (let r = 0; r < live.length; r++) {
+    if (!live[r]) for (let c = segment.chunkBase[r]!; c < segment.chunkBase[r + 1]!; c++) segment.graph.hide(c);
+  }
+  return { segment, live };
+}
+
+/** The live reports of a loaded generation as ingest built them (sentence vectors as stored, int8), to copy an index. */
+export function readStoredReports(generation: IndexGeneration): Map<string, StoredReport> {
+  const out = new Map<string, StoredReport>();
+  for (const { segment, live } of generation.segments) {
+    const which = segment.reportIds.flatMap((_, r) => (live[r] ? [r] : []));
+    for (const report of decodeReports(segment, which)) {
+      const dims = segment.dimensions;
+      const { id, text } = report;
+      const sentences = report.sentences.map((s, index) => ({ id: sentenceId(id, index), reportId: id, index, text: text.slice(s.start, s.end), ...s }));
+      out.set(id, {
+        id,
+        text,
+        sentences,
+        chunks: report.chunks.map((c, i) => ({ id: `${id}@${i}`, reportId: id, firstSentence: c.first, lastSentence: c.last, text: sentences.slice(c.first, c.last + 1).map((s) => s.text).join(" ") })),
+        sentenceVectors: sentences.map((_, i) => dequantize(report.sentenceVectors.values, report.sentenceVectors.scales, i, dims)),
+        chunkVectors: report.chunkVectors,
+      });
+    }
+  }
+  return out;
+}
+
+/** What an ingest can reuse of the live generation: the reports whose segments are intact, and which ones are not. */
 export interface PreviousIndex {
   /** The live manifest; undefined when only its list of reports could be read (damaged, or an older format). */
   manifest?: Manifest;
   records: ReportRecord[];
-  reports: Map<string, StoredReport>;
+  /** Ids of reports whose segment's files match their checksums. */
+  intact: Set<string>;
   damaged: ReportRecord[];
 }
 
 /**
- * Reads the live generation report by report, so one damaged report costs re-reading that report from its source and
- * not losing the others. Undefined when there is no index; INDEX_CORRUPT when not even its list of reports is readable.
+ * Checks the live generation segment by segment, so one damaged segment costs re-reading its reports from their
+ * sources and not losing the others. Undefined when there is no index; INDEX_CORRUPT when not even its list of reports
+ * is readable.
  */
 export async function readPreviousIndex(indexDir: string): Promise<PreviousIndex | undefined> {
   let live: { dir: string; manifest: Manifest } | undefined;
@@ -113,17 +163,24 @@ export async function readPreviousIndex(indexDir: string): Promise<PreviousIndex
     const dir = await currentGenerationDir(indexDir).catch(() => undefined);
     const list = dir && (await readReportList(dir));
     if (!list) throw error;
-    return { records: list, reports: new Map(), damaged: list };
+    return { records: list, intact: new Set(), damaged: list };
   }
   if (!live) return undefined;
-  const reports = new Map<string, StoredReport>();
-  const damaged: ReportRecord[] = [];
-  for (const record of live.manifest.reports) {
-    const stored = await readStoredReport(live.dir, live.manifest, record).catch(() => undefined);
-    if (stored) reports.set(record.id, stored);
-    else damaged.push(record);
+  const { manifest } = live;
+  const intact = new Set<string>();
+  for (const ref of manifest.segments) {
+    if (await segmentIntact(indexDir, manifest, ref.name)) for (const id of ref.reports) intact.add(id);
   }
-  return { manifest: live.manifest, records: live.manifest.reports, reports, damaged };
+  return { manifest, records: manifest.reports, intact, damaged: manifest.reports.filter((r) => !intact.has(r.id)) };
+}
+
+async function segmentIntact(indexDir: string, manifest: Manifest, name: string): Promise<boolean> {
+  const expected = segmentChecksums(manifest, name);
+  for (const file of SEGMENT_FILES) {
+    const bytes = await readFile(path.join(segmentDir(indexDir, name), file)).catch(() => undefined);
+    if (!bytes || sha256(bytes) !== expected[file]) return false;
+  }
+  return true;
 }
 
 async function readReportList(dir: string): Promise<ReportRecord[] | undefined> {
@@ -134,47 +191,6 @@ async function readReportList(dir: string): Promise<ReportRecord[] | undefined> 
   }
 }
 
-async function readStoredReport(dir: string, manifest: Manifest, record: ReportRecord): Promise<StoredReport> {
-  const dims = manifest.embedder.dimensions;
-  const file = reportFile(record.id);
-  const json = await readFile(path.join(dir, `${file}.json`));
-  await verify(dir, manifest, `${file}.json`, json);
-  const body = reportBodySchema.parse(JSON.parse(json.toString("utf8")));
-  const raw = await readFile(path.join(dir, `${file}.vec`));
-  await verify(dir, manifest, `${file}.vec`, raw);
-  const all = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
-  const expected = (body.sentences.length + body.chunks.length) * dims;
-  if (all.length !== expected) throw new Error(`${record.id}.vec holds ${all.length} floats, expected ${expected}`);
-  const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => all.subarray((from + i) * dims, (from + i + 1) * dims));
-  return {
-    id: record.id,
-    text: body.text,
-    sentences: body.sentences,
-    chunks: body.chunks,
-    sentenceVectors: rows(0, body.sentences.length),
-    chunkVectors: rows(body.sentences.length, body.chunks.length),
-  };
-}
-
-async function verify(dir: string, manifest: Manifest, file: string, bytes: Uint8Array): Promise<void> {
-  const expected = manifest.checksums[file];
-  if (expected === undefined) throw new Error(`${file} has no checksum in ${path.basename(dir)}/manifest.json`);
-  if (sha256(bytes) !== expected) throw new Error(`${file} does not match its checksum`);
-}
-
-function sha256(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-// Below the 255-byte limit most file systems put on one name, with room for the extension and a temp suffix.
-const MAX_FILE_KEY_BYTES = 100;
-
-/** A report's files under reports/: its id, or for a very long id a prefix of it plus a hash of the whole. */
-export function reportFile(id: string): string {
-  if (Buffer.byteLength(id) <= MAX_FILE_KEY_BYTES) return `reports/${id}`;
-  return `reports/${Buffer.from(id).subarray(0, 48).toString("utf8").replace(/\uFFFD+$/, "")}-${sha256(id).slice(0, 32)}`;
-}
-
 function corrupt(indexDir: string, error: unknown): DossierError {
   const why = error instanceof Error ? error.message : String(error);
   return new DossierError("INDEX_CORRUPT", `The index at ${indexDir} is unreadable (${why}): run \`npm run ingest -- --rebuild\` to rebuild it.`, {
@@ -183,46 +199,66 @@ function corrupt(indexDir: string, error: unknown): DossierError {
   });
 }
 
-/** Chunks in label order: reports in manifest order, chunks in report order. Vector and BM25 labels follow it. */
-export function chunksInLabelOrder(manifest: Pick<Manifest, "reports">, reports: Map<string, StoredReport>): Array<{ report: StoredReport; chunk: ChunkRecord; vector: Float32Array }> {
-  return manifest.reports.flatMap((r) => {
-    const stored = reports.get(r.id)!;
-    return stored.chunks.map((chunk, i) => ({ report: stored, chunk, vector: stored.chunkVectors[i]! }));
-  });
-}
-
 export interface WriteHooks {
   /** Runs after everything is on disk and before CURRENT changes: a failure there must leave the previous generation live. */
   beforeSwap?: () => void | Promise<void>;
+  /** Runs while a merge is half written (test seam for a kill at that moment). */
+  duringMerge?: () => void | Promise<void>;
 }
 
-/** Writes a complete new generation and makes it live. */
-export async function writeGeneration(indexDir: string, draft: ManifestDraft, reports: Map<string, StoredReport>, hooks: WriteHooks = {}): Promise<void> {
-  await mkdir(indexDir, { recursive: true });
+/**
+ * Makes `draft` the live index: the reports in `added` are written as one new segment, every other report of the draft
+ * stays in the live segment that holds it, and reports not in the draft are dropped (tombstoned). Then segments merge
+ * as the merge policy says, and a new generation naming them is swapped in. Kept segments are not rewritten: an
+ * ingest costs what it adds, plus the merges it triggers. Only the holder of the ingest lock calls this.
+ */
+export async function writeGeneration(indexDir: string, draft: ManifestDraft, added: Map<string, StoredReport>, hooks: WriteHooks = {}): Promise<void> {
+  await mkdir(path.join(indexDir, SEGMENTS), { recursive: true });
+  const live = await readManifest(indexDir).catch(() => undefined);
+  const wanted = new Set(draft.reports.map((r) => r.id).filter((id) => !added.has(id)));
+  let segments: SegmentRef[] = (live?.manifest.segments ?? [])
+    .map((ref) => ({ ...ref, reports: ref.reports.filter((id) => wanted.has(id)) }))
+    .filter((ref) => ref.reports.length > 0);
+  const held = new Set(segments.flatMap((ref) => ref.reports));
+  const lost = [...wanted].find((id) => !held.has(id));
+  if (lost !== undefined) throw new Error(`report ${lost} is neither embedded by this ingest nor in the live index`);
+
   const name = `gen-${Date.now()}-${randomBytes(3).toString("hex")}`;
   const dir = path.join(indexDir, name);
-  await mkdir(path.join(dir, "reports"), { recursive: true });
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
   try {
     const checksums: Record<string, string> = {};
-    const write = async (file: string, data: string | Buffer) => {
-      await writeFileAtomic(path.join(dir, file), data);
-      checksums[file] = sha256(data);
+    const note = (segment: string, sums: Record<string, string | undefined>) => {
+      for (const [file, sum] of Object.entries(sums)) checksums[`${SEGMENTS}/${segment}/${file}`] = sum!;
     };
-    const ordered = chunksInLabelOrder(draft, reports);
-    const vectors = VectorIndex.build(draft.embedder.dimensions, ordered.map((c) => c.vector));
-    await vectors.write(path.join(dir, "chunks.hnsw"));
-    await syncFile(path.join(dir, "chunks.hnsw"));
-    checksums["chunks.hnsw"] = sha256(await readFile(path.join(dir, "chunks.hnsw")));
-    await write("lexical.json", LexicalIndex.build(ordered.map((c) => c.chunk.text)).toJSON());
-    for (const record of draft.reports) {
-      const stored = reports.get(record.id)!;
-      const file = reportFile(record.id);
-      await write(`${file}.json`, JSON.stringify({ text: stored.text, sentences: stored.sentences, chunks: stored.chunks }));
-      await write(`${file}.vec`, packVectors([...stored.sentenceVectors, ...stored.chunkVectors], draft.embedder.dimensions));
+    for (const ref of segments) note(ref.name, segmentChecksums(live!.manifest, ref.name));
+    const dims = draft.embedder.dimensions;
+    if (added.size > 0) {
+      const segment = newSegmentName();
+      written.push(segment);
+      const reports = draft.reports.filter((r) => added.has(r.id)).map((r) => segmentReport(added.get(r.id)!, stems));
+      note(segment, await writeSegment(segmentDir(indexDir, segment), dims, reports));
+      segments.push({ name: segment, chunks: reports.reduce((n, r) => n + r.chunks.length, 0), reports: reports.map((r) => r.id) });
     }
-    const manifest: Manifest = { ...draft, checksums };
+    const chunkCount = new Map(draft.reports.map((r) => [r.id, r.chunkCount]));
+    const sizes = segments.map((ref) => ({ name: ref.name, total: ref.chunks, live: ref.reports.reduce((n, id) => n + chunkCount.get(id)!, 0) }));
+    for (const group of planMerges(sizes)) {
+      const refs = group.map((g) => segments.find((s) => s.name === g)!);
+      const merged = newSegmentName();
+      written.push(merged);
+      const { ref, sums } = await mergeSegments(indexDir, merged, refs, checksums, dims, hooks);
+      note(merged, sums);
+      segments = segments.flatMap((s) => (s === refs[0] ? [ref] : refs.includes(s) ? [] : [s]));
+    }
+    const manifest: Manifest = {
+      ...draft,
+      segments,
+      checksums: Object.fromEntries(Object.entries(checksums).filter(([file]) => segments.some((s) => file.startsWith(`${SEGMENTS}/${s.name}/`)))),
+    };
     await writeFileAtomic(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
-    await syncFile(path.join(dir, "reports"));
+    for (const segment of written) await syncFile(segmentDir(indexDir, segment));
+    await syncFile(path.join(indexDir, SEGMENTS));
     await syncFile(dir);
     await hooks.beforeSwap?.();
     // write-file-atomic writes a temp file, fsyncs it and renames it over CURRENT: the swap is one atomic rename.
@@ -230,9 +266,33 @@ export async function writeGeneration(indexDir: string, draft: ManifestDraft, re
     await syncFile(indexDir);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
+    for (const segment of written) await rm(segmentDir(indexDir, segment), { recursive: true, force: true });
     throw error;
   }
   await removeStaleGenerations(indexDir);
+}
+
+const newSegmentName = () => `seg-${Date.now()}-${randomBytes(3).toString("hex")}`;
+
+/**
+ * The live reports of consecutive segments as one new segment. The first (largest) segment's graph is kept and the
+ * others' chunks appended to it when it has no deleted reports; otherwise the graph is built anew from the live chunks.
+ */
+async function mergeSegments(indexDir: string, name: string, refs: SegmentRef[], checksums: Record<string, string>, dims: number, hooks: WriteHooks) {
+  const reports: SegmentReport[] = [];
+  let graph: VectorIndex | undefined;
+  for (const [i, ref] of refs.entries()) {
+    const segment = await readSegment(segmentDir(indexDir, ref.name), segmentChecksums({ checksums }, ref.name));
+    const live = new Set(ref.reports);
+    const which = segment.reportIds.flatMap((id, r) => (live.has(id) ? [r] : []));
+    const decoded = decodeReports(segment, which);
+    if (i === 0 && which.length === segment.reportIds.length) graph = segment.graph;
+    else graph?.append(decoded.flatMap((r) => r.chunkVectors));
+    reports.push(...decoded);
+  }
+  await hooks.duringMerge?.();
+  const sums = await writeSegment(segmentDir(indexDir, name), dims, reports, graph);
+  return { ref: { name, chunks: reports.reduce((n, r) => n + r.chunks.length, 0), reports: reports.map((r) => r.id) }, sums };
 }
 
 /** Flushes a file or folder entry to disk, so a power cut after the swap cannot leave CURRENT naming half-written files. */
@@ -245,12 +305,6 @@ async function syncFile(file: string): Promise<void> {
   }
 }
 
-function packVectors(vectors: Float32Array[], dims: number): Buffer {
-  const out = new Float32Array(vectors.length * dims);
-  vectors.forEach((v, i) => out.set(v, i * dims));
-  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
-}
-
 /**
  * Removes generations other than the live one, and temp files, left by earlier runs or crashes. Only ever called by
  * the holder of the ingest lock, so it cannot remove a generation another ingest is writing. Best effort: whatever is
@@ -258,6 +312,7 @@ function packVectors(vectors: Float32Array[], dims: number): Buffer {
  */
 export async function removeStaleGenerations(indexDir: string): Promise<void> {
   const live = await currentGenerationDir(indexDir).catch(() => undefined);
+  await removeStaleSegments(indexDir);
   for (const entry of await readdir(indexDir).catch(() => [])) {
     if (entry === CURRENT || entry.startsWith(LOCK)) continue;
     if (live && entry === path.basename(live)) continue;
@@ -267,3 +322,14 @@ export async function removeStaleGenerations(indexDir: string): Promise<void> {
   }
 }
 
+
+/** Segments the live generation does not name; none when the live manifest cannot be read (they may be its own). */
+async function removeStaleSegments(indexDir: string): Promise<void> {
+  const live = await readManifest(indexDir).catch(() => undefined);
+  const entries = await readdir(path.join(indexDir, SEGMENTS)).catch(() => []);
+  if (!live && (await currentGenerationDir(indexDir).catch(() => "unreadable"))) return;
+  const keep = new Set(live?.manifest.segments.map((s) => s.name));
+  for (const entry of entries) {
+    if (!keep.has(entry)) await rm(segmentDir(indexDir, entry), { recursive: true, force: true }).catch(() => undefined);
+  }
+}

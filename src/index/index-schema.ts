@@ -1,24 +1,7 @@
 import { z } from "zod";
-import type { ChunkRecord, Manifest, ReportRecord, SentenceRecord } from "./records.js";
+import type { Manifest, ReportRecord } from "./records.js";
 
 /** What an index generation's JSON files must hold; anything else on disk is a corrupt index, not a crash later. */
-const sentence: z.ZodType<SentenceRecord> = z.object({
-  id: z.string(),
-  reportId: z.string(),
-  index: z.number().int().nonnegative(),
-  text: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-});
-
-const chunk: z.ZodType<ChunkRecord> = z.object({
-  id: z.string(),
-  reportId: z.string(),
-  firstSentence: z.number().int().nonnegative(),
-  lastSentence: z.number().int().nonnegative(),
-  text: z.string(),
-});
-
 const reportRecord: z.ZodType<ReportRecord> = z.object({
   id: z.string(),
   title: z.string(),
@@ -44,11 +27,10 @@ export const manifestSchema: z.ZodType<Manifest> = z.object({
   chunking: z.object({ sentences: z.number().int().positive(), overlap: z.number().int().nonnegative() }),
   reports: z.array(reportRecord),
   refused: z.array(z.object({ source: z.string(), fingerprint: z.string(), reason: z.string() })),
+  segments: z.array(z.object({ name: z.string().regex(/^seg-[0-9]+-[0-9a-f]+$/), chunks: z.number().int().nonnegative(), reports: z.array(z.string()) })),
   checksums: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
   updatedAt: z.string(),
 });
 
 /** Just the list of reports, which a damaged or older-format manifest may still give: enough to repair from sources. */
 export const reportListSchema = z.object({ reports: z.array(reportRecord) });
-
-export const reportBodySchema = z.object({ text: z.string(), sentences: z.array(sentence), chunks: z.array(chunk) });

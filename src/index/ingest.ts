@@ -70,7 +70,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       results.push(r);
       options.onReport?.(r);
     };
-    const { records, stored, refused, removed } = await execute(plan, previous, ctx, note);
+    const { records, added, refused, removed } = await execute(plan, previous, ctx, note);
     for (const r of refused) skipped.push(r);
 
     const refusals = await rememberRefusals(refused, previous, new Set(files));
@@ -91,7 +91,8 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
         refused: refusals,
         updatedAt: new Date().toISOString(),
       };
-      await store.write(draft, stored, {
+      await store.write(draft, added, {
+        duringMerge: ctx.hooks?.duringMerge,
         beforeSwap: async () => {
           await ctx.hooks?.beforeSwap?.();
           lock.assertHeld();
@@ -126,7 +127,7 @@ async function previousState(previous: PreviousIndex, named: Set<string>, settin
   const built = previous.manifest && { embedder: previous.manifest.embedder.name, chunking: previous.manifest.chunking };
   const existing = new Set<string>();
   for (const r of previous.records) if (await exists(r.source)) existing.add(r.source);
-  const intact = new Set(previous.reports.keys());
+  const intact = previous.intact;
   // Previous reports that cannot be reused as stored and are not named this run are re-read from their source.
   const reuse = vectorsReusable(built, settings);
   const repairs = new Map<string, ReadFile>();
@@ -139,19 +140,19 @@ async function previousState(previous: PreviousIndex, named: Set<string>, settin
 
 async function execute(plan: IngestPlan, previous: PreviousIndex | undefined, ctx: IngestContext, note: (r: IngestedReport) => void) {
   const records = new Map<string, ReportRecord>();
-  const stored = new Map<string, StoredReport>();
+  /** Reports embedded by this ingest; every other report in `records` stays as the live index holds it. */
+  const added = new Map<string, StoredReport>();
   const refused = [...plan.refuse];
   const removed = [...plan.remove];
   for (const { record, named } of plan.keep) {
     records.set(record.id, record);
-    stored.set(record.id, previous!.reports.get(record.id)!);
     if (named) note({ id: record.id, title: record.title, status: "unchanged", sentences: record.sentenceCount, chunks: record.chunkCount, ms: 0 });
   }
   const embedder: DocumentEmbedder = ctx.pool ?? ctx.embeddings;
   // As many reports at once as there are threads to embed them; their outcomes are then taken in plan order.
   const outcomes = await pMap(
     plan.embed,
-    async ({ report, status }): Promise<{ report: ReportFile; status: EmbedJob["status"] } & ({ built: StoredReport; ms: number } | { built?: undefined; error: unknown })> => {
+    async ({ report, status }): Promise<{ report: ReportFile; status: EmbedJob["status"]; built?: StoredReport; ms?: number; error?: unknown }> => {
       const t0 = performance.now();
       try {
         const built = await buildReport(report, ctx, embedder);
@@ -170,21 +171,18 @@ async function execute(plan: IngestPlan, previous: PreviousIndex | undefined, ct
       const reason = error instanceof DossierError ? error.message : `${path.basename(report.source)}: could not be processed (${error instanceof Error ? error.message : String(error)})`;
       ctx.logger.warn({ err: error, source: report.source }, "report skipped");
       refused.push({ file: report.source, reason });
-      const old = previous?.reports.get(report.id);
       const oldRecord = previous?.records.find((r) => r.id === report.id);
       // A refused update leaves the previous version of the report in place; a damaged one is gone, and said so.
-      if (old && oldRecord) {
-        records.set(report.id, oldRecord);
-        stored.set(report.id, old);
-      } else if (oldRecord) removed.push(report.id);
+      if (oldRecord && previous?.intact.has(report.id)) records.set(report.id, oldRecord);
+      else if (oldRecord) removed.push(report.id);
       continue;
     }
-    const { built, ms } = outcome;
-    stored.set(report.id, built);
+    const { built, ms = 0 } = outcome;
+    added.set(report.id, built);
     records.set(report.id, recordOf(report, built));
     note({ id: report.id, title: report.title, status, sentences: built.sentences.length, chunks: built.chunks.length, ms });
   }
-  return { records, stored, refused, removed };
+  return { records, added, refused, removed };
 }
 
 /** Refusals are remembered (until the file changes) so an unchanged bad file does not look like news at every start. */

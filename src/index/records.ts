@@ -57,9 +57,19 @@ export interface Manifest {
   chunking: { sentences: number; overlap: number };
   reports: ReportRecord[];
   refused: RefusedFile[];
-  /** sha256 of every other file of the generation, by path relative to its folder. */
+  /** Segments in age order, oldest first (segment.ts). */
+  segments: SegmentRef[];
+  /** sha256 of every segment file the generation uses, by path relative to the index folder. */
   checksums: Record<string, string>;
   updatedAt: string;
 }
 
-export const INDEX_FORMAT_VERSION = 3;
+/** A segment a generation uses, and which of the reports in its files are live there (the others are deleted). */
+export interface SegmentRef {
+  name: string;
+  /** Chunks in the segment's files, deleted reports' included. */
+  chunks: number;
+  reports: string[];
+}
+
+export const INDEX_FORMAT_VERSION = 4;

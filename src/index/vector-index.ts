@@ -40,6 +40,23 @@ export class VectorIndex {
     return this.index.getCurrentCount();
   }
 
+  /** The stored vector of a label (as added: hnswlib keeps inner-product vectors unchanged). */
+  vector(label: number): Float32Array {
+    return Float32Array.from(this.index.getPoint(label));
+  }
+
+  /** Leaves a label out of every later search, in this copy of the graph only (deleted reports of a loaded segment). */
+  hide(label: number): void {
+    this.index.markDelete(label);
+  }
+
+  /** Adds vectors after the existing ones, labelled on from `size`: a merge that keeps a large graph rather than rebuilding it. */
+  append(vectors: ArrayLike<number>[]): void {
+    const from = this.size;
+    this.index.resizeIndex(from + vectors.length);
+    vectors.forEach((v, i) => this.index.addPoint(Array.from(v), from + i));
+  }
+
   async write(file: string): Promise<void> {
     await this.index.writeIndex(file);
   }

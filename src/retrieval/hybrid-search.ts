@@ -16,8 +16,6 @@ const RRF_K = 60;
  * Each list is over-fetched (4k) so fusion can promote a chunk that only one of them ranks highly.
  */
 export function hybridSearch(index: SearchIndex, question: string, queryVector: ArrayLike<number>, k: number, reportIds?: string[]): ChunkHit[] {
-  const allowed = reportIds ? new Set(reportIds) : undefined;
-  const filter = allowed ? (label: number) => allowed.has(index.labels[label]!.report.id) : undefined;
   const depth = Math.max(4 * k, 20);
   const hits = new Map<number, ChunkHit>();
   const hit = (label: number) => {
@@ -25,15 +23,23 @@ export function hybridSearch(index: SearchIndex, question: string, queryVector: 
     if (!h) hits.set(label, (h = { label, fused: 0 }));
     return h;
   };
-  index.searchVectors(queryVector, depth, filter).forEach((v, rank) => {
+  index.searchVectors(queryVector, depth, reportIds).forEach((v, rank) => {
     const h = hit(v.label);
     h.similarity = v.similarity;
     h.fused += 1 / (RRF_K + rank + 1);
   });
-  index.searchLexical(question, depth, filter).forEach((l, rank) => {
+  index.searchLexical(question, depth, reportIds, (stem) => index.isCommon(stem)).forEach((l, rank) => {
     const h = hit(l.label);
     h.bm25 = l.score;
     h.fused += 1 / (RRF_K + rank + 1);
   });
-  return [...hits.values()].sort((a, b) => b.fused - a.fused).slice(0, k);
+  // Equal fused scores in report and chunk order, so how reports are split into segments never changes the result.
+  const key = (h: ChunkHit) => index.chunkAt(h.label).chunk;
+  return [...hits.values()]
+    .sort((a, b) => b.fused - a.fused || compareChunks(key(a), key(b)))
+    .slice(0, k);
+}
+
+function compareChunks(a: { reportId: string; firstSentence: number }, b: { reportId: string; firstSentence: number }): number {
+  return a.reportId < b.reportId ? -1 : a.reportId > b.reportId ? 1 : a.firstSentence - b.firstSentence;
 }

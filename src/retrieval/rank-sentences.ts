@@ -55,7 +55,7 @@ export function rankSentences(index: SearchIndex, question: AnalysedQuestion, qu
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
-    const { chunk, report } = index.labels[hit.label]!;
+    const { chunk, report } = index.chunkAt(hit.label);
     const sentences = index.sentencesOf(report.id);
     for (let i = chunk.firstSentence; i <= chunk.lastSentence; i++) {
       const s = sentences[i]!;

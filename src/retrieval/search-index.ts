@@ -1,8 +1,9 @@
-import type { IndexGeneration, StoredReport } from "../index/index-files.js";
-import { chunksInLabelOrder } from "../index/index-files.js";
-import type { LexicalHit } from "../index/lexical-index.js";
+import { LRUCache } from "lru-cache";
+import { sentenceId } from "../core/sentence-id.js";
+import { lexicalStats, type LexicalStats, scorePostings } from "../index/bm25.js";
+import type { IndexGeneration } from "../index/index-files.js";
+import { dequantize } from "../index/quantize.js";
 import type { ChunkRecord, ReportRecord, SentenceRecord } from "../index/records.js";
-import type { VectorHit } from "../index/vector-index.js";
 import { stems } from "../text/terms.js";
 
 export interface IndexedSentence {
@@ -12,72 +13,149 @@ export interface IndexedSentence {
   stems: Set<string>;
 }
 
+/** Where a report lives: its segment and its position there. */
+interface ReportPlace {
+  segment: number;
+  report: number;
+  record: ReportRecord;
+}
+
+// Reports whose sentences were materialised recently; a question touches the few reports of its top chunks.
+const CACHED_REPORTS = 256;
+
 /**
- * The live index in memory: vectors and BM25 over chunks, plus what sentence ranking needs — sentence vectors,
- * their stems, and sentence-level document frequencies for weighting question terms.
+ * The live index in memory: the generation's segments used in place (typed arrays, one string table each), plus
+ * sentence-level document frequencies for weighting question terms. Sentences, chunks and their stems are materialised
+ * only for the reports a question reaches.
  */
 export class SearchIndex {
-  readonly labels: Array<{ chunk: ChunkRecord; report: ReportRecord }>;
-  private readonly sentences = new Map<string, IndexedSentence>();
-  private readonly byReport = new Map<string, IndexedSentence[]>();
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly reportVocabulary = new Map<string, Set<string>>();
   readonly sentenceCount: number;
+  private readonly places = new Map<string, ReportPlace>();
+  /** First label of each segment, and the total after the last. */
+  private readonly labelBase: Uint32Array;
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly lexical: LexicalStats;
+  private readonly materialised = new LRUCache<string, IndexedSentence[]>({ max: CACHED_REPORTS });
 
-  constructor(private readonly generation: IndexGeneration) {
+  constructor(readonly generation: IndexGeneration) {
     const records = new Map(generation.manifest.reports.map((r) => [r.id, r]));
-    this.labels = chunksInLabelOrder(generation.manifest, generation.reports).map(({ chunk }) => ({
-      chunk,
-      report: records.get(chunk.reportId)!,
-    }));
-    let count = 0;
-    for (const [id, stored] of generation.reports) {
-      const report = records.get(id)!;
-      const vocabulary = new Set<string>();
-      const list = indexSentences(stored, report);
-      for (const s of list) {
-        this.sentences.set(s.sentence.id, s);
-        for (const stem of s.stems) {
-          vocabulary.add(stem);
-          this.documentFrequency.set(stem, (this.documentFrequency.get(stem) ?? 0) + 1);
-        }
-      }
-      this.byReport.set(id, list);
-      this.reportVocabulary.set(id, vocabulary);
-      count += list.length;
-    }
-    this.sentenceCount = count;
+    const segments = generation.segments;
+    this.labelBase = new Uint32Array(segments.length + 1);
+    let sentences = 0;
+    segments.forEach(({ segment, live }, s) => {
+      this.labelBase[s + 1] = this.labelBase[s]! + segment.chunkReport.length;
+      const counts = new Uint32Array(segment.terms.length);
+      const { sentenceTermOffsets, sentenceTermIds } = segment.columns;
+      segment.reportIds.forEach((id, r) => {
+        if (!live[r]) return;
+        this.places.set(id, { segment: s, report: r, record: records.get(id)! });
+        const from = segment.sentenceBase[r]!;
+        const to = segment.sentenceBase[r + 1]!;
+        sentences += to - from;
+        for (let i = sentenceTermOffsets[from]!; i < sentenceTermOffsets[to]!; i++) counts[sentenceTermIds[i]!]!++;
+      });
+      counts.forEach((n, t) => {
+        if (n > 0) this.documentFrequency.set(segment.terms[t]!, (this.documentFrequency.get(segment.terms[t]!) ?? 0) + n);
+      });
+    });
+    this.sentenceCount = sentences;
+    this.lexical = lexicalStats(segments);
   }
 
   get reports(): ReportRecord[] {
     return this.generation.manifest.reports;
   }
 
-  /** Nearest chunks by vector (labels as in `labels`). */
-  searchVectors(query: ArrayLike<number>, k: number, filter?: (label: number) => boolean): VectorHit[] {
-    return this.generation.vectors.search(query, k, filter);
-  }
-
-  /** Chunks by BM25; question words in more than half the sentences are skipped. */
-  searchLexical(question: string, k: number, filter?: (label: number) => boolean): LexicalHit[] {
-    return this.generation.lexical.search(question, k, filter, (stem) => this.isCommon(stem));
-  }
-
-  /** A report's text as ingested, which every citation must be an exact slice of. */
-  reportText(id: string): string | undefined {
-    return this.generation.reports.get(id)?.text;
-  }
-
   hasReport(id: string): boolean {
-    return this.byReport.has(id);
+    return this.places.has(id);
+  }
+
+  /** The full text of a live report (citations are checked against it). */
+  reportText(id: string): string | undefined {
+    const place = this.places.get(id);
+    return place && this.generation.segments[place.segment]!.segment.texts[place.report];
   }
 
   sentence(id: string): IndexedSentence | undefined {
-    return this.sentences.get(id);
+    const at = id.lastIndexOf("#");
+    const index = Number(id.slice(at + 1));
+    if (at < 0 || !Number.isInteger(index)) return undefined;
+    return this.sentencesOf(id.slice(0, at))[index];
   }
 
   sentencesOf(reportId: string): IndexedSentence[] {
-    return this.byReport.get(reportId) ?? [];
+    const cached = this.materialised.get(reportId);
+    if (cached) return cached;
+    const place = this.places.get(reportId);
+    if (!place) return [];
+    const { segment } = this.generation.segments[place.segment]!;
+    const { columns: col, dimensions: dims } = segment;
+    const text = segment.texts[place.report]!;
+    const from = segment.sentenceBase[place.report]!;
+    const to = segment.sentenceBase[place.report + 1]!;
+    const list: IndexedSentence[] = [];
+    for (let s = from; s < to; s++) {
+      const start = col.sentenceStart[s]!;
+      const end = col.sentenceEnd[s]!;
+      const index = s - from;
+      list.push({
+        sentence: { id: sentenceId(reportId, index), reportId, index, text: text.slice(start, end), start, end },
+        report: place.record,
+        vector: dequantize(col.sentenceVectors, col.sentenceScale, s, dims),
+        stems: new Set(Array.from(col.sentenceTermIds.subarray(col.sentenceTermOffsets[s]!, col.sentenceTermOffsets[s + 1]!), (t) => segment.terms[t]!)),
+      });
+    }
+    this.materialised.set(reportId, list);
+    return list;
+  }
+
+  /** The chunk with this label (its position over all segments, in segment order) and its report. */
+  chunkAt(label: number): { chunk: ChunkRecord; report: ReportRecord } {
+    const s = this.segmentOf(label);
+    const { segment } = this.generation.segments[s]!;
+    const c = label - this.labelBase[s]!;
+    const r = segment.chunkReport[c]!;
+    const reportId = segment.reportIds[r]!;
+    const base = segment.sentenceBase[r]!;
+    const firstSentence = segment.columns.chunkFirst[c]! - base;
+    const lastSentence = segment.columns.chunkLast[c]! - base;
+    const sentences = this.sentencesOf(reportId);
+    return {
+      chunk: {
+        id: `${reportId}@${c - segment.chunkBase[r]!}`,
+        reportId,
+        firstSentence,
+        lastSentence,
+        text: sentences.slice(firstSentence, lastSentence + 1).map((x) => x.sentence.text).join(" "),
+      },
+      report: this.places.get(reportId)!.record,
+    };
+  }
+
+  /** Nearest chunks by inner product over every segment's graph, best first; ties in chunk order of reports. */
+  searchVectors(query: ArrayLike<number>, k: number, reportIds?: string[]): Array<{ label: number; similarity: number }> {
+    const allowed = this.allowedReports(reportIds);
+    const hits: Array<{ label: number; similarity: number }> = [];
+    this.generation.segments.forEach(({ segment }, s) => {
+      const filter = allowed ? (c: number) => allowed[s]!.has(segment.chunkReport[c]!) : undefined;
+      if (allowed && allowed[s]!.size === 0) return;
+      for (const h of segment.graph.search(query, k, filter)) hits.push({ label: this.labelBase[s]! + h.label, similarity: h.similarity });
+    });
+    return topK(hits, k, (h) => h.similarity, (h) => this.chunkKey(h.label));
+  }
+
+  /** BM25+ over chunks; `skipTerm` leaves query terms out (their cost grows with the chunks they are in). */
+  searchLexical(query: string, k: number, reportIds?: string[], skipTerm?: (stem: string) => boolean): Array<{ label: number; score: number }> {
+    const terms = stems(query).filter((t) => !skipTerm?.(t));
+    const allowed = this.allowedReports(reportIds);
+    const scored = scorePostings(this.generation.segments, this.lexical, terms, allowed && ((s, r) => allowed[s]!.has(r)));
+    const hits: Array<{ label: number; score: number }> = [];
+    scored.forEach((acc, s) => {
+      if (!acc) return;
+      const { scores, matched } = acc;
+      for (let c = 0; c < scores.length; c++) if (matched[c]) hits.push({ label: this.labelBase[s]! + c, score: scores[c]! * matched[c]! });
+    });
+    return topK(hits, k, (h) => h.score, (h) => this.chunkKey(h.label));
   }
 
   /** Inverse document frequency over sentences: rare words weigh more as evidence. */
@@ -89,9 +167,8 @@ export class SearchIndex {
 
   /** Whether any of the reports (all when unrestricted) contains the stem. */
   vocabularyHas(stem: string, reportIds?: string[]): boolean {
-    // Unrestricted, the document-frequency table is the whole vocabulary: one lookup instead of one per report.
     if (!reportIds) return this.documentFrequency.has(stem);
-    return reportIds.some((id) => this.reportVocabulary.get(id)?.has(stem));
+    return reportIds.some((id) => this.sentencesOf(id).some((s) => s.stems.has(stem)));
   }
 
   /** In more than half of all sentences: such a word barely ranks anything, and is what makes BM25 slow. */
@@ -107,21 +184,61 @@ export class SearchIndex {
     }
     const seen = new Set<string>();
     for (const id of reportIds) {
-      for (const stem of this.reportVocabulary.get(id) ?? []) {
-        if (!seen.has(stem)) {
-          seen.add(stem);
-          yield stem;
+      for (const s of this.sentencesOf(id)) {
+        for (const stem of s.stems) {
+          if (!seen.has(stem)) {
+            seen.add(stem);
+            yield stem;
+          }
         }
       }
     }
   }
+
+  private segmentOf(label: number): number {
+    let lo = 0;
+    let hi = this.labelBase.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.labelBase[mid]! <= label) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** A label's order among equals: by report id, then chunk position, the same however reports are split in segments. */
+  private chunkKey(label: number): string {
+    const s = this.segmentOf(label);
+    const { segment } = this.generation.segments[s]!;
+    const c = label - this.labelBase[s]!;
+    const r = segment.chunkReport[c]!;
+    return `${segment.reportIds[r]}\u0000${String(c - segment.chunkBase[r]!).padStart(9, "0")}`;
+  }
+
+  private allowedReports(reportIds?: string[]): Array<Set<number>> | undefined {
+    if (!reportIds) return undefined;
+    const allowed = this.generation.segments.map(() => new Set<number>());
+    for (const id of reportIds) {
+      const place = this.places.get(id);
+      if (place) allowed[place.segment]!.add(place.report);
+    }
+    return allowed;
+  }
 }
 
-function indexSentences(stored: StoredReport, report: ReportRecord): IndexedSentence[] {
-  return stored.sentences.map((sentence, i) => ({
-    sentence,
-    report,
-    vector: stored.sentenceVectors[i]!,
-    stems: new Set(stems(sentence.text)),
-  }));
+/** The k best by `score`, ties broken by `key`, without sorting everything. */
+function topK<T>(items: T[], k: number, score: (x: T) => number, key: (x: T) => string): T[] {
+  const better = (a: T, b: T) => score(a) > score(b) || (score(a) === score(b) && key(a) < key(b));
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === k && !better(item, best[k - 1]!)) continue;
+    let i = Math.min(best.length, k - 1);
+    if (best.length < k) best.push(item);
+    while (i > 0 && better(item, best[i - 1]!)) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = item;
+  }
+  return best;
 }

@@ -22,9 +22,10 @@ export interface IndexStore {
   /** Runs `work` as the only writer of this index, across processes (and machines, for a shared store); BUSY otherwise. */
   withWriteLock<T>(work: (lock: IngestLock) => Promise<T>): Promise<T>;
   /**
-   * Makes `draft` with `reports` the live index; reports not in it are dropped. A reader sees each report either as
-   * it was or as it is now. `hooks.beforeSwap` runs before any of the change is live (a test seam).
+   * Makes `draft` the live index: the reports in `added` are new or replace their previous version, the draft's other
+   * reports stay as stored, and reports not in the draft are dropped. A reader sees each report either as it was or
+   * as it is now. `hooks.beforeSwap` runs before any of the change is live (a test seam).
    */
-  write(draft: ManifestDraft, reports: Map<string, StoredReport>, hooks?: WriteHooks): Promise<void>;
+  write(draft: ManifestDraft, added: Map<string, StoredReport>, hooks?: WriteHooks): Promise<void>;
   close(): Promise<void>;
 }

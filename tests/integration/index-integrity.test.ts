@@ -5,9 +5,10 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
-import { currentGenerationDir, readGeneration, reportFile } from "../../src/index/index-files.js";
+import { readGeneration, readManifest } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
+import { SearchIndex } from "../../src/retrieval/search-index.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 const embeddings = new LocalUseEmbeddings();
@@ -19,6 +20,12 @@ const start = async (config = ws.config) => {
   return { engine, notices };
 };
 const liveIds = async () => (await readGeneration(ws.config.indexDir)).manifest.reports.map((r) => r.id);
+/** A file of the segment that holds a report. */
+const segmentFile = async (reportId: string, file: string) => {
+  const { manifest } = (await readManifest(ws.config.indexDir))!;
+  const segment = manifest.segments.find((s) => s.reports.includes(reportId))!;
+  return path.join(ws.config.indexDir, "segments", segment.name, file);
+};
 
 /** Three small reports in the corpus and one ingested from outside it. */
 async function threeReportsAndAnOutsider(): Promise<string> {
@@ -38,14 +45,16 @@ beforeAll(async () => {
 afterEach(() => ws.cleanup());
 
 describe("checksums", () => {
-  it("detects a .vec file overwritten with random bytes of the same size, and the engine re-embeds that report alone", async () => {
+  it("detects a segment file overwritten with random bytes of the same size, and the engine re-embeds that segment's reports alone", async () => {
     ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
     writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds. It sails again on Monday.");
     await ingest([ws.corpusDir]);
-    const dir = (await currentGenerationDir(ws.config.indexDir))!;
-    const vec = path.join(dir, `${reportFile("ferry")}.vec`);
-    writeFileSync(vec, randomBytes(statSync(vec).size));
-    await expect(readGeneration(ws.config.indexDir)).rejects.toThrow(/\.vec does not match its checksum/);
+    // Ingested apart, the two reports are in two segments (merge-policy.ts: 9 chunks against 1).
+    const columns = await segmentFile("ferry", "columns.bin");
+    expect(columns).not.toBe(await segmentFile("afghanistan-pakistan-istanbul-talks", "columns.bin"));
+    writeFileSync(columns, randomBytes(statSync(columns).size));
+    await expect(readGeneration(ws.config.indexDir)).rejects.toThrow(/columns\.bin does not match its checksum/);
 
     const embedded: number[] = [];
     const original = embeddings.embedDocuments.bind(embeddings);
@@ -55,7 +64,7 @@ describe("checksums", () => {
     };
     try {
       const { engine, notices } = await start();
-      expect(notices[0]).toMatch(/^The index at .* is unreadable \(reports\/ferry\.vec does not match its checksum\); repairing it from the reports' source files…$/);
+      expect(notices[0]).toMatch(/^The index at .* is unreadable \(segments\/seg-[0-9a-f-]+\/columns\.bin does not match its checksum\); repairing it from the reports' source files…$/);
       expect(embedded).toEqual([2]);
       expect((await engine.ask("Why was the night ferry cancelled?")).citations[0]?.reportId).toBe("ferry");
       expect((await readGeneration(ws.config.indexDir)).manifest.reports).toHaveLength(2);
@@ -64,24 +73,29 @@ describe("checksums", () => {
     }
   });
 
-  it("holds the sha256 of every file of the generation in the manifest", async () => {
+  it("holds the sha256 of every segment file the generation uses in the manifest", async () => {
     ws = makeWorkspace();
     await ingest([ws.corpusDir]);
     const gen = await readGeneration(ws.config.indexDir);
-    const files = (sub: string): string[] => readdirSync(path.join(gen.dir, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(sub, e.name)) : [path.join(sub, e.name)]));
-    expect(Object.keys(gen.manifest.checksums).sort()).toEqual(files("").filter((f) => f !== "manifest.json").sort());
+    const segments = readdirSync(path.join(ws.config.indexDir, "segments"));
+    expect(segments).toEqual(gen.manifest.segments.map((s) => s.name));
+    const files = segments.flatMap((s) => readdirSync(path.join(ws.config.indexDir, "segments", s)).map((f) => `segments/${s}/${f}`));
+    expect(Object.keys(gen.manifest.checksums).sort()).toEqual(files.sort());
   });
 });
 
 describe("leftovers", () => {
-  it("removes generations and temp files left by an ingest killed after its swap, at the next start", async () => {
+  it("removes generations, segments and temp files left by an ingest killed after its swap, at the next start", async () => {
     ws = makeWorkspace();
     await start();
     const live = readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8");
-    mkdirSync(path.join(ws.config.indexDir, "gen-1-dead00", "reports"), { recursive: true });
+    const segments = readdirSync(path.join(ws.config.indexDir, "segments"));
+    mkdirSync(path.join(ws.config.indexDir, "gen-1-dead00"), { recursive: true });
+    mkdirSync(path.join(ws.config.indexDir, "segments", "seg-1-dead00"), { recursive: true });
     writeFileSync(path.join(ws.config.indexDir, "CURRENT.1234"), "gen-1-dead00");
     await start();
-    expect(readdirSync(ws.config.indexDir).sort()).toEqual(["CURRENT", live].sort());
+    expect(readdirSync(ws.config.indexDir).sort()).toEqual(["CURRENT", live, "segments"].sort());
+    expect(readdirSync(path.join(ws.config.indexDir, "segments"))).toEqual(segments);
   });
 
   it("never removes the generation another ingest is writing: cleaning waits for the lock", async () => {
@@ -111,27 +125,30 @@ describe("leftovers", () => {
 });
 
 describe("a damaged live index and a named ingest", () => {
-  it("re-reads a truncated report from its source and drops no other report", async () => {
+  it("re-reads the reports of a truncated segment from their sources and drops no other report", async () => {
     ws = makeWorkspace();
     await threeReportsAndAnOutsider();
     expect(await liveIds()).toHaveLength(4);
-    const dir = (await currentGenerationDir(ws.config.indexDir))!;
-    truncateSync(path.join(dir, `${reportFile("ferry")}.json`), 10);
+    truncateSync(await segmentFile("ferry", "segment.json"), 10);
 
     writeFileSync(path.join(ws.root, "new.txt"), "A new report about the harbour festival, held every summer.");
     const summary = await ingest([path.join(ws.root, "new.txt")]);
     expect(summary.removed).toEqual([]);
-    expect(summary.reports.map((r) => [r.id, r.status])).toEqual([["new", "added"], ["ferry", "updated"]]);
+    expect(summary.reports.map((r) => [r.id, r.status])).toEqual([
+      ["new", "added"],
+      ["afghanistan-pakistan-istanbul-talks", "updated"],
+      ["ferry", "updated"],
+      ["lighthouse", "updated"],
+    ]);
     expect((await liveIds()).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "bridge", "ferry", "lighthouse", "new"]);
-    const ferry = (await readGeneration(ws.config.indexDir)).reports.get("ferry")!;
-    expect(ferry.sentences.map((s) => s.text)).toEqual(["The night ferry to Tangier was cancelled because of high winds."]);
+    const ferry = new SearchIndex(await readGeneration(ws.config.indexDir)).sentencesOf("ferry");
+    expect(ferry.map((s) => s.sentence.text)).toEqual(["The night ferry to Tangier was cancelled because of high winds."]);
   });
 
   it("counts a damaged report whose source is gone as removed", async () => {
     ws = makeWorkspace();
     const outside = await threeReportsAndAnOutsider();
-    const dir = (await currentGenerationDir(ws.config.indexDir))!;
-    truncateSync(path.join(dir, `${reportFile("bridge")}.vec`), 8);
+    truncateSync(await segmentFile("bridge", "columns.bin"), 8);
     writeFileSync(path.join(outside, "bridge.txt"), "");
     const summary = await ingest([path.join(ws.corpusDir, "ferry.txt")]);
     expect(summary.removed).toEqual(["bridge"]);
@@ -154,7 +171,7 @@ describe("a damaged live index and a named ingest", () => {
   it("stops without changing anything when the index's list of reports is unreadable", async () => {
     ws = makeWorkspace();
     await threeReportsAndAnOutsider();
-    const dir = (await currentGenerationDir(ws.config.indexDir))!;
+    const { dir } = (await readManifest(ws.config.indexDir))!;
     truncateSync(path.join(dir, "manifest.json"), 20);
     const before = readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8");
     writeFileSync(path.join(ws.root, "new.txt"), "A new report about the harbour festival, held every summer.");

@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
+import { SearchIndex } from "../../src/retrieval/search-index.js";
 import { readGeneration, type WriteHooks } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
@@ -39,10 +40,13 @@ describe("ingest", () => {
     const [record] = gen.manifest.reports;
     expect(record).toMatchObject({ sentenceCount: 18, chunkCount: 9 });
     expect(record!.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(gen.vectors.size).toBe(9);
-    const stored = gen.reports.get(record!.id)!;
-    for (const s of stored.sentences) expect(stored.text.slice(s.start, s.end)).toBe(s.text);
-    expect(stored.sentences[3]!.id).toBe("afghanistan-pakistan-istanbul-talks#3");
+    expect(gen.segments.map((s) => s.segment.graph.size)).toEqual([9]);
+    const index = new SearchIndex(gen);
+    const text = index.reportText(record!.id)!;
+    const sentences = index.sentencesOf(record!.id).map((s) => s.sentence);
+    expect(sentences).toHaveLength(18);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(sentences[3]!.id).toBe("afghanistan-pakistan-istanbul-talks#3");
   });
 
   it("does not embed unchanged reports again, replaces changed ones and drops reports whose file is gone", async () => {
@@ -69,7 +73,7 @@ describe("ingest", () => {
       const updated = await ingest([ws.corpusDir]);
       expect(updated.reports.find((r) => r.id === "flood-relief")).toMatchObject({ status: "updated", sentences: 3 });
       const gen = await readGeneration(ws.config.indexDir);
-      expect(gen.reports.get("flood-relief")!.sentences.map((s) => s.text)).toContain("More rain is expected.");
+      expect(new SearchIndex(gen).sentencesOf("flood-relief").map((s) => s.sentence.text)).toContain("More rain is expected.");
 
       rmSync(second);
       const removed = await ingest([ws.corpusDir]);
@@ -101,7 +105,7 @@ describe("ingest", () => {
     expect(readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8")).toBe(before);
     const gen = await readGeneration(ws.config.indexDir);
     expect(gen.manifest.reports.map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
-    expect(gen.vectors.size).toBe(9);
+    expect(gen.segments.map((s) => s.segment.graph.size)).toEqual([9]);
   });
 
   it("skips bad files with a one-line reason each and ingests the good ones", async () => {

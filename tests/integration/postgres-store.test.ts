@@ -6,7 +6,7 @@ import type { Answer } from "../../src/answer/answer.js";
 import { loadConfig } from "../../src/config.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
-import type { StoredReport, WriteHooks } from "../../src/index/index-files.js";
+import { readStoredReports, type StoredReport, type WriteHooks } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
 import { copyLocalIndex } from "../../src/engine/copy-local-index.js";
@@ -86,19 +86,18 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
     // The untouched report's rows were not rewritten.
     expect(after[0]).toEqual(before[0]);
     expect((await sql.query("SELECT count(*) AS n FROM sentences WHERE report_id = 'harbour-ceasefire-talks'")).rows[0].n).toBe("0");
-    const cup = (await store.readGeneration()).reports.get("cup-final-report")!;
+    const cup = readStoredReports(await store.readGeneration()).get("cup-final-report")!;
     expect(cup.sentences.map((s) => s.text)).toEqual(["The final was postponed by a week because of snow."]);
   });
 
   it("writes each report in one transaction: a report that fails to write leaves its previous version whole", async () => {
     const live = await store.readGeneration();
-    const cup = live.reports.get("cup-final-report")!;
+    const cup = readStoredReports(live).get("cup-final-report")!;
     const broken: StoredReport = { ...cup, sentences: [...cup.sentences, { ...cup.sentences[0]!, index: 1, id: "cup-final-report#1" }], sentenceVectors: [...cup.sentenceVectors, new Float32Array(3)] };
     const manifest = { ...live.manifest, reports: live.manifest.reports.map((r) => (r.id === "cup-final-report" ? { ...r, sentenceCount: 2, ingestedAt: "later" } : r)) };
-    const reports = new Map(live.reports).set("cup-final-report", broken);
-    await expect(store.withWriteLock(() => store.write(manifest, reports))).rejects.toThrow(/dimensions/);
+    await expect(store.withWriteLock(() => store.write(manifest, new Map([["cup-final-report", broken]])))).rejects.toThrow(/dimensions/);
     const after = await store.readGeneration();
-    expect(after.reports.get("cup-final-report")!.sentences).toEqual(cup.sentences);
+    expect(readStoredReports(after).get("cup-final-report")!.sentences).toEqual(cup.sentences);
     expect(after.manifest.reports).toEqual(live.manifest.reports);
   });
 

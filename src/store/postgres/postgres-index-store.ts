@@ -1,10 +1,11 @@
 import pg from "pg";
 import { DossierError } from "../../errors.js";
-import { chunksInLabelOrder, type IndexGeneration, type ManifestDraft, type PreviousIndex, type StoredReport, type WriteHooks } from "../../index/index-files.js";
+import type { IndexGeneration, ManifestDraft, PreviousIndex, StoredReport, WriteHooks } from "../../index/index-files.js";
 import type { IngestLock } from "../../index/ingest-lock.js";
-import { LexicalIndex } from "../../index/lexical-index.js";
 import type { Manifest, ReportRecord } from "../../index/records.js";
-import { HNSW_PARAMS, VectorIndex } from "../../index/vector-index.js";
+import { buildSegment, segmentReport } from "../../index/segment.js";
+import { HNSW_PARAMS } from "../../index/vector-index.js";
+import { stems } from "../../text/terms.js";
 import type { IndexStore } from "../index-store.js";
 import { migrate } from "./migrations.js";
 
@@ -18,8 +19,8 @@ const WRITER_LOCK = 0x646f7374;
 
 type StoredManifest = Omit<ManifestDraft, "reports">;
 
-/** The database keeps no files to checksum: its own integrity guards the rows. */
-const asManifest = (stored: StoredManifest, reports: ReportRecord[]): Manifest => ({ ...stored, reports, checksums: {} });
+/** The database keeps no segment files to list or checksum: its own integrity guards the rows. */
+const asManifest = (stored: StoredManifest, reports: ReportRecord[]): Manifest => ({ ...stored, reports, segments: [], checksums: {} });
 
 /**
  * The index in PostgreSQL with pgvector, shared by every process that points at the database. Each report's change
@@ -66,20 +67,14 @@ export class PostgresIndexStore implements IndexStore {
     const live = await this.readLive();
     if (!live) throw new DossierError("INDEX_MISSING", `No index in ${this.where}: run \`npm run ingest\` to build it.`);
     const { manifest, reports } = live;
-    const ordered = chunksInLabelOrder(manifest, reports);
-    return {
-      dir: this.where,
-      manifest,
-      reports,
-      // The same graph and BM25 the local store writes, built from the same vectors in the same order: same answers.
-      vectors: VectorIndex.build(manifest.embedder.dimensions, ordered.map((c) => c.vector), HNSW_PARAMS),
-      lexical: LexicalIndex.build(ordered.map((c) => c.chunk.text)),
-    };
+    // One segment in memory, built as the local store builds one (int8 sentence vectors, same postings): same answers.
+    const segment = buildSegment("seg-0-0", manifest.embedder.dimensions, manifest.reports.map((r) => segmentReport(reports.get(r.id)!, stems)));
+    return { dir: this.where, manifest, segments: [{ segment, live: new Uint8Array(segment.reportIds.length).fill(1) }] };
   }
 
   async readPrevious(): Promise<PreviousIndex | undefined> {
-    const live = await this.readLive();
-    return live && { manifest: live.manifest, records: live.manifest.reports, reports: live.reports, damaged: [] };
+    const manifest = await this.readManifest();
+    return manifest && { manifest, records: manifest.reports, intact: new Set(manifest.reports.map((r) => r.id)), damaged: [] };
   }
 
   private readLive(): Promise<{ manifest: Manifest; reports: Map<string, StoredReport> } | undefined> {
@@ -115,7 +110,7 @@ export class PostgresIndexStore implements IndexStore {
     }
   }
 
-  async write(manifest: ManifestDraft, reports: Map<string, StoredReport>, hooks: WriteHooks = {}): Promise<void> {
+  async write(manifest: ManifestDraft, added: Map<string, StoredReport>, hooks: WriteHooks = {}): Promise<void> {
     if (!this.writer) throw new Error("PostgresIndexStore.write outside withWriteLock");
     const c = this.writer;
     const { reports: records, ...rest } = manifest;
@@ -133,7 +128,7 @@ export class PostgresIndexStore implements IndexStore {
       await transaction(c, async () => {
         await c.query("TRUNCATE reports CASCADE");
         await setDimensions(c, manifest.embedder.dimensions);
-        for (const record of records) await insertReport(c, record, reports.get(record.id)!);
+        for (const record of records) await insertReport(c, record, added.get(record.id)!);
         await c.query("UPDATE dossier_state SET manifest = $1, generation = generation + 1", [rest]);
       });
       return;
@@ -141,11 +136,11 @@ export class PostgresIndexStore implements IndexStore {
 
     const existing = new Map((await readRecords(c)).map((r) => [r.id, r]));
     for (const record of records) {
-      const old = existing.get(record.id);
-      if (old && sameContent(old, record)) continue;
+      const stored = added.get(record.id);
+      if (!stored) continue;
       await transaction(c, async () => {
         await c.query("DELETE FROM reports WHERE id = $1", [record.id]);
-        await insertReport(c, record, reports.get(record.id)!);
+        await insertReport(c, record, stored);
         await bump(c);
       });
     }
@@ -160,7 +155,7 @@ export class PostgresIndexStore implements IndexStore {
     await transaction(c, async () => {
       for (const record of records) {
         const old = existing.get(record.id);
-        if (old && sameContent(old, record) && old.source !== record.source) {
+        if (old && !added.has(record.id) && old.source !== record.source) {
           await c.query("UPDATE reports SET source = $2 WHERE id = $1", [record.id, record.source]);
         }
       }
@@ -206,11 +201,6 @@ async function transaction(c: pg.ClientBase, work: () => Promise<void>): Promise
 }
 
 const bump = (c: pg.ClientBase) => c.query("UPDATE dossier_state SET generation = generation + 1");
-
-/** Same bytes, embedded in the same run: nothing to rewrite (a moved file only changes `source`). */
-function sameContent(a: ReportRecord, b: ReportRecord): boolean {
-  return a.hash === b.hash && a.ingestedAt === b.ingestedAt && a.sentenceCount === b.sentenceCount && a.chunkCount === b.chunkCount && a.title === b.title;
-}
 
 /** Types the vector columns for this embedder and indexes chunk vectors with HNSW (inner product on unit vectors). */
 async function setDimensions(c: pg.ClientBase, dims: number): Promise<void> {
