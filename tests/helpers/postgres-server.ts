@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startPglite } from "../../src/bench/pglite-server.js";
+import { startPglite } from "../../scripts/bench/pglite-server.js";
 
 export interface TestDatabase {
   /** A postgres:// URL the `pg` driver (and any child process) connects to. */

@@ -1,18 +1,19 @@
 import { rmSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import os, { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { runPhase, timeProcess } from "../src/bench/child-phase.js";
-import { writeCorpus } from "../src/bench/corpus-generator.js";
-import { machineInfo } from "../src/bench/machine-info.js";
-import { type BenchResults, printSummary, writeReports } from "../src/bench/report-writer.js";
-import { summarize } from "../src/bench/stats.js";
-import { runMain } from "../src/cli/run-main.js";
+import { runPhase, timeProcess } from "./child-phase.js";
+import { writeCorpus } from "./corpus-generator.js";
+import { machineInfo } from "./machine-info.js";
+import { type BenchResults, printSummary, writeReports } from "./report-writer.js";
+import { summarize } from "./stats.js";
+import { runMain } from "../../src/cli/run-main.js";
 
-const USAGE = `usage: npm run bench -- [--quick] [--docs 100,1000] [--chunks 1000,10000,100000] [--write | --no-write] [--render]
-Measures ingest, retrieval, end-to-end latency and memory on this machine; writes docs/benchmarks.md and
+const USAGE = `usage: npm run bench -- [--quick] [--docs 100,1000] [--chunks 1000,10000,100000] [--large-only] [--write | --no-write] [--render]
+Measures ingest, retrieval, updates, end-to-end latency and memory on this machine; writes docs/benchmarks.md and
 docs/benchmarks.json (not with --quick unless --write). --quick: 100 documents and 1k/10k chunks, a CI-sized smoke run.
+--large-only: only the synthetic indexes (retrieval, engine over the largest, updates), printed, for sizes like 1,000,000.
 --render: rewrite docs/benchmarks.md from docs/benchmarks.json without measuring.`;
 const MD = "docs/benchmarks.md";
 const JSON_FILE = "docs/benchmarks.json";
@@ -21,6 +22,8 @@ const FIRST_REPORT = "corpus/afghanistan-pakistan-istanbul-talks.txt";
 const BANK_REPORTS = "tests/fixtures/bank/reports";
 const BANK_QUESTIONS = "tests/fixtures/bank/questions-a.jsonl";
 const SEED = 20_251_126;
+// A real report added to the large synthetic index (its own words, not the generator's).
+const NEW_REPORT = "tests/fixtures/bank/reports/harbour-ceasefire-talks.txt";
 
 runMain(async () => {
   const { values } = parseArgs({
@@ -31,6 +34,7 @@ runMain(async () => {
       write: { type: "boolean" },
       "no-write": { type: "boolean", default: false },
       render: { type: "boolean", default: false },
+      "large-only": { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -53,9 +57,13 @@ runMain(async () => {
     queries: quick ? 100 : 200,
     coldRuns: quick ? 3 : 5,
     warmRounds: quick ? 3 : 10,
+    // 8 questions a round: 200 questions over the largest index.
+    bigRounds: quick ? 2 : 25,
+    workers: availableParallelism(),
     efSweep: [10, 16, 24, 32, 48, 64, 100, 128, 200],
   };
-  const write = values.write ?? (!quick && !values["no-write"]);
+  const largeOnly = values["large-only"];
+  const write = values.write ?? (!quick && !largeOnly && !values["no-write"]);
   const started = performance.now();
   const tmp = await mkdtemp(path.join(os.tmpdir(), "dossier-bench-"));
   // A full run leaves about 1 GB of generated indexes in the temporary folder: remove them when interrupted too.
@@ -73,12 +81,13 @@ runMain(async () => {
       dataDir: path.join(tmp, name, "data"),
     });
 
+    async function smallCorpora() {
     log("first report: ingest");
     const first = dirs("first");
     await mkdir(first.corpusDir, { recursive: true });
     await copyFile(FIRST_REPORT, path.join(first.corpusDir, path.basename(FIRST_REPORT)));
     const firstBytes = (await readFile(FIRST_REPORT)).byteLength;
-    const firstIngest = await runPhase("ingest", { ...first, probeQueries: 0, efSweep: [], seed: SEED });
+    const firstIngest = await runPhase("ingest", { ...first, probeQueries: 0, efSweep: [], seed: SEED, workers: 1 });
     const cliIndex = path.join(tmp, "first", "index-cli");
     const cliIngest = await timeProcess(process.execPath, ["--import", "tsx", "src/cli/ingest.ts"], cliEnv(first.corpusDir, cliIndex, first.dataDir));
     if (cliIngest.code !== 0) throw new Error(`ingest CLI failed: ${cliIngest.stdout}`);
@@ -119,27 +128,47 @@ runMain(async () => {
 
     const generated = [];
     for (const docs of options.docs) {
-      log(`generated corpus: ${docs} documents, real USE embeddings`);
-      const d = dirs(`generated-${docs}`);
-      const corpus = await writeCorpus(d.corpusDir, docs, SEED + docs);
-      const probeQueries = docs === Math.max(...options.docs) ? options.queries : 0;
-      generated.push({ docs, bytes: corpus.bytes, ...(await runPhase("ingest", { ...d, probeQueries, efSweep: options.efSweep, seed: SEED })) });
-      await rm(path.join(tmp, `generated-${docs}`), { recursive: true, force: true });
+      // The smallest corpus once on one thread and once on the pool, for the throughput the pool adds.
+      const threads = docs === Math.min(...options.docs) && options.workers > 1 ? [1, options.workers] : [options.workers];
+      for (const workers of threads) {
+        log(`generated corpus: ${docs} documents, real USE embeddings, ${workers} embedding thread(s)`);
+        const d = dirs(`generated-${docs}-${workers}`);
+        const corpus = await writeCorpus(d.corpusDir, docs, SEED + docs);
+        const probeQueries = docs === Math.max(...options.docs) ? options.queries : 0;
+        generated.push({ docs, bytes: corpus.bytes, ...(await runPhase("ingest", { ...d, probeQueries, efSweep: options.efSweep, seed: SEED, workers })) });
+        await rm(path.join(tmp, `generated-${docs}-${workers}`), { recursive: true, force: true });
+      }
     }
+    return { first, firstBytes, firstIngest, cliIngest, engine, cold, stores, generated };
+  }
 
+
+    const small = largeOnly ? undefined : await smallCorpora();
     const retrieval = [];
     const largest = Math.max(...options.chunks);
     for (const chunks of options.chunks) {
       log(`retrieval: ${chunks} chunks of clustered vectors (HNSW build included)`);
       const indexDir = path.join(tmp, `chunks-${chunks}`, "index");
-      retrieval.push(await runPhase("retrieval", { chunks, indexDir, queries: options.queries, efSweep: options.efSweep, seed: SEED }));
+      const sourcesDir = path.join(tmp, `chunks-${chunks}`, "sources");
+      retrieval.push(await runPhase("retrieval", { chunks, indexDir, sourcesDir, queries: options.queries, efSweep: options.efSweep, seed: SEED }));
       if (chunks !== largest) await rm(path.join(tmp, `chunks-${chunks}`), { recursive: true, force: true });
     }
 
     log(`memory: bot-like engine over the ${largest}-chunk synthetic index`);
     const big = { corpusDir: path.join(tmp, "empty-corpus"), indexDir: path.join(tmp, `chunks-${largest}`, "index"), dataDir: path.join(tmp, "big-data") };
     await mkdir(big.corpusDir, { recursive: true });
-    const bigEngine = await runPhase("engine", { ...big, questions: syntheticQuestions(), rounds: quick ? 1 : 3 });
+    const bigEngine = await runPhase("engine", { ...big, questions: syntheticQuestions(), rounds: options.bigRounds });
+
+    log(`updates: add, change and remove one report of the ${largest}-chunk index`);
+    const newReport = path.join(tmp, "new-report", path.basename(NEW_REPORT));
+    await mkdir(path.dirname(newReport), { recursive: true });
+    await copyFile(NEW_REPORT, newReport);
+    const updates = await runPhase("update", { ...big, sourcesDir: path.join(tmp, `chunks-${largest}`, "sources"), newReport });
+    if (!small) {
+      process.stdout.write(`${JSON.stringify({ machine: machineInfo(), retrieval, bigEngine, updates }, null, 2)}\n`);
+      return 0;
+    }
+    const { firstIngest, firstBytes, cliIngest, engine, cold, stores, generated } = small;
 
     const results: BenchResults = {
       machine: machineInfo(),
@@ -152,6 +181,7 @@ runMain(async () => {
       engine,
       bigEngine,
       stores,
+      updates,
       benchMs: performance.now() - started,
     };
     printSummary(results);

@@ -1,10 +1,10 @@
 import { readdir } from "node:fs/promises";
-import { loadConfig } from "../config.js";
-import { LocalUseEmbeddings } from "../embeddings/local-use-embeddings.js";
-import { createEngine } from "../engine.js";
-import { ingestPaths } from "../index/ingest.js";
-import { silentLogger } from "../logger.js";
-import { openIndexStore } from "../store/open-index-store.js";
+import { loadConfig } from "../../src/config.js";
+import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
+import { createEngine } from "../../src/engine.js";
+import { ingestPaths } from "../../src/index/ingest.js";
+import { silentLogger } from "../../src/logger.js";
+import { openIndexStore } from "../../src/store/open-index-store.js";
 import { benchEnv } from "./bench-env.js";
 import { startPglite } from "./pglite-server.js";
 import { summarize } from "./stats.js";

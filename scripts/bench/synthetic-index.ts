@@ -1,7 +1,9 @@
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type ManifestDraft, type StoredReport, writeGeneration } from "../index/index-files.js";
-import { INDEX_FORMAT_VERSION, type ReportRecord } from "../index/records.js";
-import { chunkSentences } from "../text/chunk-sentences.js";
+import { type ManifestDraft, type StoredReport, writeGeneration } from "../../src/index/index-files.js";
+import { hashReport } from "../../src/index/read-report.js";
+import { INDEX_FORMAT_VERSION, type ReportRecord } from "../../src/index/records.js";
+import { chunkSentences } from "../../src/text/chunk-sentences.js";
 import { ClusteredVectorSpace } from "./clustered-vectors.js";
 import { generateSentence } from "./corpus-generator.js";
 import { SeededRandom } from "./seeded-random.js";
@@ -12,6 +14,8 @@ export interface SyntheticIndexSpec {
   seed: number;
   embedder: { name: string; dimensions: number };
   chunking: { sentences: number; overlap: number };
+  /** Where each report's text is written as its source file, so ingest can update and remove reports of this index. */
+  sourcesDir: string;
 }
 
 export interface SyntheticIndex {
@@ -23,20 +27,21 @@ export interface SyntheticIndex {
   /** Chunk vectors in label order (the order of the manifest's reports), for the exact baseline. */
   chunkVectors: Float32Array[];
   generateMs: number;
-  /** writeGeneration: HNSW build, BM25 build, JSON and vector files. */
+  /** writeGeneration: HNSW build, postings and column files, as one segment. */
   writeMs: number;
 }
 
 /**
- * An index in the product's on-disk format, written by the product's own writeGeneration, holding exactly
- * `chunks` chunks: generated sentences with clustered vectors. Report-sized reports (12–30 sentences), so the
+ * An index in the product's on-disk format, written by the product's own writeGeneration as one segment, holding
+ * exactly `chunks` chunks: generated sentences with clustered vectors, each report also written as its source file. Report-sized reports (12–30 sentences), so the
  * counts of files, sentences and sentence vectors per chunk match what ingesting real reports would give.
  */
 export async function writeSyntheticIndex(spec: SyntheticIndexSpec): Promise<SyntheticIndex> {
   const t0 = performance.now();
   const random = new SeededRandom(spec.seed);
   const space = new ClusteredVectorSpace(spec.embedder.dimensions, spec.seed + 1);
-  const stored = new Map<string, StoredReport>();
+  const added = new Map<string, StoredReport>();
+  await mkdir(spec.sourcesDir, { recursive: true });
   const records: ReportRecord[] = [];
   const step = spec.chunking.sentences - spec.chunking.overlap;
   const chunkVectors: Float32Array[] = [];
@@ -47,12 +52,14 @@ export async function writeSyntheticIndex(spec: SyntheticIndexSpec): Promise<Syn
     const count = Math.min(random.int(12, 30), spec.chunking.overlap + left * step);
     const id = `synthetic-${String(records.length).padStart(6, "0")}`;
     const report = buildReport(id, count, random, space, spec.chunking);
-    stored.set(id, report);
+    added.set(id, report);
+    const source = path.join(spec.sourcesDir, `${id}.txt`);
+    await writeFile(source, report.text);
     records.push({
       id,
       title: id,
-      source: path.join(spec.indexDir, "..", "synthetic-sources", `${id}.txt`),
-      hash: id,
+      source,
+      hash: hashReport(Buffer.from(report.text)),
       sentenceCount: report.sentences.length,
       chunkCount: report.chunks.length,
       ingestedAt: new Date(0).toISOString(),
@@ -70,7 +77,7 @@ export async function writeSyntheticIndex(spec: SyntheticIndexSpec): Promise<Syn
     updatedAt: new Date(0).toISOString(),
   };
   const t1 = performance.now();
-  await writeGeneration(spec.indexDir, manifest, stored);
+  await writeGeneration(spec.indexDir, manifest, added);
   return { reports: records.length, sentences, chunks: chunkVectors.length, space, chunkVectors, generateMs, writeMs: performance.now() - t1 };
 }
 

@@ -5,6 +5,7 @@
 export const PHASES = {
   ingest: async () => (await import("./phases.js")).ingestPhase,
   retrieval: async () => (await import("./phases.js")).retrievalPhase,
+  update: async () => (await import("./phases.js")).updatePhase,
   engine: async () => (await import("./engine-phase.js")).enginePhase,
   stores: async () => (await import("./stores-phase.js")).storesPhase,
 };

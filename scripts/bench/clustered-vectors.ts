@@ -1,4 +1,4 @@
-import { chunkSentences } from "../text/chunk-sentences.js";
+import { chunkSentences } from "../../src/text/chunk-sentences.js";
 import { SeededRandom } from "./seeded-random.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { Answer } from "../answer/answer.js";
+import type { Answer } from "../../src/answer/answer.js";
 import { benchEnv } from "./bench-env.js";
 import { summarize } from "./stats.js";
 import { peakRssMb, rssMb, timed } from "./timers.js";
@@ -18,7 +18,7 @@ export interface EnginePhaseArgs {
 export async function enginePhase(args: EnginePhaseArgs) {
   const startedAtMs = performance.now();
   const imported = await timed(async () => {
-    const [{ createEngine }, { loadConfig }] = await Promise.all([import("../engine.js"), import("../config.js")]);
+    const [{ createEngine }, { loadConfig }] = await Promise.all([import("../../src/engine.js"), import("../../src/config.js")]);
     return { createEngine, config: loadConfig(benchEnv(args)) };
   });
   const created = await timed(() => imported.value.createEngine(imported.value.config));
