@@ -3,7 +3,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
-import { currentGenerationDir } from "../../src/index/index-files.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 let ws: Workspace;
@@ -64,9 +63,8 @@ describe("starting on a corpus that changed since the last ingest", () => {
   });
 
   it("rebuilds an index whose files are damaged, with a notice, and answers", async () => {
-    const dir = (await currentGenerationDir(ws.config.indexDir))!;
-    const vec = readdirSync(path.join(dir, "reports")).find((f) => f.endsWith(".vec"))!;
-    writeFileSync(path.join(dir, "reports", vec), "garbage");
+    const segments = path.join(ws.config.indexDir, "segments");
+    writeFileSync(path.join(segments, readdirSync(segments)[0]!, "columns.bin"), "garbage");
     const { notices, engine } = await start();
     expect(notices[0]).toMatch(/^The index at .* is unreadable \(.*\); repairing it from the reports' source files…$/);
     expect((await engine.ask("Who mediated the talks?")).abstained).toBe(false);
