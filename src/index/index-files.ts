@@ -202,7 +202,7 @@ function corrupt(indexDir: string, error: unknown): DossierError {
 export interface WriteHooks {
   /** Runs after everything is on disk and before CURRENT changes: a failure there must leave the previous generation live. */
   beforeSwap?: () => void | Promise<void>;
-  /** Runs while a merge is half written (test seam for a kill at that moment). */
+  /** Runs while a merged segment is half written: columns on disk, graph not yet (test seam for a kill then). */
   duringMerge?: () => void | Promise<void>;
 }
 
@@ -290,8 +290,7 @@ async function mergeSegments(indexDir: string, name: string, refs: SegmentRef[],
     else graph?.append(decoded.flatMap((r) => r.chunkVectors));
     reports.push(...decoded);
   }
-  await hooks.duringMerge?.();
-  const sums = await writeSegment(segmentDir(indexDir, name), dims, reports, graph);
+  const sums = await writeSegment(segmentDir(indexDir, name), dims, reports, graph, hooks.duringMerge);
   return { ref: { name, chunks: reports.reduce((n, r) => n + r.chunks.length, 0), reports: reports.map((r) => r.id) }, sums };
 }
 

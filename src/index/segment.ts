@@ -82,14 +82,18 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** Writes a segment's files into `dir` (made here) and returns their sha256 by file name. */
-export async function writeSegment(dir: string, dimensions: number, reports: SegmentReport[], graph?: VectorIndex): Promise<Record<string, string>> {
+/**
+ * Writes a segment's files into `dir` (made here) and returns their sha256 by file name. `afterColumns` runs between
+ * the columns and the graph (a test seam for a kill while a segment is half written).
+ */
+export async function writeSegment(dir: string, dimensions: number, reports: SegmentReport[], graph?: VectorIndex, afterColumns?: () => void | Promise<void>): Promise<Record<string, string>> {
   await mkdir(dir, { recursive: true });
   const { meta, columns } = layOut(dimensions, reports);
   const { bytes, layout } = packColumns(columns);
   const json = JSON.stringify({ ...meta, columns: layout });
   await writeFileAtomic(path.join(dir, "columns.bin"), bytes);
   await writeFileAtomic(path.join(dir, "segment.json"), json);
+  await afterColumns?.();
   const vectors = graph ?? VectorIndex.build(dimensions, reports.flatMap((r) => r.chunkVectors));
   await vectors.write(path.join(dir, "chunks.hnsw"));
   return { "segment.json": sha256(json), "columns.bin": sha256(bytes), "chunks.hnsw": sha256(await readFile(path.join(dir, "chunks.hnsw"))) };
