@@ -151,7 +151,7 @@ function realVectors(r: BenchResults) {
   return r.generated.find((g) => g.realVectors)?.realVectors;
 }
 
-const RETRIEVAL_HEADER = ["Chunks", "hnswlib k=10 p50 / p95", "Exact scan p50 / p95", "Speed-up (p50)", "Recall@10", "writeGeneration (HNSW + BM25 + files)", "chunks.hnsw", "Peak RSS"];
+const RETRIEVAL_HEADER = ["Chunks", "hnswlib k=10 p50 / p95", "Exact scan p50 / p95", "Speed-up (p50)", "Recall@10", "writeGeneration (one segment: HNSW, postings, columns)", "chunks.hnsw", "Peak RSS"];
 
 function sweepRows(x: { sweep: RetrievalPhaseResult["sweep"] }): string[][] {
   return x.sweep.map((s) => [String(s.efSearch), `${round(s.hnsw.p50 * 1000)} µs`, `${round(s.hnsw.p95 * 1000)} µs`, String(round(s.recallAt10))]);
@@ -261,7 +261,7 @@ ${table(["Target", "Goal", "Measured", "Met"], targets(r).map((t) => [t.name, t.
 
 Real Universal Sentence Encoder embeddings throughout (no shortcuts), default chunking (3 sentences, overlap 1).
 Generated corpora are report-sized documents (12–30 sentences, like the first report's 18) from a seeded grammar of
-news-like sentences over invented names and places (\`src/bench/corpus-generator.ts\`). "First ingest" includes
+news-like sentences over invented names and places (\`scripts/bench/corpus-generator.ts\`). "First ingest" includes
 loading the model (${ms(r.firstReport.modelLoadMs)}); sentences/s and MB/s are over the ingest alone. Re-ingest is the same
 command again with nothing changed. The whole \`ingest\` CLI for the first report, process start to index written:
 ${ms(r.firstReport.cliIngestMs)}.
@@ -273,9 +273,9 @@ ${table(INGEST_HEADER, ingestRows(r))}
 hnswlib through our \`VectorIndex\` with the product's \`HNSW_PARAMS\` (M = ${big.params.m}, efConstruction = ${big.params.efConstruction},
 efSearch = ${big.params.efSearch}), k = 10, beside an exact scan (Float32Array inner products in TypeScript, top-k kept
 in a small sorted buffer) over the same vectors; recall@10 is against that exact result. The clustered vectors
-(\`src/bench/clustered-vectors.ts\`) share a global, a topic and a report component like real embeddings (cosine
+(\`scripts/bench/clustered-vectors.ts\`) share a global, a topic and a report component like real embeddings (cosine
 ≈ 0.1 unrelated, 0.3 same topic, 0.5 same report); queries are new sentences of indexed reports. Each index is
-written by the product's \`writeGeneration\` and read back with \`VectorIndex.read\`. The last row uses real USE
+written by the product's \`writeGeneration\` as one segment and its graph read back with \`VectorIndex.read\`. The last row uses real USE
 vectors: the chunks of the largest generated corpus, queried with ${r.options.queries} generated questions.
 
 ${table(RETRIEVAL_HEADER, retrievalRows(r))}
@@ -301,6 +301,19 @@ over a ${n(r.bigEngine.chunks)}-chunk synthetic index written in our on-disk for
 
 ${table(ENGINE_HEADER, engineRows(r))}
 
+## Large archives: segments, incremental updates, worker pool
+
+At ${n(r.bigEngine.chunks)} chunks, this run beside the last run of the previous format (one HNSW graph and one MiniSearch
+index rebuilt by every ingest, a JSON file per report parsed and every sentence stemmed at load; commit
+${BEFORE_SEGMENTS.commit}, same machine and bench). That code no longer exists, so it cannot run beside the new one in the same run.
+
+${table([`At ${n(r.bigEngine.chunks)} chunks`, `before (${BEFORE_SEGMENTS.commit})`, "now", "target"], largeRows(r))}
+
+Updates run as the ingest child runs them, in a fresh process over the ${n(r.bigEngine.chunks)}-chunk index (model loaded
+first and timed apart): add a real report from the question bank (${n(r.updates.addedSentences)} sentences), change one report, remove one report; "reload" is
+the answering process reading the new generation afterwards. Segments after the updates (chunks in the files / live reports):
+${r.updates.segments.map((s) => `${n(s.chunks)} / ${n(s.live)}`).join(", ")}.
+${quantization(r)}
 ## Memory
 
 Resident set of the bot-like process (engine created, then after ${r.engine.warmAsks} questions): ${round(r.engine.rssEngineMb)} MB with
@@ -334,10 +347,21 @@ function storesSection(s: StoresPhaseResult): string {
 The question bank's ${s.reports} reports ingested (USE embeddings, every report embedded again) into each store, then the same
 ${s.asks} questions asked of an engine on each. Every process answers from the index in memory, so retrieval costs the
 same; the stores differ in writing (PostgreSQL: a transaction per report, HNSW and full-text indexes maintained) and
-in loading (PostgreSQL: rows read in one snapshot, then the HNSW graph and BM25 built in memory). Identical answers:
+in loading (PostgreSQL: rows read in one snapshot, then one segment built in memory: HNSW graph, postings, columns). Identical answers:
 ${s.sameAnswers} of ${s.asks}.
 
 ${table(STORES_HEADER, storesRows(s))}
+`;
+}
+
+function quantization(r: BenchResults): string {
+  const q = r.generated.find((g) => g.quantization)?.quantization;
+  if (!q) return "";
+  return `
+int8 sentence vectors (one scale per vector) against the float32 vectors the model gave, on the ${n(q.sentences)} real USE
+sentence vectors of the largest generated corpus and ${q.queries} generated questions: cosine error ${round(q.meanCosineError)} mean,
+${round(q.maxCosineError)} max; the 10 most similar sentences by int8 are ${pct(q.recallAt10)} of those by float32 (recall@10). Sentence
+vectors only rank the sentences of a question's top chunks, where such an error does not change the order in practice.
 `;
 }
 
@@ -367,24 +391,23 @@ function findings(r: BenchResults): string {
   const recommendedAtBig = recommended && big.sweep.find((s) => s.efSearch === recommended.efSearch);
   const worstReingest = Math.max(...[r.firstReport, ...r.generated].map((x) => x.reingestMs / (x.modelLoadMs + x.ingestMs)));
   const items = [
-    `**Questions over a very large index.** Warm \`ask()\` is ${ms(r.engine.warm.total.p50)} p50 on the first report and ${ms(e.warm.total.p50)} at
-   ${n(e.chunks)} chunks, ${pct(e.warm.retrieve.mean / e.warm.total.mean)} of it in retrieval although the HNSW search itself takes
-   ${ms(big.product.hnsw.p50)}. Profiling an earlier run (Node inspector) found two costs, both fixed before these figures:
-   the answerability check copied the whole vocabulary into an array on every question (≈ 80 ms → 0.03 ms), and BM25
-   through MiniSearch scored every chunk holding any question term (≈ 120–150 ms); query terms found in more than half of
-   all sentences are now left out of BM25, since their idf is near zero. The synthetic text is a worst case for what
-   remains: its few hundred words make ordinary question terms match a large share of the chunks, where real news has a
-   long tail of rare words. Scoring postings held in typed arrays into one score array would cut it further.`,
-    `**Loading a very large index.** \`createEngine\` takes ${ms(e.createEngineMs)} at ${n(e.chunks)} chunks: reading ${n(big.reports)} report files one by
-   one, then stemming all ${n(big.sentences)} sentences again to rebuild the sentence index. Memory is ${round(e.rssEngineMb)} MB loaded and
-   ${round(e.rssIdleMb)} MB after ${e.warmAsks} questions: every sentence vector (${mb(big.sentences * 512 * 4)} as Float32) and chunk vector is held in
-   memory beside the HNSW graph (${mb(big.hnswBytes)}) and a set of stems per sentence. At the first report's size none of this
-   matters (${ms(r.engine.createEngineMs)}, ${round(r.engine.rssIdleMb)} MB, most of it the USE model and its runtime).`,
-    `**Rebuilding the HNSW graph on every ingest that changes anything.** \`writeGeneration\` builds the whole graph (and
-   BM25) from all stored vectors: ${ms(big.writeGenerationMs)} at ${n(big.chunks)} chunks with efConstruction ${big.params.efConstruction}, so adding one report
-   to such an index costs that much on top of embedding it. Adding the new reports' points to the previous graph would
-   avoid it; lowering efConstruction would cut it but needs a higher efSearch for the same recall.`,
-    `**Ingest is bound by the embedding model.**${largest ? ` ${n(largest.sentences)} sentences took ${ms(largest.ingestMs)} (${round(largest.sentences / (largest.ingestMs / 1000))} sentences/s);
+    `**Questions over a large index.** Warm \`ask()\` is ${ms(r.engine.warm.total.p50)} p50 on the first report and ${ms(e.warm.total.p50)} at
+   ${n(e.chunks)} chunks (p50 embedding ${ms(e.warm.embed.p50)}, retrieval ${ms(e.warm.retrieve.p50)}, answering ${ms(e.warm.answer.p50)}); the HNSW search
+   itself takes ${ms(big.product.hnsw.p50)}. BM25 is scored over postings in typed arrays into one score array per segment, and
+   only the sentences of the top chunks' reports are materialised, so nothing scans the archive per question. The
+   synthetic text is a worst case for BM25: its few hundred words make ordinary question terms match a large share
+   of the chunks, where real news has a long tail of rare words.`,
+    `**Loading a large index.** \`createEngine\` takes ${ms(e.createEngineMs)} at ${n(e.chunks)} chunks: each segment file is read in one read
+   and checked against its sha256, the columns are used in place, and the graph is read by hnswlib; nothing is parsed
+   or stemmed per sentence. Memory is ${round(e.rssEngineMb)} MB loaded and ${round(e.peakRssMb)} MB at most over ${e.warmAsks} questions: the graph
+   (${mb(big.hnswBytes)}, chunk vectors included), int8 sentence vectors (${mb(big.sentences * 516)}), the texts, and the USE model
+   and its runtime.`,
+    `**Adding to a large index costs what is added.** An ingest writes only the reports it embedded as a new segment and
+   a new manifest; a removed or changed report is a tombstone until a merge drops it. Building one segment of
+   ${n(big.chunks)} chunks (what a full rebuild costs) takes ${ms(big.writeGenerationMs)}; adding a report took ${ms(r.updates.addMs)}, removing one
+   ${ms(r.updates.removeMs)}. Merges follow a size ratio, so a report added to a large archive merges only with small segments; a
+   merge into a segment with no deletions appends to its graph instead of rebuilding it.`,
+    `**Ingest is bound by the embedding model.**${largest ? ` ${n(largest.sentences)} sentences took ${ms(largest.ingestMs)} on ${largest.workers} embedding thread${largest.workers > 1 ? "s" : ""} (${round(largest.sentences / (largest.ingestMs / 1000))} sentences/s);
    writing an index of about as many chunks takes ${ms(nearest(r.retrieval, largest.chunks).writeGenerationMs)} (the ${n(nearest(r.retrieval, largest.chunks).chunks)}-chunk row above), so the model is most of it.` : ""}
    Re-ingesting an unchanged corpus costs at most
    ${pct(worstReingest)} of the first ingest: it reads the previous index and embeds nothing.`,

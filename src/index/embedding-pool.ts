@@ -24,7 +24,8 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 export function createEmbeddingPool(config: Config, size: number): EmbeddingPool {
   const piscina = new Piscina({
     filename: WORKER,
-    minThreads: size,
+    // Threads start with the first reports they are given: an ingest of one report never pays for them.
+    minThreads: 0,
     maxThreads: size,
     // One report at a time per worker: a second would only wait behind the first on the same core.
     concurrentTasksPerWorker: 1,

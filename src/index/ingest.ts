@@ -14,7 +14,7 @@ import { LocalIndexStore } from "../store/local-index-store.js";
 import type { ManifestDraft, PreviousIndex, StoredReport, WriteHooks } from "./index-files.js";
 import type { DocumentEmbedder, EmbeddingPool } from "./embedding-pool.js";
 import { fingerprint, reportFilesIn } from "./list-reports.js";
-import { type IngestPlan, planIngest, type EmbedJob, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
+import { type IngestPlan, planIngest, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
 import { readReport, type ReportFile } from "./read-report.js";
 import { INDEX_FORMAT_VERSION, type RefusedFile, type ReportRecord } from "./records.js";
 
@@ -148,40 +148,34 @@ async function execute(plan: IngestPlan, previous: PreviousIndex | undefined, ct
     records.set(record.id, record);
     if (named) note({ id: record.id, title: record.title, status: "unchanged", sentences: record.sentenceCount, chunks: record.chunkCount, ms: 0 });
   }
-  const embedder: DocumentEmbedder = ctx.pool ?? ctx.embeddings;
-  // As many reports at once as there are threads to embed them; their outcomes are then taken in plan order.
-  const outcomes = await pMap(
+  // One report is embedded here: starting threads and loading the model in each would cost more than they save.
+  const pool = plan.embed.length > 1 ? ctx.pool : undefined;
+  const embedder: DocumentEmbedder = pool ?? ctx.embeddings;
+  // As many reports at once as there are threads to embed them, each noted as soon as it is done.
+  await pMap(
     plan.embed,
-    async ({ report, status }): Promise<{ report: ReportFile; status: EmbedJob["status"]; built?: StoredReport; ms?: number; error?: unknown }> => {
+    async ({ report, status }) => {
       const t0 = performance.now();
+      let built: StoredReport;
       try {
-        const built = await buildReport(report, ctx, embedder);
-        return { report, status, built, ms: performance.now() - t0 };
+        built = await buildReport(report, ctx, embedder);
       } catch (error) {
-        return { report, status, error };
+        // One report that cannot be processed is skipped with its reason; the others are still ingested.
+        const reason = error instanceof DossierError ? error.message : `${path.basename(report.source)}: could not be processed (${error instanceof Error ? error.message : String(error)})`;
+        ctx.logger.warn({ err: error, source: report.source }, "report skipped");
+        refused.push({ file: report.source, reason });
+        const oldRecord = previous?.records.find((r) => r.id === report.id);
+        // A refused update leaves the previous version of the report in place; a damaged one is gone, and said so.
+        if (oldRecord && previous?.intact.has(report.id)) records.set(report.id, oldRecord);
+        else if (oldRecord) removed.push(report.id);
+        return;
       }
+      added.set(report.id, built);
+      records.set(report.id, recordOf(report, built));
+      note({ id: report.id, title: report.title, status, sentences: built.sentences.length, chunks: built.chunks.length, ms: performance.now() - t0 });
     },
-    { concurrency: ctx.pool?.size ?? 1 },
+    { concurrency: pool?.size ?? 1 },
   );
-  for (const outcome of outcomes) {
-    const { report, status } = outcome;
-    if (outcome.built === undefined) {
-      const { error } = outcome;
-      // One report that cannot be processed is skipped with its reason; the others are still ingested.
-      const reason = error instanceof DossierError ? error.message : `${path.basename(report.source)}: could not be processed (${error instanceof Error ? error.message : String(error)})`;
-      ctx.logger.warn({ err: error, source: report.source }, "report skipped");
-      refused.push({ file: report.source, reason });
-      const oldRecord = previous?.records.find((r) => r.id === report.id);
-      // A refused update leaves the previous version of the report in place; a damaged one is gone, and said so.
-      if (oldRecord && previous?.intact.has(report.id)) records.set(report.id, oldRecord);
-      else if (oldRecord) removed.push(report.id);
-      continue;
-    }
-    const { built, ms = 0 } = outcome;
-    added.set(report.id, built);
-    records.set(report.id, recordOf(report, built));
-    note({ id: report.id, title: report.title, status, sentences: built.sentences.length, chunks: built.chunks.length, ms });
-  }
   return { records, added, refused, removed };
 }
 

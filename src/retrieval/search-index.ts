@@ -141,7 +141,9 @@ export class SearchIndex {
       if (allowed && allowed[s]!.size === 0) return;
       for (const h of segment.graph.search(query, k, filter)) hits.push({ label: this.labelBase[s]! + h.label, similarity: h.similarity });
     });
-    return topK(hits, k, (h) => h.similarity, (h) => this.chunkKey(h.label));
+    const best = new TopK<{ label: number; similarity: number }>(k, (h) => h.similarity, (h) => this.chunkKey(h.label));
+    for (const h of hits) best.add(h);
+    return best.items;
   }
 
   /** BM25+ over chunks; `skipTerm` leaves query terms out (their cost grows with the chunks they are in). */
@@ -149,13 +151,18 @@ export class SearchIndex {
     const terms = stems(query).filter((t) => !skipTerm?.(t));
     const allowed = this.allowedReports(reportIds);
     const scored = scorePostings(this.generation.segments, this.lexical, terms, allowed && ((s, r) => allowed[s]!.has(r)));
-    const hits: Array<{ label: number; score: number }> = [];
+    // Straight from the score arrays into the top k: most matched chunks never become objects.
+    const best = new TopK<{ label: number; score: number }>(k, (h) => h.score, (h) => this.chunkKey(h.label));
     scored.forEach((acc, s) => {
       if (!acc) return;
       const { scores, matched } = acc;
-      for (let c = 0; c < scores.length; c++) if (matched[c]) hits.push({ label: this.labelBase[s]! + c, score: scores[c]! * matched[c]! });
+      for (let c = 0; c < scores.length; c++) {
+        if (!matched[c]) continue;
+        const score = scores[c]! * matched[c]!;
+        if (best.admits(score)) best.add({ label: this.labelBase[s]! + c, score });
+      }
     });
-    return topK(hits, k, (h) => h.score, (h) => this.chunkKey(h.label));
+    return best.items;
   }
 
   /** Inverse document frequency over sentences: rare words weigh more as evidence. */
@@ -226,19 +233,36 @@ export class SearchIndex {
   }
 }
 
-/** The k best by `score`, ties broken by `key`, without sorting everything. */
-function topK<T>(items: T[], k: number, score: (x: T) => number, key: (x: T) => string): T[] {
-  const better = (a: T, b: T) => score(a) > score(b) || (score(a) === score(b) && key(a) < key(b));
-  const best: T[] = [];
-  for (const item of items) {
-    if (best.length === k && !better(item, best[k - 1]!)) continue;
-    let i = Math.min(best.length, k - 1);
-    if (best.length < k) best.push(item);
-    while (i > 0 && better(item, best[i - 1]!)) {
-      best[i] = best[i - 1]!;
+/** The k best by `score`, ties broken by `key`, kept sorted as items arrive. */
+class TopK<T> {
+  readonly items: T[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly score: (x: T) => number,
+    private readonly key: (x: T) => string,
+  ) {}
+
+  /** Whether an item with this score could enter (an equal score may, on its key). */
+  admits(score: number): boolean {
+    return this.items.length < this.k || score >= this.score(this.items[this.k - 1]!);
+  }
+
+  add(item: T): void {
+    const { items, k } = this;
+    if (items.length === k && !this.better(item, items[k - 1]!)) return;
+    let i = Math.min(items.length, k - 1);
+    if (items.length < k) items.push(item);
+    while (i > 0 && this.better(item, items[i - 1]!)) {
+      items[i] = items[i - 1]!;
       i--;
     }
-    best[i] = item;
+    items[i] = item;
   }
-  return best;
+
+  private better(a: T, b: T): boolean {
+    const sa = this.score(a);
+    const sb = this.score(b);
+    return sa > sb || (sa === sb && this.key(a) < this.key(b));
+  }
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import type { EmbeddingPool } from "../../src/index/embedding-pool.js";
+import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { readGeneration } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
@@ -10,7 +10,6 @@ import { createRetriever } from "../../src/retrieval/retrieve.js";
 import { SearchIndex } from "../../src/retrieval/search-index.js";
 import { segmentSentences } from "../../src/text/segment-sentences.js";
 import { SeededRandom } from "../../scripts/bench/seeded-random.js";
-import { testEmbeddings } from "../helpers/memory-index.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 const BANK = path.resolve("tests/fixtures/bank/reports");
@@ -27,23 +26,23 @@ const QUESTIONS = [
   "When did the flood emergency begin?",
 ];
 
-// The real model, each distinct sentence embedded once for the whole file: a rebuild then costs no model time.
-const cache = new Map<string, number[]>();
-const embedder: EmbeddingPool = {
-  size: 1,
-  embedDocuments: async (texts) => {
-    const missing = [...new Set(texts.filter((t) => !cache.has(t)))];
-    if (missing.length > 0) (await testEmbeddings().embedDocuments(missing)).forEach((v, i) => cache.set(missing[i]!, v));
-    return texts.map((t) => cache.get(t)!);
-  },
-  close: async () => undefined,
-};
+/** The real model, each distinct sentence embedded once for the whole file: a rebuild then costs no model time. */
+class RememberingEmbeddings extends LocalUseEmbeddings {
+  private readonly cache = new Map<string, number[]>();
+
+  override async embedDocuments(texts: string[]): Promise<number[][]> {
+    const missing = [...new Set(texts.filter((t) => !this.cache.has(t)))];
+    if (missing.length > 0) (await super.embedDocuments(missing)).forEach((v, i) => this.cache.set(missing[i]!, v));
+    return texts.map((t) => this.cache.get(t)!);
+  }
+}
+const embedder = new RememberingEmbeddings();
 
 let ws: Workspace;
 afterEach(() => ws.cleanup());
 
 const ingestInto = (indexDir: string, options = {}) =>
-  ingestPaths([ws.corpusDir], { config: loadConfig({ ...ws.env, INDEX_DIR: indexDir, LOG_LEVEL: "silent" }), embeddings: testEmbeddings(), pool: embedder, logger: silentLogger }, options);
+  ingestPaths([ws.corpusDir], { config: loadConfig({ ...ws.env, INDEX_DIR: indexDir, LOG_LEVEL: "silent" }), embeddings: embedder, logger: silentLogger }, options);
 
 /** What every question retrieves from an index: candidate sentences with their scores, and the judgement. */
 async function answersOf(indexDir: string) {
@@ -78,7 +77,7 @@ describe("incremental index updates", () => {
       // Whole reports first: a base segment large enough that small updates leave tombstones in it for a while.
       for (const source of SOURCES) writeFileSync(path.join(ws.corpusDir, `${source.id}.txt`), source.sentences.join(" "));
       await ingestInto(live);
-      for (let op = 0; op < 6; op++) {
+      for (let op = 0; op < 5; op++) {
         const source = random.pick(SOURCES);
         const file = path.join(ws.corpusDir, `${source.id}.txt`);
         if (existsSync(file) && random.chance(0.35)) rmSync(file);
