@@ -21,21 +21,20 @@ export interface RemovedReport {
  */
 export async function removeReport(id: string, config: Config, store: IndexStore): Promise<RemovedReport> {
   return store.withWriteLock(async (lock) => {
-    const generation = await store.readGeneration();
-    const record = generation.manifest.reports.find((r) => r.id === id);
-    if (!record) {
-      const known = generation.manifest.reports.map((r) => r.id).slice(0, 10).join(", ") || "none";
+    // The manifest is enough: removing a report rewrites no report's data.
+    const live = await store.readManifest();
+    const record = live?.reports.find((r) => r.id === id);
+    if (!live || !record) {
+      const known = live?.reports.map((r) => r.id).slice(0, 10).join(", ") || "none";
       throw new DossierError("UNKNOWN_REPORT", `Unknown report ${id}; known reports: ${known}.`);
     }
     const inCorpus = record.source.startsWith(config.corpusDir + path.sep);
     const aside = inCorpus ? path.join(path.dirname(record.source), `.${path.basename(record.source)}.${randomUUID()}.removed`) : undefined;
     if (aside) await rename(record.source, aside).catch(ignoreMissing);
     try {
-      const reports = new Map(generation.reports);
-      reports.delete(id);
-      const { checksums: _, ...manifest } = generation.manifest;
+      const { checksums: _, segments: __, ...manifest } = live;
       const draft = { ...manifest, reports: manifest.reports.filter((r) => r.id !== id), updatedAt: new Date().toISOString() };
-      await store.write(draft, reports, { beforeSwap: () => lock.assertHeld() });
+      await store.write(draft, new Map(), { beforeSwap: () => lock.assertHeld() });
     } catch (error) {
       if (aside) await rename(aside, record.source).catch(ignoreMissing);
       throw error;

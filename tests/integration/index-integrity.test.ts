@@ -159,8 +159,7 @@ describe("a damaged live index and a named ingest", () => {
   it("counts a damaged report whose new version is refused as removed", async () => {
     ws = makeWorkspace({ env: { MAX_REPORT_SENTENCES: "20" } });
     await threeReportsAndAnOutsider();
-    const dir = (await currentGenerationDir(ws.config.indexDir))!;
-    truncateSync(path.join(dir, `${reportFile("lighthouse")}.json`), 5);
+    truncateSync(await segmentFile("lighthouse", "segment.json"), 5);
     writeFileSync(path.join(ws.corpusDir, "lighthouse.txt"), Array.from({ length: 30 }, (_, i) => `The lighthouse was painted in year ${i}.`).join(" "));
     const summary = await ingest([path.join(ws.corpusDir, "lighthouse.txt")]);
     expect(summary.removed).toEqual(["lighthouse"]);
