@@ -21,15 +21,24 @@ export async function enginePhase(args: EnginePhaseArgs) {
     const [{ createEngine }, { loadConfig }] = await Promise.all([import("../../src/engine.js"), import("../../src/config.js")]);
     return { createEngine, config: loadConfig(benchEnv(args)) };
   });
+  // CPU time beside wall time: on a machine shared with other work, wall time also counts waiting for a core.
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const cpuBeforeCreate = cpu();
   const created = await timed(() => imported.value.createEngine(imported.value.config));
+  const createEngineCpuMs = cpu() - cpuBeforeCreate;
   const engine = created.value;
   const rssEngineMb = rssMb();
   const cold = await timed(() => engine.ask(args.questions[0]!));
   const rssAfterFirstAnswerMb = rssMb();
   const asks: Answer[] = [];
+  const cpuBeforeAsks = cpu();
   for (let round = 0; round < args.rounds; round++) {
     for (const q of args.questions) asks.push(await engine.ask(q));
   }
+  const warmCpuMsPerAsk = (cpu() - cpuBeforeAsks) / asks.length;
   const pick = (key: "embedMs" | "retrieveMs" | "answerMs" | "totalMs") => summarize(asks.map((a) => a.timings[key]));
   const warm = { embed: pick("embedMs"), retrieve: pick("retrieveMs"), answer: pick("answerMs"), total: pick("totalMs") };
   const answered = asks.filter((a) => !a.abstained).length;
@@ -40,6 +49,8 @@ export async function enginePhase(args: EnginePhaseArgs) {
     processStartToPhaseMs: startedAtMs,
     importEngineMs: imported.ms,
     createEngineMs: created.ms,
+    createEngineCpuMs,
+    warmCpuMsPerAsk,
     firstAsk: { ms: cold.ms, timings: cold.value.timings, text: cold.value.text.slice(0, 160), abstained: cold.value.abstained },
     warm,
     warmAsks: asks.length,

@@ -2,8 +2,9 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { type Config, loadConfig } from "../../src/config.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { loadIndex } from "../../src/engine/load-index.js";
+import { removeReport } from "../../src/engine/remove-report.js";
 import { createEmbeddingPool, type EmbeddingPool } from "../../src/index/embedding-pool.js";
 import { readGeneration } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
@@ -228,11 +229,11 @@ export async function updatePhase(args: UpdatePhaseArgs) {
   const [changed, removed] = (await readdir(args.sourcesDir)).sort().slice(0, 2).map((f) => path.join(args.sourcesDir, f));
   await writeFile(changed!, `${await readFile(changed!, "utf8")} A late correction was added to this report.`);
   const change = await timed(() => ingestPaths([changed!], ctx));
-  await rm(removed!);
-  const remove = await timed(() => ingestPaths([removed!], ctx));
+  // As `npm run remove` and /remove do it: the report leaves its segment's live list; its source file is not in the corpus.
+  const remove = await timed(() => removeReport(path.basename(removed!, ".txt"), config, store));
   const reloadAfterRemove = await timed(() => loadIndex(store, embeddings));
   const after = await readGeneration(config.indexDir);
-  if (!add.value.changed || !change.value.changed || remove.value.removed.length !== 1) throw new Error("an update did not change the index");
+  if (!add.value.changed || !change.value.changed || after.manifest.reports.some((r) => r.id === remove.value.id)) throw new Error("an update did not change the index");
   return {
     reports: after.manifest.reports.length,
     segments: after.manifest.segments.map((s) => ({ chunks: s.chunks, live: s.reports.length })),

@@ -10,7 +10,7 @@ import { type ChunkRecord, INDEX_FORMAT_VERSION, type Manifest, type ReportRecor
 import { sentenceId } from "../core/sentence-id.js";
 import { stems } from "../text/terms.js";
 import { dequantize } from "./quantize.js";
-import { decodeReports, readSegment, SEGMENT_FILES, type Segment, type SegmentReport, segmentReport, sha256, writeSegment } from "./segment.js";
+import { decodeReports, hashFile, readSegment, SEGMENT_FILES, type Segment, type SegmentReport, segmentReport, writeSegment } from "./segment.js";
 import type { VectorIndex } from "./vector-index.js";
 
 /**
@@ -177,8 +177,7 @@ export async function readPreviousIndex(indexDir: string): Promise<PreviousIndex
 async function segmentIntact(indexDir: string, manifest: Manifest, name: string): Promise<boolean> {
   const expected = segmentChecksums(manifest, name);
   for (const file of SEGMENT_FILES) {
-    const bytes = await readFile(path.join(segmentDir(indexDir, name), file)).catch(() => undefined);
-    if (!bytes || sha256(bytes) !== expected[file]) return false;
+    if ((await hashFile(path.join(segmentDir(indexDir, name), file))) !== expected[file]) return false;
   }
   return true;
 }

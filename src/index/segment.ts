@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { z } from "zod";
@@ -82,6 +84,17 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** sha256 of a file read in chunks; undefined when it cannot be read. */
+export async function hashFile(file: string): Promise<string | undefined> {
+  const hash = createHash("sha256");
+  try {
+    await pipeline(createReadStream(file), hash);
+  } catch {
+    return undefined;
+  }
+  return hash.digest("hex");
+}
+
 /**
  * Writes a segment's files into `dir` (made here) and returns their sha256 by file name. `afterColumns` runs between
  * the columns and the graph (a test seam for a kill while a segment is half written).
@@ -96,7 +109,7 @@ export async function writeSegment(dir: string, dimensions: number, reports: Seg
   await afterColumns?.();
   const vectors = graph ?? VectorIndex.build(dimensions, reports.flatMap((r) => r.chunkVectors));
   await vectors.write(path.join(dir, "chunks.hnsw"));
-  return { "segment.json": sha256(json), "columns.bin": sha256(bytes), "chunks.hnsw": sha256(await readFile(path.join(dir, "chunks.hnsw"))) };
+  return { "segment.json": sha256(json), "columns.bin": sha256(bytes), "chunks.hnsw": (await hashFile(path.join(dir, "chunks.hnsw")))! };
 }
 
 /** A segment held only in memory, for stores that keep no segment files (the graph is built here). */
@@ -219,7 +232,8 @@ export async function readSegment(dir: string, checksums: Record<string, string 
     if (!at || at[0] + at[1] * Type.BYTES_PER_ELEMENT > bytes.byteLength) throw new Error(`segments/${name}: column ${column} missing or out of bounds`);
     columns[column] = new Type(bytes.buffer, bytes.byteOffset + at[0], at[1]);
   }
-  await read("chunks.hnsw");
+  // The graph is hashed as a stream: hnswlib reads the file itself, and a second whole copy would only grow memory.
+  if ((await hashFile(path.join(dir, "chunks.hnsw"))) !== checksums["chunks.hnsw"]) throw new Error(`segments/${name}/chunks.hnsw does not match its checksum`);
   const graph = await VectorIndex.read(path.join(dir, "chunks.hnsw"), meta.dimensions);
   return assemble(name, meta, columns as SegmentColumns, graph);
 }

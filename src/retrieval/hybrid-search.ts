@@ -34,12 +34,5 @@ export function hybridSearch(index: SearchIndex, question: string, queryVector: 
     h.fused += 1 / (RRF_K + rank + 1);
   });
   // Equal fused scores in report and chunk order, so how reports are split into segments never changes the result.
-  const key = (h: ChunkHit) => index.chunkAt(h.label).chunk;
-  return [...hits.values()]
-    .sort((a, b) => b.fused - a.fused || compareChunks(key(a), key(b)))
-    .slice(0, k);
-}
-
-function compareChunks(a: { reportId: string; firstSentence: number }, b: { reportId: string; firstSentence: number }): number {
-  return a.reportId < b.reportId ? -1 : a.reportId > b.reportId ? 1 : a.firstSentence - b.firstSentence;
+  return [...hits.values()].sort((a, b) => b.fused - a.fused || index.chunkOrder(a.label) - index.chunkOrder(b.label)).slice(0, k);
 }

@@ -36,6 +36,8 @@ export class SearchIndex {
   private readonly documentFrequency = new Map<string, number>();
   private readonly lexical: LexicalStats;
   private readonly materialised = new LRUCache<string, IndexedSentence[]>({ max: CACHED_REPORTS });
+  /** Per segment, each chunk's place in (report id, chunk position) order: ties broken the same however reports are split. */
+  private readonly order: Float64Array[];
 
   constructor(readonly generation: IndexGeneration) {
     const records = new Map(generation.manifest.reports.map((r) => [r.id, r]));
@@ -60,6 +62,10 @@ export class SearchIndex {
     });
     this.sentenceCount = sentences;
     this.lexical = lexicalStats(segments);
+    const rank = new Map([...this.places.keys()].sort().map((id, i) => [id, i]));
+    this.order = segments.map(({ segment }) =>
+      Float64Array.from(segment.chunkReport, (r, c) => (rank.get(segment.reportIds[r]!) ?? -1) * 2 ** 20 + (c - segment.chunkBase[r]!)),
+    );
   }
 
   get reports(): ReportRecord[] {
@@ -141,7 +147,7 @@ export class SearchIndex {
       if (allowed && allowed[s]!.size === 0) return;
       for (const h of segment.graph.search(query, k, filter)) hits.push({ label: this.labelBase[s]! + h.label, similarity: h.similarity });
     });
-    const best = new TopK<{ label: number; similarity: number }>(k, (h) => h.similarity, (h) => this.chunkKey(h.label));
+    const best = new TopK<{ label: number; similarity: number }>(k, (h) => h.similarity, (h) => this.chunkOrder(h.label));
     for (const h of hits) best.add(h);
     return best.items;
   }
@@ -152,7 +158,7 @@ export class SearchIndex {
     const allowed = this.allowedReports(reportIds);
     const scored = scorePostings(this.generation.segments, this.lexical, terms, allowed && ((s, r) => allowed[s]!.has(r)));
     // Straight from the score arrays into the top k: most matched chunks never become objects.
-    const best = new TopK<{ label: number; score: number }>(k, (h) => h.score, (h) => this.chunkKey(h.label));
+    const best = new TopK<{ label: number; score: number }>(k, (h) => h.score, (h) => this.chunkOrder(h.label));
     scored.forEach((acc, s) => {
       if (!acc) return;
       const { scores, matched } = acc;
@@ -213,13 +219,10 @@ export class SearchIndex {
     return lo;
   }
 
-  /** A label's order among equals: by report id, then chunk position, the same however reports are split in segments. */
-  private chunkKey(label: number): string {
+  /** A label's order among equal scores: by report id, then chunk position, the same however reports are split in segments. */
+  chunkOrder(label: number): number {
     const s = this.segmentOf(label);
-    const { segment } = this.generation.segments[s]!;
-    const c = label - this.labelBase[s]!;
-    const r = segment.chunkReport[c]!;
-    return `${segment.reportIds[r]}\u0000${String(c - segment.chunkBase[r]!).padStart(9, "0")}`;
+    return this.order[s]![label - this.labelBase[s]!]!;
   }
 
   private allowedReports(reportIds?: string[]): Array<Set<number>> | undefined {
@@ -240,7 +243,7 @@ class TopK<T> {
   constructor(
     private readonly k: number,
     private readonly score: (x: T) => number,
-    private readonly key: (x: T) => string,
+    private readonly key: (x: T) => number,
   ) {}
 
   /** Whether an item with this score could enter (an equal score may, on its key). */
