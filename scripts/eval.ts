@@ -1,34 +1,77 @@
+import { writeFileSync } from "node:fs";
 import { parseCli } from "../src/cli/parse-cli.js";
 import { runMain } from "../src/cli/run-main.js";
-import { openEngine } from "../src/cli/open-engine.js";
-import { loadConfig } from "../src/config.js";
-import { readQuestionSet } from "../src/eval/read-question-set.js";
-import { scoreQuestion, summarise, type EvalQuestion } from "../src/eval/score.js";
+import type { Answer } from "../src/answer/answer.js";
+import { collectRows, fitModel } from "./quality/fit-model.js";
+import { offlineAsk, openCorpus } from "./quality/open-corpus.js";
+import { PLACEHOLDER_MODEL } from "./quality/placeholder-model.js";
+import { BANK_CORPUS, BANK_QUESTIONS, readQuestions, reportOf, trainingQuestions } from "./quality/question-set.js";
+import { figuresByKind, formatFigures } from "./quality/report.js";
+import { type EvalQuestion, type EvalResult, scoreQuestion, summarise } from "../src/eval/score.js";
 
-const USAGE = "usage: npm run eval -- [questions.jsonl] [--verbose]";
+const USAGE = `usage: npm run eval -- [questions.jsonl...] [--corpus <folder>]... [--bank] [--cv] [--json <file>] [--verbose]
+  default: the dev set over corpus/; --bank: the question bank over corpus/ and tests/fixtures/bank/reports;
+  --cv: leave-one-report-out (each report's questions answered by a model fitted without them).`;
 
-// A run below these fails (exit 1), so a quality regression cannot pass unnoticed.
+// A run of the dev set below these fails (exit 1), so a quality regression cannot pass unnoticed.
 const THRESHOLDS = { answerHitRate: 0.9, citationHitRate: 0.9, abstentionAccuracy: 0.9 };
 
 runMain(async () => {
-  const { values, positionals } = parseCli({ allowPositionals: true, options: { verbose: { type: "boolean", short: "v" } } }, USAGE);
-  const file = positionals[0] ?? "tests/fixtures/dev-questions.jsonl";
-  const questions = readQuestionSet<EvalQuestion>(file);
-  const engine = await openEngine(loadConfig());
-  const results = [];
+  const { values, positionals } = parseCli(
+    {
+      allowPositionals: true,
+      options: {
+        corpus: { type: "string", multiple: true },
+        bank: { type: "boolean" },
+        cv: { type: "boolean" },
+        json: { type: "string" },
+        verbose: { type: "boolean", short: "v" },
+      },
+    },
+    USAGE,
+  );
+  const files = positionals.length > 0 ? positionals : values.bank ? BANK_QUESTIONS : ["tests/fixtures/dev-questions.jsonl"];
+  const corpusDirs = values.corpus ?? (values.bank ? BANK_CORPUS : ["corpus"]);
+  const questions = readQuestions(files);
+  const corpus = await openCorpus(corpusDirs);
+
+  const answers = new Map<EvalQuestion, Answer>();
+  if (values.cv) {
+    const training = trainingQuestions();
+    const rows = await collectRows(offlineAsk(corpus, PLACEHOLDER_MODEL).retrieve, training);
+    for (const report of new Set(questions.map(reportOf))) {
+      const model = fitModel(rows.filter((r) => reportOf(r.question) !== report));
+      const { ask } = offlineAsk(corpus, model);
+      for (const q of questions.filter((q) => reportOf(q) === report)) answers.set(q, await ask(q.question));
+    }
+  } else {
+    const { ask } = offlineAsk(corpus);
+    for (const q of questions) answers.set(q, await ask(q.question));
+  }
+
+  const results: EvalResult[] = [];
   for (const q of questions) {
-    const answer = await engine.ask(q.question);
+    const answer = answers.get(q)!;
     const result = scoreQuestion(q, answer);
     results.push(result);
-    process.stdout.write(`${result.pass ? "PASS" : "FAIL"} ${q.id.padEnd(5)} ${q.question}\n`);
-    if (!result.pass || values.verbose) process.stdout.write(`       ${result.detail}\n       → ${answer.text.slice(0, 300)}\n`);
+    if (!result.pass || values.verbose) {
+      process.stdout.write(`${result.pass ? "PASS" : "FAIL"} ${q.id.padEnd(8)} ${q.kind ?? ""} ${q.question}\n`);
+      process.stdout.write(`       ${result.detail}\n       → ${answer.text.slice(0, 300)}\n`);
+    }
   }
   const s = summarise(results);
+  const figures = figuresByKind(results, (r) => answers.get(r.question)!.abstained);
   const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
   process.stdout.write(
     `\n${s.passed}/${s.total} passed · answer hit rate ${pct(s.answerHitRate)} · citation hit rate ${pct(s.citationHitRate)} · ` +
-      `abstention accuracy ${pct(s.abstentionAccuracy)} · median latency ${s.medianLatencyMs.toFixed(1)} ms\n`,
+      `abstention accuracy ${pct(s.abstentionAccuracy)} · median latency ${s.medianLatencyMs.toFixed(1)} ms` +
+      `${values.cv ? " · leave-one-report-out cross-validation" : ""}\n\n${formatFigures(figures)}\n`,
   );
+  if (values.json) {
+    const run = { files, corpus: corpusDirs, crossValidated: Boolean(values.cv), summary: s, ...figures };
+    writeFileSync(values.json, `${JSON.stringify(run, null, 2)}\n`);
+  }
+  if (positionals.length > 0 || values.bank) return 0;
   const ok = s.answerHitRate >= THRESHOLDS.answerHitRate && s.citationHitRate >= THRESHOLDS.citationHitRate && s.abstentionAccuracy >= THRESHOLDS.abstentionAccuracy;
   if (!ok) process.stderr.write(`eval: below thresholds ${JSON.stringify(THRESHOLDS)}\n`);
   return ok ? 0 : 1;

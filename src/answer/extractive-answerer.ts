@@ -1,6 +1,6 @@
 import { ABSTAIN_TEXT } from "./answer.js";
 import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "./answerer.js";
-import { toCitations } from "./resolve-citations.js";
+import { distinctTexts, toCitations } from "./resolve-citations.js";
 
 const MAX_SENTENCES = 3;
 // A second or third sentence joins the answer only when it scores nearly as well as the best one, or, being the
@@ -25,8 +25,12 @@ export class ExtractiveAnswerer implements Answerer {
       const close = best.score - c.score <= CLOSE_SCORE;
       if ((close || neighbour) && !chosen.some((x) => x.sentence.id === c.sentence.id)) chosen.push(c);
     }
+    for (const c of [...chosen]) {
+      const picked = request.candidates.find((r) => r.sentence.id === c.sentence.id);
+      for (const sentence of picked?.continuedBy ?? []) chosen.push({ sentence, report: c.report });
+    }
     chosen.sort((a, b) => a.report.id.localeCompare(b.report.id) || a.sentence.index - b.sentence.index);
-    const citations = toCitations(chosen);
+    const citations = toCitations(distinctTexts(chosen));
     return {
       text: citations.map((c) => `${c.text} [${c.n}]`).join(" "),
       abstained: false,

@@ -15,3 +15,9 @@ export function toCitations(chosen: Array<{ sentence: SentenceRecord; report: Re
     source: citationSource(report.origin, sentence),
   }));
 }
+
+/** The same text (one sentence chosen twice, or a sentence a report repeats word for word) is quoted once. */
+export function distinctTexts<T extends { sentence: SentenceRecord }>(chosen: T[]): T[] {
+  const seen = new Set<string>();
+  return chosen.filter(({ sentence }) => !seen.has(sentence.text) && seen.add(sentence.text));
+}

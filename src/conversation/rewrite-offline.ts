@@ -58,7 +58,7 @@ export const offlineRewriter: FollowUpRewriter = {
 };
 
 /** The question without a context we added to it. */
-function coreOf(question: string): string {
+export function coreOf(question: string): string {
   return question.replace(CONTEXT, "");
 }
 

@@ -2,11 +2,14 @@ import type { Logger } from "pino";
 import { ABSTAIN_TEXT, type Answer, type AnswerDraft, RELATED_TEXT } from "../answer/answer.js";
 import type { Answerer } from "../answer/answerer.js";
 import { wideContext } from "../answer/chat/wide-context.js";
-import { toCitations } from "../answer/resolve-citations.js";
+import { combineParts } from "../answer/combine-parts.js";
+import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
+import { coreOf } from "../conversation/rewrite-offline.js";
 import type { AskOptions } from "../engine-types.js";
 import { DossierError } from "../errors.js";
-import type { Retrieve } from "../retrieval/retrieve.js";
+import { splitQuestion } from "../retrieval/question-analysis.js";
+import type { Retrieval, Retrieve } from "../retrieval/retrieve.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
 
 export interface AskDeps {
@@ -44,38 +47,54 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       throw new DossierError("UNKNOWN_REPORT", `Unknown report ${unknown.join(", ")}; known reports: ${known}.`);
     }
 
+    // The chat model decides for itself from a wide context; our judgement only stands when nothing was found.
+    const modelDecides = deps.answerer.judgesAnswerability === true;
+
+    /** Abstains (with the closest passages when they are near), or answers and checks every citation. */
+    const draftFrom = async ({ judgement, candidates, around }: Retrieval, question: string): Promise<AnswerDraft> => {
+      if (modelDecides ? candidates.length === 0 : !judgement.answerable) {
+        // Decided by retrieval before any model is asked, so it is labelled as our own (extractive) answer.
+        const related = judgement.related ? toCitations(distinctTexts(candidates).slice(0, RELATED)) : [];
+        return { text: related.length > 0 ? RELATED_TEXT : ABSTAIN_TEXT, abstained: true, citations: [], related, mode: "extractive" };
+      }
+      // Only a sentence whose report holds every name the question uses may answer offline; an offline fallback of
+      // the chat model still follows the offline judgement.
+      const offered = judgement.answerable ? candidates.filter((c) => c.namesInOwnReport).slice(0, CANDIDATES) : [];
+      const context = modelDecides ? wideContext(candidates, around, deps.wideContext.sentences) : undefined;
+      const draft = await deps.answerer.answer({ question, candidates: offered, context, onToken: opts.onToken, signal: opts.signal });
+      if (citationsAreVerbatim(draft, index)) return draft;
+      deps.logger.error({ question, answerer: deps.answerer.name }, "answer cited text that is not in the index; using the extractive answer");
+      return { ...(await deps.extractive.answer({ question, candidates: offered })), mode: "extractive-fallback", note: "citation check failed" };
+    };
+
     const reading: FollowUpReading = opts.history?.length
       ? await deps.rewriter.read(text, opts.history, opts.signal)
       : { question: text, rewritten: false };
     const asked = reading.question;
-    // The chat model decides for itself from a wide context; our judgement only stands when nothing was found.
-    const modelDecides = deps.answerer.judgesAnswerability === true;
-    const retrieval = await deps.retrieve(asked, {
+    const core = coreOf(asked);
+    const retrieveOptions = {
       reportIds,
       preferReportId: reading.preferredReportId,
+      carriedContext: asked.slice(core.length).trim() || undefined,
       ...(modelDecides ? { topK: deps.wideContext.chunks } : {}),
-    });
-    const { judgement, candidates } = retrieval;
+    };
+    // The offline answerer answers a two-part question part by part; a chat model reads the whole question.
+    const parts = modelDecides ? [{ text: asked, query: core }] : splitQuestion(core);
+    const retrievals = [];
+    for (const part of parts) retrievals.push(await deps.retrieve(part.query, retrieveOptions));
     const t2 = performance.now();
-    deps.logger.debug(
-      { question: asked, answerType: retrieval.question.answerType, judgement, top: candidates.slice(0, CANDIDATES).map((c) => ({ id: c.sentence.id, text: c.sentence.text, score: c.score, ...c.features })) },
-      "retrieval",
-    );
+    for (const r of retrievals) {
+      deps.logger.debug(
+        { question: r.question.text, answerType: r.question.answerType, judgement: r.judgement, top: r.candidates.slice(0, CANDIDATES).map((c) => ({ id: c.sentence.id, text: c.sentence.text, score: c.score, ...c.features })) },
+        "retrieval",
+      );
+    }
 
-    let draft: AnswerDraft;
-    if (modelDecides ? candidates.length === 0 : !judgement.answerable) {
-      // Decided by retrieval before any model is asked, so it is labelled as our own (extractive) answer.
-      const related = judgement.related ? toCitations(candidates.slice(0, RELATED)) : [];
-      draft = { text: related.length > 0 ? RELATED_TEXT : ABSTAIN_TEXT, abstained: true, citations: [], related, mode: "extractive" };
-    } else {
-      // An offline fallback of the chat model still follows the offline judgement.
-      const offered = judgement.answerable ? candidates.slice(0, CANDIDATES) : [];
-      const context = modelDecides ? wideContext(candidates, retrieval.around, deps.wideContext.sentences) : undefined;
-      draft = await deps.answerer.answer({ question: asked, candidates: offered, context, onToken: opts.onToken, signal: opts.signal });
-      if (!citationsAreVerbatim(draft, index)) {
-        deps.logger.error({ question: asked, answerer: deps.answerer.name }, "answer cited text that is not in the index; using the extractive answer");
-        draft = { ...(await deps.extractive.answer({ question: asked, candidates: offered })), mode: "extractive-fallback", note: "citation check failed" };
-      }
+    let draft = await draftFrom(retrievals[0]!, parts[0]!.text);
+    if (parts.length > 1) {
+      const drafts = [draft];
+      for (let i = 1; i < parts.length; i++) drafts.push(await draftFrom(retrievals[i]!, parts[i]!.text));
+      if (drafts.some((d) => !d.abstained)) draft = combineParts(parts.map((p, i) => ({ text: p.text, draft: drafts[i]! })));
     }
     const t3 = performance.now();
     return {
@@ -83,7 +102,12 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       ...(reading.rewritten ? { standaloneQuestion: asked } : {}),
       ...draft,
       related: draft.related ?? [],
-      timings: { ...retrieval.timings, answerMs: t3 - t2, totalMs: t3 - started },
+      timings: {
+        embedMs: retrievals.reduce((sum, r) => sum + r.timings.embedMs, 0),
+        retrieveMs: retrievals.reduce((sum, r) => sum + r.timings.retrieveMs, 0),
+        answerMs: t3 - t2,
+        totalMs: t3 - started,
+      },
     };
   };
 }

@@ -7,6 +7,9 @@ export interface EvalQuestion {
   expected?: string[];
   support?: string[];
   answerable?: boolean;
+  /** Question-bank fields: the report that holds the answer (or that the question is about), and the kind of question. */
+  report?: string;
+  kind?: string;
 }
 
 export interface EvalResult {
@@ -15,22 +18,28 @@ export interface EvalResult {
   answerHit: boolean;
   citationHit: boolean;
   abstentionCorrect: boolean;
+  /** Answered, citing no sentence that holds the support (or answered an unanswerable question): the worst outcome. */
+  wrong: boolean;
+  /** Abstained, with the supporting sentence among the passages shown as possibly related. */
+  relatedHit: boolean;
   pass: boolean;
   latencyMs: number;
   detail: string;
 }
 
 // Straight and curly quotes count as the same, as the eval format says.
-const fold = (s: string) => s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+export const fold = (s: string) => s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 
 export function scoreQuestion(q: EvalQuestion, answer: Answer): EvalResult {
   const answerable = q.answerable !== false;
   const text = fold(answer.text);
   const missing = (q.expected ?? []).filter((e) => !text.includes(fold(e)));
   const answerHit = answerable && !answer.abstained && missing.length === 0;
-  const citationHit =
-    answerable && answer.citations.some((c) => (q.support ?? []).some((s) => fold(c.text).includes(fold(s))));
+  const holdsSupport = (c: { text: string }) => (q.support ?? []).some((s) => fold(c.text).includes(fold(s)));
+  const citationHit = answerable && answer.citations.some(holdsSupport);
   const abstentionCorrect = answerable ? !answer.abstained : answer.abstained && answer.citations.length === 0;
+  const wrong = !answer.abstained && !citationHit;
+  const relatedHit = answerable && answer.abstained && answer.related.some(holdsSupport);
   const pass = answerable ? answerHit && citationHit : abstentionCorrect;
   const detail = answerable
     ? answer.abstained
@@ -39,7 +48,7 @@ export function scoreQuestion(q: EvalQuestion, answer: Answer): EvalResult {
     : abstentionCorrect
       ? "abstained"
       : "answered an unanswerable question";
-  return { question: q, answerable, answerHit, citationHit, abstentionCorrect, pass, latencyMs: answer.timings.totalMs, detail };
+  return { question: q, answerable, answerHit, citationHit, abstentionCorrect, wrong, relatedHit, pass, latencyMs: answer.timings.totalMs, detail };
 }
 
 export function summarise(results: EvalResult[]) {

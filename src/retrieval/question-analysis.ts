@@ -1,8 +1,7 @@
 import { synonymsOf } from "../text/synonyms.js";
 import { extractTerms, normalizeWord, type Term } from "../text/terms.js";
+import { type AnswerType, answerTypeOf } from "./answer-type.js";
 
-/** What kind of fact the question asks for, when its wording says so; an answer must contain one. */
-export type AnswerType = "number" | "time" | "name" | "place" | undefined;
 
 export interface QuestionTerm extends Term {
   /** Stems of the word's WordNet synonyms: weaker evidence than the word itself. Names get none. */
@@ -24,7 +23,9 @@ export interface AnalysedQuestion {
 
 export function analyseQuestion(question: string): AnalysedQuestion {
   const seen = new Set<string>();
-  const extracted = extractTerms(question);
+  // "long" in "how long", "old" in "how old": part of the question word, not something the answer must contain.
+  const howWord = /\bhow\s+(\p{L}+)/iu.exec(question)?.[1]?.toLowerCase();
+  const extracted = extractTerms(question).filter((t) => t.surface.toLowerCase() !== howWord);
   const terms = extracted
     .filter((t) => !seen.has(t.stem) && seen.add(t.stem))
     .map((t) => {
@@ -43,34 +44,27 @@ export function analyseQuestion(question: string): AnalysedQuestion {
   };
 }
 
-function answerTypeOf(question: string): AnswerType {
-  const q = question.toLowerCase();
-  if (/\bhow (many|much|long|far|old)\b|\bwhat (number|percentage|share|amount)\b/.test(q)) return "number";
-  if (/\bwhen\b|\bwhat (year|date|day|month|time)\b|\bwhich (year|date|day|month)\b/.test(q)) return "time";
-  if (/^\s*where\b|\b(which|what) (city|country|countries|place|town|village|region|province|venue|location)\b/.test(q)) return "place";
-  if (/^\s*(who|whom|whose)\b|\b(who|whom|whose)\s+(is|was|are|were|did|has|had|will|would|could)\b/.test(q)) return "name";
-  return undefined;
+export interface QuestionPart {
+  /** The part as asked ("how long did they last?"). */
+  text: string;
+  /** What to retrieve it by: a later part also carries the first part's words, which its "they" or "it" stands for. */
+  query: string;
 }
 
-const NUMBER_WORDS =
-  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|first|second|third|single|double|both)\b/i;
-const TIME_WORDS =
-  /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|week|weeks|month|months|year|years|day|days|earlier|ago|morning|evening|night|noon|midnight|dawn|dusk|weekend|spring|summer|autumn|winter|decade|century)\b|\b(1[89]|20)\d\d\b|\b\d{1,2}(:\d\d)?\s?[ap]\.?m\b|\b\d{1,2}:\d\d\b/i;
+// "Who mediated the talks and how long did they last?": a second question word right after "and".
+const SECOND_QUESTION = /,?\s+and\s+(?=(?:who|whom|whose|what|when|where|why|how|which)\b)/i;
 
-/** Whether a sentence holds the kind of fact the question asks for ("how many" → a number, "when" → a time). */
-export function satisfiesAnswerType(type: AnswerType, sentence: string, askedWords: Set<string>): boolean {
-  switch (type) {
-    case undefined:
-      return true;
-    case "number":
-      return /\d/.test(sentence) || NUMBER_WORDS.test(sentence);
-    case "time":
-      return TIME_WORDS.test(sentence);
-    case "place":
-      return /\b(in|at|near|inside|outside|across)\s+(the\s+)?\p{Lu}/u.test(sentence);
-    case "name": {
-      // A capitalised word the question itself did not use, past the sentence's first word.
-      return extractTerms(sentence).some((t) => t.salient && !askedWords.has(t.surface.toLowerCase()));
-    }
-  }
+/** A two-part question split into its parts; any other question is one part. */
+export function splitQuestion(question: string): QuestionPart[] {
+  const at = SECOND_QUESTION.exec(question);
+  if (!at || at.index === 0) return [{ text: question, query: question }];
+  const first = question.slice(0, at.index).trim().replace(/[?.!]*$/, "?");
+  const second = question.slice(at.index + at[0].length).trim();
+  const context = extractTerms(first)
+    .map((t) => t.surface)
+    .join(" ");
+  return [
+    { text: first, query: first },
+    { text: second.charAt(0).toUpperCase() + second.slice(1), query: `${second} ${context}` },
+  ];
 }

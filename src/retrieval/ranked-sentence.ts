@@ -7,4 +7,6 @@ export interface RankedSentence {
   score: number;
   /** The sentence just before it in its report, for answers whose best sentence opens with "it" or "however". */
   previous?: SentenceRecord;
+  /** Sentences to quote with it: the items of a list it introduces, the rest of a quotation it opens. */
+  continuedBy?: SentenceRecord[];
 }

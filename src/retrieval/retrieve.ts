@@ -1,15 +1,22 @@
 import { preferReport } from "./prefer-report.js";
 import type { SentenceRecord } from "../index/records.js";
-import { judgeAnswerability, type Judgement } from "./answerability.js";
+import { judge, type Judgement } from "./answerability.js";
+import { type AnswerabilityModel, linearProbability, shippedModel } from "./answerability-model.js";
+import { continuationOf } from "./continuation.js";
+import { type Features, sentenceFeatures } from "./features.js";
 import { hybridSearch } from "./hybrid-search.js";
 import { type AnalysedQuestion, analyseQuestion } from "./question-analysis.js";
 import type { RankedSentence } from "./ranked-sentence.js";
-import { rankSentences, type SentenceEvidence } from "./rank-sentences.js";
 import type { SearchIndex } from "./search-index.js";
 
-/** A ranked sentence with the evidence the judgement weighed, for answerers that want to see why it ranks where it does. */
+/**
+ * A ranked sentence with the evidence the judgement weighed; `score` is the model's probability that it answers
+ * the question.
+ */
 export interface Candidate extends RankedSentence {
-  features: SentenceEvidence;
+  features: Features;
+  /** Every name and number of the question is found in this sentence's own report: only such a sentence may answer. */
+  namesInOwnReport: boolean;
 }
 
 export interface Retrieval {
@@ -29,6 +36,8 @@ export interface RetrieveOptions {
   preferReportId?: string;
   /** Chunks to fuse, when more than `RetrieverDeps.topK` are wanted (a chat model's wide context). */
   topK?: number;
+  /** Words a follow-up carries from the conversation: they help find the passage, but are not what is asked. */
+  carriedContext?: string;
 }
 
 export interface RetrieverDeps {
@@ -37,28 +46,37 @@ export interface RetrieverDeps {
   embedQuery: (text: string) => Promise<number[]>;
   /** Chunks fused from vector search and BM25 before their sentences are ranked. */
   topK: number;
+  /** Default: the model shipped in src/retrieval/model (cross-validation passes one fitted without the held-out reports). */
+  model?: AnswerabilityModel;
 }
 
 export type Retrieve = (question: string, options?: RetrieveOptions) => Promise<Retrieval>;
 
 /** Question analysis, embedding, fusion, ranking and the answerability judgement, behind one call. */
 export function createRetriever(deps: RetrieverDeps): Retrieve {
+  const model = deps.model ?? shippedModel();
   return async (question, options = {}) => {
     const index = deps.index();
     const reportIds = options.reportIds;
     const analysed = analyseQuestion(question);
     const t0 = performance.now();
-    const queryVector = await deps.embedQuery(question);
+    const searched = options.carriedContext ? `${question} ${options.carriedContext}` : question;
+    const queryVector = await deps.embedQuery(searched);
     const t1 = performance.now();
-    const hits = hybridSearch(index, analysed.lexicalQuery, queryVector, options.topK ?? deps.topK, reportIds);
-    const ranked = preferReport(rankSentences(index, analysed, queryVector, hits), options.preferReportId);
-    const judgement = judgeAnswerability(index, analysed, ranked, reportIds);
+    const hits = hybridSearch(index, `${analysed.lexicalQuery} ${options.carriedContext ?? ""}`, queryVector, options.topK ?? deps.topK, reportIds);
+    const scored: Candidate[] = sentenceFeatures(index, analysed, queryVector, hits)
+      .map((f) => ({
+        ...f,
+        score: linearProbability(model.sentence, f.features),
+        previous: index.sentencesOf(f.report.id)[f.sentence.index - 1]?.sentence,
+        continuedBy: continuationOf(index.reportText(f.report.id) ?? "", index.sentencesOf(f.report.id).map((s) => s.sentence), f.sentence.index),
+      }))
+      .sort((a, b) => b.score - a.score);
+    const ranked = preferReport(scored, options.preferReportId);
+    const judgement = judge(model, ranked);
+    // The sentence the judgement answers with goes first, where answerers look for the best.
+    const candidates = judgement.answerAt ? [ranked[judgement.answerAt]!, ...ranked.filter((_, i) => i !== judgement.answerAt)] : ranked;
     const t2 = performance.now();
-    const candidates = ranked.map(({ evidence, ...r }) => ({
-      ...r,
-      previous: index.sentencesOf(r.report.id)[r.sentence.index - 1]?.sentence,
-      features: evidence,
-    }));
     return {
       question: analysed,
       candidates,

@@ -5,6 +5,7 @@ import type { IndexGeneration } from "../index/index-files.js";
 import { dequantize } from "../index/quantize.js";
 import type { ChunkRecord, ReportRecord, SentenceRecord } from "../index/records.js";
 import { stems } from "../text/terms.js";
+import { ReportNames } from "./report-names.js";
 
 export interface IndexedSentence {
   sentence: SentenceRecord;
@@ -36,6 +37,7 @@ export class SearchIndex {
   private readonly documentFrequency = new Map<string, number>();
   private readonly lexical: LexicalStats;
   private readonly materialised = new LRUCache<string, IndexedSentence[]>({ max: CACHED_REPORTS });
+  private readonly reportNames = new LRUCache<string, ReportNames>({ max: CACHED_REPORTS });
   /** Per segment, each chunk's place in (report id, chunk position) order: ties broken the same however reports are split. */
   private readonly order: Float64Array[];
 
@@ -113,6 +115,16 @@ export class SearchIndex {
     }
     this.materialised.set(reportId, list);
     return list;
+  }
+
+  /** The names a report uses with their aliases, worked out on first use (it reads WordNet). */
+  names(reportId: string): ReportNames {
+    let names = this.reportNames.get(reportId);
+    if (!names) {
+      names = new ReportNames(this.reportText(reportId) ?? "", new Set(this.vocabulary([reportId])));
+      this.reportNames.set(reportId, names);
+    }
+    return names;
   }
 
   /** The chunk with this label (its position over all segments, in segment order) and its report. */

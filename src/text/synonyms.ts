@@ -106,3 +106,63 @@ export function synonymsOf(word: string): string[] {
   cache.set(w, result);
   return result;
 }
+
+/** A synset's words and its pointers, read whole (a country's synset lists hundreds of pointers). */
+function synsetLine(pos: Pos, offset: string): { words: string[]; pointers: Array<{ symbol: string; offset: string; pos: string }> } {
+  const fd = load().get(pos)!.data;
+  let text = "";
+  for (let at = Number(offset), size = 4096; !text.includes("\n"); at += size) {
+    const buffer = Buffer.alloc(size);
+    const read = readSync(fd, buffer, 0, size, at);
+    if (read === 0) break;
+    text += buffer.toString("latin1", 0, read);
+  }
+  const fields = text.slice(0, text.indexOf("\n")).split(" ");
+  const count = parseInt(fields[3]!, 16);
+  const words = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, ""));
+  const at = 4 + 2 * count;
+  const pointerCount = Number(fields[at]);
+  const pointers = Array.from({ length: pointerCount }, (_, i) => ({
+    symbol: fields[at + 1 + 4 * i]!,
+    offset: fields[at + 2 + 4 * i]!,
+    pos: fields[at + 3 + 4 * i]!,
+  }));
+  return { words, pointers };
+}
+
+const aliasCache = new Map<string, string[][]>();
+const PROPER = /^\p{Lu}/u;
+
+/**
+ * Other names WordNet gives a proper name, each as its words: "American" → [United, States], [US], [America], …;
+ * "Qatari" → [Qatar]; "Turkey" → [Turkish]. Only capitalised senses count, so "turkey" the bird brings nothing.
+ */
+export function nameAliasesOf(word: string): string[][] {
+  const w = word.toLowerCase();
+  const cached = aliasCache.get(w);
+  if (cached) return cached;
+  const out = new Map<string, string[]>();
+  const add = (words: string[]) => {
+    for (const name of words) {
+      if (!PROPER.test(name) || name.toLowerCase() === w) continue;
+      out.set(name.toLowerCase(), name.split("_"));
+    }
+  };
+  for (const pos of ["noun", "adj"] as const) {
+    for (const offset of lookupOffsets(pos, w)) {
+      const synset = synsetLine(pos, offset);
+      if (!synset.words.some((x) => PROPER.test(x) && x.toLowerCase() === w)) continue;
+      add(synset.words);
+      // Pertainyms (\) and derivations (+) link a country and its demonym adjective.
+      for (const p of synset.pointers) {
+        if ((p.symbol === "\\" || p.symbol === "+") && (p.pos === "n" || p.pos === "a" || p.pos === "s")) {
+          add(synsetLine(p.pos === "n" ? "noun" : "adj", p.offset).words);
+        }
+      }
+    }
+  }
+  const result = [...out.values()];
+  if (aliasCache.size > 10_000) aliasCache.clear();
+  aliasCache.set(w, result);
+  return result;
+}

@@ -168,7 +168,7 @@ describe("/ask", () => {
 
   it("cuts each long cited sentence with an ellipsis, keeps the answer within Discord's limits, and shows it whole in context", async () => {
     const user = newUser();
-    const sent = interactions.ask(user, "What did the harbour inquiry find about the crane collapse?");
+    const sent = interactions.ask(user, "What was the harbour crane collapse caused by?");
     const messages = await askAndCollect(sent);
     expect(messages.length).toBeLessThanOrEqual(DISPLAY_LIMITS.messages);
     expect(isOriginalEdit(sent)(messages[0]!)).toBe(true);

@@ -6,6 +6,10 @@ import { memoryIndex, testEmbeddings } from "../../helpers/memory-index.js";
 const HARBOUR =
   "Dock workers in Valparaiso began a strike on Thursday over unpaid wages. The port authority said 14 ships were waiting offshore. " +
   "Union leader Marta Rojas said the workers would stay out until every wage was paid. The government called for calm.";
+const FIRE_A =
+  "A warehouse fire in Carrow burned for six hours on Sunday. Carrow's fire chief, Dana Whitlow, said the roof collapsed at noon. " +
+  "U.S. officials said the blaze was not suspicious. The Food and Drug Administration (FDA) checked the stored medicines.";
+const FIRE_B = "A grass fire near Brenna was put out within an hour. Brenna's fire chief, Olu Mensah, praised the volunteers.";
 const ORCHARD =
   "A late frost damaged apple orchards across the Bekaa valley in April. Farmers estimated that half of the harvest was lost. " +
   "The agriculture ministry promised compensation within three months.";
@@ -13,7 +17,7 @@ const ORCHARD =
 let index: SearchIndex;
 let retrieve: Retrieve;
 beforeAll(async () => {
-  index = await memoryIndex({ harbour: HARBOUR, orchard: ORCHARD });
+  index = await memoryIndex({ harbour: HARBOUR, orchard: ORCHARD, "fire-a": FIRE_A, "fire-b": FIRE_B });
   retrieve = createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 });
 });
 
@@ -31,6 +35,21 @@ describe("retrieve", () => {
   it("judges a question about someone the reports never mention unanswerable", async () => {
     const r = await retrieve("What did Gabriel Boric say about the strike?");
     expect(r.judgement.answerable).toBe(false);
+  });
+
+  it("lets only a sentence whose own report holds the question's names answer it", async () => {
+    const r = await retrieve("Who is Brenna's fire chief?");
+    const carrow = r.candidates.find((c) => c.report.id === "fire-a" && c.sentence.text.includes("fire chief"));
+    const brenna = r.candidates.find((c) => c.report.id === "fire-b" && c.sentence.text.includes("fire chief"));
+    expect(carrow?.namesInOwnReport).toBe(false);
+    expect(brenna?.namesInOwnReport).toBe(true);
+  });
+
+  it("forgives aliases and acronyms the report defines in the name check", async () => {
+    for (const q of ["What did American officials say about the blaze?", "What did the FDA check in Carrow?", "What did the Food and Drug Administration check?"]) {
+      const r = await retrieve(q);
+      expect(r.candidates.filter((c) => c.report.id === "fire-a").every((c) => c.namesInOwnReport)).toBe(true);
+    }
   });
 
   it("keeps to the reports it is given", async () => {

@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { ANSWER_FEATURE_NAMES } from "./answer-features.js";
+import { FEATURE_NAMES } from "./features.js";
+
+const linearSchema = z.object({
+  features: z.array(z.string()),
+  /** Features are standardised with these before the weights apply. */
+  mean: z.array(z.number()),
+  scale: z.array(z.number()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+});
+export type LinearModel = z.infer<typeof linearSchema>;
+
+const stumpsSchema = z.object({
+  features: z.array(z.string()),
+  bias: z.number(),
+  /** Each adds `below` to the log-odds when its feature is below `threshold`, else `above`. */
+  stumps: z.array(z.object({ feature: z.number().int().nonnegative(), threshold: z.number(), below: z.number(), above: z.number() })),
+});
+export type StumpsModel = z.infer<typeof stumpsSchema>;
+
+/**
+ * Two models fitted by `npm run calibrate` on the question bank. `sentence`, a logistic regression: the probability
+ * that a sentence answers the question, which ranks the candidates. `answer`, boosted decision stumps: the
+ * probability that the best of them is a right answer, from its features and how far it stands above the rest. Thresholds were chosen on predictions for
+ * reports held out of the fit.
+ */
+export const answerabilityModelSchema = z.object({
+  version: z.literal(2),
+  sentence: linearSchema,
+  answer: stumpsSchema,
+  thresholds: z.object({
+    /** `answer` probability at or above which Dossier answers. */
+    answer: z.number(),
+    /** Best `sentence` probability at or above which, when not answering, the closest passages are shown as possibly related. */
+    related: z.number(),
+  }),
+  fittedOn: z.object({ questions: z.number(), reports: z.number(), sentences: z.number() }).optional(),
+});
+export type AnswerabilityModel = z.infer<typeof answerabilityModelSchema>;
+
+const MODEL_FILE = new URL("./model/answerability.json", import.meta.url);
+
+let shipped: AnswerabilityModel | undefined;
+
+/** The model shipped with Dossier; it must list exactly the features this code computes. */
+export function shippedModel(): AnswerabilityModel {
+  return (shipped ??= checkModel(answerabilityModelSchema.parse(JSON.parse(readFileSync(MODEL_FILE, "utf8")))));
+}
+
+export function checkModel(model: AnswerabilityModel): AnswerabilityModel {
+  const { sentence, answer } = model;
+  const linearFits = sentence.features.join() === FEATURE_NAMES.join() && [sentence.mean, sentence.scale, sentence.weights].every((a) => a.length === FEATURE_NAMES.length);
+  const stumpsFit = answer.features.join() === ANSWER_FEATURE_NAMES.join() && answer.stumps.every((s) => s.feature < ANSWER_FEATURE_NAMES.length);
+  if (!linearFits || !stumpsFit) {
+    throw new Error("The answerability model does not match this code's features: run `npm run calibrate`.");
+  }
+  return model;
+}
+
+export function linearProbability(model: LinearModel, values: Readonly<Record<string, number>>): number {
+  let z = model.bias;
+  model.features.forEach((name, i) => {
+    z += model.weights[i]! * ((values[name]! - model.mean[i]!) / model.scale[i]!);
+  });
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function stumpsProbability(model: StumpsModel, values: Readonly<Record<string, number>>): number {
+  let z = model.bias;
+  for (const s of model.stumps) z += values[model.features[s.feature]!]! < s.threshold ? s.below : s.above;
+  return 1 / (1 + Math.exp(-z));
+}

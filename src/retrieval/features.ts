@@ -1,0 +1,160 @@
+import type { ReportRecord, SentenceRecord } from "../index/records.js";
+import { stems } from "../text/terms.js";
+import { holdsAnswerType } from "./answer-type.js";
+import type { ChunkHit } from "./hybrid-search.js";
+import type { AnalysedQuestion, QuestionTerm } from "./question-analysis.js";
+import type { IndexedSentence, SearchIndex } from "./search-index.js";
+import { isSpellingVariant } from "./spelling.js";
+
+/**
+ * What the answerability model sees of one (question, sentence) pair. Every value is in [-1, 1]; "gap" features
+ * compare the sentence with the best of the retrieved sentences, "rank" ones are 1 / (1 + rank).
+ */
+export const FEATURE_NAMES = [
+  "similarity",
+  "similarityGap",
+  "similarityRank",
+  "coverage",
+  "coverageGap",
+  "contextCoverage",
+  "focusSentence",
+  "focusContext",
+  "focusGap",
+  "keyWordMissing",
+  "wordsMissing",
+  "phrases",
+  "shortSentence",
+  "typeAsked",
+  "typeInSentence",
+  "typeInContext",
+  "hasNames",
+  "onlyNames",
+  "namesInReport",
+  "namesInContext",
+  "chunkRank",
+  "response",
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type Features = Record<FeatureName, number>;
+
+export interface FeaturedSentence {
+  sentence: SentenceRecord;
+  report: ReportRecord;
+  features: Features;
+  /** Every name and number of the question is found in this sentence's own report (aliases and spellings forgiven). */
+  namesInOwnReport: boolean;
+}
+
+// A synonym is weaker evidence than the question's own word: WordNet senses are not disambiguated.
+const SYNONYM_CREDIT = 0.6;
+// Names and numbers pin a question to its facts more than ordinary words do.
+const SALIENT_WEIGHT = 2;
+
+/** Features of every sentence of the retrieved chunks, in the order the chunks were retrieved. */
+export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion, queryVector: ArrayLike<number>, hits: ChunkHit[]): FeaturedSentence[] {
+  const weight = new Map(question.terms.map((t) => [t.stem, index.idf(t.stem) * (t.salient ? SALIENT_WEIGHT : 1)]));
+  const focusTerms = question.terms.filter((t) => !t.salient);
+  const names = question.terms.filter((t) => t.salient);
+  /** Share of the terms' weight found in any of the stem sets; a synonym earns part of its term's weight. */
+  const coverageOf = (stemSets: Array<Set<string>>, terms: QuestionTerm[], whenNoTerms: number) => {
+    let found = 0;
+    let total = 0;
+    for (const t of terms) {
+      const w = weight.get(t.stem)!;
+      total += w;
+      if (stemSets.some((s) => s.has(t.stem))) found += w;
+      else if (t.synonyms.some((syn) => stemSets.some((s) => s.has(syn)))) found += SYNONYM_CREDIT * w;
+    }
+    return total > 0 ? found / total : whenNoTerms;
+  };
+  // The rarest of the question's own words: a question that names what a report is about but asks what it never
+  // says usually misses just this one.
+  const keyWord = [...focusTerms].sort((a, b) => weight.get(b.stem)! - weight.get(a.stem)!)[0];
+  const foundIn = (t: QuestionTerm, stemSets: Array<Set<string>>) => stemSets.some((s) => s.has(t.stem) || t.synonyms.some((syn) => s.has(syn)));
+  const namesInReport = new Map<string, number>();
+  const shareOfNamesInReport = (reportId: string) => {
+    let share = namesInReport.get(reportId);
+    if (share === undefined) {
+      const reportNames = index.names(reportId);
+      const found = names.filter((t) => reportNames.has(t) || isSpellingVariant(t.stem, index.vocabulary([reportId]))).length;
+      share = names.length > 0 ? found / names.length : 1;
+      namesInReport.set(reportId, share);
+    }
+    return share;
+  };
+
+  const seen = new Set<string>();
+  const out: FeaturedSentence[] = [];
+  hits.forEach((hit, chunkRank) => {
+    const { chunk, report } = index.chunkAt(hit.label);
+    const sentences = index.sentencesOf(report.id);
+    for (let i = chunk.firstSentence; i <= chunk.lastSentence; i++) {
+      const s = sentences[i]!;
+      if (seen.has(s.sentence.id)) continue;
+      seen.add(s.sentence.id);
+      const around = [sentences[i - 1], s, sentences[i + 1]].filter((x): x is IndexedSentence => x !== undefined);
+      const aroundStems = around.map((n) => n.stems);
+      const inReport = shareOfNamesInReport(report.id);
+      const reportNames = index.names(report.id);
+      const typeAsked = question.answerType !== undefined;
+      out.push({
+        sentence: s.sentence,
+        report: s.report,
+        namesInOwnReport: inReport === 1,
+        features: {
+          similarity: dot(queryVector, s.vector),
+          similarityGap: 0,
+          similarityRank: 0,
+          coverage: coverageOf([s.stems], question.terms, 0),
+          coverageGap: 0,
+          contextCoverage: coverageOf(aroundStems, question.terms, 0),
+          // A question of names only ("Who is Omar Samad?") has no other words to miss.
+          focusSentence: coverageOf([s.stems], focusTerms, 1),
+          focusContext: coverageOf(aroundStems, focusTerms, 1),
+          focusGap: 0,
+          keyWordMissing: keyWord && !foundIn(keyWord, aroundStems) ? 1 : 0,
+          wordsMissing: Math.min(3, focusTerms.filter((t) => !foundIn(t, aroundStems)).length) / 3,
+          phrases: phraseOverlap(question.terms, s.sentence.text),
+          shortSentence: s.stems.size <= 4 ? 1 : 0,
+          typeAsked: typeAsked ? 1 : 0,
+          typeInSentence: typeAsked && holdsAnswerType(question.answerType, s.sentence.text, question.askedWords) ? 1 : 0,
+          typeInContext: typeAsked && around.some((n) => holdsAnswerType(question.answerType, n.sentence.text, question.askedWords)) ? 1 : 0,
+          hasNames: names.length > 0 ? 1 : 0,
+          onlyNames: focusTerms.length === 0 ? 1 : 0,
+          namesInReport: inReport,
+          namesInContext: names.length > 0 ? names.filter((t) => reportNames.foundIn(t, aroundStems)).length / names.length : 1,
+          chunkRank: 1 / (1 + chunkRank),
+          response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
+        },
+      });
+    }
+  });
+  relativeToBest(out, "similarity", "similarityGap", "similarityRank");
+  relativeToBest(out, "coverage", "coverageGap");
+  relativeToBest(out, "focusContext", "focusGap");
+  return out;
+}
+
+/** Share of the question's pairs of consecutive content words that the sentence also has side by side: reused wording. */
+function phraseOverlap(terms: QuestionTerm[], text: string): number {
+  if (terms.length < 2) return 0;
+  const sentence = stems(text);
+  const pairs = new Set(sentence.slice(1).map((stem, i) => `${sentence[i]} ${stem}`));
+  let found = 0;
+  for (let i = 1; i < terms.length; i++) if (pairs.has(`${terms[i - 1]!.stem} ${terms[i]!.stem}`)) found++;
+  return found / (terms.length - 1);
+}
+
+function relativeToBest(sentences: FeaturedSentence[], of: FeatureName, gap: FeatureName, rank?: FeatureName): void {
+  const best = Math.max(...sentences.map((s) => s.features[of]));
+  for (const s of sentences) s.features[gap] = s.features[of] - best;
+  if (rank) {
+    [...sentences].sort((a, b) => b.features[of] - a.features[of]).forEach((s, i) => (s.features[rank] = 1 / (1 + i)));
+  }
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}

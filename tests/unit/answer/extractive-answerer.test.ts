@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { combineParts } from "../../../src/answer/combine-parts.js";
+import { ExtractiveAnswerer } from "../../../src/answer/extractive-answerer.js";
+import type { RankedSentence } from "../../../src/retrieval/ranked-sentence.js";
+
+const report = { id: "budget", title: "City budget", source: "budget.md", hash: "h", sentenceCount: 9, chunkCount: 3, ingestedAt: "" };
+const sentence = (index: number, text: string) => ({ id: `budget#${index}`, reportId: "budget", index, text, start: index * 100, end: index * 100 + text.length });
+const ranked = (index: number, text: string, score: number, extra: Partial<RankedSentence> = {}): RankedSentence => ({ sentence: sentence(index, text), report, score, ...extra });
+
+describe("the extractive answerer", () => {
+  it("cites a sentence that introduces a list together with its items, in reading order", async () => {
+    const items = [sentence(4, "road repairs"), sentence(5, "two new libraries")];
+    const draft = await new ExtractiveAnswerer().answer({ question: "What does the budget fund?", candidates: [ranked(3, "The budget funds:", 0.9, { continuedBy: items })] });
+    expect(draft.citations.map((c) => c.text)).toEqual(["The budget funds:", "road repairs", "two new libraries"]);
+    expect(draft.text).toBe("The budget funds: [1] road repairs [2] two new libraries [3]");
+  });
+
+  it("cites the same sentence text once, however often it was chosen", async () => {
+    const text = "The council approved the plan by six votes to one.";
+    const draft = await new ExtractiveAnswerer().answer({ question: "How did the vote go?", candidates: [ranked(1, text, 0.9), ranked(7, text, 0.89)] });
+    expect(draft.citations).toHaveLength(1);
+    expect(draft.text).toBe(`${text} [1]`);
+  });
+});
+
+describe("answers to two-part questions", () => {
+  const cite = (n: number, text: string) => ({ n, reportId: "talks", title: "Talks", source: { kind: "text" as const }, sentenceId: `talks#${n}`, text, start: 0, end: text.length });
+  const answered = (...texts: string[]) => ({ text: "", abstained: false, citations: texts.map((t, i) => cite(i + 1, t)), mode: "extractive" as const });
+
+  it("answers part by part under shared numbers, a sentence answering both cited once", () => {
+    const draft = combineParts([
+      { text: "Who mediated the talks?", draft: answered("Lehtinen mediated the talks.") },
+      { text: "How long did they last?", draft: answered("They lasted three days.", "Lehtinen mediated the talks.") },
+    ]);
+    expect(draft.citations.map((c) => [c.n, c.text])).toEqual([[1, "Lehtinen mediated the talks."], [2, "They lasted three days."]]);
+    expect(draft.text).toBe("Lehtinen mediated the talks. [1]\nThey lasted three days. [2] Lehtinen mediated the talks. [1]");
+  });
+
+  it("says which part it could not answer", () => {
+    const draft = combineParts([
+      { text: "Who mediated the talks?", draft: answered("Lehtinen mediated the talks.") },
+      { text: "How long did they last?", draft: { text: "", abstained: true, citations: [], mode: "extractive" } },
+    ]);
+    expect(draft.text).toBe("Lehtinen mediated the talks. [1]\nHow long did they last? — I couldn't find a definite answer to this part.");
+    expect(draft.abstained).toBe(false);
+  });
+});

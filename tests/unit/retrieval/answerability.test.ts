@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { ANSWER_FEATURE_NAMES } from "../../../src/retrieval/answer-features.js";
+import type { AnswerabilityModel } from "../../../src/retrieval/answerability-model.js";
+import { judge } from "../../../src/retrieval/answerability.js";
+import { FEATURE_NAMES, type Features } from "../../../src/retrieval/features.js";
+
+// An answer model that trusts the sentence model's probability alone: confident above 0.7, near above 0.35.
+const model: AnswerabilityModel = {
+  version: 2,
+  sentence: { features: [...FEATURE_NAMES], mean: FEATURE_NAMES.map(() => 0), scale: FEATURE_NAMES.map(() => 1), weights: FEATURE_NAMES.map(() => 0), bias: 0 },
+  answer: {
+    features: [...ANSWER_FEATURE_NAMES],
+    bias: 0,
+    stumps: [{ feature: ANSWER_FEATURE_NAMES.indexOf("best"), threshold: 0.7, below: -3, above: 3 }],
+  },
+  thresholds: { answer: 0.8, related: 0.35 },
+};
+const features = Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as Features;
+const candidate = (score: number, namesInOwnReport = true) => ({ score, namesInOwnReport, features });
+
+describe("judge", () => {
+  it("answers when the best candidate that may answer is likely right", () => {
+    expect(judge(model, [candidate(0.9), candidate(0.2)])).toMatchObject({ answerable: true, related: false });
+  });
+
+  it("shows related passages when the best is near but not sure", () => {
+    expect(judge(model, [candidate(0.5), candidate(0.4)])).toMatchObject({ answerable: false, related: true, reason: "not sure" });
+  });
+
+  it("says nothing relevant when nothing is near, or nothing was retrieved", () => {
+    expect(judge(model, [candidate(0.1)])).toMatchObject({ answerable: false, related: false });
+    expect(judge(model, [])).toMatchObject({ answerable: false, related: false, reason: "nothing retrieved" });
+  });
+
+  it("never answers from a sentence whose report lacks a name the question uses", () => {
+    const j = judge(model, [candidate(0.99, false), candidate(0.2, true)]);
+    expect(j.answerable).toBe(false);
+    expect(judge(model, [candidate(0.99, false)]).reason).toMatch(/name in the question is in none/);
+  });
+});
