@@ -173,7 +173,7 @@ runMain(async () => {
     const results: BenchResults = {
       machine: machineInfo(),
       options,
-      commands: [quick ? "npm run bench -- --quick" : "npm run bench", "node --import tsx scripts/bench.ts"],
+      commands: [quick ? "npm run bench -- --quick" : "npm run bench", "node --import tsx scripts/bench/main.ts"],
       firstReport: { file: FIRST_REPORT, bytes: firstBytes, ...firstIngest, cliIngestMs: cliIngest.exitMs },
       generated,
       retrieval,

@@ -38,6 +38,8 @@ const BEFORE_SEGMENTS = {
   addReport: "95.7 s graph rebuild + embedding",
   removeReport: "95.7 s (full rebuild)",
   sentencesPerSecond: 70.6,
+  /** Bare \`node -e\` start-up in that run: how busy the machine was then. */
+  nodeStartMs: 66.4,
 };
 
 /** Ingest throughput on one thread and on the worker pool, over the same corpus. */
@@ -311,6 +313,9 @@ ${table(ENGINE_HEADER, engineRows(r))}
 At ${n(r.bigEngine.chunks)} chunks, this run beside the last run of the previous format (one HNSW graph and one MiniSearch
 index rebuilt by every ingest, a JSON file per report parsed and every sentence stemmed at load; commit
 ${BEFORE_SEGMENTS.commit}, same machine and bench). That code no longer exists, so it cannot run beside the new one in the same run.
+The machine was far busier this time (seven sessions' test suites; load average 5–15 on 2 cores): bare \`node -e\`
+start-up took ${ms(r.cold.nodeOnly.firstOutput.p50)} against ${ms(BEFORE_SEGMENTS.nodeStartMs)} then, and embedding one question took ${ms(r.bigEngine.warm.embed.p50)} p50 against
+16.6 ms, so wall-clock figures here are inflated by waiting for a core; CPU time is given beside them.
 
 ${table([`At ${n(r.bigEngine.chunks)} chunks`, `before (${BEFORE_SEGMENTS.commit})`, "now", "target"], largeRows(r))}
 
@@ -319,6 +324,14 @@ first and timed apart): add a real report from the question bank (${n(r.updates.
 the answering process reading the new generation afterwards. Segments after the updates (chunks in the files / live reports):
 ${r.updates.segments.map((s) => `${n(s.chunks)} / ${n(s.live)}`).join(", ")}.
 ${quantization(r)}
+**1,000,000 chunks could not be measured here.** The bench builds the index as one segment: writing it (HNSW graph, postings, columns) took
+${ms(big.writeGenerationMs)} for ${n(big.chunks)} chunks in this run (95.7 s on an idle machine), and graph building grows a little faster than
+linearly, so 1,000,000 chunks need 20–25 minutes of one core when idle, plus 200 exact scans of 1,000,000 vectors for
+recall@10 (≈ 2 minutes) — more than the time left on this shared machine. Memory would fit: the index is about
+${mb(big.indexBytes)} on disk and ${round(r.bigEngine.rssEngineMb - r.engine.rssEngineMb)} MB of resident memory per ${n(big.chunks)} chunks, so about ${round((r.bigEngine.rssEngineMb - r.engine.rssEngineMb) * 10 / 1024)} GB
+at 1,000,000 chunks beside the model's ${round(r.engine.rssEngineMb)} MB, on a 23.5 GB machine. To measure it:
+\`npm run bench -- --large-only --chunks 1000000\` on an otherwise idle machine (about 30 minutes on 2 cores).
+
 ## Memory
 
 Resident set of the bot-like process (engine created, then after ${r.engine.warmAsks} questions): ${round(r.engine.rssEngineMb)} MB with
