@@ -2,46 +2,23 @@ import type { Answer } from "./answer/answer.js";
 import type { Turn } from "./conversation/turn.js";
 import type { ReportUpload } from "./engine/add-report.js";
 import type { RemovedReport } from "./engine/remove-report.js";
+import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "./index/ingest-summary.js";
 import type { ReportRecord, SentenceRecord } from "./index/records.js";
 
 export type { ReportRecord };
+export type { IngestedReport, IngestOptions, IngestSummary, SkippedFile };
 
 export interface AskOptions {
   /** Restrict the answer to these reports; unknown ids are an UNKNOWN_REPORT error. */
   reportIds?: string[];
-  /** Receives the answer text as a chat model writes it (no effect in extractive mode). */
-  onToken?: (textSoFar: string) => void;
+  /**
+   * Receives a chat model's reply as it is written, as an unchecked draft fit to show: its `[S#]` markers removed,
+   * and only the head of a runaway reply (no effect in extractive mode). The checked answer follows.
+   */
+  onDraft?: (draft: string) => void;
   signal?: AbortSignal;
   /** Earlier turns of the conversation, oldest first: a follow-up is read as a standalone question in their light. */
   history?: readonly Turn[];
-}
-
-export interface SkippedFile {
-  file: string;
-  reason: string;
-}
-
-export interface IngestedReport {
-  id: string;
-  title: string;
-  status: "added" | "updated" | "unchanged";
-  sentences: number;
-  chunks: number;
-  ms: number;
-}
-
-export interface IngestSummary {
-  reports: IngestedReport[];
-  removed: string[];
-  skipped: SkippedFile[];
-  /** False when nothing changed and the index on disk was left as it was. */
-  changed: boolean;
-  ms: number;
-}
-
-export interface IngestOptions {
-  /** Called as each report is processed, for progress lines. */
-  onReport?: (report: IngestedReport) => void;
 }
 
 export interface ReportContext {

@@ -1,8 +1,7 @@
 import { loadConfig } from "../config.js";
 import { stripControl } from "../display/safe-text.js";
-import { ingestReports } from "../engine/ingest-reports.js";
+import { describeStore, ingestReports } from "../engine/ingest-reports.js";
 import { IngestProgress } from "./ingest-progress.js";
-import { describeStore } from "../store/open-index-store.js";
 import { terminalLogger } from "./open-engine.js";
 import { parseCli } from "./parse-cli.js";
 import type { CliIo } from "./run-main.js";
@@ -57,11 +56,13 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
   const count = (status: string) => summary.reports.filter((r) => r.status === status).length;
   if (values.json) {
     for (const id of summary.removed) print(JSON.stringify({ removed: id }));
+    for (const m of summary.missing) print(JSON.stringify({ missing: m }));
     for (const s of summary.skipped) print(JSON.stringify({ skipped: s }));
     const totals = { added: count("added"), updated: count("updated"), unchanged: count("unchanged"), removed: summary.removed.length, skipped: summary.skipped.length };
     print(JSON.stringify({ summary: { changed: summary.changed, ...totals, ms: summary.ms } }));
   } else {
     for (const id of summary.removed) print(`removed   ${id}: its file is gone`);
+    for (const m of summary.missing) print(`kept      ${m.id}: its source ${stripControl(m.source)} is missing (\`npm run remove -- ${m.id}\` drops it)`, io.stderr);
     // A reason quotes the file's name, which is anyone's choice, so it is printed without control characters.
     for (const s of summary.skipped) print(`skipped   ${stripControl(s.reason)}`, io.stderr);
     print(

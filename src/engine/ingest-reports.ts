@@ -5,6 +5,9 @@ import type { IngestSummary, SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import type { IngestRunOptions } from "../index/ingest.js";
 import { openIndexStore } from "../store/open-index-store.js";
+
+// Where the index lives, for a summary line: the store knows how to name it without its credentials.
+export { describeStore } from "../store/open-index-store.js";
 import { type EmbedProgress, withEmbeddingProgress } from "./embedding-progress.js";
 import { inProcessRunner } from "./ingest-runner.js";
 import type { SavedReport } from "./save-report.js";

@@ -5,7 +5,6 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { type DossierEmbeddings, normalize } from "../embeddings/embeddings-contract.js";
 import { sentenceId } from "../core/sentence-id.js";
-import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import { chunkSentences } from "../text/chunk-sentences.js";
 import { segmentSentences } from "../text/segment-sentences.js";
@@ -13,6 +12,7 @@ import type { IndexStore } from "../store/index-store.js";
 import { LocalIndexStore } from "../store/local-index-store.js";
 import type { ManifestDraft, PreviousIndex, StoredReport, WriteHooks } from "./index-files.js";
 import type { DocumentEmbedder, EmbeddingPool } from "./embedding-pool.js";
+import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "./ingest-summary.js";
 import { fingerprint, reportFilesIn } from "./list-reports.js";
 import { type IngestPlan, planIngest, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
 import { readReport, type ReportFile } from "./read-report.js";
@@ -48,7 +48,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
   const started = performance.now();
   const { config, embeddings, logger } = ctx;
   const skipped: SkippedFile[] = [];
-  const files = await expandPaths(paths, skipped);
+  const { files, folders } = await expandPaths(paths, skipped);
   const store = ctx.store ?? new LocalIndexStore(config.indexDir);
 
   return store.withWriteLock(async (lock) => {
@@ -57,6 +57,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       embedder: embeddings.embedder.name,
       chunking: { sentences: config.chunkSentences, overlap: config.chunkOverlap },
       rebuild: options.rebuild === true,
+      folders,
     };
     const named = await Promise.all(files.map((file) => readFileForIngest(file, config.maxReportBytes)));
     const state = previous && (await previousState(previous, new Set(files), settings, config.maxReportBytes));
@@ -71,6 +72,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       options.onReport?.(r);
     };
     const { records, added, refused, removed } = await execute(plan, previous, ctx, note);
+    if (plan.missing.length > 0) logger.warn({ missing: plan.missing }, "reports kept although their source files are gone");
     for (const r of refused) skipped.push(r);
 
     const refusals = await rememberRefusals(refused, previous, new Set(files));
@@ -100,7 +102,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       });
       logger.info({ reports: draft.reports.length, removed, skipped: skipped.length }, "index written");
     }
-    return { reports: results, removed, skipped, changed: Boolean(changed), ms: performance.now() - started };
+    return { reports: results, removed, missing: plan.missing, skipped, changed: Boolean(changed), ms: performance.now() - started };
   });
 }
 
@@ -247,16 +249,19 @@ function recordOf(report: ReportFile, built: StoredReport): ReportRecord {
   };
 }
 
-/** Files named directly are taken whatever their type (and rejected with a reason); folders give their .txt/.md files. */
-async function expandPaths(paths: string[], skipped: SkippedFile[]): Promise<string[]> {
+/** Files named directly are taken whatever their type (and rejected with a reason); folders give their report files. */
+async function expandPaths(paths: string[], skipped: SkippedFile[]): Promise<{ files: string[]; folders: string[] }> {
   const files: string[] = [];
+  const folders: string[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => undefined);
     if (!info) skipped.push({ file: p, reason: `${p}: no such file or folder` });
-    else if (info.isDirectory()) files.push(...(await reportFilesIn(p)));
-    else files.push(p);
+    else if (info.isDirectory()) {
+      folders.push(path.resolve(p));
+      files.push(...(await reportFilesIn(p)));
+    } else files.push(p);
   }
-  return [...new Set(files.map((f) => path.resolve(f)))];
+  return { files: [...new Set(files.map((f) => path.resolve(f)))], folders };
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -28,6 +28,11 @@ export interface PlanSettings {
   chunking: Chunking;
   /** Re-embed every report, even unchanged ones. */
   rebuild: boolean;
+  /**
+   * Folders this ingest reads in full (absolute). A report whose source file is gone is dropped only when that file
+   * was in one of them: an ingest of named files was not asked about it, so it keeps it.
+   */
+  folders: readonly string[];
 }
 
 /** A report to segment, chunk and embed. */
@@ -42,19 +47,23 @@ export interface IngestPlan {
   embed: EmbedJob[];
   /** Ids of previous reports dropped, each because its source file is gone. */
   remove: string[];
+  /** Previous reports kept although their source file is gone, because this ingest was not asked about them. */
+  missing: Array<{ id: string; source: string }>;
   refuse: Array<{ file: string; reason: string }>;
 }
 
 /**
  * Decides what an ingest does, without touching the disk or the model.
  * Rules: a named report whose bytes are unchanged is kept as stored; a changed one is embedded again; a previous report
- * not named this run is kept while its source file exists and removed once it is gone; a damaged one is re-read from
- * its source; a second file claiming an id another file holds is refused.
+ * not named this run is kept while its source file exists; once it is gone, it is removed by an ingest of a folder
+ * that held it and kept (and listed as missing) by any other; a damaged one is re-read from its source; a second
+ * file claiming an id another file holds is refused.
  */
 export function planIngest(previous: PreviousState | undefined, files: ReadFile[], settings: PlanSettings): IngestPlan {
   const byId = new Map((previous?.records ?? []).map((r) => [r.id, r]));
   const reuse = vectorsReusable(previous?.built, settings);
-  const plan: IngestPlan = { keep: [], embed: [], remove: [], refuse: [] };
+  const plan: IngestPlan = { keep: [], embed: [], remove: [], missing: [], refuse: [] };
+  const inFolders = (file: string) => settings.folders.some((folder) => file.startsWith(folder + path.sep));
   const claimed = new Map<string, string>();
 
   for (const read of files) {
@@ -79,8 +88,17 @@ export function planIngest(previous: PreviousState | undefined, files: ReadFile[
 
   for (const old of previous?.records ?? []) {
     if (claimed.has(old.id)) continue;
-    if (!previous!.existing.has(old.source)) {
+    if (!previous!.existing.has(old.source) && inFolders(old.source)) {
       plan.remove.push(old.id);
+    } else if (!previous!.existing.has(old.source)) {
+      if (reuse && previous!.intact.has(old.id)) {
+        plan.keep.push({ record: old, named: false });
+        plan.missing.push({ id: old.id, source: old.source });
+      } else {
+        // Neither its stored vectors nor its source can be used: the one case a named ingest cannot keep a report.
+        plan.remove.push(old.id);
+        plan.refuse.push({ file: old.source, reason: `${old.id}: cannot be kept (its stored copy is unusable and its source ${old.source} is missing)` });
+      }
     } else if (reuse && previous!.intact.has(old.id)) {
       plan.keep.push({ record: old, named: false });
     } else {

@@ -84,6 +84,26 @@ describe("ingest", () => {
     }
   });
 
+  it("a named ingest keeps a report whose file is gone and names it; only an ingest of its folder drops it", async () => {
+    ws = makeWorkspace();
+    const second = path.join(ws.corpusDir, "flood-relief.md");
+    writeFileSync(second, SECOND);
+    await ingest([ws.corpusDir]);
+    rmSync(second);
+    const elsewhere = path.join(ws.root, "harbour.txt");
+    writeFileSync(elsewhere, "The harbour reopened on Friday after the storm.\n");
+
+    const named = await ingest([elsewhere]);
+    expect(named.removed).toEqual([]);
+    expect(named.missing).toEqual([{ id: "flood-relief", source: second }]);
+    const ids = async () => (await readGeneration(ws.config.indexDir)).manifest.reports.map((r) => r.id);
+    expect(await ids()).toEqual(["afghanistan-pakistan-istanbul-talks", "flood-relief", "harbour"]);
+
+    const folder = await ingest([ws.corpusDir]);
+    expect(folder.removed).toEqual(["flood-relief"]);
+    expect(await ids()).toEqual(["afghanistan-pakistan-istanbul-talks", "harbour"]);
+  });
+
   it("keeps the previous index fully usable when an ingest fails before the swap", async () => {
     ws = makeWorkspace();
     await ingest([ws.corpusDir]);

@@ -9,7 +9,7 @@ import { makeWorkspace, type Workspace } from "../../helpers/temp-workspace.js";
 const bytes = (text: string) => new TextEncoder().encode(text);
 const added = (paths: string[]): IngestSummary => ({
   reports: paths.map((p) => ({ id: path.basename(p, path.extname(p)), title: "T", status: "added", sentences: 1, chunks: 1, ms: 1 })),
-  removed: [],
+  removed: [], missing: [],
   skipped: [],
   changed: true,
   ms: 1,

@@ -3,7 +3,9 @@ import { planIngest, type PreviousState, type ReadFile } from "../../../src/inde
 import type { ReportFile } from "../../../src/index/read-report.js";
 import type { ReportRecord } from "../../../src/index/records.js";
 
-const settings = { embedder: "use", chunking: { sentences: 3, overlap: 1 }, rebuild: false };
+/** An ingest of the corpus folder, as at start; `named` is one of named files only, as `npm run ingest -- x.txt`. */
+const settings = { embedder: "use", chunking: { sentences: 3, overlap: 1 }, rebuild: false, folders: ["/corpus"] };
+const named = { ...settings, folders: [] };
 const report = (id: string, hash = `h-${id}`, source = `/corpus/${id}.txt`): ReportFile => ({ id, title: id, source, text: `${id} text.`, hash, origin: { kind: "text" } });
 const record = (id: string, hash = `h-${id}`, source = `/corpus/${id}.txt`): ReportRecord => ({
   id,
@@ -37,6 +39,27 @@ describe("planIngest", () => {
     const prev = previous([record("a"), record("b"), record("gone")], { existing: new Set(["/corpus/a.txt", "/corpus/b.txt"]) });
     const plan = planIngest(prev, [read(report("a")), read(report("b", "changed")), read(report("c"))], settings);
     expect(ids(plan)).toEqual({ keep: ["a"], embed: ["b updated", "c added"], remove: ["gone"], refuse: [] });
+  });
+
+  it("keeps a report whose file is gone when the ingest was not of the folder that held it, and says so", () => {
+    const prev = previous([record("a"), record("gone"), record("away", "h", "/elsewhere/away.txt")], { existing: new Set(["/corpus/a.txt"]) });
+    const plan = planIngest(prev, [read(report("c", "h-c", "/tmp/c.txt"))], named);
+    expect(ids(plan)).toEqual({ keep: ["a (unnamed)", "gone (unnamed)", "away (unnamed)"], embed: ["c added"], remove: [], refuse: [] });
+    expect(plan.missing).toEqual([{ id: "gone", source: "/corpus/gone.txt" }, { id: "away", source: "/elsewhere/away.txt" }]);
+    // An ingest of the corpus folder drops the one that was in it, and only that one.
+    const corpus = planIngest(prev, [read(report("a"))], settings);
+    expect(corpus.remove).toEqual(["gone"]);
+    expect(corpus.missing).toEqual([{ id: "away", source: "/elsewhere/away.txt" }]);
+  });
+
+  it("drops a report it cannot keep (stored copy damaged, source gone) and says why", () => {
+    const prev = previous([record("gone")], { existing: new Set(), intact: new Set() });
+    expect(ids(planIngest(prev, [], named))).toEqual({
+      keep: [],
+      embed: [],
+      remove: ["gone"],
+      refuse: ["gone: cannot be kept (its stored copy is unusable and its source /corpus/gone.txt is missing)"],
+    });
   });
 
   it("keeps previous reports it was not asked about while their files exist", () => {

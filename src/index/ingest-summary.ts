@@ -1,0 +1,31 @@
+/** What an ingest reports back, report by report; the engine hands it to the front ends as it is. */
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface IngestedReport {
+  id: string;
+  title: string;
+  status: "added" | "updated" | "unchanged";
+  sentences: number;
+  chunks: number;
+  ms: number;
+}
+
+export interface IngestSummary {
+  reports: IngestedReport[];
+  removed: string[];
+  /** Reports kept although their source file is gone: only an ingest of the folder that held it, or remove, drops one. */
+  missing: Array<{ id: string; source: string }>;
+  skipped: SkippedFile[];
+  /** False when nothing changed and the index on disk was left as it was. */
+  changed: boolean;
+  ms: number;
+}
+
+export interface IngestOptions {
+  /** Called as each report is processed, for progress lines. */
+  onReport?: (report: IngestedReport) => void;
+}
