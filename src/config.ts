@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { parsePrivateAllowance } from "./net/private-allowance.js";
+import { parsePrivateAllowance } from "./core/private-allowance.js";
 
 /**
  * Every setting Dossier reads from the environment, with its default, in one place.

@@ -1,7 +1,6 @@
 import { loadConfig } from "../config.js";
-import { removeReport } from "../engine/remove-report.js";
+import { removeReports } from "../engine/remove-report.js";
 import { DossierError } from "../errors.js";
-import { openIndexStore } from "../store/open-index-store.js";
 import { parseCli } from "./parse-cli.js";
 import type { CliIo } from "./run-main.js";
 
@@ -14,22 +13,15 @@ export async function removeCommand(args: string[], io: CliIo): Promise<number> 
   const { positionals } = parseCli({ args, allowPositionals: true, options: {} }, USAGE);
   if (positionals.length === 0) throw new DossierError("USAGE", `Name the report to remove.\n${USAGE}`);
   const config = loadConfig(io.env);
-  const store = await openIndexStore(config);
   let failed = 0;
-  try {
-    for (const id of positionals) {
-      try {
-        const removed = await removeReport(id, config, store);
-        const file = removed.deletedFile ? ` and deleted ${removed.deletedFile}` : "";
-        io.stdout.write(`removed   ${removed.id} (${removed.title}) from the index${file}\n`);
-      } catch (error) {
-        if (!(error instanceof DossierError)) throw error;
-        io.stderr.write(`dossier: ${error.message}\n`);
-        failed += 1;
-      }
+  await removeReports(config, positionals, (_, removed) => {
+    if (removed instanceof DossierError) {
+      io.stderr.write(`dossier: ${removed.message}\n`);
+      failed += 1;
+      return;
     }
-  } finally {
-    await store.close();
-  }
+    const file = removed.deletedFile ? ` and deleted ${removed.deletedFile}` : "";
+    io.stdout.write(`removed   ${removed.id} (${removed.title}) from the index${file}\n`);
+  });
   return failed > 0 ? 1 : 0;
 }

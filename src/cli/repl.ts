@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import type { Answer } from "../answer/answer.js";
-import { draftText } from "../answer/chat/draft-text.js";
 import { styleText } from "node:util";
 import { loadConfig, type Config } from "../config.js";
 import { appendTurn, turnOf, type Turn } from "../conversation/turn.js";
@@ -119,9 +118,8 @@ async function answer({ engine, output, conversation }: Session, question: strin
   try {
     const answer = await engine.ask(question, {
       history: conversation,
-      onToken: (soFar) => {
-        // Only the head of a runaway reply is shown, so each token costs the same however long the reply grows.
-        const draft = terminalText(draftText(soFar.slice(0, DISPLAY_LIMITS.answerChars)));
+      onDraft: (text) => {
+        const draft = terminalText(text);
         if (printed === undefined) {
           if (draft === "") return;
           output.write(DRAFT_LABEL);

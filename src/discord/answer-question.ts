@@ -32,7 +32,7 @@ export async function answerQuestion(
   const stream = streamEdits(interaction, ctx.logger);
   const answer = await ctx.answerQueue.run(
     interaction.user.id,
-    () => ctx.engine.ask(request.question, { ...request.options, onToken: stream.onToken }).finally(stream.finish),
+    () => ctx.engine.ask(request.question, { ...request.options, onDraft: stream.onDraft }).finally(stream.finish),
     (waiting) => {
       const content = `⏳ Busy right now; your question is queued (${waiting} waiting) and will be answered in turn.`;
       interaction

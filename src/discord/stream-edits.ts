@@ -1,7 +1,5 @@
 import type { ChatInputCommandInteraction, ModalSubmitInteraction } from "discord.js";
 import type { Logger } from "pino";
-import { draftText } from "../answer/chat/draft-text.js";
-import { DISPLAY_LIMITS } from "../display/limits.js";
 import { truncate } from "./embed-pages.js";
 import { discordText } from "./markdown.js";
 import { CONTENT_LIMIT, NO_MENTIONS } from "./replies.js";
@@ -12,16 +10,16 @@ const EDIT_INTERVAL_MS = 1000;
 export const DRAFT_LABEL = "✍️ Drafting an answer (citations are checked when it's done)…";
 
 /**
- * The message content for a streamed draft: the label, then the text with its `[S#]` markers gone, escaped and
- * without links (nothing is cited yet). Only the head of a runaway reply is looked at, so each edit costs the same.
+ * The message content for a streamed draft (the engine has already taken out its `[S#]` markers): the label, then
+ * the text escaped and without links (nothing is cited yet).
  */
-export function draftContent(textSoFar: string): string {
-  const draft = discordText(draftText(textSoFar.slice(0, DISPLAY_LIMITS.answerChars)));
+export function draftContent(text: string): string {
+  const draft = discordText(text);
   return draft === "" ? DRAFT_LABEL : `${DRAFT_LABEL}\n${truncate(draft, CONTENT_LIMIT - DRAFT_LABEL.length - 1)}`;
 }
 
 export interface StreamEditor {
-  onToken: (textSoFar: string) => void;
+  onDraft: (draft: string) => void;
   /** Stops further edits and waits for the one in flight, so the final answer is never overwritten by a stale one. */
   finish: () => Promise<void>;
 }
@@ -50,8 +48,8 @@ export function streamEdits(interaction: ChatInputCommandInteraction | ModalSubm
   };
 
   return {
-    onToken: (textSoFar) => {
-      latest = textSoFar;
+    onDraft: (draft) => {
+      latest = draft;
       if (finished || timer) return;
       timer = setTimeout(edit, Math.max(0, lastEdit + EDIT_INTERVAL_MS - Date.now()));
     },

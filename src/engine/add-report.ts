@@ -2,15 +2,18 @@ import type { Config } from "../config.js";
 import type { IngestedReport, IngestOptions, IngestSummary } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import { precheckReport } from "../formats/read-format.js";
+import { downloadAttachment } from "../net/fetch-report.js";
 import { checkReportSize, reportFileName } from "./report-file.js";
 import { type SavedReport, saveReport } from "./save-report.js";
 
-/** A report file handed over by a front end (an upload), not yet in the corpus folder. */
-export interface ReportUpload {
+/**
+ * A report file handed over by a front end (an upload), not yet in the corpus folder: its bytes, or the address of
+ * a chat attachment, which is downloaded here from the chat service's attachment hosts only.
+ */
+export type ReportUpload = {
   /** The name it came with; the report id and the saved file's name are derived from it. */
   fileName: string;
-  bytes: Uint8Array;
-}
+} & ({ bytes: Uint8Array } | { attachmentUrl: string });
 
 export type AddReport = (upload: ReportUpload) => Promise<IngestedReport>;
 
@@ -32,11 +35,12 @@ export function createAddReport(config: Config, ingest: Ingest): AddReport {
 
 async function addReport(config: Config, ingest: Ingest, upload: ReportUpload): Promise<IngestedReport> {
   const fileName = reportFileName(upload.fileName);
-  checkReportSize(upload.bytes.length, config.maxReportBytes);
+  const bytes = "bytes" in upload ? upload.bytes : (await downloadAttachment(upload.attachmentUrl, config)).bytes;
+  checkReportSize(bytes.length, config.maxReportBytes);
   // What can be refused without parsing is refused before the file touches the corpus folder; the ingest (in its
   // own process) refuses the rest, and the file is removed again.
-  precheckReport(upload.bytes, fileName, config.maxReportBytes);
-  const saved = await saveReport(config.corpusDir, fileName, upload.bytes).catch((err: unknown) => {
+  precheckReport(bytes, fileName, config.maxReportBytes);
+  const saved = await saveReport(config.corpusDir, fileName, bytes).catch((err: unknown) => {
     throw asDossierError(err, "The report could not be saved");
   });
   return ingestSaved(saved, ingest);

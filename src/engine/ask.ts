@@ -7,6 +7,7 @@ import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
 import { coreOf } from "../conversation/rewrite-offline.js";
 import type { AskOptions } from "../engine-types.js";
+import { draftStream } from "./draft-stream.js";
 import { DossierError } from "../errors.js";
 import { splitQuestion } from "../retrieval/question-analysis.js";
 import type { Retrieval, Retrieve } from "../retrieval/retrieve.js";
@@ -61,7 +62,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       // the chat model still follows the offline judgement.
       const offered = judgement.answerable ? candidates.filter((c) => c.namesInOwnReport).slice(0, CANDIDATES) : [];
       const context = modelDecides ? wideContext(candidates, around, deps.wideContext.sentences) : undefined;
-      const draft = await deps.answerer.answer({ question, candidates: offered, context, onToken: opts.onToken, signal: opts.signal });
+      const draft = await deps.answerer.answer({ question, candidates: offered, context, onToken: draftStream(opts.onDraft), signal: opts.signal });
       if (citationsAreVerbatim(draft, index)) return draft;
       deps.logger.error({ question, answerer: deps.answerer.name }, "answer cited text that is not in the index; using the extractive answer");
       return { ...(await deps.extractive.answer({ question, candidates: offered })), mode: "extractive-fallback", note: "citation check failed" };

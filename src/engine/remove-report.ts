@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { DossierError } from "../errors.js";
 import { forgetAddress } from "../formats/source-addresses.js";
 import type { IndexStore } from "../store/index-store.js";
+import { openIndexStore } from "../store/open-index-store.js";
 
 export interface RemovedReport {
   id: string;
@@ -51,3 +52,23 @@ function ignoreMissing(error: NodeJS.ErrnoException): void {
   if (error.code !== "ENOENT") throw error;
 }
 
+
+/**
+ * `npm run remove`'s use case: removes each id in turn from the configured index without loading a model, and
+ * tells `onResult` how each went (an unknown id is a DossierError there, and the rest still run).
+ */
+export async function removeReports(config: Config, ids: string[], onResult: (id: string, result: RemovedReport | DossierError) => void): Promise<void> {
+  const store = await openIndexStore(config);
+  try {
+    for (const id of ids) {
+      try {
+        onResult(id, await removeReport(id, config, store));
+      } catch (error) {
+        if (!(error instanceof DossierError)) throw error;
+        onResult(id, error);
+      }
+    }
+  } finally {
+    await store.close();
+  }
+}

@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 import { readerFor } from "../formats/read-format.js";
-import { parsePrivateAllowance } from "./private-allowance.js";
+import { parsePrivateAllowance } from "../core/private-allowance.js";
 import { type FetchedBody, type FetchPolicy, safeFetch } from "./safe-fetch.js";
 
 const MAX_REDIRECTS = 3;

@@ -8,6 +8,7 @@ import { EMBED_LIMITS, embedSize } from "../../src/discord/embed-pages.js";
 import { DISPLAY_LIMITS } from "../../src/display/limits.js";
 import type { Answer } from "../../src/answer/answer.js";
 import { createAddReport } from "../../src/engine/add-report.js";
+import { draftStream } from "../../src/engine/draft-stream.js";
 import { describeRegistration, registerCommands } from "../../src/discord/register-commands.js";
 import type { Engine } from "../../src/engine-types.js";
 import { DossierError } from "../../src/errors.js";
@@ -42,7 +43,7 @@ let send: BotHarness["send"];
 const logLines: string[] = [];
 /** Holds every ask() until released, so a test can fill the in-flight slot deterministically. */
 let askGate: Promise<void> = Promise.resolve();
-/** When set, the next ask() streams these pieces to onToken, 300 ms apart, as a chat model would, before answering. */
+/** When set, the next ask() streams these pieces as drafts, 300 ms apart, as a chat model would, before answering. */
 let streamNext: string[] | undefined;
 /** When set, the next ask() returns this answer instead of the engine's (for shapes no small report yields). */
 let answerNext: Answer | undefined;
@@ -77,8 +78,9 @@ beforeAll(async () => {
         const pieces = streamNext;
         streamNext = undefined;
         let soFar = "";
+        const stream = draftStream(options?.onDraft);
         for (const piece of pieces ?? []) {
-          options?.onToken?.((soFar += piece));
+          stream?.((soFar += piece));
           await new Promise((resolve) => setTimeout(resolve, 300));
         }
         const crafted = answerNext;

@@ -69,9 +69,11 @@ describe("chat-model mode: the model decides from a wide context", () => {
 
   it("reads a streamed text reply the same way", async () => {
     const drafts: string[] = [];
-    const answer = await chat.ask(questions[0]!.question, { onToken: (t) => drafts.push(t) });
+    const answer = await chat.ask(questions[0]!.question, { onDraft: (t) => drafts.push(t) });
     expect(stub.requests.at(-1)!.body.stream).toBe(true);
     expect(drafts.length).toBeGreaterThan(0);
+    // A draft is shown before its citations are checked, so it must not carry the model's markers.
+    expect(drafts.filter((d) => /\[S\d/.test(d))).toEqual([]);
     expect(answer).toMatchObject({ mode: "llm", abstained: false });
     expect(answer.citations.map((c) => c.text)).toEqual([expect.stringContaining(SUPPORT)]);
   });

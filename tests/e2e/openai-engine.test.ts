@@ -36,7 +36,7 @@ describe("engine with an OpenAI-compatible server", () => {
       // The stub's vectors are hashes, similar only for identical text: asking with a sentence's own words lets the
       // retriever find it without a real embedding model.
       const answer = await engine.ask("Mayor Ana Ruiz said the town would rebuild the damaged bridge by spring.", {
-        onToken: () => {},
+        onDraft: () => {},
       });
       expect(answer.mode).toBe("llm");
       expect(answer.citations.map((c) => c.text)).toEqual(["Mayor Ana Ruiz said the town would rebuild the damaged bridge by spring."]);

@@ -30,7 +30,7 @@ afterEach(async () => {
 });
 
 const chatRequests = () => stub.requests.filter((r) => r.path === "/v1/chat/completions");
-const stream = { onToken: () => {} };
+const stream = { onDraft: () => {} };
 
 /** The first turn: the stub's vectors are hashes, so a question in a sentence's own words is what finds it. */
 async function firstTurn() {

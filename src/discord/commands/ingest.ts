@@ -8,7 +8,6 @@ import {
 import type { IngestedReport } from "../../engine-types.js";
 import { checkReportSize, reportFileName } from "../../engine/report-file.js";
 import { DossierError } from "../../errors.js";
-import { downloadAttachment } from "../../net/fetch-report.js";
 import type { BotContext, Precondition } from "../handler-types.js";
 import { manageGuild } from "../preconditions/manage-guild.js";
 import { code, reportTitle } from "../format-answer.js";
@@ -38,8 +37,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     const fileName = reportFileName(attachment.name);
     checkReportSize(attachment.size, ctx.config.maxReportBytes);
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const { bytes } = await downloadAttachment(attachment.url, ctx.config);
-    report = await ctx.engine.addReport({ fileName, bytes });
+    report = await ctx.engine.addReport({ fileName, attachmentUrl: attachment.url });
   } else {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     report = await ctx.engine.addUrlReport(url!);

@@ -14,10 +14,10 @@ function fakeInteraction() {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 describe("streamEdits", () => {
-  it("shows the draft under a label saying it is unchecked, without [S#] markers, markdown escaped", async () => {
+  it("shows the draft under a label saying it is unchecked, markdown escaped", async () => {
     const { interaction, edits } = fakeInteraction();
     const stream = streamEdits(interaction, silentLogger);
-    stream.onToken("Prices rose *sharply* [S1]. Shops shut_early [S2, S3");
+    stream.onDraft("Prices rose *sharply*. Shops shut_early");
     await tick();
     await stream.finish();
     expect(edits).toHaveLength(1);
@@ -30,9 +30,9 @@ describe("streamEdits", () => {
   it("makes no edit after finish, so the verified answer is never overwritten", async () => {
     const { interaction, edits } = fakeInteraction();
     const stream = streamEdits(interaction, silentLogger);
-    stream.onToken("First");
+    stream.onDraft("First");
     await stream.finish();
-    stream.onToken("First and more");
+    stream.onDraft("First and more");
     await tick();
     expect(edits).toHaveLength(0);
   });
@@ -40,7 +40,7 @@ describe("streamEdits", () => {
 
 describe("draftContent", () => {
   it("is the label alone until there is text to show, and fits a message", () => {
-    expect(draftContent("[S1")).toBe(DRAFT_LABEL);
+    expect(draftContent("")).toBe(DRAFT_LABEL);
     const long = draftContent("word ".repeat(1000));
     expect(long.length).toBeLessThanOrEqual(2000);
     expect(long.startsWith(`${DRAFT_LABEL}\nword`)).toBe(true);

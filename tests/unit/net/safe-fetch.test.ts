@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPublicAddress } from "../../../src/net/address-policy.js";
-import { parsePrivateAllowance } from "../../../src/net/private-allowance.js";
+import { parsePrivateAllowance } from "../../../src/core/private-allowance.js";
 import { type FetchPolicy, safeFetch } from "../../../src/net/safe-fetch.js";
 
 let server: http.Server;
