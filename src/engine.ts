@@ -57,13 +57,10 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
     throw error;
   });
   let index = opened;
-  const watch = watchIndex(store, seen, async () => {
-    index = await loadIndex(store, embeddings);
-  }, logger);
+  const watch = watchIndex(store, seen, () => loadIndex(store, embeddings), (loaded) => (index = loaded), logger);
   // Injected embeddings cannot cross into a child process; the child makes its own from the same configuration.
   const queue = createIngestQueue(options.embeddings ? inProcessRunner({ config, embeddings, logger, store }) : childProcessRunner(config), async () => {
-    watch.seen = await store.version();
-    index = await loadIndex(store, embeddings);
+    await watch.reload(await store.version());
   });
 
   const retrieve = createRetriever({ index: () => index, embedQuery: (text) => embeddings.embedQuery(text), topK: config.topK });
