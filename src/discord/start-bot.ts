@@ -6,19 +6,27 @@ import { createLogger } from "../logger.js";
 import { requireToken } from "./client.js";
 import { runBot } from "./run-bot.js";
 
+/** The start's steps that can fail after the engine is open; a test replaces them to make one fail. */
+export interface StartSteps {
+  createEngine: typeof createEngine;
+  probeChatModel: typeof probeChatModel;
+}
+
 /**
  * The bot as a process: loads (or builds) the index once, checks the chat model if one is configured, serves until
  * SIGINT/SIGTERM, then finishes the answers in progress, disconnects and closes the engine.
  */
-export async function startBot(config: Config): Promise<void> {
+export async function startBot(config: Config, steps: StartSteps = { createEngine, probeChatModel }): Promise<void> {
   requireToken(config);
   const logger = createLogger(config.logLevel);
-  const engine = await createEngine(config, { logger, onNotice: (message) => logger.info(message) });
-  await probeChatModel(config, logger);
-  const stop = await runBot(config, engine, logger).catch(async (err: unknown) => {
-    await engine.close();
-    throw err;
-  });
+  const engine = await steps.createEngine(config, { logger, onNotice: (message) => logger.info(message) });
+  // The engine holds a database pool and the ingest child: a start that fails after it opened must close it.
+  const stop = await steps.probeChatModel(config, logger)
+    .then(() => runBot(config, engine, logger))
+    .catch(async (err: unknown) => {
+      await engine.close();
+      throw err;
+    });
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
