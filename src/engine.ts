@@ -8,8 +8,9 @@ import { createEmbeddings } from "./embeddings/create-embeddings.js";
 import type { DossierEmbeddings } from "./embeddings/embeddings-contract.js";
 import { createAddReport } from "./engine/add-report.js";
 import { createAddUrlReport } from "./engine/add-url-report.js";
-import type { Engine, ReportContext } from "./engine-types.js";
+import type { Engine } from "./engine-types.js";
 import { createAsk } from "./engine/ask.js";
+import { createContext } from "./engine/context.js";
 import { childProcessRunner, inProcessRunner } from "./engine/ingest-runner.js";
 import { createIngestQueue } from "./engine/ingest-queue.js";
 import { loadIndex } from "./engine/load-index.js";
@@ -71,24 +72,13 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   };
   const ask = createAsk({ index: () => index, retrieve, answerer, extractive, rewriter, maxQuestionChars: config.maxQuestionChars, logger, noReports: () => noReportsNotice(config), wideContext });
 
-  const context = (sentenceId: string, radius = 1): ReportContext | undefined => {
-    const found = index.sentence(sentenceId);
-    if (!found) return undefined;
-    const all = index.sentencesOf(found.report.id);
-    const at = found.sentence.index;
-    return {
-      report: found.report,
-      sentences: all.slice(Math.max(0, at - radius), at + radius + 1).map((s) => s.sentence),
-    };
-  };
-
   return {
     ask,
     ingest: queue.ingest,
     addReport: createAddReport(config, queue.ingest),
     addUrlReport: createAddUrlReport(config, queue.ingest),
     removeReport: (id) => queue.change(() => removeReport(id, config, store)),
-    context,
+    context: createContext(() => index),
     reports: () => index.reports,
     close: async () => {
       watch.stop();
