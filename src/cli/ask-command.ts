@@ -25,9 +25,10 @@ export async function askCommand(args: string[], io: CliIo): Promise<number> {
     USAGE,
   );
   const history = values["follow-up"] === undefined ? undefined : readHistoryFile(values["follow-up"]);
-  const engine = await openEngine(loadConfig(io.env), io);
+  const shown = new Set<string>();
+  const engine = await openEngine(loadConfig(io.env), io, shown);
   try {
-    const options = { reportIds: values.report, json: values.json };
+    const options = { reportIds: values.report, json: values.json, shown };
     if (positionals.length > 0) return (await answerOne(engine, positionals.join(" "), history, options, io)) ? 0 : 1;
     let failures = 0;
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
@@ -43,6 +44,8 @@ export async function askCommand(args: string[], io: CliIo): Promise<number> {
 interface PrintOptions {
   reportIds?: string[];
   json: boolean;
+  /** Lines already on standard error (start-up notices): an error saying the same is not printed again. */
+  shown: ReadonlySet<string>;
 }
 
 /** A line of standard input: a question, or JSON with its own history (which wins over --follow-up's). */
@@ -72,6 +75,6 @@ async function answerOne(engine: Engine, question: string, historyItems: History
 function printFailure(question: string, error: unknown, options: PrintOptions, io: CliIo): false {
   const message = userMessage(error);
   if (options.json) io.stdout.write(`${JSON.stringify({ question, error: message })}\n`);
-  else io.stderr.write(`dossier: ${message}\n`);
+  else if (!options.shown.has(message)) io.stderr.write(`dossier: ${message}\n`);
   return false;
 }

@@ -4,11 +4,17 @@ import type { Engine } from "../engine-types.js";
 import { createLogger } from "../logger.js";
 import { processIo, type CliIo } from "./run-main.js";
 
-/** The engine as the terminal tools use it: quiet logs and notices about index building, both on stderr. */
-export function openEngine(config: Config, io: CliIo = processIo()): Promise<Engine> {
+/**
+ * The engine as the terminal tools use it: quiet logs and notices about index building, both on stderr. Each notice
+ * printed is added to `shown`, so a command can avoid printing the same line again as an error.
+ */
+export function openEngine(config: Config, io: CliIo = processIo(), shown = new Set<string>()): Promise<Engine> {
   return createEngine(config, {
     logger: terminalLogger(config, io),
-    onNotice: (message) => io.stderr.write(`${message}\n`),
+    onNotice: (message) => {
+      shown.add(message);
+      io.stderr.write(`${message}\n`);
+    },
   });
 }
 

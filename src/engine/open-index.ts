@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import type { Config } from "../config.js";
+import { shownPath } from "../display/shown-path.js";
 import type { DossierEmbeddings } from "../embeddings/embeddings-contract.js";
 import { DossierError } from "../errors.js";
 import { removeStaleGenerations } from "../index/index-files.js";
@@ -41,15 +42,21 @@ export async function openIndex(options: OpenIndexOptions): Promise<SearchIndex>
     index = await loadIndex(store, embeddings);
   }
   if (index.reports.length === 0) notify(noReportsNotice(config));
+  else if (!existsSync(config.corpusDir)) notify(missingCorpusNotice(config, index.reports.length));
   return index;
 }
 
 /** Said at start and by every answer while the index holds no report, so an empty corpus is never a silent "not found". */
 export function noReportsNotice(config: Config): string {
   const where = existsSync(config.corpusDir)
-    ? `the corpus folder ${config.corpusDir} holds no readable report (${REPORT_EXTENSIONS.join(", ")})`
-    : `the corpus folder ${config.corpusDir} does not exist`;
+    ? `the corpus folder ${shownPath(config.corpusDir)} holds no readable report (${REPORT_EXTENSIONS.join(", ")})`
+    : `the corpus folder ${shownPath(config.corpusDir)} does not exist`;
   return `No reports are loaded: ${where} (CORPUS_DIR). Add reports there and run \`npm run ingest\`, or use /ingest in Discord.`;
+}
+
+/** An index built earlier still answers, but nothing can be added to or updated from a corpus folder that is gone. */
+export function missingCorpusNotice(config: Config, reports: number): string {
+  return `The corpus folder ${shownPath(config.corpusDir)} (CORPUS_DIR) does not exist; answering from the index as last built (${reports} report${reports === 1 ? "" : "s"}).`;
 }
 
 async function refresh(options: OpenIndexOptions, notice: string, repair: boolean): Promise<void> {

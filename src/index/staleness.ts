@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
+import { shownPath } from "../display/shown-path.js";
 import { DossierError } from "../errors.js";
 import type { IndexStore } from "../store/index-store.js";
 import { fingerprint, reportFilesIn } from "./list-reports.js";
@@ -13,7 +14,7 @@ import { hashReport } from "./read-report.js";
  * by another embedder is not stale but mismatched, and is refused when loaded.
  */
 export async function findStaleness(config: Config, store: IndexStore, embedderName: string): Promise<{ notice: string; repair: boolean } | undefined> {
-  const corpus = path.relative(process.cwd(), config.corpusDir) || ".";
+  const corpus = shownPath(config.corpusDir);
   let manifest;
   try {
     manifest = await store.readManifest();

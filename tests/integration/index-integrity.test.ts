@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { askCommand } from "../../src/cli/ask-command.js";
+import { runCommand } from "../../src/cli/run-main.js";
 import { loadConfig } from "../../src/config.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
@@ -9,6 +11,7 @@ import { readGeneration, readManifest } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
 import { SearchIndex } from "../../src/retrieval/search-index.js";
+import { captureIo } from "../helpers/cli-io.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 const embeddings = new LocalUseEmbeddings();
@@ -225,8 +228,27 @@ describe("an empty or missing corpus", () => {
   it("warns at start and answers every question with the reason", async () => {
     ws = makeWorkspace({ withFirstReport: false, env: { CORPUS_DIR: "/nonexistent" } });
     const { engine, notices } = await start();
+    // A folder outside the working folder is named as it is, not as a chain of ../
+    expect(notices[0]).toBe("No index yet: building it from /nonexistent/ (first run only)…");
     expect(notices.at(-1)).toMatch(/^No reports are loaded: the corpus folder \/nonexistent does not exist \(CORPUS_DIR\)\. Add reports there/);
     await expect(engine.ask("Who mediated the talks?")).rejects.toMatchObject({ code: "NO_REPORTS" });
+    await engine.close();
+  });
+
+  it("npm run ask says there are no reports once, not as a notice and again as the error", async () => {
+    ws = makeWorkspace({ withFirstReport: false, env: { CORPUS_DIR: "/nonexistent" } });
+    const io = captureIo({ ...ws.env, LOG_LEVEL: "silent" });
+    expect(await runCommand((cliIo) => askCommand(["Who mediated the talks?"], cliIo), io)).toBe(1);
+    expect(io.err().match(/No reports are loaded/g)).toHaveLength(1);
+  });
+
+  it("warns that the corpus folder is missing when an index built earlier still answers", async () => {
+    ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
+    const { engine, notices } = await start(loadConfig({ ...ws.env, CORPUS_DIR: "/nonexistent" }));
+    expect(notices).toEqual(["The corpus folder /nonexistent (CORPUS_DIR) does not exist; answering from the index as last built (1 report)."]);
+    expect((await engine.ask("Who mediated the talks?")).citations.length).toBeGreaterThan(0);
+    await engine.close();
   });
 
   it("says an existing corpus folder holds no report", async () => {
