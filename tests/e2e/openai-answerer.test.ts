@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ABSTAIN_TEXT } from "../../src/answer/answer.js";
 import { LlmAnswerer } from "../../src/answer/chat/llm-answerer.js";
+import { loadConfig } from "../../src/config.js";
 import { FLOOD_SENTENCES, candidatesFrom, floodCandidates } from "../helpers/ranked-sentences.js";
 import { openaiConfig, quotingFallback } from "./openai-fixtures.js";
 import { startOpenAIStub, type OpenAIStub } from "./openai-stub.js";
@@ -34,6 +35,15 @@ describe("LlmAnswerer through @langchain/openai", () => {
     expect(request.response_format.json_schema.schema.properties.sentences.items.properties.sources.items.enum).toEqual(["S1", "S2", "S3", "S4"]);
     expect(request.messages[1].content).toContain('<report title="Millbrook flood">\n<source id="S1">');
     expect(request.messages[1].content).toContain('<source id="S2">About 300 homes were evacuated');
+  });
+
+  it("caps the reply at CHAT_MAX_TOKENS, streamed or structured", async () => {
+    const capped = new LlmAnswerer({ config: loadConfig({ OPENAI_BASE_URL: stub.baseURL, OPENAI_API_KEY: "test-key", CHAT_MAX_TOKENS: "321" }), fallback: quotingFallback });
+    stub.chat({ json: { found: true, sentences: [{ text: "Homes were evacuated.", sources: ["S2"] }] } });
+    await capped.answer({ question: "Was anyone evacuated?", candidates: floodCandidates() });
+    stub.chat({ text: "Homes were evacuated [S2]." });
+    await capped.answer({ question: "Was anyone evacuated?", candidates: floodCandidates(), onToken: () => {} });
+    expect(stub.requests.map((r) => r.body.max_tokens)).toEqual([321, 321]);
   });
 
   it("drops invented ids and the sentences that rest only on them", async () => {

@@ -51,7 +51,8 @@ export class LlmAnswerer implements Answerer {
     this.retry = retryPolicy(config.openai, firstRetryDelayMs);
     this.fallback = fallback;
     this.logger = logger ?? silentLogger;
-    this.model = createChatModel(config.openai);
+    // CHAT_MAX_TOKENS: a runaway reply ends at the server, not only where the front ends stop showing it.
+    this.model = createChatModel(config.openai, { maxTokens: config.openai.maxTokens });
     this.name = `llm:${config.openai.chatModel}`;
   }
 
