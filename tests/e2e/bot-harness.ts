@@ -29,6 +29,8 @@ export interface BotHarnessOptions {
   name: string;
   /** Corpus files besides the Istanbul report, by file name. */
   reports?: Record<string, string>;
+  /** Start from an empty corpus folder instead (for tests that add every report themselves). */
+  emptyCorpus?: boolean;
   /** Settings over fakeBotConfig's. */
   env?: Record<string, string>;
   /** What the bot gets instead of the engine itself: the real engine with test hooks around it. */
@@ -38,7 +40,7 @@ export interface BotHarnessOptions {
 }
 
 /**
- * One fake Discord, one real engine over a temporary corpus holding the Istanbul report, and the real bot between
+ * One fake Discord, one real engine over a temporary corpus holding the Istanbul report (or nothing), and the real bot between
  * them: the setup every Discord end-to-end file shares.
  */
 export async function startBotHarness(options: BotHarnessOptions): Promise<BotHarness> {
@@ -55,7 +57,7 @@ export async function startBotHarness(options: BotHarnessOptions): Promise<BotHa
   try {
     const corpus = path.join(dir, "corpus");
     await mkdir(corpus);
-    await copyFile(path.resolve("corpus", `${ISTANBUL}.txt`), path.join(corpus, `${ISTANBUL}.txt`));
+    if (!options.emptyCorpus) await copyFile(path.resolve("corpus", `${ISTANBUL}.txt`), path.join(corpus, `${ISTANBUL}.txt`));
     for (const [name, text] of Object.entries(options.reports ?? {})) await writeFile(path.join(corpus, name), text);
     const config = fakeBotConfig(dir, fake.apiUrl, options.env);
     const real = await createEngine(config, { logger: silentLogger });

@@ -1,20 +1,15 @@
 import { existsSync, readdirSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config.js";
-import { runBot, type StopBot } from "../../src/discord/run-bot.js";
-import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
-import { silentLogger } from "../../src/logger.js";
 import { makeArticleHtml, makeReportPdf, makeScannedPdf } from "../helpers/report-documents.js";
+import { type BotHarness, isCallback, isLastAnswerPage, isOriginalEdit, startBotHarness } from "./bot-harness.js";
 import * as interactions from "./discord-interactions.js";
-import { fakeBotConfig } from "./fake-bot-config.js";
-import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord.js";
+import { APP_ID, type FakeDiscord } from "./fake-discord.js";
 
 /**
  * /ingest with a PDF attachment or a `url`, and /remove, through the real discord.js Client against the fake Discord,
@@ -24,28 +19,21 @@ import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from
 let fake: FakeDiscord;
 let site: http.Server;
 let siteUrl: string;
-let dir: string;
 let config: Config;
 let engine: Engine;
-let stop: StopBot;
+let bot: BotHarness;
+let send: BotHarness["send"];
 let nextUser = 710000000000000000n;
 const admin = (): interactions.Who => ({ userId: String(++nextUser), admin: true });
 const member = (): interactions.Who => ({ userId: String(++nextUser), admin: false });
 
-const send = (sent: interactions.Sent) => {
-  fake.dispatchInteraction(sent.payload);
-  return sent;
-};
-const isCallback = (s: interactions.Sent) => (r: RecordedRequest) => r.path === `/interactions/${s.id}/${s.token}/callback`;
-const isOriginalEdit = (s: interactions.Sent) => (r: RecordedRequest) =>
-  r.method === "PATCH" && r.path === `/webhooks/${APP_ID}/${s.token}/messages/@original`;
 const reply = async (s: interactions.Sent) => (await fake.waitFor(isOriginalEdit(send(s)), 30_000)).body.content as string;
 const ingestUrl = (who: interactions.Who, url: string) => interactions.slashCommand("ingest", who, [{ name: "url", type: 3, value: url }]);
 const remove = (who: interactions.Who, id: string) => interactions.slashCommand("remove", who, [{ name: "report", type: 3, value: id }]);
 
 async function askText(question: string): Promise<string> {
   const sent = send(interactions.ask({ userId: String(++nextUser) }, question));
-  await fake.waitFor((r) => r.status < 300 && r.path.startsWith(`/webhooks/${APP_ID}/${sent.token}`) && (r.body?.components?.length ?? 0) > 0, 30_000);
+  await fake.waitFor(isLastAnswerPage(sent), 30_000);
   return fake.requests
     .filter((r) => r.path.startsWith(`/webhooks/${APP_ID}/${sent.token}`) && r.body?.embeds !== undefined)
     .flatMap((r) => (r.body.embeds as APIEmbed[]).map((e) => e.description ?? ""))
@@ -53,7 +41,6 @@ async function askText(question: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
   site = http.createServer((req, res) => {
     if (req.url === "/news/ferry-terminal") res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticleHtml());
     else if (req.url === "/to-intranet") res.writeHead(302, { location: "http://10.1.2.3/secret-report.html" }).end();
@@ -61,20 +48,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  dir = await mkdtemp(path.join(os.tmpdir(), "dossier-discord-formats-"));
-  await mkdir(path.join(dir, "corpus"));
-  config = fakeBotConfig(dir, fake.apiUrl);
-  engine = await createEngine(config, { logger: silentLogger });
-  stop = await runBot(config, engine, silentLogger);
+  bot = await startBotHarness({ name: "discord-formats", emptyCorpus: true });
+  ({ fake, config, engine, send } = bot);
 }, 60_000);
 
 afterAll(async () => {
-  await stop?.();
-  await engine?.close();
-  await fake?.close();
+  await bot?.close();
   site?.closeAllConnections();
   await new Promise((resolve) => site?.close(resolve));
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const corpusFiles = () => readdirSync(config.corpusDir, { recursive: true }).map(String).sort();
