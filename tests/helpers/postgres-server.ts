@@ -7,6 +7,8 @@ export interface TestDatabase {
   url: string;
   /** "pglite" in-process, or "server" when DATABASE_URL names one. */
   engine: "pglite" | "server";
+  /** A URL to an empty database for one test group: a new schema on a server; PGlite's one schema emptied (it has one session, so no second schema can be kept apart). */
+  fresh(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -16,27 +18,44 @@ export interface TestDatabase {
  */
 export async function startTestDatabase(): Promise<TestDatabase> {
   const server = process.env.DATABASE_URL;
-  if (server) return freshSchema(server);
-  return { ...(await startPglite()), engine: "pglite" };
-}
-
-async function freshSchema(serverUrl: string): Promise<TestDatabase> {
-  const schema = `dossier_test_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query("CREATE EXTENSION IF NOT EXISTS vector");
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.searchParams.set("options", `-c search_path=${schema},public`);
+  if (server) return serverSchemas(server);
+  const pglite = await startPglite();
   return {
-    url: url.toString(),
-    engine: "server",
-    stop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
+    ...pglite,
+    engine: "pglite",
+    fresh: async () => {
+      await query(pglite.url, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+      return pglite.url;
     },
   };
 }
+
+async function query(url: string, sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** The first schema is the file's; `fresh()` adds one per group; all are dropped at the end. */
+async function serverSchemas(serverUrl: string): Promise<TestDatabase> {
+  const schemas: string[] = [];
+  const fresh = async () => {
+    const schema = `dossier_test_${randomBytes(4).toString("hex")}`;
+    await query(serverUrl, `CREATE EXTENSION IF NOT EXISTS vector; CREATE SCHEMA ${schema}`);
+    schemas.push(schema);
+    const url = new URL(serverUrl);
+    url.searchParams.set("options", `-c search_path=${schema},public`);
+    return url.toString();
+  };
+  return {
+    url: await fresh(),
+    engine: "server",
+    fresh,
+    stop: async () => query(serverUrl, schemas.map((s) => `DROP SCHEMA ${s} CASCADE;`).join(" ")),
+  };
+}
+

@@ -5,20 +5,25 @@ import { ABSTAIN_TEXT, RELATED_TEXT } from "../../src/answer/answer.js";
 import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
+import { storesUnderTest } from "../helpers/store-fixture.js";
 import { FIRST_REPORT, makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
-let ws: Workspace;
-let engine: Engine;
-const notices: string[] = [];
 const report = readFileSync(FIRST_REPORT, "utf8");
 
-beforeAll(async () => {
-  ws = makeWorkspace();
-  engine = await createEngine(ws.config, { onNotice: (m) => notices.push(m) });
-});
-afterAll(() => ws.cleanup());
+describe.each(storesUnderTest())("engine on the first report with the local model, $label", (store) => {
+  let ws: Workspace;
+  let engine: Engine;
+  const notices: string[] = [];
 
-describe("engine on the first report with the local model", () => {
+  beforeAll(async () => {
+    ws = makeWorkspace({ env: await store.freshEnv() });
+    engine = await createEngine(ws.config, { onNotice: (m) => notices.push(m) });
+  });
+  afterAll(async () => {
+    await engine?.close();
+    ws?.cleanup();
+  });
+
   it("builds the missing index on first use, with a notice", () => {
     expect(notices[0]).toMatch(/No index yet: building it/);
     expect(engine.reports().map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
