@@ -1,16 +1,28 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { IndexStore } from "../../src/store/index-store.js";
+import { openIndexStore } from "../../src/store/open-index-store.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { SearchIndex } from "../../src/retrieval/search-index.js";
 import { readGeneration, type WriteHooks } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
+import { storesUnderTest, type StoreUnderTest } from "../helpers/store-fixture.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 const embeddings = new LocalUseEmbeddings();
 let ws: Workspace;
-const ingest = (paths: string[], options = {}, hooks: WriteHooks = {}) => ingestPaths(paths, { config: ws.config, embeddings, logger: silentLogger, hooks }, options);
+/** The store under test; unset, ingest uses the workspace's local index folder. */
+let opened: IndexStore | undefined;
+const ingest = (paths: string[], options = {}, hooks: WriteHooks = {}) => ingestPaths(paths, { config: ws.config, embeddings, logger: silentLogger, store: opened, hooks }, options);
+
+/** A fresh workspace whose index lives in the store under test. */
+async function workspaceIn(under: StoreUnderTest, options: { withFirstReport?: boolean } = {}): Promise<IndexStore> {
+  ws = makeWorkspace({ ...options, env: await under.freshEnv() });
+  opened = await openIndexStore(ws.config);
+  return opened;
+}
 
 /** Counts embedding calls so a test can prove unchanged reports are not embedded again. */
 function countEmbeddings() {
@@ -28,14 +40,18 @@ const SECOND = "# Flood relief\n\nHeavy rains flooded the valley on Monday. Reli
 beforeAll(async () => {
   await embeddings.embedQuery("warm up");
 });
-afterEach(() => ws.cleanup());
+afterEach(async () => {
+  await opened?.close();
+  opened = undefined;
+  ws.cleanup();
+});
 
-describe("ingest", () => {
+describe.each(storesUnderTest())("ingest, $label", (under) => {
   it("builds an index with sentences, chunks, vectors, BM25 and a manifest", async () => {
-    ws = makeWorkspace();
+    const store = await workspaceIn(under);
     const summary = await ingest([ws.corpusDir]);
     expect(summary.reports).toMatchObject([{ id: "afghanistan-pakistan-istanbul-talks", status: "added", sentences: 18, chunks: 9 }]);
-    const gen = await readGeneration(ws.config.indexDir);
+    const gen = await store.readGeneration();
     expect(gen.manifest.embedder).toEqual({ name: "local:universal-sentence-encoder-lite", dimensions: 512 });
     const [record] = gen.manifest.reports;
     expect(record).toMatchObject({ sentenceCount: 18, chunkCount: 9 });
@@ -50,7 +66,7 @@ describe("ingest", () => {
   });
 
   it("does not embed unchanged reports again, replaces changed ones and drops reports whose file is gone", async () => {
-    ws = makeWorkspace();
+    const store = await workspaceIn(under);
     await ingest([ws.corpusDir]);
     const second = path.join(ws.corpusDir, "flood-relief.md");
     writeFileSync(second, SECOND);
@@ -72,13 +88,13 @@ describe("ingest", () => {
       writeFileSync(second, SECOND.replace("Monday", "Tuesday") + "More rain is expected.\n");
       const updated = await ingest([ws.corpusDir]);
       expect(updated.reports.find((r) => r.id === "flood-relief")).toMatchObject({ status: "updated", sentences: 3 });
-      const gen = await readGeneration(ws.config.indexDir);
+      const gen = await store.readGeneration();
       expect(new SearchIndex(gen).sentencesOf("flood-relief").map((s) => s.sentence.text)).toContain("More rain is expected.");
 
       rmSync(second);
       const removed = await ingest([ws.corpusDir]);
       expect(removed.removed).toEqual(["flood-relief"]);
-      expect((await readGeneration(ws.config.indexDir)).manifest.reports.map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
+      expect((await store.readGeneration()).manifest.reports.map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
     } finally {
       counter.restore();
     }
@@ -105,9 +121,9 @@ describe("ingest", () => {
   });
 
   it("keeps the previous index fully usable when an ingest fails before the swap", async () => {
-    ws = makeWorkspace();
+    const store = await workspaceIn(under);
     await ingest([ws.corpusDir]);
-    const before = readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8");
+    const version = await store.version();
     writeFileSync(path.join(ws.corpusDir, "flood-relief.md"), SECOND);
 
     await expect(
@@ -122,14 +138,14 @@ describe("ingest", () => {
       ),
     ).rejects.toThrow("injected crash");
 
-    expect(readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8")).toBe(before);
-    const gen = await readGeneration(ws.config.indexDir);
+    expect(await store.version()).toBe(version);
+    const gen = await store.readGeneration();
     expect(gen.manifest.reports.map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
     expect(gen.segments.map((s) => s.segment.graph.size)).toEqual([9]);
   });
 
   it("skips bad files with a one-line reason each and ingests the good ones", async () => {
-    ws = makeWorkspace({ withFirstReport: false });
+    await workspaceIn(under, { withFirstReport: false });
     const dir = ws.corpusDir;
     writeFileSync(path.join(dir, "empty.txt"), "");
     writeFileSync(path.join(dir, "binary.md"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a]));
@@ -145,7 +161,10 @@ describe("ingest", () => {
     expect(reasons.join("\n")).toMatch(/missing\.txt: no such file or folder/);
     for (const r of reasons) expect(r).not.toContain("\n");
   });
+});
 
+// Inherently about the local store's files on disk (a damaged manifest.json): local only.
+describe("ingest, local store only", () => {
   it("stops on an index whose list of reports is unreadable, and rebuilds over it when asked", async () => {
     ws = makeWorkspace();
     await ingest([ws.corpusDir]);
