@@ -10,7 +10,7 @@ export interface StoreUnderTest {
 }
 
 /**
- * Both index stores, for `describe.each`: the local one, and PostgreSQL — the server named by DATABASE_URL when set,
+ * Both index stores, to run a `describe` against each: the local one, and PostgreSQL — the server named by DATABASE_URL when set,
  * otherwise PGlite through pglite-socket, started once per test file on first use and stopped after the file.
  * Call it at the top level of a test file.
  */

@@ -10,7 +10,7 @@ import { FIRST_REPORT, makeWorkspace, type Workspace } from "../helpers/temp-wor
 
 const report = readFileSync(FIRST_REPORT, "utf8");
 
-describe.each(storesUnderTest())("engine on the first report with the local model, $label", (store) => {
+for (const store of storesUnderTest()) describe(`engine on the first report with the local model, ${store.label}`, () => {
   let ws: Workspace;
   let engine: Engine;
   const notices: string[] = [];

@@ -46,7 +46,7 @@ afterEach(async () => {
   ws.cleanup();
 });
 
-describe.each(storesUnderTest())("ingest, $label", (under) => {
+for (const under of storesUnderTest()) describe(`ingest, ${under.label}`, () => {
   it("builds an index with sentences, chunks, vectors, BM25 and a manifest", async () => {
     const store = await workspaceIn(under);
     const summary = await ingest([ws.corpusDir]);

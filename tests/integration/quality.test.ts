@@ -7,16 +7,24 @@ import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
 import { type EvalQuestion, scoreQuestion, summarise } from "../../src/eval/score.js";
+import { storesUnderTest, type StoreUnderTest } from "../helpers/store-fixture.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
+const stores = storesUnderTest();
 const workspaces: Workspace[] = [];
-afterAll(() => workspaces.forEach((w) => w.cleanup()));
+const engines: Engine[] = [];
+afterAll(async () => {
+  await Promise.all(engines.map((e) => e.close()));
+  workspaces.forEach((w) => w.cleanup());
+});
 
-async function engineOver(extraReports?: string): Promise<{ engine: Engine; corpusDir: string }> {
-  const ws = makeWorkspace({ withFirstReport: true });
+async function engineOver(store: StoreUnderTest, extraReports?: string): Promise<{ engine: Engine; corpusDir: string }> {
+  const ws = makeWorkspace({ withFirstReport: true, env: await store.freshEnv() });
   workspaces.push(ws);
   if (extraReports) cpSync(extraReports, ws.corpusDir, { recursive: true });
-  return { engine: await createEngine(loadConfig({ ...ws.env, LOG_LEVEL: "silent" })), corpusDir: ws.corpusDir };
+  const engine = await createEngine(loadConfig({ ...ws.env, LOG_LEVEL: "silent" }));
+  engines.push(engine);
+  return { engine, corpusDir: ws.corpusDir };
 }
 
 /** Runs a question set through the real engine and checks every citation and related passage is a verbatim slice. */
@@ -36,16 +44,21 @@ async function run({ engine, corpusDir }: { engine: Engine; corpusDir: string },
 // Quality floors, so a change that makes answers worse fails the build. The figures are measured with the shipped
 // model, which was fitted on these questions: they guard against regressions and are not quality claims (the README
 // publishes report-level cross-validated figures from `npm run eval -- --bank --cv`).
-describe("answer quality with the offline default", () => {
+for (const store of stores) describe(`answer quality with the offline default, ${store.label}`, () => {
   it("on the dev set, answers most questions right and never wrongly", async () => {
-    const results = (await run(await engineOver(), readQuestions(["tests/fixtures/dev-questions.jsonl"]))).map((r) => r.result);
+    const results = (await run(await engineOver(store), readQuestions(["tests/fixtures/dev-questions.jsonl"]))).map((r) => r.result);
     const summary = summarise(results);
     expect(results.filter((r) => r.wrong)).toEqual([]);
     expect(summary.passed).toBeGreaterThanOrEqual(15);
   });
+});
+
+// The whole bank on the local store only, to keep the suite quick: that PostgreSQL gives the same answers on the
+// bank is checked in tests/integration/postgres-store.test.ts, which compares the two stores answer by answer.
+describe("answer quality on the question bank, local store", () => {
 
   it("on the question bank, keeps wrong answers rare, abstains on near-misses and off-topic questions, answers direct ones", async () => {
-    const runs = await run(await engineOver("tests/fixtures/bank/reports"), readQuestions(BANK_QUESTIONS));
+    const runs = await run(await engineOver(stores.find((s) => s.kind === "local")!, "tests/fixtures/bank/reports"), readQuestions(BANK_QUESTIONS));
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
     expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(340);
