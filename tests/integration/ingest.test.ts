@@ -101,7 +101,7 @@ for (const under of storesUnderTest()) describe(`ingest, ${under.label}`, () => 
   });
 
   it("a named ingest keeps a report whose file is gone and names it; only an ingest of its folder drops it", async () => {
-    ws = makeWorkspace();
+    const store = await workspaceIn(under);
     const second = path.join(ws.corpusDir, "flood-relief.md");
     writeFileSync(second, SECOND);
     await ingest([ws.corpusDir]);
@@ -112,7 +112,7 @@ for (const under of storesUnderTest()) describe(`ingest, ${under.label}`, () => 
     const named = await ingest([elsewhere]);
     expect(named.removed).toEqual([]);
     expect(named.missing).toEqual([{ id: "flood-relief", source: second }]);
-    const ids = async () => (await readGeneration(ws.config.indexDir)).manifest.reports.map((r) => r.id);
+    const ids = async () => (await store.readGeneration()).manifest.reports.map((r) => r.id);
     expect(await ids()).toEqual(["afghanistan-pakistan-istanbul-talks", "flood-relief", "harbour"]);
 
     const folder = await ingest([ws.corpusDir]);
