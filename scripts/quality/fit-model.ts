@@ -1,5 +1,6 @@
 import { ANSWER_FEATURE_NAMES, answerFeatures, type ScoredFeatures } from "../../src/retrieval/answer-features.js";
 import { type AnswerabilityModel, type LinearModel, linearProbability, type StumpsModel, stumpsProbability } from "../../src/retrieval/answerability-model.js";
+import { sharesAskedWords } from "../../src/retrieval/answerability.js";
 import { fitStumps } from "./boosted-stumps.js";
 import { FEATURE_NAMES, type Features } from "../../src/retrieval/features.js";
 import type { Retrieve } from "../../src/retrieval/retrieve.js";
@@ -107,7 +108,8 @@ function chooseThresholds(judgedHeldOut: Judged[], answerP: Map<Judged, number>)
   const outcomes = judgedHeldOut.map((j) => ({
     answerP: answerP.get(j)!,
     right: j.answer?.right === 1,
-    bestP: j.scored[0]?.score ?? 0,
+    // Related passages are never shown without any of the question's words among them, whatever the threshold.
+    bestP: sharesAskedWords(j.scored) ? (j.scored[0]?.score ?? 0) : 0,
     supportInTop3: j.scored.slice(0, 3).some((s) => s.label === 1),
     offTopic: j.question.kind === "off-topic",
   }));

@@ -52,7 +52,15 @@ for (const store of storesUnderTest()) describe(`engine on the first report with
     }
   });
 
-  it.each(["What is the capital of Australia?", "What recipe is recommended for banana bread?", "What did Imran Khan say about the negotiations?"])(
+  it.each(["What is the capital of Australia?", "What recipe is recommended for banana bread?"])(
+    "says plainly it found nothing for the off-topic %s, without passages that share none of its words",
+    async (q) => {
+      const answer = await engine.ask(q);
+      expect(answer).toMatchObject({ text: ABSTAIN_TEXT, abstained: true, citations: [], related: [] });
+    },
+  );
+
+  it.each(["What did Imran Khan say about the negotiations?"])(
     "abstains on %s and cites nothing",
     async (q) => {
       const answer = await engine.ask(q);

@@ -15,8 +15,9 @@ const model: AnswerabilityModel = {
   },
   thresholds: { answer: 0.8, related: 0.35 },
 };
-const features = Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as Features;
-const candidate = (score: number, namesInOwnReport = true) => ({ score, namesInOwnReport, features });
+// Some of the question's words are beside each candidate unless a test says otherwise.
+const features = { ...(Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as Features), contextCoverage: 0.5 };
+const candidate = (score: number, namesInOwnReport = true, contextCoverage = 0.5) => ({ score, namesInOwnReport, features: { ...features, contextCoverage } });
 
 describe("judge", () => {
   it("answers when the best candidate that may answer is likely right", () => {
@@ -25,6 +26,11 @@ describe("judge", () => {
 
   it("shows related passages when the best is near but not sure", () => {
     expect(judge(model, [candidate(0.5), candidate(0.4)])).toMatchObject({ answerable: false, related: true, reason: "not sure" });
+  });
+
+  it("shows no related passages when none of the first few holds any of the question's words, however close", () => {
+    expect(judge(model, [candidate(0.6, true, 0), candidate(0.5, true, 0), candidate(0.4, true, 0)])).toMatchObject({ answerable: false, related: false, reason: "nothing close" });
+    expect(judge(model, [candidate(0.6, true, 0), candidate(0.5, true, 0), candidate(0.4, true, 0.2)]).related).toBe(true);
   });
 
   it("says nothing relevant when nothing is near, or nothing was retrieved", () => {
