@@ -2,9 +2,9 @@ import { parseCli } from "../src/cli/parse-cli.js";
 import { openEngine } from "../src/cli/open-engine.js";
 import { runMain } from "../src/cli/run-main.js";
 import { loadConfig } from "../src/config.js";
-import { readQuestionSet } from "../src/eval/read-question-set.js";
+import { readQuestionSet } from "./quality/read-question-set.js";
 import { replayHistory } from "../src/engine/replay-history.js";
-import { scoreFollowUp, summariseFollowUps, type FollowUpQuestion } from "../src/eval/score-follow-ups.js";
+import { scoreFollowUp, summariseFollowUps, type FollowUpQuestion } from "./quality/score-follow-ups.js";
 import { startOpenAIStub } from "../tests/e2e/openai-stub.js";
 import { perfectRewriter } from "../tests/helpers/perfect-rewriter.js";
 

@@ -7,7 +7,7 @@ import { offlineAsk, openCorpus } from "./quality/open-corpus.js";
 import { PLACEHOLDER_MODEL } from "./quality/placeholder-model.js";
 import { BANK_CORPUS, BANK_QUESTIONS, readQuestions, reportOf, trainingQuestions } from "./quality/question-set.js";
 import { figuresByKind, formatFigures } from "./quality/report.js";
-import { type EvalQuestion, type EvalResult, scoreQuestion, summarise } from "../src/eval/score.js";
+import { type EvalQuestion, type EvalResult, scoreQuestion, summarise } from "./quality/score.js";
 
 const USAGE = `usage: npm run eval -- [questions.jsonl...] [--corpus <folder>]... [--bank] [--cv] [--json <file>] [--verbose]
   default: the dev set over corpus/; --bank: the question bank over corpus/ and tests/fixtures/bank/reports;

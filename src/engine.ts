@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Answerer } from "./answer/answerer.js";
-import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
+import { ExtractiveAnswerer } from "./answer/extractive/extractive-answerer.js";
 import { type Config, usesChatModel } from "./config.js";
 import type { FollowUpRewriter } from "./conversation/follow-up-reading.js";
 import { offlineRewriter } from "./conversation/rewrite-offline.js";

@@ -6,7 +6,7 @@ import { FEATURE_NAMES, type Features } from "../../src/retrieval/features.js";
 import type { Retrieve } from "../../src/retrieval/retrieve.js";
 import { fitLogistic } from "./logistic-regression.js";
 import { reportOf } from "./question-set.js";
-import { type EvalQuestion, fold } from "../../src/eval/score.js";
+import { type EvalQuestion, fold } from "./score.js";
 
 /** One question's retrieved sentences: features, and whether the sentence holds the support. */
 export interface QuestionRows {

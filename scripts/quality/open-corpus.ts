@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { ExtractiveAnswerer } from "../../src/answer/extractive-answerer.js";
+import { ExtractiveAnswerer } from "../../src/answer/extractive/extractive-answerer.js";
 import { offlineRewriter } from "../../src/conversation/rewrite-offline.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { createAsk } from "../../src/engine/ask.js";

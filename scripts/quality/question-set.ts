@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { EvalQuestion } from "../../src/eval/score.js";
+import type { EvalQuestion } from "./score.js";
 
 export const BANK_CORPUS = ["corpus", "tests/fixtures/bank/reports"];
 export const BANK_QUESTIONS = ["tests/fixtures/bank/questions-a.jsonl", "tests/fixtures/bank/questions-b.jsonl"];

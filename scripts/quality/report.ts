@@ -1,4 +1,4 @@
-import type { EvalResult } from "../../src/eval/score.js";
+import type { EvalResult } from "./score.js";
 
 export interface KindFigures {
   kind: string;

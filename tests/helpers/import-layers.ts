@@ -9,7 +9,7 @@ import path from "node:path";
 export const LAYERS: readonly { name: string; match: RegExp }[] = [
   // Tooling measures the internals (bench phases time the index itself, eval scores retrieval), so it may reach any
   // layer; nothing in the product imports it.
-  { name: "tooling", match: /^scripts\/|^src\/(bench|eval)\// },
+  { name: "tooling", match: /^scripts\// },
   { name: "front ends", match: /^src\/(cli|discord)\// },
   { name: "application", match: /^src\/(engine\.ts|engine-types\.ts|engine\/)/ },
   { name: "domain", match: /^src\/(retrieval|answer|conversation|index|store|formats|net)\// },

@@ -5,7 +5,7 @@ import { loadConfig } from "../../src/config.js";
 import type { DossierEmbeddings } from "../../src/embeddings/embeddings-contract.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
-import { scoreQuestion } from "../../src/eval/score.js";
+import { scoreQuestion } from "../../scripts/quality/score.js";
 import { startOpenAIStub } from "../e2e/openai-stub.js";
 import { type BankQuestion, perfectReader } from "./perfect-reader.js";
 

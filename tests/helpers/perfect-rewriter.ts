@@ -1,4 +1,4 @@
-import type { FollowUpQuestion } from "../../src/eval/score-follow-ups.js";
+import type { FollowUpQuestion } from "../../scripts/quality/score-follow-ups.js";
 import type { ChatReply } from "../e2e/openai-stub.js";
 import { perfectReader } from "./perfect-reader.js";
 

@@ -6,7 +6,7 @@ import { BANK_QUESTIONS, readQuestions } from "../../scripts/quality/question-se
 import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
-import { type EvalQuestion, scoreQuestion, summarise } from "../../src/eval/score.js";
+import { type EvalQuestion, scoreQuestion, summarise } from "../../scripts/quality/score.js";
 import { storesUnderTest, type StoreUnderTest } from "../helpers/store-fixture.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { combineParts } from "../../../src/answer/combine-parts.js";
-import { ExtractiveAnswerer } from "../../../src/answer/extractive-answerer.js";
+import { ExtractiveAnswerer } from "../../../src/answer/extractive/extractive-answerer.js";
 import type { RankedSentence } from "../../../src/retrieval/ranked-sentence.js";
 
 const report = { id: "budget", title: "City budget", source: "budget.md", hash: "h", sentenceCount: 9, chunkCount: 3, ingestedAt: "" };

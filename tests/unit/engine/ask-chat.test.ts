@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerRequest, Answerer } from "../../../src/answer/answerer.js";
-import { ExtractiveAnswerer } from "../../../src/answer/extractive-answerer.js";
+import { ExtractiveAnswerer } from "../../../src/answer/extractive/extractive-answerer.js";
 import { offlineRewriter } from "../../../src/conversation/rewrite-offline.js";
 import { createAsk } from "../../../src/engine/ask.js";
 import { silentLogger } from "../../../src/logger.js";

@@ -1,6 +1,6 @@
-import { ABSTAIN_TEXT } from "./answer.js";
-import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "./answerer.js";
-import { distinctTexts, toCitations } from "./resolve-citations.js";
+import { ABSTAIN_TEXT } from "../answer.js";
+import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "../answerer.js";
+import { distinctTexts, toCitations } from "../resolve-citations.js";
 
 const MAX_SENTENCES = 3;
 // A second or third sentence joins the answer only when it scores nearly as well as the best one, or, being the

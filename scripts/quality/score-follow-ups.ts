@@ -1,5 +1,5 @@
-import type { Answer } from "../answer/answer.js";
-import type { HistoryItem } from "../engine/replay-history.js";
+import type { Answer } from "../../src/answer/answer.js";
+import type { HistoryItem } from "../../src/engine/replay-history.js";
 import { type EvalQuestion, type EvalResult, scoreQuestion, summarise } from "./score.js";
 
 /** One line of a follow-up set: a question-bank line with the conversation before it (tests/fixtures/README.md). */

@@ -1,4 +1,4 @@
-import type { Answer } from "../answer/answer.js";
+import type { Answer } from "../../src/answer/answer.js";
 
 /** One line of an eval set (format: tests/fixtures/README.md). */
 export interface EvalQuestion {
