@@ -324,13 +324,16 @@ first and timed apart): add a real report from the question bank (${n(r.updates.
 the answering process reading the new generation afterwards. Segments after the updates (chunks in the files / live reports):
 ${r.updates.segments.map((s) => `${n(s.chunks)} / ${n(s.live)}`).join(", ")}.
 ${quantization(r)}
-**1,000,000 chunks are measured apart from the full bench.** The bench builds the index as one segment: writing it (HNSW graph, postings, columns) took
+**1,000,000 chunks are not measured yet.** The bench builds the index as one segment: writing it (HNSW graph, postings, columns) took
 ${ms(big.writeGenerationMs)} for ${n(big.chunks)} chunks in this run, and graph building grows a little faster than
 linearly, so 1,000,000 chunks need more than ${Math.round((big.writeGenerationMs * 10) / 60_000)} minutes of one core, plus 200 exact scans of 1,000,000 vectors for
 recall@10 (≈ 2 minutes); the full bench does not include that size. Memory would fit: the index is about
 ${mb(big.indexBytes)} on disk and ${round(r.bigEngine.rssEngineMb - r.engine.rssEngineMb)} MB of resident memory per ${n(big.chunks)} chunks, so about ${round((r.bigEngine.rssEngineMb - r.engine.rssEngineMb) * 10 / 1024)} GB
-at 1,000,000 chunks beside the model's ${round(r.engine.rssEngineMb)} MB, on a 23.5 GB machine. To measure it:
-\`npm run bench -- --large-only --chunks 1000000\` on an otherwise idle machine (about 30 minutes on 2 cores).
+at 1,000,000 chunks beside the model's ${round(r.engine.rssEngineMb)} MB, on a 23.5 GB machine. Tried on 2026-11-26 on the idle machine,
+\`npm run bench -- --large-only --chunks 1000000\` died after 6 minutes in the bench's own retrieval phase: its generator
+builds the synthetic corpus in the JavaScript heap and passed V8's default heap limit (about 12 GB resident). Giving
+the phase children more heap (\`NODE_OPTIONS=--max-old-space-size=16384\`) or generating the corpus straight to disk
+is what the next attempt needs; the index itself was never reached.
 
 ## Memory
 
