@@ -1,6 +1,7 @@
 import type { APIEmbed } from "discord.js";
 import { DISPLAY_LIMITS } from "../display/limits.js";
-import { packBlocks, splitMessage } from "./split-message.js";
+import { shorten } from "../display/safe-text.js";
+import { packBlocks } from "./split-message.js";
 
 /** Discord's embed limits; a message over any of them is rejected outright, so every reply is built under them. */
 export const EMBED_LIMITS = {
@@ -39,15 +40,15 @@ export function pageBlocks(blocks: string[], options: PageOptions = {}): EmbedPa
   while (pages.length > maxPages) {
     descriptions.pop();
     const last = descriptions.length - 1;
-    descriptions[last] = `${truncate(descriptions[last] ?? "", EMBED_LIMITS.description - CUT_NOTE.length - 2)}\n\n${CUT_NOTE}`;
+    descriptions[last] = `${shorten(descriptions[last] ?? "", EMBED_LIMITS.description - CUT_NOTE.length - 2)}\n\n${CUT_NOTE}`;
     pages = paginate(descriptions, options);
   }
   return pages;
 }
 
 function paginate(descriptions: string[], options: PageOptions): EmbedPage[] {
-  const title = options.title === undefined ? undefined : truncate(options.title, EMBED_LIMITS.title);
-  const footer = options.footer === undefined ? undefined : truncate(options.footer, EMBED_LIMITS.footer);
+  const title = options.title === undefined ? undefined : shorten(options.title, EMBED_LIMITS.title);
+  const footer = options.footer === undefined ? undefined : shorten(options.footer, EMBED_LIMITS.footer);
 
   const embeds: APIEmbed[] = descriptions.map((description, i) => ({
     ...(i === 0 && title !== undefined ? { title } : {}),
@@ -84,9 +85,3 @@ export function embedSize(embed: APIEmbed): number {
   );
 }
 
-/** Shortens at a word boundary and marks the cut, for text that is a label rather than a quotation. */
-export function truncate(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const head = splitMessage(text, limit - 1)[0] ?? "";
-  return `${head}…`;
-}

@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction, ModalSubmitInteraction } from "discord.js";
 import type { Logger } from "pino";
-import { truncate } from "./embed-pages.js";
+import { shorten } from "../display/safe-text.js";
 import { discordText } from "./markdown.js";
 import { CONTENT_LIMIT, NO_MENTIONS } from "./replies.js";
 
@@ -15,7 +15,7 @@ export const DRAFT_LABEL = "✍️ Drafting an answer (citations are checked whe
  */
 export function draftContent(text: string): string {
   const draft = discordText(text);
-  return draft === "" ? DRAFT_LABEL : `${DRAFT_LABEL}\n${truncate(draft, CONTENT_LIMIT - DRAFT_LABEL.length - 1)}`;
+  return draft === "" ? DRAFT_LABEL : `${DRAFT_LABEL}\n${shorten(draft, CONTENT_LIMIT - DRAFT_LABEL.length - 1)}`;
 }
 
 export interface StreamEditor {

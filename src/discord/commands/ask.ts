@@ -1,6 +1,6 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
 import { answerQuestion } from "../answer-question.js";
-import { truncate } from "../embed-pages.js";
+import { shorten } from "../../display/safe-text.js";
 import type { BotContext, Precondition } from "../handler-types.js";
 import { questionRate } from "../preconditions/rate-limit.js";
 
@@ -46,6 +46,6 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Bo
     .sort((a, b) => startsWithTyped(b.id) - startsWithTyped(a.id) || a.title.localeCompare(b.title))
     .slice(0, MAX_CHOICES);
   await interaction.respond(
-    matches.map((r) => ({ name: truncate(`${r.title} (${r.id})`, CHOICE_CHARS), value: r.id })),
+    matches.map((r) => ({ name: shorten(`${r.title} (${r.id})`, CHOICE_CHARS), value: r.id })),
   );
 }

@@ -2,7 +2,8 @@ import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { ABSTAIN_TEXT, RELATED_TEXT } from "../../../src/answer/answer.js";
 import { DISPLAY_LIMITS } from "../../../src/display/limits.js";
-import { CUT_NOTE, EMBED_LIMITS, embedSize, pageBlocks, truncate, type EmbedPage } from "../../../src/discord/embed-pages.js";
+import { CUT_NOTE, EMBED_LIMITS, embedSize, pageBlocks, type EmbedPage } from "../../../src/discord/embed-pages.js";
+import { shorten } from "../../../src/display/safe-text.js";
 import { formatAnswer } from "../../../src/discord/format-answer.js";
 import { escapeMarkdown } from "../../../src/discord/markdown.js";
 import { abstention, answer, citation } from "../../helpers/answer-fixtures.js";
@@ -163,9 +164,9 @@ describe("pageBlocks", () => {
   });
 });
 
-describe("truncate", () => {
+describe("shorten", () => {
   it("cuts at a word boundary and marks the cut", () => {
-    expect(truncate("alpha beta gamma", 12)).toBe("alpha beta…");
-    expect(truncate("short", 12)).toBe("short");
+    expect(shorten("alpha beta gamma", 12)).toBe("alpha beta…");
+    expect(shorten("short", 12)).toBe("short");
   });
 });
