@@ -5,7 +5,8 @@ import { definitePhrases, namePhrases } from "./name-phrases.js";
 export interface Anaphor {
   word: string;
   index: number;
-  kind: "person" | "group" | "thing";
+  /** "event": "that" or "this" standing alone ("When was that?"), for what the previous turn was about. */
+  kind: "person" | "group" | "thing" | "event";
   possessive: boolean;
 }
 
@@ -68,6 +69,9 @@ export function followUpSignals(question: string): FollowUpSignals {
       if (lower === "that" && before.length > 0 && /^(the|a|an)$/i.test(before.at(-2)?.lower ?? "")) return;
       if ((lower === "those" || lower === "that") && next?.lower === "who") return;
       leaning.push(word);
+      // Standing alone rather than before its noun: "respond to that?", "was that a record?", "will that pay for".
+      const alone = next === undefined || /^(a|an|the)$/.test(next.lower) || AUXILIARY.test(before.at(-1)?.lower ?? "");
+      if ((lower === "that" || lower === "this") && alone) anaphors.push({ word, index, kind: "event", possessive: false });
       return;
     }
     if (lower === "there" && !(next && EXISTENTIAL_AFTER.has(next.lower)) && i > 0) leaning.push(word);
@@ -89,6 +93,7 @@ export function leansOnHistory(signals: FollowUpSignals): boolean {
   return signals.anaphors.length > 0 || signals.leaning.length > 0 || signals.ellipsisSubject !== undefined || signals.bare;
 }
 
+const AUXILIARY = /^(is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|might|must)$/;
 const QUESTION_START = /^\s*(what|who|whom|whose|how|why|when|where|which|did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b/i;
 
 /** Words of a question other than question words ("how long") and leaning words. */

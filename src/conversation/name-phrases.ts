@@ -71,30 +71,57 @@ export function namePhrases(text: string): NamePhrase[] {
     .filter((p) => !seen.has(p.text) && seen.add(p.text));
 }
 
-/** "the …" noun phrases of a question ("the talks", "the Afghan delegation"), first one first. */
+/**
+ * Noun phrases of a question that a pronoun may stand for, first one first: "the …" phrases ("the talks", "the Afghan
+ * delegation") and a name's possessive with what it owns ("Kabul's limited retaliatory action"). A phrase keeps a
+ * place name after it ("the talks in Istanbul"): without it "the talks" could be any report's talks.
+ */
 export function definitePhrases(question: string): string[] {
   const phrases: string[] = [];
-  const hasAuxiliary = /^\s*\w+\s+(did|does|do|will|would|can|could|should|might|must|has|have|had)\b/i.test(question);
-  for (const match of question.matchAll(/\bthe\s+((?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+)/giu)) {
-    let words = match[1]!.split(/\s+/);
-    const stop = words.findIndex((w) => PHRASE_BREAKS.has(w.toLowerCase()));
-    if (stop >= 0) words = words.slice(0, stop);
-    // In "What did the Afghan delegation demand?" the last word before the question mark is the verb.
-    const end = (match.index ?? 0) + match[0].length;
-    if (hasAuxiliary && words.length > 1 && /^\s*\?*\s*$/.test(question.slice(end)) && words.length === match[1]!.split(/\s+/).length) {
-      words = words.slice(0, -1);
+  const tokens = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}’'.,$-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)].map((m) => ({
+    word: m[0],
+    end: (m.index ?? 0) + m[0].length,
+    // A comma or a question mark right after a word ends any phrase there.
+    closes: /^\s*[,;:?!]/.test(question.slice((m.index ?? 0) + m[0].length)),
+  }));
+  for (let i = 0; i < tokens.length; i++) {
+    const opener = tokens[i]!;
+    const owner = i > 0 && POSSESSIVE.test(opener.word) && /^\p{Lu}/u.test(opener.word);
+    if (!owner && (opener.word.toLowerCase() !== "the" || opener.closes)) continue;
+    const words: string[] = [];
+    let j = i + 1;
+    for (; j < tokens.length && words.length < MAX_PHRASE_WORDS; j++) {
+      const w = tokens[j]!;
+      if (PHRASE_BREAKS.has(w.word.toLowerCase()) || /^the$/i.test(w.word) || (words.length > 0 && /^\p{Ll}+ing$/u.test(w.word))) break;
+      words.push(w.word);
+      if (w.closes) {
+        j++;
+        break;
+      }
     }
-    if (words.length > 0) phrases.push(`the ${words.join(" ")}`);
+    // The subject after an auxiliary runs into its verb ("What did the Afghan delegation demand from Islamabad?")
+    // unless a verb ended it ("Where would the alternative route have crossed …?").
+    const subject = i > 0 && AUXILIARIES.has(tokens[i - 1]!.word.toLowerCase());
+    const endedByVerb = tokens[j] !== undefined && VERB_BREAKS.has(tokens[j]!.word.toLowerCase());
+    if (subject && !endedByVerb && words.length > 1 && /^\p{Ll}/u.test(words.at(-1)!)) words.pop();
+    if (words.length === 0) continue;
+    const place = tokens[j];
+    const placeName = tokens[j + 1];
+    const tail = place && placeName && /^(in|of|at)$/i.test(place.word) && /^\p{Lu}/u.test(placeName.word) ? ` ${place.word} ${placeName.word}` : "";
+    phrases.push(`${owner ? opener.word : "the"} ${words.join(" ")}${tail}`);
+    i = j - 1;
   }
   return phrases;
 }
 
+const MAX_PHRASE_WORDS = 4;
+const AUXILIARIES = new Set("did does do will would can could should might must has have had".split(" "));
+
 // Words that end a noun phrase: verbs of questions and function words.
-const PHRASE_BREAKS = new Set(
-  "of to in on at by for from with about after before during and or but that which who whom whose when where why how is was are were be been did does do has have had will would can could should said say says last lasted held take took happen happened begin began end ended start started mean meant".split(
-    " ",
-  ),
+const VERB_BREAKS = new Set(
+  "is was are were be been did does do has have had will would can could should said say says last lasted held take took happen happened begin began end ended start started mean meant".split(" "),
 );
+const PHRASE_BREAKS = new Set([...VERB_BREAKS, ..."of to in on at by for from with about after before during and or but that which who whom whose when where why how".split(" ")]);
 
 /** What a "how many …" question counts ("How many people were injured?" → "people"): what "them" may stand for. */
 export function countedPhrase(question: string): string | undefined {

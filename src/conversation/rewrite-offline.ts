@@ -90,11 +90,16 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
   const phrases = definitePhrases(previous);
   const isName = /^\p{Lu}/u.test(subject.trim());
   const name = isName ? namePhrases(previous).find((n) => !subject.includes(n.text))?.text : undefined;
-  // A name inside a noun phrase ("the Afghan delegation") goes with its phrase.
-  const target = (name && phrases.find((p) => p.includes(name))) ?? name ?? (isName ? undefined : countedPhrase(previous)) ?? phrases.find((p) => !subject.includes(p));
+  // A name inside a "the" phrase ("the Afghan delegation") goes with its phrase; an owner ("Afghanistan's Defence
+  // Minister") is swapped alone, so "and Pakistan's?" asks for Pakistan's minister.
+  const target =
+    (name && phrases.find((p) => /^the\s/i.test(p) && p.includes(name))) ?? name ?? (isName ? undefined : countedPhrase(previous)) ?? phrases.find((p) => !subject.includes(p));
   if (target === undefined) return undefined;
   const at = previous.indexOf(target);
-  return previous.slice(0, at) + subject.replace(/[?.!]+$/, "") + previous.slice(at + target.length);
+  const after = previous.slice(at + target.length);
+  // "and Pakistan's?" takes the place of "Afghanistan" in "Afghanistan's": one possessive is enough.
+  const filler = subject.replace(/[?.!]+$/, "").replace(/['’]s$/u, (s) => (/^['’]s\b/u.test(after) ? "" : s));
+  return previous.slice(0, at) + filler + after;
 }
 
 /** What a pronoun stands for: the latest turn that offers a fitting name or phrase wins. */
@@ -112,12 +117,19 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
       const answerFirst = /^\s*(who|whom|whose)\b/i.test(asked);
       const persons = (answerFirst ? [...citedNames, ...askedNames] : [...askedNames, ...citedNames]).filter((n) => n.person);
       found = persons[0]?.text;
+    } else if (anaphor.kind === "event") {
+      // What the previous question was about sits last in it, after its verb: "Who arranged the ceasefire?".
+      found = phrases.at(-1) ?? askedNames.at(-1)?.text;
     } else {
       const wantPlural = anaphor.kind === "group";
       const others = askedNames.filter((n) => !n.person).map((n) => n.text);
       // "How many of them went to hospital?" after "How many people were injured?": them = the people counted.
       const counted = wantPlural && partOf ? countedPhrase(asked) : undefined;
-      found = (counted && `the ${counted}`) ?? phrases.find((p) => isPlural(p) === wantPlural) ?? others[0] ?? phrases[0];
+      // A phrase holding a name ("the Afghan delegation") is that name's fuller form; otherwise the name that comes
+      // first, the question's subject ("How did Pakistan respond to the delegation?": they = Pakistan).
+      const named = [...phrases.filter((p) => others.some((o) => p.includes(o))), ...others.filter((o) => !phrases.some((p) => p.includes(o)))];
+      const first = named.sort((a, b) => asked.indexOf(a) - asked.indexOf(b))[0];
+      found = (counted && `the ${counted}`) ?? phrases.find((p) => isPlural(p) === wantPlural) ?? first ?? phrases[0];
     }
     if (found !== undefined) return found;
   }
@@ -143,5 +155,5 @@ function carriedContext(core: string, last: Turn, resolved: boolean): string[] {
   return salientFirst
     .filter((t) => !have.has(t.stem) && have.add(t.stem))
     .slice(0, CONTEXT_WORDS)
-    .map((t) => t.surface);
+    .map((t) => t.surface.replace(/['’]s$/u, ""));
 }

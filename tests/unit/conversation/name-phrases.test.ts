@@ -29,6 +29,18 @@ describe("definitePhrases", () => {
     expect(definitePhrases("Who arranged the temporary ceasefire?")).toEqual(["the temporary ceasefire"]);
   });
 
+  it("finds a phrase after a shorter one, an owner's phrase, and keeps the place a phrase is in", () => {
+    expect(definitePhrases("What was the aim of the Istanbul talks?")).toEqual(["the aim", "the Istanbul talks"]);
+    expect(definitePhrases("What prompted Kabul's limited retaliatory action?")).toEqual(["Kabul's limited retaliatory action"]);
+    expect(definitePhrases("Who mediated the talks in Istanbul?")).toEqual(["the talks in Istanbul"]);
+    expect(definitePhrases("How much are Riverton's bus fares going up?")).toEqual(["Riverton's bus fares"]);
+  });
+
+  it("ends a subject before its verb, unless a verb word already ended it", () => {
+    expect(definitePhrases("What did the Afghan delegation demand from Islamabad?")).toEqual(["the Afghan delegation"]);
+    expect(definitePhrases("Where would the alternative route have crossed the river?")).toEqual(["the alternative route", "the river"]);
+  });
+
   it("tells plural phrases from singular ones", () => {
     expect(isPlural("the talks")).toBe(true);
     expect(isPlural("the temporary ceasefire")).toBe(false);

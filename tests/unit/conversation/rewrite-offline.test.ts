@@ -53,6 +53,18 @@ describe("offline follow-up rewrite", () => {
     );
   });
 
+  it("reads 'they' as the previous question's plural phrase, else its subject, not a name inside a phrase", () => {
+    expect(rewriteOffline("Did they reach any agreement?", [turn("What was the aim of the Istanbul talks?")]).question).toBe("Did the Istanbul talks reach any agreement?");
+    expect(rewriteOffline("What did they demand in return?", [turn("What did the Afghan delegation pledge?")]).question).toBe(
+      "What did the Afghan delegation demand in return?",
+    );
+    expect(rewriteOffline("Why did they walk out?", [turn("How did Pakistan respond to the Afghan delegation?")]).question).toBe("Why did Pakistan walk out?");
+  });
+
+  it("swaps only the owner when an elliptic question is a possessive", () => {
+    expect(rewriteOffline("and Pakistan's?", [turn("Who is Afghanistan's Defence Minister?", [MUJAHID])]).question).toMatch(/^Who is Pakistan's Defence Minister\?/);
+  });
+
   it("reads 'it' as the singular thing the previous question asked about", () => {
     const ceasefire = [turn("Who arranged the temporary ceasefire?", [CEASEFIRE])];
     expect(rewriteOffline("When was it arranged?", ceasefire).question).toBe("When was the temporary ceasefire arranged?");
@@ -70,9 +82,15 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("and animals?", [turn("How many people stayed in the shelters?")]).question).toBe("How many animals stayed in the shelters?");
   });
 
-  it("carries context when a pointing word is left unresolved, even with words of its own", () => {
-    const reading = rewriteOffline("Who brokered the truce after that?", mediated);
-    expect(reading.question).toMatch(/^Who brokered the truce after that\? \(context: Turkish, Qatari/);
+  it("reads 'that' standing alone as what the previous question was about, and still carries context", () => {
+    expect(rewriteOffline("Who brokered the truce after that?", mediated).question).toMatch(/^Who brokered the truce after the talks\? \(context: Turkish, Qatari/);
+    const attended = [turn("How many people attended the cup final?")];
+    expect(rewriteOffline("Was that a record?", attended).question).toMatch(/^Was the cup final a record\? \(context: people, attended\)$/);
+    expect(rewriteOffline("What will that pay for?", [turn("How much did Hollis County release from the emergency fund?")]).question).toMatch(
+      /^What will the emergency fund pay for\?/,
+    );
+    // Before its noun it points back without standing for anything: only context helps.
+    expect(rewriteOffline("Who rejected that demand?", [turn("What did Pakistan ask Kabul to do?")]).question).toMatch(/^Who rejected that demand\? \(context: Pakistan, Kabul/);
   });
 
   it("asks the previous question again with a bare follow-up's question word", () => {
