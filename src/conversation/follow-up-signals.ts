@@ -19,7 +19,12 @@ export interface FollowUpSignals {
   ellipsisSubject?: string;
   /** No word of its own beyond question words: "Why?", "How long?". */
   bare: boolean;
+  /** A question word with its preposition and no verb: "On what grounds?", "Between whom?". */
+  fragment: boolean;
 }
+
+/** A question with this many content words of its own (its pronouns resolved) needs no words carried to it. */
+export const OWN_WORDS_ENOUGH = 2;
 
 const PRONOUNS: Record<string, { kind: Anaphor["kind"]; possessive: boolean }> = {
   he: { kind: "person", possessive: false },
@@ -85,13 +90,20 @@ export function followUpSignals(question: string): FollowUpSignals {
   const ellipsisSubject =
     subject !== undefined && subject.split(/\s+/).length <= 6 && !QUESTION_START.test(subject) && contentTerms(subject).length > 0 ? subject : undefined;
   const bare = !ownNames && contentTerms(question).length === 0;
-  return { anaphors, leaning, ellipsisSubject, bare };
+  const fragment = FRAGMENT.test(question);
+  // "And who disagreed?": a question joined to the previous one, with too few words to stand on its own.
+  const joined = /^\s*(and|but|so)\s+(.*)$/i.exec(question);
+  if (joined && QUESTION_START.test(joined[2]!) && contentTerms(joined[2]!).length < OWN_WORDS_ENOUGH && !ownNames) leaning.push(joined[1]!);
+  return { anaphors, leaning, ellipsisSubject, bare, fragment };
 }
 
 /** Whether the question needs earlier turns to be understood. */
 export function leansOnHistory(signals: FollowUpSignals): boolean {
-  return signals.anaphors.length > 0 || signals.leaning.length > 0 || signals.ellipsisSubject !== undefined || signals.bare;
+  return signals.anaphors.length > 0 || signals.leaning.length > 0 || signals.ellipsisSubject !== undefined || signals.bare || signals.fragment;
 }
+
+const FRAGMENT =
+  /^\s*(?:(?:and|but)\s+)?(?:on|in|at|between|for|from|with|by|to|against|after|before|under|over|about|of|since|until|among)\s+(?:what|which|whom|whose)(?:\s+[\p{L}-]+)?\s*\?*\s*$/iu;
 
 const AUXILIARY = /^(is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|might|must)$/;
 const QUESTION_START = /^\s*(what|who|whom|whose|how|why|when|where|which|did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b/i;

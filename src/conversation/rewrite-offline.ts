@@ -1,13 +1,11 @@
 import { extractTerms } from "../text/terms.js";
-import { type Anaphor, contentTerms, followUpSignals, leansOnHistory } from "./follow-up-signals.js";
+import { type Anaphor, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
 import type { FollowUpReading, FollowUpRewriter } from "./follow-up-reading.js";
 import { countedPhrase, definitePhrases, isPlural, namePhrases } from "./name-phrases.js";
 import { type Turn, understoodQuestion } from "./turn.js";
 
 /** Words carried from the previous turn into a follow-up that leans on it: enough to find its passage again. */
 const CONTEXT_WORDS = 6;
-/** A follow-up with this many content words of its own (after its pronouns are resolved) carries no context. */
-const OWN_WORDS_ENOUGH = 2;
 /** How a carried context is written after the question, so a reader sees what was added (and it can be removed). */
 const CONTEXT = /\s*\(context: [^)]*\)\s*$/;
 
@@ -28,10 +26,10 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
   // A bare question ("Why?") or a pointing word ("after that") leaves nothing to substitute: only context can help.
   let resolved = signals.leaning.length === 0 && !(signals.bare && signals.anaphors.length === 0);
   if (signals.ellipsisSubject !== undefined) {
-    const filled = fillEllipsis(coreOf(understoodQuestion(last)), signals.ellipsisSubject);
+    const filled = fillEllipsis(coreOf(understoodQuestion(last)), asNamed(signals.ellipsisSubject, history));
     core = filled ?? core;
     resolved = filled !== undefined;
-  } else if (signals.bare && signals.anaphors.length === 0) {
+  } else if ((signals.bare || signals.fragment) && signals.anaphors.length === 0) {
     const asked = askedAgain(coreOf(understoodQuestion(last)), question);
     core = asked ?? core;
     resolved = asked !== undefined;
@@ -43,8 +41,8 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
       const replacement = anaphor.possessive ? possessive(referent) : referent;
       core = core.slice(0, anaphor.index) + replacement + core.slice(anaphor.index + anaphor.word.length);
     }
-    // "And how were they split up?" reads as a question once its pronoun is resolved: the "and" has done its work.
-    if (signals.anaphors.length > 0) core = core.replace(/^\s*(and|but|so)\s+(?=\S)/i, "");
+    // "And how were they split up?" reads as a question once rewritten: the "and" has done its work.
+    core = core.replace(/^\s*(and|but|so)\s+(?=\S)/i, "");
     core = core.charAt(0).toUpperCase() + core.slice(1);
   }
   const context = carriedContext(core, last, resolved);
@@ -76,7 +74,7 @@ export function lastReportId(history: readonly Turn[]): string | undefined {
  * where the previous one goes on with an auxiliary ("did the levee break"); "Who walked out?" has no such rest.
  */
 function askedAgain(previous: string, question: string): string | undefined {
-  const wh = /^\s*((?:how\s+(?:long|many|much|far|old|often|soon))|on\s+what\s+\w+|why|when|where|who|what|how)\s*\??\s*$/i.exec(question)?.[1];
+  const wh = /^\s*(?:(?:and|but)\s+)?((?:how\s+(?:long|many|much|far|old|often|soon))|\w+\s+(?:what|which|whose)\s+[\p{L}-]+|\w+\s+whom|why|when|where|who|what|how)\s*\?*\s*$/iu.exec(question)?.[1];
   const rest = /^\s*(?:how\s+\w+|\w+)\s+((?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b.*)$/i.exec(previous)?.[1];
   if (wh === undefined || rest === undefined) return undefined;
   return `${wh.charAt(0).toUpperCase()}${wh.slice(1).toLowerCase()} ${rest}`;
@@ -89,6 +87,8 @@ function askedAgain(previous: string, question: string): string | undefined {
 function fillEllipsis(previous: string, subject: string): string | undefined {
   const phrases = definitePhrases(previous);
   const isName = /^\p{Lu}/u.test(subject.trim());
+  const kind = isName ? undefined : sameKind(previous, subject);
+  if (kind !== undefined) return kind;
   const name = isName ? namePhrases(previous).find((n) => !subject.includes(n.text))?.text : undefined;
   // A name inside a "the" phrase ("the Afghan delegation") goes with its phrase; an owner ("Afghanistan's Defence
   // Minister") is swapped alone, so "and Pakistan's?" asks for Pakistan's minister.
@@ -100,6 +100,35 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
   // "and Pakistan's?" takes the place of "Afghanistan" in "Afghanistan's": one possessive is enough.
   const filler = subject.replace(/[?.!]+$/, "").replace(/['’]s$/u, (s) => (/^['’]s\b/u.test(after) ? "" : s));
   return previous.slice(0, at) + filler + after;
+}
+
+/**
+ * A name typed in lower case ("and rovers?") written as the conversation wrote it ("Port Ellery Rovers"), so it
+ * takes a name's place in the previous question.
+ */
+function asNamed(subject: string, history: readonly Turn[]): string {
+  const words = subject.replace(/[?.!]+$/, "").trim();
+  if (/^\p{Lu}/u.test(words) || /\s/.test(words)) return subject;
+  const texts = history.flatMap((t) => [understoodQuestion(t), ...(t.citations ?? []).map((c) => c.text)]);
+  const named = texts.flatMap((t) => namePhrases(t)).find((n) => n.text.toLowerCase().split(" ").includes(words.toLowerCase()));
+  return named?.text ?? subject;
+}
+
+/**
+ * "What about the wet year?" after "How much did yields rise in dry years?": the words naming the same kind of thing
+ * (the same head noun, with the word before it) give way to the new ones.
+ */
+function sameKind(previous: string, subject: string): string | undefined {
+  const head = extractTerms(subject).at(-1);
+  if (head === undefined) return undefined;
+  const words = [...previous.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)];
+  const at = words.findIndex((w, i) => i > 0 && extractTerms(w[0]).some((t) => t.stem === head.stem));
+  if (at < 0) return undefined;
+  const modifier = words[at - 1]!;
+  const fromWord = at > 1 && extractTerms(modifier[0]).length > 0 && /^\p{Ll}/u.test(modifier[0]) && !/^(the|a|an)$/i.test(modifier[0]) ? modifier : words[at]!;
+  const start = fromWord.index ?? 0;
+  const end = (words[at]!.index ?? 0) + words[at]![0].length;
+  return previous.slice(0, start) + subject.replace(/[?.!]+$/, "").trim() + previous.slice(end);
 }
 
 /** What a pronoun stands for: the latest turn that offers a fitting name or phrase wins. */

@@ -99,6 +99,30 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("How long?", [turn("How much did yields rise in dry years?")]).question).toBe("How long did yields rise in dry years?");
   });
 
+  it("asks a preposition's question word ('between whom?') of the previous question", () => {
+    const walkout = [turn("What did observers say the walkout reflected?")];
+    expect(rewriteOffline("between whom?", walkout)).toMatchObject({ question: "Between whom did observers say the walkout reflected?", rewritten: true });
+    expect(followUpSignals("On what grounds?").fragment).toBe(true);
+    expect(followUpSignals("On what grounds did Mujahid reject the demand?").fragment).toBe(false);
+  });
+
+  it("carries context to a question joined on with 'and' that has too few words of its own", () => {
+    const majority = [turn("Who wrote the majority opinion in the pipeline case?", ["Judge Ana Ruiz wrote the majority opinion."])];
+    expect(rewriteOffline("and who disagreed?", majority).question).toMatch(/^Who disagreed\? \(context: Ana, Ruiz, wrote, majority, opinion, pipeline\)$/);
+    expect(leansOnHistory(followUpSignals("and who arranged the temporary ceasefire?"))).toBe(false);
+  });
+
+  it("swaps the words naming the same kind of thing for an elliptic common noun", () => {
+    expect(rewriteOffline("what about the wet year", [turn("How much did yields rise in dry years in the soil study?")]).question).toBe(
+      "How much did yields rise in the wet year in the soil study?",
+    );
+  });
+
+  it("writes a name typed in lower case as the conversation wrote it", () => {
+    const cup = [turn("What does Harlow get for winning the cup?", ["Harlow Athletic won the National Cup, beating Port Ellery Rovers 3-1."], "cup")];
+    expect(rewriteOffline("and rovers?", cup).question).toBe("What does Port Ellery Rovers get for winning the cup?");
+  });
+
   it("reads 'that' after a question's opening verb as pointing back", () => {
     expect(followUpSignals("Was that a record?").leaning).toEqual(["that"]);
     expect(followUpSignals("Did he say that Pakistan walked out?").leaning).toEqual([]);
