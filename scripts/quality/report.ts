@@ -8,6 +8,8 @@ export interface KindFigures {
   abstained: number;
   /** Abstained with the supporting sentence among the related passages. */
   relatedHit: number;
+  /** Abstained, showing passages as possibly related. */
+  relatedShown: number;
 }
 
 /** Figures by kind of question, and the issue-9 targets checked against them. */
@@ -22,6 +24,7 @@ export function figuresByKind(results: EvalResult[], abstainedOf: (r: EvalResult
       wrong: rs.filter((r) => r.wrong).length,
       abstained: rs.filter(abstainedOf).length,
       relatedHit: rs.filter((r) => r.relatedHit).length,
+      relatedShown: rs.filter((r) => r.relatedShown).length,
     };
   });
   const of = (kind: string) => byKind.find((k) => k.kind === kind);
@@ -45,8 +48,11 @@ export function figuresByKind(results: EvalResult[], abstainedOf: (r: EvalResult
 }
 
 export function formatFigures(figures: ReturnType<typeof figuresByKind>): string {
-  const lines = ["| kind | questions | answered right | wrong | abstained | support among related |", "|---|---|---|---|---|---|"];
-  for (const k of figures.byKind) lines.push(`| ${k.kind} | ${k.questions} | ${k.answeredRight} | ${k.wrong} | ${k.abstained} | ${k.relatedHit} |`);
+  const lines = [
+    "| kind | questions | answered right | wrong | abstained | of which showing related passages | support among them |",
+    "|---|---|---|---|---|---|---|",
+  ];
+  for (const k of figures.byKind) lines.push(`| ${k.kind} | ${k.questions} | ${k.answeredRight} | ${k.wrong} | ${k.abstained} | ${k.relatedShown} | ${k.relatedHit} |`);
   lines.push("");
   for (const [name, t] of Object.entries(figures.targets)) lines.push(`${t.met ? "met    " : "NOT MET"} ${name} ${(100 * t.value).toFixed(1)} % (target ${t.target})`);
   return lines.join("\n");

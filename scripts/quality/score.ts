@@ -22,6 +22,8 @@ export interface EvalResult {
   wrong: boolean;
   /** Abstained, with the supporting sentence among the passages shown as possibly related. */
   relatedHit: boolean;
+  /** Abstained, showing passages as possibly related (for an off-topic question, a suggestion the reports touch it). */
+  relatedShown: boolean;
   pass: boolean;
   latencyMs: number;
   detail: string;
@@ -40,6 +42,7 @@ export function scoreQuestion(q: EvalQuestion, answer: Answer): EvalResult {
   const abstentionCorrect = answerable ? !answer.abstained : answer.abstained && answer.citations.length === 0;
   const wrong = !answer.abstained && !citationHit;
   const relatedHit = answerable && answer.abstained && answer.related.some(holdsSupport);
+  const relatedShown = answer.abstained && answer.related.length > 0;
   const pass = answerable ? answerHit && citationHit : abstentionCorrect;
   const detail = answerable
     ? answer.abstained
@@ -48,7 +51,7 @@ export function scoreQuestion(q: EvalQuestion, answer: Answer): EvalResult {
     : abstentionCorrect
       ? "abstained"
       : "answered an unanswerable question";
-  return { question: q, answerable, answerHit, citationHit, abstentionCorrect, wrong, relatedHit, pass, latencyMs: answer.timings.totalMs, detail };
+  return { question: q, answerable, answerHit, citationHit, abstentionCorrect, wrong, relatedHit, relatedShown, pass, latencyMs: answer.timings.totalMs, detail };
 }
 
 export function summarise(results: EvalResult[]) {

@@ -34,7 +34,8 @@ const TYPED_RANKS = 3;
 export function answerFeatures(ranked: readonly ScoredFeatures[]): { at: number; features: AnswerFeatures } | undefined {
   // Among the first few, one that holds the kind of fact asked for ("four days" for "how long") beats one that does not.
   const typed = ranked.slice(0, TYPED_RANKS).findIndex((c) => c.namesInOwnReport && (c.features.typeAsked === 0 || c.features.typeInSentence === 1));
-  const at = typed >= 0 ? typed : ranked.findIndex((c) => c.namesInOwnReport);
+  // A sentence with neither the kind of fact asked for nor a neighbour holding it cannot answer, however close.
+  const at = typed >= 0 ? typed : ranked.findIndex((c) => c.namesInOwnReport && (c.features.typeAsked === 0 || c.features.typeInContext === 1));
   if (at < 0) return undefined;
   const best = ranked[at]!;
   const second = ranked.find((c, i) => i !== at)?.score ?? 0;

@@ -1,21 +1,30 @@
 import { extractTerms } from "../text/terms.js";
 
 /**
- * The kind of fact a question asks for, when its wording says so. "How many" wants a count, "how much" an amount,
- * "how long" a duration, "when" a date or time, "who" a person, "where" a place. A time is not a count and a year
- * is not an amount, so each kind has its own test.
+ * The kind of fact a question asks for, when its wording says so. "How many" wants a count, "how much" an amount
+ * (of money, when the question is about a cost or a payment), "how old" an age, "how long" a duration or a length,
+ * "when" a date or time, "who" a person, "where" a place, "which" + a noun something named. A time is not a count,
+ * a year is not an amount and a sum of money is not a head count, so each kind has its own test: a near-miss question
+ * ("What will the new ships cost?") is usually answered, wrongly, by a sentence about its subject without that fact.
  */
-export type AnswerType = "count" | "amount" | "duration" | "time" | "person" | "place" | "placeName" | undefined;
+export type AnswerType = "count" | "amount" | "money" | "age" | "duration" | "time" | "person" | "place" | "placeName" | "name" | undefined;
+
+// What a question about money says it is about; "how much higher" or "how much of its fuel" are plain amounts.
+const MONEY_WORDS = String.raw`cost|costs|costing|costed|price|priced|pay|pays|paid|paying|spend|spends|spent|spending|worth|fee|fees|fare|fares|charge|charged|earn|earned|earns|salary|wage|fine|fined|budget`;
 
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
   if (/\bhow many\b|\b(what|which|the) number of\b/.test(q)) return "count";
-  if (/\bhow (much|far|old|big|large|high|low|small|fast|deep|tall)\b|\bwhat (percentage|proportion|share|amount|sum|price|cost|fee|figure|rate|total|value)\b/.test(q)) return "amount";
+  if (/\bhow old\b|\bwhat age\b|\bat what age\b/.test(q)) return "age";
+  if (new RegExp(String.raw`\bhow much\b.*\b(${MONEY_WORDS})\b|\bwhat (price|cost|fee|fare|sum|salary|fine)\b|\bwhat (will|would|did|does|do) .*\b(cost|pay|spend|earn|charge)\??\s*$`).test(q)) return "money";
+  if (/\bhow (much|far|big|large|high|low|small|fast|deep|tall|wide)\b|\bwhat (percentage|proportion|share|amount|figure|rate|total|value)\b/.test(q)) return "amount";
   if (/\bhow long\b(?!\s+ago)|\bfor how many (days|weeks|months|years|hours)\b/.test(q)) return "duration";
   if (/\bwhen\b|\bhow long ago\b|\b(what|which) (year|date|day|month|time|hour|week)\b|\bwhat time\b/.test(q)) return "time";
   if (/\b(which|what) (city|cities|country|countries|place|town|village|region|province|venue|location|state|district|county|stadium|port|court)\b/.test(q)) return "placeName";
   if (/^\s*where\b|\bwhere (is|was|are|were|did|do|does|will|would)\b/.test(q)) return "place";
   if (/^\s*(who|whom|whose)\b|\b(who|whom|whose)\s+(is|was|are|were|did|has|had|will|would|could|should|can)\b/.test(q)) return "person";
+  // "Which variety…", "which company…": the answer names it. "Which two…" or "which of…" may answer with words.
+  if (/^\s*(in |at |for |from |to |with |by )?which (?!(one|ones|of|two|three|four|five|way|part|parts|side|sides|kind|kinds|type|types|sort)\b)\p{L}+/u.test(q)) return "name";
   return undefined;
 }
 
@@ -32,6 +41,11 @@ const TIME_WORDS = new RegExp(
 const NOT_A_QUANTITY = new RegExp(`${DATE}|${CLOCK}|${YEAR}|\\b(${DAYS})\\b`, "gi");
 const CARDINALS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|a third|a quarter|both|single|pair|couple)\b/i;
+// A sum of money: a currency sign or word next to a number.
+const MONEY = /[$£€¥₹]\s?\d|\b\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?\s?(dollars?|pounds?|euros?|cents?|pence|yen|rupees?|francs?|kronor|kroner|krona|usd|gbp|eur)\b/i;
+const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\baged\s+\d{1,3}\b|\bage of \d{1,3}\b|\p{Lu}\p{L}+,\s\d{1,3},|\b(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|\b\d{1,3}(st|nd|rd|th) birthday\b/u;
+// "How long is the pipeline?" asks for a length, as "how long did it last?" asks for a duration.
+const LENGTH = /\b\d[\d,.]*[\s-]?(miles?|mi|kilometres?|kilometers?|km|metres?|meters?|m|feet|foot|ft|yards?|inches?|cm)\b/i;
 const UNITS = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|sessions?|rounds?";
 const DURATION = new RegExp(
   String.raw`\b(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|few|many|hundreds of|dozens of)[\s-]+(full\s+|more\s+)?(${UNITS})\b|\bovernight\b|\ball (day|night|week)\b|\b(until|till|through|from)\b`,
@@ -50,16 +64,25 @@ const hasQuantity = (sentence: string) => {
   return /\d/.test(rest) || CARDINALS.test(rest);
 };
 
+// A count of things: a quantity once sums of money and shares ("£8.3 million", "14 per cent") are set aside.
+const MONEY_OR_SHARE = new RegExp(String.raw`[$£€¥₹]\s?\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?|\b\d[\d,.]*\s?(%|per\s?cent|percent)|${MONEY.source}`, "gi");
+const hasCount = (sentence: string) => hasQuantity(sentence.replace(MONEY_OR_SHARE, " "));
+
 /** Whether a text holds the kind of fact asked for. `askedWords`: the question's words, which a "who" answer must go beyond. */
 export function holdsAnswerType(type: AnswerType, text: string, askedWords: Set<string>): boolean {
   switch (type) {
     case undefined:
       return true;
     case "count":
+      return hasCount(text);
     case "amount":
       return hasQuantity(text);
+    case "money":
+      return MONEY.test(text);
+    case "age":
+      return AGE.test(text);
     case "duration":
-      return DURATION.test(text);
+      return DURATION.test(text) || LENGTH.test(text);
     case "time":
       return TIME_WORDS.test(text);
     case "place":
@@ -69,5 +92,7 @@ export function holdsAnswerType(type: AnswerType, text: string, askedWords: Set<
       return PLACE.test(text) || namesSomethingNew(text, askedWords);
     case "person":
       return namesSomethingNew(text, askedWords) || PERSON_ROLES.test(text);
+    case "name":
+      return namesSomethingNew(text, askedWords) || /["“'‘][^"”'’]{2,60}["”'’]/.test(text);
   }
 }

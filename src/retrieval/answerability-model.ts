@@ -36,6 +36,8 @@ export const answerabilityModelSchema = z.object({
     answer: z.number(),
     /** Best `sentence` probability at or above which, when not answering, the closest passages are shown as possibly related. */
     related: z.number(),
+    /** ...and the embedding similarity one of the first few must reach: what separates a reworded question from an off-topic one. */
+    relatedSimilarity: z.number(),
   }),
   fittedOn: z.object({ questions: z.number(), reports: z.number(), sentences: z.number() }).optional(),
 });

@@ -29,8 +29,11 @@ export function judge(model: AnswerabilityModel, ranked: readonly ScoredFeatures
     if (c.namesInOwnReport && wordForWord(c.features) && (literal < 0 || c.features.focusSentence > ranked[literal]!.features.focusSentence)) literal = i;
   });
   if (literal >= 0) return { answerable: true, related: false, answerAt: literal, confidence, reason: "every word of the question is in the sentence or beside it" };
-  const related = top.score >= model.thresholds.related && sharesAskedWords(ranked);
-  const reason = best === undefined ? "a name in the question is in none of the retrieved reports" : related ? "not sure" : "nothing close";
+  const related = top.score >= model.thresholds.related && sharesAskedWords(ranked) && closestSimilarity(ranked) >= model.thresholds.relatedSimilarity;
+  const reason =
+    best !== undefined ? (related ? "not sure" : "nothing close")
+    : ranked.some((c) => c.namesInOwnReport) ? "no sentence holds the kind of fact asked for, nor one beside it"
+    : "a name in the question is in none of the retrieved reports";
   return { answerable: false, related, confidence, reason };
 }
 
@@ -38,12 +41,17 @@ const LITERAL_RANKS = 3;
 const RELATED_RANKS = 3;
 
 /**
- * Passages are shown as related only when one of the first few holds some of the question's words (or their
- * synonyms) in it or beside it: a close embedding alone is what an off-topic question ("What recipe is recommended
+ * Passages are shown as related only when one of the first few, from a report that holds every name the question
+ * uses, holds some of the question's words (or their synonyms) in it or beside it: a close embedding alone is what an off-topic question ("What recipe is recommended
  * for banana bread?") gets from any report, and showing it would suggest the reports touch the subject.
  */
 export function sharesAskedWords(ranked: readonly ScoredFeatures[]): boolean {
-  return ranked.slice(0, RELATED_RANKS).some((c) => c.features.contextCoverage > 0);
+  return ranked.slice(0, RELATED_RANKS).some((c) => c.namesInOwnReport && c.features.contextCoverage > 0);
+}
+
+/** The embedding similarity of the closest of the first few: an off-topic question shares a word by chance, not its meaning. */
+export function closestSimilarity(ranked: readonly ScoredFeatures[]): number {
+  return Math.max(0, ...ranked.slice(0, RELATED_RANKS).map((c) => c.features.similarity));
 }
 
 /**

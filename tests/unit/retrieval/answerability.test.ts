@@ -13,11 +13,15 @@ const model: AnswerabilityModel = {
     bias: 0,
     stumps: [{ feature: ANSWER_FEATURE_NAMES.indexOf("best"), threshold: 0.7, below: -3, above: 3 }],
   },
-  thresholds: { answer: 0.8, related: 0.35 },
+  thresholds: { answer: 0.8, related: 0.35, relatedSimilarity: 0 },
 };
 // Some of the question's words are beside each candidate unless a test says otherwise.
 const features = { ...(Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as Features), contextCoverage: 0.5 };
-const candidate = (score: number, namesInOwnReport = true, contextCoverage = 0.5) => ({ score, namesInOwnReport, features: { ...features, contextCoverage } });
+const candidate = (score: number, namesInOwnReport = true, contextCoverage = 0.5, similarity = 0.5) => ({
+  score,
+  namesInOwnReport,
+  features: { ...features, contextCoverage, similarity },
+});
 
 describe("judge", () => {
   it("answers when the best candidate that may answer is likely right", () => {
@@ -42,5 +46,19 @@ describe("judge", () => {
     const j = judge(model, [candidate(0.99, false), candidate(0.2, true)]);
     expect(j.answerable).toBe(false);
     expect(judge(model, [candidate(0.99, false)]).reason).toMatch(/name in the question is in none/);
+  });
+
+  it("never answers with, nor beside, no sentence holding the kind of fact asked for", () => {
+    const untyped = { ...candidate(0.99), features: { ...features, contextCoverage: 1, typeAsked: 1, typeInSentence: 0, typeInContext: 0 } };
+    const j = judge(model, [untyped]);
+    expect(j).toMatchObject({ answerable: false, reason: "no sentence holds the kind of fact asked for, nor one beside it" });
+    expect(judge(model, [{ ...untyped, features: { ...untyped.features, typeInContext: 1 } }]).answerable).toBe(true);
+  });
+
+  it("shows related passages only from a report holding the question's names and only when one is close in meaning", () => {
+    expect(judge(model, [candidate(0.5, false), candidate(0.4, false)]).related).toBe(false);
+    const picky = { ...model, thresholds: { ...model.thresholds, relatedSimilarity: 0.3 } };
+    expect(judge(picky, [candidate(0.5, true, 0.5, 0.2), candidate(0.4, true, 0.5, 0.1)]).related).toBe(false);
+    expect(judge(picky, [candidate(0.5, true, 0.5, 0.2), candidate(0.4, true, 0.5, 0.35)]).related).toBe(true);
   });
 });

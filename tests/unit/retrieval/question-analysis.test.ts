@@ -7,7 +7,12 @@ const asked = (q: string) => analyseQuestion(q).askedWords;
 describe("the kind of fact a question asks for", () => {
   it.each([
     ["How many ships were waiting?", "count"],
-    ["How much did the city spend on roads?", "amount"],
+    ["How much did the city spend on roads?", "money"],
+    ["How much higher did the river rise?", "amount"],
+    ["What will the two new ferries cost?", "money"],
+    ["How old is the mayor?", "age"],
+    ["Which variety did they plant?", "name"],
+    ["Which two countries signed?", undefined],
     ["What percentage of voters turned out?", "amount"],
     ["How long did the talks last?", "duration"],
     ["When did the strike begin?", "time"],
@@ -51,5 +56,25 @@ describe("question analysis", () => {
     expect(parts[1]!.query).toContain("talks");
     expect(splitQuestion("Did Pakistan and Afghanistan agree?")).toHaveLength(1);
     expect(splitQuestion("What did Kabul and Islamabad say?")).toHaveLength(1);
+  });
+});
+
+describe("facts of a narrower kind", () => {
+  it("wants a sum of money for a cost, and does not count money or shares as a head count", () => {
+    expect(holdsAnswerType("money", "Two new vessels are being built and the first is due in 2028.", asked("What will the vessels cost?"))).toBe(false);
+    expect(holdsAnswerType("money", "The two vessels will cost £48 million.", asked("What will the vessels cost?"))).toBe(true);
+    expect(holdsAnswerType("money", "The deal is worth 12 million euros.", asked("How much is the deal worth?"))).toBe(true);
+    expect(holdsAnswerType("count", "Energy costs at the mill rose by £8.3 million in 2023.", asked("How many people work at the mill?"))).toBe(false);
+    expect(holdsAnswerType("count", "Turnout was 47.6 per cent.", asked("How many people voted?"))).toBe(false);
+    expect(holdsAnswerType("count", "The mill employs 240 people.", asked("How many people work at the mill?"))).toBe(true);
+  });
+
+  it("wants an age for how old, a length or a duration for how long, and a name for which", () => {
+    expect(holdsAnswerType("age", "Rosalind Achterberg will be the next mayor after one of the closest contests.", asked("How old is Rosalind Achterberg?"))).toBe(false);
+    expect(holdsAnswerType("age", "Achterberg, 54, is a former teacher.", asked("How old is Achterberg?"))).toBe(true);
+    expect(holdsAnswerType("age", "The 31-year-old forward scored twice.", asked("How old is the forward?"))).toBe(true);
+    expect(holdsAnswerType("duration", "The court struck down the permit for a 212-mile oil pipeline.", asked("How long is the pipeline?"))).toBe(true);
+    expect(holdsAnswerType("name", "The team also tested only a single winter wheat variety.", asked("Which wheat variety did they use?"))).toBe(false);
+    expect(holdsAnswerType("name", "The trial used the wheat variety Skagen.", asked("Which wheat variety did they use?"))).toBe(true);
   });
 });
