@@ -5,6 +5,7 @@ import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
+import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { coreOf } from "../conversation/rewrite-offline.js";
 import type { AskOptions } from "../engine-types.js";
 import { draftStream } from "./draft-stream.js";
@@ -82,7 +83,10 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     // The offline answerer answers a two-part question part by part; a chat model reads the whole question.
     const parts = modelDecides ? [{ text: asked, query: core }] : splitQuestion(core);
     const retrievals = [];
-    for (const part of parts) retrievals.push(await deps.retrieve(part.query, retrieveOptions));
+    for (const part of parts) {
+      const retrieval = await deps.retrieve(part.query, retrieveOptions);
+      retrievals.push(reading.rewritten ? continuingPreviousAnswer(retrieval, opts.history?.at(-1)) : retrieval);
+    }
     const t2 = performance.now();
     for (const r of retrievals) {
       deps.logger.debug(

@@ -1,0 +1,27 @@
+import type { Retrieval } from "../retrieval/retrieve.js";
+import type { Turn } from "../conversation/turn.js";
+
+/**
+ * A follow-up's answer often sits right beside the sentence the previous answer cited: "what did he say is behind
+ * the increase?" is answered by the sentence after the one that named him. When retrieval ranks such a neighbour
+ * first and the judgement finds it close (passages it would show as related) but not sure, the conversation is the
+ * missing evidence: the neighbour answers. The cited sentence itself never does (the follow-up asks something new),
+ * nor a sentence whose report lacks a name of the question, nor anything when the previous answer cited nothing.
+ */
+export function continuingPreviousAnswer(retrieval: Retrieval, previous: Turn | undefined): Retrieval {
+  const { judgement, candidates } = retrieval;
+  const top = candidates[0];
+  if (!top || judgement.answerable || !judgement.related || !top.namesInOwnReport) return retrieval;
+  const beside = (previous?.citations ?? []).some((c) => {
+    const cited = sentenceIndex(c.sentenceId);
+    return c.reportId === top.report.id && cited !== undefined && Math.abs(top.sentence.index - cited) === 1;
+  });
+  if (!beside) return retrieval;
+  return { ...retrieval, judgement: { ...judgement, answerable: true, related: false, answerAt: 0, reason: "beside the sentence the previous answer cited" } };
+}
+
+/** `<reportId>#<n>` → n. */
+function sentenceIndex(sentenceId: string): number | undefined {
+  const n = Number(sentenceId.slice(sentenceId.lastIndexOf("#") + 1));
+  return Number.isInteger(n) ? n : undefined;
+}

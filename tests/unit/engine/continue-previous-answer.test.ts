@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { Turn } from "../../../src/conversation/turn.js";
+import { continuingPreviousAnswer } from "../../../src/engine/continue-previous-answer.js";
+import type { Judgement } from "../../../src/retrieval/answerability.js";
+import type { Candidate, Retrieval } from "../../../src/retrieval/retrieve.js";
+import { turn } from "../conversation/fixtures.js";
+
+const REPORT = "afghanistan-pakistan-istanbul-talks";
+const NOT_SURE: Judgement = { answerable: false, related: true, confidence: 0.4, reason: "not sure" };
+
+/** A retrieval whose best candidate is sentence `index` of `reportId`; only the fields the rule reads matter. */
+function retrieval(index: number, { reportId = REPORT, judgement = NOT_SURE, namesInOwnReport = true } = {}): Retrieval {
+  const top = { sentence: { id: `${reportId}#${index}`, reportId, index, text: "…", start: 0, end: 1 }, report: { id: reportId }, score: 0.6, namesInOwnReport };
+  return { candidates: [top as unknown as Candidate], judgement } as unknown as Retrieval;
+}
+
+/** The previous turn cited sentence 13 of the first report. */
+const previous: Turn = { ...turn("What policy did he say the Islamic Emirate follows?", ["Mohammad Nabi Omari … follows a policy of non-interference."]) };
+previous.citations = previous.citations!.map((c) => ({ ...c, sentenceId: `${REPORT}#13` }));
+
+describe("a follow-up answered beside the previous answer's sentence", () => {
+  it("answers with the sentence right after or before the cited one when the judgement was close but not sure", () => {
+    for (const index of [12, 14]) {
+      const judged = continuingPreviousAnswer(retrieval(index), previous).judgement;
+      expect(judged).toMatchObject({ answerable: true, answerAt: 0, related: false });
+    }
+  });
+
+  it("leaves every other case to the judgement", () => {
+    const unchanged = [
+      retrieval(13), // the cited sentence itself: the follow-up asks something new
+      retrieval(15), // two sentences away
+      retrieval(14, { reportId: "other-report" }),
+      retrieval(14, { judgement: { ...NOT_SURE, related: false, reason: "nothing close" } }),
+      retrieval(14, { namesInOwnReport: false }),
+    ];
+    for (const r of unchanged) expect(continuingPreviousAnswer(r, previous)).toBe(r);
+    expect(continuingPreviousAnswer(retrieval(14), turn("Who is Omar Samad?"))).toMatchObject({ judgement: NOT_SURE });
+    expect(continuingPreviousAnswer(retrieval(14), undefined)).toMatchObject({ judgement: NOT_SURE });
+  });
+});
