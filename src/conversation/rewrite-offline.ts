@@ -45,6 +45,8 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
     core = core.replace(/^\s*(and|but|so)\s+(?=\S)/i, "");
     core = core.charAt(0).toUpperCase() + core.slice(1);
   }
+  // A reading that still points back ("On what grounds was that demand rejected?") needs the previous turn's words.
+  if (core !== question.trim() && followUpSignals(core).leaning.length > 0) resolved = false;
   const context = carriedContext(core, last, resolved);
   const standalone = context.length > 0 ? `${core} (context: ${context.join(", ")})` : core;
   return { question: standalone, rewritten: standalone !== question, preferredReportId: lastReportId(history) };
@@ -70,14 +72,23 @@ export function lastReportId(history: readonly Turn[]): string | undefined {
 }
 
 /**
- * "Where?" after "When did the levee break?": the previous question asked again with the new question word. Only
- * where the previous one goes on with an auxiliary ("did the levee break"); "Who walked out?" has no such rest.
+ * "Where?" after "When did the levee break?": the previous question asked again with the new question word, where it
+ * goes on with an auxiliary ("did the levee break", "Which one did Marovia turn down?"). After a question about who
+ * did something to something ("Who rejected that demand?"), the thing done to is asked about: "On what grounds was
+ * that demand rejected?". "Who walked out?" has neither, and gets context instead.
  */
 function askedAgain(previous: string, question: string): string | undefined {
   const wh = /^\s*(?:(?:and|but)\s+)?((?:how\s+(?:long|many|much|far|old|often|soon))|\w+\s+(?:what|which|whose)\s+[\p{L}-]+|\w+\s+whom|why|when|where|who|what|how)\s*\?*\s*$/iu.exec(question)?.[1];
-  const rest = /^\s*(?:how\s+\w+|\w+)\s+((?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b.*)$/i.exec(previous)?.[1];
-  if (wh === undefined || rest === undefined) return undefined;
-  return `${wh.charAt(0).toUpperCase()}${wh.slice(1).toLowerCase()} ${rest}`;
+  if (wh === undefined) return undefined;
+  const asked = `${wh.charAt(0).toUpperCase()}${wh.slice(1).toLowerCase()}`;
+  const rest = /^\s*(?:how\s+\w+|(?:which|what|whose)\s+\w+|\w+)\s+((?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b.*)$/i.exec(previous)?.[1];
+  if (rest !== undefined) return `${asked} ${rest}`;
+  const done = /^\s*(?:[Ww]ho|[Ww]hich\s+\p{Ll}+)\s+(\p{Ll}+ed)\s+((?:the|that|this|these|those|a|an|his|her|their|its)\s+[^?]+?|\p{Lu}[^?]*?)\s*\??\s*$/u.exec(previous);
+  if (done === null) return undefined;
+  const [, verb, object] = done;
+  // "the talks in Istanbul" are plural: the words before the place decide.
+  const head = object!.split(/\s+(?:in|of|at|on|from)\s+/)[0]!;
+  return `${asked} ${isPlural(head) ? "were" : "was"} ${object} ${verb}?`;
 }
 
 /**

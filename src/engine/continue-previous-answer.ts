@@ -12,7 +12,9 @@ export function continuingPreviousAnswer(retrieval: Retrieval, previous: Turn | 
   const { judgement, candidates } = retrieval;
   const top = candidates[0];
   if (!top || judgement.answerable || !judgement.related || !top.namesInOwnReport) return retrieval;
-  const beside = (previous?.citations ?? []).some((c) => {
+  const cited = previous?.citations ?? [];
+  if (cited.some((c) => c.sentenceId === top.sentence.id)) return retrieval;
+  const beside = cited.some((c) => {
     const cited = sentenceIndex(c.sentenceId);
     return c.reportId === top.report.id && cited !== undefined && Math.abs(top.sentence.index - cited) === 1;
   });

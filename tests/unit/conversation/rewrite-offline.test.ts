@@ -106,6 +106,19 @@ describe("offline follow-up rewrite", () => {
     expect(followUpSignals("On what grounds did Mujahid reject the demand?").fragment).toBe(false);
   });
 
+  it("after 'Who did something to something?', asks the new question word about the thing done to", () => {
+    expect(rewriteOffline("when?", [turn("Who arranged the ceasefire?")]).question).toBe("When was the ceasefire arranged?");
+    expect(rewriteOffline("when?", [turn("Who mediated the talks in Istanbul?")]).question).toBe("When were the talks in Istanbul mediated?");
+    expect(rewriteOffline("why?", [turn("Which one did Marovia turn down?")]).question).toBe("Why did Marovia turn down?");
+    // Nothing done to anything: context only.
+    expect(rewriteOffline("why?", [turn("Who walked out?")]).question).toBe("why? (context: walked)");
+  });
+
+  it("carries context when the reading still points back", () => {
+    const rejected = [turn("Who rejected that demand?", [MUJAHID])];
+    expect(rewriteOffline("on what grounds?", rejected).question).toMatch(/^On what grounds was that demand rejected\? \(context: Defence, Minister/);
+  });
+
   it("carries context to a question joined on with 'and' that has too few words of its own", () => {
     const majority = [turn("Who wrote the majority opinion in the pipeline case?", ["Judge Ana Ruiz wrote the majority opinion."])];
     expect(rewriteOffline("and who disagreed?", majority).question).toMatch(/^Who disagreed\? \(context: Ana, Ruiz, wrote, majority, opinion, pipeline\)$/);

@@ -36,6 +36,9 @@ describe("a follow-up answered beside the previous answer's sentence", () => {
     ];
     for (const r of unchanged) expect(continuingPreviousAnswer(r, previous)).toBe(r);
     expect(continuingPreviousAnswer(retrieval(14), turn("Who is Omar Samad?"))).toMatchObject({ judgement: NOT_SURE });
+    // A cited sentence beside another cited one is still what was already answered.
+    const two = { ...previous, citations: [...previous.citations!, { ...previous.citations![0]!, n: 2, sentenceId: `${REPORT}#14` }] };
+    expect(continuingPreviousAnswer(retrieval(14), two)).toMatchObject({ judgement: NOT_SURE });
     expect(continuingPreviousAnswer(retrieval(14), undefined)).toMatchObject({ judgement: NOT_SURE });
   });
 });
