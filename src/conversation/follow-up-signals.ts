@@ -88,7 +88,9 @@ export function followUpSignals(question: string): FollowUpSignals {
   const ellipsis = ELLIPSIS.exec(question);
   const subject = ellipsis?.[1];
   const ellipsisSubject =
-    subject !== undefined && subject.split(/\s+/).length <= 6 && !QUESTION_START.test(subject) && contentTerms(subject).length > 0 ? subject : undefined;
+    subject !== undefined && subject.split(/\s+/).length <= 6 && !QUESTION_START.test(subject) && !CONDITION.test(subject) && contentTerms(subject).length > 0
+      ? subject
+      : undefined;
   const bare = !ownNames && contentTerms(question).length === 0;
   const fragment = FRAGMENT.test(question);
   // "And who disagreed?": a question joined to the previous one, with too few words to stand on its own.
@@ -105,6 +107,8 @@ export function leansOnHistory(signals: FollowUpSignals): boolean {
 const FRAGMENT =
   /^\s*(?:(?:and|but)\s+)?(?:on|in|at|between|for|from|with|by|to|against|after|before|under|over|about|of|since|until|among)\s+(?:what|which|whom|whose)(?:\s+[\p{L}-]+)?\s*\?*\s*$/iu;
 
+/** "And if they don't?": a condition on what the previous turn said, not a subject for its question. */
+export const CONDITION = /^\s*(?:(?:and|but|so)\s+)?(?:if|unless)\b/i;
 const AUXILIARY = /^(is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|might|must)$/;
 const QUESTION_START = /^\s*(what|who|whom|whose|how|why|when|where|which|did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b/i;
 

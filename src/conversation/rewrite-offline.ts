@@ -1,5 +1,5 @@
 import { extractTerms } from "../text/terms.js";
-import { type Anaphor, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
+import { type Anaphor, CONDITION, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
 import type { FollowUpReading, FollowUpRewriter } from "./follow-up-reading.js";
 import { countedPhrase, definitePhrases, isPlural, namePhrases } from "./name-phrases.js";
 import { type Turn, understoodQuestion } from "./turn.js";
@@ -43,6 +43,11 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
     }
     // "And how were they split up?" reads as a question once rewritten: the "and" has done its work.
     core = core.replace(/^\s*(and|but|so)\s+(?=\S)/i, "");
+    // "And if they don't?" asks what follows, of what the previous turn said: "What happens if Northgate don't?".
+    if (CONDITION.test(core)) {
+      core = `What happens ${core.charAt(0).toLowerCase()}${core.slice(1)}`;
+      resolved = false;
+    }
     core = core.charAt(0).toUpperCase() + core.slice(1);
   }
   // A reading that still points back ("On what grounds was that demand rejected?") needs the previous turn's words.

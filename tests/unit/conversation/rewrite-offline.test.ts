@@ -114,6 +114,12 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("why?", [turn("Who walked out?")]).question).toBe("why? (context: walked)");
   });
 
+  it("reads 'and if they don't?' as asking what follows, with context", () => {
+    const next = [turn("What can Northgate do after the ruling?", ["Northgate has 30 days to ask the state Supreme Court to review the decision."])];
+    expect(rewriteOffline("and if they don't?", next).question).toMatch(/^What happens if Northgate don't\? \(context: 30, Supreme, Court/);
+    expect(followUpSignals("And if they don't?").ellipsisSubject).toBeUndefined();
+  });
+
   it("carries context when the reading still points back", () => {
     const rejected = [turn("Who rejected that demand?", [MUJAHID])];
     expect(rewriteOffline("on what grounds?", rejected).question).toMatch(/^On what grounds was that demand rejected\? \(context: Defence, Minister/);
