@@ -85,7 +85,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     const retrievals = [];
     for (const part of parts) {
       const retrieval = await deps.retrieve(part.query, retrieveOptions);
-      retrievals.push(reading.rewritten ? continuingPreviousAnswer(retrieval, opts.history?.at(-1)) : retrieval);
+      retrievals.push(opts.history?.length ? continuingPreviousAnswer(retrieval, opts.history?.at(-1)) : retrieval);
     }
     const t2 = performance.now();
     for (const r of retrievals) {

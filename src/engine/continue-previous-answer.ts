@@ -3,9 +3,10 @@ import type { Turn } from "../conversation/turn.js";
 
 /**
  * A follow-up's answer often sits right beside the sentence the previous answer cited: "what did he say is behind
- * the increase?" is answered by the sentence after the one that named him. When retrieval ranks such a neighbour
- * first and the judgement finds it close (passages it would show as related) but not sure, the conversation is the
- * missing evidence: the neighbour answers. The cited sentence itself never does (the follow-up asks something new),
+ * the increase?" is answered by the sentence after the one that named him, "How did Afghanistan respond?" by the one
+ * after the warning. When retrieval ranks such a neighbour first for a question asked in a conversation (rewritten or
+ * not) and the judgement finds it close (passages it would show as related) but not sure, the conversation is the
+ * missing evidence: the neighbour answers. A sentence already cited never does (the follow-up asks something new),
  * nor a sentence whose report lacks a name of the question, nor anything when the previous answer cited nothing.
  */
 export function continuingPreviousAnswer(retrieval: Retrieval, previous: Turn | undefined): Retrieval {

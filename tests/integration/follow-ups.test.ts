@@ -52,6 +52,14 @@ describe("follow-up questions offline", () => {
     expect((await engine.ask(answer.standaloneQuestion!)).abstained).toBe(true);
   });
 
+  it("settles a close call for a question that stands on its own, without rewriting it, when its passage follows the last one", async () => {
+    const history = await replayHistory(engine, ["What did Khawaja Muhammad Asif warn before the talks?"]);
+    const answer = await engine.ask("How did Afghanistan respond?", { history });
+    expect(answer.standaloneQuestion).toBeUndefined();
+    expect(answer.citations.some((c) => c.text.startsWith("In response, Afghanistan reiterated"))).toBe(true);
+    expect((await engine.ask("How did Afghanistan respond?")).abstained).toBe(true);
+  });
+
   it("gets nowhere without the conversation, so the history is what answers it", async () => {
     const alone = await engine.ask("How long did they last?");
     expect(alone.standaloneQuestion).toBeUndefined();
