@@ -40,7 +40,7 @@ runMain(async () => {
   const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
   process.stdout.write(
     `\n${s.passed}/${s.total} passed (${pct(s.passRate)}) · right citation on ${pct(s.citationHitRate)} of answerable follow-ups · ` +
-      `abstention accuracy ${pct(s.abstentionAccuracy)} · standalone questions kept as asked ${s.standaloneKept}/${s.standaloneTotal} · ` +
+      `abstention accuracy ${pct(s.abstentionAccuracy)} · answered wrongly ${s.wrong} · standalone questions kept as asked ${s.standaloneKept}/${s.standaloneTotal} · ` +
       `follow-ups rewritten ${s.rewritten}/${s.leaning}\n`,
   );
   const ok = s.passRate >= THRESHOLDS.passRate && (s.standaloneTotal === 0 || s.standaloneKept / s.standaloneTotal >= THRESHOLDS.standaloneKept);

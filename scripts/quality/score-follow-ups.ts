@@ -41,5 +41,7 @@ export function summariseFollowUps(results: FollowUpResult[]) {
     standaloneKept: standalone.filter((r) => !r.rewritten).length,
     leaning: leaning.length,
     rewritten: leaning.filter((r) => r.rewritten).length,
+    /** Answered with no citation holding the support, or answered an unanswerable follow-up: the worst outcome. */
+    wrong: results.filter((r) => r.wrong).length,
   };
 }
