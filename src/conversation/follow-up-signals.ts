@@ -75,12 +75,14 @@ export function followUpSignals(question: string): FollowUpSignals {
       if ((lower === "those" || lower === "that") && next?.lower === "who") return;
       leaning.push(word);
       // Standing alone rather than before its noun: "respond to that?", "was that a record?", "will that pay for".
-      const alone = next === undefined || /^(a|an|the)$/.test(next.lower) || AUXILIARY.test(before.at(-1)?.lower ?? "");
+      const alone = (next === undefined || /^(a|an|the)$/.test(next.lower) || AUXILIARY.test(before.at(-1)?.lower ?? "")) && next?.lower !== "so";
       if ((lower === "that" || lower === "this") && alone) anaphors.push({ word, index, kind: "event", possessive: false });
       return;
     }
     if (lower === "there" && !(next && EXISTENTIAL_AFTER.has(next.lower)) && i > 0) leaning.push(word);
     else if (LEANING_WORDS.has(lower)) leaning.push(word);
+    // "What happened next?" (not "the next round").
+    else if (lower === "next" && next === undefined) leaning.push(word);
     // "which one", "the other ones": one of something named earlier.
     else if ((lower === "one" || lower === "ones") && /^(which|what|the|that|this|other)$/.test(before.at(-1)?.lower ?? "")) leaning.push(word);
   });

@@ -83,7 +83,7 @@ export function lastReportId(history: readonly Turn[]): string | undefined {
  * that demand rejected?". "Who walked out?" has neither, and gets context instead.
  */
 function askedAgain(previous: string, question: string): string | undefined {
-  const wh = /^\s*(?:(?:and|but)\s+)?((?:how\s+(?:long|many|much|far|old|often|soon))|\w+\s+(?:what|which|whose)\s+[\p{L}-]+|\w+\s+whom|why|when|where|who|what|how)\s*\?*\s*$/iu.exec(question)?.[1];
+  const wh = /^\s*(?:(?:and|but)\s+)?((?:(?:for\s+)?how\s+(?:long|many|much|far|old|often|soon))|\w+\s+(?:what|which|whose)\s+[\p{L}-]+|\w+\s+whom|why|when|where|who|what|how)\s*\?*\s*$/iu.exec(question)?.[1];
   if (wh === undefined) return undefined;
   const asked = `${wh.charAt(0).toUpperCase()}${wh.slice(1).toLowerCase()}`;
   const rest = /^\s*(?:how\s+\w+|(?:which|what|whose)\s+\w+|\w+)\s+((?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b.*)$/i.exec(previous)?.[1];
@@ -102,14 +102,21 @@ function askedAgain(previous: string, question: string): string | undefined {
  */
 function fillEllipsis(previous: string, subject: string): string | undefined {
   const phrases = definitePhrases(previous);
-  const isName = /^\p{Lu}/u.test(subject.trim());
+  const prepositional = /^(in|of|at|on|from|to|for|with)\s/i.test(subject.trim());
+  const isName = /^\p{Lu}/u.test(subject.trim().replace(/^\S+\s+/, (prep) => (prepositional ? "" : prep)));
   const kind = isName ? undefined : sameKind(previous, subject);
   if (kind !== undefined) return kind;
   const name = isName ? namePhrases(previous).find((n) => !subject.includes(n.text))?.text : undefined;
   // A name inside a "the" phrase ("the Afghan delegation") goes with its phrase; an owner ("Afghanistan's Defence
   // Minister") is swapped alone, so "and Pakistan's?" asks for Pakistan's minister.
+  // A place after its phrase ("the talks in Istanbul") is swapped alone: "and in Doha?" asks about the talks in Doha.
+  const place = name && new RegExp(`\\s(in|of|at)\\s${escapeRegExp(name)}$`).exec(phrases.find((p) => p.endsWith(` ${name}`)) ?? "");
   const target =
-    (name && phrases.find((p) => /^the\s/i.test(p) && p.includes(name))) ?? name ?? (isName ? undefined : countedPhrase(previous)) ?? phrases.find((p) => !subject.includes(p));
+    (place ? (prepositional ? place[0].trim() : name) : undefined) ??
+    (name && phrases.find((p) => /^the\s/i.test(p) && p.includes(name))) ??
+    name ??
+    (isName ? undefined : countedPhrase(previous)) ??
+    phrases.find((p) => !subject.includes(p));
   if (target === undefined) return undefined;
   const at = previous.indexOf(target);
   const after = previous.slice(at + target.length);
@@ -201,4 +208,8 @@ function carriedContext(core: string, last: Turn, resolved: boolean): string[] {
     .filter((t) => !have.has(t.stem) && have.add(t.stem))
     .slice(0, CONTEXT_WORDS)
     .map((t) => t.surface.replace(/['’]s$/u, ""));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

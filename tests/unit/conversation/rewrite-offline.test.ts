@@ -131,6 +131,16 @@ describe("offline follow-up rewrite", () => {
     expect(leansOnHistory(followUpSignals("and who arranged the temporary ceasefire?"))).toBe(false);
   });
 
+  it("swaps the place after a phrase for an elliptic place, and reads 'for how long?' and 'what happened next?'", () => {
+    const istanbul = [turn("Who mediated the talks in Istanbul?", [MEDIATED])];
+    expect(rewriteOffline("and in Doha?", istanbul).question).toBe("Who mediated the talks in Doha?");
+    expect(rewriteOffline("for how long?", istanbul).question).toBe("For how long were the talks in Istanbul mediated?");
+    expect(rewriteOffline("what happened next?", istanbul).question).toMatch(/^What happened next\? \(context: Istanbul, Turkish/);
+    expect(followUpSignals("What will the next round discuss?").leaning).toEqual([]);
+    // "that so" is an idiom, not "that" standing for something.
+    expect(followUpSignals("Is that so?").anaphors).toEqual([]);
+  });
+
   it("swaps the words naming the same kind of thing for an elliptic common noun", () => {
     expect(rewriteOffline("what about the wet year", [turn("How much did yields rise in dry years in the soil study?")]).question).toBe(
       "How much did yields rise in the wet year in the soil study?",
