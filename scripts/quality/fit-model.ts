@@ -83,7 +83,7 @@ export function fitModel(data: QuestionRows[]): AnswerabilityModel {
 }
 
 /** Sentence choice is learnt from answerable questions only: whether to answer at all is the answer model's job. */
-function fitSentenceModel(data: QuestionRows[]): LinearModel {
+export function fitSentenceModel(data: QuestionRows[]): LinearModel {
   const rows = data.filter((d) => d.question.answerable !== false).flatMap((d) => d.rows);
   return linear(FEATURE_NAMES, rows.map((r) => FEATURE_NAMES.map((f) => r.features[f])), rows.map((r) => r.label));
 }
