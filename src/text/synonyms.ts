@@ -166,3 +166,34 @@ export function nameAliasesOf(word: string): string[][] {
   aliasCache.set(w, result);
   return result;
 }
+
+const relatedCache = new Map<string, string[]>();
+// Hypernyms, hyponyms, derivations and similar adjectives: one step from a word's common senses ("procession" →
+// "parade", "goalkeeper" → "goalie", "dissent" → "dissenter"). Looser than synonyms, so weaker evidence still.
+const RELATED_POINTERS = new Set(["@", "@i", "~", "~i", "+", "&"]);
+const POS_OF: Record<string, Pos> = { n: "noun", v: "verb", a: "adj", s: "adj" };
+
+/** Single-word words one WordNet relation away from a word's most common senses, lowercase, without synonyms' own. */
+export function relatedWordsOf(word: string): string[] {
+  const w = word.toLowerCase();
+  const cached = relatedCache.get(w);
+  if (cached) return cached;
+  const out = new Set<string>();
+  for (const pos of POS) {
+    for (const lemma of lemmas(pos, w)) {
+      for (const offset of lookupOffsets(pos, lemma).slice(0, SENSES_PER_POS)) {
+        for (const p of synsetLine(pos, offset).pointers) {
+          const to = POS_OF[p.pos];
+          if (!RELATED_POINTERS.has(p.symbol) || !to) continue;
+          for (const related of synsetLine(to, p.offset).words) if (!related.includes("_")) out.add(related.toLowerCase());
+        }
+      }
+    }
+  }
+  out.delete(w);
+  for (const synonym of synonymsOf(w)) out.delete(synonym);
+  const result = [...out];
+  if (relatedCache.size > 10_000) relatedCache.clear();
+  relatedCache.set(w, result);
+  return result;
+}

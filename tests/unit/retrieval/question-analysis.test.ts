@@ -78,3 +78,13 @@ describe("facts of a narrower kind", () => {
     expect(holdsAnswerType("name", "The trial used the wheat variety Skagen.", asked("Which wheat variety did they use?"))).toBe(true);
   });
 });
+
+describe("words related to the question's", () => {
+  it("gives a word the stems one WordNet relation away, apart from its synonyms, and a name none", () => {
+    const terms = analyseQuestion("When is the Harlow victory procession?").terms;
+    const procession = terms.find((t) => t.surface === "procession")!;
+    expect(procession.related).toContain("parad");
+    expect(procession.related.some((r) => procession.synonyms.includes(r) || r === procession.stem)).toBe(false);
+    expect(terms.find((t) => t.surface === "Harlow")!.related).toEqual([]);
+  });
+});
