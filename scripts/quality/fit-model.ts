@@ -85,7 +85,7 @@ export function fitModel(data: QuestionRows[]): AnswerabilityModel {
 /**
  * Sentence choice is learnt from answerable questions only: whether to answer at all is the answer model's job.
  * Fitted on pairs within a question: it ranks better than a fit on single sentences (cross-validated by report,
- * support first for 66 % of the bank's answerable questions against 64 %, in the top 3 for 81 % against 79 %).
+ * support first for 66 % of the bank's answerable questions against 65 %, in the top 3 for 82 % against 80 %).
  */
 export function fitSentenceModel(data: QuestionRows[]): LinearModel {
   const groups = data
