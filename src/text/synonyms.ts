@@ -89,21 +89,26 @@ const cache = new Map<string, string[]>();
 
 /** Single-word synonyms of a word's most common senses, lowercase, without the word itself. */
 export function synonymsOf(word: string): string[] {
+  return fromCommonSenses(cache, word, (pos, lemma, offset, out) => {
+    for (const synonym of synsetWords(pos, offset)) if (!synonym.includes("_") && synonym !== lemma) out.add(synonym);
+  });
+}
+
+/** What `gather` finds in each of a word's most common senses, lowercase, without the word itself; cached per word. */
+function fromCommonSenses(memo: Map<string, string[]>, word: string, gather: (pos: Pos, lemma: string, offset: string, out: Set<string>) => void): string[] {
   const w = word.toLowerCase();
-  const cached = cache.get(w);
+  const cached = memo.get(w);
   if (cached) return cached;
   const out = new Set<string>();
   for (const pos of POS) {
     for (const lemma of lemmas(pos, w)) {
-      for (const offset of lookupOffsets(pos, lemma).slice(0, SENSES_PER_POS)) {
-        for (const synonym of synsetWords(pos, offset)) if (!synonym.includes("_") && synonym !== lemma) out.add(synonym);
-      }
+      for (const offset of lookupOffsets(pos, lemma).slice(0, SENSES_PER_POS)) gather(pos, lemma, offset, out);
     }
   }
   out.delete(w);
   const result = [...out];
-  if (cache.size > 10_000) cache.clear();
-  cache.set(w, result);
+  if (memo.size > 10_000) memo.clear();
+  memo.set(w, result);
   return result;
 }
 
@@ -173,27 +178,17 @@ const relatedCache = new Map<string, string[]>();
 const RELATED_POINTERS = new Set(["@", "@i", "~", "~i", "+", "&"]);
 const POS_OF: Record<string, Pos> = { n: "noun", v: "verb", a: "adj", s: "adj" };
 
-/** Single-word words one WordNet relation away from a word's most common senses, lowercase, without synonyms' own. */
+/** Single-word words one WordNet relation away from a word's most common senses, lowercase, without its synonyms. */
 export function relatedWordsOf(word: string): string[] {
-  const w = word.toLowerCase();
-  const cached = relatedCache.get(w);
-  if (cached) return cached;
-  const out = new Set<string>();
-  for (const pos of POS) {
-    for (const lemma of lemmas(pos, w)) {
-      for (const offset of lookupOffsets(pos, lemma).slice(0, SENSES_PER_POS)) {
-        for (const p of synsetLine(pos, offset).pointers) {
-          const to = POS_OF[p.pos];
-          if (!RELATED_POINTERS.has(p.symbol) || !to) continue;
-          for (const related of synsetLine(to, p.offset).words) if (!related.includes("_")) out.add(related.toLowerCase());
-        }
+  const synonyms = new Set(synonymsOf(word));
+  return fromCommonSenses(relatedCache, word, (pos, _lemma, offset, out) => {
+    for (const p of synsetLine(pos, offset).pointers) {
+      const to = POS_OF[p.pos];
+      if (!RELATED_POINTERS.has(p.symbol) || !to) continue;
+      for (const related of synsetLine(to, p.offset).words) {
+        const lower = related.toLowerCase();
+        if (!related.includes("_") && !synonyms.has(lower)) out.add(lower);
       }
     }
-  }
-  out.delete(w);
-  for (const synonym of synonymsOf(w)) out.delete(synonym);
-  const result = [...out];
-  if (relatedCache.size > 10_000) relatedCache.clear();
-  relatedCache.set(w, result);
-  return result;
+  });
 }
