@@ -2,11 +2,12 @@ import path from "node:path";
 import { DossierError } from "../errors.js";
 import { docxReader } from "./docx-reader.js";
 import { htmlReader } from "./html-reader.js";
+import { markdownReader } from "./markdown-reader.js";
 import { pdfReader } from "./pdf-reader.js";
 import type { ExtractedReport, FormatReader, ReadOptions } from "./report-format.js";
 import { decodeText, textReader } from "./text-reader.js";
 
-const READERS: readonly FormatReader[] = [textReader, pdfReader, htmlReader, docxReader];
+const READERS: readonly FormatReader[] = [textReader, markdownReader, pdfReader, htmlReader, docxReader];
 
 /** Every file extension a report may have, lowercase with the dot. */
 export const REPORT_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);
@@ -49,7 +50,7 @@ export function precheckReport(bytes: Uint8Array, name: string, maxBytes: number
       throw new DossierError("BAD_REPORT", `${name}: ${what}`);
     }
   }
-  if (reader === textReader) decodeText(bytes, name);
+  if (reader === textReader || reader === markdownReader) decodeText(bytes, name);
   return reader;
 }
 

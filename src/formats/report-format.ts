@@ -27,6 +27,8 @@ export interface ReadOptions {
 export interface FormatReader {
   extensions: readonly string[];
   contentTypes: readonly string[];
+  /** Raised when the reader extracts differently, so reports it read before are read again (part of their hash). */
+  revision?: number;
   /** Throws DossierError BAD_REPORT with a one-line reason for input it cannot make a report of. */
   read(bytes: Uint8Array, name: string, options?: ReadOptions): Promise<ExtractedReport>;
 }

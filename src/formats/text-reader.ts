@@ -20,10 +20,10 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   return text;
 }
 
-/** Plain text and Markdown: the text is the file; a leading `# Title` line is the title. */
+/** Plain text: the text is the file; a leading `# Title` line is the title. */
 export const textReader: FormatReader = {
-  extensions: [".txt", ".md"],
-  contentTypes: ["text/plain", "text/markdown"],
+  extensions: [".txt"],
+  contentTypes: ["text/plain"],
   async read(bytes, name) {
     const text = decodeText(bytes, name);
     const heading = /^\s*#\s+(.+?)\s*#*\s*$/.exec(text.split("\n").find((l) => l.trim() !== "") ?? "");

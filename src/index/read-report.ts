@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { DossierError } from "../errors.js";
-import { extractReport } from "../formats/read-format.js";
+import { extractReport, readerFor } from "../formats/read-format.js";
 import { addressOf } from "../formats/source-addresses.js";
 import type { ReportOrigin } from "./records.js";
 
@@ -36,9 +36,15 @@ function titleFromId(id: string): string {
     .join(" ");
 }
 
-/** The sha256 of a report file's bytes: equal hashes mean the report need not be embedded again. */
-export function hashReport(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+/**
+ * The sha256 of a report file's bytes, and of its reader's revision when it has one: equal hashes mean the report
+ * need not be read and embedded again, so a reader that now extracts differently gets its reports read again once.
+ */
+export function hashReport(bytes: Uint8Array, name?: string): string {
+  const hash = createHash("sha256").update(bytes);
+  const revision = name === undefined ? undefined : readerFor(name)?.revision;
+  if (revision !== undefined) hash.update(`\0reader revision ${revision}`);
+  return hash.digest("hex");
 }
 
 /**
@@ -61,7 +67,7 @@ export async function readReport(file: string, maxBytes: number): Promise<Report
     title: title ?? titleFromId(id),
     source: path.resolve(file),
     text,
-    hash: hashReport(bytes),
+    hash: hashReport(bytes, name),
     origin: { kind, url, byline, published, pageStarts },
   };
 }

@@ -34,7 +34,7 @@ export async function findStaleness(config: Config, store: IndexStore, embedderN
   for (const file of files) {
     const hash = indexed.get(file);
     if (hash !== undefined) {
-      if (hashReport(await readFile(file)) !== hash) return changed(corpus);
+      if (hashReport(await readFile(file), path.basename(file)) !== hash) return changed(corpus);
     } else if (refused.get(file) !== fingerprint(await stat(file))) return changed(corpus);
   }
   const present = new Set(files);

@@ -5,6 +5,7 @@ import { figuresByKind } from "../../scripts/quality/report.js";
 import { BANK_QUESTIONS, readQuestions } from "../../scripts/quality/question-set.js";
 import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
+import { extractReport } from "../../src/formats/read-format.js";
 import type { Engine } from "../../src/engine-types.js";
 import { type EvalQuestion, scoreQuestion, summarise } from "../../scripts/quality/score.js";
 import { storesUnderTest, type StoreUnderTest } from "../helpers/store-fixture.js";
@@ -27,14 +28,24 @@ async function engineOver(store: StoreUnderTest, extraReports?: string): Promise
   return { engine, corpusDir: ws.corpusDir };
 }
 
-/** Runs a question set through the real engine and checks every citation and related passage is a verbatim slice. */
+/**
+ * Runs a question set through the real engine and checks every citation and related passage is a verbatim slice of
+ * its report as read from the file (a Markdown report's rendered text).
+ */
 async function run({ engine, corpusDir }: { engine: Engine; corpusDir: string }, questions: EvalQuestion[]) {
   const results = [];
+  const texts = new Map<string, Promise<string>>();
+  const textOf = (reportId: string) => {
+    if (!texts.has(reportId)) {
+      const file = readdirSync(corpusDir).find((f) => f.startsWith(`${reportId}.`))!;
+      texts.set(reportId, extractReport(readFileSync(path.join(corpusDir, file)), file, Number.MAX_SAFE_INTEGER).then((r) => r.text));
+    }
+    return texts.get(reportId)!;
+  };
   for (const q of questions) {
     const answer = await engine.ask(q.question);
     for (const c of [...answer.citations, ...answer.related]) {
-      const file = readdirSync(corpusDir).find((f) => f.startsWith(`${c.reportId}.`))!;
-      expect(readFileSync(path.join(corpusDir, file), "utf8").slice(c.start, c.end)).toBe(c.text);
+      expect((await textOf(c.reportId)).slice(c.start, c.end)).toBe(c.text);
     }
     results.push({ result: scoreQuestion(q, answer), abstained: answer.abstained });
   }

@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
+import { hashReport } from "../../src/index/read-report.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 let ws: Workspace;
@@ -53,6 +55,21 @@ describe("starting on a corpus that changed since the last ingest", () => {
     const { notices, engine } = await start();
     expect(notices[0]).toMatch(/changed since the last ingest/);
     expect((await engine.ask("How long has the lighthouse stood?")).citations[0]?.text).toBe("The old lighthouse has stood for fifty years.");
+  });
+
+  it("cites a Markdown report as rendered, and reads Markdown again once after the reader changed", async () => {
+    const file = path.join(ws.corpusDir, "harbour.md");
+    const bytes = "# Harbour\n\n**Tuesday, 6am:** The *harbour* crane was [repaired](https://port.example) by the night crew.\n";
+    writeFileSync(file, bytes);
+    const { engine } = await start();
+    const answer = await engine.ask("When was the harbour crane repaired by the night crew?");
+    expect(answer.citations[0]?.text).toBe("Tuesday, 6am: The harbour crane was repaired by the night crew.");
+    // An index built when Markdown was read as plain text stored the bytes' bare sha256: that no longer matches.
+    const bare = createHash("sha256").update(bytes).digest("hex");
+    expect(hashReport(Buffer.from(bytes), "harbour.md")).not.toBe(bare);
+    expect(hashReport(Buffer.from("plain"), "plain.txt")).toBe(createHash("sha256").update("plain").digest("hex"));
+    rmSync(file);
+    await start();
   });
 
   it("re-indexes when the chunking settings change", async () => {

@@ -103,3 +103,33 @@ describe("choosing a reader", () => {
     await expect(extractReport(new Uint8Array(11), "a.txt", 10)).rejects.toThrow(/over the 10-byte limit/);
   });
 });
+
+describe("Markdown reports", () => {
+  const md = [
+    "# Grid report",
+    "",
+    "**12 February, 7am:** Demand peaks at 9,870 [megawatts](https://grid.example/data) on the *coldest* night.",
+    "",
+    "The plan had three parts:",
+    "",
+    "- insulate the `intake` pipes;",
+    "- register compressors as critical loads.",
+    "",
+    "![chart of demand](chart.png)",
+    "<script>alert('x')</script>",
+  ].join("\n");
+
+  it("quotes what a reader sees: no emphasis, link targets or code marks; headings and list items kept as lines", async () => {
+    const report = await extractReport(new TextEncoder().encode(md), "grid.md", MAX);
+    expect(report.title).toBe("Grid report");
+    expect(report.text).toContain("12 February, 7am: Demand peaks at 9,870 megawatts on the coldest night.");
+    expect(report.text).toContain("The plan had three parts:\n\n- insulate the intake pipes;\n- register compressors as critical loads.");
+    expect(report.text).not.toMatch(/\*|\]\(|grid\.example|`|alert/);
+  });
+
+  it("refuses a Markdown file with no text once rendered, and keeps .txt as written", async () => {
+    await expect(extractReport(new TextEncoder().encode("<!-- nothing -->\n"), "empty.md", MAX)).rejects.toThrow(/^empty\.md: no text once the Markdown is rendered$/);
+    const plain = await extractReport(new TextEncoder().encode("**Bold** stays as written in a .txt file."), "note.txt", MAX);
+    expect(plain.text).toBe("**Bold** stays as written in a .txt file.");
+  });
+});

@@ -1,0 +1,30 @@
+import { parseHTML } from "linkedom";
+import { Marked } from "marked";
+import { DossierError } from "../errors.js";
+import { htmlToText } from "./html-to-text.js";
+import type { FormatReader } from "./report-format.js";
+import { decodeText } from "./text-reader.js";
+
+// Raw HTML inside a Markdown report is rendered as the text it shows, like a web page's, never run.
+const markdown = new Marked({ gfm: true, async: false });
+
+/**
+ * Markdown reports: rendered by `marked` and read back as text the way a web page is, so a citation quotes what a
+ * reader of the report sees ("Demand peaks at 9,870 megawatts.") rather than its markup ("**7am:** Demand…", link
+ * targets, image syntax). Headings stay `#` lines and list items `- ` lines, as the sentence splitter expects.
+ */
+export const markdownReader: FormatReader = {
+  extensions: [".md"],
+  contentTypes: ["text/markdown"],
+  // Markdown was read as plain text, markup and all, before revision 1.
+  revision: 1,
+  async read(bytes, name) {
+    const source = decodeText(bytes, name);
+    const html = markdown.parse(source) as string;
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    const text = htmlToText(document.body);
+    if (!/\p{L}{2,}/u.test(text)) throw new DossierError("BAD_REPORT", `${name}: no text once the Markdown is rendered`);
+    const heading = /^#\s+(.+)$/.exec(text.split("\n").find((l) => l.trim() !== "") ?? "");
+    return { kind: "text", text, title: heading?.[1]?.trim() };
+  },
+};
