@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "../../src/config.js";
 import { runBot } from "../../src/discord/run-bot.js";
+import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
 import { silentLogger } from "../../src/logger.js";
@@ -37,6 +38,12 @@ export interface BotHarnessOptions {
   wrap?: (engine: Engine, config: Config) => Engine;
   logger?: Logger;
   now?: () => number;
+  /**
+   * Ingest uploads in this process, with the worker's encoder (and the run's embedding memo), instead of in a child
+   * process that loads TypeScript and the model again (seconds of CPU per upload): for tests about what the bot does
+   * with an upload, not where the ingest runs (discord-ingest-load.test.ts and ingest-child.test.ts are about that).
+   */
+  ingestInProcess?: boolean;
 }
 
 /**
@@ -60,7 +67,7 @@ export async function startBotHarness(options: BotHarnessOptions): Promise<BotHa
     if (!options.emptyCorpus) await copyFile(path.resolve("corpus", `${ISTANBUL}.txt`), path.join(corpus, `${ISTANBUL}.txt`));
     for (const [name, text] of Object.entries(options.reports ?? {})) await writeFile(path.join(corpus, name), text);
     const config = fakeBotConfig(dir, fake.apiUrl, options.env);
-    const real = await createEngine(config, { logger: silentLogger });
+    const real = await createEngine(config, { logger: silentLogger, ...(options.ingestInProcess ? { embeddings: new LocalUseEmbeddings() } : {}) });
     engine = real;
     stop = await runBot(config, options.wrap?.(real, config) ?? real, options.logger ?? silentLogger, { now: options.now });
     const send = (sent: interactions.Sent) => {

@@ -70,6 +70,7 @@ beforeAll(async () => {
       "harbour-inquiry.md": `# Harbour inquiry findings\n\nThe inquiry sat for six weeks at the port authority. ${CRANE_SENTENCES.join(" ")} The port will replace every gantry by next year.\n`,
     },
     env: { RATE_LIMIT_PER_MINUTE: "3", MAX_IN_FLIGHT: "1" },
+    ingestInProcess: true,
     logger: pino({ level: "info" }, { write: (line: string) => void logLines.push(line) }),
     wrap: (engine, config) => ({
       ...engine,

@@ -48,7 +48,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  bot = await startBotHarness({ name: "discord-formats", emptyCorpus: true });
+  bot = await startBotHarness({ name: "discord-formats", emptyCorpus: true, ingestInProcess: true });
   ({ fake, config, engine, send } = bot);
 }, 60_000);
 

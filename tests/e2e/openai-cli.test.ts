@@ -1,6 +1,8 @@
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askCommand } from "../../src/cli/ask-command.js";
+import { runCommand } from "../../src/cli/run-main.js";
+import { captureIo } from "../helpers/cli-io.js";
 import { FIRST_REPORT, makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 import { type OpenAIStub, startOpenAIStub } from "./openai-stub.js";
 
@@ -8,19 +10,14 @@ let ws: Workspace;
 let stub: OpenAIStub;
 const report = readFileSync(FIRST_REPORT, "utf8");
 
-/** Runs `npm run ask -- --json <question>` as a user would, with the chat model at `baseURL`. */
-function ask(question: string, baseURL: string): Promise<{ code: number; json: any }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", "src/cli/ask.ts", "--json", question],
-      {
-        env: { ...process.env, ...ws.env, OPENAI_BASE_URL: baseURL, OPENAI_API_KEY: "sk-test", LLM_TIMEOUT_MS: "2000", LLM_MAX_RETRIES: "0", LOG_LEVEL: "silent" },
-        timeout: 60_000,
-      },
-      (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, json: JSON.parse(stdout) }),
-    );
-  });
+/**
+ * Runs `npm run ask -- --json <question>` as its entry point runs it, in this process on captured streams, with the
+ * chat model at `baseURL` (tests/integration/cli.test.ts runs the real process through a pipe once).
+ */
+async function ask(question: string, baseURL: string): Promise<{ code: number; json: any }> {
+  const io = captureIo({ ...ws.env, OPENAI_BASE_URL: baseURL, OPENAI_API_KEY: "sk-test", LLM_TIMEOUT_MS: "2000", LLM_MAX_RETRIES: "0", LOG_LEVEL: "silent" });
+  const code = await runCommand((cliIo) => askCommand(["--json", question], cliIo), io);
+  return { code, json: JSON.parse(io.out()) };
 }
 
 beforeAll(async () => {
