@@ -12,22 +12,26 @@ export interface TestDatabase {
   stop(): Promise<void>;
 }
 
+/** One PGlite per test worker: starting one costs seconds of CPU, and the worker's files run one after another. */
+let pglite: ReturnType<typeof startPglite> | undefined;
+
 /**
  * A real PostgreSQL with pgvector for one test file, reached over the wire protocol as production reaches it.
- * With DATABASE_URL set, a fresh schema on that server (dropped at the end); otherwise PGlite through pglite-socket.
+ * With DATABASE_URL set, a fresh schema on that server (dropped at the end); otherwise the worker's PGlite through
+ * pglite-socket, emptied for this file (and left running for the worker's next file when the file stops it).
  */
 export async function startTestDatabase(): Promise<TestDatabase> {
   const server = process.env.DATABASE_URL;
   if (server) return serverSchemas(server);
-  const pglite = await startPglite();
-  return {
-    ...pglite,
-    engine: "pglite",
-    fresh: async () => {
-      await query(pglite.url, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-      return pglite.url;
-    },
+  pglite ??= startPglite();
+  const { url } = await pglite;
+  // Its one session is every connection's: a lock a previous file left held would be held here too.
+  const fresh = async () => {
+    await query(url, "SELECT pg_advisory_unlock_all(); DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+    return url;
   };
+  await fresh();
+  return { url, engine: "pglite", fresh, stop: async () => undefined };
 }
 
 async function query(url: string, sql: string): Promise<void> {
