@@ -14,8 +14,9 @@ export default defineConfig({
     // once per worker rather than once per file: 40 % less CPU for the whole suite. Files must not rely on fresh
     // module state; each makes its own temporary folders and engines.
     isolate: false,
-    // The encoder's results are shared by every file of a run (each distinct batch still computed by the real model).
-    globalSetup: ["tests/setup/embedding-memo-dir.ts"],
+    // The encoder's results are shared by every file of a run (each distinct batch still computed by the real model),
+    // and each worker's PGlite starts from a data folder made once per run.
+    globalSetup: ["tests/setup/embedding-memo-dir.ts", "tests/setup/pglite-template.ts"],
     setupFiles: ["tests/setup/embedding-memo.ts"],
   },
 });

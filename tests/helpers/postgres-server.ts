@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import pg from "pg";
+import { inject } from "vitest";
 import { startPglite } from "../../scripts/bench/pglite-server.js";
 
 export interface TestDatabase {
@@ -23,7 +25,7 @@ let pglite: ReturnType<typeof startPglite> | undefined;
 export async function startTestDatabase(): Promise<TestDatabase> {
   const server = process.env.DATABASE_URL;
   if (server) return serverSchemas(server);
-  pglite ??= startPglite();
+  pglite ??= pgliteTemplate().then((loadDataDir) => startPglite({ loadDataDir }));
   const { url } = await pglite;
   // Its one session is every connection's: a lock a previous file left held would be held here too.
   const fresh = async () => {
@@ -32,6 +34,16 @@ export async function startTestDatabase(): Promise<TestDatabase> {
   };
   await fresh();
   return { url, engine: "pglite", fresh, stop: async () => undefined };
+}
+
+/** The run's dump of a new PGlite (tests/setup/pglite-template.ts), once it is written; none if making it failed. */
+async function pgliteTemplate(): Promise<Blob | undefined> {
+  const file = inject("pgliteTemplate");
+  while (!existsSync(file)) {
+    if (existsSync(`${file}.failed`)) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return new Blob([readFileSync(file)]);
 }
 
 async function query(url: string, sql: string): Promise<void> {
