@@ -19,6 +19,7 @@ import { watchIndex } from "./engine/watch-index.js";
 import { removeReport } from "./engine/remove-report.js";
 import { silentLogger } from "./logger.js";
 import { openIndexStore } from "./store/open-index-store.js";
+import type { AnswerabilityModel } from "./retrieval/answerability-model.js";
 import { createRetriever } from "./retrieval/retrieve.js";
 import { preloadSynonyms } from "./text/synonyms.js";
 
@@ -32,6 +33,8 @@ export interface EngineOptions {
   autoIngest?: boolean;
   /** One-line notices for the user (index being built or updated). */
   onNotice?: (message: string) => void;
+  /** Default: the shipped model. Cross-validation passes one fitted without the reports it asks about. */
+  answerabilityModel?: AnswerabilityModel;
 }
 
 export async function createEngine(config: Config, options: EngineOptions = {}): Promise<Engine> {
@@ -64,7 +67,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
     await watch.reload(await store.version());
   });
 
-  const retrieve = createRetriever({ index: () => index, embedQuery: (text) => embeddings.embedQuery(text), topK: config.topK });
+  const retrieve = createRetriever({ index: () => index, embedQuery: (text) => embeddings.embedQuery(text), topK: config.topK, model: options.answerabilityModel });
   // Enough chunks that their sentences could fill the chat model's context on their own (overlap counted once).
   const wideContext = {
     sentences: config.contextSentences,

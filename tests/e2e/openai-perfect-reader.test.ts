@@ -17,14 +17,14 @@ describe("chat-model mode with a perfect reader, on the question bank", () => {
     const outcomes = measurement!.outcomes;
     const rates = chatRates(outcomes);
     expect(rates.answerable).toBeGreaterThan(200);
-    expect(rates.recall).toBeGreaterThanOrEqual(0.92);
-    expect(rates.answeredRight).toBeGreaterThanOrEqual(0.92);
+    expect(rates.recall).toBeGreaterThanOrEqual(0.95);
+    expect(rates.answeredRight).toBeGreaterThanOrEqual(0.95);
     expect(rates.abstained).toBe(1);
     // What the perfect reader was handed, it answered with a citation our code resolved and verified.
     for (const o of outcomes.filter((o) => o.answerable)) expect(o.answeredRight).toBe(o.handedSupport);
     for (const kind of ["direct", "harder", "cross-report"]) {
       expect(chatRates(outcomes.filter((o) => o.question.kind === kind)).recall, kind).toBeGreaterThanOrEqual(0.95);
     }
-    expect(chatRates(outcomes.filter((o) => o.question.kind === "reworded")).recall).toBeGreaterThanOrEqual(0.8);
+    expect(chatRates(outcomes.filter((o) => o.question.kind === "reworded")).recall).toBeGreaterThanOrEqual(0.9);
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import { loadConfig } from "../../src/config.js";
 import type { DossierEmbeddings } from "../../src/embeddings/embeddings-contract.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
+import type { AnswerabilityModel } from "../../src/retrieval/answerability-model.js";
 import { scoreQuestion } from "../../scripts/quality/score.js";
 import { startOpenAIStub } from "../e2e/openai-stub.js";
 import { type BankQuestion, perfectReader } from "./perfect-reader.js";
@@ -36,6 +37,11 @@ export async function measureChatContext(options: {
   questions: BankQuestion[];
   budgets: number[];
   embeddings?: DossierEmbeddings;
+  /**
+   * Questions grouped by `group` (their report) are asked through an engine ranking with `modelFor(group)`: a model
+   * fitted without that report's questions, so the figures are cross-validated. Default: one engine, shipped model.
+   */
+  crossValidate?: { group: (q: BankQuestion) => string; modelFor: (group: string) => AnswerabilityModel };
 }): Promise<ChatMeasurement[]> {
   const reader = perfectReader(options.questions);
   const stub = await startOpenAIStub({ respond: reader.respond });
@@ -55,24 +61,31 @@ export async function measureChatContext(options: {
         CONTEXT_SENTENCES: String(budget),
         LOG_LEVEL: "silent",
       });
-      const engine = await createEngine(config, { embeddings });
+      const cv = options.crossValidate;
+      const groups = cv ? [...new Set(options.questions.map(cv.group))] : [undefined];
       const outcomes: ChatOutcome[] = [];
-      for (const question of options.questions) {
-        reader.readings.delete(question.id);
-        const answer = await engine.ask(question.question);
-        const reading = reader.readings.get(question.id);
-        const answerable = question.answerable !== false;
-        outcomes.push({
-          question,
-          answerable,
-          handedSupport: reading?.handedSupport ?? false,
-          // Scored as `npm run eval` scores a citation, and only when the model (not a fallback) answered.
-          answeredRight: answer.mode === "llm" && scoreQuestion(question, answer).citationHit,
-          abstained: answer.abstained && answer.citations.length === 0,
-          contextSize: reading?.sources ?? 0,
-        });
+      for (const group of groups) {
+        const engine = await createEngine(config, { embeddings, answerabilityModel: group === undefined ? undefined : cv!.modelFor(group) });
+        for (const question of options.questions.filter((q) => group === undefined || cv!.group(q) === group)) {
+          reader.readings.delete(question.id);
+          const answer = await engine.ask(question.question);
+          const reading = reader.readings.get(question.id);
+          const answerable = question.answerable !== false;
+          outcomes.push({
+            question,
+            answerable,
+            handedSupport: reading?.handedSupport ?? false,
+            // Scored as `npm run eval` scores a citation, and only when the model (not a fallback) answered.
+            answeredRight: answer.mode === "llm" && scoreQuestion(question, answer).citationHit,
+            abstained: answer.abstained && answer.citations.length === 0,
+            contextSize: reading?.sources ?? 0,
+          });
+        }
+        await engine.close();
       }
-      await engine.close();
+      // In the questions' order, whatever the grouping.
+      const order = new Map(options.questions.map((q, i) => [q, i]));
+      outcomes.sort((a, b) => order.get(a.question)! - order.get(b.question)!);
       measurements.push({ budget, outcomes });
     }
     if (reader.unknown.length > 0) throw new Error(`the perfect reader could not place ${reader.unknown.length} prompts`);
