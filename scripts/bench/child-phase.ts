@@ -4,10 +4,17 @@ import type { PhaseArgs, PhaseName, PhaseResult } from "./phase-registry.js";
 
 const ENTRY = fileURLToPath(new URL("./phase-child.ts", import.meta.url));
 
+/**
+ * A million-chunk phase holds several GB of JavaScript objects (the synthetic reports in segment form, the segment's
+ * postings while they are laid out), past V8's default old-space limit (4 GB here); the limit is a ceiling, so smaller
+ * phases are unaffected. --expose-gc lets a phase free a native hnswlib graph before reading the next.
+ */
+const PHASE_NODE_OPTIONS = ["--max-old-space-size=16384", "--expose-gc"];
+
 /** Runs one benchmark phase in a fresh Node process and returns what it measured. */
 export function runPhase<N extends PhaseName>(name: N, args: PhaseArgs<N>): Promise<PhaseResult<N>> {
   return new Promise((resolve, reject) => {
-    const child = fork(ENTRY, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(ENTRY, [], { execArgv: ["--import", "tsx", ...PHASE_NODE_OPTIONS], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     let settled = false;
     child.once("message", (message: { result?: PhaseResult<N>; error?: string }) => {
       settled = true;

@@ -3,7 +3,10 @@ import path from "node:path";
 import { type ManifestDraft, type StoredReport, writeGeneration } from "../../src/index/index-files.js";
 import { hashReport } from "../../src/index/read-report.js";
 import { INDEX_FORMAT_VERSION, type ReportRecord } from "../../src/index/records.js";
+import { type SegmentReport, segmentReport } from "../../src/index/segment.js";
+import { VectorIndex } from "../../src/index/vector-index.js";
 import { chunkSentences } from "../../src/text/chunk-sentences.js";
+import { stems } from "../../src/text/terms.js";
 import { ClusteredVectorSpace } from "./clustered-vectors.js";
 import { generateSentence } from "./corpus-generator.js";
 import { SeededRandom } from "./seeded-random.js";
@@ -24,35 +27,46 @@ export interface SyntheticIndex {
   chunks: number;
   /** Queries drawn from the same clusters as the indexed vectors. */
   space: ClusteredVectorSpace;
-  /** Chunk vectors in label order (the order of the manifest's reports), for the exact baseline. */
-  chunkVectors: Float32Array[];
+  /** Chunk vectors in label order (the order of the manifest's reports), row-major: the exact baseline's matrix. */
+  chunkMatrix: Float32Array;
   generateMs: number;
-  /** writeGeneration: HNSW build, postings and column files, as one segment. */
+  /** Segment form of each report (stems, int8 sentence vectors), HNSW build, writeGeneration (postings, columns) as one segment. */
   writeMs: number;
 }
 
 /**
  * An index in the product's on-disk format, written by the product's own writeGeneration as one segment, holding
- * exactly `chunks` chunks: generated sentences with clustered vectors, each report also written as its source file. Report-sized reports (12–30 sentences), so the
- * counts of files, sentences and sentence vectors per chunk match what ingesting real reports would give.
+ * exactly `chunks` chunks: generated sentences with clustered vectors, each report also written as its source file.
+ * Report-sized reports (12–30 sentences), so the counts of files, sentences and sentence vectors per chunk match what
+ * ingesting real reports would give.
+ *
+ * Built for a million chunks in bounded memory: each report is turned into its segment form (int8 sentence vectors,
+ * stems) as soon as it is generated and its source file written, so no report's sentence and chunk texts or float32
+ * sentence vectors outlive it (at a million chunks those alone were about 6 GB and more than V8's default heap). Chunk
+ * vectors go into one contiguous matrix that both the HNSW build and the exact baseline read.
  */
 export async function writeSyntheticIndex(spec: SyntheticIndexSpec): Promise<SyntheticIndex> {
   const t0 = performance.now();
+  const dims = spec.embedder.dimensions;
   const random = new SeededRandom(spec.seed);
-  const space = new ClusteredVectorSpace(spec.embedder.dimensions, spec.seed + 1);
-  const added = new Map<string, StoredReport>();
+  const space = new ClusteredVectorSpace(dims, spec.seed + 1);
   await mkdir(spec.sourcesDir, { recursive: true });
   const records: ReportRecord[] = [];
+  const reports: SegmentReport[] = [];
   const step = spec.chunking.sentences - spec.chunking.overlap;
-  const chunkVectors: Float32Array[] = [];
+  const chunkMatrix = new Float32Array(spec.chunks * dims);
+  // The stemmer returns a new string per word; a few hundred distinct stems stand for tens of millions of them.
+  const interned = new Map<string, string>();
+  const intern = (s: string) => interned.get(s) ?? (interned.set(s, s), s);
+  const stemsOf = (text: string) => stems(text).map(intern);
+  let chunks = 0;
   let sentences = 0;
-  while (chunkVectors.length < spec.chunks) {
-    const left = spec.chunks - chunkVectors.length;
+  let segmentFormMs = 0;
+  while (chunks < spec.chunks) {
     // Trim the last report so the index holds exactly the requested number of chunks.
-    const count = Math.min(random.int(12, 30), spec.chunking.overlap + left * step);
+    const count = Math.min(random.int(12, 30), spec.chunking.overlap + (spec.chunks - chunks) * step);
     const id = `synthetic-${String(records.length).padStart(6, "0")}`;
     const report = buildReport(id, count, random, space, spec.chunking);
-    added.set(id, report);
     const source = path.join(spec.sourcesDir, `${id}.txt`);
     await writeFile(source, report.text);
     records.push({
@@ -64,10 +78,15 @@ export async function writeSyntheticIndex(spec: SyntheticIndexSpec): Promise<Syn
       chunkCount: report.chunks.length,
       ingestedAt: new Date(0).toISOString(),
     });
-    chunkVectors.push(...report.chunkVectors);
+    for (const v of report.chunkVectors) chunkMatrix.set(v, dims * chunks++);
+    // Timed as index building, as when writeGeneration did it; the graph is built from the matrix, so the segment form
+    // keeps no chunk vectors of its own.
+    const t = performance.now();
+    reports.push({ ...segmentReport(report, stemsOf), chunkVectors: [] });
+    segmentFormMs += performance.now() - t;
     sentences += report.sentences.length;
   }
-  const generateMs = performance.now() - t0;
+  const generateMs = performance.now() - t0 - segmentFormMs;
   const manifest: ManifestDraft = {
     formatVersion: INDEX_FORMAT_VERSION,
     embedder: spec.embedder,
@@ -77,8 +96,9 @@ export async function writeSyntheticIndex(spec: SyntheticIndexSpec): Promise<Syn
     updatedAt: new Date(0).toISOString(),
   };
   const t1 = performance.now();
-  await writeGeneration(spec.indexDir, manifest, added);
-  return { reports: records.length, sentences, chunks: chunkVectors.length, space, chunkVectors, generateMs, writeMs: performance.now() - t1 };
+  const graph = VectorIndex.build(dims, Array.from({ length: chunks }, (_, c) => chunkMatrix.subarray(c * dims, (c + 1) * dims)));
+  await writeGeneration(spec.indexDir, manifest, { reports, graph });
+  return { reports: records.length, sentences, chunks, space, chunkMatrix, generateMs, writeMs: segmentFormMs + performance.now() - t1 };
 }
 
 function buildReport(id: string, count: number, random: SeededRandom, space: ClusteredVectorSpace, chunking: { sentences: number; overlap: number }): StoredReport {

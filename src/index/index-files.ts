@@ -49,6 +49,16 @@ export interface IndexGeneration {
   segments: LoadedSegment[];
 }
 
+/**
+ * New reports already in segment form, in the draft's order, with their chunks' graph built (labels in that order): how
+ * a writer that builds reports one at a time (the bench's million-chunk archive) hands them over without also holding
+ * every report's texts and float32 vectors.
+ */
+export interface BuiltSegment {
+  reports: SegmentReport[];
+  graph: VectorIndex;
+}
+
 /** A manifest before its generation is written: segments and checksums come from what is written. */
 export type ManifestDraft = Omit<Manifest, "checksums" | "segments">;
 
@@ -211,10 +221,11 @@ export interface WriteHooks {
  * as the merge policy says, and a new generation naming them is swapped in. Kept segments are not rewritten: an
  * ingest costs what it adds, plus the merges it triggers. Only the holder of the ingest lock calls this.
  */
-export async function writeGeneration(indexDir: string, draft: ManifestDraft, added: Map<string, StoredReport>, hooks: WriteHooks = {}): Promise<void> {
+export async function writeGeneration(indexDir: string, draft: ManifestDraft, added: Map<string, StoredReport> | BuiltSegment, hooks: WriteHooks = {}): Promise<void> {
   await mkdir(path.join(indexDir, SEGMENTS), { recursive: true });
   const live = await readManifest(indexDir).catch(() => undefined);
-  const wanted = new Set(draft.reports.map((r) => r.id).filter((id) => !added.has(id)));
+  const addedIds = new Set(added instanceof Map ? added.keys() : added.reports.map((r) => r.id));
+  const wanted = new Set(draft.reports.map((r) => r.id).filter((id) => !addedIds.has(id)));
   let segments: SegmentRef[] = (live?.manifest.segments ?? [])
     .map((ref) => ({ ...ref, reports: ref.reports.filter((id) => wanted.has(id)) }))
     .filter((ref) => ref.reports.length > 0);
@@ -233,11 +244,11 @@ export async function writeGeneration(indexDir: string, draft: ManifestDraft, ad
     };
     for (const ref of segments) note(ref.name, segmentChecksums(live!.manifest, ref.name));
     const dims = draft.embedder.dimensions;
-    if (added.size > 0) {
+    if (addedIds.size > 0) {
       const segment = newSegmentName();
       written.push(segment);
-      const reports = draft.reports.filter((r) => added.has(r.id)).map((r) => segmentReport(added.get(r.id)!, stems));
-      note(segment, await writeSegment(segmentDir(indexDir, segment), dims, reports));
+      const reports = added instanceof Map ? draft.reports.filter((r) => added.has(r.id)).map((r) => segmentReport(added.get(r.id)!, stems)) : added.reports;
+      note(segment, await writeSegment(segmentDir(indexDir, segment), dims, reports, added instanceof Map ? undefined : added.graph));
       segments.push({ name: segment, chunks: reports.reduce((n, r) => n + r.chunks.length, 0), reports: reports.map((r) => r.id) });
     }
     const chunkCount = new Map(draft.reports.map((r) => [r.id, r.chunkCount]));
