@@ -6,14 +6,15 @@ import { parseArgs } from "node:util";
 import { runPhase, timeProcess } from "./child-phase.js";
 import { writeCorpus } from "./corpus-generator.js";
 import { machineInfo } from "./machine-info.js";
-import { type BenchResults, printSummary, writeReports } from "./report-writer.js";
+import { type BenchResults, type LargeArchiveResults, printSummary, writeReports } from "./report-writer.js";
 import { summarize } from "./stats.js";
 import { runMain } from "../../src/cli/run-main.js";
 
 const USAGE = `usage: npm run bench -- [--quick] [--docs 100,1000] [--chunks 1000,10000,100000] [--large-only] [--write | --no-write] [--render]
 Measures ingest, retrieval, updates, end-to-end latency and memory on this machine; writes docs/benchmarks.md and
 docs/benchmarks.json (not with --quick unless --write). --quick: 100 documents and 1k/10k chunks, a CI-sized smoke run.
---large-only: only the synthetic indexes (retrieval, engine over the largest, updates), printed, for sizes like 1,000,000.
+--large-only: only the synthetic indexes (retrieval, engine over the largest, updates), printed, for sizes like 1,000,000;
+with --write, the largest is added to docs/benchmarks.json and docs/benchmarks.md beside the last full run.
 --render: rewrite docs/benchmarks.md from docs/benchmarks.json without measuring.`;
 const MD = "docs/benchmarks.md";
 const JSON_FILE = "docs/benchmarks.json";
@@ -65,6 +66,7 @@ runMain(async () => {
   const largeOnly = values["large-only"];
   const write = values.write ?? (!quick && !largeOnly && !values["no-write"]);
   const started = performance.now();
+  const loadAtStart = os.loadavg();
   const tmp = await mkdtemp(path.join(os.tmpdir(), "dossier-bench-"));
   // A full run leaves about 1 GB of generated indexes in the temporary folder: remove them when interrupted too.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -165,7 +167,21 @@ runMain(async () => {
     await copyFile(NEW_REPORT, newReport);
     const updates = await runPhase("update", { ...big, sourcesDir: path.join(tmp, `chunks-${largest}`, "sources"), newReport });
     if (!small) {
-      process.stdout.write(`${JSON.stringify({ machine: machineInfo(), retrieval, bigEngine, updates }, null, 2)}\n`);
+      const large: LargeArchiveResults = {
+        machine: machineInfo(),
+        command: `npm run bench -- --large-only --chunks ${options.chunks.join(",")}`,
+        loadAverage: { start: loadAtStart, end: os.loadavg() },
+        retrieval: retrieval.at(-1)!,
+        engine: bigEngine,
+        updates,
+        benchMs: performance.now() - started,
+      };
+      process.stdout.write(`${JSON.stringify(large, null, 2)}\n`);
+      if (values.write) {
+        const saved = JSON.parse(await readFile(JSON_FILE, "utf8")) as BenchResults;
+        await writeReports({ ...saved, largeArchive: large }, MD, JSON_FILE);
+        log(`added the ${largest}-chunk run to ${MD} and ${JSON_FILE}`);
+      }
       return 0;
     }
     const { firstIngest, firstBytes, cliIngest, engine, cold, stores, generated } = small;
@@ -183,6 +199,8 @@ runMain(async () => {
       stores,
       updates,
       benchMs: performance.now() - started,
+      // A large-only run is slow and run apart (--large-only --write): a full run keeps the last one.
+      largeArchive: write ? await savedLargeArchive() : undefined,
     };
     printSummary(results);
     if (write) {
@@ -194,6 +212,14 @@ runMain(async () => {
     await rm(tmp, { recursive: true, force: true });
   }
 });
+
+async function savedLargeArchive(): Promise<LargeArchiveResults | undefined> {
+  try {
+    return (JSON.parse(await readFile(JSON_FILE, "utf8")) as BenchResults).largeArchive;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The CLI's environment without anything that would switch it to a chat model or remote embeddings. */
 function cliEnv(corpusDir: string, indexDir: string, dataDir: string): NodeJS.ProcessEnv {

@@ -7,6 +7,7 @@ import { loadIndex } from "../../src/engine/load-index.js";
 import { removeReport } from "../../src/engine/remove-report.js";
 import { createEmbeddingPool, type EmbeddingPool } from "../../src/index/embedding-pool.js";
 import { readGeneration } from "../../src/index/index-files.js";
+import { SEGMENT_FILES } from "../../src/index/segment.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { dequantize, quantize } from "../../src/index/quantize.js";
 import { HNSW_PARAMS, VectorIndex } from "../../src/index/vector-index.js";
@@ -205,6 +206,7 @@ export async function retrievalPhase(args: RetrievalPhaseArgs) {
     params: HNSW_PARAMS,
     writeGenerationMs: built.writeMs,
     hnswBytes: (await stat(file)).size,
+    segmentFileBytes: Object.fromEntries(await Promise.all(SEGMENT_FILES.map(async (f) => [f, (await stat(path.join(path.dirname(file), f))).size] as const))),
     indexBytes: await folderBytes(args.indexDir),
     product,
     sweep,
