@@ -30,9 +30,10 @@ export function fitPairwiseLogistic(groups: RankingGroup[], l2 = 1): LogisticFit
       g.labels.forEach((other, k) => {
         if (other === 1) return;
         const difference = x[i]!.map((v, j) => v - x[k]![j]!);
-        // Both orders, so the fit is symmetric and its intercept stays at zero.
-        pairs.push(difference, difference.map((v) => -v));
-        wins.push(1, 0);
+        // Every other pair the other way round, so both outcomes occur and the intercept stays near zero.
+        const flip = pairs.length % 2;
+        pairs.push(flip ? difference.map((v) => -v) : difference);
+        wins.push(flip ? 0 : 1);
       });
     });
   });
