@@ -3,6 +3,9 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ingestCommand } from "../../src/cli/ingest-command.js";
+import { runCommand } from "../../src/cli/run-main.js";
+import { captureIo } from "../helpers/cli-io.js";
 import { startTestDatabase, type TestDatabase } from "../helpers/postgres-server.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
@@ -46,10 +49,10 @@ describe("two processes over one PostgreSQL index", () => {
 
       const file = path.join(ingesting.corpusDir, "lighthouse.txt");
       writeFileSync(file, "# Lighthouse\n\nThe lighthouse on Varn Island was closed after storms cracked its lantern room.\n");
-      const writer = spawn(process.execPath, ["--import", "tsx", "src/cli/ingest.ts", file], { env: envFor(ingesting) });
-      let out = "";
-      writer.stdout.on("data", (d) => (out += d));
-      const code = await new Promise<number | null>((resolve) => writer.on("exit", resolve));
+      // `npm run ingest <file>` as its entry point runs it, here in the test's process: the reader is the other one.
+      const io = captureIo(envFor(ingesting));
+      const code = await runCommand((cliIo) => ingestCommand([file], cliIo), io);
+      const out = io.out();
       expect(out).toMatch(/added\s+lighthouse/);
       expect(out).toMatch(/→ PostgreSQL 127\.0\.0\.1:\d+\/\w+\n/);
       expect(code).toBe(0);
