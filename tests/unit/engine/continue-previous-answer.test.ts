@@ -9,8 +9,9 @@ const REPORT = "afghanistan-pakistan-istanbul-talks";
 const NOT_SURE: Judgement = { answerable: false, related: true, confidence: 0.4, reason: "not sure" };
 
 /** A retrieval whose best candidate is sentence `index` of `reportId`; only the fields the rule reads matter. */
-function retrieval(index: number, { reportId = REPORT, judgement = NOT_SURE, namesInOwnReport = true } = {}): Retrieval {
-  const top = { sentence: { id: `${reportId}#${index}`, reportId, index, text: "…", start: 0, end: 1 }, report: { id: reportId }, score: 0.6, namesInOwnReport };
+function retrieval(index: number, { reportId = REPORT, judgement = NOT_SURE, namesInOwnReport = true, typeAsked = 0, typeInSentence = 0 } = {}): Retrieval {
+  const features = { typeAsked, typeInSentence };
+  const top = { sentence: { id: `${reportId}#${index}`, reportId, index, text: "…", start: 0, end: 1 }, report: { id: reportId }, score: 0.6, namesInOwnReport, features };
   return { candidates: [top as unknown as Candidate], judgement } as unknown as Retrieval;
 }
 
@@ -24,6 +25,8 @@ describe("a follow-up answered beside the previous answer's sentence", () => {
       const judged = continuingPreviousAnswer(retrieval(index), previous).judgement;
       expect(judged).toMatchObject({ answerable: true, answerAt: 0, related: false });
     }
+    // "How much did it cost?" answered by a neighbour that holds a sum.
+    expect(continuingPreviousAnswer(retrieval(14, { typeAsked: 1, typeInSentence: 1 }), previous).judgement).toMatchObject({ answerable: true });
   });
 
   it("leaves every other case to the judgement", () => {
@@ -33,6 +36,7 @@ describe("a follow-up answered beside the previous answer's sentence", () => {
       retrieval(14, { reportId: "other-report" }),
       retrieval(14, { judgement: { ...NOT_SURE, related: false, reason: "nothing close" } }),
       retrieval(14, { namesInOwnReport: false }),
+      retrieval(14, { typeAsked: 1, typeInSentence: 0 }), // asks for a sum, an age, a date…: a neighbour without one does not answer
     ];
     for (const r of unchanged) expect(continuingPreviousAnswer(r, previous)).toBe(r);
     expect(continuingPreviousAnswer(retrieval(14), turn("Who is Omar Samad?"))).toMatchObject({ judgement: NOT_SURE });
