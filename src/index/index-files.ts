@@ -5,7 +5,7 @@ import writeFileAtomic from "write-file-atomic";
 import { DossierError } from "../errors.js";
 import { manifestSchema, reportListSchema } from "./index-schema.js";
 import { LOCK } from "./ingest-lock.js";
-import { planMerges } from "./merge-policy.js";
+import { MAX_SEGMENT_CHUNKS, planMerges, splitNewReports } from "./merge-policy.js";
 import { type ChunkRecord, INDEX_FORMAT_VERSION, type Manifest, type ReportRecord, type SegmentRef, type SentenceRecord } from "./records.js";
 import { sentenceId } from "../core/sentence-id.js";
 import { stems } from "../text/terms.js";
@@ -21,7 +21,7 @@ import type { VectorIndex } from "./vector-index.js";
  *   <indexDir>/gen-<time>-<rand>/manifest.json   reports, segments (each with its live reports), sha256 of their files
  *   <indexDir>/segments/seg-<time>-<rand>/   segment.json, columns.bin, chunks.hnsw
  *
- * An ingest writes the reports it embedded as one new segment, merges segments as merge-policy.ts says, writes a
+ * An ingest writes the reports it embedded as new segments (one unless they pass the merge policy's cap), merges segments as merge-policy.ts says, writes a
  * manifest in a new generation folder, and swaps CURRENT by an atomic rename; a crash at any moment leaves the previous
  * generation whole. A report removed or replaced stays in its old segment's files but not in the segment's list of
  * live reports (a tombstone), until a merge drops it. Files no live generation names are removed under the ingest lock.
@@ -52,7 +52,7 @@ export interface IndexGeneration {
 /**
  * New reports already in segment form, in the draft's order, with their chunks' graph built (labels in that order): how
  * a writer that builds reports one at a time (the bench's million-chunk archive) hands them over without also holding
- * every report's texts and float32 vectors.
+ * every report's texts and float32 vectors. Each is written as one segment, so it holds at most the cap's chunks.
  */
 export interface BuiltSegment {
   reports: SegmentReport[];
@@ -213,18 +213,21 @@ export interface WriteHooks {
   beforeSwap?: () => void | Promise<void>;
   /** Runs while a merged segment is half written: columns on disk, graph not yet (test seam for a kill then). */
   duringMerge?: () => void | Promise<void>;
+  /** The merge policy's cap on a segment's chunks, smaller for tests that need several segments of a small index. */
+  maxSegmentChunks?: number;
 }
 
 /**
- * Makes `draft` the live index: the reports in `added` are written as one new segment, every other report of the draft
+ * Makes `draft` the live index: the reports in `added` are written as new segments of at most the cap's chunks, every other report of the draft
  * stays in the live segment that holds it, and reports not in the draft are dropped (tombstoned). Then segments merge
  * as the merge policy says, and a new generation naming them is swapped in. Kept segments are not rewritten: an
  * ingest costs what it adds, plus the merges it triggers. Only the holder of the ingest lock calls this.
  */
-export async function writeGeneration(indexDir: string, draft: ManifestDraft, added: Map<string, StoredReport> | BuiltSegment, hooks: WriteHooks = {}): Promise<void> {
+export async function writeGeneration(indexDir: string, draft: ManifestDraft, added: Map<string, StoredReport> | BuiltSegment[], hooks: WriteHooks = {}): Promise<void> {
   await mkdir(path.join(indexDir, SEGMENTS), { recursive: true });
   const live = await readManifest(indexDir).catch(() => undefined);
-  const addedIds = new Set(added instanceof Map ? added.keys() : added.reports.map((r) => r.id));
+  const addedIds = new Set(added instanceof Map ? added.keys() : added.flatMap((b) => b.reports.map((r) => r.id)));
+  const maxChunks = hooks.maxSegmentChunks ?? MAX_SEGMENT_CHUNKS;
   const wanted = new Set(draft.reports.map((r) => r.id).filter((id) => !addedIds.has(id)));
   let segments: SegmentRef[] = (live?.manifest.segments ?? [])
     .map((ref) => ({ ...ref, reports: ref.reports.filter((id) => wanted.has(id)) }))
@@ -244,16 +247,15 @@ export async function writeGeneration(indexDir: string, draft: ManifestDraft, ad
     };
     for (const ref of segments) note(ref.name, segmentChecksums(live!.manifest, ref.name));
     const dims = draft.embedder.dimensions;
-    if (addedIds.size > 0) {
+    for (const { reports, graph } of newSegments(draft, added, maxChunks)) {
       const segment = newSegmentName();
       written.push(segment);
-      const reports = added instanceof Map ? draft.reports.filter((r) => added.has(r.id)).map((r) => segmentReport(added.get(r.id)!, stems)) : added.reports;
-      note(segment, await writeSegment(segmentDir(indexDir, segment), dims, reports, added instanceof Map ? undefined : added.graph));
+      note(segment, await writeSegment(segmentDir(indexDir, segment), dims, reports, graph));
       segments.push({ name: segment, chunks: reports.reduce((n, r) => n + r.chunks.length, 0), reports: reports.map((r) => r.id) });
     }
     const chunkCount = new Map(draft.reports.map((r) => [r.id, r.chunkCount]));
     const sizes = segments.map((ref) => ({ name: ref.name, total: ref.chunks, live: ref.reports.reduce((n, id) => n + chunkCount.get(id)!, 0) }));
-    for (const group of planMerges(sizes)) {
+    for (const group of planMerges(sizes, maxChunks)) {
       const refs = group.map((g) => segments.find((s) => s.name === g)!);
       const merged = newSegmentName();
       written.push(merged);
@@ -280,6 +282,17 @@ export async function writeGeneration(indexDir: string, draft: ManifestDraft, ad
     throw error;
   }
   await removeStaleGenerations(indexDir);
+}
+
+/** The added reports cut into segments as the merge policy says, each with its graph when the caller built it. */
+function newSegments(draft: ManifestDraft, added: Map<string, StoredReport> | BuiltSegment[], maxChunks: number): Array<{ reports: SegmentReport[]; graph?: VectorIndex }> {
+  if (!(added instanceof Map)) {
+    const over = added.find((b) => b.reports.reduce((n, r) => n + r.chunks.length, 0) > maxChunks);
+    if (over) throw new Error(`a built segment holds more than the ${maxChunks} chunks a segment may hold`);
+    return added;
+  }
+  const reports = draft.reports.filter((r) => added.has(r.id)).map((r) => segmentReport(added.get(r.id)!, stems));
+  return splitNewReports(reports.map((r) => r.chunks.length), maxChunks).map((group) => ({ reports: group.map((i) => reports[i]!) }));
 }
 
 const newSegmentName = () => `seg-${Date.now()}-${randomBytes(3).toString("hex")}`;

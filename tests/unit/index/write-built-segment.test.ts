@@ -46,11 +46,32 @@ it("writes reports handed over in segment form with their graph exactly as it wr
   };
   await writeGeneration(path.join(root, "embedded"), draft, new Map(reports.map((r) => [r.id, r])));
   const graph = VectorIndex.build(DIMS, reports.flatMap((r) => r.chunkVectors));
-  await writeGeneration(path.join(root, "built"), draft, { reports: reports.map((r) => ({ ...segmentReport(r, stems), chunkVectors: [] })), graph });
+  await writeGeneration(path.join(root, "built"), draft, [{ reports: reports.map((r) => ({ ...segmentReport(r, stems), chunkVectors: [] })), graph }]);
   const sums = async (dir: string) => {
     const { manifest } = await readGeneration(path.join(root, dir));
     return Object.entries(manifest.checksums).map(([file, sum]) => [path.basename(file), sum]).sort();
   };
   expect(await sums("built")).toEqual(await sums("embedded"));
   expect((await sums("built")).map(([file]) => file)).toEqual(["chunks.hnsw", "columns.bin", "segment.json"]);
+});
+
+it("cuts an ingest larger than the segment cap into several segments, and refuses a built segment over it", async () => {
+  root = mkdtempSync(path.join(tmpdir(), "dossier-built-segment-"));
+  const random = new SeededRandom(5);
+  const reports = ["a", "b", "c", "d", "e"].map((id) => report(id, [`Report ${id} says one thing.`, `Report ${id} says another.`], random));
+  const draft: ManifestDraft = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    embedder: { name: "test", dimensions: DIMS },
+    chunking: { sentences: 3, overlap: 1 },
+    reports: reports.map((r) => ({ id: r.id, title: r.id, source: `${r.id}.txt`, hash: r.id, sentenceCount: r.sentences.length, chunkCount: 1, ingestedAt: new Date(0).toISOString() })),
+    refused: [],
+    updatedAt: new Date(0).toISOString(),
+  };
+  await writeGeneration(path.join(root, "index"), draft, new Map(reports.map((r) => [r.id, r])), { maxSegmentChunks: 2 });
+  const generation = await readGeneration(path.join(root, "index"));
+  expect(generation.manifest.segments.map((s) => s.reports)).toEqual([["a", "b"], ["c", "d"], ["e"]]);
+  expect(generation.segments.map(({ segment }) => segment.graph.size)).toEqual([2, 2, 1]);
+  const graph = VectorIndex.build(DIMS, reports.flatMap((r) => r.chunkVectors));
+  const built = [{ reports: reports.map((r) => ({ ...segmentReport(r, stems), chunkVectors: [] })), graph }];
+  await expect(writeGeneration(path.join(root, "built"), draft, built, { maxSegmentChunks: 2 })).rejects.toThrow(/more than the 2 chunks/);
 });
