@@ -125,17 +125,22 @@ async function realVectorProbe(config: Config, embeddings: LocalUseEmbeddings, a
   const random = new SeededRandom(args.seed);
   const questions = Array.from({ length: args.probeQueries }, () => generateQuestion(random));
   const queries = (await embeddings.embedDocuments(questions)).map((v) => Float32Array.from(v));
-  return { chunks: rows.length, ...(await sweepEf(ExactSearch.fromRows(rows, dims), path.join(config.indexDir, "segments", segment.name, "chunks.hnsw"), queries, args.efSweep)) };
+  return { chunks: rows.length, ...(await sweepEf(ExactSearch.fromRows(rows, dims), [path.join(config.indexDir, "segments", segment.name, "chunks.hnsw")], queries, args.efSweep)) };
 }
 
-/** The product's efSearch and the alternatives, each scored against one exact baseline over the same queries. */
-async function sweepEf(exact: ExactSearch, hnswFile: string, queries: Float32Array[], efSweep: number[]) {
+/**
+ * The product's efSearch and the alternatives, each scored against one exact baseline over the same queries. The
+ * segments' graphs (files in segment order) are searched together as the engine searches them: the best k of each,
+ * labelled on from the chunks of the segments before it, and the best k of those.
+ */
+async function sweepEf(exact: ExactSearch, hnswFiles: string[], queries: Float32Array[], efSweep: number[]) {
   const baseline = exactBaseline(exact, queries);
   const sweep = [];
   for (const ef of [...new Set([...efSweep, HNSW_PARAMS.efSearch])].sort((a, b) => a - b)) {
-    const index = await VectorIndex.read(hnswFile, exact.dimensions, ef);
-    sweep.push({ efSearch: ef, ...hnswAgainst(index, queries, baseline.truth) });
+    const graphs = await Promise.all(hnswFiles.map((file) => VectorIndex.read(file, exact.dimensions, ef)));
+    sweep.push({ efSearch: ef, ...hnswAgainst(graphs, queries, baseline.truth) });
     // V8 sees only a small wrapper of a graph hnswlib holds natively (2 GB at a million chunks): free each before the next.
+    graphs.length = 0;
     await releaseUnreachable();
   }
   const product = { ...sweep.find((s) => s.efSearch === HNSW_PARAMS.efSearch)!, exact: baseline.summary };
@@ -162,13 +167,19 @@ function exactBaseline(exact: ExactSearch, queries: Float32Array[]) {
   return { truth, summary: summarize(ms) };
 }
 
-function hnswAgainst(index: VectorIndex, queries: Float32Array[], truth: number[][]) {
-  for (const q of queries.slice(0, 20)) index.search(q, K);
+function hnswAgainst(graphs: VectorIndex[], queries: Float32Array[], truth: number[][]) {
+  const bases = graphs.map((_, s) => graphs.slice(0, s).reduce((n, g) => n + g.size, 0));
+  const search = (q: Float32Array) =>
+    graphs
+      .flatMap((g, s) => g.search(q, K).map((h) => ({ label: bases[s]! + h.label, similarity: h.similarity })))
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, K);
+  for (const q of queries.slice(0, 20)) search(q);
   const ms: number[] = [];
   let recall = 0;
   queries.forEach((q, i) => {
     const t0 = performance.now();
-    const found = index.search(q, K);
+    const found = search(q);
     ms.push(performance.now() - t0);
     recall += recallAt(truth[i]!, found.map((h) => h.label));
   });
@@ -197,16 +208,19 @@ export async function retrievalPhase(args: RetrievalPhaseArgs) {
   const exact = new ExactSearch(built.chunkMatrix, built.space.dimensions);
   const queries = Array.from({ length: args.queries }, () => built.space.query());
   const { manifest } = await readGeneration(args.indexDir);
-  const file = path.join(args.indexDir, "segments", manifest.segments[0]!.name, "chunks.hnsw");
-  const { product, sweep } = await sweepEf(exact, file, queries, args.efSweep);
+  const dirs = manifest.segments.map((s) => path.join(args.indexDir, "segments", s.name));
+  const { product, sweep } = await sweepEf(exact, dirs.map((d) => path.join(d, "chunks.hnsw")), queries, args.efSweep);
+  const bytes = async (file: string) => Promise.all(dirs.map(async (d) => (await stat(path.join(d, file))).size));
   return {
     chunks: built.chunks,
     reports: built.reports,
     sentences: built.sentences,
     params: HNSW_PARAMS,
+    segments: manifest.segments.map((s) => s.chunks),
     writeGenerationMs: built.writeMs,
-    hnswBytes: (await stat(file)).size,
-    segmentFileBytes: Object.fromEntries(await Promise.all(SEGMENT_FILES.map(async (f) => [f, (await stat(path.join(path.dirname(file), f))).size] as const))),
+    hnswBytes: (await bytes("chunks.hnsw")).reduce((n, b) => n + b, 0),
+    // Of the largest segment: what one read must take.
+    segmentFileBytes: Object.fromEntries(await Promise.all(SEGMENT_FILES.map(async (f) => [f, Math.max(...(await bytes(f)))] as const))),
     indexBytes: await folderBytes(args.indexDir),
     product,
     sweep,

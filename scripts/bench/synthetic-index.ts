@@ -1,6 +1,11 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import os, { availableParallelism } from "node:os";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type ManifestDraft, type StoredReport, writeGeneration } from "../../src/index/index-files.js";
+import { pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
+import { type BuiltSegment, type ManifestDraft, type StoredReport, writeGeneration } from "../../src/index/index-files.js";
+import { MAX_SEGMENT_CHUNKS } from "../../src/index/merge-policy.js";
 import { hashReport } from "../../src/index/read-report.js";
 import { INDEX_FORMAT_VERSION, type ReportRecord } from "../../src/index/records.js";
 import { type SegmentReport, segmentReport } from "../../src/index/segment.js";
@@ -19,6 +24,8 @@ export interface SyntheticIndexSpec {
   chunking: { sentences: number; overlap: number };
   /** Where each report's text is written as its source file, so ingest can update and remove reports of this index. */
   sourcesDir: string;
+  /** Chunks per segment: the merge policy's cap unless a test wants several segments of a small index. */
+  segmentChunks?: number;
 }
 
 export interface SyntheticIndex {
@@ -30,20 +37,22 @@ export interface SyntheticIndex {
   /** Chunk vectors in label order (the order of the manifest's reports), row-major: the exact baseline's matrix. */
   chunkMatrix: Float32Array;
   generateMs: number;
-  /** Segment form of each report (stems, int8 sentence vectors), HNSW build, writeGeneration (postings, columns) as one segment. */
+  /** Segment form of each report (stems, int8 sentence vectors), HNSW builds, writeGeneration (postings, columns) of every segment. */
   writeMs: number;
 }
 
 /**
- * An index in the product's on-disk format, written by the product's own writeGeneration as one segment, holding
- * exactly `chunks` chunks: generated sentences with clustered vectors, each report also written as its source file.
+ * An index in the product's on-disk format, written by the product's own writeGeneration, holding exactly `chunks`
+ * chunks in segments of the merge policy's cap (the last one the rest), as an archive that large is held: generated
+ * sentences with clustered vectors, each report also written as its source file.
  * Report-sized reports (12–30 sentences), so the counts of files, sentences and sentence vectors per chunk match what
  * ingesting real reports would give.
  *
  * Built for a million chunks in bounded memory: each report is turned into its segment form (int8 sentence vectors,
  * stems) as soon as it is generated and its source file written, so no report's sentence and chunk texts or float32
  * sentence vectors outlive it (at a million chunks those alone were about 6 GB and more than V8's default heap). Chunk
- * vectors go into one contiguous matrix that both the HNSW build and the exact baseline read.
+ * vectors go into one contiguous shared matrix that the exact baseline reads and the segments' graphs are built from,
+ * one per thread on every core (a single thread took 50 minutes for a million chunks under load).
  */
 export async function writeSyntheticIndex(spec: SyntheticIndexSpec): Promise<SyntheticIndex> {
   const t0 = performance.now();
@@ -54,7 +63,10 @@ export async function writeSyntheticIndex(spec: SyntheticIndexSpec): Promise<Syn
   const records: ReportRecord[] = [];
   const reports: SegmentReport[] = [];
   const step = spec.chunking.sentences - spec.chunking.overlap;
-  const chunkMatrix = new Float32Array(spec.chunks * dims);
+  const chunkMatrix = new Float32Array(new SharedArrayBuffer(spec.chunks * dims * Float32Array.BYTES_PER_ELEMENT));
+  const segmentChunks = spec.segmentChunks ?? MAX_SEGMENT_CHUNKS;
+  // Report indices where each segment starts.
+  const segmentStarts: number[] = [];
   // The stemmer returns a new string per word; a few hundred distinct stems stand for tens of millions of them.
   const interned = new Map<string, string>();
   const intern = (s: string) => interned.get(s) ?? (interned.set(s, s), s);
@@ -63,8 +75,10 @@ export async function writeSyntheticIndex(spec: SyntheticIndexSpec): Promise<Syn
   let sentences = 0;
   let segmentFormMs = 0;
   while (chunks < spec.chunks) {
-    // Trim the last report so the index holds exactly the requested number of chunks.
-    const count = Math.min(random.int(12, 30), spec.chunking.overlap + (spec.chunks - chunks) * step);
+    if (chunks % segmentChunks === 0 && segmentStarts.at(-1) !== records.length) segmentStarts.push(records.length);
+    // Trim the last report of a segment so it holds exactly its share of chunks.
+    const segmentEnd = Math.min(spec.chunks, (Math.floor(chunks / segmentChunks) + 1) * segmentChunks);
+    const count = Math.min(random.int(12, 30), spec.chunking.overlap + (segmentEnd - chunks) * step);
     const id = `synthetic-${String(records.length).padStart(6, "0")}`;
     const report = buildReport(id, count, random, space, spec.chunking);
     const source = path.join(spec.sourcesDir, `${id}.txt`);
@@ -96,9 +110,36 @@ export async function writeSyntheticIndex(spec: SyntheticIndexSpec): Promise<Syn
     updatedAt: new Date(0).toISOString(),
   };
   const t1 = performance.now();
-  const graph = VectorIndex.build(dims, Array.from({ length: chunks }, (_, c) => chunkMatrix.subarray(c * dims, (c + 1) * dims)));
-  await writeGeneration(spec.indexDir, manifest, { reports, graph });
+  const segments: BuiltSegment[] = [];
+  const graphsDir = await mkdtemp(path.join(os.tmpdir(), "dossier-graphs-"));
+  try {
+    const bounds = segmentStarts.map((first, i) => [first, segmentStarts[i + 1] ?? reports.length] as const);
+    const files = await buildGraphs(bounds.map((_, i) => chunkMatrix.subarray(i * segmentChunks * dims, Math.min(chunks, (i + 1) * segmentChunks) * dims)), dims, graphsDir);
+    for (const [i, [first, end]] of bounds.entries()) segments.push({ reports: reports.slice(first, end), graph: await VectorIndex.read(files[i]!, dims) });
+    await writeGeneration(spec.indexDir, manifest, segments, { maxSegmentChunks: segmentChunks });
+  } finally {
+    await rm(graphsDir, { recursive: true, force: true });
+  }
   return { reports: records.length, sentences, chunks, space, chunkMatrix, generateMs, writeMs: segmentFormMs + performance.now() - t1 };
+}
+
+const GRAPH_WORKER = new URL("./graph-worker.ts", import.meta.url).href;
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+/** Each segment's graph built in a worker thread from its rows of the shared matrix, written to a file in `dir`. */
+async function buildGraphs(matrices: Float32Array[], dimensions: number, dir: string): Promise<string[]> {
+  const pool = new Piscina({ filename: GRAPH_WORKER, maxThreads: Math.min(matrices.length, availableParallelism()), execArgv: ["--import", TSX] });
+  try {
+    return await Promise.all(
+      matrices.map(async (matrix, i) => {
+        const file = path.join(dir, `graph-${i}.hnsw`);
+        await pool.run({ matrix, dimensions, file });
+        return file;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
 }
 
 function buildReport(id: string, count: number, random: SeededRandom, space: ClusteredVectorSpace, chunking: { sentences: number; overlap: number }): StoredReport {

@@ -9,7 +9,7 @@ import { writeSyntheticIndex } from "../../../scripts/bench/synthetic-index.js";
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-it("builds a loadable one-segment index of exactly the requested chunks, whose graph holds the exact baseline's vectors", async () => {
+it("builds a loadable index of exactly the requested chunks, one segment below the cap, whose graph holds the exact baseline's vectors", async () => {
   root = mkdtempSync(path.join(tmpdir(), "dossier-synthetic-"));
   const dims = 16;
   // An odd count: the last report is trimmed to land on it.
@@ -35,4 +35,26 @@ it("builds a loadable one-segment index of exactly the requested chunks, whose g
     expect(hashReport(Buffer.from(text))).toBe(r.hash);
   });
   expect(segment.terms.length).toBeGreaterThan(20);
+});
+
+it("holds a larger archive in segments of the cap, built on every core, each graph holding its own rows of the matrix", async () => {
+  root = mkdtempSync(path.join(tmpdir(), "dossier-synthetic-"));
+  const dims = 16;
+  const built = await writeSyntheticIndex({
+    indexDir: path.join(root, "index"),
+    sourcesDir: path.join(root, "sources"),
+    chunks: 101,
+    seed: 7,
+    embedder: { name: "synthetic", dimensions: dims },
+    chunking: { sentences: 3, overlap: 1 },
+    segmentChunks: 40,
+  });
+  const generation = await readGeneration(path.join(root, "index"));
+  expect(generation.manifest.segments.map((s) => s.chunks)).toEqual([40, 40, 21]);
+  expect(generation.manifest.segments.flatMap((s) => s.reports)).toEqual(generation.manifest.reports.map((r) => r.id));
+  let label = 0;
+  for (const { segment } of generation.segments) {
+    for (let c = 0; c < segment.graph.size; c++, label++) expect(segment.graph.vector(c)).toEqual(built.chunkMatrix.subarray(label * dims, (label + 1) * dims));
+  }
+  expect(label).toBe(101);
 });
