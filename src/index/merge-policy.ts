@@ -11,7 +11,7 @@ export const MERGE_RATIO = 4;
  * past it an archive grows by more segments, not larger ones. One HNSW graph's recall falls as it grows (recall@10 at
  * the product's efSearch: 1.0 at 100,000 chunks, 0.948 at 1,000,000; docs/benchmarks.md), and a segment's files must
  * stay far below what Node reads in one go: `columns.bin` is one readFile (2 GiB at about 1.5 million chunks) and
- * `segment.json` one string (V8's limit at about 2.4 million). At this cap they are about 350 MB and 60 MB.
+ * `segment.json` one string (V8's limit at about 2.4 million). At this cap they are about 350 MB and 55 MB.
  */
 export const MAX_SEGMENT_CHUNKS = 250_000;
 
