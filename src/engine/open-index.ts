@@ -31,7 +31,9 @@ export async function openIndex(options: OpenIndexOptions): Promise<SearchIndex>
   if (autoIngest) {
     if (config.store.kind === "local") await cleanLeftovers(config.indexDir);
     const stale = await findStaleness(config, store, embeddings.embedder.name);
-    if (stale) await refresh(options, stale.notice, stale.repair);
+    // A corpus folder that does not exist has nothing to build from: the one line below about it says it all, not
+    // "building it from …" and "Skipped …: no such file or folder" before it.
+    if (stale) await refresh(options, stale.notice, stale.repair, !stale.repair && !existsSync(config.corpusDir));
   }
   let index: SearchIndex;
   try {
@@ -59,12 +61,12 @@ export function missingCorpusNotice(config: Config, reports: number): string {
   return `The corpus folder ${shownPath(config.corpusDir)} (CORPUS_DIR) does not exist; answering from the index as last built (${reports} report${reports === 1 ? "" : "s"}).`;
 }
 
-async function refresh(options: OpenIndexOptions, notice: string, repair: boolean): Promise<void> {
+async function refresh(options: OpenIndexOptions, notice: string, repair: boolean, quiet = false): Promise<void> {
   const { config, run, notify } = options;
-  notify(notice);
+  if (!quiet) notify(notice);
   try {
     const summary = await run([config.corpusDir], { repair });
-    for (const s of summary.skipped) notify(`Skipped ${s.reason}`);
+    if (!quiet) for (const s of summary.skipped) notify(`Skipped ${s.reason}`);
   } catch (error) {
     // Another process is ingesting: the live index still answers, and the other run will bring it up to date.
     if (error instanceof DossierError && error.code === "BUSY") {
