@@ -83,6 +83,10 @@ describe("/ingest of other formats and by URL", () => {
     const content = await reply(ingestUrl(admin(), `${siteUrl}/news/ferry-terminal`));
     expect(content).toMatch(/^Added \*\*Ferry terminal to open in March\*\* \(`ferry-terminal`, \d+ sentences\)/);
     expect(corpusFiles()).toContain(path.join("web", "ferry-terminal.html"));
+    const listing = await fake.waitFor(isCallback(send(interactions.slashCommand("reports", member()))));
+    const listed = (listing.body.data.embeds as APIEmbed[]).map((e) => e.description).join("\n");
+    // Who wrote it and when, as the page says (2026-02-11T08:00:00Z), in each reader's own date format.
+    expect(listed).toMatch(/`ferry-terminal` · \d+ sentences · ingested <t:\d+:R> · By Ana Lopes · published <t:1770796800:d>/);
     const answer = await askText("When will the new ferry terminal open?");
     expect(answer).toContain(
       `· \`ferry-terminal\` · [open at the sentence](${siteUrl}/news/ferry-terminal#:~:text=The%20harbour%20authority%20confirmed,open%20on%203%20March.)\n> The harbour authority confirmed`,

@@ -1,6 +1,9 @@
 import { SlashCommandBuilder, time, TimestampStyles, type ChatInputCommandInteraction } from "discord.js";
 import { pageBlocks } from "../embed-pages.js";
+import { shorten } from "../../display/safe-text.js";
+import type { ReportRecord } from "../../engine-types.js";
 import { code, reportTitle } from "../format-answer.js";
+import { discordText } from "../markdown.js";
 import type { BotContext } from "../handler-types.js";
 import { replyPrivately, sendPages } from "../replies.js";
 
@@ -18,8 +21,20 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const blocks = reports.map((r) => {
     const ingested = new Date(r.ingestedAt);
     const when = Number.isNaN(ingested.getTime()) ? "unknown" : time(ingested, TimestampStyles.RelativeTime);
-    return `**${reportTitle(r.title)}**\n${code(r.id)} · ${r.sentenceCount} sentences · ingested ${when}`;
+    return `**${reportTitle(r.title)}**\n${code(r.id)} · ${r.sentenceCount} sentences · ingested ${when}${provenance(r)}`;
   });
   const title = reports.length === 1 ? "1 report" : `${reports.length} reports`;
   await sendPages(interaction, pageBlocks(blocks, { title }), { ephemeral: true });
 }
+
+/** Who wrote a web report and when it was published, as the page says: which "Ferry terminal" story this is. */
+function provenance(report: ReportRecord): string {
+  const { byline, published } = report.origin ?? {};
+  const date = published ? new Date(published) : undefined;
+  return [
+    byline ? ` · ${discordText(shorten(byline, BYLINE_CHARS))}` : "",
+    date && !Number.isNaN(date.getTime()) ? ` · published ${time(date, TimestampStyles.ShortDate)}` : "",
+  ].join("");
+}
+
+const BYLINE_CHARS = 80;
