@@ -33,6 +33,7 @@ const schema = z.object({
   }),
   FETCH_TIMEOUT_MS: positiveInt(30_000),
   INGEST_WORKERS: positiveInt(availableParallelism()),
+  INGEST_TIMEOUT_MS: positiveInt(900_000),
 
   EMBEDDINGS: z.enum(["local", "openai"]).default("local"),
   EMBEDDING_MODEL: z.string().trim().min(1).default("text-embedding-3-small"),
@@ -81,6 +82,8 @@ export interface Config {
   fetch: { allowPrivateUrls?: string; timeoutMs: number };
   /** Worker threads that embed reports during an ingest (1: embed in the ingesting process itself). */
   ingestWorkers: number;
+  /** The longest an ingest run off the answering process may take before it is stopped, the index unchanged. */
+  ingestTimeoutMs: number;
   embeddings: "local" | "openai";
   embeddingModel: string;
   answerMode: "auto" | "extractive" | "llm";
@@ -171,6 +174,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     store: e.INDEX_STORE === "postgres" ? { kind: "postgres", databaseUrl: e.DATABASE_URL!, pollMs: e.INDEX_POLL_MS } : { kind: "local" },
     fetch: { allowPrivateUrls: e.ALLOW_PRIVATE_URLS, timeoutMs: e.FETCH_TIMEOUT_MS },
     ingestWorkers: e.INGEST_WORKERS,
+    ingestTimeoutMs: e.INGEST_TIMEOUT_MS,
     embeddings: e.EMBEDDINGS,
     embeddingModel: e.EMBEDDING_MODEL,
     answerMode: e.ANSWER_MODE,

@@ -41,8 +41,14 @@ export function childProcessRunner(config: Config): IngestRunner {
       const settle = (fn: () => void) => {
         if (settled) return;
         settled = true;
+        clearTimeout(limit);
         fn();
       };
+      // A file that makes a reader loop would otherwise hold the ingest queue, and every /ingest after it, for ever.
+      const limit = setTimeout(() => {
+        settle(() => reject(new DossierError("INGEST_FAILED", `The ingest took longer than ${Math.round(config.ingestTimeoutMs / 1000)} s (INGEST_TIMEOUT_MS) and was stopped; the index was not changed.`)));
+        child.kill("SIGKILL");
+      }, config.ingestTimeoutMs);
       child.on("message", (message: IngestMessage) => {
         if (message.type === "report") options.onReport?.(message.report);
         else if (message.type === "done") settle(() => resolve(message.summary));

@@ -3,6 +3,7 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.js";
+import { childProcessRunner } from "../../src/engine/ingest-runner.js";
 import type { Engine } from "../../src/engine-types.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
@@ -51,6 +52,16 @@ describe("an ingest while the engine serves", () => {
     expect(answers.length).toBeGreaterThan(2);
     expect(engine.reports().map((r) => r.id)).toContain("dock-log");
   }, 120_000);
+
+  it("stops an ingest that runs past INGEST_TIMEOUT_MS, saying so, and leaves the index as it was", async () => {
+    const file = path.join(ws.root, "slow-wharf.txt");
+    writeFileSync(file, "The wharf crane was repaired by the night crew on Tuesday.");
+    const run = childProcessRunner({ ...ws.config, ingestTimeoutMs: 1 });
+    await expect(run([file], {})).rejects.toThrow(/^The ingest took longer than 0 s \(INGEST_TIMEOUT_MS\) and was stopped; the index was not changed\.$/);
+    const fresh = await createEngine(ws.config, { autoIngest: false });
+    expect(fresh.reports().map((r) => r.id)).not.toContain("slow-wharf");
+    await fresh.close();
+  }, 60_000);
 
   it("refuses a report the child cannot ingest with the real reason, and keeps answering from the index", async () => {
     const lines = Array.from({ length: 150_000 }, (_, i) => `entry ${i % 1000}`).join("\n");
