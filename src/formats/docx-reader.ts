@@ -1,6 +1,4 @@
-import JSZip from "jszip";
-import { parseHTML } from "linkedom";
-import mammoth from "mammoth";
+import type JSZip from "jszip";
 import { DossierError } from "../errors.js";
 import { htmlToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
@@ -16,9 +14,11 @@ export const docxReader: FormatReader = {
   async read(bytes, name) {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let html: string;
+    // Loaded on first use: a process that never reads a Word file never pays for loading them.
+    const [{ default: Zip }, { default: mammoth }, { parseHTML }] = await Promise.all([import("jszip"), import("mammoth"), import("linkedom")]);
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(buffer);
+      zip = await Zip.loadAsync(buffer);
       ({ value: html } = await mammoth.convertToHtml({ buffer }, { styleMap: ["p[style-name='Title'] => h1.title:fresh"] }));
     } catch (error) {
       throw new DossierError("BAD_REPORT", `${name}: not a readable Word (.docx) document`, { cause: error });

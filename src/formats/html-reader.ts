@@ -1,5 +1,4 @@
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import type { parseHTML } from "linkedom";
 import { DossierError } from "../errors.js";
 import { htmlToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
@@ -15,6 +14,8 @@ export const htmlReader: FormatReader = {
   contentTypes: ["text/html", "application/xhtml+xml"],
   async read(bytes, name, options = {}) {
     const html = decodeHtml(bytes, name);
+    // Loaded on first use, like the other readers' libraries: most processes never read a web page.
+    const [{ Readability }, { parseHTML }] = await Promise.all([import("@mozilla/readability"), import("linkedom")]);
     const { document } = parseHTML(html);
     const url = options.url ?? pageAddress(html, document);
     const published =

@@ -1,12 +1,8 @@
-import { parseHTML } from "linkedom";
-import { Marked } from "marked";
 import { DossierError } from "../errors.js";
 import { htmlToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
 import { decodeText } from "./text-reader.js";
 
-// Raw HTML inside a Markdown report is rendered as the text it shows, like a web page's, never run.
-const markdown = new Marked({ gfm: true, async: false });
 
 /**
  * Markdown reports: rendered by `marked` and read back as text the way a web page is, so a citation quotes what a
@@ -20,7 +16,9 @@ export const markdownReader: FormatReader = {
   revision: 1,
   async read(bytes, name) {
     const source = decodeText(bytes, name);
-    const html = markdown.parse(source) as string;
+    // Loaded on first use, like the other readers' libraries. Raw HTML in the report becomes the text it shows, never runs.
+    const [{ Marked }, { parseHTML }] = await Promise.all([import("marked"), import("linkedom")]);
+    const html = new Marked({ gfm: true, async: false }).parse(source) as string;
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
     const text = htmlToText(document.body);
     if (!/\p{L}{2,}/u.test(text)) throw new DossierError("BAD_REPORT", `${name}: no text once the Markdown is rendered`);

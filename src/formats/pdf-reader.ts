@@ -1,4 +1,3 @@
-import { getDocumentProxy } from "unpdf";
 import { DossierError } from "../errors.js";
 import type { FormatReader } from "./report-format.js";
 
@@ -21,6 +20,8 @@ export const pdfReader: FormatReader = {
     let title: string | undefined;
     try {
       // PDF.js may detach the buffer it is given: hand it a copy.
+      // Loaded on first use: PDF.js is large and most processes never read a PDF.
+      const { getDocumentProxy } = await import("unpdf");
       const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
       try {
         pages = [];
