@@ -45,7 +45,8 @@ const CARDINALS =
 const MONEY = /[$£€¥₹]\s?\d|\b\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?\s?(dollars?|pounds?|euros?|cents?|pence|yen|rupees?|francs?|kronor|kroner|krona|usd|gbp|eur)\b/i;
 const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\baged\s+\d{1,3}\b|\bage of \d{1,3}\b|\p{Lu}\p{L}+,\s\d{1,3},|\b(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|\b\d{1,3}(st|nd|rd|th) birthday\b/u;
 // "How long is the pipeline?" asks for a length, as "how long did it last?" asks for a duration.
-const LENGTH = /\b\d[\d,.]*[\s-]?(miles?|mi|kilometres?|kilometers?|km|metres?|meters?|m|feet|foot|ft|yards?|inches?|cm)\b/i;
+// Not a sum of money ("£10m").
+const LENGTH = /(?<![$£€¥₹\d.,])\d[\d,.]*[\s-]?(miles?|mi|kilometres?|kilometers?|km|metres?|meters?|m|feet|foot|ft|yards?|inches?|cm)\b/i;
 const UNITS = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|sessions?|rounds?";
 const DURATION = new RegExp(
   String.raw`\b(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|few|many|hundreds of|dozens of)[\s-]+(full\s+|more\s+)?(${UNITS})\b|\bovernight\b|\ball (day|night|week)\b|\b(until|till|through|from)\b`,

@@ -74,6 +74,7 @@ describe("facts of a narrower kind", () => {
     expect(holdsAnswerType("age", "Achterberg, 54, is a former teacher.", asked("How old is Achterberg?"))).toBe(true);
     expect(holdsAnswerType("age", "The 31-year-old forward scored twice.", asked("How old is the forward?"))).toBe(true);
     expect(holdsAnswerType("duration", "The court struck down the permit for a 212-mile oil pipeline.", asked("How long is the pipeline?"))).toBe(true);
+    expect(holdsAnswerType("duration", "The pipeline's owner has spent £10m on the route.", asked("How long is the pipeline?"))).toBe(false);
     expect(holdsAnswerType("name", "The team also tested only a single winter wheat variety.", asked("Which wheat variety did they use?"))).toBe(false);
     expect(holdsAnswerType("name", "The trial used the wheat variety Skagen.", asked("Which wheat variety did they use?"))).toBe(true);
   });
