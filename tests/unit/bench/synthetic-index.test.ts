@@ -8,19 +8,25 @@ import { writeSyntheticIndex } from "../../../scripts/bench/synthetic-index.js";
 
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));
+const dims = 16;
 
-it("builds a loadable index of exactly the requested chunks, one segment below the cap, whose graph holds the exact baseline's vectors", async () => {
+/** 101 chunks of 16 dimensions in a fresh folder, in segments of `segmentChunks` when given. */
+function build(segmentChunks?: number) {
   root = mkdtempSync(path.join(tmpdir(), "dossier-synthetic-"));
-  const dims = 16;
-  // An odd count: the last report is trimmed to land on it.
-  const built = await writeSyntheticIndex({
+  return writeSyntheticIndex({
     indexDir: path.join(root, "index"),
     sourcesDir: path.join(root, "sources"),
     chunks: 101,
     seed: 7,
     embedder: { name: "synthetic", dimensions: dims },
     chunking: { sentences: 3, overlap: 1 },
+    segmentChunks,
   });
+}
+
+it("builds a loadable index of exactly the requested chunks, one segment below the cap, whose graph holds the exact baseline's vectors", async () => {
+  // An odd count: the last report is trimmed to land on it.
+  const built = await build();
   const generation = await readGeneration(path.join(root, "index"));
   expect(generation.segments).toHaveLength(1);
   const { segment } = generation.segments[0]!;
@@ -38,17 +44,7 @@ it("builds a loadable index of exactly the requested chunks, one segment below t
 });
 
 it("holds a larger archive in segments of the cap, built on every core, each graph holding its own rows of the matrix", async () => {
-  root = mkdtempSync(path.join(tmpdir(), "dossier-synthetic-"));
-  const dims = 16;
-  const built = await writeSyntheticIndex({
-    indexDir: path.join(root, "index"),
-    sourcesDir: path.join(root, "sources"),
-    chunks: 101,
-    seed: 7,
-    embedder: { name: "synthetic", dimensions: dims },
-    chunking: { sentences: 3, overlap: 1 },
-    segmentChunks: 40,
-  });
+  const built = await build(40);
   const generation = await readGeneration(path.join(root, "index"));
   expect(generation.manifest.segments.map((s) => s.chunks)).toEqual([40, 40, 21]);
   expect(generation.manifest.segments.flatMap((s) => s.reports)).toEqual(generation.manifest.reports.map((r) => r.id));

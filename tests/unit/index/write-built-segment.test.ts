@@ -29,14 +29,9 @@ function report(id: string, texts: string[], random: SeededRandom): StoredReport
   return { id, text: texts.join(" "), sentences, chunks, sentenceVectors: texts.map(vector), chunkVectors: chunks.map(vector) };
 }
 
-it("writes reports handed over in segment form with their graph exactly as it writes the same reports embedded", async () => {
-  root = mkdtempSync(path.join(tmpdir(), "dossier-built-segment-"));
-  const random = new SeededRandom(3);
-  const reports = [
-    report("harbour", ["Mediators from Norway opened the harbour talks.", "The talks resume on Monday."], random),
-    report("budget", ["The city budget grew by four percent.", "Schools received most of it.", "Roads got the rest."], random),
-  ];
-  const draft: ManifestDraft = {
+/** A manifest draft of one-chunk reports. */
+function draftOf(reports: StoredReport[]): ManifestDraft {
+  return {
     formatVersion: INDEX_FORMAT_VERSION,
     embedder: { name: "test", dimensions: DIMS },
     chunking: { sentences: 3, overlap: 1 },
@@ -44,6 +39,16 @@ it("writes reports handed over in segment form with their graph exactly as it wr
     refused: [],
     updatedAt: new Date(0).toISOString(),
   };
+}
+
+it("writes reports handed over in segment form with their graph exactly as it writes the same reports embedded", async () => {
+  root = mkdtempSync(path.join(tmpdir(), "dossier-built-segment-"));
+  const random = new SeededRandom(3);
+  const reports = [
+    report("harbour", ["Mediators from Norway opened the harbour talks.", "The talks resume on Monday."], random),
+    report("budget", ["The city budget grew by four percent.", "Schools received most of it.", "Roads got the rest."], random),
+  ];
+  const draft = draftOf(reports);
   await writeGeneration(path.join(root, "embedded"), draft, new Map(reports.map((r) => [r.id, r])));
   const graph = VectorIndex.build(DIMS, reports.flatMap((r) => r.chunkVectors));
   await writeGeneration(path.join(root, "built"), draft, [{ reports: reports.map((r) => ({ ...segmentReport(r, stems), chunkVectors: [] })), graph }]);
@@ -59,14 +64,7 @@ it("cuts an ingest larger than the segment cap into several segments, and refuse
   root = mkdtempSync(path.join(tmpdir(), "dossier-built-segment-"));
   const random = new SeededRandom(5);
   const reports = ["a", "b", "c", "d", "e"].map((id) => report(id, [`Report ${id} says one thing.`, `Report ${id} says another.`], random));
-  const draft: ManifestDraft = {
-    formatVersion: INDEX_FORMAT_VERSION,
-    embedder: { name: "test", dimensions: DIMS },
-    chunking: { sentences: 3, overlap: 1 },
-    reports: reports.map((r) => ({ id: r.id, title: r.id, source: `${r.id}.txt`, hash: r.id, sentenceCount: r.sentences.length, chunkCount: 1, ingestedAt: new Date(0).toISOString() })),
-    refused: [],
-    updatedAt: new Date(0).toISOString(),
-  };
+  const draft = draftOf(reports);
   await writeGeneration(path.join(root, "index"), draft, new Map(reports.map((r) => [r.id, r])), { maxSegmentChunks: 2 });
   const generation = await readGeneration(path.join(root, "index"));
   expect(generation.manifest.segments.map((s) => s.reports)).toEqual([["a", "b"], ["c", "d"], ["e"]]);
