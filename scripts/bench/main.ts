@@ -61,7 +61,7 @@ runMain(async () => {
     // 8 questions a round: 200 questions over the largest index.
     bigRounds: quick ? 2 : 25,
     workers: availableParallelism(),
-    efSweep: [10, 16, 24, 32, 48, 64, 100, 128, 200, 300, 400],
+    efSweep: [10, 16, 24, 32, 48, 64, 100, 128, 160, 200, 300, 400],
   };
   const largeOnly = values["large-only"];
   const write = values.write ?? (!quick && !largeOnly && !values["no-write"]);
