@@ -428,8 +428,8 @@ product's \`writeGeneration\` in ${segments.length} segment${segments.length > 1
 asked the same ${n(e.warmAsks)} questions. Recall and hnswlib latency search the segments' graphs together as the engine does
 (the best 10 of each, then the best 10 of those). The bench builds the synthetic reports one at a time in segment form
 and keeps the chunk vectors in one shared matrix, from which each segment's graph is built in a worker thread, one per
-core. Load average (1 / 5 / 15 min) ${load(l.loadAverage.start)} at the start and ${load(l.loadAverage.end)} at the end: other work shared the two
-cores, so wall-clock figures are stretched; CPU time is given beside them. Beside it, the same archive as one segment
+core. Load average (1 / 5 / 15 min) ${load(l.loadAverage.start)} at the start and ${load(l.loadAverage.end)} at the end (the bench's own threads count
+in it): beyond 2, other work shared the two cores and stretched wall-clock figures; CPU time is given beside them. Beside it, the same archive as one segment
 (commit ${o.commit}, load average ${o.loadAverage}), before the cap.
 
 ${table([`At ${n(x.chunks)} chunks`, `${segments.length} segments (this run)`, `one segment (${o.commit})`, `at ${n(big.chunks)} (full run)`], rows)}
