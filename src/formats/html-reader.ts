@@ -1,6 +1,6 @@
 import type { parseHTML } from "linkedom";
 import { DossierError } from "../errors.js";
-import { htmlToText } from "./html-to-text.js";
+import { fragmentToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
 import { decodeText } from "./text-reader.js";
 
@@ -23,8 +23,7 @@ export const htmlReader: FormatReader = {
       clean(document.querySelector("time[datetime]")?.getAttribute("datetime"));
     const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
     if (!article?.content) throw new DossierError("BAD_REPORT", `${name}: no article text found in the page`);
-    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-    const text = htmlToText(content.body);
+    const text = await fragmentToText(article.content);
     if (!/\p{L}{2,}/u.test(text)) throw new DossierError("BAD_REPORT", `${name}: no article text found in the page`);
     return {
       kind: "web",

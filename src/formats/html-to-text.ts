@@ -60,3 +60,10 @@ export function htmlToText(root: DomNode): string {
     .map((b, i) => (i === 0 ? "" : b.listItem && blocks[i - 1]!.listItem ? "\n" : "\n\n") + b.text)
     .join("");
 }
+
+/** An HTML fragment (a web article's content, a rendered Markdown report) as the text Dossier indexes. */
+export async function fragmentToText(html: string): Promise<string> {
+  // Loaded on first use, like the readers' own libraries.
+  const { parseHTML } = await import("linkedom");
+  return htmlToText(parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body);
+}

@@ -1,8 +1,7 @@
 import { DossierError } from "../errors.js";
-import { htmlToText } from "./html-to-text.js";
+import { fragmentToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
-import { decodeText } from "./text-reader.js";
-
+import { decodeText, leadingTitle } from "./text-reader.js";
 
 /**
  * Markdown reports: rendered by `marked` and read back as text the way a web page is, so a citation quotes what a
@@ -17,12 +16,9 @@ export const markdownReader: FormatReader = {
   async read(bytes, name) {
     const source = decodeText(bytes, name);
     // Loaded on first use, like the other readers' libraries. Raw HTML in the report becomes the text it shows, never runs.
-    const [{ Marked }, { parseHTML }] = await Promise.all([import("marked"), import("linkedom")]);
-    const html = new Marked({ gfm: true, async: false }).parse(source) as string;
-    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-    const text = htmlToText(document.body);
+    const { Marked } = await import("marked");
+    const text = await fragmentToText(new Marked({ gfm: true, async: false }).parse(source) as string);
     if (!/\p{L}{2,}/u.test(text)) throw new DossierError("BAD_REPORT", `${name}: no text once the Markdown is rendered`);
-    const heading = /^#\s+(.+)$/.exec(text.split("\n").find((l) => l.trim() !== "") ?? "");
-    return { kind: "text", text, title: heading?.[1]?.trim() };
+    return { kind: "text", text, title: leadingTitle(text) };
   },
 };

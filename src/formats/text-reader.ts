@@ -26,7 +26,11 @@ export const textReader: FormatReader = {
   contentTypes: ["text/plain"],
   async read(bytes, name) {
     const text = decodeText(bytes, name);
-    const heading = /^\s*#\s+(.+?)\s*#*\s*$/.exec(text.split("\n").find((l) => l.trim() !== "") ?? "");
-    return { kind: "text", text, title: heading?.[1] };
+    return { kind: "text", text, title: leadingTitle(text) };
   },
 };
+
+/** The title a text gives itself in a leading `# Title` line (Markdown's heading, closing `#`s optional). */
+export function leadingTitle(text: string): string | undefined {
+  return /^\s*#\s+(.+?)\s*#*\s*$/.exec(text.split("\n").find((l) => l.trim() !== "") ?? "")?.[1];
+}
