@@ -1,3 +1,4 @@
+import { holdsAskedFact } from "../retrieval/features.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
 import type { Turn } from "../conversation/turn.js";
 
@@ -15,7 +16,7 @@ export function continuingPreviousAnswer(retrieval: Retrieval, previous: Turn | 
   const { judgement, candidates } = retrieval;
   const top = candidates[0];
   if (!top || judgement.answerable || !judgement.related || !top.namesInOwnReport) return retrieval;
-  if (top.features.typeAsked === 1 && top.features.typeInSentence === 0) return retrieval;
+  if (!holdsAskedFact(top.features)) return retrieval;
   const cited = previous?.citations ?? [];
   if (cited.some((c) => c.sentenceId === top.sentence.id)) return retrieval;
   const beside = cited.some((c) => {

@@ -1,4 +1,4 @@
-import type { Features } from "./features.js";
+import { besideAskedFact, type Features, holdsAskedFact } from "./features.js";
 
 export interface ScoredFeatures {
   /** The sentence model's probability. */
@@ -33,9 +33,9 @@ const TYPED_RANKS = 3;
 /** The best candidate whose report holds every name of the question, with the answer model's view of it. */
 export function answerFeatures(ranked: readonly ScoredFeatures[]): { at: number; features: AnswerFeatures } | undefined {
   // Among the first few, one that holds the kind of fact asked for ("four days" for "how long") beats one that does not.
-  const typed = ranked.slice(0, TYPED_RANKS).findIndex((c) => c.namesInOwnReport && (c.features.typeAsked === 0 || c.features.typeInSentence === 1));
+  const typed = ranked.slice(0, TYPED_RANKS).findIndex((c) => c.namesInOwnReport && holdsAskedFact(c.features));
   // A sentence with neither the kind of fact asked for nor a neighbour holding it cannot answer, however close.
-  const at = typed >= 0 ? typed : ranked.findIndex((c) => c.namesInOwnReport && (c.features.typeAsked === 0 || c.features.typeInContext === 1));
+  const at = typed >= 0 ? typed : ranked.findIndex((c) => c.namesInOwnReport && besideAskedFact(c.features));
   if (at < 0) return undefined;
   const best = ranked[at]!;
   const second = ranked.find((c, i) => i !== at)?.score ?? 0;

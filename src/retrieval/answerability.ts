@@ -1,5 +1,6 @@
 import { answerFeatures, type ScoredFeatures } from "./answer-features.js";
 import { type AnswerabilityModel, stumpsProbability } from "./answerability-model.js";
+import { holdsAskedFact } from "./features.js";
 
 export interface Judgement {
   answerable: boolean;
@@ -61,5 +62,5 @@ export function closestSimilarity(ranked: readonly ScoredFeatures[]): number {
  * a sentence, is too cautious for questions that share all of them. Measured with it in `npm run eval -- --cv`.
  */
 function wordForWord(f: ScoredFeatures["features"]): boolean {
-  return f.contextCoverage >= 0.999 && (f.typeAsked === 0 || f.typeInSentence === 1);
+  return f.contextCoverage >= 0.999 && holdsAskedFact(f);
 }

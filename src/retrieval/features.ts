@@ -39,6 +39,11 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
 
+/** The sentence holds the kind of fact the question asks for ("four days" for "how long"), or it asks for none. */
+export const holdsAskedFact = (f: Features): boolean => f.typeAsked === 0 || f.typeInSentence === 1;
+/** The sentence or one beside it holds the kind of fact asked for, or it asks for none. */
+export const besideAskedFact = (f: Features): boolean => f.typeAsked === 0 || f.typeInContext === 1;
+
 export interface FeaturedSentence {
   sentence: SentenceRecord;
   report: ReportRecord;
