@@ -3,10 +3,9 @@ import { parseCli } from "../src/cli/parse-cli.js";
 import { runMain } from "../src/cli/run-main.js";
 import { chatRates, type ChatMeasurement, measureChatContext } from "../tests/helpers/measure-chat-context.js";
 import { readQuestions } from "../tests/helpers/perfect-reader.js";
-import { collectRows, fitModel } from "./quality/fit-model.js";
-import { offlineAsk, openCorpus } from "./quality/open-corpus.js";
-import { PLACEHOLDER_MODEL } from "./quality/placeholder-model.js";
-import { BANK_CORPUS, reportOf, trainingQuestions } from "./quality/question-set.js";
+import { heldOutModels } from "./quality/held-out-models.js";
+import { openCorpus } from "./quality/open-corpus.js";
+import { BANK_CORPUS, reportOf } from "./quality/question-set.js";
 
 const USAGE = `usage: npm run eval:chat -- [questions.jsonl...] [--corpus <dir>] [--budgets 8,16,24,36,48] [--cv] [--write <file.md>] [--misses]
   --cv: each report's questions ranked by a model fitted without them (report-level cross-validation).`;
@@ -52,10 +51,9 @@ runMain(async () => {
   if (values.write) writeFileSync(values.write, report);
 });
 
-/** Models fitted without each report's questions, from the same training set `npm run calibrate` uses. */
+/** Each report's questions ranked by a model fitted without them. */
 async function crossValidation() {
-  const rows = await collectRows(offlineAsk(await openCorpus(BANK_CORPUS), PLACEHOLDER_MODEL).retrieve, trainingQuestions());
-  return { group: reportOf, modelFor: (report: string) => fitModel(rows.filter((r) => reportOf(r.question) !== report)) };
+  return { group: reportOf, modelFor: await heldOutModels(await openCorpus(BANK_CORPUS)) };
 }
 
 function formatReport(measurements: ChatMeasurement[], source: string, crossValidated: boolean): string {

@@ -2,10 +2,9 @@ import { writeFileSync } from "node:fs";
 import { parseCli } from "../src/cli/parse-cli.js";
 import { runMain } from "../src/cli/run-main.js";
 import type { Answer } from "../src/answer/answer.js";
-import { collectRows, fitModel } from "./quality/fit-model.js";
+import { heldOutModels } from "./quality/held-out-models.js";
 import { offlineAsk, openCorpus } from "./quality/open-corpus.js";
-import { PLACEHOLDER_MODEL } from "./quality/placeholder-model.js";
-import { BANK_CORPUS, BANK_QUESTIONS, readQuestions, reportOf, trainingQuestions } from "./quality/question-set.js";
+import { BANK_CORPUS, BANK_QUESTIONS, readQuestions, reportOf } from "./quality/question-set.js";
 import { figuresByKind, formatFigures } from "./quality/report.js";
 import { type EvalQuestion, type EvalResult, scoreQuestion, summarise } from "./quality/score.js";
 
@@ -37,11 +36,9 @@ runMain(async () => {
 
   const answers = new Map<EvalQuestion, Answer>();
   if (values.cv) {
-    const training = trainingQuestions();
-    const rows = await collectRows(offlineAsk(corpus, PLACEHOLDER_MODEL).retrieve, training);
+    const modelWithout = await heldOutModels(corpus);
     for (const report of new Set(questions.map(reportOf))) {
-      const model = fitModel(rows.filter((r) => reportOf(r.question) !== report));
-      const { ask } = offlineAsk(corpus, model);
+      const { ask } = offlineAsk(corpus, modelWithout(report));
       for (const q of questions.filter((q) => reportOf(q) === report)) answers.set(q, await ask(q.question));
     }
   } else {
