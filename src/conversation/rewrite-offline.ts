@@ -83,7 +83,7 @@ export function lastReportId(history: readonly Turn[]): string | undefined {
  * that demand rejected?". "Who walked out?" has neither, and gets context instead.
  */
 function askedAgain(previous: string, question: string): string | undefined {
-  const wh = /^\s*(?:(?:and|but)\s+)?((?:(?:for\s+)?how\s+(?:long|many|much|far|old|often|soon))|\w+\s+(?:what|which|whose)\s+[\p{L}-]+|\w+\s+whom|why|when|where|who|what|how)\s*\?*\s*$/iu.exec(question)?.[1];
+  const wh = /^\s*(?:(?:and|but)\s+)?((?:(?:(?:for|by)\s+)?how\s+(?:long|many|much|far|old|often|soon))|\w+\s+(?:what|which|whose)\s+[\p{L}-]+|\w+\s+whom|why|when|where|who|what|how)\s*\?*\s*$/iu.exec(question)?.[1];
   if (wh === undefined) return undefined;
   const asked = `${wh.charAt(0).toUpperCase()}${wh.slice(1).toLowerCase()}`;
   const rest = /^\s*(?:how\s+\w+|(?:which|what|whose)\s+\w+|\w+)\s+((?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b.*)$/i.exec(previous)?.[1];
@@ -103,7 +103,8 @@ function askedAgain(previous: string, question: string): string | undefined {
 function fillEllipsis(previous: string, subject: string): string | undefined {
   const phrases = definitePhrases(previous);
   const prepositional = /^(in|of|at|on|from|to|for|with)\s/i.test(subject.trim());
-  const isName = /^\p{Lu}/u.test(subject.trim().replace(/^\S+\s+/, (prep) => (prepositional ? "" : prep)));
+  // "and the Greens?" names a party as "and Greens?" would.
+  const isName = /^\p{Lu}/u.test(subject.trim().replace(/^\S+\s+/, (prep) => (prepositional ? "" : prep)).replace(/^the\s+/i, ""));
   const kind = isName ? undefined : sameKind(previous, subject);
   if (kind !== undefined) return kind;
   const name = isName ? namePhrases(previous).find((n) => !subject.includes(n.text))?.text : undefined;

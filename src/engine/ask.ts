@@ -5,6 +5,7 @@ import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
+import { confirmRewrittenAnswer, notAnsweredWithAQuestion } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { coreOf } from "../conversation/rewrite-offline.js";
 import type { AskOptions } from "../engine-types.js";
@@ -84,8 +85,14 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     const parts = modelDecides ? [{ text: asked, query: core }] : splitQuestion(core);
     const retrievals = [];
     for (const part of parts) {
-      const retrieval = await deps.retrieve(part.query, retrieveOptions);
-      retrievals.push(opts.history?.length ? continuingPreviousAnswer(retrieval, opts.history?.at(-1)) : retrieval);
+      let retrieval = await deps.retrieve(part.query, retrieveOptions);
+      if (opts.history?.length) retrieval = notAnsweredWithAQuestion(continuingPreviousAnswer(retrieval, opts.history.at(-1)));
+      // The offline judgement answers for the chat model only when it finds nothing; then there is nothing to confirm.
+      if (reading.rewritten && !modelDecides && retrieval.judgement.answerable) {
+        const own = await deps.retrieve(text, { ...retrieveOptions, carriedContext: asked });
+        retrieval = confirmRewrittenAnswer(retrieval, own);
+      }
+      retrievals.push(retrieval);
     }
     const t2 = performance.now();
     for (const r of retrievals) {
