@@ -85,17 +85,42 @@ describe("answer quality on the question bank, local store", () => {
     expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.62);
   });
 
-  // The bank's follow-ups (the tuning set of `npm run eval:followups`): 50 of 89 pass and 7 are answered wrongly today.
-  it("on the bank's follow-up conversations, answers about half right, rarely wrongly, and never rewrites a standalone question", async () => {
+  const followUps = async (file: string) => {
     const { engine } = await bankEngine();
     const results = [];
-    for (const q of readQuestionSet<FollowUpQuestion>("tests/fixtures/bank/followups.jsonl")) {
+    for (const q of readQuestionSet<FollowUpQuestion>(file)) {
       results.push(scoreFollowUp(q, await engine.ask(q.question, { history: await replayHistory(engine, q.history) })));
     }
-    const s = summariseFollowUps(results);
+    return summariseFollowUps(results);
+  };
+
+  // The bank's follow-ups (the tuning set of `npm run eval:followups`): 48 of 89 pass and 6 are answered wrongly today.
+  it("on the bank's follow-up conversations, answers about half right, rarely wrongly, and never rewrites a standalone question", async () => {
+    const s = await followUps("tests/fixtures/bank/followups.jsonl");
     expect(s.total).toBeGreaterThanOrEqual(89);
     expect(s.passed).toBeGreaterThanOrEqual(47);
-    expect(s.wrong).toBeLessThanOrEqual(8);
+    expect(s.wrong).toBeLessThanOrEqual(6);
     expect(s.standaloneKept).toBe(s.standaloneTotal);
+  });
+
+  // A second set, on four reports the first does not use, written after the rewrite was shaped: 31 of 48 pass, 1 wrong.
+  it("on a second set of follow-ups, answers most right and almost never wrongly", async () => {
+    const s = await followUps("tests/fixtures/bank/followups-dev2.jsonl");
+    expect(s.total).toBeGreaterThanOrEqual(48);
+    expect(s.passed).toBeGreaterThanOrEqual(30);
+    expect(s.wrong).toBeLessThanOrEqual(1);
+    expect(s.standaloneKept).toBe(s.standaloneTotal);
+  });
+
+  it("is not sure, rather than wrong, when a follow-up's rewrite finds what the follow-up did not ask, or an interview's question", async () => {
+    const { engine } = await bankEngine();
+    // "it" read as Achterberg finds her sentence, but the follow-up asks what the Greens said.
+    const greens = await engine.ask("what did the Greens say about it?", { history: await replayHistory(engine, ["What did Achterberg promise in her victory speech?"]) });
+    expect(greens.standaloneQuestion).toBe("What did the Greens say about Achterberg?");
+    expect(greens).toMatchObject({ abstained: true, citations: [] });
+    expect(greens.related.length).toBeGreaterThan(0);
+    // The interviewer's "What went wrong?" is a sentence of the report; the reply is what answers.
+    const delay = await engine.ask("what went wrong?", { history: await replayHistory(engine, ["Where are the new hybrid ferries being built?"]) });
+    expect(delay.citations.map((c) => c.text)).not.toContain("What went wrong?");
   });
 });

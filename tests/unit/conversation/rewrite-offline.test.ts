@@ -74,6 +74,9 @@ describe("offline follow-up rewrite", () => {
     const demands = [turn("What did the Afghan delegation demand?", [DEMANDS])];
     expect(rewriteOffline("And Pakistan?", demands).question).toBe("What did Pakistan demand?");
     expect(rewriteOffline("What about the ceasefire?", mediated).question).toBe("Who mediated the ceasefire?");
+    // A name after "the" is still a name: it takes the name's place, not the counted "seats".
+    const seats = [turn("How many seats did the Civic Alliance win on the council?")];
+    expect(rewriteOffline("and the Greens?", seats).question).toBe("How many seats did the Greens win on the council?");
   });
 
   it("reads 'of them' as what the previous question counted, and an elliptic common noun in its place", () => {
@@ -97,6 +100,7 @@ describe("offline follow-up rewrite", () => {
     const levee = [turn("When did the levee break?")];
     expect(rewriteOffline("where?", levee)).toMatchObject({ question: "Where did the levee break?", rewritten: true });
     expect(rewriteOffline("How long?", [turn("How much did yields rise in dry years?")]).question).toBe("How long did yields rise in dry years?");
+    expect(rewriteOffline("by how much?", [turn("Why did Corvane's raw material costs rise?")]).question).toBe("By how much did Corvane's raw material costs rise?");
   });
 
   it("asks a preposition's question word ('between whom?') of the previous question", () => {
