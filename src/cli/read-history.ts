@@ -20,6 +20,7 @@ const turn = z.object({
   question: z.string().min(1),
   answer: z.string().optional(),
   citations: z.array(citation).optional(),
+  related: z.array(citation).optional(),
   standaloneQuestion: z.string().optional(),
 });
 /** Earlier questions as plain strings (asked again to rebuild their answers) or as turns `ask --json` printed. */

@@ -6,6 +6,8 @@ export interface Turn {
   /** The answer's text; absent when only the question is known (a history given as a list of questions). */
   answer?: string;
   citations?: Citation[];
+  /** When it abstained: the passages it showed as possibly related, which tell what the conversation is about. */
+  related?: Citation[];
   /** What the question was read as, when it was itself a follow-up. */
   standaloneQuestion?: string;
 }
@@ -16,6 +18,7 @@ export function turnOf(answer: Answer): Turn {
     question: answer.question,
     answer: answer.text,
     citations: answer.citations,
+    ...(answer.related.length > 0 ? { related: answer.related } : {}),
     ...(answer.standaloneQuestion ? { standaloneQuestion: answer.standaloneQuestion } : {}),
   };
 }

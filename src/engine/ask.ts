@@ -5,7 +5,7 @@ import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
-import { confirmRewrittenAnswer, notAnsweredWithAQuestion } from "./check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, notAnsweredWithAQuestion, withinConversation } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { coreOf } from "../conversation/rewrite-offline.js";
 import type { AskOptions } from "../engine-types.js";
@@ -84,9 +84,11 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     // The offline answerer answers a two-part question part by part; a chat model reads the whole question.
     const parts = modelDecides ? [{ text: asked, query: core }] : splitQuestion(core);
     const retrievals = [];
+    const aboutReports = opts.history?.length ? conversationReports(opts.history, index) : undefined;
     for (const part of parts) {
       let retrieval = await deps.retrieve(part.query, retrieveOptions);
       if (opts.history?.length) retrieval = notAnsweredWithAQuestion(continuingPreviousAnswer(retrieval, opts.history.at(-1)));
+      if (aboutReports) retrieval = withinConversation(retrieval, text, aboutReports);
       // The offline judgement answers for the chat model only when it finds nothing; then there is nothing to confirm.
       if (reading.rewritten && !modelDecides && retrieval.judgement.answerable) {
         const own = await deps.retrieve(text, { ...retrieveOptions, carriedContext: asked });

@@ -1,4 +1,8 @@
+import { namePhrases } from "../conversation/name-phrases.js";
+import { type Turn, understoodQuestion } from "../conversation/turn.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
+import type { SearchIndex } from "../retrieval/search-index.js";
+import { extractTerms } from "../text/terms.js";
 
 /**
  * How high the answer to a rewritten follow-up must rank when the follow-up is read with its own words only. On the
@@ -36,4 +40,32 @@ export function notAnsweredWithAQuestion(retrieval: Retrieval): Retrieval {
 
 function notSure(retrieval: Retrieval, reason: string): Retrieval {
   return { ...retrieval, judgement: { ...retrieval.judgement, answerable: false, related: true, answerAt: undefined, reason } };
+}
+
+/**
+ * The reports a conversation has been about: those its answers cited or showed as possibly related, and those that
+ * hold every name one of its questions used ("Who is Riverton's finance director?" is about Riverton's report even
+ * when nothing was found).
+ */
+export function conversationReports(history: readonly Turn[], index: SearchIndex): Set<string> {
+  const reports = new Set(history.flatMap((t) => [...(t.citations ?? []), ...(t.related ?? [])].map((c) => c.reportId)));
+  for (const turn of history) {
+    const names = extractTerms(understoodQuestion(turn)).filter((t) => t.salient);
+    if (names.length === 0) continue;
+    for (const { id } of index.reports) if (names.every((n) => index.names(id).has(n))) reports.add(id);
+  }
+  return reports;
+}
+
+/**
+ * "What was the vote?", "What did the mayor say in reply?": a follow-up that names nothing means the conversation's
+ * vote and mayor, but its words find any report's, and the judgement, blind to the conversation, answers from one
+ * the conversation never touched. Such a question (no name or number of its own) is answered only from the
+ * conversation's reports; from another, Dossier says it is not sure and shows the passages.
+ */
+export function withinConversation(retrieval: Retrieval, question: string, reports: ReadonlySet<string>): Retrieval {
+  const answer = retrieval.candidates[0];
+  if (!retrieval.judgement.answerable || answer === undefined || reports.size === 0 || reports.has(answer.report.id)) return retrieval;
+  if (namePhrases(question).length > 0 || extractTerms(question).some((t) => t.salient)) return retrieval;
+  return notSure(retrieval, "a question naming nothing, answered from a report the conversation has not been about");
 }

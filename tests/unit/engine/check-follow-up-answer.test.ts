@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { confirmRewrittenAnswer, notAnsweredWithAQuestion, OWN_WORDS_RANKS } from "../../../src/engine/check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, notAnsweredWithAQuestion, OWN_WORDS_RANKS, withinConversation } from "../../../src/engine/check-follow-up-answer.js";
+import type { SearchIndex } from "../../../src/retrieval/search-index.js";
+import type { Term } from "../../../src/text/terms.js";
+import { turn } from "../conversation/fixtures.js";
 import type { Judgement } from "../../../src/retrieval/answerability.js";
 import type { Candidate, Retrieval } from "../../../src/retrieval/retrieve.js";
 
@@ -7,8 +10,8 @@ const ANSWERED: Judgement = { answerable: true, related: false, answerAt: 0, con
 const NOT_SURE: Judgement = { answerable: false, related: true, confidence: 0.4, reason: "not sure" };
 
 /** A retrieval ranking sentences `ids` of one report in that order; only the fields the checks read matter. */
-function retrieval(ids: number[], judgement = ANSWERED, texts: Record<number, string> = {}): Retrieval {
-  const candidates = ids.map((index) => ({ sentence: { id: `r#${index}`, reportId: "r", index, text: texts[index] ?? `Sentence ${index}.` }, report: { id: "r" } }));
+function retrieval(ids: number[], judgement = ANSWERED, texts: Record<number, string> = {}, reportId = "r"): Retrieval {
+  const candidates = ids.map((index) => ({ sentence: { id: `${reportId}#${index}`, reportId, index, text: texts[index] ?? `Sentence ${index}.` }, report: { id: reportId } }));
   return { candidates: candidates as unknown as Candidate[], judgement } as unknown as Retrieval;
 }
 
@@ -45,5 +48,38 @@ describe("a follow-up is never answered with a question", () => {
     expect(notAnsweredWithAQuestion(stated)).toBe(stated);
     const inside = retrieval([4], ANSWERED, { 4: "“Why now?” she asked, before the vote was held." });
     expect(notAnsweredWithAQuestion(inside)).toBe(inside);
+  });
+});
+
+describe("a follow-up that names nothing is answered from the conversation's reports", () => {
+  // Reports and the name stems each holds; only what the checks read.
+  const index = {
+    reports: [{ id: "budget" }, { id: "election" }, { id: "ruling" }],
+    names: (id: string) => ({ has: (t: Term) => ({ budget: ["riverton"], election: ["tarnwick"], ruling: ["northgat", "dunmor"] })[id]!.includes(t.stem) }),
+  } as unknown as SearchIndex;
+
+  it("takes the conversation's reports from its citations, its related passages and the names its questions used", () => {
+    const cited = turn("How long is the pipeline?", ["It runs 212 miles."], "ruling");
+    expect([...conversationReports([cited], index)]).toEqual(["ruling"]);
+    const shown = { ...turn("Who won?"), related: turn("x", ["Achterberg won."], "election").citations };
+    expect([...conversationReports([shown], index)]).toEqual(["election"]);
+    expect([...conversationReports([turn("Who is Riverton's finance director?")], index)]).toEqual(["budget"]);
+    expect([...conversationReports([turn("What did Northgate say?"), turn("and Dunmore?")], index)]).toEqual(["ruling"]);
+    expect(conversationReports([turn("what was the vote?")], index).size).toBe(0);
+  });
+
+  it("is not sure when such a question's answer comes from another report", () => {
+    const elsewhere = retrieval([5], ANSWERED, {}, "budget");
+    expect(withinConversation(elsewhere, "what was the vote?", new Set(["ruling"])).judgement).toMatchObject({ answerable: false, related: true });
+    const here = retrieval([5], ANSWERED, {}, "ruling");
+    expect(withinConversation(here, "what was the vote?", new Set(["ruling"]))).toBe(here);
+  });
+
+  it("leaves alone a question with a name or a number of its own, and a conversation about nothing yet", () => {
+    const elsewhere = retrieval([5], ANSWERED, {}, "budget");
+    for (const question of ["What did Riverton spend on libraries?", "what happened in 2024?"]) {
+      expect(withinConversation(elsewhere, question, new Set(["ruling"]))).toBe(elsewhere);
+    }
+    expect(withinConversation(elsewhere, "what was the vote?", new Set())).toBe(elsewhere);
   });
 });
