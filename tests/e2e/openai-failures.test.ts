@@ -1,5 +1,5 @@
 import { pino } from "pino";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it as base } from "vitest";
 import { checkChatModel } from "../../src/openai/chat-model.js";
 import { LlmAnswerer } from "../../src/answer/chat/llm-answerer.js";
 import type { Config } from "../../src/config.js";
@@ -8,17 +8,19 @@ import { FLOOD_SENTENCES, floodCandidates } from "../helpers/ranked-sentences.js
 import { openaiConfig, quotingFallback } from "./openai-fixtures.js";
 import { startOpenAIStub, type OpenAIStub } from "./openai-stub.js";
 
-let stub: OpenAIStub;
-let logs: string[];
-beforeEach(async () => {
-  stub = await startOpenAIStub({ apiKey: "test-key", models: ["stub-chat"] });
-  logs = [];
+// Each test has its own stub and log, so the tests run at once: most of them wait out a real timeout or stall.
+const it = base.extend<{ stub: OpenAIStub; logs: string[] }>({
+  stub: async ({}, use) => {
+    const stub = await startOpenAIStub({ apiKey: "test-key", models: ["stub-chat"] });
+    await use(stub);
+    await stub.close();
+  },
+  logs: async ({}, use) => use([]),
 });
-afterEach(() => stub.close());
 
-function answerer(overrides: Partial<Config["openai"]> = {}) {
+function answerer({ stub, logs }: { stub: OpenAIStub; logs: string[] }, overrides: Partial<Config["openai"]> = {}) {
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(line) });
-    // Retries wait 1 ms, not the second a real server gets: these tests check what is retried, not how long it waits.
+  // Retries wait 1 ms, not the second a real server gets: these tests check what is retried, not how long it waits.
   return new LlmAnswerer({
     config: openaiConfig(stub.baseURL, { timeoutMs: 300, ...overrides }),
     fallback: quotingFallback,
@@ -30,17 +32,17 @@ const ask = (llm: LlmAnswerer, onToken?: (t: string) => void) =>
   llm.answer({ question: "What happened?", candidates: floodCandidates(), onToken });
 const fine = { text: "Nobody was hurt [S4]." };
 
-describe("chat model failures", () => {
-  it("retries a 500 and answers when the retry succeeds", async () => {
+describe.concurrent("chat model failures", () => {
+  it("retries a 500 and answers when the retry succeeds", async ({ stub }) => {
     stub.chat({ status: 500 }, fine);
-    const draft = await ask(answerer({ maxRetries: 1 }), () => {});
+    const draft = await ask(answerer({ stub, logs: [] }, { maxRetries: 1 }), () => {});
     expect(draft).toMatchObject({ mode: "llm", text: "Nobody was hurt [1]." });
     expect(stub.requests).toHaveLength(2);
   });
 
-  it("falls back to the extractive answer with a note once retries run out", async () => {
+  it("falls back to the extractive answer with a note once retries run out", async ({ stub }) => {
     stub.chat({ status: 503 }, { status: 503 });
-    const draft = await ask(answerer({ maxRetries: 1 }));
+    const draft = await ask(answerer({ stub, logs: [] }, { maxRetries: 1 }));
     expect(draft).toMatchObject({
       mode: "extractive-fallback",
       note: "chat model unavailable: server error (HTTP 503)",
@@ -49,32 +51,32 @@ describe("chat model failures", () => {
     expect(stub.requests).toHaveLength(2);
   });
 
-  it("retries a 429 without a Retry-After header", async () => {
+  it("retries a 429 without a Retry-After header", async ({ stub }) => {
     stub.chat({ status: 429, message: "Rate limit reached" }, fine);
-    expect(await ask(answerer({ maxRetries: 1 }), () => {})).toMatchObject({ mode: "llm" });
+    expect(await ask(answerer({ stub, logs: [] }, { maxRetries: 1 }), () => {})).toMatchObject({ mode: "llm" });
     expect(stub.requests).toHaveLength(2);
   });
 
-  it("falls back when the model does not answer in time", async () => {
+  it("falls back when the model does not answer in time", async ({ stub }) => {
     stub.chat({ ...fine, delayMs: 2_000 });
     const started = Date.now();
-    const draft = await ask(answerer(), () => {});
+    const draft = await ask(answerer({ stub, logs: [] }), () => {});
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(draft).toMatchObject({ mode: "extractive-fallback", note: "chat model unavailable: timeout (no reply within 300 ms)" });
   });
 
-  it("retries a timed-out request", async () => {
+  it("retries a timed-out request", async ({ stub }) => {
     stub.chat({ ...fine, delayMs: 2_000 }, fine);
-    const draft = await ask(answerer({ maxRetries: 1 }), () => {});
+    const draft = await ask(answerer({ stub, logs: [] }, { maxRetries: 1 }), () => {});
     expect(draft).toMatchObject({ mode: "llm", text: "Nobody was hurt [1]." });
     expect(stub.requests).toHaveLength(2);
   });
 
-  it("falls back when a streamed reply stalls after its first chunk, instead of hanging", async () => {
+  it("falls back when a streamed reply stalls after its first chunk, instead of hanging", async ({ stub }) => {
     stub.chat({ stall: "after-first-chunk", text: "Nobody was hurt [S4]." });
     const seen: string[] = [];
     const started = Date.now();
-    const draft = await ask(answerer({ timeoutMs: 400 }), (t) => seen.push(t));
+    const draft = await ask(answerer({ stub, logs: [] }, { timeoutMs: 400 }), (t) => seen.push(t));
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(seen).toEqual(["Nobody was h"]);
     expect(draft).toMatchObject({
@@ -84,18 +86,18 @@ describe("chat model failures", () => {
     });
   });
 
-  it("falls back when a stream sends its headers and then nothing", async () => {
+  it("falls back when a stream sends its headers and then nothing", async ({ stub }) => {
     stub.chat({ stall: "after-headers" });
     const started = Date.now();
-    const draft = await ask(answerer({ timeoutMs: 400 }), () => {});
+    const draft = await ask(answerer({ stub, logs: [] }, { timeoutMs: 400 }), () => {});
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(draft).toMatchObject({ mode: "extractive-fallback", note: "chat model unavailable: timeout (no complete reply within 1400 ms)" });
   });
 
-  it("falls back when a reply sends its headers and then stalls (not streamed)", async () => {
+  it("falls back when a reply sends its headers and then stalls (not streamed)", async ({ stub, logs }) => {
     stub.chat({ stall: "after-headers" });
     const started = Date.now();
-    const draft = await ask(answerer({ timeoutMs: 400 }));
+    const draft = await ask(answerer({ stub, logs }, { timeoutMs: 400 }));
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(draft).toMatchObject({ mode: "extractive-fallback", note: "chat model unavailable: timeout (no complete reply within 1400 ms)" });
     expect(logs.map((l) => JSON.parse(l)).filter((l) => l.level === 40)).toEqual([
@@ -103,11 +105,11 @@ describe("chat model failures", () => {
     ]);
   });
 
-  it("lets the caller cancel a stalled reply: that is rethrown, not a fallback", async () => {
+  it("lets the caller cancel a stalled reply: that is rethrown, not a fallback", async ({ stub }) => {
     stub.chat({ stall: "after-first-chunk" });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const asked = answerer({ timeoutMs: 2_000 }).answer({
+    const asked = answerer({ stub, logs: [] }, { timeoutMs: 2_000 }).answer({
       question: "What happened?",
       candidates: floodCandidates(),
       onToken: () => {},
@@ -116,15 +118,15 @@ describe("chat model failures", () => {
     await expect(asked).rejects.toThrow();
   });
 
-  it("names a 200 reply that is not a chat completion, and keeps the stack trace out of warn logs", async () => {
+  it("names a 200 reply that is not a chat completion, and keeps the stack trace out of warn logs", async ({ stub, logs }) => {
     const html = { body: "<!doctype html><html><body>Welcome to nginx!</body></html>", contentType: "text/html" };
     const note = `the server's reply is not an OpenAI chat completion (from ${stub.baseURL}); check OPENAI_BASE_URL`;
     stub.chat(html, html);
-    expect(await ask(answerer())).toMatchObject({ mode: "extractive-fallback", note });
-    expect(await ask(answerer(), () => {})).toMatchObject({ mode: "extractive-fallback", note });
+    expect(await ask(answerer({ stub, logs }))).toMatchObject({ mode: "extractive-fallback", note });
+    expect(await ask(answerer({ stub, logs }), () => {})).toMatchObject({ mode: "extractive-fallback", note });
 
     stub.chat({ body: JSON.stringify({ hello: "world" }), contentType: "application/json" });
-    expect(await ask(answerer())).toMatchObject({ mode: "extractive-fallback", note });
+    expect(await ask(answerer({ stub, logs }))).toMatchObject({ mode: "extractive-fallback", note });
 
     const lines = logs.map((l) => JSON.parse(l));
     const warnings = lines.filter((l) => l.level === 40);
@@ -136,10 +138,10 @@ describe("chat model failures", () => {
     expect(lines.filter((l) => l.level === 20 && l.err?.stack)).toHaveLength(3);
   });
 
-  it("asks for text after a reply that is not JSON, and names the server when that fails to parse too", async () => {
+  it("asks for text after a reply that is not JSON, and names the server when that fails to parse too", async ({ stub }) => {
     const notJson = { body: "this is not json", contentType: "application/json" };
     stub.chat(notJson, notJson);
-    const draft = await ask(answerer());
+    const draft = await ask(answerer({ stub, logs: [] }));
     expect(draft).toMatchObject({
       mode: "extractive-fallback",
       note: `the server's reply is not an OpenAI chat completion (from ${stub.baseURL}); check OPENAI_BASE_URL`,
@@ -147,8 +149,8 @@ describe("chat model failures", () => {
     expect(stub.requests.map((r) => r.body.response_format?.type)).toEqual(["json_schema", undefined]);
   });
 
-  it("says exactly what is wrong with a bad key, logs it once and stops asking", async () => {
-    const llm = answerer({ apiKey: "sk-wrong-secret-key" });
+  it("says exactly what is wrong with a bad key, logs it once and stops asking", async ({ stub, logs }) => {
+    const llm = answerer({ stub, logs }, { apiKey: "sk-wrong-secret-key" });
     const first = await ask(llm);
     const second = await ask(llm, () => {});
     for (const draft of [first, second]) {
@@ -160,8 +162,8 @@ describe("chat model failures", () => {
     expect(logs.join("\n")).not.toContain("sk-wrong-secret-key");
   });
 
-  it("names an unknown model and where it was looked for", async () => {
-    const draft = await ask(answerer({ chatModel: "no-such-model" }));
+  it("names an unknown model and where it was looked for", async ({ stub }) => {
+    const draft = await ask(answerer({ stub, logs: [] }, { chatModel: "no-such-model" }));
     expect(draft.note).toBe(`chat model "no-such-model" not found at ${stub.baseURL}; check the model name and OPENAI_BASE_URL`);
   });
 
@@ -172,21 +174,21 @@ describe("chat model failures", () => {
   });
 });
 
-describe("checkChatModel", () => {
-  it("passes with one tiny completion", async () => {
+describe.concurrent("checkChatModel", () => {
+  it("passes with one tiny completion", async ({ stub }) => {
     stub.chat({ text: "OK" });
     await checkChatModel(openaiConfig(stub.baseURL));
     expect(stub.requests).toHaveLength(1);
     expect(stub.requests[0]!.body.max_tokens).toBe(1);
   });
 
-  it("throws one MODEL_UNAVAILABLE error for a bad key", async () => {
+  it("throws one MODEL_UNAVAILABLE error for a bad key", async ({ stub }) => {
     const failure = await checkChatModel(openaiConfig(stub.baseURL, { apiKey: "nope" })).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DossierError);
     expect(failure).toMatchObject({ code: "MODEL_UNAVAILABLE", message: expect.stringContaining("rejected the API key") });
   });
 
-  it("gives up on a server that sends headers and stalls", async () => {
+  it("gives up on a server that sends headers and stalls", async ({ stub }) => {
     stub.chat({ stall: "after-headers" });
     const started = Date.now();
     const failure = await checkChatModel(openaiConfig(stub.baseURL, { timeoutMs: 400, maxRetries: 2 })).catch((e: unknown) => e);
@@ -194,10 +196,9 @@ describe("checkChatModel", () => {
     expect(failure).toMatchObject({ code: "MODEL_UNAVAILABLE", message: "chat model unavailable: timeout (no complete reply within 1400 ms)" });
   });
 
-  it("reports an unreachable server", async () => {
+  it("reports an unreachable server", async ({ stub }) => {
     await stub.close();
     const failure = await checkChatModel(openaiConfig(stub.baseURL)).catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: "MODEL_UNAVAILABLE", message: `chat model unavailable: cannot reach ${stub.baseURL}` });
-    stub = await startOpenAIStub();
   });
 });
