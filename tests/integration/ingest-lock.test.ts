@@ -39,9 +39,11 @@ describe("the ingest lock", () => {
   it("lets exactly one of several concurrent takers of a stale lock in, trial after trial", async () => {
     // Without the guard lock, proper-lockfile's own take-over let two of eight takers in now and then.
     const TAKERS = 8;
-    for (let trial = 0; trial < 10; trial++) {
-      mkdirSync(lockPath());
-      age(lockPath(), LOCK_STALE_MS + 1000);
+    // The trials run at once, each on its own index folder: a losing taker retries the guard for up to a second.
+    const trial = async (n: number) => {
+      const dir = path.join(indexDir, `trial-${n}`);
+      mkdirSync(path.join(dir, "ingest.lock"), { recursive: true });
+      age(path.join(dir, "ingest.lock"), LOCK_STALE_MS + 1000);
       let inside = 0;
       let most = 0;
       let refused = 0;
@@ -50,7 +52,7 @@ describe("the ingest lock", () => {
         for (let i = 0; i < 500 && inside + refused < TAKERS; i++) await new Promise((resolve) => setTimeout(resolve, 2));
       };
       const take = () =>
-        withIngestLock(indexDir, async () => {
+        withIngestLock(dir, async () => {
           most = Math.max(most, ++inside);
           await othersDone();
           inside--;
@@ -63,8 +65,9 @@ describe("the ingest lock", () => {
       const won = await Promise.all(Array.from({ length: TAKERS }, take));
       expect(most).toBe(1);
       expect(won.filter(Boolean)).toHaveLength(1);
-      expect(readdirSync(indexDir)).toEqual([]);
-    }
+      expect(readdirSync(dir)).toEqual([]);
+    };
+    await Promise.all(Array.from({ length: 10 }, (_, n) => trial(n)));
   });
 
   it("says what is wrong with an index folder it cannot write, not that another ingest runs", async () => {
