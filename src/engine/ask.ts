@@ -84,11 +84,14 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     // The offline answerer answers a two-part question part by part; a chat model reads the whole question.
     const parts = modelDecides ? [{ text: asked, query: core }] : splitQuestion(core);
     const retrievals = [];
-    const aboutReports = opts.history?.length ? conversationReports(opts.history, index) : undefined;
+    let aboutReports: Set<string> | undefined;
+    const conversationAbout = () => (aboutReports ??= conversationReports(opts.history ?? [], index));
     for (const part of parts) {
       let retrieval = await deps.retrieve(part.query, retrieveOptions);
-      if (opts.history?.length) retrieval = notAnsweredWithAQuestion(continuingPreviousAnswer(retrieval, opts.history.at(-1)));
-      if (aboutReports) retrieval = withinConversation(retrieval, text, aboutReports);
+      if (opts.history?.length) {
+        retrieval = continuingPreviousAnswer(retrieval, opts.history.at(-1));
+        retrieval = withinConversation(notAnsweredWithAQuestion(retrieval), text, conversationAbout);
+      }
       // The offline judgement answers for the chat model only when it finds nothing; then there is nothing to confirm.
       if (reading.rewritten && !modelDecides && retrieval.judgement.answerable) {
         const own = await deps.retrieve(text, { ...retrieveOptions, carriedContext: asked });

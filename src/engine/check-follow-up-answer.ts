@@ -52,10 +52,15 @@ export function conversationReports(history: readonly Turn[], index: SearchIndex
   for (const turn of history) {
     const names = extractTerms(understoodQuestion(turn)).filter((t) => t.salient);
     if (names.length === 0) continue;
-    for (const { id } of index.reports) if (names.every((n) => index.names(id).has(n))) reports.add(id);
+    // Only the reports whose passages the names find are checked: testing every report would grow with the corpus.
+    const found = new Set(index.searchLexical(names.map((n) => n.surface).join(" "), NAMED_CHUNKS).map((h) => index.chunkAt(h.label).report.id));
+    for (const id of found) if (names.every((n) => index.names(id).has(n))) reports.add(id);
   }
   return reports;
 }
+
+/** Chunks searched for the names an earlier question used: enough to reach every report of a story told in several. */
+const NAMED_CHUNKS = 20;
 
 /**
  * "What was the vote?", "What did the mayor say in reply?": a follow-up that names nothing means the conversation's
@@ -63,9 +68,11 @@ export function conversationReports(history: readonly Turn[], index: SearchIndex
  * the conversation never touched. Such a question (no name or number of its own) is answered only from the
  * conversation's reports; from another, Dossier says it is not sure and shows the passages.
  */
-export function withinConversation(retrieval: Retrieval, question: string, reports: ReadonlySet<string>): Retrieval {
+export function withinConversation(retrieval: Retrieval, question: string, reports: () => ReadonlySet<string>): Retrieval {
   const answer = retrieval.candidates[0];
-  if (!retrieval.judgement.answerable || answer === undefined || reports.size === 0 || reports.has(answer.report.id)) return retrieval;
+  if (!retrieval.judgement.answerable || answer === undefined) return retrieval;
   if (namePhrases(question).length > 0 || extractTerms(question).some((t) => t.salient)) return retrieval;
+  const about = reports();
+  if (about.size === 0 || about.has(answer.report.id)) return retrieval;
   return notSure(retrieval, "a question naming nothing, answered from a report the conversation has not been about");
 }
