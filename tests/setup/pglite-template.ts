@@ -1,6 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { TestProject } from "vitest/node";
@@ -24,26 +23,45 @@ const { renameSync, writeFileSync } = require("node:fs");
   const db = await PGlite.create({ extensions: { vector } });
   const dump = await db.dumpDataDir("none");
   await db.close();
-  writeFileSync(workerData.file + ".part", Buffer.from(await dump.arrayBuffer()));
-  renameSync(workerData.file + ".part", workerData.file);
+  const part = workerData.file + "." + process.pid + ".part";
+  writeFileSync(part, Buffer.from(await dump.arrayBuffer()));
+  renameSync(part, workerData.file);
 })().catch((error) => writeFileSync(workerData.file + ".failed", String(error)));
 `;
 
-/** Makes the run's PGlite template in a thread beside the tests, so no test worker waits for initdb twice. */
+/**
+ * Makes the PGlite template in a thread beside the tests, so no test worker waits for initdb twice, and keeps it
+ * under node_modules/.cache for the next run: initdb's output depends only on the PGlite and pgvector packages, whose
+ * versions name the file, and each test worker still starts a real PGlite from it.
+ */
 export default function setup(project: TestProject): () => Promise<void> {
   if (process.env.DATABASE_URL) {
     project.provide("pgliteTemplate", "");
     return async () => undefined;
   }
-  const dir = mkdtempSync(path.join(tmpdir(), "dossier-pglite-template-"));
-  const file = path.join(dir, "pglite.tar");
+  const pglite = require.resolve("@electric-sql/pglite");
+  const pgvector = require.resolve("@electric-sql/pglite-pgvector");
+  const cacheDir = path.join(project.config.root, "node_modules/.cache/dossier-tests");
+  const file = path.join(cacheDir, `pglite-${packageVersion(pglite)}-pgvector-${packageVersion(pgvector)}.tar`);
   project.provide("pgliteTemplate", file);
-  const worker = new Worker(MAKER, {
-    eval: true,
-    workerData: { file, pglite: require.resolve("@electric-sql/pglite"), pgvector: require.resolve("@electric-sql/pglite-pgvector") },
-  });
+  if (existsSync(file)) return async () => undefined;
+  mkdirSync(cacheDir, { recursive: true });
+  // A failure is reported beside the file, for this run only (tests/helpers/postgres-server.ts reads it).
+  rmSync(`${file}.failed`, { force: true });
+  const worker = new Worker(MAKER, { eval: true, workerData: { file, pglite, pgvector } });
   return async () => {
     await worker.terminate();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(`${file}.failed`, { force: true });
   };
+}
+
+/** The version in the package.json above a package's resolved entry file. */
+function packageVersion(entry: string): string {
+  for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (!existsSync(manifest)) continue;
+    const { name, version } = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string; version?: string };
+    if (name && version) return version;
+  }
+  throw new Error(`no package.json with a version above ${entry}`);
 }
