@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ABSTAIN_TEXT, RELATED_TEXT } from "../../src/answer/answer.js";
 import { loadConfig } from "../../src/config.js";
+import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
 import { storesUnderTest } from "../helpers/store-fixture.js";
@@ -17,7 +18,10 @@ for (const store of storesUnderTest()) describe(`engine on the first report with
 
   beforeAll(async () => {
     ws = makeWorkspace({ env: await store.freshEnv() });
-    engine = await createEngine(ws.config, { onNotice: (m) => notices.push(m) });
+    // A run-time ingest goes to a child process: kept on PostgreSQL (the child writes to the database this process
+    // reads), in this process on the local store, whose child is tested in tests/integration/ingest-child.test.ts.
+    const inProcess = store.kind === "local" ? { embeddings: new LocalUseEmbeddings() } : {};
+    engine = await createEngine(ws.config, { onNotice: (m) => notices.push(m), ...inProcess });
   });
   afterAll(async () => {
     await engine?.close();
