@@ -157,6 +157,8 @@ function sameKind(previous: string, subject: string): string | undefined {
 
 /** What a pronoun stands for: the latest turn that offers a fitting name or phrase wins. */
 function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean): string | undefined {
+  // A phrase of the wrong number ("they" for "the line") stands in only when no turn offers a better one.
+  let fallback: string | undefined;
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i]!;
     const asked = coreOf(understoodQuestion(turn));
@@ -182,11 +184,12 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
       // first, the question's subject ("How did Pakistan respond to the delegation?": they = Pakistan).
       const named = [...phrases.filter((p) => others.some((o) => p.includes(o))), ...others.filter((o) => !phrases.some((p) => p.includes(o)))];
       const first = named.sort((a, b) => asked.indexOf(a) - asked.indexOf(b))[0];
-      found = (counted && `the ${counted}`) ?? phrases.find((p) => isPlural(p) === wantPlural) ?? first ?? phrases[0];
+      found = (counted && `the ${counted}`) ?? phrases.find((p) => isPlural(p) === wantPlural) ?? first;
+      fallback ??= phrases[0];
     }
     if (found !== undefined) return found;
   }
-  return undefined;
+  return fallback;
 }
 
 function possessive(phrase: string): string {

@@ -59,6 +59,10 @@ describe("offline follow-up rewrite", () => {
       "What did the Afghan delegation demand in return?",
     );
     expect(rewriteOffline("Why did they walk out?", [turn("How did Pakistan respond to the Afghan delegation?")]).question).toBe("Why did Pakistan walk out?");
+    // A singular phrase of the last turn ("the line") gives way to a name of an earlier one.
+    const northgate = [turn("What did Northgate say after the ruling?"), turn("How much of the line has been cleared?")];
+    expect(rewriteOffline("will they appeal to the Supreme Court?", northgate).question).toBe("Will Northgate appeal to the Supreme Court?");
+    expect(rewriteOffline("will they appeal?", [turn("How much of the line has been cleared?")]).question).toMatch(/^Will the line appeal\?/);
   });
 
   it("swaps only the owner when an elliptic question is a possessive", () => {
