@@ -57,6 +57,7 @@ const schema = z.object({
   DISCORD_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), { message: "must be a URL" }),
   SHARDS: z.union([z.literal("auto"), z.coerce.number().int().positive()]).optional(),
   SHARD_LIST: optionalText.refine((v) => v === undefined || /^\d+(\s*,\s*\d+)*$/.test(v), { message: "must be shard numbers separated by commas" }),
+  SHARD_SPAWN_DELAY_MS: z.coerce.number().int().min(0).default(5_500),
   RATE_LIMIT_PER_MINUTE: positiveInt(6),
   MAX_IN_FLIGHT: positiveInt(4),
 });
@@ -119,6 +120,8 @@ export interface Config {
     shards?: number | "auto";
     /** The shards this machine runs, of `shards` in all; unset runs them all. */
     shardList?: number[];
+    /** The wait between starting one shard and the next: Discord lets a bot log in once every 5 s (discord.js's default). */
+    shardSpawnDelayMs: number;
   };
 }
 
@@ -202,6 +205,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
       maxInFlight: e.MAX_IN_FLIGHT,
       shards: e.SHARDS,
       shardList,
+      shardSpawnDelayMs: e.SHARD_SPAWN_DELAY_MS,
     },
   };
 }

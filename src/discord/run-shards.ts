@@ -26,7 +26,7 @@ export async function runShards(config: Config, shards: number | "auto", file: s
     respawn: true,
   });
   manager.on("shardCreate", (shard) => logger.info({ shard: shard.id, of: totalShards }, "shard started"));
-  await manager.spawn({ timeout: -1 });
+  await manager.spawn({ timeout: -1, delay: config.discord.shardSpawnDelayMs });
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

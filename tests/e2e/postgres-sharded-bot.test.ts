@@ -41,7 +41,7 @@ async function stop(child: ChildProcess): Promise<number | null> {
 
 describe("npm run bot with SHARDS", () => {
   it("starts a ShardingManager whose shards each log in as their own shard and answer from the shared PostgreSQL index", async () => {
-    const manager = spawn(process.execPath, ["--import", "tsx", "scripts/bot.ts"], { env: { ...env, SHARDS: "2", LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "pipe"] });
+    const manager = spawn(process.execPath, ["--import", "tsx", "scripts/bot.ts"], { env: { ...env, SHARDS: "2", SHARD_SPAWN_DELAY_MS: "0", LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     manager.stderr!.on("data", (d) => (stderr += d));
     try {

@@ -10,6 +10,8 @@ describe("loadConfig", () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ maxReportBytes: 2_000_000, maxQuestionChars: 500, topK: 8, contextSentences: 36, embeddings: "local", answerMode: "auto" });
     expect(c.indexDir).toBe(path.resolve("data/index"));
+    expect(c.discord.shardSpawnDelayMs).toBe(5_500);
+    expect(loadConfig({ SHARD_SPAWN_DELAY_MS: "0" }).discord.shardSpawnDelayMs).toBe(0);
     expect(usesChatModel(c)).toBe(false);
   });
 
@@ -20,6 +22,7 @@ describe("loadConfig", () => {
   it.each([
     [{ TOP_K: "abc" }, /^Invalid configuration: TOP_K /],
     [{ CONTEXT_SENTENCES: "0" }, /^Invalid configuration: CONTEXT_SENTENCES /],
+    [{ SHARD_SPAWN_DELAY_MS: "-1" }, /^Invalid configuration: SHARD_SPAWN_DELAY_MS /],
     [{ DISCORD_GUILD_ID: "12" }, /DISCORD_GUILD_ID must be a Discord id/],
     [{ OPENAI_BASE_URL: "not a url" }, /OPENAI_BASE_URL must be a URL/],
     [{ CHUNK_SENTENCES: "2", CHUNK_OVERLAP: "2" }, /CHUNK_OVERLAP must be smaller than CHUNK_SENTENCES/],
