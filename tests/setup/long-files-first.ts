@@ -9,12 +9,15 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 const LONG_FILES = [
   "tests/e2e/openai-perfect-reader.test.ts",
   "tests/integration/postgres-store.test.ts",
-  "tests/integration/incremental-index.test.ts",
-  "tests/e2e/postgres-sharded-bot.test.ts",
   "tests/integration/quality.test.ts",
-  "tests/integration/ingest-child.test.ts",
+  "tests/e2e/postgres-sharded-bot.test.ts",
+  "tests/e2e/discord-bot.test.ts",
   "tests/e2e/discord-ingest-load.test.ts",
+  "tests/integration/index-integrity.test.ts",
   "tests/e2e/discord-cli.test.ts",
+  "tests/integration/incremental-index.test.ts",
+  "tests/integration/ingest-child.test.ts",
+  "tests/integration/cli.test.ts",
   "tests/integration/embedding-pool.test.ts",
 ];
 
