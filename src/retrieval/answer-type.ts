@@ -7,10 +7,30 @@ import { extractTerms } from "../text/terms.js";
  * a year is not an amount and a sum of money is not a head count, so each kind has its own test: a near-miss question
  * ("What will the new ships cost?") is usually answered, wrongly, by a sentence about its subject without that fact.
  */
-export type AnswerType = "count" | "amount" | "money" | "age" | "duration" | "time" | "person" | "place" | "placeName" | "name" | undefined;
+export type AnswerType = "count" | "amount" | "figure" | "money" | "age" | "duration" | "time" | "person" | "place" | "placeName" | "name" | undefined;
 
 // What a question about money says it is about; "how much higher" or "how much of its fuel" are plain amounts.
 const MONEY_WORDS = String.raw`cost|costs|costing|costed|price|priced|pay|pays|paid|paying|spend|spends|spent|spending|worth|fee|fees|fare|fares|charge|charged|earn|earned|earns|salary|wage|fine|fined|budget`;
+
+// Nouns that name a measured quantity: "what was the turnout?" asks for the figure, as "how much" does.
+const MEASURES = new Set(
+  (
+    "score scoreline result tally vote turnout attendance profit profits loss losses revenue revenues sales turnover earnings " +
+    "income budget cost costs price prices fee fare subsidy rate population total margin majority deficit surplus debt " +
+    "salary wage fine toll temperature capacity output demand growth inflation unemployment share percentage proportion " +
+    "value valuation dividend spending investment funding bill damages compensation height depth length distance speed " +
+    "weight size level figure"
+  ).split(" "),
+);
+// "What was Corvane's operating profit in the third quarter?": the noun phrase after "what was", up to a preposition.
+const WHAT_IS_PHRASE = /^\s*what\s+(?:is|was|are|were|will be|would be|has been|had been)\s+([\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+)*?)(?=\s+(?:in|of|for|at|on|after|before|by|from|to|under|over|during|since|between|among|with|as|when|this|last|now)\b|\s*[?.!]|\s*$)/iu;
+
+/** The head noun of "what was the X (in …)?" names a measure: the answer is a figure. */
+function asksForMeasure(question: string): boolean {
+  const phrase = WHAT_IS_PHRASE.exec(question)?.[1];
+  const head = phrase?.trim().split(/\s+/).at(-1)?.toLowerCase();
+  return head !== undefined && MEASURES.has(head);
+}
 
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
@@ -18,6 +38,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (/\bhow old\b|\bwhat age\b|\bat what age\b/.test(q)) return "age";
   if (new RegExp(String.raw`\bhow much\b.*\b(${MONEY_WORDS})\b|\bwhat (price|cost|fee|fare|sum|salary|fine)\b|\bwhat (will|would|did|does|do) .*\b(cost|pay|spend|earn|charge)\??\s*$`).test(q)) return "money";
   if (/\bhow (much|far|big|large|high|low|small|fast|deep|tall|wide)\b|\bwhat (percentage|proportion|share|amount|figure|rate|total|value)\b/.test(q)) return "amount";
+  if (asksForMeasure(question)) return "figure";
   if (/\bhow long\b(?!\s+ago)|\bfor how many (days|weeks|months|years|hours)\b/.test(q)) return "duration";
   if (/\bwhen\b|\bhow long ago\b|\b(what|which) (year|date|day|month|time|hour|week)\b|\bwhat time\b/.test(q)) return "time";
   if (/\b(which|what) (city|cities|country|countries|place|town|village|region|province|venue|location|state|district|county|stadium|port|court)\b/.test(q)) return "placeName";
@@ -37,8 +58,8 @@ const TIME_WORDS = new RegExp(
   String.raw`\b(${MONTHS}|${DAYS}|yesterday|today|tomorrow|tonight|overnight|earlier|ago|morning|afternoon|evening|night|dawn|dusk|weekend|spring|summer|autumn|fall|winter|decade|century|season|week|month|year|quarter)s?\b|${YEAR}|${CLOCK}`,
   "i",
 );
-// Dates, years and clock times hold digits without being counts or amounts.
-const NOT_A_QUANTITY = new RegExp(`${DATE}|${CLOCK}|${YEAR}|\\b(${DAYS})\\b`, "gi");
+// Dates, years, clock times and ages hold digits without being counts or amounts.
+const NOT_A_QUANTITY = new RegExp(`${DATE}|${CLOCK}|${YEAR}|\\b(${DAYS})\\b|\\b\\d{1,3}[- ]years?[- ]old\\b|\\baged\\s+\\d{1,3}\\b`, "gi");
 const CARDINALS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|a third|a quarter|both|single|pair|couple)\b/i;
 // A sum of money: a currency sign or word next to a number.
@@ -68,6 +89,9 @@ const hasQuantity = (sentence: string) => {
 // A count of things: a quantity once sums of money and shares ("£8.3 million", "14 per cent") are set aside.
 const MONEY_OR_SHARE = new RegExp(String.raw`[$£€¥₹]\s?\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?|\b\d[\d,.]*\s?(%|per\s?cent|percent)|${MONEY.source}`, "gi");
 const hasCount = (sentence: string) => hasQuantity(sentence.replace(MONEY_OR_SHARE, " "));
+// A measured figure is written in digits in news text ("47.6 per cent", "£42.7 million", "3-1"); "a third" or
+// "four consecutive finals" describe, they do not measure.
+const hasFigure = (sentence: string) => /\d/.test(sentence.replace(NOT_A_QUANTITY, " "));
 
 /** Whether a text holds the kind of fact asked for. `askedWords`: the question's words, which a "who" answer must go beyond. */
 export function holdsAnswerType(type: AnswerType, text: string, askedWords: Set<string>): boolean {
@@ -78,6 +102,8 @@ export function holdsAnswerType(type: AnswerType, text: string, askedWords: Set<
       return hasCount(text);
     case "amount":
       return hasQuantity(text);
+    case "figure":
+      return hasFigure(text);
     case "money":
       return MONEY.test(text);
     case "age":

@@ -27,7 +27,10 @@ export function analyseQuestion(question: string): AnalysedQuestion {
   const seen = new Set<string>();
   // "long" in "how long", "old" in "how old": part of the question word, not something the answer must contain.
   const howWord = /\bhow\s+(\p{L}+)/iu.exec(question)?.[1]?.toLowerCase();
-  const extracted = extractTerms(question).filter((t) => t.surface.toLowerCase() !== howWord);
+  // "time" in "what time did it happen", "year" in "which year": the kind of answer, which a sentence states as
+  // "at 2:40 a.m." or "in 1998" without the word.
+  const kindWord = /\b(?:what|which)\s+(time|year|date|day|month|hour|week|number|amount|percentage|proportion|figure|age)\b/iu.exec(question)?.[1]?.toLowerCase();
+  const extracted = extractTerms(question).filter((t) => t.surface.toLowerCase() !== howWord && t.surface.toLowerCase() !== kindWord);
   const terms = extracted
     .filter((t) => !seen.has(t.stem) && seen.add(t.stem))
     .map((t) => {

@@ -89,3 +89,30 @@ describe("words related to the question's", () => {
     expect(terms.find((t) => t.surface === "Harlow")!.related).toEqual([]);
   });
 });
+
+describe("a measure asked for by name", () => {
+  it.each([
+    ["What was the score in the National Cup final?", "figure"],
+    ["What was the turnout in Tarnwick?", "figure"],
+    ["What was Corvane's operating profit in the third quarter?", "figure"],
+    ["What was this year's budget?", "figure"],
+    ["What is the outlook for the talks?", undefined],
+    ["What was the purpose of the meeting?", undefined],
+  ])("%s → %s", (q, type) => expect(answerTypeOf(q)).toBe(type));
+
+  it("is a figure in digits, not an age, a year, or a number in words", () => {
+    const q = asked("What was the score in the final?");
+    expect(holdsAnswerType("figure", "Harlow won the cup on Saturday, beating Rovers 3-1.", q)).toBe(true);
+    expect(holdsAnswerType("figure", "Turnout was 47.6 per cent.", q)).toBe(true);
+    expect(holdsAnswerType("figure", "The 31-year-old became the first player to score in four consecutive finals.", q)).toBe(false);
+    expect(holdsAnswerType("figure", "It was the highest turnout since 1998.", q)).toBe(false);
+    expect(holdsAnswerType("figure", "Its operating profit fell by almost a third.", q)).toBe(false);
+  });
+});
+
+describe("words that say what kind of answer is wanted", () => {
+  it("are not words the answer must contain", () => {
+    expect(analyseQuestion("what time did the breach happen").terms.map((t) => t.surface)).toEqual(["breach"]);
+    expect(analyseQuestion("Which year was the dam built?").terms.map((t) => t.surface)).toEqual(["dam", "built"]);
+  });
+});
