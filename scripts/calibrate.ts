@@ -21,5 +21,5 @@ runMain(async () => {
   model.sentence.features.forEach((f, i) => process.stdout.write(`  ${f.padEnd(16)} ${model.sentence.weights[i]!.toFixed(3)}\n`));
   const used = model.answer.stumps.map((s) => model.answer.features[s.feature]);
   process.stdout.write(`answer model: ${model.answer.stumps.length} stumps on ${[...new Set(used)].join(", ")}\n`);
-  process.stdout.write(`thresholds: answer ${model.thresholds.answer.toFixed(3)}, related ${model.thresholds.related.toFixed(3)} with similarity ${model.thresholds.relatedSimilarity.toFixed(2)}\n`);
+  process.stdout.write(`thresholds: answer ${model.thresholds.answer.toFixed(3)}, related passages from similarity ${model.thresholds.relatedSimilarity.toFixed(2)}\n`);
 });

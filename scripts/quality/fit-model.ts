@@ -105,22 +105,17 @@ function judged(sentence: LinearModel, d: QuestionRows): Judged {
   return { question: d.question, scored, answer: best && { features: best.features, right: scored[best.at]!.label } };
 }
 
-/** The lowest answer threshold within the limits on wrong answers; then the related threshold below it. */
+/** The lowest answer threshold within the limits on wrong answers; then the similarity floor for related passages below it. */
 function chooseThresholds(judgedHeldOut: Judged[], answerP: Map<Judged, number>): AnswerabilityModel["thresholds"] {
   const outcomes = judgedHeldOut.map((j) => ({
     answerP: answerP.get(j)!,
     right: j.answer?.right === 1,
-    // Related passages are never shown without any of the question's words among them, whatever the threshold.
-    bestP: sharesAskedWords(j.scored) ? (j.scored[0]?.score ?? 0) : 0,
+    // Related passages are never shown without any of the question's words among them, whatever the floor.
+    sharesWords: sharesAskedWords(j.scored),
     similarity: closestSimilarity(j.scored),
     supportInTop3: j.scored.slice(0, 3).some((s) => s.label === 1),
     offTopic: j.question.kind === "off-topic",
   }));
-  const best = (values: number[], utility: (t: number) => number) =>
-    values.reduce((acc, t) => {
-      const u = utility(t);
-      return u > acc.u ? { t, u } : acc;
-    }, { t: 1, u: utility(1) }).t;
   const unanswerable = judgedHeldOut.map((j) => j.question.answerable === false);
   const withinLimits = (t: number) => {
     const answered = outcomes.map((o) => o.answerP >= t);
@@ -129,19 +124,18 @@ function chooseThresholds(judgedHeldOut: Judged[], answerP: Map<Judged, number>)
     return wrong <= MAX_WRONG_SHARE * outcomes.length && unanswerableAnswered <= MAX_UNANSWERABLE_ANSWERED * Math.max(1, unanswerable.filter(Boolean).length);
   };
   const answer = Math.min(1, ...outcomes.map((o) => o.answerP).filter((p) => p > 0 && withinLimits(p)));
-  const utility = (t: number, s: number) =>
+  const utility = (s: number) =>
     outcomes.reduce((u, o) => {
-      if (o.answerP >= answer || o.bestP < t || o.similarity < s) return u;
+      if (o.answerP >= answer || !o.sharesWords || o.similarity < s) return u;
       if (o.supportInTop3) return u + 1;
       return u - (o.offTopic ? RELATED_OFF_TOPIC_COST : RELATED_MISS_COST);
     }, 0);
-  // Both floors together, each over the values seen (a coarse grid of similarities keeps it quick).
+  // Over the similarities seen, on a coarse grid.
   const similarities = [0, ...[...new Set(outcomes.map((o) => Math.round(o.similarity * 50) / 50))].sort((a, b) => a - b)];
-  let chosen = { related: 1, relatedSimilarity: 0, u: utility(1, 0) };
+  let chosen = { relatedSimilarity: 0, u: utility(0) };
   for (const s of similarities) {
-    const t = best(outcomes.map((o) => o.bestP).filter((p) => p > 0), (t) => utility(t, s));
-    const u = utility(t, s);
-    if (u > chosen.u) chosen = { related: t, relatedSimilarity: s, u };
+    const u = utility(s);
+    if (u > chosen.u) chosen = { relatedSimilarity: s, u };
   }
-  return { answer, related: chosen.related, relatedSimilarity: chosen.relatedSimilarity };
+  return { answer, relatedSimilarity: chosen.relatedSimilarity };
 }

@@ -34,9 +34,11 @@ export const answerabilityModelSchema = z.object({
   thresholds: z.object({
     /** `answer` probability at or above which Dossier answers. */
     answer: z.number(),
-    /** Best `sentence` probability at or above which, when not answering, the closest passages are shown as possibly related. */
-    related: z.number(),
-    /** ...and the embedding similarity one of the first few must reach: what separates a reworded question from an off-topic one. */
+    /**
+     * When not answering, the embedding similarity one of the first few must reach for the closest passages to be
+     * shown as possibly related: what separates a reworded question from an off-topic one. (A floor on the sentence
+     * probability as well kept out more reworded questions' support than off-topic passages, on held-out reports.)
+     */
     relatedSimilarity: z.number(),
   }),
   fittedOn: z.object({ questions: z.number(), reports: z.number(), sentences: z.number() }).optional(),

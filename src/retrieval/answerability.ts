@@ -30,7 +30,7 @@ export function judge(model: AnswerabilityModel, ranked: readonly ScoredFeatures
     if (c.namesInOwnReport && wordForWord(c.features) && (literal < 0 || c.features.focusSentence > ranked[literal]!.features.focusSentence)) literal = i;
   });
   if (literal >= 0) return { answerable: true, related: false, answerAt: literal, confidence, reason: "every word of the question is in the sentence or beside it" };
-  const related = top.score >= model.thresholds.related && sharesAskedWords(ranked) && closestSimilarity(ranked) >= model.thresholds.relatedSimilarity;
+  const related = sharesAskedWords(ranked) && closestSimilarity(ranked) >= model.thresholds.relatedSimilarity;
   const reason =
     best !== undefined ? (related ? "not sure" : "nothing close")
     : ranked.some((c) => c.namesInOwnReport) ? "no sentence holds the kind of fact asked for, nor one beside it"

@@ -4,7 +4,8 @@ import type { AnswerabilityModel } from "../../../src/retrieval/answerability-mo
 import { judge } from "../../../src/retrieval/answerability.js";
 import { FEATURE_NAMES, type Features } from "../../../src/retrieval/features.js";
 
-// An answer model that trusts the sentence model's probability alone: confident above 0.7, near above 0.35.
+// An answer model that trusts the sentence model's probability alone: confident above 0.7; passages close in
+// meaning from 0.3 similarity.
 const model: AnswerabilityModel = {
   version: 2,
   sentence: { features: [...FEATURE_NAMES], mean: FEATURE_NAMES.map(() => 0), scale: FEATURE_NAMES.map(() => 1), weights: FEATURE_NAMES.map(() => 0), bias: 0 },
@@ -13,7 +14,7 @@ const model: AnswerabilityModel = {
     bias: 0,
     stumps: [{ feature: ANSWER_FEATURE_NAMES.indexOf("best"), threshold: 0.7, below: -3, above: 3 }],
   },
-  thresholds: { answer: 0.8, related: 0.35, relatedSimilarity: 0 },
+  thresholds: { answer: 0.8, relatedSimilarity: 0.3 },
 };
 // Some of the question's words are beside each candidate unless a test says otherwise.
 const features = { ...(Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as Features), contextCoverage: 0.5 };
@@ -28,8 +29,9 @@ describe("judge", () => {
     expect(judge(model, [candidate(0.9), candidate(0.2)])).toMatchObject({ answerable: true, related: false });
   });
 
-  it("shows related passages when the best is near but not sure", () => {
+  it("shows related passages when the best is near in meaning but not sure, however low the sentence model puts it", () => {
     expect(judge(model, [candidate(0.5), candidate(0.4)])).toMatchObject({ answerable: false, related: true, reason: "not sure" });
+    expect(judge(model, [candidate(0.01), candidate(0.005)]).related).toBe(true);
   });
 
   it("shows no related passages when none of the first few holds any of the question's words, however close", () => {
@@ -37,8 +39,8 @@ describe("judge", () => {
     expect(judge(model, [candidate(0.6, true, 0), candidate(0.5, true, 0), candidate(0.4, true, 0.2)]).related).toBe(true);
   });
 
-  it("says nothing relevant when nothing is near, or nothing was retrieved", () => {
-    expect(judge(model, [candidate(0.1)])).toMatchObject({ answerable: false, related: false });
+  it("says nothing relevant when nothing is near in meaning, or nothing was retrieved", () => {
+    expect(judge(model, [candidate(0.1, true, 0.5, 0.2)])).toMatchObject({ answerable: false, related: false });
     expect(judge(model, [])).toMatchObject({ answerable: false, related: false, reason: "nothing retrieved" });
   });
 
@@ -57,8 +59,7 @@ describe("judge", () => {
 
   it("shows related passages only from a report holding the question's names and only when one is close in meaning", () => {
     expect(judge(model, [candidate(0.5, false), candidate(0.4, false)]).related).toBe(false);
-    const picky = { ...model, thresholds: { ...model.thresholds, relatedSimilarity: 0.3 } };
-    expect(judge(picky, [candidate(0.5, true, 0.5, 0.2), candidate(0.4, true, 0.5, 0.1)]).related).toBe(false);
-    expect(judge(picky, [candidate(0.5, true, 0.5, 0.2), candidate(0.4, true, 0.5, 0.35)]).related).toBe(true);
+    expect(judge(model, [candidate(0.5, true, 0.5, 0.2), candidate(0.4, true, 0.5, 0.1)]).related).toBe(false);
+    expect(judge(model, [candidate(0.5, true, 0.5, 0.2), candidate(0.4, true, 0.5, 0.35)]).related).toBe(true);
   });
 });
