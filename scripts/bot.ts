@@ -10,16 +10,16 @@ With SHARDS=auto or SHARDS=<count>, runs that many shard processes under discord
 runMain(async () => {
   parseCli({ options: {} }, USAGE);
   const config = loadConfig();
-  // Loaded after the arguments are checked, so --help and usage errors answer at once.
-  const [{ startBot }, { isShard, runShards }, { createLogger }] = await Promise.all([
-    import("../src/discord/start-bot.js"),
-    import("../src/discord/run-shards.js"),
-    import("../src/logger.js"),
-  ]);
-  // A shard process runs this same file; discord.js tells it which shard it is through the environment. Its channel
-  // to the manager would keep it alive after the bot stopped.
-  if (isShard()) return startBot(config).finally(() => process.disconnect?.());
+  // Loaded after the arguments are checked, so --help and usage errors answer at once; a ShardingManager loads only
+  // discord.js, not the engine (a second of CPU and the model's runtime in a process that answers nothing).
+  const { isShard, runShards } = await import("../src/discord/run-shards.js");
   const shards = config.discord.shards;
-  if (shards === undefined) return startBot(config);
+  if (isShard() || shards === undefined) {
+    const { startBot } = await import("../src/discord/start-bot.js");
+    // A shard process runs this same file; discord.js tells it which shard it is through the environment. Its channel
+    // to the manager would keep it alive after the bot stopped.
+    return isShard() ? startBot(config).finally(() => process.disconnect?.()) : startBot(config);
+  }
+  const { createLogger } = await import("../src/logger.js");
   return runShards(config, shards, fileURLToPath(import.meta.url), createLogger(config.logLevel));
 });
