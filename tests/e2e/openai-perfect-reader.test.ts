@@ -11,7 +11,9 @@ const BANK = "tests/fixtures/bank";
 // supporting sentence.
 describe("chat-model mode with a perfect reader, on the question bank", () => {
   it("hands the model the supporting sentence, gets it back cited, and declines every unanswerable question", async () => {
-    const questions = [...readQuestions(`${BANK}/questions-a.jsonl`), ...readQuestions(`${BANK}/questions-b.jsonl`)];
+    // Asked last to first: the question-bank and PostgreSQL files, on the other test worker, ask them first to last,
+    // so each worker's encoder computes half of them and takes the other half from the run's memo.
+    const questions = [...readQuestions(`${BANK}/questions-a.jsonl`), ...readQuestions(`${BANK}/questions-b.jsonl`)].reverse();
     const budget = loadConfig({}).contextSentences;
     const [measurement] = await measureChatContext({ corpusDir: `${BANK}/reports`, questions, budgets: [budget] });
     const outcomes = measurement!.outcomes;
