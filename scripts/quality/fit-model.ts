@@ -2,7 +2,7 @@ import { ANSWER_FEATURE_NAMES, answerFeatures, type ScoredFeatures } from "../..
 import { type AnswerabilityModel, type LinearModel, linearProbability, type StumpsModel, stumpsProbability } from "../../src/retrieval/answerability-model.js";
 import { closestSimilarity, sharesAskedWords } from "../../src/retrieval/answerability.js";
 import { fitStumps } from "./boosted-stumps.js";
-import { FEATURE_NAMES, type Features } from "../../src/retrieval/features.js";
+import { RANKING_FEATURE_NAMES, type Features } from "../../src/retrieval/features.js";
 import type { Retrieve } from "../../src/retrieval/retrieve.js";
 import { fitPairwiseLogistic } from "./pairwise-logistic.js";
 import { reportOf } from "./question-set.js";
@@ -90,8 +90,8 @@ export function fitModel(data: QuestionRows[]): AnswerabilityModel {
 export function fitSentenceModel(data: QuestionRows[]): LinearModel {
   const groups = data
     .filter((d) => d.question.answerable !== false)
-    .map((d) => ({ rows: d.rows.map((r) => FEATURE_NAMES.map((f) => r.features[f])), labels: d.rows.map((r) => r.label) }));
-  return { features: [...FEATURE_NAMES], ...fitPairwiseLogistic(groups, L2) };
+    .map((d) => ({ rows: d.rows.map((r) => RANKING_FEATURE_NAMES.map((f) => r.features[f])), labels: d.rows.map((r) => r.label) }));
+  return { features: [...RANKING_FEATURE_NAMES], ...fitPairwiseLogistic(groups, L2) };
 }
 
 function fitAnswerModel(judged: Judged[]): StumpsModel {

@@ -1,6 +1,6 @@
 import { ANSWER_FEATURE_NAMES } from "../../src/retrieval/answer-features.js";
 import type { AnswerabilityModel, LinearModel } from "../../src/retrieval/answerability-model.js";
-import { FEATURE_NAMES } from "../../src/retrieval/features.js";
+import { RANKING_FEATURE_NAMES } from "../../src/retrieval/features.js";
 
 const flat = (features: readonly string[]): LinearModel => ({
   features: [...features],
@@ -13,7 +13,7 @@ const flat = (features: readonly string[]): LinearModel => ({
 /** A model that weighs nothing: enough to retrieve and collect features before any model is fitted. */
 export const PLACEHOLDER_MODEL: AnswerabilityModel = {
   version: 2,
-  sentence: flat(FEATURE_NAMES),
+  sentence: flat(RANKING_FEATURE_NAMES),
   answer: { features: [...ANSWER_FEATURE_NAMES], bias: 0, stumps: [] },
   thresholds: { answer: 1, relatedSimilarity: 1 },
 };

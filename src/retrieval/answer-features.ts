@@ -25,17 +25,25 @@ export const ANSWER_FEATURE_NAMES = [
   "typeInContext",
   "namesInContext",
   "onlyNames",
+  "predicateMissing",
+  "timeMissing",
 ] as const;
 export type AnswerFeatures = Record<(typeof ANSWER_FEATURE_NAMES)[number], number>;
 
 const TYPED_RANKS = 3;
 
+/**
+ * Its report holds every name of the question, and it or a neighbour has the question's main verb (or a synonym or
+ * derivation): "When was the depot repaired?" is not answered by a sentence about the depot burning.
+ */
+export const mayAnswer = (c: ScoredFeatures) => c.namesInOwnReport && c.features.predicateMissing === 0;
+
 /** The best candidate whose report holds every name of the question, with the answer model's view of it. */
 export function answerFeatures(ranked: readonly ScoredFeatures[]): { at: number; features: AnswerFeatures } | undefined {
   // Among the first few, one that holds the kind of fact asked for ("four days" for "how long") beats one that does not.
-  const typed = ranked.slice(0, TYPED_RANKS).findIndex((c) => c.namesInOwnReport && holdsAskedFact(c.features));
+  const typed = ranked.slice(0, TYPED_RANKS).findIndex((c) => mayAnswer(c) && holdsAskedFact(c.features));
   // A sentence with neither the kind of fact asked for nor a neighbour holding it cannot answer, however close.
-  const at = typed >= 0 ? typed : ranked.findIndex((c) => c.namesInOwnReport && besideAskedFact(c.features));
+  const at = typed >= 0 ? typed : ranked.findIndex((c) => mayAnswer(c) && besideAskedFact(c.features));
   if (at < 0) return undefined;
   const best = ranked[at]!;
   const second = ranked.find((c, i) => i !== at)?.score ?? 0;
@@ -59,6 +67,8 @@ export function answerFeatures(ranked: readonly ScoredFeatures[]): { at: number;
       typeInContext: f.typeInContext,
       namesInContext: f.namesInContext,
       onlyNames: f.onlyNames,
+      predicateMissing: f.predicateMissing,
+      timeMissing: f.timeMissing,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { isDictionaryWord } from "../text/synonyms.js";
 import { extractTerms } from "../text/terms.js";
 
 /**
@@ -77,9 +78,20 @@ const PLACE = /\b(in|at|near|inside|outside|across|from|to|into|outside of|north
 const PERSON_ROLES =
   /\b(officials?|minister|ministers|spokes(wo)?man|spokesperson|president|chief|director|mayor|judge|judges|captain|coach|manager|chair(wo)?man|chair|leader|leaders|executive|secretary|governor|ambassador|envoy|mediators?|negotiators?|delegation|delegates|police|officers?|residents?|witness(es)?|researchers?|scientists?|doctors?|council|committee|court|board|union|government|authorities|ministry|agency)\b/i;
 
-/** A capitalised word the question itself did not use, past the text's first word: someone or somewhere new. */
+/**
+ * A capitalised word the question itself did not use: someone or somewhere new. Past the text's first word any
+ * capitalised word counts; the first word counts when it is no English word ("Vellucci said") or someone is
+ * described after it ("Bell, who …").
+ */
 const namesSomethingNew = (text: string, askedWords: Set<string>) =>
-  extractTerms(text).some((t) => t.salient && !/\p{N}/u.test(t.surface) && !askedWords.has(t.surface.toLowerCase()));
+  extractTerms(text).some((t) => t.salient && !/\p{N}/u.test(t.surface) && !askedWords.has(t.surface.toLowerCase())) || opensWithName(text, askedWords);
+
+const FIRST_WORD = /^\W*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(,\s+(who|whose)\b)?/u;
+function opensWithName(text: string, askedWords: Set<string>): boolean {
+  const m = FIRST_WORD.exec(text);
+  if (!m || askedWords.has(m[1]!.toLowerCase())) return false;
+  return m[2] !== undefined || (extractTerms(m[1]!).length > 0 && !isDictionaryWord(m[1]!));
+}
 
 const hasQuantity = (sentence: string) => {
   const rest = sentence.replace(NOT_A_QUANTITY, " ");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { ANSWER_FEATURE_NAMES } from "./answer-features.js";
-import { FEATURE_NAMES } from "./features.js";
+import { RANKING_FEATURE_NAMES } from "./features.js";
 
 const linearSchema = z.object({
   features: z.array(z.string()),
@@ -56,7 +56,7 @@ export function shippedModel(): AnswerabilityModel {
 
 export function checkModel(model: AnswerabilityModel): AnswerabilityModel {
   const { sentence, answer } = model;
-  const linearFits = sentence.features.join() === FEATURE_NAMES.join() && [sentence.mean, sentence.scale, sentence.weights].every((a) => a.length === FEATURE_NAMES.length);
+  const linearFits = sentence.features.join() === RANKING_FEATURE_NAMES.join() && [sentence.mean, sentence.scale, sentence.weights].every((a) => a.length === RANKING_FEATURE_NAMES.length);
   const stumpsFit = answer.features.join() === ANSWER_FEATURE_NAMES.join() && answer.stumps.every((s) => s.feature < ANSWER_FEATURE_NAMES.length);
   if (!linearFits || !stumpsFit) {
     throw new Error("The answerability model does not match this code's features: run `npm run calibrate`.");

@@ -1,4 +1,4 @@
-import { answerFeatures, type ScoredFeatures } from "./answer-features.js";
+import { answerFeatures, mayAnswer, type ScoredFeatures } from "./answer-features.js";
 import { type AnswerabilityModel, stumpsProbability } from "./answerability-model.js";
 import { holdsAskedFact } from "./features.js";
 
@@ -27,7 +27,7 @@ export function judge(model: AnswerabilityModel, ranked: readonly ScoredFeatures
   // words itself rather than beside it.
   let literal = -1;
   ranked.slice(0, LITERAL_RANKS).forEach((c, i) => {
-    if (c.namesInOwnReport && wordForWord(c.features) && (literal < 0 || c.features.focusSentence > ranked[literal]!.features.focusSentence)) literal = i;
+    if (mayAnswer(c) && wordForWord(c.features) && (literal < 0 || c.features.focusSentence > ranked[literal]!.features.focusSentence)) literal = i;
   });
   if (literal >= 0) return { answerable: true, related: false, answerAt: literal, confidence, reason: "every word of the question is in the sentence or beside it" };
   const related = sharesAskedWords(ranked) && closestSimilarity(ranked) >= model.thresholds.relatedSimilarity;
@@ -57,10 +57,11 @@ export function closestSimilarity(ranked: readonly ScoredFeatures[]): number {
 
 /**
  * Every word of the question, names included, is in the sentence or its neighbours as written (no synonyms needed),
- * and the sentence holds the kind of fact asked for. A near-miss question asks about something the report does not
+ * some of them in the sentence itself (one that merely sits beside them, "By Owen Marchetti at Westfield Stadium",
+ * does not answer), and the sentence holds the kind of fact asked for. A near-miss question asks about something the report does not
  * say, so it misses a word here; the learned judgement, which sees near-misses that share most of their words with
  * a sentence, is too cautious for questions that share all of them. Measured with it in `npm run eval -- --cv`.
  */
 function wordForWord(f: ScoredFeatures["features"]): boolean {
-  return f.contextCoverage >= 0.999 && holdsAskedFact(f);
+  return f.contextCoverage >= 0.999 && f.coverage > 0 && holdsAskedFact(f);
 }

@@ -35,8 +35,15 @@ export const FEATURE_NAMES = [
   "response",
   "neighbourSimilarity",
   "relatedFocus",
+  "predicateMissing",
+  "timeMissing",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
+/**
+ * What the sentence model ranks by: all but the question's main verb or time missing, which decide whether a sentence
+ * may answer but must not push down the passage a reworded question paraphrases (its verb is often another word).
+ */
+export const RANKING_FEATURE_NAMES = FEATURE_NAMES.filter((f) => f !== "predicateMissing" && f !== "timeMissing");
 export type Features = Record<FeatureName, number>;
 
 /** The sentence holds the kind of fact the question asks for ("four days" for "how long"), or it asks for none. */
@@ -63,6 +70,15 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
   const weight = new Map(question.terms.map((t) => [t.stem, index.idf(t.stem) * (t.salient ? SALIENT_WEIGHT : 1)]));
   const focusTerms = question.terms.filter((t) => !t.salient);
   const names = question.terms.filter((t) => t.salient);
+  // Words of one name ("Ines Calloway", "Harrowmark Energy Board"): consecutive names among the question's terms.
+  const nameOf = new Map<QuestionTerm, QuestionTerm[]>();
+  question.terms.forEach((t, i) => {
+    if (!t.salient) return;
+    const previous = question.terms[i - 1];
+    const group = previous?.salient ? nameOf.get(previous)! : [];
+    group.push(t);
+    nameOf.set(t, group);
+  });
   /**
    * Share of the terms' weight found in any of the stem sets; a synonym earns part of its term's weight, and so,
    * when `relatedCredit` is given, does a word one WordNet relation away.
@@ -83,7 +99,8 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
   // The rarest of the question's own words: a question that names what a report is about but asks what it never
   // says usually misses just this one.
   const keyWord = [...focusTerms].sort((a, b) => weight.get(b.stem)! - weight.get(a.stem)!)[0];
-  const foundIn = (t: QuestionTerm, stemSets: Array<Set<string>>) => stemSets.some((s) => s.has(t.stem) || t.synonyms.some((syn) => s.has(syn)));
+  const foundIn = (t: QuestionTerm, stemSets: Array<Set<string>>, orRelated = false) =>
+    stemSets.some((s) => [t.stem, ...t.synonyms, ...(orRelated ? t.related : [])].some((x) => s.has(x)));
   const namesInReport = new Map<string, number>();
   const shareOfNamesInReport = (reportId: string) => {
     let share = namesInReport.get(reportId);
@@ -103,6 +120,8 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
     const sentences = index.sentencesOf(report.id);
     const around = [sentences[i - 1], s, sentences[i + 1]].filter((x): x is IndexedSentence => x !== undefined);
     const aroundStems = around.map((n) => n.stems);
+    // A name in the headline holds for the whole report: later sentences say "the mayor", not "Millbrook's mayor".
+    const withTitle = [...aroundStems, titleStems(report)];
     const inReport = shareOfNamesInReport(report.id);
     const reportNames = index.names(report.id);
     const typeAsked = question.answerType !== undefined;
@@ -131,10 +150,16 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         hasNames: names.length > 0 ? 1 : 0,
         onlyNames: focusTerms.length === 0 ? 1 : 0,
         namesInReport: inReport,
-        namesInContext: names.length > 0 ? names.filter((t) => reportNames.foundIn(t, aroundStems)).length / names.length : 1,
+        // A name is found beside the sentence when any of its words is ("Calloway said" for "Ines Calloway") and
+        // the report has the rest: reports give the full name once, then the surname.
+        namesInContext:
+          names.length > 0 ? names.filter((t) => reportNames.foundIn(t, withTitle) || (reportNames.has(t) && nameOf.get(t)!.some((w) => reportNames.foundIn(w, withTitle)))).length / names.length : 1,
         chunkRank: chunkRank === undefined ? 0 : 1 / (1 + chunkRank),
         neighbourSimilarity: Math.max(...around.filter((n) => n !== s).map((n) => dot(queryVector, n.vector)), 0),
         relatedFocus: coverageOf([s.stems], focusTerms, 1, RELATED_CREDIT),
+        // A derivation counts for the verb: "respond" is answered "In response".
+        predicateMissing: question.predicate && !foundIn(question.predicate, aroundStems, true) ? 1 : 0,
+        timeMissing: question.timeQualifiers.some((t) => !foundIn(t, aroundStems)) ? 1 : 0,
         response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
       },
     });
@@ -144,6 +169,13 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
   relativeToBest(out, "focusContext", "focusGap");
   return out;
 }
+
+const titles = new WeakMap<ReportRecord, Set<string>>();
+const titleStems = (report: ReportRecord) => {
+  let set = titles.get(report);
+  if (!set) titles.set(report, (set = new Set(stems(report.title))));
+  return set;
+};
 
 /** Share of the question's pairs of consecutive content words that the sentence also has side by side: reused wording. */
 function phraseOverlap(terms: QuestionTerm[], text: string): number {

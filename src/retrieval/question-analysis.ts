@@ -1,5 +1,6 @@
-import { relatedWordsOf, synonymsOf } from "../text/synonyms.js";
+import { canBeVerb, relatedWordsOf, synonymsOf } from "../text/synonyms.js";
 import { extractTerms, normalizeWord, type Term } from "../text/terms.js";
+import { baseFormOf, otherForms } from "../text/word-forms.js";
 import { type AnswerType, answerTypeOf } from "./answer-type.js";
 
 
@@ -21,6 +22,10 @@ export interface AnalysedQuestion {
   asksForResponse: boolean;
   /** Every content word of the question as written, lowercase: a "who" answer must name someone else. */
   askedWords: Set<string>;
+  /** The question's main verb ("repaired" in "When was the depot repaired?"), when it is a content word. */
+  predicate?: QuestionTerm;
+  /** Words that pin the question to a time ("2022", "last year's"): a report that never says them cannot answer it. */
+  timeQualifiers: QuestionTerm[];
 }
 
 export function analyseQuestion(question: string): AnalysedQuestion {
@@ -31,23 +36,61 @@ export function analyseQuestion(question: string): AnalysedQuestion {
   // "at 2:40 a.m." or "in 1998" without the word.
   const kindWord = /\b(?:what|which)\s+(time|year|date|day|month|hour|week|number|amount|percentage|proportion|figure|age)\b/iu.exec(question)?.[1]?.toLowerCase();
   const extracted = extractTerms(question).filter((t) => t.surface.toLowerCase() !== howWord && t.surface.toLowerCase() !== kindWord);
-  const terms = extracted
-    .filter((t) => !seen.has(t.stem) && seen.add(t.stem))
-    .map((t) => {
-      const words = t.salient ? [] : synonymsOf(t.surface);
-      const synonyms = [...new Set(words.map(normalizeWord))].filter((s) => s !== t.stem);
-      const related = t.salient ? [] : [...new Set(relatedWordsOf(t.surface).map(normalizeWord))].filter((r) => r !== t.stem && !synonyms.includes(r));
-      return { ...t, synonyms, related, synonymWords: words };
-    });
+  const terms = extracted.filter((t) => !seen.has(t.stem) && seen.add(t.stem)).map(withRelatedWords);
   const lexicalQuery = [question, ...terms.flatMap((t) => t.synonymWords)].join(" ");
+  const predicateWord = predicateOf(question);
+  const finalTerms = terms.map(({ synonymWords: _, ...t }) => t);
   return {
     text: question,
-    terms: terms.map(({ synonymWords: _, ...t }) => t),
+    terms: finalTerms,
     answerType: answerTypeOf(question),
     lexicalQuery,
     asksForResponse: /\b(respond|responded|response|react|reacted|reaction|reply|replied|answer(ed)?)\b/i.test(question),
     askedWords: new Set(extracted.map((t) => t.surface.toLowerCase())),
+    predicate: predicateWord === undefined ? undefined : finalTerms.find((t) => t.surface.toLowerCase() === predicateWord),
+    timeQualifiers: finalTerms.filter((t) => TIME_QUALIFIER.test(t.surface)),
   };
+}
+
+function withRelatedWords(t: Term): QuestionTerm & { synonymWords: string[] } {
+  // Irregular forms ("wrote" → write, written) help find the passage; as evidence that a sentence holds the
+  // question's words they made word-for-word answers wrong more often ("won" for a question's "win" elsewhere).
+  const formWords = t.salient ? [] : otherForms(t.surface);
+  const words = t.salient ? [] : synonymsOf(t.surface);
+  const synonyms = [...new Set(words.map(normalizeWord))].filter((s) => s !== t.stem);
+  const related = t.salient ? [] : [...new Set(relatedWordsOf(t.surface).map(normalizeWord))].filter((r) => r !== t.stem && !synonyms.includes(r));
+  return { ...t, synonyms, related, synonymWords: [...formWords, ...words] };
+}
+
+const TIME_QUALIFIER = /^((19|20)\d\d|years?|years['’]s?|year['’]s|yesterday|week['’]?s?|month['’]?s?|january|february|march|april|june|july|august|september|october|november|december)$/i;
+const DO_OR_MODAL = /^(did|does|do|will|would|can|could|should|may|might)$/i;
+const BE_OR_HAVE = /^(was|were|is|are|has|have|had)$/i;
+// Words that open a noun phrase: the word after one is the phrase's, not a verb ("the fuel depot").
+const NOUN_PHRASE_OPENER = /^(the|a|an|its|his|her|their|our|this|that|these|those|each|every|some|any|no|of|for|in|on|at|to|from|by|with)$/i;
+
+/**
+ * The main verb of a question, lowercase: after "who"/"what" when one follows at once ("Who wrote …"); after "was"
+ * or "has", the first participle ("When was the fuel depot on the northern quay repaired?", "Who is leading …?");
+ * after "did" or "will", the first word that can be a verb and does not open or continue a noun phrase ("What did
+ * Judge Adeyemi write?").
+ */
+export function predicateOf(question: string): string | undefined {
+  const words = question.match(/[\p{L}'’-]+/gu) ?? [];
+  const isContent = (w: string) => /^\p{Ll}/u.test(w) && extractTerms(w).length > 0 && canBeVerb(w);
+  const aux = words.findIndex((w) => DO_OR_MODAL.test(w) || BE_OR_HAVE.test(w));
+  if (aux < 0) {
+    const next = words[1];
+    return /^(who|what)$/i.test(words[0] ?? "") && next && isContent(next) ? next.toLowerCase() : undefined;
+  }
+  // "-ing" only straight after the auxiliary ("who is leading"): later it is a noun ("the Istanbul meeting").
+  const isParticiple = (w: string, at: number) => /(ed|en)$/i.test(w) || baseFormOf(w) !== undefined || (at === aux + 1 && /ing$/i.test(w));
+  const passive = BE_OR_HAVE.test(words[aux]!);
+  for (let i = aux + 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (!isContent(w)) continue;
+    if (passive ? isParticiple(w, i) : i === aux + 1 || !NOUN_PHRASE_OPENER.test(words[i - 1]!)) return w.toLowerCase();
+  }
+  return undefined;
 }
 
 export interface QuestionPart {

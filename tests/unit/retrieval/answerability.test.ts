@@ -57,6 +57,18 @@ describe("judge", () => {
     expect(judge(model, [{ ...untyped, features: { ...untyped.features, typeInContext: 1 } }]).answerable).toBe(true);
   });
 
+  it("never answers with a sentence that has, nor beside it, the question's main verb, not even word for word", () => {
+    const verbless = { ...candidate(0.99), features: { ...features, coverage: 1, contextCoverage: 1, predicateMissing: 1 } };
+    expect(judge(model, [verbless]).answerable).toBe(false);
+    expect(judge(model, [verbless, candidate(0.95)])).toMatchObject({ answerable: true, answerAt: 1 });
+  });
+
+  it("answers word for word only with a sentence that holds some of the question's words itself", () => {
+    const beside = { ...candidate(0.3), features: { ...features, coverage: 0, contextCoverage: 1 } };
+    expect(judge(model, [beside]).answerable).toBe(false);
+    expect(judge(model, [{ ...beside, features: { ...beside.features, coverage: 0.4 } }])).toMatchObject({ answerable: true, reason: "every word of the question is in the sentence or beside it" });
+  });
+
   it("shows related passages only from a report holding the question's names and only when one is close in meaning", () => {
     expect(judge(model, [candidate(0.5, false), candidate(0.4, false)]).related).toBe(false);
     expect(judge(model, [candidate(0.5, true, 0.5, 0.2), candidate(0.4, true, 0.5, 0.1)]).related).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerTypeOf, holdsAnswerType } from "../../../src/retrieval/answer-type.js";
-import { analyseQuestion, splitQuestion } from "../../../src/retrieval/question-analysis.js";
+import { analyseQuestion, predicateOf, splitQuestion } from "../../../src/retrieval/question-analysis.js";
 
 const asked = (q: string) => analyseQuestion(q).askedWords;
 
@@ -114,5 +114,41 @@ describe("words that say what kind of answer is wanted", () => {
   it("are not words the answer must contain", () => {
     expect(analyseQuestion("what time did the breach happen").terms.map((t) => t.surface)).toEqual(["breach"]);
     expect(analyseQuestion("Which year was the dam built?").terms.map((t) => t.surface)).toEqual(["dam", "built"]);
+  });
+});
+
+describe("a sentence that opens with a name", () => {
+  it("names someone for who, when the first word is no English word or someone is described after it", () => {
+    const q = asked("Who was named player of the match?");
+    expect(holdsAnswerType("person", "Vellucci, who was named player of the match, said he was proud.", q)).toBe(true);
+    expect(holdsAnswerType("person", "Bell, who was named player of the match, said he was proud.", q)).toBe(true);
+    expect(holdsAnswerType("person", "However, the player of the match was named late.", q)).toBe(false);
+    expect(holdsAnswerType("person", "Meanwhile the player of the match was named.", q)).toBe(false);
+  });
+});
+
+describe("irregular forms", () => {
+  it("of the question's words are searched for too", () => {
+    expect(analyseQuestion("Who wrote for the majority?").lexicalQuery).toMatch(/\bwrite\b/);
+    expect(analyseQuestion("Who is leading the inquiry?").lexicalQuery).toMatch(/\bled\b/);
+  });
+});
+
+describe("the question's main verb", () => {
+  it.each([
+    ["When was the fuel depot on the northern quay repaired?", "repaired"],
+    ["What did Judge Adeyemi write in his opinion?", "write"],
+    ["How much did the NGA pay large users?", "pay"],
+    ["Who wrote for the majority?", "wrote"],
+    ["who is leading the independent inquiry", "leading"],
+    ["what were the deaths in the cold snap linked to", "linked"],
+    ["What was the purpose of the Istanbul meeting?", undefined],
+    ["Who is Omar Samad?", undefined],
+  ])("%s → %s", (q, verb) => expect(predicateOf(q)).toBe(verb));
+
+  it("and the time a question is pinned to are known", () => {
+    const q = analyseQuestion("How many votes did Osei-Brandt win in 2022?");
+    expect(q.predicate?.surface).toBe("win");
+    expect(q.timeQualifiers.map((t) => t.surface)).toEqual(["2022"]);
   });
 });

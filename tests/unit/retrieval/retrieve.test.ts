@@ -52,6 +52,24 @@ describe("retrieve", () => {
     }
   });
 
+  it("finds a name beside a sentence when the sentence has part of it and the report has the rest", async () => {
+    const r = await retrieve("What did Marta Rojas say about the wages?");
+    const rojas = r.candidates.find((c) => c.sentence.text.startsWith("Union leader Marta Rojas"))!;
+    expect(rojas.features.namesInContext).toBe(1);
+    const later = await memoryIndex({ strike: `${HARBOUR} Rojas said the talks had stalled.` });
+    const again = await createRetriever({ index: () => later, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("What did Marta Rojas say about the talks?");
+    expect(again.candidates.find((c) => c.sentence.text === "Rojas said the talks had stalled.")!.features.namesInContext).toBe(1);
+  });
+
+  it("takes a name in the report's headline as said beside every sentence of it", async () => {
+    const text = "The river rose two metres overnight. Volunteers filled sandbags at the fire station. The mayor, Ruth Okafor, declared a local emergency at noon. Engineers said the old levee held.";
+    const titled = await memoryIndex({ Millbrook: text, other: text });
+    const r = await createRetriever({ index: () => titled, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who declared a local emergency in Millbrook?");
+    const declared = (id: string) => r.candidates.find((c) => c.report.id === id && c.sentence.text.startsWith("The mayor"))!;
+    expect(declared("Millbrook").features.namesInContext).toBe(1);
+    expect(declared("other").features.namesInContext).toBe(0);
+  });
+
   it("keeps to the reports it is given", async () => {
     const r = await retrieve("When did the strike begin?", { reportIds: ["orchard"] });
     expect(r.candidates.every((c) => c.report.id === "orchard")).toBe(true);
