@@ -78,11 +78,12 @@ describe("answer quality on the question bank, local store", () => {
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
     expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(340);
-    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.05);
-    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.9);
+    // In-sample with the shipped model: 2.9 % wrong, near-misses 96.1 % abstained, direct 79.7 %, reworded 69.6 %.
+    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.04);
+    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.93);
     expect(targets.offTopicAbstained!.value).toBe(1);
-    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.68);
-    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.62);
+    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.75);
+    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.65);
   });
 
   // Follow-up sets with what each passes and answers wrongly today (`npm run eval:followups -- <file>`):
