@@ -26,9 +26,12 @@ const MEASURES = new Set(
 // "What was Corvane's operating profit in the third quarter?": the noun phrase after "what was", up to a preposition.
 const WHAT_IS_PHRASE = /^\s*what\s+(?:is|was|are|were|will be|would be|has been|had been)\s+([\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+)*?)(?=\s+(?:in|of|for|at|on|after|before|by|from|to|under|over|during|since|between|among|with|as|when|this|last|now)\b|\s*[?.!]|\s*$)/iu;
 
-/** The head noun of "what was the X (in …)?" names a measure: the answer is a figure. */
+// "What operating profit does Corvane now expect?": the noun phrase between "what" and the auxiliary.
+const WHAT_X_DOES = /^\s*what\s+([\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+){0,2}?)\s+(?:does|do|did|will|would|is|was|are|were|has|have|had|can|could)\b/iu;
+
+/** The head noun of "what was the X (in …)?" or "what X does …?" names a measure: the answer is a figure. */
 function asksForMeasure(question: string): boolean {
-  const phrase = WHAT_IS_PHRASE.exec(question)?.[1];
+  const phrase = WHAT_IS_PHRASE.exec(question)?.[1] ?? WHAT_X_DOES.exec(question)?.[1];
   const head = phrase?.trim().split(/\s+/).at(-1)?.toLowerCase();
   return head !== undefined && MEASURES.has(head);
 }

@@ -96,6 +96,8 @@ describe("a measure asked for by name", () => {
     ["What was the turnout in Tarnwick?", "figure"],
     ["What was Corvane's operating profit in the third quarter?", "figure"],
     ["What was this year's budget?", "figure"],
+    ["What operating profit does Corvane now expect for the full year?", "figure"],
+    ["What position did Omar Samad hold before?", undefined],
     ["What is the outlook for the talks?", undefined],
     ["What was the purpose of the meeting?", undefined],
   ])("%s → %s", (q, type) => expect(answerTypeOf(q)).toBe(type));
