@@ -5,7 +5,7 @@ import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
-import { confirmRewrittenAnswer, conversationReports, notAnsweredWithAQuestion, withinConversation } from "./check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, withinConversation } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { coreOf } from "../conversation/rewrite-offline.js";
 import type { AskOptions } from "../engine-types.js";
@@ -90,7 +90,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       let retrieval = await deps.retrieve(part.query, retrieveOptions);
       if (opts.history?.length) {
         retrieval = continuingPreviousAnswer(retrieval, opts.history.at(-1));
-        retrieval = withinConversation(notAnsweredWithAQuestion(retrieval), text, conversationAbout);
+        retrieval = withinConversation(retrieval, text, conversationAbout);
       }
       // The offline judgement answers for the chat model only when it finds nothing; then there is nothing to confirm.
       if (reading.rewritten && !modelDecides && retrieval.judgement.answerable) {

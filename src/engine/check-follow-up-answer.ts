@@ -27,17 +27,6 @@ export function confirmRewrittenAnswer(rewritten: Retrieval, own: Retrieval): Re
   return notSure(rewritten, "the follow-up's own words do not point to the answer the rewrite found");
 }
 
-/**
- * An interview's questions are sentences of its report, and a follow-up ("What went wrong?", "Will islanders pay it
- * too?") finds the interviewer's question word for word, and the judgement counts every word as found. A question
- * answers nothing: Dossier says it is not sure and shows the passages, the reply among them.
- */
-export function notAnsweredWithAQuestion(retrieval: Retrieval): Retrieval {
-  const answer = retrieval.candidates[0];
-  if (!retrieval.judgement.answerable || answer === undefined || !/\?["”’*]*\s*$/.test(answer.sentence.text)) return retrieval;
-  return notSure(retrieval, "the sentence found is itself a question");
-}
-
 function notSure(retrieval: Retrieval, reason: string): Retrieval {
   return { ...retrieval, judgement: { ...retrieval.judgement, answerable: false, related: true, answerAt: undefined, reason } };
 }

@@ -1,3 +1,4 @@
+import { mayAnswer } from "../retrieval/answer-features.js";
 import { holdsAskedFact } from "../retrieval/features.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
 import type { Turn } from "../conversation/turn.js";
@@ -8,14 +9,15 @@ import type { Turn } from "../conversation/turn.js";
  * after the warning. When retrieval ranks such a neighbour first for a question asked in a conversation (rewritten or
  * not) and the judgement finds it close (passages it would show as related) but not sure, the conversation is the
  * missing evidence: the neighbour answers. A sentence already cited never does (the follow-up asks something new),
- * nor a sentence whose report lacks a name of the question or that lacks the kind of fact asked for (the same test
+ * nor a sentence that may not answer any question (its report lacks a name of the question, it lacks the main verb,
+ * it is itself a question), nor one that lacks the kind of fact asked for (the same test
  * as a word-for-word answer: adjacency is no evidence that "What did it cost?" is answered by a sentence without a
  * sum), nor anything when the previous answer cited nothing.
  */
 export function continuingPreviousAnswer(retrieval: Retrieval, previous: Turn | undefined): Retrieval {
   const { judgement, candidates } = retrieval;
   const top = candidates[0];
-  if (!top || judgement.answerable || !judgement.related || !top.namesInOwnReport) return retrieval;
+  if (!top || judgement.answerable || !judgement.related || !mayAnswer(top)) return retrieval;
   if (!holdsAskedFact(top.features)) return retrieval;
   const cited = previous?.citations ?? [];
   if (cited.some((c) => c.sentenceId === top.sentence.id)) return retrieval;

@@ -25,18 +25,17 @@ export const ANSWER_FEATURE_NAMES = [
   "typeInContext",
   "namesInContext",
   "onlyNames",
-  "predicateMissing",
-  "timeMissing",
 ] as const;
 export type AnswerFeatures = Record<(typeof ANSWER_FEATURE_NAMES)[number], number>;
 
 const TYPED_RANKS = 3;
 
 /**
- * Its report holds every name of the question, and it or a neighbour has the question's main verb (or a synonym or
- * derivation): "When was the depot repaired?" is not answered by a sentence about the depot burning.
+ * Its report holds every name of the question; it or a neighbour has the question's main verb (or a synonym or
+ * derivation): "When was the depot repaired?" is not answered by a sentence about the depot burning; and it is not
+ * itself a question: an interview's "Is the fleet safe?" holds every word of the same question and answers nothing.
  */
-export const mayAnswer = (c: ScoredFeatures) => c.namesInOwnReport && c.features.predicateMissing === 0;
+export const mayAnswer = (c: ScoredFeatures) => c.namesInOwnReport && c.features.predicateMissing === 0 && c.features.isQuestion === 0;
 
 /** The best candidate whose report holds every name of the question, with the answer model's view of it. */
 export function answerFeatures(ranked: readonly ScoredFeatures[]): { at: number; features: AnswerFeatures } | undefined {
@@ -67,8 +66,6 @@ export function answerFeatures(ranked: readonly ScoredFeatures[]): { at: number;
       typeInContext: f.typeInContext,
       namesInContext: f.namesInContext,
       onlyNames: f.onlyNames,
-      predicateMissing: f.predicateMissing,
-      timeMissing: f.timeMissing,
     },
   };
 }

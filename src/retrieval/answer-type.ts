@@ -90,9 +90,14 @@ const namesSomethingNew = (text: string, askedWords: Set<string>) =>
   extractTerms(text).some((t) => t.salient && !/\p{N}/u.test(t.surface) && !askedWords.has(t.surface.toLowerCase())) || opensWithName(text, askedWords);
 
 const FIRST_WORD = /^\W*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(,\s+(who|whose)\b)?/u;
+// Words that open sentences and that WordNet, a dictionary of content words, does not list: not names.
+const FUNCTION_WORDS = new Set(
+  "amid amidst among amongst upon towards toward via although though unless whilst whereas whoever whatever whichever wherever whenever onto unto".split(" "),
+);
 function opensWithName(text: string, askedWords: Set<string>): boolean {
   const m = FIRST_WORD.exec(text);
-  if (!m || askedWords.has(m[1]!.toLowerCase())) return false;
+  const word = m?.[1]!.toLowerCase();
+  if (!m || !word || askedWords.has(word) || FUNCTION_WORDS.has(word)) return false;
   return m[2] !== undefined || (extractTerms(m[1]!).length > 0 && !isDictionaryWord(m[1]!));
 }
 

@@ -1,4 +1,5 @@
 import type { ReportRecord, SentenceRecord } from "../index/records.js";
+import { endsAsAQuestion } from "../text/question-sentence.js";
 import { stems } from "../text/terms.js";
 import { holdsAnswerType } from "./answer-type.js";
 import { dot, type PoolSentence } from "./candidate-pool.js";
@@ -36,14 +37,15 @@ export const FEATURE_NAMES = [
   "neighbourSimilarity",
   "relatedFocus",
   "predicateMissing",
-  "timeMissing",
+  "isQuestion",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 /**
- * What the sentence model ranks by: all but the question's main verb or time missing, which decide whether a sentence
- * may answer but must not push down the passage a reworded question paraphrases (its verb is often another word).
+ * What the sentence model ranks by: all but the question's main verb missing and the sentence being a question, which
+ * decide whether a sentence may answer but must not push down the passage a reworded question paraphrases (its verb
+ * is often another word), nor an interviewer's question that leads to the reply.
  */
-export const RANKING_FEATURE_NAMES = FEATURE_NAMES.filter((f) => f !== "predicateMissing" && f !== "timeMissing");
+export const RANKING_FEATURE_NAMES = FEATURE_NAMES.filter((f) => f !== "predicateMissing" && f !== "isQuestion");
 export type Features = Record<FeatureName, number>;
 
 /** The sentence holds the kind of fact the question asks for ("four days" for "how long"), or it asks for none. */
@@ -70,15 +72,23 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
   const weight = new Map(question.terms.map((t) => [t.stem, index.idf(t.stem) * (t.salient ? SALIENT_WEIGHT : 1)]));
   const focusTerms = question.terms.filter((t) => !t.salient);
   const names = question.terms.filter((t) => t.salient);
-  // Words of one name ("Ines Calloway", "Harrowmark Energy Board"): consecutive names among the question's terms.
+  // Words of one name ("Ines Calloway", "Harrowmark Energy Board"): names next to each other in the question as
+  // written; "Calloway and Vellucci" are two people, though "and" is no term.
   const nameOf = new Map<QuestionTerm, QuestionTerm[]>();
-  question.terms.forEach((t, i) => {
-    if (!t.salient) return;
-    const previous = question.terms[i - 1];
-    const group = previous?.salient ? nameOf.get(previous)! : [];
-    group.push(t);
-    nameOf.set(t, group);
-  });
+  let from = 0;
+  let previous: { term: QuestionTerm; end: number } | undefined;
+  for (const t of question.terms) {
+    const at = question.text.indexOf(t.surface, from);
+    const end = at < 0 ? from : at + t.surface.length;
+    if (t.salient) {
+      const joined = previous !== undefined && at >= 0 && /^[\s-]*$/.test(question.text.slice(previous.end, at));
+      const group = joined ? nameOf.get(previous!.term)! : [];
+      group.push(t);
+      nameOf.set(t, group);
+    }
+    previous = t.salient ? { term: t, end } : undefined;
+    from = end;
+  }
   /**
    * Share of the terms' weight found in any of the stem sets; a synonym earns part of its term's weight, and so,
    * when `relatedCredit` is given, does a word one WordNet relation away.
@@ -159,7 +169,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         relatedFocus: coverageOf([s.stems], focusTerms, 1, RELATED_CREDIT),
         // A derivation counts for the verb: "respond" is answered "In response".
         predicateMissing: question.predicate && !foundIn(question.predicate, aroundStems, true) ? 1 : 0,
-        timeMissing: question.timeQualifiers.some((t) => !foundIn(t, aroundStems)) ? 1 : 0,
+        isQuestion: endsAsAQuestion(s.sentence.text) ? 1 : 0,
         response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
       },
     });

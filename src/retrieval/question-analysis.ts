@@ -1,4 +1,4 @@
-import { canBeVerb, relatedWordsOf, synonymsOf } from "../text/synonyms.js";
+import { canBeVerb, isInflectedVerb, relatedWordsOf, synonymsOf } from "../text/synonyms.js";
 import { extractTerms, normalizeWord, type Term } from "../text/terms.js";
 import { baseFormOf, otherForms } from "../text/word-forms.js";
 import { type AnswerType, answerTypeOf } from "./answer-type.js";
@@ -24,8 +24,6 @@ export interface AnalysedQuestion {
   askedWords: Set<string>;
   /** The question's main verb ("repaired" in "When was the depot repaired?"), when it is a content word. */
   predicate?: QuestionTerm;
-  /** Words that pin the question to a time ("2022", "last year's"): a report that never says them cannot answer it. */
-  timeQualifiers: QuestionTerm[];
 }
 
 export function analyseQuestion(question: string): AnalysedQuestion {
@@ -48,7 +46,6 @@ export function analyseQuestion(question: string): AnalysedQuestion {
     asksForResponse: /\b(respond|responded|response|react|reacted|reaction|reply|replied|answer(ed)?)\b/i.test(question),
     askedWords: new Set(extracted.map((t) => t.surface.toLowerCase())),
     predicate: predicateWord === undefined ? undefined : finalTerms.find((t) => t.surface.toLowerCase() === predicateWord),
-    timeQualifiers: finalTerms.filter((t) => TIME_QUALIFIER.test(t.surface)),
   };
 }
 
@@ -62,7 +59,6 @@ function withRelatedWords(t: Term): QuestionTerm & { synonymWords: string[] } {
   return { ...t, synonyms, related, synonymWords: [...formWords, ...words] };
 }
 
-const TIME_QUALIFIER = /^((19|20)\d\d|years?|years['’]s?|year['’]s|yesterday|week['’]?s?|month['’]?s?|january|february|march|april|june|july|august|september|october|november|december)$/i;
 const DO_OR_MODAL = /^(did|does|do|will|would|can|could|should|may|might)$/i;
 const BE_OR_HAVE = /^(was|were|is|are|has|have|had)$/i;
 // Words that open a noun phrase: the word after one is the phrase's, not a verb ("the fuel depot").
@@ -83,7 +79,7 @@ export function predicateOf(question: string): string | undefined {
     return /^(who|what)$/i.test(words[0] ?? "") && next && isContent(next) ? next.toLowerCase() : undefined;
   }
   // "-ing" only straight after the auxiliary ("who is leading"): later it is a noun ("the Istanbul meeting").
-  const isParticiple = (w: string, at: number) => /(ed|en)$/i.test(w) || baseFormOf(w) !== undefined || (at === aux + 1 && /ing$/i.test(w));
+  const isParticiple = (w: string, at: number) => (/(ed|en)$/i.test(w) && isInflectedVerb(w)) || baseFormOf(w, "verb") !== undefined || (at === aux + 1 && /ing$/i.test(w));
   const passive = BE_OR_HAVE.test(words[aux]!);
   for (let i = aux + 1; i < words.length; i++) {
     const w = words[i]!;

@@ -80,7 +80,7 @@ function lemmas(pos: Pos, word: string): string[] {
   const found = new Set<string>();
   if (lookupOffsets(pos, word).length > 0) found.add(word);
   // An irregular form ("led", "wrote") has no suffix to strip: WordNet's exception list names its base form.
-  const base = baseFormOf(word);
+  const base = pos === "noun" || pos === "verb" ? baseFormOf(word, pos) : undefined;
   if (base && lookupOffsets(pos, base).length > 0) found.add(base);
   for (const [suffix, ending] of DETACH[pos]) {
     if (word.endsWith(suffix) && word.length > suffix.length + 2) {
@@ -100,6 +100,12 @@ export function isDictionaryWord(word: string): boolean {
 /** WordNet lists the word, or the base form it is inflected from, as a verb ("repaired", "led", "chairs"). */
 export function canBeVerb(word: string): boolean {
   return lemmas("verb", word.toLowerCase()).length > 0;
+}
+
+/** An inflected form of a verb ("repaired", "led", "written"), not a base form that happens to end like one ("speed"). */
+export function isInflectedVerb(word: string): boolean {
+  const w = word.toLowerCase();
+  return lemmas("verb", w).some((base) => base !== w);
 }
 
 const cache = new Map<string, string[]>();

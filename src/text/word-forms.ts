@@ -6,7 +6,8 @@ import { normalizeWord } from "./terms.js";
  * Irregular forms from WordNet's exception lists (verb.exc and noun.exc, as shipped by `wink-lexicon`), which no
  * suffix-stripping stemmer can join: "wrote" and "writing", "led" and "leading", "children" and "child".
  */
-const IRREGULAR = new Map<string, string>([...Object.entries(nounExceptions), ...Object.entries(verbExceptions)]);
+const IRREGULAR = { noun: new Map<string, string>(Object.entries(nounExceptions)), verb: new Map<string, string>(Object.entries(verbExceptions)) };
+type Inflected = keyof typeof IRREGULAR;
 
 let formsByBase: Map<string, Set<string>> | undefined;
 
@@ -14,7 +15,7 @@ let formsByBase: Map<string, Set<string>> | undefined;
 function irregularForms(): Map<string, Set<string>> {
   if (!formsByBase) {
     formsByBase = new Map();
-    for (const [form, base] of IRREGULAR) {
+    for (const [form, base] of [...IRREGULAR.noun, ...IRREGULAR.verb]) {
       if (form.includes("_") || base.includes("_")) continue;
       const key = normalizeWord(base);
       let set = formsByBase.get(key);
@@ -25,9 +26,13 @@ function irregularForms(): Map<string, Set<string>> {
   return formsByBase;
 }
 
-/** The base form WordNet lists for an irregular form ("wrote" → "write"), if the word is one. */
-export function baseFormOf(word: string): string | undefined {
-  return IRREGULAR.get(word.toLowerCase());
+/**
+ * The base form WordNet lists for an irregular form of that part of speech ("wrote" → "write" as a verb), if the word
+ * is one; without a part of speech, of either: a noun's list read for a verb makes "men" a form of "to man".
+ */
+export function baseFormOf(word: string, pos?: Inflected): string | undefined {
+  const w = word.toLowerCase();
+  return pos ? IRREGULAR[pos].get(w) : (IRREGULAR.verb.get(w) ?? IRREGULAR.noun.get(w));
 }
 
 /**

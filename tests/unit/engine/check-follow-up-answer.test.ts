@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmRewrittenAnswer, conversationReports, notAnsweredWithAQuestion, OWN_WORDS_RANKS, withinConversation } from "../../../src/engine/check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, OWN_WORDS_RANKS, withinConversation } from "../../../src/engine/check-follow-up-answer.js";
 import type { SearchIndex } from "../../../src/retrieval/search-index.js";
 import { stems, type Term } from "../../../src/text/terms.js";
 import { turn } from "../conversation/fixtures.js";
@@ -33,21 +33,6 @@ describe("a rewritten follow-up's answer, checked against the follow-up's own wo
   it("leaves an abstention alone", () => {
     const abstained = retrieval([7], NOT_SURE);
     expect(confirmRewrittenAnswer(abstained, retrieval([1], NOT_SURE))).toBe(abstained);
-  });
-});
-
-describe("a follow-up is never answered with a question", () => {
-  it("says it is not sure when the sentence found asks a question, quoted or in bold", () => {
-    for (const text of ["What went wrong?", "Will people who live on the islands pay the same increase?", "“Why now?”", "**Could it happen again?**"]) {
-      expect(notAnsweredWithAQuestion(retrieval([4], ANSWERED, { 4: text })).judgement).toMatchObject({ answerable: false, related: true });
-    }
-  });
-
-  it("answers with a sentence that states something, even one quoting a question inside it", () => {
-    const stated = retrieval([4], ANSWERED, { 4: "The yard ran into problems with its battery supplier." });
-    expect(notAnsweredWithAQuestion(stated)).toBe(stated);
-    const inside = retrieval([4], ANSWERED, { 4: "“Why now?” she asked, before the vote was held." });
-    expect(notAnsweredWithAQuestion(inside)).toBe(inside);
   });
 });
 

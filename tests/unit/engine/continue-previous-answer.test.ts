@@ -9,8 +9,8 @@ const REPORT = "afghanistan-pakistan-istanbul-talks";
 const NOT_SURE: Judgement = { answerable: false, related: true, confidence: 0.4, reason: "not sure" };
 
 /** A retrieval whose best candidate is sentence `index` of `reportId`; only the fields the rule reads matter. */
-function retrieval(index: number, { reportId = REPORT, judgement = NOT_SURE, namesInOwnReport = true, typeAsked = 0, typeInSentence = 0 } = {}): Retrieval {
-  const features = { typeAsked, typeInSentence };
+function retrieval(index: number, { reportId = REPORT, judgement = NOT_SURE, namesInOwnReport = true, typeAsked = 0, typeInSentence = 0, predicateMissing = 0, isQuestion = 0 } = {}): Retrieval {
+  const features = { typeAsked, typeInSentence, predicateMissing, isQuestion };
   const top = { sentence: { id: `${reportId}#${index}`, reportId, index, text: "…", start: 0, end: 1 }, report: { id: reportId }, score: 0.6, namesInOwnReport, features };
   return { candidates: [top as unknown as Candidate], judgement } as unknown as Retrieval;
 }
@@ -36,6 +36,8 @@ describe("a follow-up answered beside the previous answer's sentence", () => {
       retrieval(14, { reportId: "other-report" }),
       retrieval(14, { judgement: { ...NOT_SURE, related: false, reason: "nothing close" } }),
       retrieval(14, { namesInOwnReport: false }),
+      retrieval(14, { isQuestion: 1 }), // an interviewer's question beside the answer the previous turn cited
+      retrieval(14, { predicateMissing: 1 }),
       retrieval(14, { typeAsked: 1, typeInSentence: 0 }), // asks for a sum, an age, a date…: a neighbour without one does not answer
     ];
     for (const r of unchanged) expect(continuingPreviousAnswer(r, previous)).toBe(r);

@@ -63,6 +63,13 @@ describe("judge", () => {
     expect(judge(model, [verbless, candidate(0.95)])).toMatchObject({ answerable: true, answerAt: 1 });
   });
 
+  it("never answers with a sentence that is itself a question (an interview's), not even word for word", () => {
+    const asking = { ...candidate(0.99), features: { ...features, coverage: 1, contextCoverage: 1, similarity: 0.5, isQuestion: 1 } };
+    expect(judge(model, [asking]).answerable).toBe(false);
+    expect(judge(model, [asking]).related).toBe(true);
+    expect(judge(model, [asking, candidate(0.95)])).toMatchObject({ answerable: true, answerAt: 1 });
+  });
+
   it("answers word for word only with a sentence that holds some of the question's words itself", () => {
     const beside = { ...candidate(0.3), features: { ...features, coverage: 0, contextCoverage: 1 } };
     expect(judge(model, [beside]).answerable).toBe(false);

@@ -61,6 +61,14 @@ describe("retrieve", () => {
     expect(again.candidates.find((c) => c.sentence.text === "Rojas said the talks had stalled.")!.features.namesInContext).toBe(1);
   });
 
+  it("counts two people joined by 'and' as two names, not one found through either", async () => {
+    // The report names both, far apart: joined in one name, Rojas's sentence would count Whitlow as found beside it.
+    const both = await memoryIndex({ strike: `${HARBOUR} Talks resumed on Monday. Dana Whitlow, the port's lawyer, spoke later.` });
+    const r = await createRetriever({ index: () => both, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("What did Marta Rojas and Dana Whitlow say?");
+    const rojas = r.candidates.find((c) => c.sentence.text.startsWith("Union leader Marta Rojas"))!;
+    expect(rojas.features.namesInContext).toBe(0.5);
+  });
+
   it("takes a name in the report's headline as said beside every sentence of it", async () => {
     const text = "The river rose two metres overnight. Volunteers filled sandbags at the fire station. The mayor, Ruth Okafor, declared a local emergency at noon. Engineers said the old levee held.";
     const titled = await memoryIndex({ Millbrook: text, other: text });
