@@ -68,7 +68,7 @@ const NOUN_PHRASE_OPENER = /^(the|a|an|its|his|her|their|our|this|that|these|tho
  * The main verb of a question, lowercase: after "who"/"what" when one follows at once ("Who wrote …"); after "was"
  * or "has", the first participle ("When was the fuel depot on the northern quay repaired?", "Who is leading …?");
  * after "did" or "will", the first word that can be a verb and does not open or continue a noun phrase ("What did
- * Judge Adeyemi write?").
+ * Judge Adeyemi write?"). A verb that leads on to another ("meant to counter", "expected to rise") gives way to it.
  */
 export function predicateOf(question: string): string | undefined {
   const words = question.match(/[\p{L}'’-]+/gu) ?? [];
@@ -84,7 +84,9 @@ export function predicateOf(question: string): string | undefined {
   for (let i = aux + 1; i < words.length; i++) {
     const w = words[i]!;
     if (!isContent(w)) continue;
-    if (passive ? isParticiple(w, i) : i === aux + 1 || !NOUN_PHRASE_OPENER.test(words[i - 1]!)) return w.toLowerCase();
+    if (!(passive ? isParticiple(w, i) : i === aux + 1 || !NOUN_PHRASE_OPENER.test(words[i - 1]!))) continue;
+    const led = words[i + 1]?.toLowerCase() === "to" ? words[i + 2] : undefined;
+    return (led !== undefined && isContent(led) ? led : w).toLowerCase();
   }
   return undefined;
 }

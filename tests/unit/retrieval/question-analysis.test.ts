@@ -154,6 +154,9 @@ describe("the question's main verb", () => {
     ["When was the speed limit raised?", "raised"],
     ["When was the garden opened?", "opened"],
     ["When were the men arrested?", "arrested"],
+    // A verb that leads on to another gives way to it.
+    ["what were his remarks meant to counter", "counter"],
+    ["When is the plant expected to reopen?", "reopen"],
   ])("%s → %s", (q, verb) => expect(predicateOf(q)).toBe(verb));
 
   it("is the question's term, for the features to look for", () => {
