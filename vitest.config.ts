@@ -18,7 +18,7 @@ export default defineConfig({
     // The two workers finish together only if the longest files start first, whether or not Vitest has timings cached.
     sequence: { sequencer: LongFilesFirst },
     // The encoder's results are shared by every file of a run (each distinct batch still computed by the real model),
-    // and each worker's PGlite starts from a data folder made once per run.
+    // and each worker's PGlite starts from a data folder made once and kept under node_modules/.cache between runs.
     globalSetup: ["tests/setup/embedding-memo-dir.ts", "tests/setup/pglite-template.ts"],
     setupFiles: ["tests/setup/embedding-memo.ts"],
   },

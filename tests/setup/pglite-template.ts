@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -31,8 +32,9 @@ const { renameSync, writeFileSync } = require("node:fs");
 
 /**
  * Makes the PGlite template in a thread beside the tests, so no test worker waits for initdb twice, and keeps it
- * under node_modules/.cache for the next run: initdb's output depends only on the PGlite and pgvector packages, whose
- * versions name the file, and each test worker still starts a real PGlite from it.
+ * under node_modules/.cache for the next run: initdb's output depends only on the PGlite and pgvector packages and on
+ * the code above that makes it, whose versions and hash name the file, and each test worker still starts a real
+ * PGlite from it. A fresh clone (and CI) pays initdb once, on its first run.
  */
 export default function setup(project: TestProject): () => Promise<void> {
   if (process.env.DATABASE_URL) {
@@ -42,7 +44,8 @@ export default function setup(project: TestProject): () => Promise<void> {
   const pglite = require.resolve("@electric-sql/pglite");
   const pgvector = require.resolve("@electric-sql/pglite-pgvector");
   const cacheDir = path.join(project.config.root, "node_modules/.cache/dossier-tests");
-  const file = path.join(cacheDir, `pglite-${packageVersion(pglite)}-pgvector-${packageVersion(pgvector)}.tar`);
+  const maker = createHash("sha256").update(MAKER).digest("hex").slice(0, 12);
+  const file = path.join(cacheDir, `pglite-${packageVersion(pglite)}-pgvector-${packageVersion(pgvector)}-${maker}.tar`);
   project.provide("pgliteTemplate", file);
   if (existsSync(file)) return async () => undefined;
   mkdirSync(cacheDir, { recursive: true });
@@ -52,6 +55,9 @@ export default function setup(project: TestProject): () => Promise<void> {
   return async () => {
     await worker.terminate();
     rmSync(`${file}.failed`, { force: true });
+    // A run stopped while the dump was being written leaves its part behind; a finished dump was renamed away.
+    const parts = `${path.basename(file)}.`;
+    for (const name of readdirSync(cacheDir)) if (name.startsWith(parts) && name.endsWith(".part")) rmSync(path.join(cacheDir, name), { force: true });
   };
 }
 
