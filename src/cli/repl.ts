@@ -5,7 +5,6 @@ import type { Answer } from "../answer/answer.js";
 import { styleText } from "node:util";
 import { loadConfig, type Config } from "../config.js";
 import { appendTurn, turnOf, type Turn } from "../conversation/turn.js";
-import { DISPLAY_LIMITS } from "../display/limits.js";
 import type { Engine } from "../engine-types.js";
 import { userMessage } from "../errors.js";
 import { formatAnswerForTerminal, readAsLine, terminalText } from "./format-answer.js";

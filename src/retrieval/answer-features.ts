@@ -45,7 +45,7 @@ export function answerFeatures(ranked: readonly ScoredFeatures[]): { at: number;
   const at = typed >= 0 ? typed : ranked.findIndex((c) => mayAnswer(c) && besideAskedFact(c.features));
   if (at < 0) return undefined;
   const best = ranked[at]!;
-  const second = ranked.find((c, i) => i !== at)?.score ?? 0;
+  const second = ranked.find((_, i) => i !== at)?.score ?? 0;
   const f = best.features;
   return {
     at,
