@@ -128,7 +128,10 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
     const { report } = s;
     const i = s.sentence.index;
     const sentences = index.sentencesOf(report.id);
-    const around = [sentences[i - 1], s, sentences[i + 1]].filter((x): x is IndexedSentence => x !== undefined);
+    // An interviewer's question is context for its reply, after it, not for the sentence before it: "The ships were
+    // meant to arrive this year. What went wrong?" must not answer "What went wrong with the ships?".
+    const next = sentences[i + 1];
+    const around = [sentences[i - 1], s, next && !endsAsAQuestion(next.sentence.text) ? next : undefined].filter((x): x is IndexedSentence => x !== undefined);
     const aroundStems = around.map((n) => n.stems);
     // A name in the headline holds for the whole report: later sentences say "the mayor", not "Millbrook's mayor".
     const withTitle = [...aroundStems, titleStems(report)];

@@ -59,6 +59,10 @@ function withRelatedWords(t: Term): QuestionTerm & { synonymWords: string[] } {
   return { ...t, synonyms, related, synonymWords: [...formWords, ...words] };
 }
 
+// Verbs and adjectives that take a "to" + verb after them ("meant to counter", "expected to reopen", "agreed to pay"):
+// the verb after "to" says what is asked. After others "to" opens a place or a thing ("restored to homes").
+const LEADS_ON =
+  /^(mean|meant|means|expect(s|ed)?|plan(s|ned)?|suppose[sd]?|set|schedule[sd]?|agree[sd]?|vote[sd]?|decide[sd]?|hope[sd]?|want(s|ed)?|tr(y|ies|ied)|intend(s|ed)?|design(s|ed)?|require[sd]?|force[sd]?|allow(s|ed)?|aim(s|ed)?|seek(s)?|sought|refuse[sd]?|fail(s|ed)?|promise[sd]?|threaten(s|ed)?|pledge[sd]?|vow(s|ed)?|choose|chose|chosen|prepare[sd]?|due|going|likely|able|unable|ready|willing)$/i;
 const DO_OR_MODAL = /^(did|does|do|will|would|can|could|should|may|might)$/i;
 const BE_OR_HAVE = /^(was|were|is|are|has|have|had)$/i;
 // Words that open a noun phrase: the word after one is the phrase's, not a verb ("the fuel depot").
@@ -85,8 +89,8 @@ export function predicateOf(question: string): string | undefined {
     const w = words[i]!;
     if (!isContent(w)) continue;
     if (!(passive ? isParticiple(w, i) : i === aux + 1 || !NOUN_PHRASE_OPENER.test(words[i - 1]!))) continue;
-    const led = words[i + 1]?.toLowerCase() === "to" ? words[i + 2] : undefined;
-    return (led !== undefined && isContent(led) ? led : w).toLowerCase();
+    const led = words[i + 1]?.toLowerCase() === "to" && LEADS_ON.test(w) ? words[i + 2] : undefined;
+    return (led !== undefined && isContent(led) && !isInflectedVerb(led) ? led : w).toLowerCase();
   }
   return undefined;
 }

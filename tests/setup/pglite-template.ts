@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -55,9 +55,9 @@ export default function setup(project: TestProject): () => Promise<void> {
   return async () => {
     await worker.terminate();
     rmSync(`${file}.failed`, { force: true });
-    // A run stopped while the dump was being written leaves its part behind; a finished dump was renamed away.
-    const parts = `${path.basename(file)}.`;
-    for (const name of readdirSync(cacheDir)) if (name.startsWith(parts) && name.endsWith(".part")) rmSync(path.join(cacheDir, name), { force: true });
+    // A run stopped while the dump was being written leaves its part behind (a finished dump was renamed away); only
+    // this run's: another run in the same checkout may be writing its own. The maker thread shares this process's id.
+    rmSync(`${file}.${process.pid}.part`, { force: true });
   };
 }
 

@@ -1,5 +1,6 @@
 import { ABSTAIN_TEXT } from "../answer.js";
 import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "../answerer.js";
+import { endsAsAQuestion } from "../../text/question-sentence.js";
 import { distinctTexts, toCitations } from "../resolve-citations.js";
 
 const MAX_SENTENCES = 3;
@@ -22,6 +23,9 @@ export class ExtractiveAnswerer implements Answerer {
     for (const c of rest) {
       if (chosen.length >= MAX_SENTENCES || best.score - c.score > CLOSE_NEIGHBOUR_SCORE) break;
       const neighbour = c.report.id === best.report.id && Math.abs(c.sentence.index - best.sentence.index) === 1;
+      // An interviewer's question belongs with the reply right after it, and nowhere else.
+      const asksBeforeBest = neighbour && c.sentence.index === best.sentence.index - 1;
+      if (endsAsAQuestion(c.sentence.text) && !asksBeforeBest) continue;
       const close = best.score - c.score <= CLOSE_SCORE;
       if ((close || neighbour) && !chosen.some((x) => x.sentence.id === c.sentence.id)) chosen.push(c);
     }

@@ -15,6 +15,16 @@ describe("the extractive answerer", () => {
     expect(draft.text).toBe("The budget funds: [1] road repairs [2] two new libraries [3]");
   });
 
+  it("quotes an interviewer's question only with the reply right after it, never as a companion elsewhere", async () => {
+    const reply = ranked(5, "No. The fleet has had three engine fires in two years.", 0.9);
+    const before = ranked(4, "Is the fleet safe?", 0.88);
+    const after = ranked(6, "What happens next?", 0.89);
+    const draft = await new ExtractiveAnswerer().answer({ question: "Is the fleet safe?", candidates: [reply, after, before] });
+    expect(draft.citations.map((c) => c.text)).toEqual(["Is the fleet safe?", "No. The fleet has had three engine fires in two years."]);
+    const elsewhere = ranked(8, "Will fares rise again?", 0.895);
+    expect((await new ExtractiveAnswerer().answer({ question: "Will fares rise?", candidates: [reply, elsewhere] })).citations).toHaveLength(1);
+  });
+
   it("cites the same sentence text once, however often it was chosen", async () => {
     const text = "The council approved the plan by six votes to one.";
     const draft = await new ExtractiveAnswerer().answer({ question: "How did the vote go?", candidates: [ranked(1, text, 0.9), ranked(7, text, 0.89)] });

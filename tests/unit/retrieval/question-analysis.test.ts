@@ -157,6 +157,10 @@ describe("the question's main verb", () => {
     // A verb that leads on to another gives way to it.
     ["what were his remarks meant to counter", "counter"],
     ["When is the plant expected to reopen?", "reopen"],
+    // After other verbs "to" opens a place or a thing.
+    ["When was power restored to homes?", "restored"],
+    ["When was the case referred to court?", "referred"],
+    ["When was the ferry returned to service?", "returned"],
   ])("%s → %s", (q, verb) => expect(predicateOf(q)).toBe(verb));
 
   it("is the question's term, for the features to look for", () => {

@@ -61,6 +61,16 @@ describe("retrieve", () => {
     expect(again.candidates.find((c) => c.sentence.text === "Rojas said the talks had stalled.")!.features.namesInContext).toBe(1);
   });
 
+  it("takes an interviewer's question as context for the reply after it, not for the sentence before it", async () => {
+    const interview = await memoryIndex({
+      ferry: "The hybrid ships were meant to arrive this year. What went wrong? The yard ran into problems with its battery supplier.",
+    });
+    const r = await createRetriever({ index: () => interview, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("What went wrong with the hybrid ships?");
+    const setup = r.candidates.find((c) => c.sentence.text.startsWith("The hybrid ships"))!;
+    expect(setup.features.contextCoverage).toBeLessThan(1);
+    expect(r.judgement.answerable && r.candidates[r.judgement.answerAt!]!.sentence.text.startsWith("The hybrid ships")).toBe(false);
+  });
+
   it("counts two people joined by 'and' as two names, not one found through either", async () => {
     // The report names both, far apart: joined in one name, Rojas's sentence would count Whitlow as found beside it.
     const both = await memoryIndex({ strike: `${HARBOUR} Talks resumed on Monday. Dana Whitlow, the port's lawyer, spoke later.` });
