@@ -1,3 +1,4 @@
+import { parseSentenceId } from "../core/sentence-id.js";
 import { mayAnswer } from "../retrieval/answer-features.js";
 import { holdsAskedFact } from "../retrieval/features.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
@@ -22,15 +23,9 @@ export function continuingPreviousAnswer(retrieval: Retrieval, previous: Turn | 
   const cited = previous?.citations ?? [];
   if (cited.some((c) => c.sentenceId === top.sentence.id)) return retrieval;
   const beside = cited.some((c) => {
-    const cited = sentenceIndex(c.sentenceId);
-    return c.reportId === top.report.id && cited !== undefined && Math.abs(top.sentence.index - cited) === 1;
+    const at = parseSentenceId(c.sentenceId);
+    return at?.reportId === top.report.id && Math.abs(top.sentence.index - at.index) === 1;
   });
   if (!beside) return retrieval;
   return { ...retrieval, judgement: { ...judgement, answerable: true, related: false, answerAt: 0, reason: "beside the sentence the previous answer cited" } };
-}
-
-/** `<reportId>#<n>` → n. */
-function sentenceIndex(sentenceId: string): number | undefined {
-  const n = Number(sentenceId.slice(sentenceId.lastIndexOf("#") + 1));
-  return Number.isInteger(n) ? n : undefined;
 }

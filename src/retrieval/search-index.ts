@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import { sentenceId } from "../core/sentence-id.js";
+import { parseSentenceId, sentenceId } from "../core/sentence-id.js";
 import { lexicalStats, type LexicalStats, scorePostings } from "../index/bm25.js";
 import type { IndexGeneration } from "../index/index-files.js";
 import { dequantize } from "../index/quantize.js";
@@ -85,10 +85,8 @@ export class SearchIndex {
   }
 
   sentence(id: string): IndexedSentence | undefined {
-    const at = id.lastIndexOf("#");
-    const index = Number(id.slice(at + 1));
-    if (at < 0 || !Number.isInteger(index)) return undefined;
-    return this.sentencesOf(id.slice(0, at))[index];
+    const parsed = parseSentenceId(id);
+    return parsed && this.sentencesOf(parsed.reportId)[parsed.index];
   }
 
   sentencesOf(reportId: string): IndexedSentence[] {
