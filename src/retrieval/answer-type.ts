@@ -12,6 +12,9 @@ export type AnswerType = "count" | "amount" | "figure" | "money" | "age" | "dura
 
 // What a question about money says it is about; "how much higher" or "how much of its fuel" are plain amounts.
 const MONEY_WORDS = String.raw`cost|costs|costing|costed|price|priced|pay|pays|paid|paying|spend|spends|spent|spending|worth|fee|fees|fare|fares|charge|charged|earn|earned|earns|salary|wage|fine|fined|budget`;
+const ASKS_FOR_MONEY = new RegExp(
+  String.raw`\bhow much\b.*\b(${MONEY_WORDS})\b|\bwhat (price|cost|fee|fare|sum|salary|fine)\b|\bwhat (will|would|did|does|do) .*\b(cost|pay|spend|earn|charge)\??\s*$`,
+);
 
 // Nouns that name a measured quantity: "what was the turnout?" asks for the figure, as "how much" does.
 const MEASURES = new Set(
@@ -40,7 +43,7 @@ export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
   if (/\bhow many\b|\b(what|which|the) number of\b/.test(q)) return "count";
   if (/\bhow old\b|\bwhat age\b|\bat what age\b/.test(q)) return "age";
-  if (new RegExp(String.raw`\bhow much\b.*\b(${MONEY_WORDS})\b|\bwhat (price|cost|fee|fare|sum|salary|fine)\b|\bwhat (will|would|did|does|do) .*\b(cost|pay|spend|earn|charge)\??\s*$`).test(q)) return "money";
+  if (ASKS_FOR_MONEY.test(q)) return "money";
   if (/\bhow (much|far|big|large|high|low|small|fast|deep|tall|wide)\b|\bwhat (percentage|proportion|share|amount|figure|rate|total|value)\b/.test(q)) return "amount";
   if (asksForMeasure(question)) return "figure";
   if (/\bhow long\b(?!\s+ago)|\bfor how many (days|weeks|months|years|hours)\b/.test(q)) return "duration";

@@ -119,4 +119,3 @@ export function splitQuestion(question: string): QuestionPart[] {
     { text: second.charAt(0).toUpperCase() + second.slice(1), query: `${second} ${context}` },
   ];
 }
-
