@@ -5,8 +5,11 @@ import { definitePhrases, namePhrases } from "./name-phrases.js";
 export interface Anaphor {
   word: string;
   index: number;
-  /** "event": "that" or "this" standing alone ("When was that?"), for what the previous turn was about. */
-  kind: "person" | "group" | "thing" | "event";
+  /**
+   * "event": "that" or "this" standing alone ("When was that?"), for what the previous turn was about; "place":
+   * "there" ("How many people live there?").
+   */
+  kind: "person" | "group" | "thing" | "event" | "place";
   possessive: boolean;
 }
 
@@ -79,7 +82,7 @@ export function followUpSignals(question: string): FollowUpSignals {
       if ((lower === "that" || lower === "this") && alone) anaphors.push({ word, index, kind: "event", possessive: false });
       return;
     }
-    if (lower === "there" && !(next && EXISTENTIAL_AFTER.has(next.lower)) && i > 0) leaning.push(word);
+    if (lower === "there" && !(next && EXISTENTIAL_AFTER.has(next.lower)) && i > 0) anaphors.push({ word, index, kind: "place", possessive: false });
     else if (LEANING_WORDS.has(lower)) leaning.push(word);
     // "What happened next?" (not "the next round").
     else if (lower === "next" && next === undefined) leaning.push(word);

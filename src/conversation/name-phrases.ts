@@ -21,13 +21,16 @@ const NOT_PERSON = new Set(
     "nations states republic kingdom emirate province city county district river lake dam bridge street road " +
     "square station airport hospital school university institute centre center news times post herald press " +
     "party taliban group association authority corporation defence defense interior foreign affairs former talks " +
-    "treaty accord agreement report service services board ceasefire summit conference"
+    "treaty accord agreement report service services board ceasefire summit conference lane avenue stadium arena park"
   ).split(" "),
 );
 
-// Words that open sentences (or questions) without being part of a name.
+// Months and days are capitalised without naming anyone or anywhere.
+const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+// Words that open sentences (or questions, or bylines) without being part of a name.
 const OPENERS = new Set(
-  "the a an in on at by for from to of and but or so if as after before ahead despite according however while when where who whom whose what which why how did does do is was are were has have had will would can could should his her their its this that these those".split(" "),
+  "i the a an in on at by for from to of and but or so if as after before ahead despite according however while when where who whom whose what which why how did does do is was are were has have had will would can could should his her their its this that these those".split(" "),
 );
 
 /** Runs of capitalised words ("Mawlawi Mohammad Yaqoob Mujahid"), in order of appearance, each once. */
@@ -49,7 +52,8 @@ export function namePhrases(text: string): NamePhrase[] {
     const startsSentence = sentenceStart || /[.!?]\s*$/.test(between);
     sentenceStart = false;
     const capitalised = /^\p{Lu}/u.test(word);
-    if (!capitalised || (startsSentence && OPENERS.has(word.toLowerCase()))) {
+    // A function word is no part of a name even mid-sentence: a byline's "By Halima Oduya Ilescu".
+    if (!capitalised || OPENERS.has(word.toLowerCase())) {
       close();
       continue;
     }
@@ -68,7 +72,7 @@ export function namePhrases(text: string): NamePhrase[] {
       text: words.join(" "),
       person: words.length >= 2 && words.every((w) => !NOT_PERSON.has(w.toLowerCase()) && !/^(\p{Lu}\.?){2,}$/u.test(w)),
     }))
-    .filter((p) => !seen.has(p.text) && seen.add(p.text));
+    .filter((p) => !CALENDAR.test(p.text) && !seen.has(p.text) && seen.add(p.text));
 }
 
 /**

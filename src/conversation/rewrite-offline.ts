@@ -1,4 +1,5 @@
-import { extractTerms } from "../text/terms.js";
+import { extractTerms, stems } from "../text/terms.js";
+import { answeredFigure } from "./answered-figure.js";
 import { type Anaphor, CONDITION, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
 import type { FollowUpReading, FollowUpRewriter } from "./follow-up-reading.js";
 import { countedPhrase, definitePhrases, isPlural, namePhrases } from "./name-phrases.js";
@@ -37,8 +38,14 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
     // Right to left, so earlier indexes stay valid as words are replaced.
     for (const anaphor of [...signals.anaphors].reverse()) {
       const referent = referentFor(anaphor, history, /\bof\s*$/i.test(core.slice(0, anaphor.index)));
-      if (referent === undefined) continue;
-      const replacement = anaphor.possessive ? possessive(referent) : referent;
+      if (referent === undefined) {
+        // A pronoun left pointing back needs the previous turn's words.
+        resolved = false;
+        continue;
+      }
+      // "How many people live there?" → "… live in Dunmore?"; "How far is it from there?" keeps its preposition.
+      const place = anaphor.kind === "place" && !/\b(in|at|from|to|near|into|through|around|of)\s*$/i.test(core.slice(0, anaphor.index));
+      const replacement = anaphor.possessive ? possessive(referent) : place ? `in ${referent}` : referent;
       core = core.slice(0, anaphor.index) + replacement + core.slice(anaphor.index + anaphor.word.length);
     }
     // "And how were they split up?" reads as a question once rewritten: the "and" has done its work.
@@ -86,7 +93,10 @@ function askedAgain(previous: string, question: string): string | undefined {
   const wh = /^\s*(?:(?:and|but)\s+)?((?:(?:(?:for|by)\s+)?how\s+(?:long|many|much|far|old|often|soon))|\w+\s+(?:what|which|whose)\s+[\p{L}-]+|\w+\s+whom|why|when|where|who|what|how)\s*\?*\s*$/iu.exec(question)?.[1];
   if (wh === undefined) return undefined;
   const asked = `${wh.charAt(0).toUpperCase()}${wh.slice(1).toLowerCase()}`;
-  const rest = /^\s*(?:how\s+\w+|(?:which|what|whose)\s+\w+|\w+)\s+((?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b.*)$/i.exec(previous)?.[1];
+  const [, previousWh, rest] = /^\s*(how\s+\w+|(?:which|what|whose)\s+\w+|\w+)\s+((?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b.*)$/i.exec(previous) ?? [];
+  // "What did the sheriff ask people to do?" then "Why?": the thing asked about was the answer, and "Why did the
+  // sheriff ask people to do?" asks nothing; the previous turn's words serve better.
+  if (rest !== undefined && /^(what|which|who|whom)\b/i.test(previousWh!) && /^(why|when|where|how)$/i.test(wh)) return undefined;
   if (rest !== undefined) return `${asked} ${rest}`;
   const done = /^\s*(?:[Ww]ho|[Ww]hich\s+\p{Ll}+)\s+(\p{Ll}+ed)\s+((?:the|that|this|these|those|a|an|his|her|their|its)\s+[^?]+?|\p{Lu}[^?]*?)\s*\??\s*$/u.exec(previous);
   if (done === null) return undefined;
@@ -168,13 +178,27 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
     const phrases = definitePhrases(asked);
     let found: string | undefined;
     if (anaphor.kind === "person") {
-      // After "Who …?" the person is the answer, found in the cited sentence rather than in the question.
-      const answerFirst = /^\s*(who|whom|whose)\b/i.test(asked);
+      // After "Who …?" the person is the answer, found in the cited sentence rather than in the question; but "Who is
+      // Tomas Brandt?" asks about the person it names.
+      const aboutNamed = /^\s*who\s+(is|was|are|were)\b/i.test(asked) && askedNames.some((n) => n.person);
+      const answerFirst = /^\s*(who|whom|whose)\b/i.test(asked) && !aboutNamed;
       const persons = (answerFirst ? [...citedNames, ...askedNames] : [...askedNames, ...citedNames]).filter((n) => n.person);
       found = persons[0]?.text;
+    } else if (anaphor.kind === "place") {
+      // After "Which plant …?" the place is the answer, a name the cited sentence adds; otherwise a place the question
+      // named ("Where does Dunmore get its water?": there = Dunmore), else the answer's ("Where did the levee break?").
+      const answerFirst = /^\s*(which|what)\b/i.test(asked);
+      const answered = namePhrases(answeringSentence(turn) ?? "").filter((n) => !asked.includes(n.text));
+      // A name the question used may be a person's; one the answer added to "Which plant?" is the place ("Ashby Vale",
+      // two capitalised words, reads as a person's name to the person test).
+      const places = askedNames.filter((n) => !n.person);
+      found = (answerFirst ? [...answered, ...places] : [...places, ...answered])[0]?.text;
     } else if (anaphor.kind === "event") {
+      // After a question that asked for a figure, "that" is the figure; if the answer gave none, nothing stands for it.
+      const figure = answeredFigure(asked, answeringSentence(turn));
+      if (figure === null) return undefined;
       // What the previous question was about sits last in it, after its verb: "Who arranged the ceasefire?".
-      found = phrases.at(-1) ?? askedNames.at(-1)?.text;
+      found = figure ?? phrases.at(-1) ?? askedNames.at(-1)?.text;
     } else {
       const wantPlural = anaphor.kind === "group";
       const others = askedNames.filter((n) => !n.person).map((n) => n.text);
@@ -190,6 +214,20 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
     if (found !== undefined) return found;
   }
   return fallback;
+}
+
+/**
+ * Of the sentences a turn's answer cited (in reading order), the one its answer is in: the one holding most of the
+ * question's words that set it apart from the others. Names are left out, as they tell the report rather than the
+ * fact: for "How much is going to the police in the Riverton budget?", "police" picks the sentence, not "Riverton".
+ */
+function answeringSentence(turn: Turn): string | undefined {
+  const texts = (turn.citations ?? []).map((c) => new Set(stems(c.text)));
+  const asked = [...new Set(extractTerms(coreOf(understoodQuestion(turn))).filter((t) => !t.salient).map((t) => t.stem))];
+  const weight = (stem: string) => 1 / Math.max(1, texts.filter((t) => t.has(stem)).length);
+  const scores = texts.map((t) => asked.filter((stem) => t.has(stem)).reduce((sum, stem) => sum + weight(stem), 0));
+  const best = scores.indexOf(Math.max(...scores));
+  return turn.citations?.[best]?.text;
 }
 
 function possessive(phrase: string): string {

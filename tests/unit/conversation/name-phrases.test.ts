@@ -16,6 +16,12 @@ describe("namePhrases", () => {
     expect(phrases.find((p) => p.text === "Defence Minister")?.person).toBe(false);
   });
 
+  it("keeps a byline's 'By', the pronoun 'I', months and days out of names, and a street or a stadium from being a person", () => {
+    expect(namePhrases("GENEVA, Nov. 24 (Continental Press) - By Halima Oduya Ilescu").map((p) => p.text)).toContain("Halima Oduya Ilescu");
+    expect(namePhrases('"I have lived here 40 years," said Alma Ruiz on Sunday in June.').map((p) => p.text)).toEqual(["Alma Ruiz"]);
+    expect(namePhrases("She lives at 6 Mill Lane near Westfield Stadium.").filter((p) => p.person)).toEqual([]);
+  });
+
   it("skips the capital letter a sentence opens with", () => {
     expect(namePhrases("Observers said the withdrawal reflected mistrust.")).toEqual([]);
     expect(namePhrases("Who is Mohammad Nabi Omari?").map((p) => p.text)).toEqual(["Mohammad Nabi Omari"]);

@@ -44,6 +44,21 @@ describe("offline follow-up rewrite", () => {
     expect(reading.preferredReportId).toBe("afghanistan-pakistan-istanbul-talks");
   });
 
+  it("reads 'he' after 'Who is <name>?' as that person, not one the answer happened to name, nor a byline or a place", () => {
+    const brandt = [turn("Who is Tomas Brandt?", ["GENEVA, Nov. 24 (Continental Press) - By Halima Oduya Ilescu", "Tomas Brandt, who studies regional security in Hamburg, said the deal bought time."])];
+    expect(rewriteOffline("what did he say about the deal", brandt).question).toBe("What did Tomas Brandt say about the deal");
+    const ruiz = [turn("Who is Alma Ruiz?", ["Alma Ruiz, 67, was carried from her flat at 6 Mill Lane."])];
+    expect(rewriteOffline("What did she hear first?", ruiz).question).toBe("What did Alma Ruiz hear first?");
+    const scorer = [turn("In which minute did Harlow score?", ["A crowd at Westfield Stadium saw Harlow take the lead."])];
+    expect(rewriteOffline("how old is he", scorer).question).not.toMatch(/Westfield Stadium/);
+  });
+
+  it("carries the previous turn's words when a pronoun finds nobody to stand for, however many words the follow-up has", () => {
+    expect(rewriteOffline("What did she say about the trial's funding?", [turn("Who led the soil study?")]).question).toMatch(
+      /^What did she say about the trial's funding\? \(context: led, soil, study\)$/,
+    );
+  });
+
   it("finds the person a 'who' question's answer named, for 'he' and 'his'", () => {
     const samad = [turn("Who questioned Pakistan's commitment to reconciliation?", [SAMAD])];
     expect(rewriteOffline("What was his previous post?", samad).question).toBe("What was Omar Samad’s previous post?");
@@ -91,13 +106,45 @@ describe("offline follow-up rewrite", () => {
 
   it("reads 'that' standing alone as what the previous question was about, and still carries context", () => {
     expect(rewriteOffline("Who brokered the truce after that?", mediated).question).toMatch(/^Who brokered the truce after the talks\? \(context: Turkish, Qatari/);
-    const attended = [turn("How many people attended the cup final?")];
-    expect(rewriteOffline("Was that a record?", attended).question).toMatch(/^Was the cup final a record\? \(context: people, attended\)$/);
-    expect(rewriteOffline("What will that pay for?", [turn("How much did Hollis County release from the emergency fund?")]).question).toMatch(
-      /^What will the emergency fund pay for\?/,
-    );
+    expect(rewriteOffline("When was that?", [turn("Who arranged the temporary ceasefire?")]).question).toMatch(/^When was the temporary ceasefire\?/);
     // Before its noun it points back without standing for anything: only context helps.
     expect(rewriteOffline("Who rejected that demand?", [turn("What did Pakistan ask Kabul to do?")]).question).toMatch(/^Who rejected that demand\? \(context: Pakistan, Kabul/);
+  });
+
+  it("reads 'that' after a question that asked for a figure as the figure its answer gave, in the sentence holding the answer", () => {
+    const attended = [turn("How many people attended the cup final?", ["A crowd of 78,406, the largest for a domestic final at Westfield Stadium since it was rebuilt, saw Harlow take the lead."])];
+    expect(rewriteOffline("Was that a record?", attended).question).toMatch(/^Was the 78,406 people a record\? \(context: /);
+    const released = turn("How much did the Hollis County Council release from its emergency fund?", [
+      "The Hollis County Council held an emergency session at noon on Saturday, May 17, 2025.",
+      "It voted unanimously to release $1.5 million from its emergency fund.",
+    ]);
+    expect(rewriteOffline("What will that pay for?", [released]).question).toMatch(/^What will the \$1\.5 million pay for\?/);
+    // The answer's sentence is the one holding the question's distinctive words ("police"), not its report's name.
+    const police = turn("How much is going to the police in the Riverton budget?", [
+      "Riverton's council approved spending of $412.6 million on Tuesday.",
+      "$9.2 million to hire 64 police officers and 12 civilian call-takers.",
+    ]);
+    expect(rewriteOffline("How many officers will that pay for?", [police]).question).toMatch(/^How many officers will the \$9\.2 million pay for\?/);
+  });
+
+  it("leaves 'that' pointing back, with context, when the figure asked for was not found; a measured phrase stands in", () => {
+    const attended = [turn("How many people attended the cup final?", ["Harlow shared the record of eight cup titles since 2019."])];
+    expect(rewriteOffline("Was that a record?", attended).question).toMatch(/^Was that a record\? \(context: .*people, attended, cup, final/);
+    expect(rewriteOffline("How does that compare with last year?", [turn("How big is Riverton's new budget?")]).question).toMatch(
+      /^How does Riverton's new budget compare with last year\?/,
+    );
+  });
+
+  it("reads 'there' as the place the previous question named, else the one its answer named", () => {
+    expect(rewriteOffline("how many people live there?", [turn("Where does Dunmore get its drinking water?", ["Dunmore draws its water from the Marten River."])]).question).toBe(
+      "How many people live in Dunmore?",
+    );
+    const plant = [turn("Which plant will Corvane close?", ["To cut costs, Corvane will close its plant in Ashby Vale by the end of June."])];
+    expect(rewriteOffline("how many jobs will go there?", plant).question).toBe("How many jobs will go in Ashby Vale?");
+    expect(rewriteOffline("how far is it from there?", plant).question).toMatch(/from Ashby Vale\?/);
+    // Nowhere to point to: the previous turn's words instead.
+    expect(rewriteOffline("Who lives there?", [turn("Who won the cup?")]).question).toMatch(/^Who lives there\? \(context: won, cup\)$/);
+    expect(followUpSignals("Is there a deadline?").anaphors).toEqual([]);
   });
 
   it("asks the previous question again with a bare follow-up's question word", () => {
@@ -117,7 +164,10 @@ describe("offline follow-up rewrite", () => {
   it("after 'Who did something to something?', asks the new question word about the thing done to", () => {
     expect(rewriteOffline("when?", [turn("Who arranged the ceasefire?")]).question).toBe("When was the ceasefire arranged?");
     expect(rewriteOffline("when?", [turn("Who mediated the talks in Istanbul?")]).question).toBe("When were the talks in Istanbul mediated?");
-    expect(rewriteOffline("why?", [turn("Which one did Marovia turn down?")]).question).toBe("Why did Marovia turn down?");
+    // After "What did …?" or "Which one did …?" the thing asked about was the answer: "Why did Marovia turn down?"
+    // asks nothing, so the previous turn's words go with "why?" instead.
+    expect(rewriteOffline("why?", [turn("Which one did Marovia turn down?")]).question).toBe("why? (context: Marovia, turn)");
+    expect(rewriteOffline("why?", [turn("What did Sheriff Daniel Okafor ask people to do?")]).question).toMatch(/^why\? \(context: Sheriff/);
     // Nothing done to anything: context only.
     expect(rewriteOffline("why?", [turn("Who walked out?")]).question).toBe("why? (context: walked)");
   });
