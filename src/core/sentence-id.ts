@@ -5,7 +5,6 @@ export function sentenceId(reportId: string, index: number): string {
 
 /** The report and sentence number a sentence id names, or undefined when it is not one. */
 export function parseSentenceId(id: string): { reportId: string; index: number } | undefined {
-  const at = id.lastIndexOf("#");
-  const index = Number(id.slice(at + 1));
-  return at < 0 || !Number.isInteger(index) ? undefined : { reportId: id.slice(0, at), index };
+  const match = /^(.*)#(\d+)$/s.exec(id);
+  return match ? { reportId: match[1]!, index: Number(match[2]) } : undefined;
 }

@@ -8,6 +8,6 @@ describe("sentence ids", () => {
   });
 
   it("are not read from text that is not one", () => {
-    for (const id of ["talks", "talks#x", "talks#1.5"]) expect(parseSentenceId(id), id).toBeUndefined();
+    for (const id of ["talks", "talks#x", "talks#1.5", "talks#", "talks# 3", "talks#-1", "talks#0x1"]) expect(parseSentenceId(id), id).toBeUndefined();
   });
 });
