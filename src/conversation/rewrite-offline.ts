@@ -64,6 +64,20 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
   return { question: standalone, rewritten: standalone !== question, preferredReportId: lastReportId(history) };
 }
 
+/**
+ * "How many homes were hit?", "Who runs transit?": a question in a conversation that names nothing stands on its own
+ * as written, yet means the homes and the transit of what the conversation is about. This reading adds the previous
+ * turn's names and key words as context and prefers its report; undefined when the question names something (it
+ * says what it is about) or there is no previous turn.
+ */
+export function scopedToConversation(question: string, history: readonly Turn[]): FollowUpReading | undefined {
+  const last = history.at(-1);
+  if (last === undefined || namePhrases(question).length > 0 || extractTerms(question).some((t) => t.salient)) return undefined;
+  const context = carriedContext(question, last, false);
+  if (context.length === 0) return undefined;
+  return { question: `${question.trim()} (context: ${context.join(", ")})`, rewritten: true, preferredReportId: lastReportId(history) };
+}
+
 export const offlineRewriter: FollowUpRewriter = {
   name: "offline",
   read: async (question, history) => rewriteOffline(question, history),
@@ -83,6 +97,9 @@ export function lastReportId(history: readonly Turn[]): string | undefined {
   return undefined;
 }
 
+/** "What did the Afghan delegation demand?", "Which one did Marovia turn down?": the answer is the verb's object. */
+const ASKS_FOR_OBJECT = /^\s*(?:what|which(?:\s+\w+)?|whom?)\s+(?:did|does|do|will|would|can|could|has|have|had)\s/i;
+
 /**
  * "Where?" after "When did the levee break?": the previous question asked again with the new question word, where it
  * goes on with an auxiliary ("did the levee break", "Which one did Marovia turn down?"). After a question about who
@@ -93,10 +110,10 @@ function askedAgain(previous: string, question: string): string | undefined {
   const wh = /^\s*(?:(?:and|but)\s+)?((?:(?:(?:for|by)\s+)?how\s+(?:long|many|much|far|old|often|soon))|\w+\s+(?:what|which|whose)\s+[\p{L}-]+|\w+\s+whom|why|when|where|who|what|how)\s*\?*\s*$/iu.exec(question)?.[1];
   if (wh === undefined) return undefined;
   const asked = `${wh.charAt(0).toUpperCase()}${wh.slice(1).toLowerCase()}`;
-  const [, previousWh, rest] = /^\s*(how\s+\w+|(?:which|what|whose)\s+\w+|\w+)\s+((?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b.*)$/i.exec(previous) ?? [];
+  const rest = /^\s*(how\s+\w+|(?:which|what|whose)\s+\w+|\w+)\s+((?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b.*)$/i.exec(previous)?.[2];
   // "What did the sheriff ask people to do?" then "Why?": the thing asked about was the answer, and "Why did the
   // sheriff ask people to do?" asks nothing; the previous turn's words serve better.
-  if (rest !== undefined && /^(what|which|who|whom)\b/i.test(previousWh!) && /^(why|when|where|how)$/i.test(wh)) return undefined;
+  if (rest !== undefined && ASKS_FOR_OBJECT.test(previous) && /^(why|when|where|how|\w+\s+(whom|what|which)\b.*)$/i.test(wh)) return undefined;
   if (rest !== undefined) return `${asked} ${rest}`;
   const done = /^\s*(?:[Ww]ho|[Ww]hich\s+\p{Ll}+)\s+(\p{Ll}+ed)\s+((?:the|that|this|these|those|a|an|his|her|their|its)\s+[^?]+?|\p{Lu}[^?]*?)\s*\??\s*$/u.exec(previous);
   if (done === null) return undefined;
@@ -196,19 +213,25 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
     } else if (anaphor.kind === "event") {
       // After a question that asked for a figure, "that" is the figure; if the answer gave none, nothing stands for it.
       const figure = answeredFigure(asked, answeringSentence(turn));
-      if (figure === null) return undefined;
+      // After "What did the Afghan delegation demand?", "that" is what they demanded, the answer, not the delegation:
+      // nothing in the question stands for it.
+      if (figure === null || (figure === undefined && ASKS_FOR_OBJECT.test(asked))) return undefined;
       // What the previous question was about sits last in it, after its verb: "Who arranged the ceasefire?".
       found = figure ?? phrases.at(-1) ?? askedNames.at(-1)?.text;
     } else {
       const wantPlural = anaphor.kind === "group";
       const others = askedNames.filter((n) => !n.person).map((n) => n.text);
       // "How many of them went to hospital?" after "How many people were injured?": them = the people counted.
-      const counted = wantPlural && partOf ? countedPhrase(asked) : undefined;
+      // Short of a plural phrase or a name, "they" after "How many plots were in the trial?" are the plots.
+      const counted = wantPlural ? countedPhrase(asked) : undefined;
+      // Short of a phrase or a name, "they" after "Who funded the study?" are whoever the answer named ("Agrivane").
+      const answered = wantPlural && /^\s*who\b/i.test(asked) ? citedNames.find((n) => !n.person)?.text : undefined;
       // A phrase holding a name ("the Afghan delegation") is that name's fuller form; otherwise the name that comes
       // first, the question's subject ("How did Pakistan respond to the delegation?": they = Pakistan).
       const named = [...phrases.filter((p) => others.some((o) => p.includes(o))), ...others.filter((o) => !phrases.some((p) => p.includes(o)))];
       const first = named.sort((a, b) => asked.indexOf(a) - asked.indexOf(b))[0];
-      found = (counted && `the ${counted}`) ?? phrases.find((p) => isPlural(p) === wantPlural) ?? first;
+      const plural = phrases.find((p) => isPlural(p) === wantPlural);
+      found = (partOf && counted ? `the ${counted}` : undefined) ?? plural ?? first ?? answered ?? (counted && `the ${counted}`);
       fallback ??= phrases[0];
     }
     if (found !== undefined) return found;

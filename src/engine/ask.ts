@@ -7,7 +7,7 @@ import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
 import { confirmRewrittenAnswer, conversationReports, withinConversation } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
-import { coreOf } from "../conversation/rewrite-offline.js";
+import { coreOf, scopedToConversation } from "../conversation/rewrite-offline.js";
 import type { AskOptions } from "../engine-types.js";
 import { draftStream } from "./draft-stream.js";
 import { DossierError } from "../errors.js";
@@ -70,35 +70,48 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       return { ...(await deps.extractive.answer({ question, candidates: offered })), mode: "extractive-fallback", note: "citation check failed" };
     };
 
-    const reading: FollowUpReading = opts.history?.length
-      ? await deps.rewriter.read(text, opts.history, opts.signal)
-      : { question: text, rewritten: false };
-    const asked = reading.question;
-    const core = coreOf(asked);
-    const retrieveOptions = {
-      reportIds,
-      preferReportId: reading.preferredReportId,
-      carriedContext: asked.slice(core.length).trim() || undefined,
-      ...(modelDecides ? { topK: deps.wideContext.chunks } : {}),
-    };
-    // The offline answerer answers a two-part question part by part; a chat model reads the whole question.
-    const parts = modelDecides ? [{ text: asked, query: core }] : splitQuestion(core);
-    const retrievals = [];
     let aboutReports: Set<string> | undefined;
     const conversationAbout = () => (aboutReports ??= conversationReports(opts.history ?? [], index));
-    for (const part of parts) {
-      let retrieval = await deps.retrieve(part.query, retrieveOptions);
-      if (opts.history?.length) {
-        retrieval = continuingPreviousAnswer(retrieval, opts.history.at(-1));
-        retrieval = withinConversation(retrieval, text, conversationAbout);
+    /** Retrieves each part of a reading of the question, with the conversation's checks on what it finds. */
+    const retrieveReading = async (reading: FollowUpReading) => {
+      const asked = reading.question;
+      const core = coreOf(asked);
+      const retrieveOptions = {
+        reportIds,
+        preferReportId: reading.preferredReportId,
+        carriedContext: asked.slice(core.length).trim() || undefined,
+        ...(modelDecides ? { topK: deps.wideContext.chunks } : {}),
+      };
+      // The offline answerer answers a two-part question part by part; a chat model reads the whole question.
+      const parts = modelDecides ? [{ text: asked, query: core }] : splitQuestion(core);
+      const retrievals = [];
+      for (const part of parts) {
+        let retrieval = await deps.retrieve(part.query, retrieveOptions);
+        if (opts.history?.length) {
+          retrieval = continuingPreviousAnswer(retrieval, opts.history.at(-1));
+          retrieval = withinConversation(retrieval, text, conversationAbout);
+        }
+        // The offline judgement answers for the chat model only when it finds nothing; then there is nothing to confirm.
+        if (reading.rewritten && !modelDecides && retrieval.judgement.answerable) {
+          const own = await deps.retrieve(text, { ...retrieveOptions, carriedContext: asked });
+          retrieval = confirmRewrittenAnswer(retrieval, own);
+        }
+        retrievals.push(retrieval);
       }
-      // The offline judgement answers for the chat model only when it finds nothing; then there is nothing to confirm.
-      if (reading.rewritten && !modelDecides && retrieval.judgement.answerable) {
-        const own = await deps.retrieve(text, { ...retrieveOptions, carriedContext: asked });
-        retrieval = confirmRewrittenAnswer(retrieval, own);
-      }
-      retrievals.push(retrieval);
+      return { reading, parts, retrievals };
+    };
+
+    let { reading, parts, retrievals } = await retrieveReading(
+      opts.history?.length ? await deps.rewriter.read(text, opts.history, opts.signal) : { question: text, rewritten: false },
+    );
+    // "How many homes were hit?" stands on its own as written, but when it finds no answer so, it is read as meant:
+    // about what the conversation is about. That reading answers only when it finds one.
+    const scoped = opts.history?.length && !reading.rewritten && !modelDecides && !retrievals.some((r) => r.judgement.answerable) ? scopedToConversation(text, opts.history) : undefined;
+    if (scoped) {
+      const second = await retrieveReading(scoped);
+      if (second.retrievals.some((r) => r.judgement.answerable)) ({ reading, parts, retrievals } = second);
     }
+    const asked = reading.question;
     const t2 = performance.now();
     for (const r of retrievals) {
       deps.logger.debug(

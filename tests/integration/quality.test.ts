@@ -124,6 +124,15 @@ describe("answer quality on the question bank, local store", () => {
     expect(vote.citations.filter((c) => c.reportId !== "appeals-court-pipeline-ruling")).toEqual([]);
   });
 
+  it("reads a follow-up that names nothing and finds nothing on its own as about the conversation's subject", async () => {
+    const { engine } = await bankEngine();
+    const history = await replayHistory(engine, ["When did the Calder River flood?", "how much will the state pay toward the levee?"]);
+    expect((await engine.ask("how much has arrived?")).abstained).toBe(true);
+    const arrived = await engine.ask("how much has arrived?", { history });
+    expect(arrived.standaloneQuestion).toMatch(/^how much has arrived\? \(context: .*levee/);
+    expect(arrived.citations.some((c) => c.text.includes("only $9 million of that money has arrived"))).toBe(true);
+  });
+
   it("is not sure, rather than wrong, when a follow-up's rewrite finds what the follow-up did not ask, or an interview's question", async () => {
     const { engine } = await bankEngine();
     // "it" read as Achterberg finds her sentence, but the follow-up asks what the Greens said.

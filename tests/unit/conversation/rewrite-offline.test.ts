@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { followUpSignals, leansOnHistory } from "../../../src/conversation/follow-up-signals.js";
-import { rewriteOffline } from "../../../src/conversation/rewrite-offline.js";
+import { rewriteOffline, scopedToConversation } from "../../../src/conversation/rewrite-offline.js";
 import { CEASEFIRE, DEMANDS, MEDIATED, MUJAHID, SAMAD, turn } from "./fixtures.js";
 
 const mediated = [turn("Who mediated the talks?", [MEDIATED])];
@@ -31,6 +31,19 @@ describe("offline follow-up rewrite", () => {
     for (const history of [mediated, [turn("Who questioned Pakistan's commitment?", [SAMAD])]]) {
       expect(rewriteOffline(question, history)).toEqual({ question, rewritten: false });
     }
+  });
+
+  it("reads a question that names nothing as about the conversation's subject, only when asked for that reading", () => {
+    const levee = [turn("How much will the state pay toward the Calder River levee?", ["The state has promised to cover 40 percent of the levee project's cost."], "riverton")];
+    expect(rewriteOffline("how much has arrived?", levee)).toEqual({ question: "how much has arrived?", rewritten: false });
+    expect(scopedToConversation("how much has arrived?", levee)).toEqual({
+      question: "how much has arrived? (context: Calder, River, 40, state, pay, toward)",
+      rewritten: true,
+      preferredReportId: "riverton",
+    });
+    // A question that names what it is about needs no conversation.
+    expect(scopedToConversation("How much has Dunmore spent?", levee)).toBeUndefined();
+    expect(scopedToConversation("how much has arrived?", [])).toBeUndefined();
   });
 
   it("leaves any question alone when there is no history", () => {
@@ -98,6 +111,13 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("and the Greens?", seats).question).toBe("How many seats did the Greens win on the council?");
   });
 
+  it("reads 'they' as what the previous question counted, or who answered a 'who' question, when no phrase or name offers", () => {
+    expect(rewriteOffline("and how were they split up", [turn("How many plots were in the soil trial?")]).question).toMatch(/^How were the plots split up/);
+    expect(rewriteOffline("where do they get their water from", [turn("How many people live in Dunmore?")]).question).toBe("Where do Dunmore get Dunmore’s water from");
+    const funded = [turn("Who funded part of the soil study?", ["Part of the cost was met by Agrivane, a seed company."], "soil")];
+    expect(rewriteOffline("did they have a say in the results?", funded).question).toBe("Did Agrivane have a say in the results?");
+  });
+
   it("reads 'of them' as what the previous question counted, and an elliptic common noun in its place", () => {
     const injured = [turn("How many people were injured in the flood?")];
     expect(rewriteOffline("how many of them went to hospital", injured).question).toBe("How many of the people went to hospital");
@@ -107,6 +127,10 @@ describe("offline follow-up rewrite", () => {
   it("reads 'that' standing alone as what the previous question was about, and still carries context", () => {
     expect(rewriteOffline("Who brokered the truce after that?", mediated).question).toMatch(/^Who brokered the truce after the talks\? \(context: Turkish, Qatari/);
     expect(rewriteOffline("When was that?", [turn("Who arranged the temporary ceasefire?")]).question).toMatch(/^When was the temporary ceasefire\?/);
+    // After "What did … demand?" it is what was demanded, the answer, which no phrase of the question names.
+    expect(rewriteOffline("How did Pakistan respond to that?", [turn("What did the Afghan delegation demand from Islamabad?")]).question).toMatch(
+      /^How did Pakistan respond to that\? \(context: Afghan, Islamabad, delegation, demand\)$/,
+    );
     // Before its noun it points back without standing for anything: only context helps.
     expect(rewriteOffline("Who rejected that demand?", [turn("What did Pakistan ask Kabul to do?")]).question).toMatch(/^Who rejected that demand\? \(context: Pakistan, Kabul/);
   });
@@ -154,9 +178,12 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("by how much?", [turn("Why did Corvane's raw material costs rise?")]).question).toBe("By how much did Corvane's raw material costs rise?");
   });
 
-  it("asks a preposition's question word ('between whom?') of the previous question", () => {
+  it("asks a preposition's question word ('between whom?') of the previous question, unless that asked for its object", () => {
+    const met = [turn("When did the mediators meet in Doha?")];
+    expect(rewriteOffline("with whom?", met)).toMatchObject({ question: "With whom did the mediators meet in Doha?", rewritten: true });
+    // What the walkout reflected was the answer: "between whom?" asks about it, not about the walkout.
     const walkout = [turn("What did observers say the walkout reflected?")];
-    expect(rewriteOffline("between whom?", walkout)).toMatchObject({ question: "Between whom did observers say the walkout reflected?", rewritten: true });
+    expect(rewriteOffline("between whom?", walkout)).toMatchObject({ question: "between whom? (context: observers, walkout, reflected)", rewritten: true });
     expect(followUpSignals("On what grounds?").fragment).toBe(true);
     expect(followUpSignals("On what grounds did Mujahid reject the demand?").fragment).toBe(false);
   });
