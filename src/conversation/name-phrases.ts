@@ -96,7 +96,9 @@ export function definitePhrases(question: string): string[] {
     let j = i + 1;
     for (; j < tokens.length && words.length < MAX_PHRASE_WORDS; j++) {
       const w = tokens[j]!;
-      if (PHRASE_BREAKS.has(w.word.toLowerCase()) || /^the$/i.test(w.word) || (words.length > 0 && /^\p{Ll}+ing$/u.test(w.word))) break;
+      // A verb ends it: "the talks collapsing", "what the 2021 review recommended"; first after "the" it is an
+      // adjective ("the proposed route").
+      if (PHRASE_BREAKS.has(w.word.toLowerCase()) || /^the$/i.test(w.word) || (words.length > 0 && /^\p{Ll}+(ing|ed)$/u.test(w.word))) break;
       words.push(w.word);
       if (w.closes) {
         j++;

@@ -1,5 +1,6 @@
 import { extractTerms, stems } from "../text/terms.js";
 import { answeredFigure } from "./answered-figure.js";
+import { whatWasAsked } from "./what-was-asked.js";
 import { type Anaphor, CONDITION, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
 import type { FollowUpReading, FollowUpRewriter } from "./follow-up-reading.js";
 import { countedPhrase, definitePhrases, isPlural, namePhrases } from "./name-phrases.js";
@@ -213,9 +214,9 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
     } else if (anaphor.kind === "event") {
       // After a question that asked for a figure, "that" is the figure; if the answer gave none, nothing stands for it.
       const figure = answeredFigure(asked, answeringSentence(turn));
-      // After "What did the Afghan delegation demand?", "that" is what they demanded, the answer, not the delegation:
-      // nothing in the question stands for it.
-      if (figure === null || (figure === undefined && ASKS_FOR_OBJECT.test(asked))) return undefined;
+      if (figure === null) return undefined;
+      // After "What did the Afghan delegation demand?", "that" is what they demanded, the answer, not the delegation.
+      if (figure === undefined && ASKS_FOR_OBJECT.test(asked)) return whatWasAsked(asked);
       // What the previous question was about sits last in it, after its verb: "Who arranged the ceasefire?".
       found = figure ?? phrases.at(-1) ?? askedNames.at(-1)?.text;
     } else {

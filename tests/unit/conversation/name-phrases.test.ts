@@ -33,6 +33,8 @@ describe("definitePhrases", () => {
     expect(definitePhrases("Who mediated the talks?")).toEqual(["the talks"]);
     expect(definitePhrases("What did the Afghan delegation demand?")).toEqual(["the Afghan delegation"]);
     expect(definitePhrases("Who arranged the temporary ceasefire?")).toEqual(["the temporary ceasefire"]);
+    expect(definitePhrases("How much would what the 2021 review recommended cost?")).toEqual(["the 2021 review"]);
+    expect(definitePhrases("Who drew the proposed route?")).toEqual(["the proposed route"]);
   });
 
   it("finds a phrase after a shorter one, an owner's phrase, and keeps the place a phrase is in", () => {
