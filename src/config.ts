@@ -96,6 +96,8 @@ export interface Config {
     maxRetries: number;
     /** Cap on a chat model reply's tokens, so a runaway reply ends at the server (the front ends cut what they show). */
     maxTokens?: number;
+    /** Room our deadlines leave beyond LLM_TIMEOUT_MS (see `overallDeadlineMs`): a second unless set; tests shorten it. */
+    deadlineSlackMs?: number;
   };
   conversation: {
     /** Earlier turns a follow-up is read against. */

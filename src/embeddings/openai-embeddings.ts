@@ -28,7 +28,7 @@ export class NamedOpenAIEmbeddings extends OpenAIEmbeddings implements NamedEmbe
     super({
       ...fields,
       // The whole request under one deadline, since no signal of ours reaches LangChain's embeddings calls.
-      configuration: { ...fields.configuration, fetch: fetchWithDeadline(requestDeadlineMs(config.openai.timeoutMs)) },
+      configuration: { ...fields.configuration, fetch: fetchWithDeadline(requestDeadlineMs(config.openai)) },
       model: config.embeddingModel,
       // The openai client asks for base64 by default, which some compatible servers do not implement.
       encodingFormat: "float",

@@ -18,13 +18,13 @@ const DEADLINE_SLACK_MS = 1_000;
  * without a chunk); this bound ends a reply that never stalls but never finishes either, so a slow local model
  * writing long answers needs a larger LLM_TIMEOUT_MS.
  */
-export function overallDeadlineMs(timeoutMs: number, retry: RetryPolicy): number {
-  return timeoutMs * (retry.retries + 1) + longestBackoffMs(retry) + DEADLINE_SLACK_MS;
+export function overallDeadlineMs(timeoutMs: number, retry: RetryPolicy, slackMs = DEADLINE_SLACK_MS): number {
+  return timeoutMs * (retry.retries + 1) + longestBackoffMs(retry) + slackMs;
 }
 
 /** The longest one request (one attempt, reply body included) may take: LLM_TIMEOUT_MS and the slack. */
-export function requestDeadlineMs(timeoutMs: number): number {
-  return timeoutMs + DEADLINE_SLACK_MS;
+export function requestDeadlineMs(openai: Pick<Config["openai"], "timeoutMs" | "deadlineSlackMs">): number {
+  return openai.timeoutMs + (openai.deadlineSlackMs ?? DEADLINE_SLACK_MS);
 }
 
 export interface DeadlineLimits {
@@ -68,8 +68,8 @@ export async function withDeadline<T>(
 }
 
 /** The limits for one call under `openai`'s settings and a retry policy. */
-export function deadlineLimits(openai: Pick<Config["openai"], "timeoutMs">, retry: RetryPolicy): DeadlineLimits {
-  return { overallMs: overallDeadlineMs(openai.timeoutMs, retry), idleMs: openai.timeoutMs };
+export function deadlineLimits(openai: Pick<Config["openai"], "timeoutMs" | "deadlineSlackMs">, retry: RetryPolicy): DeadlineLimits {
+  return { overallMs: overallDeadlineMs(openai.timeoutMs, retry, openai.deadlineSlackMs), idleMs: openai.timeoutMs };
 }
 
 /**

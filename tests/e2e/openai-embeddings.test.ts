@@ -60,11 +60,12 @@ describe("OpenAI embeddings through the stub", () => {
   });
 
   it("gives up on a reply whose body never comes, instead of holding the ingest forever", async () => {
-    const embeddings = await createOpenAIEmbeddings(config({ timeoutMs: 300 }));
+    // LLM_TIMEOUT_MS and the deadline's slack, shortened from a second: the stub sends headers at once.
+    const embeddings = await createOpenAIEmbeddings(config({ timeoutMs: 300, deadlineSlackMs: 100 }));
     stub.failEmbeddings({ stall: "after-headers" });
     await expect(embeddings.embedDocuments(["text"])).rejects.toMatchObject({
       code: "MODEL_UNAVAILABLE",
-      message: "embedding model unavailable: timeout (no complete reply within 1300 ms)",
+      message: "embedding model unavailable: timeout (no complete reply within 400 ms)",
     });
   });
 
