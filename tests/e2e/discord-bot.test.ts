@@ -43,8 +43,14 @@ let send: BotHarness["send"];
 const logLines: string[] = [];
 /** Holds every ask() until released, so a test can fill the in-flight slot deterministically. */
 let askGate: Promise<void> = Promise.resolve();
-/** When set, the next ask() streams these pieces as drafts, 300 ms apart, as a chat model would, before answering. */
+/** When set, the next ask() streams these pieces as drafts, as a chat model would, before answering. */
 let streamNext: string[] | undefined;
+/**
+ * What the next streaming ask() waits for after each piece: 10 ms unless a test holds the stream. The bot edits at
+ * most once a second (tests/unit/discord/stream-edits.test.ts checks the interval), so here the first piece is shown
+ * and the rest are folded into the final answer.
+ */
+let streamPause: (() => Promise<void>) | undefined;
 /** When set, the next ask() returns this answer instead of the engine's (for shapes no small report yields). */
 let answerNext: Answer | undefined;
 /** Makes the next engine.ingest() fail as a broken index write would. */
@@ -77,12 +83,14 @@ beforeAll(async () => {
       ask: async (question, options) => {
         await askGate;
         const pieces = streamNext;
+        const pause = streamPause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 10)));
         streamNext = undefined;
+        streamPause = undefined;
         let soFar = "";
         const stream = draftStream(options?.onDraft);
         for (const piece of pieces ?? []) {
           stream?.((soFar += piece));
-          await new Promise((resolve) => setTimeout(resolve, 300));
+          await pause();
         }
         const crafted = answerNext;
         answerNext = undefined;
@@ -142,7 +150,7 @@ describe("/ask", () => {
     for (const id of customIds) expect(id.length).toBeLessThanOrEqual(100);
   });
 
-  it("shows a streamed answer as it is written, editing at most about once a second, then the final answer", async () => {
+  it("shows a streamed answer as it is written, fewer edits than pieces, then the final answer", async () => {
     const pieces = ["The talks [S1] ", "were mediated ", "by Turkish ", "and Qatari ", "officials ", "@everyone [S1]."];
     streamNext = pieces;
     const sent = interactions.ask(newUser(), "Who mediated the talks in Istanbul?");
@@ -221,11 +229,16 @@ describe("/ask", () => {
     const piece = `${"The talks [S1] went on and on, see [Verify your account here](https://evil.example/phish). ".repeat(800)}\n`;
     streamNext = Array.from({ length: 3 }, () => piece);
     expect(streamNext.join("").length).toBeGreaterThan(217_000);
+    // The stream is held after each piece until another user's question has been acknowledged.
+    let acknowledged!: () => void;
+    const otherAcknowledged = new Promise<void>((resolve) => (acknowledged = resolve));
+    streamPause = () => otherAcknowledged;
     const sent = interactions.ask(newUser(), "Who mediated the talks in Istanbul?");
     send(sent);
     const firstDraft = await fake.waitFor((r) => isOriginalEdit(sent)(r) && String(r.body?.content).startsWith("✍️"));
     const other = send(interactions.ask(newUser(), "Who mediated the talks?"));
     const otherAck = await fake.waitFor(isCallback(other));
+    acknowledged();
     const final = await fake.waitFor(isLastAnswerPage(sent));
     expect(otherAck.body.type).toBe(5);
     expect(fake.requests.indexOf(otherAck)).toBeLessThan(fake.requests.indexOf(final));

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from "discord.js";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { silentLogger } from "../../../src/logger.js";
 import { DRAFT_LABEL, draftContent, streamEdits } from "../../../src/discord/stream-edits.js";
 
@@ -25,6 +25,24 @@ describe("streamEdits", () => {
       content: `${DRAFT_LABEL}\nPrices rose \\*sharply\\*. Shops shut\\_early`,
       allowedMentions: { parse: [] },
     });
+  });
+
+  it("edits at most once a second, each time with the latest draft", async () => {
+    vi.useFakeTimers();
+    try {
+      const { interaction, edits } = fakeInteraction();
+      const stream = streamEdits(interaction, silentLogger);
+      // A draft every 300 ms for 2.4 s: shown at once, then at 1 s and 2 s with what had been written by then.
+      let text = "";
+      for (let i = 0; i < 8; i++) {
+        stream.onDraft((text += `w${i} `));
+        await vi.advanceTimersByTimeAsync(300);
+      }
+      await stream.finish();
+      expect(edits.map((e) => e.content.slice(DRAFT_LABEL.length + 1))).toEqual(["w0 ", "w0 w1 w2 w3 ", "w0 w1 w2 w3 w4 w5 w6 "]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("makes no edit after finish, so the verified answer is never overwritten", async () => {
