@@ -10,8 +10,6 @@ import { startFakeDiscord, type FakeDiscord } from "./fake-discord.js";
  * are checked in-process (tests/integration/bot-start.test.ts, tests/e2e/discord-bot.test.ts).
  */
 
-const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
-
 interface Run {
   code: Promise<number | null>;
   stdout: () => string;
@@ -23,7 +21,8 @@ interface Run {
 
 function run(script: string, env: Record<string, string>): Run {
   // A clean environment: a DISCORD_TOKEN or OPENAI_API_KEY in the developer's shell must not leak in.
-  const child = spawn(process.execPath, [TSX, script], {
+  // As package.json runs it: one process, node with tsx's loader (the tsx command would put a second one around it).
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
