@@ -1,5 +1,5 @@
 import { isDictionaryWord } from "../text/synonyms.js";
-import { extractTerms } from "../text/terms.js";
+import { extractTerms, stems } from "../text/terms.js";
 
 /**
  * The kind of fact a question asks for, when its wording says so. "How many" wants a count, "how much" an amount
@@ -51,9 +51,56 @@ export function answerTypeOf(question: string): AnswerType {
   if (/\b(which|what) (city|cities|country|countries|place|town|village|region|province|venue|location|state|district|county|stadium|port|court)\b/.test(q)) return "placeName";
   if (/^\s*where\b|\bwhere (is|was|are|were|did|do|does|will|would)\b/.test(q)) return "place";
   if (/^\s*(who|whom|whose)\b|\b(who|whom|whose)\s+(is|was|are|were|did|has|had|will|would|could|should|can)\b/.test(q)) return "person";
+  if (/\bnames? of\b/.test(q)) return "name";
   // "Which variety…", "which company…": the answer names it. "Which two…" or "which of…" may answer with words.
   if (/^\s*(in |at |for |from |to |with |by )?which (?!(one|ones|of|two|three|four|five|way|part|parts|side|sides|kind|kinds|type|types|sort)\b)\p{L}+/u.test(q)) return "name";
   return undefined;
+}
+
+const NUMBER_WORDS = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|many|few|other|main|biggest|largest|first|last)$/i;
+const AFTER_NAMES_OF = /\bnames? of\s+(?:the|its|their|his|her|those|these)?\s*((?:\p{Ll}[\p{L}'’-]*\s*)+)/u;
+const ENDS_NOUN_PHRASE = /^(already|now|still|on|in|at|for|by|from|with|of|to|that|which|who|whose|is|are|was|were|do|does|did|has|have|had|will|would|can|could)$/i;
+
+/**
+ * The things a "which …?" or "what are the names of …?" question wants named, lowercase: "supermarkets" in "Which
+ * supermarkets sold it?", "countries" in "In which nine countries…?", "antibodies" in "the names of the injected
+ * antibodies on the market".
+ */
+export function askedThingOf(question: string): string | undefined {
+  const namesOf = AFTER_NAMES_OF.exec(question)?.[1]?.trim().split(/\s+/);
+  if (namesOf) {
+    const end = namesOf.findIndex((w) => ENDS_NOUN_PHRASE.test(w));
+    return (end < 0 ? namesOf : namesOf.slice(0, end)).at(-1)?.toLowerCase();
+  }
+  const after = /\b(?:which|what)\s+(.*)$/iu.exec(question)?.[1]?.match(/[\p{L}\p{N}'’,.-]+/gu) ?? [];
+  return after.find((w, i) => i < 4 && /^\p{Ll}/u.test(w) && !NUMBER_WORDS.test(w))?.toLowerCase();
+}
+
+// How far from a mention of the asked things a name may stand and still be theirs: "three companies, Acme, Beta and Gamma".
+const NAMING_WINDOW = 3;
+// "The two countries", "both sides", "their clinics": things named elsewhere, not a claim that some exist.
+const POINTS_BACK = /^(the|both|these|those|their|its|his|her|our|each|such)$/i;
+
+/**
+ * The text says that some of the asked things exist without naming them ("sold at toy shops, supermarkets and
+ * online", "run at 88 clinics in nine countries"): it does not say which. A mention that is part of a name ("St.
+ * Brendan's Hospital") or has one beside it names them; "the two countries" points back to ones named elsewhere and
+ * says nothing either way.
+ */
+function mentionsThemUnnamed(text: string, thing: string, askedWords: Set<string>): boolean {
+  const [stem] = stems(thing);
+  if (stem === undefined) return false;
+  const words = text.split(/\s+/);
+  const bare = (w: string | undefined) => (w ?? "").replace(/^\W+|\W+$/gu, "");
+  let unnamed = false;
+  for (let i = 0; i < words.length; i++) {
+    if (stems(words[i]!)[0] !== stem) continue;
+    // Led by a lowercase word, so that a name opening the window reads as a name, not as a sentence's first word.
+    const near = ["and", ...words.slice(Math.max(0, i - NAMING_WINDOW), i + NAMING_WINDOW + 1)].join(" ");
+    if (/^\p{Lu}/u.test(bare(words[i])) || namesSomethingNew(near, askedWords, false)) return false;
+    if (!POINTS_BACK.test(bare(words[i - 1])) && !POINTS_BACK.test(bare(words[i - 2]))) unnamed = true;
+  }
+  return unnamed;
 }
 
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
@@ -65,8 +112,9 @@ const TIME_WORDS = new RegExp(
   String.raw`\b(${MONTHS}|${DAYS}|yesterday|today|tomorrow|tonight|overnight|earlier|ago|morning|afternoon|evening|night|dawn|dusk|weekend|spring|summer|autumn|fall|winter|decade|century|season|week|month|year|quarter)s?\b|${YEAR}|${CLOCK}`,
   "i",
 );
-// Dates, years, clock times and ages hold digits without being counts or amounts.
-const NOT_A_QUANTITY = new RegExp(`${DATE}|${CLOCK}|${YEAR}|\\b(${DAYS})\\b|\\b\\d{1,3}[- ]years?[- ]old\\b|\\baged\\s+\\d{1,3}\\b`, "gi");
+// Dates, years, clock times, ages and the numbers in names and codes ("CLEARVIEW-3", "COVID-19", "A320") hold
+// digits without being counts or amounts.
+const NOT_A_QUANTITY = new RegExp(`${DATE}|${CLOCK}|${YEAR}|\\b(${DAYS})\\b|\\b\\d{1,3}[- ]years?[- ]old\\b|\\baged\\s+\\d{1,3}\\b|\\b[a-z]+-\\d+\\b|\\b[a-z]+\\d+[a-z]*\\b`, "gi");
 const CARDINALS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|a third|a quarter|both|single|pair|couple)\b/i;
 // A sum of money: a currency sign or word next to a number.
@@ -89,8 +137,8 @@ const PERSON_ROLES =
  * capitalised word counts; the first word counts when it is no English word ("Vellucci said") or someone is
  * described after it ("Bell, who …").
  */
-const namesSomethingNew = (text: string, askedWords: Set<string>) =>
-  extractTerms(text).some((t) => t.salient && !/\p{N}/u.test(t.surface) && !askedWords.has(t.surface.toLowerCase())) || opensWithName(text, askedWords);
+const namesSomethingNew = (text: string, askedWords: Set<string>, fromSentenceStart = true) =>
+  extractTerms(text).some((t) => t.salient && !/\p{N}/u.test(t.surface) && !askedWords.has(t.surface.toLowerCase())) || (fromSentenceStart && opensWithName(text, askedWords));
 
 const FIRST_WORD = /^\W*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(,\s+(who|whose)\b)?/u;
 // Words that open sentences and that WordNet, a dictionary of content words, does not list: not names.
@@ -116,8 +164,11 @@ const hasCount = (sentence: string) => hasQuantity(sentence.replace(MONEY_OR_SHA
 // "four consecutive finals" describe, they do not measure.
 const hasFigure = (sentence: string) => /\d/.test(sentence.replace(NOT_A_QUANTITY, " "));
 
-/** Whether a text holds the kind of fact asked for. `askedWords`: the question's words, which a "who" answer must go beyond. */
-export function holdsAnswerType(type: AnswerType, text: string, askedWords: Set<string>): boolean {
+/**
+ * Whether a text holds the kind of fact asked for. `askedWords`: the question's words, which a "who" answer must go
+ * beyond; `askedThing`: what a "which …?" question wants named.
+ */
+export function holdsAnswerType(type: AnswerType, text: string, askedWords: Set<string>, askedThing?: string): boolean {
   switch (type) {
     case undefined:
       return true;
@@ -138,11 +189,13 @@ export function holdsAnswerType(type: AnswerType, text: string, askedWords: Set<
     case "place":
       return PLACE.test(text);
     case "placeName":
+      if (askedThing !== undefined && mentionsThemUnnamed(text, askedThing, askedWords)) return false;
       // "Which countries…" is answered by "Turkish and Qatari officials" as well as by "in Istanbul".
       return PLACE.test(text) || namesSomethingNew(text, askedWords);
     case "person":
       return namesSomethingNew(text, askedWords) || PERSON_ROLES.test(text);
     case "name":
+      if (askedThing !== undefined && mentionsThemUnnamed(text, askedThing, askedWords)) return false;
       return namesSomethingNew(text, askedWords) || /["“'‘][^"”'’]{2,60}["”'’]/.test(text);
   }
 }

@@ -1,7 +1,7 @@
 import { canBeVerb, isInflectedVerb, relatedWordsOf, synonymsOf } from "../text/synonyms.js";
 import { extractTerms, normalizeWord, type Term } from "../text/terms.js";
 import { baseFormOf, otherForms } from "../text/word-forms.js";
-import { type AnswerType, answerTypeOf } from "./answer-type.js";
+import { type AnswerType, answerTypeOf, askedThingOf } from "./answer-type.js";
 
 
 export interface QuestionTerm extends Term {
@@ -22,6 +22,8 @@ export interface AnalysedQuestion {
   asksForResponse: boolean;
   /** Every content word of the question as written, lowercase: a "who" answer must name someone else. */
   askedWords: Set<string>;
+  /** What a "which …?" question wants named ("supermarkets" in "Which supermarkets sold it?"). */
+  askedThing?: string;
   /** The question's main verb ("repaired" in "When was the depot repaired?"), when it is a content word. */
   predicate?: QuestionTerm;
 }
@@ -42,6 +44,7 @@ export function analyseQuestion(question: string): AnalysedQuestion {
     text: question,
     terms: finalTerms,
     answerType: answerTypeOf(question),
+    askedThing: askedThingOf(question),
     lexicalQuery,
     asksForResponse: /\b(respond|responded|response|react|reacted|reaction|reply|replied|answer(ed)?)\b/i.test(question),
     askedWords: new Set(extracted.map((t) => t.surface.toLowerCase())),

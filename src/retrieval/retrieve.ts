@@ -74,6 +74,7 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
         ...f,
         score: linearProbability(model.sentence, f.features),
         previous: index.sentencesOf(f.report.id)[f.sentence.index - 1]?.sentence,
+        next: index.sentencesOf(f.report.id)[f.sentence.index + 1]?.sentence,
         continuedBy: continuationOf(index.reportText(f.report.id) ?? "", index.sentencesOf(f.report.id).map((s) => s.sentence), f.sentence.index),
       }))
       .sort((a, b) => b.score - a.score);

@@ -1,6 +1,7 @@
 import { ABSTAIN_TEXT } from "../answer.js";
 import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "../answerer.js";
 import { endsAsAQuestion } from "../../text/question-sentence.js";
+import { stems } from "../../text/terms.js";
 import { distinctTexts, toCitations } from "../resolve-citations.js";
 
 const MAX_SENTENCES = 3;
@@ -9,6 +10,9 @@ const MAX_SENTENCES = 3;
 const CLOSE_SCORE = 0.06;
 const CLOSE_NEIGHBOUR_SCORE = 0.12;
 // Openers that lean on the sentence before: quoting them alone would leave the reader asking "who is 'it'?".
+// A yes/no question is often settled by the sentence after the one that matches it: "Were any injuries reported in
+// the teething ring recall?" finds the recall, and the next sentence says "No injuries were reported."
+const YES_NO = /^\s*(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/i;
 const LEANS_BACK = /^(it|its|he|his|she|her|they|their|them|this|these|those|that|such|however|but|yet|also|in response|instead|meanwhile|still|the move|the decision)\b/i;
 
 /** The offline answerer: quotes the best one to three sentences verbatim, each cited, in reading order. */
@@ -20,6 +24,9 @@ export class ExtractiveAnswerer implements Answerer {
     if (!best) return { text: ABSTAIN_TEXT, abstained: true, citations: [], mode: "extractive" };
     const chosen: Array<Pick<RankedSentence, "sentence" | "report">> = [best];
     if (best.previous && LEANS_BACK.test(best.sentence.text)) chosen.push({ sentence: best.previous, report: best.report });
+    if (best.next && YES_NO.test(request.question) && !endsAsAQuestion(best.next.text) && sharesAWord(request.question, best.next.text)) {
+      chosen.push({ sentence: best.next, report: best.report });
+    }
     for (const c of rest) {
       if (chosen.length >= MAX_SENTENCES || best.score - c.score > CLOSE_NEIGHBOUR_SCORE) break;
       const neighbour = c.report.id === best.report.id && Math.abs(c.sentence.index - best.sentence.index) === 1;
@@ -44,3 +51,7 @@ export class ExtractiveAnswerer implements Answerer {
   }
 }
 
+function sharesAWord(question: string, text: string): boolean {
+  const asked = new Set(stems(question));
+  return stems(text).some((s) => asked.has(s));
+}

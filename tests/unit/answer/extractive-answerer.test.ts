@@ -25,6 +25,17 @@ describe("the extractive answerer", () => {
     expect((await new ExtractiveAnswerer().answer({ question: "Will fares rise?", candidates: [reply, elsewhere] })).citations).toHaveLength(1);
   });
 
+  it("quotes the sentence after the best one for a yes/no question, when it speaks to the question's words", async () => {
+    const recall = "In March 2023 the company withdrew about 54,000 teething rings after the board found a choking risk.";
+    const next = sentence(3, "No injuries were reported.");
+    const draft = await new ExtractiveAnswerer().answer({ question: "Were any injuries reported in the teething ring recall?", candidates: [ranked(2, recall, 0.9, { next })] });
+    expect(draft.citations.map((c) => c.text)).toEqual([recall, "No injuries were reported."]);
+    // Not for a question that is not yes/no, nor when the next sentence shares none of the question's words.
+    expect((await new ExtractiveAnswerer().answer({ question: "How many injuries were reported in the recall?", candidates: [ranked(2, recall, 0.9, { next })] })).citations).toHaveLength(1);
+    const unrelated = sentence(3, "Shares closed higher.");
+    expect((await new ExtractiveAnswerer().answer({ question: "Were any injuries reported in the recall?", candidates: [ranked(2, recall, 0.9, { next: unrelated })] })).citations).toHaveLength(1);
+  });
+
   it("cites the same sentence text once, however often it was chosen", async () => {
     const text = "The council approved the plan by six votes to one.";
     const draft = await new ExtractiveAnswerer().answer({ question: "How did the vote go?", candidates: [ranked(1, text, 0.9), ranked(7, text, 0.89)] });

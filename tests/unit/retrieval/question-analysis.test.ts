@@ -69,6 +69,29 @@ describe("facts of a narrower kind", () => {
     expect(holdsAnswerType("count", "The mill employs 240 people.", asked("How many people work at the mill?"))).toBe(true);
   });
 
+  it("does not take the number in a name or code for a count", () => {
+    const q = "How many patients are enrolled in CLEARVIEW-3?";
+    expect(holdsAnswerType("count", "A second trial, CLEARVIEW-3, in patients with chronic migraine, is fully enrolled.", asked(q))).toBe(false);
+    expect(holdsAnswerType("count", "CLEARVIEW-3 enrolled 1,140 patients.", asked(q))).toBe(true);
+    expect(holdsAnswerType("figure", "The A320 fleet was grounded.", asked("What was the fleet's output?"))).toBe(false);
+  });
+
+  it("for 'which …?', does not take a sentence that mentions the things asked for without naming them", () => {
+    const which = (q: string, text: string) => {
+      const a = analyseQuestion(q);
+      return holdsAnswerType(a.answerType, text, a.askedWords, a.askedThing);
+    };
+    expect(analyseQuestion("In which nine countries was the trial run?").askedThing).toBe("countries");
+    expect(analyseQuestion("What are the names of the injected antibodies already on the market?")).toMatchObject({ answerType: "name", askedThing: "antibodies" });
+    expect(which("In which nine countries was the trial run?", "The trial was run at 88 clinics in nine countries and paid for by Ostrander Pharmaceuticals.")).toBe(false);
+    expect(which("Which supermarkets sold the toys?", "They were sold in Canada, at toy shops, supermarkets and online, from April.")).toBe(false);
+    // Named beside the mention, part of a name, or pointed back to ("the two countries"): the sentence may answer.
+    expect(which("Which companies bid for the contract?", "Three companies, Acme, Borel and Castell, bid for the contract.")).toBe(true);
+    expect(which("Which hospital treated the injured?", "Seven of the injured were taken to St. Brendan's Hospital in Hanford Mills.")).toBe(true);
+    expect(which("Which countries brokered the ceasefire?", "Turkish and Qatari officials brokered the ceasefire between the two countries.")).toBe(true);
+    expect(which("Which variety did they plant?", "Farmers planted Kestrel, a drought-tolerant variety.")).toBe(true);
+  });
+
   it("wants an age for how old, a length or a duration for how long, and a name for which", () => {
     expect(holdsAnswerType("age", "Rosalind Achterberg will be the next mayor after one of the closest contests.", asked("How old is Rosalind Achterberg?"))).toBe(false);
     expect(holdsAnswerType("age", "Achterberg, 54, is a former teacher.", asked("How old is Achterberg?"))).toBe(true);
