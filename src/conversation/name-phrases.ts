@@ -70,9 +70,15 @@ export function namePhrases(text: string): NamePhrase[] {
   return runs
     .map((words) => ({
       text: words.join(" "),
-      person: words.length >= 2 && words.every((w) => !NOT_PERSON.has(w.toLowerCase()) && !/^(\p{Lu}\.?){2,}$/u.test(w)),
+      // A title before a name ("Fire Chief Renata Solis", "Mayor Patricia Holloway") leaves it a person's.
+      person: isPersonName(words.slice(1 + words.findLastIndex((w) => NOT_PERSON.has(w.toLowerCase())))),
     }))
     .filter((p) => !CALENDAR.test(p.text) && !seen.has(p.text) && seen.add(p.text));
+}
+
+/** Two or more capitalised words with no title or organisation word, nor an acronym: "Omar Samad", not "Defence Minister". */
+function isPersonName(words: string[]): boolean {
+  return words.length >= 2 && words.every((w) => !NOT_PERSON.has(w.toLowerCase()) && !/^(\p{Lu}\.?){2,}$/u.test(w));
 }
 
 /**

@@ -200,7 +200,9 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
       // Tomas Brandt?" asks about the person it names.
       const aboutNamed = /^\s*who\s+(is|was|are|were)\b/i.test(asked) && askedNames.some((n) => n.person);
       const answerFirst = /^\s*(who|whom|whose)\b/i.test(asked) && !aboutNamed;
-      const persons = (answerFirst ? [...citedNames, ...askedNames] : [...askedNames, ...citedNames]).filter((n) => n.person);
+      // When "Who is Riverton's finance director?" found no answer, the closest passage it showed names the likeliest.
+      const shown = answerFirst && !turn.citations?.length ? namePhrases(turn.related?.[0]?.text ?? "").filter((n) => !asked.includes(n.text)) : [];
+      const persons = (answerFirst ? [...citedNames, ...shown, ...askedNames] : [...askedNames, ...citedNames]).filter((n) => n.person);
       found = persons[0]?.text;
     } else if (anaphor.kind === "place") {
       // After "Which plant …?" the place is the answer, a name the cited sentence adds; otherwise a place the question

@@ -89,7 +89,9 @@ describe("answer quality on the question bank, local store", () => {
 
   // Follow-up sets with what each passes and answers wrongly today (`npm run eval:followups -- <file>`), with bank-c's
   // reports in the corpus:
-  // - the bank's (the tuning set): 50 of 89 pass, 3 wrong (48 and 5 before the figure, place and "Who is X?" readings);
+  // - the bank's (the tuning set): 47 of 89 pass, 2 wrong (50 and 3 before a "who" question's shown passage named
+  //   the person, as three right rewrites fail as single questions; 48 and 5 before the figure, place and "Who is X?"
+  //   readings);
   // - a second set, on the four reports the first does not use, written after the rewrite was shaped: 32 of 48, 1 wrong;
   // - a third in the style of the outsider's held-out one (short follow-ups that name nothing, "who disagreed with
   //   it?"), used to choose the conversation's-reports rule: 8 of 29, 2 wrong (7 before a question naming nothing
@@ -97,7 +99,7 @@ describe("answer quality on the question bank, local store", () => {
   // - bank-c's, written by an outsider with four new reports: 14 of 40, 5 wrong (its first run, unseen, before the
   //   figure, place and "Who is X?" readings: 13 and 4).
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 49, wrong: 3 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 46, wrong: 2 },
     { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 31, wrong: 1 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 7, wrong: 2 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 13, wrong: 5 },

@@ -22,6 +22,12 @@ describe("namePhrases", () => {
     expect(namePhrases("She lives at 6 Mill Lane near Westfield Stadium.").filter((p) => p.person)).toEqual([]);
   });
 
+  it("reads a title before a name as a person's name, and a title alone as none", () => {
+    expect(namePhrases("Fire Chief Renata Solis said the crews held the line.").find((p) => p.text.endsWith("Renata Solis"))?.person).toBe(true);
+    expect(namePhrases("The statement from Mayor Patricia Holloway came late.").find((p) => p.text.endsWith("Holloway"))?.person).toBe(true);
+    expect(namePhrases("The Defence Minister spoke.").some((p) => p.person)).toBe(false);
+  });
+
   it("skips the capital letter a sentence opens with", () => {
     expect(namePhrases("Observers said the withdrawal reflected mistrust.")).toEqual([]);
     expect(namePhrases("Who is Mohammad Nabi Omari?").map((p) => p.text)).toEqual(["Mohammad Nabi Omari"]);

@@ -72,6 +72,14 @@ describe("offline follow-up rewrite", () => {
     );
   });
 
+  it("after a 'who' question that found no answer, takes the person the closest passage it showed names", () => {
+    const shown = { ...turn("Who is Riverton's finance director?"), related: turn("x", ["Finance director Omar Castellanos told the council costs were rising."]).citations };
+    expect(rewriteOffline("what did he tell the council?", [shown]).question).toBe("What did Omar Castellanos tell the council?");
+    // A question that was not "who" asked for no person: its passages name someone by the way.
+    const notWho = { ...turn("What is Riverton's budget?"), related: shown.related };
+    expect(rewriteOffline("what did he tell the council?", [notWho]).question).toMatch(/^What did he tell the council\? \(context:/);
+  });
+
   it("finds the person a 'who' question's answer named, for 'he' and 'his'", () => {
     const samad = [turn("Who questioned Pakistan's commitment to reconciliation?", [SAMAD])];
     expect(rewriteOffline("What was his previous post?", samad).question).toBe("What was Omar Samad’s previous post?");
