@@ -1,7 +1,6 @@
-import { exec, execFile } from "node:child_process";
+import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askCommand } from "../../src/cli/ask-command.js";
 import { ingestCommand } from "../../src/cli/ingest-command.js";
@@ -149,35 +148,22 @@ describe("the REPL in a terminal", () => {
   });
 });
 
-// Started at once: each is node and tsx starting up, and the worker would otherwise wait for one after another.
-describe.concurrent("in their own processes", () => {
-  describe("--help on the scripts that run as their own process", () => {
-    it("prints usage and exits 0 for eval, bot and register-commands", async () => {
-      const scripts = ["scripts/eval.ts", "scripts/bot.ts", "scripts/register-commands.ts"];
-      const runs = await Promise.all(
-        scripts.map(
-          (script) =>
-            new Promise<{ script: string; code: number; stdout: string }>((resolve) =>
-              execFile(process.execPath, ["--import", "tsx", script, "--help"], { env: { ...process.env, ...env() }, timeout: 60_000 }, (error, stdout) =>
-                resolve({ script, code: error ? Number(error.code ?? 1) : 0, stdout }),
-              ),
+describe("--help on the scripts that run as their own process", () => {
+  // Started at once: each is node and tsx starting up, and the worker would otherwise wait for one after another.
+  // (`npm run -s ask` runs as its own process in tests/integration/postgres-processes.test.ts.)
+  it("prints usage and exits 0 for eval, bot and register-commands", async () => {
+    const scripts = ["scripts/eval.ts", "scripts/bot.ts", "scripts/register-commands.ts"];
+    const runs = await Promise.all(
+      scripts.map(
+        (script) =>
+          new Promise<{ script: string; code: number; stdout: string }>((resolve) =>
+            execFile(process.execPath, ["--import", "tsx", script, "--help"], { env: { ...process.env, ...env() }, timeout: 60_000 }, (error, stdout) =>
+              resolve({ script, code: error ? Number(error.code ?? 1) : 0, stdout }),
             ),
-        ),
-      );
-      for (const run of runs) expect({ script: run.script, code: run.code, usage: /^usage: npm run/.test(run.stdout) }).toEqual({ script: run.script, code: 0, usage: true });
-    });
-  });
-
-  describe("npm run -s ask -- --json, through a real pipe", () => {
-    it("writes only JSON on standard output, as the README documents", async () => {
-      const { stdout } = await promisify(exec)(`npm run -s ask -- --json "Who mediated the talks?" | cat`, {
-        env: { ...process.env, ...env(), OPENAI_API_KEY: "", OPENAI_BASE_URL: "" },
-        encoding: "utf8",
-        shell: "/bin/sh",
-        timeout: 60_000,
-      });
-      expect(JSON.parse(stdout)).toMatchObject({ question: "Who mediated the talks?", abstained: false });
-    });
+          ),
+      ),
+    );
+    for (const run of runs) expect({ script: run.script, code: run.code, usage: /^usage: npm run/.test(run.stdout) }).toEqual({ script: run.script, code: 0, usage: true });
   });
 });
 

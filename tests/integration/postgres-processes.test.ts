@@ -26,18 +26,28 @@ afterAll(async () => {
   ingesting?.cleanup();
 });
 
-/** `npm run ask -- --json` reading questions from its standard input: an engine that stays up between questions. */
+/**
+ * `npm run -s ask -- --json` as the README documents it, reading questions from its standard input: an engine that
+ * stays up between questions. Every line on its standard output must be JSON (npm's own lines and the engine's
+ * notices go elsewhere).
+ */
 function askProcess(ws: Workspace) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", "src/cli/ask.ts", "--json"], { env: envFor(ws) });
+  const child: ChildProcessWithoutNullStreams = spawn("npm", ["run", "-s", "ask", "--", "--json"], { env: { ...envFor(ws), OPENAI_API_KEY: "", OPENAI_BASE_URL: "" } });
   const answers: Array<Record<string, unknown>> = [];
-  createInterface({ input: child.stdout }).on("line", (line) => answers.push(JSON.parse(line)));
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    try {
+      answers.push(JSON.parse(line));
+    } catch {
+      answers.push({ notJson: line });
+    }
+  });
   const ask = async (question: string) => {
     const before = answers.length;
     child.stdin.write(`${question}\n`);
     await vi.waitFor(() => expect(answers.length).toBeGreaterThan(before), { timeout: 60_000, interval: 50 });
     return answers[before]!;
   };
-  return { child, ask };
+  return { child, ask, answers };
 }
 
 describe("two processes over one PostgreSQL index", () => {
@@ -61,6 +71,7 @@ describe("two processes over one PostgreSQL index", () => {
       await vi.waitFor(async () => expect(await reader.ask(question)).toMatchObject({ abstained: false }), { timeout: 20_000, interval: 200 });
       const answer = await reader.ask(question);
       expect(answer.citations).toEqual([expect.objectContaining({ reportId: "lighthouse", text: "The lighthouse on Varn Island was closed after storms cracked its lantern room." })]);
+      expect(reader.answers.filter((a) => "notJson" in a)).toEqual([]);
     } finally {
       reader.child.stdin.end();
       await new Promise((resolve) => reader.child.on("exit", resolve));

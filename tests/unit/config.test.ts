@@ -1,5 +1,4 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -45,13 +44,21 @@ describe("loadConfig", () => {
   it("reads .env from the working folder, with variables already set taking precedence", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "dossier-env-"));
     writeFileSync(path.join(dir, ".env"), "TOP_K=3\nMAX_QUESTION_CHARS=99\n");
-    const script = `import { loadConfig } from ${JSON.stringify(path.resolve("src/config.ts"))}; const c = loadConfig(); console.log(c.topK, c.maxQuestionChars);`;
-    // tsx by absolute URL: the child runs in a folder with no node_modules.
-    const out = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), "--input-type=module", "-e", script], {
-      cwd: dir,
-      env: { ...process.env, MAX_QUESTION_CHARS: "42", TOP_K: undefined },
-      encoding: "utf8",
-    });
-    expect(out.stdout.trim()).toBe("3 42");
+    // In this process, as an entry point calls it: the working folder and the environment are put back after, since
+    // the worker's other files share them.
+    const saved = { ...process.env };
+    const cwd = process.cwd();
+    try {
+      process.env.MAX_QUESTION_CHARS = "42";
+      delete process.env.TOP_K;
+      process.chdir(dir);
+      const c = loadConfig();
+      expect([c.topK, c.maxQuestionChars]).toEqual([3, 42]);
+    } finally {
+      process.chdir(cwd);
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
