@@ -1,3 +1,5 @@
+import { extractTerms } from "../text/terms.js";
+
 /**
  * Names and noun phrases found in a question or a cited sentence: what a pronoun in the next question can stand for.
  * Pure text heuristics (capitalisation, determiners); no tagger is needed for the short texts of one conversation.
@@ -74,6 +76,14 @@ export function namePhrases(text: string): NamePhrase[] {
       person: isPersonName(words.slice(1 + words.findLastIndex((w) => NOT_PERSON.has(w.toLowerCase())))),
     }))
     .filter((p) => !CALENDAR.test(p.text) && !seen.has(p.text) && seen.add(p.text));
+}
+
+/**
+ * Whether a question names what it is about: a name, or a number or capitalised word of its own ("TTP", "2-1"). A
+ * month or a day ("What happened in May?") names no report's subject: every report has a May.
+ */
+export function namesSomething(question: string): boolean {
+  return namePhrases(question).length > 0 || extractTerms(question).some((t) => t.salient && !CALENDAR.test(t.surface));
 }
 
 /** Two or more capitalised words with no title or organisation word, nor an acronym: "Omar Samad", not "Defence Minister". */

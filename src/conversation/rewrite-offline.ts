@@ -3,7 +3,7 @@ import { answeredFigure } from "./answered-figure.js";
 import { whatWasAsked } from "./what-was-asked.js";
 import { type Anaphor, CONDITION, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
 import type { FollowUpReading, FollowUpRewriter } from "./follow-up-reading.js";
-import { countedPhrase, definitePhrases, isPlural, namePhrases } from "./name-phrases.js";
+import { countedPhrase, definitePhrases, isPlural, namePhrases, namesSomething } from "./name-phrases.js";
 import { type Turn, understoodQuestion } from "./turn.js";
 
 /** Words carried from the previous turn into a follow-up that leans on it: enough to find its passage again. */
@@ -73,7 +73,7 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
  */
 export function scopedToConversation(question: string, history: readonly Turn[]): FollowUpReading | undefined {
   const last = history.at(-1);
-  if (last === undefined || namePhrases(question).length > 0 || extractTerms(question).some((t) => t.salient)) return undefined;
+  if (last === undefined || namesSomething(question)) return undefined;
   const context = carriedContext(question, last, false);
   if (context.length === 0) return undefined;
   return { question: `${question.trim()} (context: ${context.join(", ")})`, rewritten: true, preferredReportId: lastReportId(history) };

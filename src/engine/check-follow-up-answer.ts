@@ -1,4 +1,4 @@
-import { namePhrases } from "../conversation/name-phrases.js";
+import { namesSomething } from "../conversation/name-phrases.js";
 import { type Turn, understoodQuestion } from "../conversation/turn.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
@@ -60,7 +60,7 @@ const NAMED_CHUNKS = 20;
 export function withinConversation(retrieval: Retrieval, question: string, reports: () => ReadonlySet<string>): Retrieval {
   const answer = retrieval.candidates[0];
   if (!retrieval.judgement.answerable || answer === undefined) return retrieval;
-  if (namePhrases(question).length > 0 || extractTerms(question).some((t) => t.salient)) return retrieval;
+  if (namesSomething(question)) return retrieval;
   const about = reports();
   if (about.size === 0 || about.has(answer.report.id)) return retrieval;
   return notSure(retrieval, "a question naming nothing, answered from a report the conversation has not been about");

@@ -94,14 +94,15 @@ describe("answer quality on the question bank, local store", () => {
   //   readings);
   // - a second set, on the four reports the first does not use, written after the rewrite was shaped: 32 of 48, 1 wrong;
   // - a third in the style of the outsider's held-out one (short follow-ups that name nothing, "who disagreed with
-  //   it?"), used to choose the conversation's-reports rule: 8 of 29, 2 wrong (7 before a question naming nothing
-  //   was read as about the conversation when it found nothing alone; the written standalone questions give 14 and 1);
+  //   it?"), used to choose the conversation's-reports rule: 8 of 29, 1 wrong (2 wrong while "What happened in May?"
+  //   counted as naming something; 7 right before a question naming nothing was read as about the conversation when
+  //   it found nothing alone; the written standalone questions give 14 and 1);
   // - bank-c's, written by an outsider with four new reports: 14 of 40, 5 wrong (its first run, unseen, before the
   //   figure, place and "Who is X?" readings: 13 and 4).
   const FOLLOW_UP_SETS = [
     { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 46, wrong: 2 },
     { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 31, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 7, wrong: 2 },
+    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 7, wrong: 1 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 13, wrong: 5 },
   ];
   for (const set of FOLLOW_UP_SETS) {

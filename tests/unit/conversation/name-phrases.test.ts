@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definitePhrases, isPlural, namePhrases } from "../../../src/conversation/name-phrases.js";
+import { definitePhrases, isPlural, namePhrases, namesSomething } from "../../../src/conversation/name-phrases.js";
 import { MUJAHID, SAMAD } from "./fixtures.js";
 
 describe("namePhrases", () => {
@@ -31,6 +31,15 @@ describe("namePhrases", () => {
   it("skips the capital letter a sentence opens with", () => {
     expect(namePhrases("Observers said the withdrawal reflected mistrust.")).toEqual([]);
     expect(namePhrases("Who is Mohammad Nabi Omari?").map((p) => p.text)).toEqual(["Mohammad Nabi Omari"]);
+  });
+});
+
+describe("namesSomething", () => {
+  it("counts names and numbers, not a month or a day", () => {
+    expect(namesSomething("What did Riverton spend?")).toBe(true);
+    expect(namesSomething("what happened in 2024?")).toBe(true);
+    expect(namesSomething("What happened in May?")).toBe(false);
+    expect(namesSomething("what was the vote on Tuesday?")).toBe(false);
   });
 });
 

@@ -62,6 +62,8 @@ describe("a follow-up that names nothing is answered from the conversation's rep
     expect(withinConversation(elsewhere, "what was the vote?", () => new Set(["ruling"])).judgement).toMatchObject({ answerable: false, related: true });
     const here = retrieval([5], ANSWERED, {}, "ruling");
     expect(withinConversation(here, "what was the vote?", () => new Set(["ruling"]))).toBe(here);
+    // A month names no report's subject: every report has a May.
+    expect(withinConversation(elsewhere, "What happened in May?", () => new Set(["ruling"])).judgement).toMatchObject({ answerable: false });
   });
 
   it("leaves alone a question with a name or a number of its own, and a conversation about nothing yet", () => {
