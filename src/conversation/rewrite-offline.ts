@@ -60,7 +60,11 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
   }
   // A reading that still points back ("On what grounds was that demand rejected?") needs the previous turn's words.
   if (core !== question.trim() && followUpSignals(core).leaning.length > 0) resolved = false;
-  const context = carriedContext(core, last, resolved);
+  // Words enough of its own, as typed: a name put in for "he" says who, not which of their facts is asked about. An
+  // elliptic question's words are the new subject in the previous question's shape; the old subject's words would
+  // pull it back to the old answer.
+  const own = signals.ellipsisSubject !== undefined ? core : question;
+  const context = resolved && contentTerms(own).length >= OWN_WORDS_ENOUGH ? [] : carriedContext(core, last);
   const standalone = context.length > 0 ? `${core} (context: ${context.join(", ")})` : core;
   return { question: standalone, rewritten: standalone !== question, preferredReportId: lastReportId(history) };
 }
@@ -74,7 +78,7 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
 export function scopedToConversation(question: string, history: readonly Turn[]): FollowUpReading | undefined {
   const last = history.at(-1);
   if (last === undefined || namesSomething(question)) return undefined;
-  const context = carriedContext(question, last, false);
+  const context = carriedContext(question, last);
   if (context.length === 0) return undefined;
   return { question: `${question.trim()} (context: ${context.join(", ")})`, rewritten: true, preferredReportId: lastReportId(history) };
 }
@@ -261,16 +265,16 @@ function possessive(phrase: string): string {
 }
 
 /**
- * Words of the previous turn for a follow-up with too few of its own ("How long did the talks last?" barely says
- * which talks): names in the previous question and in the sentence its answer cited, then their other key words.
- * A follow-up with words enough, all its pointers resolved, gets none: they would pull retrieval back to the sentence
- * already cited. One still pointing back ("after that", "there", "which one") always gets them.
+ * Words of the previous turn for a follow-up with too few of its own ("How long did they last?" barely says which
+ * talks; "What did he say?" read as "What did Peter Anselm say?" names him but not about what): names in the previous
+ * question and in the sentence its answer cited, then their other key words. A follow-up with words enough, all its
+ * pointers resolved, gets none: they would pull retrieval back to the sentence already cited. One still pointing back
+ * ("after that", "there", "which one") always gets them.
  */
-function carriedContext(core: string, last: Turn, resolved: boolean): string[] {
-  if (resolved && contentTerms(core).length >= OWN_WORDS_ENOUGH) return [];
+function carriedContext(core: string, last: Turn): string[] {
   const have = new Set(extractTerms(core).map((t) => t.stem));
   const asked = extractTerms(coreOf(understoodQuestion(last)));
-  const cited = extractTerms(last.citations?.[0]?.text ?? "");
+  const cited = extractTerms(answeringSentence(last) ?? "");
   const salientFirst = [...asked, ...cited].filter((t) => t.salient).concat(asked.filter((t) => !t.salient), cited.filter((t) => !t.salient));
   return salientFirst
     .filter((t) => !have.has(t.stem) && have.add(t.stem))
