@@ -60,6 +60,8 @@ describe("offline follow-up rewrite", () => {
   it("reads 'he' after 'Who is <name>?' as that person, not one the answer happened to name, nor a byline or a place", () => {
     const brandt = [turn("Who is Tomas Brandt?", ["GENEVA, Nov. 24 (Continental Press) - By Halima Oduya Ilescu", "Tomas Brandt, who studies regional security in Hamburg, said the deal bought time."])];
     expect(coreOf(rewriteOffline("what did he say about the deal", brandt).question)).toBe("What did Tomas Brandt say about the deal");
+    // The words carried come from the cited sentence that answered "Who is Tomas Brandt?", not the byline cited with it.
+    expect(rewriteOffline("what did he say?", brandt).question).toMatch(/^What did Tomas Brandt say\? \(context: Hamburg,/);
     const ruiz = [turn("Who is Alma Ruiz?", ["Alma Ruiz, 67, was carried from her flat at 6 Mill Lane."])];
     expect(rewriteOffline("What did she hear first?", ruiz).question).toBe("What did Alma Ruiz hear first?");
     const scorer = [turn("In which minute did Harlow score?", ["A crowd at Westfield Stadium saw Harlow take the lead."])];
