@@ -1,6 +1,20 @@
+import { accessSync, constants, mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import LongFilesFirst from "./tests/setup/long-files-first.js";
+
+// Tests write thousands of small files (workspaces, indexes written with fsync, the encoder memo's batches): in a
+// folder in memory rather than on disk, when the machine has one and TMPDIR is not set. Child processes inherit it.
+const MEMORY_TMP = "/dev/shm/dossier-tests";
+if (!process.env.TMPDIR) {
+  try {
+    accessSync("/dev/shm", constants.W_OK);
+    mkdirSync(MEMORY_TMP, { recursive: true });
+    process.env.TMPDIR = MEMORY_TMP;
+  } catch {
+    // No /dev/shm (macOS, some containers): the system's temporary folder.
+  }
+}
 
 export default defineConfig({
   test: {
