@@ -165,10 +165,19 @@ const hasCount = (sentence: string) => hasQuantity(sentence.replace(MONEY_OR_SHA
 const hasFigure = (sentence: string) => /\d/.test(sentence.replace(NOT_A_QUANTITY, " "));
 
 /**
+ * The text without the numbers the question itself states: "How many of the 18 farmers noticed a difference?" is
+ * not answered by "among the 18 in the trial", nor "how many of the nine deaths" by "nine deaths".
+ */
+const withoutAskedNumbers = (text: string, askedWords: Set<string>) =>
+  // Words as the question's terms are read ("7.5" one word, "1,140" two), so that the two compare.
+  text.replace(/[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu, (w) => ((/\p{N}/u.test(w) || CARDINALS.test(w)) && askedWords.has(w.toLowerCase()) ? " " : w));
+
+/**
  * Whether a text holds the kind of fact asked for. `askedWords`: the question's words, which a "who" answer must go
  * beyond; `askedThing`: what a "which …?" question wants named.
  */
-export function holdsAnswerType(type: AnswerType, text: string, askedWords: Set<string>, askedThing?: string): boolean {
+export function holdsAnswerType(type: AnswerType, given: string, askedWords: Set<string>, askedThing?: string): boolean {
+  const text = type === "count" || type === "amount" || type === "figure" || type === "money" ? withoutAskedNumbers(given, askedWords) : given;
   switch (type) {
     case undefined:
       return true;

@@ -3,6 +3,7 @@ import { endsAsAQuestion } from "../text/question-sentence.js";
 import { stems } from "../text/terms.js";
 import { holdsAnswerType } from "./answer-type.js";
 import { dot, type PoolSentence } from "./candidate-pool.js";
+import type { ReportNames } from "./report-names.js";
 import type { AnalysedQuestion, QuestionTerm } from "./question-analysis.js";
 import type { IndexedSentence, SearchIndex } from "./search-index.js";
 import { isSpellingVariant } from "./spelling.js";
@@ -38,6 +39,7 @@ export const FEATURE_NAMES = [
   "relatedFocus",
   "predicateMissing",
   "isQuestion",
+  "anchoredCoverage",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 /**
@@ -45,7 +47,7 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
  * decide whether a sentence may answer but must not push down the passage a reworded question paraphrases (its verb
  * is often another word), nor an interviewer's question that leads to the reply.
  */
-export const RANKING_FEATURE_NAMES = FEATURE_NAMES.filter((f) => f !== "predicateMissing" && f !== "isQuestion");
+export const RANKING_FEATURE_NAMES = FEATURE_NAMES.filter((f) => f !== "predicateMissing" && f !== "isQuestion" && f !== "anchoredCoverage");
 export type Features = Record<FeatureName, number>;
 
 /** The sentence holds the kind of fact the question asks for ("four days" for "how long"), or it asks for none. */
@@ -110,7 +112,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
   // says usually misses just this one.
   const keyWord = [...focusTerms].sort((a, b) => weight.get(b.stem)! - weight.get(a.stem)!)[0];
   const foundIn = (t: QuestionTerm, stemSets: Array<Set<string>>, orRelated = false) =>
-    stemSets.some((s) => [t.stem, ...t.synonyms, ...(orRelated ? t.related : [])].some((x) => s.has(x)));
+    stemSets.some((s) => [t.stem, ...t.synonyms, ...(orRelated ? [...t.forms, ...t.related] : [])].some((x) => s.has(x)));
   const namesInReport = new Map<string, number>();
   const shareOfNamesInReport = (reportId: string) => {
     let share = namesInReport.get(reportId);
@@ -121,6 +123,26 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
       namesInReport.set(reportId, share);
     }
     return share;
+  };
+
+  /**
+   * `coverage` where what the report has established counts as said: a word or a name of its headline ("grid" under
+   * "Why the northern grid went dark", "Millbrook" under "Millbrook flood: the first night"), a name the sentence
+   * gives in part ("the Energy Board" for "Harrowmark Energy Board"), and an irregular form of the word ("spent").
+   */
+  const anchoredCoverage = (sentence: Set<string>, title: Set<string>, reportNames: ReportNames) => {
+    const has = (x: string) => sentence.has(x);
+    let found = 0;
+    let total = 0;
+    for (const t of question.terms) {
+      const w = weight.get(t.stem)!;
+      total += w;
+      if (has(t.stem) || t.forms.some(has)) found += w;
+      else if (t.salient && (reportNames.foundIn(t, [sentence, title]) || (reportNames.has(t) && nameOf.get(t)!.some((n) => n !== t && reportNames.foundIn(n, [sentence]))))) found += w;
+      else if (!t.salient && title.has(t.stem)) found += w;
+      else if (t.synonyms.some(has)) found += SYNONYM_CREDIT * w;
+    }
+    return total > 0 ? found / total : 0;
   };
 
   const out: FeaturedSentence[] = [];
@@ -170,9 +192,11 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         chunkRank: chunkRank === undefined ? 0 : 1 / (1 + chunkRank),
         neighbourSimilarity: Math.max(...around.filter((n) => n !== s).map((n) => dot(queryVector, n.vector)), 0),
         relatedFocus: coverageOf([s.stems], focusTerms, 1, RELATED_CREDIT),
-        // A derivation counts for the verb: "respond" is answered "In response".
+        // A derivation counts for the verb ("respond" is answered "In response"), and so does an irregular form
+        // ("who is leading" is answered "led by").
         predicateMissing: question.predicate && !foundIn(question.predicate, aroundStems, true) ? 1 : 0,
         isQuestion: endsAsAQuestion(s.sentence.text) ? 1 : 0,
+        anchoredCoverage: anchoredCoverage(s.stems, titleStems(report), reportNames),
         response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
       },
     });

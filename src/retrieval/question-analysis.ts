@@ -9,6 +9,8 @@ export interface QuestionTerm extends Term {
   synonyms: string[];
   /** Stems of words one WordNet relation away (hypernyms, hyponyms, derivations): weaker evidence than synonyms. */
   related: string[];
+  /** Stems of the word's irregular forms ("spent" for "spend", "led" for "leading"): the same word, which a stemmer cannot join. */
+  forms: string[];
 }
 
 export interface AnalysedQuestion {
@@ -59,7 +61,8 @@ function withRelatedWords(t: Term): QuestionTerm & { synonymWords: string[] } {
   const words = t.salient ? [] : synonymsOf(t.surface);
   const synonyms = [...new Set(words.map(normalizeWord))].filter((s) => s !== t.stem);
   const related = t.salient ? [] : [...new Set(relatedWordsOf(t.surface).map(normalizeWord))].filter((r) => r !== t.stem && !synonyms.includes(r));
-  return { ...t, synonyms, related, synonymWords: [...formWords, ...words] };
+  const forms = [...new Set(formWords.map(normalizeWord))].filter((f) => f !== t.stem);
+  return { ...t, synonyms, related, forms, synonymWords: [...formWords, ...words] };
 }
 
 // Verbs and adjectives that take a "to" + verb after them ("meant to counter", "expected to reopen", "agreed to pay"):

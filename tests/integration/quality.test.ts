@@ -78,13 +78,13 @@ describe("answer quality on the question bank, local store", () => {
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
     expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(480);
-    // In-sample with the shipped model (fitted before bank-c's 140 questions joined): 2.7 % wrong, near-misses 96.2 %
-    // abstained, direct 77.5 %, reworded 65.4 %.
+    // In-sample with the shipped model (fitted on all 484): 2.7 % wrong, near-misses 96.2 % abstained, direct 82.0 %,
+    // reworded 64.6 % (82 of 127; the model fitted before bank-c joined gave 83, cross-validated both give 81).
     expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.03);
     expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.96);
     expect(targets.offTopicAbstained!.value).toBe(1);
-    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.77);
-    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.65);
+    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.81);
+    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.64);
   });
 
   // Follow-up sets with what each passes and answers wrongly today (`npm run eval:followups -- <file>`), with bank-c's

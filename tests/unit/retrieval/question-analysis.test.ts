@@ -92,6 +92,14 @@ describe("facts of a narrower kind", () => {
     expect(which("Which variety did they plant?", "Farmers planted Kestrel, a drought-tolerant variety.")).toBe(true);
   });
 
+  it("does not take a number the question itself states for the answer", () => {
+    const q = "How many of the 18 farmers saw a difference?";
+    expect(holdsAnswerType("count", "His farm was among the 18 in the trial.", asked(q))).toBe(false);
+    expect(holdsAnswerType("count", "Of the 18 farmers, 11 saw a difference.", asked(q))).toBe(true);
+    expect(holdsAnswerType("count", "All nine deaths were in the valley.", asked("How many of the nine deaths were in Tarnwick?"))).toBe(false);
+    expect(holdsAnswerType("figure", "The 2.5 per cent rise starts in May.", asked("What was the 2.5 per cent rise's cost?"))).toBe(false);
+  });
+
   it("wants an age for how old, a length or a duration for how long, and a name for which", () => {
     expect(holdsAnswerType("age", "Rosalind Achterberg will be the next mayor after one of the closest contests.", asked("How old is Rosalind Achterberg?"))).toBe(false);
     expect(holdsAnswerType("age", "Achterberg, 54, is a former teacher.", asked("How old is Achterberg?"))).toBe(true);

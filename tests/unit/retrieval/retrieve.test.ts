@@ -88,6 +88,27 @@ describe("retrieve", () => {
     expect(declared("other").features.namesInContext).toBe(0);
   });
 
+  it("finds the question's main verb in an irregular form of it", async () => {
+    const led = await memoryIndex({ inquiry: "The board announced an independent inquiry, led by a retired judge, Ada Penrose. It reports in May." });
+    const r = await createRetriever({ index: () => led, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is leading the independent inquiry?");
+    const sentence = r.candidates.find((c) => c.sentence.text.startsWith("The board"))!;
+    expect(sentence.features.predicateMissing).toBe(0);
+  });
+
+  it("counts what the report has established as said in the sentence for the answer: the headline's words, part of a name, an irregular form", async () => {
+    const text = "The river rose two metres overnight. The mayor, Ruth Okafor, declared a local emergency at noon. The Energy Board spent £2 million on pumps.";
+    const titled = await memoryIndex({ "Millbrook flood": text, other: text });
+    const at = async (q: string, id: string, start: string) => {
+      const r = await createRetriever({ index: () => titled, embedQuery: (x) => testEmbeddings().embedQuery(x), topK: 8 })(q);
+      return r.candidates.find((c) => c.report.id === id && c.sentence.text.startsWith(start))!.features;
+    };
+    const declared = await at("Who declared a local emergency in Millbrook?", "Millbrook flood", "The mayor");
+    expect(declared.coverage).toBeLessThan(1);
+    expect(declared.anchoredCoverage).toBe(1);
+    expect((await at("Who declared a local emergency in the flood?", "other", "The mayor")).anchoredCoverage).toBeLessThan(1);
+    expect((await at("How much did the Millbrook Energy Board spend on pumps?", "Millbrook flood", "The Energy Board")).anchoredCoverage).toBe(1);
+  });
+
   it("keeps to the reports it is given", async () => {
     const r = await retrieve("When did the strike begin?", { reportIds: ["orchard"] });
     expect(r.candidates.every((c) => c.report.id === "orchard")).toBe(true);
