@@ -1,3 +1,4 @@
+import { withoutNonQuantities } from "../text/non-quantities.js";
 import { countedPhrase } from "./name-phrases.js";
 
 // "How many people attended?", "How much did the council release?": a question whose answer is a figure.
@@ -12,11 +13,6 @@ const FIGURE = new RegExp(
   "giu",
 );
 const MEASURES_A_PHRASE = /^\s*how\s+\w+\s+(?:is|was|are|were)\s+[^?]+\??\s*$/i;
-// Years and dates hold digits without being what a "how many" question asks for.
-const YEAR = /^(1[89]|20)\d\d$/;
-const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
-const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH}\s*$`, "i");
-const MONTH_AFTER = new RegExp(String.raw`^\s*${MONTH}\b`, "i");
 
 /**
  * What "that" stands for after a question that asked for a figure: the figure the answer gave. "How many people
@@ -29,11 +25,10 @@ export function answeredFigure(question: string, cited: string | undefined): str
   if (!ASKS_FOR_FIGURE.test(question)) return undefined;
   // "How big is Riverton's new budget?": what was measured is the phrase asked about, which stands in for its figure.
   if (cited === undefined && MEASURES_A_PHRASE.test(question)) return undefined;
-  for (const match of cited?.matchAll(FIGURE) ?? []) {
+  // Dates, clock times, ages and the numbers in names ("6 a.m.", "23-year-old", "CLEARVIEW-3") are not the figure.
+  for (const match of cited === undefined ? [] : withoutNonQuantities(cited).matchAll(FIGURE)) {
     const figure = match[0];
-    const bare = figure.replace(/[$£€¥,\s]/g, "");
-    const [before, after] = [cited!.slice(0, match.index), cited!.slice(match.index! + figure.length)];
-    if (YEAR.test(bare) || MONTH_BEFORE.test(before) || MONTH_AFTER.test(after) || question.includes(figure)) continue;
+    if (question.includes(figure)) continue;
     const counted = countedPhrase(question);
     return counted && /^[$£€¥]?\d[\d,.]*$/.test(figure) ? `the ${figure} ${counted}` : `the ${figure}`;
   }

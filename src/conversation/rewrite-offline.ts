@@ -201,17 +201,17 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
     let found: string | undefined;
     if (anaphor.kind === "person") {
       // After "Who …?" the person is the answer, found in the cited sentence rather than in the question; but "Who is
-      // Tomas Brandt?" asks about the person it names.
-      const aboutNamed = /^\s*who\s+(is|was|are|were)\b/i.test(asked) && askedNames.some((n) => n.person);
+      // Tomas Brandt?" asks about the person it names, when the name is all it asks about ("Who was Tomas Brandt
+      // replaced by?" asks for someone else). A passage shown when the answer was not sure names nobody for certain.
+      const about = /^\s*who\s+(?:is|was|are|were)\s+(.+?)[\s?.!]*$/i.exec(asked)?.[1];
+      const aboutNamed = about !== undefined && askedNames.some((n) => n.person && n.text === about);
       const answerFirst = /^\s*(who|whom|whose)\b/i.test(asked) && !aboutNamed;
-      // When "Who is Riverton's finance director?" found no answer, the closest passage it showed names the likeliest.
-      const shown = answerFirst && !turn.citations?.length ? namePhrases(turn.related?.[0]?.text ?? "").filter((n) => !asked.includes(n.text)) : [];
-      const persons = (answerFirst ? [...citedNames, ...shown, ...askedNames] : [...askedNames, ...citedNames]).filter((n) => n.person);
+      const persons = (answerFirst ? [...citedNames, ...askedNames] : [...askedNames, ...citedNames]).filter((n) => n.person);
       found = persons[0]?.text;
     } else if (anaphor.kind === "place") {
-      // After "Which plant …?" the place is the answer, a name the cited sentence adds; otherwise a place the question
-      // named ("Where does Dunmore get its water?": there = Dunmore), else the answer's ("Where did the levee break?").
-      const answerFirst = /^\s*(which|what)\b/i.test(asked);
+      // After "Which plant …?" or "Where did the mayor fly to?" the place is the answer, a name the cited sentence
+      // adds; otherwise a place the question named ("How does Dunmore get its water?": there = Dunmore).
+      const answerFirst = /^\s*(which|what|where)\b/i.test(asked);
       const answered = namePhrases(answeringSentence(turn) ?? "").filter((n) => !asked.includes(n.text));
       // A name the question used may be a person's; one the answer added to "Which plant?" is the place ("Ashby Vale",
       // two capitalised words, reads as a person's name to the person test).

@@ -1,4 +1,5 @@
 import { isDictionaryWord } from "../text/synonyms.js";
+import { CLOCK, DAYS, MONTHS, withoutNonQuantities, YEAR } from "../text/non-quantities.js";
 import { extractTerms, stems } from "../text/terms.js";
 
 /**
@@ -51,14 +52,14 @@ export function answerTypeOf(question: string): AnswerType {
   if (/\b(which|what) (city|cities|country|countries|place|town|village|region|province|venue|location|state|district|county|stadium|port|court)\b/.test(q)) return "placeName";
   if (/^\s*where\b|\bwhere (is|was|are|were|did|do|does|will|would)\b/.test(q)) return "place";
   if (/^\s*(who|whom|whose)\b|\b(who|whom|whose)\s+(is|was|are|were|did|has|had|will|would|could|should|can)\b/.test(q)) return "person";
-  if (/\bnames? of\b/.test(q)) return "name";
+  if (/\b(what|which)\s+(is|are|was|were)\s+(the\s+)?names?\s+of\b/.test(q)) return "name";
   // "Which variety…", "which company…": the answer names it. "Which two…" or "which of…" may answer with words.
   if (/^\s*(in |at |for |from |to |with |by )?which (?!(one|ones|of|two|three|four|five|way|part|parts|side|sides|kind|kinds|type|types|sort)\b)\p{L}+/u.test(q)) return "name";
   return undefined;
 }
 
 const NUMBER_WORDS = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|many|few|other|main|biggest|largest|first|last)$/i;
-const AFTER_NAMES_OF = /\bnames? of\s+(?:the|its|their|his|her|those|these)?\s*((?:\p{Ll}[\p{L}'’-]*\s*)+)/u;
+const AFTER_NAMES_OF = /\b(?:[Ww]hat|[Ww]hich)\s+(?:is|are|was|were)\s+(?:the\s+)?names?\s+of\s+(?:the|its|their|his|her|those|these)?\s*((?:\p{Ll}[\p{L}'’-]*\s*)+)/u;
 const ENDS_NOUN_PHRASE = /^(already|now|still|on|in|at|for|by|from|with|of|to|that|which|who|whose|is|are|was|were|do|does|did|has|have|had|will|would|can|could)$/i;
 
 /**
@@ -87,6 +88,13 @@ const POINTS_BACK = /^(the|both|these|those|their|its|his|her|our|each|such)$/i;
  * Brendan's Hospital") or has one beside it names them; "the two countries" points back to ones named elsewhere and
  * says nothing either way.
  */
+/** "supermarkets across the north, including Freshway and Corlett's", "three continents: Norway, Chile and Kenya". */
+function namedFurtherOn(rest: string, askedWords: Set<string>): boolean {
+  const clause = rest.split(/[;.!?](?:\s|$)/)[0] ?? "";
+  const listed = /(?:\b(?:including|such as|like|namely|among them)\b|:|—)\s*(.*)$/iu.exec(clause)?.[1];
+  return listed !== undefined && namesSomethingNew(`and ${listed}`, askedWords, false);
+}
+
 function mentionsThemUnnamed(text: string, thing: string, askedWords: Set<string>): boolean {
   const [stem] = stems(thing);
   if (stem === undefined) return false;
@@ -97,24 +105,16 @@ function mentionsThemUnnamed(text: string, thing: string, askedWords: Set<string
     if (stems(words[i]!)[0] !== stem) continue;
     // Led by a lowercase word, so that a name opening the window reads as a name, not as a sentence's first word.
     const near = ["and", ...words.slice(Math.max(0, i - NAMING_WINDOW), i + NAMING_WINDOW + 1)].join(" ");
-    if (/^\p{Lu}/u.test(bare(words[i])) || namesSomethingNew(near, askedWords, false)) return false;
+    if (/^\p{Lu}/u.test(bare(words[i])) || namesSomethingNew(near, askedWords, false) || namedFurtherOn(words.slice(i + 1).join(" "), askedWords)) return false;
     if (!POINTS_BACK.test(bare(words[i - 1])) && !POINTS_BACK.test(bare(words[i - 2]))) unnamed = true;
   }
   return unnamed;
 }
 
-const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
-const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
-const CLOCK = String.raw`\b\d{1,2}([:.]\d\d)?\s?([ap]\.?m\b\.?|o'clock|hours?\b|gmt|utc)|\b\d{1,2}:\d\d\b|\bnoon\b|\bmidnight\b`;
-const YEAR = String.raw`\b(1[89]|20)\d\d\b`;
-const DATE = String.raw`\b(\d{1,2}(st|nd|rd|th)?\s+(${MONTHS})|(${MONTHS})\s+\d{1,2}(st|nd|rd|th)?)\b`;
 const TIME_WORDS = new RegExp(
   String.raw`\b(${MONTHS}|${DAYS}|yesterday|today|tomorrow|tonight|overnight|earlier|ago|morning|afternoon|evening|night|dawn|dusk|weekend|spring|summer|autumn|fall|winter|decade|century|season|week|month|year|quarter)s?\b|${YEAR}|${CLOCK}`,
   "i",
 );
-// Dates, years, clock times, ages and the numbers in names and codes ("CLEARVIEW-3", "COVID-19", "A320") hold
-// digits without being counts or amounts.
-const NOT_A_QUANTITY = new RegExp(`${DATE}|${CLOCK}|${YEAR}|\\b(${DAYS})\\b|\\b\\d{1,3}[- ]years?[- ]old\\b|\\baged\\s+\\d{1,3}\\b|\\b[a-z]+-\\d+\\b|\\b[a-z]+\\d+[a-z]*\\b`, "gi");
 const CARDINALS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|a third|a quarter|both|single|pair|couple)\b/i;
 // A sum of money: a currency sign or word next to a number.
@@ -153,7 +153,7 @@ function opensWithName(text: string, askedWords: Set<string>): boolean {
 }
 
 const hasQuantity = (sentence: string) => {
-  const rest = sentence.replace(NOT_A_QUANTITY, " ");
+  const rest = withoutNonQuantities(sentence);
   return /\d/.test(rest) || CARDINALS.test(rest);
 };
 
@@ -162,7 +162,7 @@ const MONEY_OR_SHARE = new RegExp(String.raw`[$£€¥₹]\s?\d[\d,.]*\s?(k|m|bn
 const hasCount = (sentence: string) => hasQuantity(sentence.replace(MONEY_OR_SHARE, " "));
 // A measured figure is written in digits in news text ("47.6 per cent", "£42.7 million", "3-1"); "a third" or
 // "four consecutive finals" describe, they do not measure.
-const hasFigure = (sentence: string) => /\d/.test(sentence.replace(NOT_A_QUANTITY, " "));
+const hasFigure = (sentence: string) => /\d/.test(withoutNonQuantities(sentence));
 
 /**
  * The text without the numbers the question itself states: "How many of the 18 farmers noticed a difference?" is

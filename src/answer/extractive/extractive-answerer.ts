@@ -10,10 +10,13 @@ const MAX_SENTENCES = 3;
 const CLOSE_SCORE = 0.06;
 const CLOSE_NEIGHBOUR_SCORE = 0.12;
 // Openers that lean on the sentence before: quoting them alone would leave the reader asking "who is 'it'?".
-// A yes/no question is often settled by the sentence after the one that matches it: "Were any injuries reported in
-// the teething ring recall?" finds the recall, and the next sentence says "No injuries were reported."
-const YES_NO = /^\s*(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/i;
 const LEANS_BACK = /^(it|its|he|his|she|her|they|their|them|this|these|those|that|such|however|but|yet|also|in response|instead|meanwhile|still|the move|the decision)\b/i;
+// A yes/no question is often settled by the sentence after the one that matches it, when that sentence goes on about
+// the same thing: "Were any injuries reported in the teething ring recall?" finds the recall, and the next sentence
+// says "No injuries were reported."; "He did not say what those measures might be." A next sentence about something
+// else ("A separate plan for a supermarket was rejected.") would read as the answer, so it is not quoted.
+const YES_NO = /^\s*(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/i;
+const SETTLES = /^(no|none|neither|nor|not|yes)\b/i;
 
 /** The offline answerer: quotes the best one to three sentences verbatim, each cited, in reading order. */
 export class ExtractiveAnswerer implements Answerer {
@@ -24,8 +27,9 @@ export class ExtractiveAnswerer implements Answerer {
     if (!best) return { text: ABSTAIN_TEXT, abstained: true, citations: [], mode: "extractive" };
     const chosen: Array<Pick<RankedSentence, "sentence" | "report">> = [best];
     if (best.previous && LEANS_BACK.test(best.sentence.text)) chosen.push({ sentence: best.previous, report: best.report });
-    if (best.next && YES_NO.test(request.question) && !endsAsAQuestion(best.next.text) && sharesAWord(request.question, best.next.text)) {
-      chosen.push({ sentence: best.next, report: best.report });
+    const next = best.next;
+    if (next && YES_NO.test(request.question) && (LEANS_BACK.test(next.text) || SETTLES.test(next.text)) && !endsAsAQuestion(next.text) && sharesAWord(request.question, next.text)) {
+      chosen.push({ sentence: next, report: best.report });
     }
     for (const c of rest) {
       if (chosen.length >= MAX_SENTENCES || best.score - c.score > CLOSE_NEIGHBOUR_SCORE) break;

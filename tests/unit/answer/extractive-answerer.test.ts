@@ -34,6 +34,12 @@ describe("the extractive answerer", () => {
     expect((await new ExtractiveAnswerer().answer({ question: "How many injuries were reported in the recall?", candidates: [ranked(2, recall, 0.9, { next })] })).citations).toHaveLength(1);
     const unrelated = sentence(3, "Shares closed higher.");
     expect((await new ExtractiveAnswerer().answer({ question: "Were any injuries reported in the recall?", candidates: [ranked(2, recall, 0.9, { next: unrelated })] })).citations).toHaveLength(1);
+    // Nor when the next sentence shares the question's words but goes on to something else: it would read as "yes".
+    const approved = "Councillors voted on Tuesday to approve the Millgate housing plan by eight votes to three.";
+    const separate = sentence(3, "A separate plan for a supermarket on the same site was rejected.");
+    expect((await new ExtractiveAnswerer().answer({ question: "Was the Millgate housing plan rejected?", candidates: [ranked(2, approved, 0.9, { next: separate })] })).citations).toHaveLength(1);
+    const went = sentence(3, "He did not say what those measures might be.");
+    expect((await new ExtractiveAnswerer().answer({ question: "Did the minister say what the measures would be?", candidates: [ranked(2, "The minister said Canada reserved the right to respond with its own measures.", 0.9, { next: went })] })).citations).toHaveLength(2);
   });
 
   it("cites the same sentence text once, however often it was chosen", async () => {

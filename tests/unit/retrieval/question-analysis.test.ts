@@ -90,6 +90,11 @@ describe("facts of a narrower kind", () => {
     expect(which("Which hospital treated the injured?", "Seven of the injured were taken to St. Brendan's Hospital in Hanford Mills.")).toBe(true);
     expect(which("Which countries brokered the ceasefire?", "Turkish and Qatari officials brokered the ceasefire between the two countries.")).toBe(true);
     expect(which("Which variety did they plant?", "Farmers planted Kestrel, a drought-tolerant variety.")).toBe(true);
+    // Named further on in the same clause, after "including" or a colon.
+    expect(which("Which supermarkets sold the rattles?", "The rattles were sold in supermarkets across the north of England, including Freshway, Corlett's and Bramble Market.")).toBe(true);
+    expect(which("Which countries signed?", "It was signed by countries from three continents: Norway, Chile and Kenya.")).toBe(true);
+    // "in the name of" asks for no name.
+    expect(analyseQuestion("What is being done in the name of public safety?").answerType).toBeUndefined();
   });
 
   it("does not take a number the question itself states for the answer", () => {

@@ -1,0 +1,13 @@
+// Digits that are not counts or amounts: dates, years, clock times, ages, and the numbers in names and codes.
+export const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+export const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+export const CLOCK = String.raw`\b\d{1,2}([:.]\d\d)?\s?([ap]\.?m\b\.?|o'clock|hours?\b|gmt|utc)|\b\d{1,2}:\d\d\b|\bnoon\b|\bmidnight\b`;
+export const YEAR = String.raw`\b(1[89]|20)\d\d\b`;
+const DATE = String.raw`\b(\d{1,2}(st|nd|rd|th)?\s+(${MONTHS})|(${MONTHS})\s+\d{1,2}(st|nd|rd|th)?)\b`;
+// "CLEARVIEW-3", "COVID-19", "A320": a name's number counts nothing.
+const NOT_A_QUANTITY = new RegExp(`${DATE}|${CLOCK}|${YEAR}|\\b(${DAYS})\\b|\\b\\d{1,3}[- ]years?[- ]old\\b|\\baged\\s+\\d{1,3}\\b|\\b[a-z]+-\\d+\\b|\\b[a-z]+\\d+[a-z]*\\b`, "gi");
+
+/** The text with every date, year, clock time, age and name's number blanked out, each by as many spaces (offsets hold). */
+export function withoutNonQuantities(text: string): string {
+  return text.replace(NOT_A_QUANTITY, (m) => " ".repeat(m.length));
+}
