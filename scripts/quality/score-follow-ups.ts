@@ -1,4 +1,5 @@
 import type { Answer } from "../../src/answer/answer.js";
+import { coreOf } from "../../src/conversation/rewrite-offline.js";
 import type { HistoryItem } from "../../src/engine/replay-history.js";
 import { type EvalQuestion, type EvalResult, scoreQuestion, summarise } from "./score.js";
 
@@ -19,11 +20,16 @@ export interface FollowUpResult extends EvalResult {
   rewritten: boolean;
 }
 
-/** Scored like any question; a standalone one that was rewritten fails whatever its answer. */
+/**
+ * Scored like any question; a standalone one that was rewritten fails whatever its answer. Kept word for word with
+ * the conversation's words added after it as search context ("how many people stayed at the centres (context: …)")
+ * is not a rewrite: the question asked is the one answered.
+ */
 export function scoreFollowUp(q: FollowUpQuestion, answer: Answer): FollowUpResult {
   const base = scoreQuestion(q, answer);
   const standsAlone = q.standsAlone === true;
-  const rewritten = answer.standaloneQuestion !== undefined;
+  const words = (s: string) => s.toLowerCase().replace(/[?.!\s]+$/, "").replace(/\s+/g, " ").trim();
+  const rewritten = answer.standaloneQuestion !== undefined && words(coreOf(answer.standaloneQuestion)) !== words(q.question);
   if (standsAlone && rewritten) {
     return { ...base, standsAlone, rewritten, pass: false, detail: `a standalone question was rewritten; ${base.detail}` };
   }

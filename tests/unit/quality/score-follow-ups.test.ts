@@ -37,5 +37,8 @@ describe("follow-up scoring", () => {
       leaning: 3,
       rewritten: 2,
     });
+    // Kept word for word, with the conversation's words added only as search context: not a rewrite.
+    const withContext = scoreFollowUp(alone, answer([`Talks collapsed ${LENGTH}.`], "How long did they last? (context: talks, Istanbul)"));
+    expect(withContext).toMatchObject({ rewritten: false, pass: true });
   });
 });
