@@ -5,7 +5,7 @@ import { chatRates, type ChatMeasurement, measureChatContext } from "../tests/he
 import { readQuestions } from "../tests/helpers/perfect-reader.js";
 import { heldOutModels } from "./quality/held-out-models.js";
 import { openCorpus } from "./quality/open-corpus.js";
-import { BANK_CORPUS, reportOf } from "./quality/question-set.js";
+import { BANK_CORPUS, BANK_QUESTIONS, reportOf } from "./quality/question-set.js";
 
 const USAGE = `usage: npm run eval:chat -- [questions.jsonl...] [--corpus <dir>] [--budgets 8,16,24,36,48] [--cv] [--write <file.md>] [--misses]
   --cv: each report's questions ranked by a model fitted without them (report-level cross-validation).`;
@@ -32,7 +32,7 @@ runMain(async () => {
     USAGE,
   );
   const useBank = positionals.length === 0 && existsSync(`${BANK}/reports`);
-  const files = positionals.length > 0 ? positionals : useBank ? [`${BANK}/questions-a.jsonl`, `${BANK}/questions-b.jsonl`].filter(existsSync) : ["tests/fixtures/reworded-questions.jsonl"];
+  const files = positionals.length > 0 ? positionals : useBank ? BANK_QUESTIONS.filter(existsSync) : ["tests/fixtures/reworded-questions.jsonl"];
   const corpusDir = values.corpus ?? (useBank ? `${BANK}/reports` : "corpus");
   const budgets = values.budgets.split(",").map((b) => Number(b.trim()));
   if (budgets.some((b) => !Number.isInteger(b) || b < 1)) throw new Error(`--budgets must be positive whole numbers\n${USAGE}`);

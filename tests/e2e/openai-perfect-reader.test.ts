@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BANK_QUESTIONS } from "../../scripts/quality/question-set.js";
 import { loadConfig } from "../../src/config.js";
 import { chatRates, measureChatContext } from "../helpers/measure-chat-context.js";
 import { readQuestions } from "../helpers/perfect-reader.js";
@@ -13,7 +14,7 @@ describe("chat-model mode with a perfect reader, on the question bank", () => {
   it("hands the model the supporting sentence, gets it back cited, and declines every unanswerable question", async () => {
     // Asked last to first: the question-bank and PostgreSQL files, on the other test worker, ask them first to last,
     // so each worker's encoder computes half of them and takes the other half from the run's memo.
-    const questions = [...readQuestions(`${BANK}/questions-a.jsonl`), ...readQuestions(`${BANK}/questions-b.jsonl`)].reverse();
+    const questions = BANK_QUESTIONS.flatMap((file) => readQuestions(file)).reverse();
     const budget = loadConfig({}).contextSentences;
     const [measurement] = await measureChatContext({ corpusDir: `${BANK}/reports`, questions, budgets: [budget] });
     const outcomes = measurement!.outcomes;
