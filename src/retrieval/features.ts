@@ -92,17 +92,22 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
     from = end;
   }
   /**
-   * Share of the terms' weight found in any of the stem sets; a synonym earns part of its term's weight, and so,
-   * when `relatedCredit` is given, does a word one WordNet relation away.
+   * Share of the terms' weight found in any of the stem sets (or counted found by `alsoFound`); a synonym earns part
+   * of its term's weight, and so, when `relatedCredit` is given, does a word one WordNet relation away.
    */
-  const coverageOf = (stemSets: Array<Set<string>>, terms: QuestionTerm[], whenNoTerms: number, relatedCredit = 0) => {
+  const coverageOf = (
+    stemSets: Array<Set<string>>,
+    terms: QuestionTerm[],
+    whenNoTerms: number,
+    { relatedCredit = 0, alsoFound }: { relatedCredit?: number; alsoFound?: (t: QuestionTerm) => boolean } = {},
+  ) => {
     let found = 0;
     let total = 0;
     const has = (stems: string[]) => stems.some((x) => stemSets.some((s) => s.has(x)));
     for (const t of terms) {
       const w = weight.get(t.stem)!;
       total += w;
-      if (has([t.stem])) found += w;
+      if (has([t.stem]) || alsoFound?.(t)) found += w;
       else if (has(t.synonyms)) found += SYNONYM_CREDIT * w;
       else if (relatedCredit > 0 && has(t.related)) found += relatedCredit * w;
     }
@@ -130,20 +135,14 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
    * "Why the northern grid went dark", "Millbrook" under "Millbrook flood: the first night"), a name the sentence
    * gives in part ("the Energy Board" for "Harrowmark Energy Board"), and an irregular form of the word ("spent").
    */
-  const anchoredCoverage = (sentence: Set<string>, title: Set<string>, reportNames: ReportNames) => {
-    const has = (x: string) => sentence.has(x);
-    let found = 0;
-    let total = 0;
-    for (const t of question.terms) {
-      const w = weight.get(t.stem)!;
-      total += w;
-      if (has(t.stem) || t.forms.some(has)) found += w;
-      else if (t.salient && (reportNames.foundIn(t, [sentence, title]) || (reportNames.has(t) && nameOf.get(t)!.some((n) => n !== t && reportNames.foundIn(n, [sentence]))))) found += w;
-      else if (!t.salient && title.has(t.stem)) found += w;
-      else if (t.synonyms.some(has)) found += SYNONYM_CREDIT * w;
-    }
-    return total > 0 ? found / total : 0;
-  };
+  const anchoredCoverage = (sentence: Set<string>, title: Set<string>, reportNames: ReportNames) =>
+    coverageOf([sentence], question.terms, 0, {
+      alsoFound: (t) =>
+        t.forms.some((f) => sentence.has(f)) ||
+        (t.salient
+          ? reportNames.foundIn(t, [sentence, title]) || (reportNames.has(t) && nameOf.get(t)!.some((n) => n !== t && reportNames.foundIn(n, [sentence])))
+          : title.has(t.stem)),
+    });
 
   const out: FeaturedSentence[] = [];
   for (const { sentence: s, chunkRank } of pool) {
@@ -191,7 +190,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
           names.length > 0 ? names.filter((t) => reportNames.foundIn(t, withTitle) || (reportNames.has(t) && nameOf.get(t)!.some((w) => reportNames.foundIn(w, withTitle)))).length / names.length : 1,
         chunkRank: chunkRank === undefined ? 0 : 1 / (1 + chunkRank),
         neighbourSimilarity: Math.max(...around.filter((n) => n !== s).map((n) => dot(queryVector, n.vector)), 0),
-        relatedFocus: coverageOf([s.stems], focusTerms, 1, RELATED_CREDIT),
+        relatedFocus: coverageOf([s.stems], focusTerms, 1, { relatedCredit: RELATED_CREDIT }),
         // A derivation counts for the verb ("respond" is answered "In response"), and so does an irregular form
         // ("who is leading" is answered "led by").
         predicateMissing: question.predicate && !foundIn(question.predicate, aroundStems, true) ? 1 : 0,
