@@ -40,6 +40,9 @@ function asksForMeasure(question: string): boolean {
   return head !== undefined && MEASURES.has(head);
 }
 
+// "What are the names of the antibodies…?" (not "in the name of public safety").
+const ASKS_FOR_NAMES = /\b(?:[Ww]hat|[Ww]hich)\s+(?:is|are|was|were)\s+(?:the\s+)?names?\s+of\b/u;
+
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
   if (/\bhow many\b|\b(what|which|the) number of\b/.test(q)) return "count";
@@ -52,14 +55,15 @@ export function answerTypeOf(question: string): AnswerType {
   if (/\b(which|what) (city|cities|country|countries|place|town|village|region|province|venue|location|state|district|county|stadium|port|court)\b/.test(q)) return "placeName";
   if (/^\s*where\b|\bwhere (is|was|are|were|did|do|does|will|would)\b/.test(q)) return "place";
   if (/^\s*(who|whom|whose)\b|\b(who|whom|whose)\s+(is|was|are|were|did|has|had|will|would|could|should|can)\b/.test(q)) return "person";
-  if (/\b(what|which)\s+(is|are|was|were)\s+(the\s+)?names?\s+of\b/.test(q)) return "name";
+  if (ASKS_FOR_NAMES.test(q)) return "name";
   // "Which variety…", "which company…": the answer names it. "Which two…" or "which of…" may answer with words.
   if (/^\s*(in |at |for |from |to |with |by )?which (?!(one|ones|of|two|three|four|five|way|part|parts|side|sides|kind|kinds|type|types|sort)\b)\p{L}+/u.test(q)) return "name";
   return undefined;
 }
 
-const NUMBER_WORDS = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|many|few|other|main|biggest|largest|first|last)$/i;
-const AFTER_NAMES_OF = /\b(?:[Ww]hat|[Ww]hich)\s+(?:is|are|was|were)\s+(?:the\s+)?names?\s+of\s+(?:the|its|their|his|her|those|these)?\s*((?:\p{Ll}[\p{L}'’-]*\s*)+)/u;
+// Words between "which" and the noun it asks about: "which nine countries", "which other firms".
+const BEFORE_THE_NOUN = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|many|few|other|main|biggest|largest|first|last)$/i;
+const AFTER_NAMES_OF = new RegExp(String.raw`${ASKS_FOR_NAMES.source}\s+(?:the|its|their|his|her|those|these)?\s*((?:\p{Ll}[\p{L}'’-]*\s*)+)`, "u");
 const ENDS_NOUN_PHRASE = /^(already|now|still|on|in|at|for|by|from|with|of|to|that|which|who|whose|is|are|was|were|do|does|did|has|have|had|will|would|can|could)$/i;
 
 /**
@@ -74,7 +78,7 @@ export function askedThingOf(question: string): string | undefined {
     return (end < 0 ? namesOf : namesOf.slice(0, end)).at(-1)?.toLowerCase();
   }
   const after = /\b(?:which|what)\s+(.*)$/iu.exec(question)?.[1]?.match(/[\p{L}\p{N}'’,.-]+/gu) ?? [];
-  return after.find((w, i) => i < 4 && /^\p{Ll}/u.test(w) && !NUMBER_WORDS.test(w))?.toLowerCase();
+  return after.find((w, i) => i < 4 && /^\p{Ll}/u.test(w) && !BEFORE_THE_NOUN.test(w))?.toLowerCase();
 }
 
 // How far from a mention of the asked things a name may stand and still be theirs: "three companies, Acme, Beta and Gamma".
@@ -82,12 +86,6 @@ const NAMING_WINDOW = 3;
 // "The two countries", "both sides", "their clinics": things named elsewhere, not a claim that some exist.
 const POINTS_BACK = /^(the|both|these|those|their|its|his|her|our|each|such)$/i;
 
-/**
- * The text says that some of the asked things exist without naming them ("sold at toy shops, supermarkets and
- * online", "run at 88 clinics in nine countries"): it does not say which. A mention that is part of a name ("St.
- * Brendan's Hospital") or has one beside it names them; "the two countries" points back to ones named elsewhere and
- * says nothing either way.
- */
 /** "supermarkets across the north, including Freshway and Corlett's", "three continents: Norway, Chile and Kenya". */
 function namedFurtherOn(rest: string, askedWords: Set<string>): boolean {
   const clause = rest.split(/[;.!?](?:\s|$)/)[0] ?? "";
@@ -95,6 +93,12 @@ function namedFurtherOn(rest: string, askedWords: Set<string>): boolean {
   return listed !== undefined && namesSomethingNew(`and ${listed}`, askedWords, false);
 }
 
+/**
+ * The text says that some of the asked things exist without naming them ("sold at toy shops, supermarkets and
+ * online", "run at 88 clinics in nine countries"): it does not say which. A mention that is part of a name ("St.
+ * Brendan's Hospital") or has one beside it names them; "the two countries" points back to ones named elsewhere and
+ * says nothing either way.
+ */
 function mentionsThemUnnamed(text: string, thing: string, askedWords: Set<string>): boolean {
   const [stem] = stems(thing);
   if (stem === undefined) return false;
