@@ -1,3 +1,4 @@
+import { DAYS, MONTH_NAMES } from "../text/non-quantities.js";
 import { extractTerms } from "../text/terms.js";
 
 /**
@@ -28,7 +29,7 @@ const NOT_PERSON = new Set(
 );
 
 // Months and days are capitalised without naming anyone or anywhere.
-const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const CALENDAR = new RegExp(`^(${MONTH_NAMES}|${DAYS})$`, "i");
 
 // Words that open sentences (or questions, or bylines) without being part of a name.
 const OPENERS = new Set(

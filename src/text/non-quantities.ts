@@ -1,5 +1,6 @@
 // Digits that are not counts or amounts: dates, years, clock times, ages, and the numbers in names and codes.
-export const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+export const MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december";
+export const MONTHS = `${MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec`;
 export const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 export const CLOCK = String.raw`\b\d{1,2}([:.]\d\d)?\s?([ap]\.?m\b\.?|o'clock|hours?\b|gmt|utc)|\b\d{1,2}:\d\d\b|\bnoon\b|\bmidnight\b`;
 export const YEAR = String.raw`\b(1[89]|20)\d\d\b`;
