@@ -7,6 +7,7 @@ import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
 import { confirmRewrittenAnswer, conversationReports, withinConversation } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
+import { settledInPreviousReport } from "./settle-in-previous-report.js";
 import { coreOf, scopedToConversation } from "../conversation/rewrite-offline.js";
 import type { AskOptions } from "../engine-types.js";
 import { draftStream } from "./draft-stream.js";
@@ -91,10 +92,16 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
           retrieval = continuingPreviousAnswer(retrieval, opts.history.at(-1));
           retrieval = withinConversation(retrieval, text, conversationAbout);
         }
-        // The offline judgement answers for the chat model only when it finds nothing; then there is nothing to confirm.
-        if (reading.rewritten && !modelDecides && retrieval.judgement.answerable) {
-          const own = await deps.retrieve(text, { ...retrieveOptions, carriedContext: asked });
-          retrieval = confirmRewrittenAnswer(retrieval, own);
+        // The follow-up read with its own words only (the reading then only helps find passages) confirms a rewrite's
+        // answer or settles a close call. The chat model decides for itself: the offline judgement answers for it only
+        // when it finds nothing, and then there is nothing to confirm or settle.
+        if (opts.history?.length && !modelDecides) {
+          const ownWords = async () => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, carriedContext: asked }) : retrieval);
+          if (retrieval.judgement.answerable) {
+            if (reading.rewritten) retrieval = confirmRewrittenAnswer(retrieval, await ownWords());
+          } else if (retrieval.judgement.related) {
+            retrieval = settledInPreviousReport(retrieval, await ownWords(), text, opts.history.at(-1));
+          }
         }
         retrievals.push(retrieval);
       }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { SETTLES_FROM, settledInPreviousReport } from "../../../src/engine/settle-in-previous-report.js";
+import type { Judgement } from "../../../src/retrieval/answerability.js";
+import type { Candidate, Retrieval } from "../../../src/retrieval/retrieve.js";
+import { turn } from "../conversation/fixtures.js";
+
+const REPORT = "riverton-city-budget";
+const POOLS = "The parks department's budget falls by 3.5 percent, to $14.2 million, and two seasonal swimming pools will stay closed next summer.";
+const NOT_SURE: Judgement = { answerable: false, related: true, confidence: 0.55, reason: "not sure" };
+
+/** A retrieval whose best candidate is sentence `index` of `reportId`; only the fields the rule reads matter. */
+function retrieval(index: number, { reportId = REPORT, text = POOLS, judgement = NOT_SURE, namesInOwnReport = true, typeAsked = 0, typeInSentence = 0, predicateMissing = 0 } = {}): Retrieval {
+  const features = { typeAsked, typeInSentence, predicateMissing, isQuestion: 0 };
+  const top = { sentence: { id: `${reportId}#${index}`, reportId, index, text, start: 0, end: 1 }, report: { id: reportId }, score: 0.3, namesInOwnReport, features };
+  return { candidates: [top as unknown as Candidate], judgement } as unknown as Retrieval;
+}
+
+/** The previous answer came from the budget report. */
+const previous = turn("What happens to the parks department in the budget?", [POOLS], REPORT);
+
+describe("a close call settled by the report the previous answer came from", () => {
+  it("answers with the best passage when it is in that report, the follow-up's own words rank it first too, and the model leans to it", () => {
+    const settled = settledInPreviousReport(retrieval(20), retrieval(20), "and the pools?", previous).judgement;
+    expect(settled).toMatchObject({ answerable: true, related: false, answerAt: 0 });
+    // A name the follow-up brings is in the passage.
+    expect(settledInPreviousReport(retrieval(20), retrieval(20), "and the Parks department?", previous).judgement).toMatchObject({ answerable: true });
+  });
+
+  it("leaves every other case to the judgement", () => {
+    const unchanged: Array<[Retrieval, Retrieval, string]> = [
+      [retrieval(20, { judgement: { ...NOT_SURE, confidence: SETTLES_FROM - 0.01 } }), retrieval(20), "and the pools?"], // the model leans the other way
+      [retrieval(20, { judgement: { ...NOT_SURE, related: false, reason: "nothing close" } }), retrieval(20), "and the pools?"],
+      [retrieval(20, { reportId: "valley-flood-emergency" }), retrieval(20, { reportId: "valley-flood-emergency" }), "and the pools?"], // another report
+      [retrieval(20), retrieval(21), "and the pools?"], // the follow-up's own words point elsewhere: the reading led there
+      [retrieval(20, { namesInOwnReport: false }), retrieval(20), "and the pools?"],
+      [retrieval(20, { predicateMissing: 1 }), retrieval(20), "and the pools?"],
+      [retrieval(20, { typeAsked: 1, typeInSentence: 0 }), retrieval(20), "when?"], // asks for a date the passage does not hold
+      [retrieval(20), retrieval(20), "will they appeal to the Supreme Court?"], // a name of its own the passage does not say
+    ];
+    for (const [r, own, asked] of unchanged) expect(settledInPreviousReport(r, own, asked, previous)).toBe(r);
+    // The previous turn found nothing, or there was none.
+    expect(settledInPreviousReport(retrieval(20), retrieval(20), "and the pools?", turn("Who runs transit?"))).toMatchObject({ judgement: NOT_SURE });
+    expect(settledInPreviousReport(retrieval(20), retrieval(20), "and the pools?", undefined)).toMatchObject({ judgement: NOT_SURE });
+    // Already answerable: nothing to settle.
+    const sure = retrieval(20, { judgement: { answerable: true, related: false, answerAt: 0, confidence: 0.9, reason: "confident" } });
+    expect(settledInPreviousReport(sure, retrieval(21), "and the pools?", previous)).toBe(sure);
+  });
+});
