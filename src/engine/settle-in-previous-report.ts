@@ -26,9 +26,20 @@ export function settledInPreviousReport(retrieval: Retrieval, own: Retrieval, as
   const top = candidates[0];
   if (!top || judgement.answerable || !judgement.related || judgement.confidence < SETTLES_FROM) return retrieval;
   if (!mayAnswer(top) || !holdsAskedFact(top.features)) return retrieval;
-  if (previous?.citations?.[0]?.reportId !== top.report.id) return retrieval;
+  if (previousReport(previous) !== top.report.id) return retrieval;
   if (own.candidates[0]?.sentence.id !== top.sentence.id) return retrieval;
   const said = new Set(extractTerms(top.sentence.text).map((t) => t.stem));
   if (!extractTerms(asked).every((t) => !t.salient || said.has(t.stem))) return retrieval;
   return { ...retrieval, judgement: { ...judgement, answerable: true, related: false, answerAt: 0, reason: "settled by the report the previous answer came from" } };
+}
+
+/**
+ * The report the previous answer came from; when it was not sure, the report the passages it showed all came from
+ * ("Who voted against the Riverton budget?" showed only the budget report's); none when they came from several.
+ */
+function previousReport(previous: Turn | undefined): string | undefined {
+  const cited = previous?.citations?.[0]?.reportId;
+  if (cited !== undefined) return cited;
+  const shown = new Set((previous?.related ?? []).map((c) => c.reportId));
+  return shown.size === 1 ? [...shown][0] : undefined;
 }
