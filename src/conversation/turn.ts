@@ -6,7 +6,7 @@ export interface Turn {
   /** The answer's text; absent when only the question is known (a history given as a list of questions). */
   answer?: string;
   citations?: Citation[];
-  /** When it abstained: the passages it showed as possibly related, which tell what the conversation is about. */
+  /** When it abstained: the passages it showed as possibly related; the closest tells what the conversation is about. */
   related?: Citation[];
   /** What the question was read as, when it was itself a follow-up. */
   standaloneQuestion?: string;
@@ -31,4 +31,14 @@ export function appendTurn(history: readonly Turn[], turn: Turn, maxTurns: numbe
 /** What a turn asked, in full: its standalone reading when it was a follow-up. */
 export function understoodQuestion(turn: Turn): string {
   return turn.standaloneQuestion ?? turn.question;
+}
+
+/**
+ * The reports a turn was about: those its answer cited; when it was not sure, the report of the closest passage it
+ * showed. The others were shown for being near, from wherever: "When will Ostrander apply for approval?" showed a
+ * court's review beside the drug trial's, and "how long does the review take?" then took the court's.
+ */
+export function reportsOf(turn: Turn): string[] {
+  const cited = (turn.citations ?? []).map((c) => c.reportId);
+  return cited.length > 0 ? [...new Set(cited)] : (turn.related ?? []).slice(0, 1).map((c) => c.reportId);
 }

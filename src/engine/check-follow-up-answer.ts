@@ -1,5 +1,5 @@
 import { namesSomething } from "../conversation/name-phrases.js";
-import { type Turn, understoodQuestion } from "../conversation/turn.js";
+import { reportsOf, type Turn, understoodQuestion } from "../conversation/turn.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
 import { extractTerms } from "../text/terms.js";
@@ -32,12 +32,12 @@ function notSure(retrieval: Retrieval, reason: string): Retrieval {
 }
 
 /**
- * The reports a conversation has been about: those its answers cited or showed as possibly related, and those that
+ * The reports a conversation has been about: those its turns were about (`reportsOf`), and those that
  * hold every name one of its questions used ("Who is Riverton's finance director?" is about Riverton's report even
  * when nothing was found).
  */
 export function conversationReports(history: readonly Turn[], index: SearchIndex): Set<string> {
-  const reports = new Set(history.flatMap((t) => [...(t.citations ?? []), ...(t.related ?? [])].map((c) => c.reportId)));
+  const reports = new Set(history.flatMap(reportsOf));
   for (const turn of history) {
     const names = extractTerms(understoodQuestion(turn)).filter((t) => t.salient);
     if (names.length === 0) continue;

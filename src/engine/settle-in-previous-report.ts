@@ -1,7 +1,7 @@
 import { mayAnswer } from "../retrieval/answer-features.js";
 import { holdsAskedFact } from "../retrieval/features.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
-import type { Turn } from "../conversation/turn.js";
+import { reportsOf, type Turn } from "../conversation/turn.js";
 import { extractTerms } from "../text/terms.js";
 
 /**
@@ -15,7 +15,7 @@ export const SETTLES_FROM = 0.5;
  * "and the pools?" after "What happens to the parks department in the budget?", "how many officers will that pay
  * for?": the follow-up is read right and its best passage is found, but the judgement, which sees one question and
  * not the conversation, is not sure. The conversation is evidence it lacks: the passage is in the report the previous
- * answer came from, and the follow-up's own words (`own`, retrieved with the reading only as search context) rank the
+ * answer came from (when it was not sure, the report of the closest passage it showed), and the follow-up's own words (`own`, retrieved with the reading only as search context) rank the
  * same passage first, so the reading did not lead it there. Then a passage the model finds more likely right than
  * wrong answers, when it may answer at all and holds the kind of fact asked for. A name the follow-up brings of its
  * own ("will they appeal to the Supreme Court?") must be in that passage itself: the conversation tells which report
@@ -26,20 +26,10 @@ export function settledInPreviousReport(retrieval: Retrieval, own: Retrieval, as
   const top = candidates[0];
   if (!top || judgement.answerable || !judgement.related || judgement.confidence < SETTLES_FROM) return retrieval;
   if (!mayAnswer(top) || !holdsAskedFact(top.features)) return retrieval;
-  if (previousReport(previous) !== top.report.id) return retrieval;
+  if (previous === undefined || reportsOf(previous)[0] !== top.report.id) return retrieval;
   if (own.candidates[0]?.sentence.id !== top.sentence.id) return retrieval;
   const said = new Set(extractTerms(top.sentence.text).map((t) => t.stem));
   if (!extractTerms(asked).every((t) => !t.salient || said.has(t.stem))) return retrieval;
   return { ...retrieval, judgement: { ...judgement, answerable: true, related: false, answerAt: 0, reason: "settled by the report the previous answer came from" } };
 }
 
-/**
- * The report the previous answer came from; when it was not sure, the report the passages it showed all came from
- * ("Who voted against the Riverton budget?" showed only the budget report's); none when they came from several.
- */
-function previousReport(previous: Turn | undefined): string | undefined {
-  const cited = previous?.citations?.[0]?.reportId;
-  if (cited !== undefined) return cited;
-  const shown = new Set((previous?.related ?? []).map((c) => c.reportId));
-  return shown.size === 1 ? [...shown][0] : undefined;
-}

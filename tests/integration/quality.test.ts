@@ -97,13 +97,14 @@ describe("answer quality on the question bank, local store", () => {
   // - a third in the style of the outsider's held-out one (short follow-ups that name nothing, "who disagreed with
   //   it?"), used to choose the conversation's-reports rule: 11 of 29, 1 wrong (9 before; the written standalone
   //   questions give 16 and 2);
-  // - bank-c's, written by an outsider with four new reports: 20 of 40, 4 wrong (18 before the previous answer's report
-  //   settled close calls; its first run, unseen, before the follow-up work of 26 Nov: 13 and 4).
+  // - bank-c's, written by an outsider with four new reports: 20 of 40, 3 wrong (4 while every passage a turn showed
+  //   when not sure counted as what the conversation was about; 18 right before the previous answer's report settled
+  //   close calls; its first run, unseen, before the follow-up work of 26 Nov: 13 and 4).
   const FOLLOW_UP_SETS = [
     { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 55, wrong: 3 },
     { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 34, wrong: 1 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 11, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 20, wrong: 4 },
+    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 20, wrong: 3 },
   ];
   for (const set of FOLLOW_UP_SETS) {
     it(`on ${path.basename(set.file)}, answers at least ${set.passed} of ${set.total} right, at most ${set.wrong} wrongly, and never rewrites a standalone question`, async () => {

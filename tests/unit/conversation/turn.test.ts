@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../../src/answer/answer.js";
-import { appendTurn, turnOf } from "../../../src/conversation/turn.js";
+import { appendTurn, reportsOf, turnOf } from "../../../src/conversation/turn.js";
 import { turn } from "./fixtures.js";
 
 describe("appendTurn", () => {
@@ -19,5 +19,16 @@ describe("turnOf", () => {
     const answer = { question: "What was the turnout?", text: "I couldn't find a definite answer.", abstained: true, citations: [], related } as unknown as Answer;
     expect(turnOf(answer).related).toEqual(related);
     expect(turnOf({ ...answer, related: [] })).not.toHaveProperty("related");
+  });
+});
+
+describe("reportsOf", () => {
+  it("is the cited reports, or when the turn was not sure, the closest shown passage's report only", () => {
+    const cited = turn("How long is the pipeline?", ["It runs 212 miles.", "It crosses the river."], "ruling");
+    expect(reportsOf(cited)).toEqual(["ruling"]);
+    // "When will Ostrander apply for approval?" showed the trial's passages first, then a court's review.
+    const shown = { ...turn("When will Ostrander apply?"), related: [...turn("x", ["It will apply next year."], "trial").citations!, ...turn("x", ["The court may review it."], "ruling").citations!] };
+    expect(reportsOf(shown)).toEqual(["trial"]);
+    expect(reportsOf(turn("Who won?"))).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ describe("a follow-up that names nothing is answered from the conversation's rep
     names: (id: string) => ({ has: (t: Term) => names[id]!.includes(t.stem) }),
   } as unknown as SearchIndex;
 
-  it("takes the conversation's reports from its citations, its related passages and the names its questions used", () => {
+  it("takes the conversation's reports from its citations, its closest related passage and the names its questions used", () => {
     const cited = turn("How long is the pipeline?", ["It runs 212 miles."], "ruling");
     expect([...conversationReports([cited], index)]).toEqual(["ruling"]);
     const shown = { ...turn("Who won?"), related: turn("x", ["Achterberg won."], "election").citations };

@@ -38,10 +38,10 @@ describe("a close call settled by the report the previous answer came from", () 
       [retrieval(20), retrieval(20), "will they appeal to the Supreme Court?"], // a name of its own the passage does not say
     ];
     for (const [r, own, asked] of unchanged) expect(settledInPreviousReport(r, own, asked, previous)).toBe(r);
-    // Not sure, the previous turn showed passages: from this report only, they say what it is about; from several, not.
+    // Not sure, the previous turn showed passages: the closest one's report is what it was about.
     const shown = (...reports: string[]) => ({ ...turn("Who voted against the Riverton budget?"), related: reports.map((r, i) => ({ ...previous.citations![0]!, n: i + 1, reportId: r })) });
-    expect(settledInPreviousReport(retrieval(20), retrieval(20), "which ward is that?", shown(REPORT, REPORT)).judgement).toMatchObject({ answerable: true });
-    expect(settledInPreviousReport(retrieval(20), retrieval(20), "which ward is that?", shown(REPORT, "valley-flood-emergency"))).toMatchObject({ judgement: NOT_SURE });
+    expect(settledInPreviousReport(retrieval(20), retrieval(20), "which ward is that?", shown(REPORT, "valley-flood-emergency")).judgement).toMatchObject({ answerable: true });
+    expect(settledInPreviousReport(retrieval(20), retrieval(20), "which ward is that?", shown("valley-flood-emergency", REPORT))).toMatchObject({ judgement: NOT_SURE });
     // The previous turn found nothing, or there was none.
     expect(settledInPreviousReport(retrieval(20), retrieval(20), "and the pools?", turn("Who runs transit?"))).toMatchObject({ judgement: NOT_SURE });
     expect(settledInPreviousReport(retrieval(20), retrieval(20), "and the pools?", undefined)).toMatchObject({ judgement: NOT_SURE });
