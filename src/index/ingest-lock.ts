@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import pRetry from "p-retry";
 import lockfile from "proper-lockfile";
 import { DossierError } from "../errors.js";
 
@@ -65,13 +66,21 @@ async function acquire(indexDir: string, onCompromised: (error: Error) => void):
   let releaseGuard: () => Promise<void>;
   try {
     // proper-lockfile keeps its locks by the path passed first, so guard and lock each pass their own.
-    releaseGuard = await lockfile.lock(path.join(indexDir, GUARD), {
-      ...options,
-      lockfilePath: path.join(indexDir, GUARD),
-      stale: GUARD_STALE_MS,
-      // A taker stalled past the guard's stale limit only lets a second taker in; the lock itself still decides.
-      onCompromised: () => undefined,
-      retries: { retries: 20, minTimeout: 5, maxTimeout: 50 },
+    const takeGuard = () =>
+      lockfile.lock(path.join(indexDir, GUARD), {
+        ...options,
+        lockfilePath: path.join(indexDir, GUARD),
+        stale: GUARD_STALE_MS,
+        // A taker stalled past the guard's stale limit only lets a second taker in; the lock itself still decides.
+        onCompromised: () => undefined,
+      });
+    // Another taker holds the guard for milliseconds: worth waiting for. Any other failure (a folder that cannot be
+    // written, a stale guard that cannot be removed) is reported at once rather than after a second of retries.
+    releaseGuard = await pRetry(takeGuard, {
+      retries: 20,
+      minTimeout: 5,
+      maxTimeout: 50,
+      shouldRetry: ({ error }) => (error as NodeJS.ErrnoException).code === "ELOCKED",
     });
   } catch (error) {
     throw lockError(indexDir, error);

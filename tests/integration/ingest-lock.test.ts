@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LOCK_STALE_MS, withIngestLock } from "../../src/index/ingest-lock.js";
 
 let indexDir: string;
@@ -76,6 +76,28 @@ describe("the ingest lock", () => {
     await expect(withIngestLock(path.join(blocked, "index"), async () => "ran")).rejects.toThrow(
       /^Cannot write the index at .*not-a-folder\/index \(a part of the path is a file, not a folder\); check that folder\.$/,
     );
+  });
+
+  it("reports a stale guard it cannot remove at once, not after a second of retries", async () => {
+    // Something was put inside the guard folder, so taking it over fails every time: waiting cannot help.
+    const guard = path.join(indexDir, "ingest.lock.guard");
+    mkdirSync(guard);
+    writeFileSync(path.join(guard, "stray"), "");
+    age(guard, 60_000);
+    // No retry delay can pass: the outcome has to come without one.
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      let outcome: unknown;
+      void withIngestLock(indexDir, async () => "ran").then(
+        (value) => (outcome = value),
+        (error: unknown) => (outcome = error),
+      );
+      // Polled between turns of the event loop (vi.waitFor would advance the fake clock), for up to 10 s of real time.
+      for (const end = Date.now() + 10_000; outcome === undefined && Date.now() < end; ) await new Promise((resolve) => setImmediate(resolve));
+      expect(outcome).toMatchObject({ code: "INDEX_UNWRITABLE" });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.skipIf(process.getuid?.() === 0)("reports a read-only index folder as read-only", async () => {
