@@ -8,6 +8,7 @@ import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-u
 import { confirmRewrittenAnswer, conversationReports, withinConversation } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";
+import { reportsOf } from "../conversation/turn.js";
 import { coreOf, scopedToConversation } from "../conversation/rewrite-offline.js";
 import type { AskOptions } from "../engine-types.js";
 import { draftStream } from "./draft-stream.js";
@@ -73,12 +74,15 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
 
     let aboutReports: Set<string> | undefined;
     const conversationAbout = () => (aboutReports ??= conversationReports(opts.history ?? [], index));
-    /** Retrieves each part of a reading of the question, with the conversation's checks on what it finds. */
-    const retrieveReading = async (reading: FollowUpReading) => {
+    /**
+     * Retrieves each part of a reading of the question, with the conversation's checks on what it finds; `within` one
+     * report when given.
+     */
+    const retrieveReading = async (reading: FollowUpReading, within?: string) => {
       const asked = reading.question;
       const core = coreOf(asked);
       const retrieveOptions = {
-        reportIds,
+        reportIds: within !== undefined ? [within] : reportIds,
         preferReportId: reading.preferredReportId,
         carriedContext: asked.slice(core.length).trim() || undefined,
         ...(modelDecides ? { topK: deps.wideContext.chunks } : {}),
@@ -99,7 +103,8 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
           const ownWords = async () => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, carriedContext: asked }) : retrieval);
           if (retrieval.judgement.answerable) {
             if (reading.rewritten) retrieval = confirmRewrittenAnswer(retrieval, await ownWords());
-          } else if (retrieval.judgement.related) {
+          } else if (retrieval.judgement.related && within === undefined) {
+            // Among one report's sentences the model is surer than among all: the settling was measured on the latter.
             retrieval = settledInPreviousReport(retrieval, await ownWords(), text, opts.history.at(-1));
           }
         }
@@ -117,6 +122,15 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     if (scoped) {
       const second = await retrieveReading(scoped);
       if (second.retrievals.some((r) => r.judgement.answerable)) ({ reading, parts, retrievals } = second);
+    }
+    // A follow-up read in the conversation's light that finds no answer among all the reports is asked again within the
+    // report the previous turn was about, as the reading says it is about that turn's subject: another report's
+    // sentences no longer crowd out its passage or the follow-up's own words' ("what will that pay for?"). A question
+    // answered as asked is not: "what was the vote?" would find any vote of that report.
+    const previousReport = opts.history?.length ? reportsOf(opts.history.at(-1)!)[0] : undefined;
+    if (reading.rewritten && previousReport !== undefined && !reportIds && !modelDecides && !retrievals.some((r) => r.judgement.answerable)) {
+      const within = await retrieveReading(reading, previousReport);
+      if (within.retrievals.some((r) => r.judgement.answerable)) ({ reading, parts, retrievals } = within);
     }
     const asked = reading.question;
     const t2 = performance.now();
