@@ -10,7 +10,8 @@ import type { Engine } from "../../src/engine-types.js";
 import { readQuestionSet } from "../../scripts/quality/read-question-set.js";
 import { type EvalQuestion, scoreQuestion, summarise } from "../../scripts/quality/score.js";
 import { type FollowUpQuestion, scoreFollowUp, summariseFollowUps } from "../../scripts/quality/score-follow-ups.js";
-import { replayHistory } from "../../src/engine/replay-history.js";
+import { type HistoryItem, replayHistory } from "../../src/engine/replay-history.js";
+import type { Turn } from "../../src/conversation/turn.js";
 import { storesUnderTest, type StoreUnderTest } from "../helpers/store-fixture.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
@@ -53,6 +54,20 @@ async function run({ engine, corpusDir }: { engine: Engine; corpusDir: string },
     results.push({ result: scoreQuestion(q, answer), abstained: answer.abstained });
   }
   return results;
+}
+
+/**
+ * A scripted history as the engine replays it, each distinct opening of a conversation asked once per engine: the
+ * follow-ups of a conversation share its first turns, and `replayHistory` passes a turn it is given through as it is.
+ */
+const replays = new WeakMap<Engine, Map<string, Promise<Turn[]>>>();
+function replayed(engine: Engine, items: readonly HistoryItem[]): Promise<Turn[]> {
+  if (items.length === 0) return Promise.resolve([]);
+  if (!replays.has(engine)) replays.set(engine, new Map());
+  const known = replays.get(engine)!;
+  const key = JSON.stringify(items);
+  if (!known.has(key)) known.set(key, replayed(engine, items.slice(0, -1)).then((before) => replayHistory(engine, [...before, items.at(-1)!])));
+  return known.get(key)!;
 }
 
 // Quality floors, so a change that makes answers worse fails the build. The figures are measured with the shipped
@@ -112,7 +127,7 @@ describe("answer quality on the question bank, local store", () => {
       const { engine } = await bankEngine();
       const results = [];
       for (const q of readQuestionSet<FollowUpQuestion>(set.file)) {
-        results.push(scoreFollowUp(q, await engine.ask(q.question, { history: await replayHistory(engine, q.history) })));
+        results.push(scoreFollowUp(q, await engine.ask(q.question, { history: await replayed(engine, q.history) })));
       }
       const s = summariseFollowUps(results);
       expect(s.total).toBeGreaterThanOrEqual(set.total);
