@@ -49,7 +49,7 @@ const schema = z.object({
   CONVERSATION_TURNS: positiveInt(6),
   CONVERSATION_IDLE_MINUTES: positiveInt(30),
   MAX_CONVERSATIONS: positiveInt(1_000),
-  CONTEXT_SENTENCES: positiveInt(36),
+  CONTEXT_SENTENCES: positiveInt(40),
 
   DISCORD_TOKEN: optionalText,
   DISCORD_APP_ID: snowflake,

@@ -92,35 +92,33 @@ describe("answer quality on the question bank, local store", () => {
     const runs = await run(await bankEngine(), readQuestions(BANK_QUESTIONS));
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
-    expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(480);
-    // In-sample with the shipped model (fitted on all 484): 2.7 % wrong, near-misses 96.2 % abstained, direct 82.0 %,
-    // reworded 64.6 % (82 of 127; the model fitted before bank-c joined gave 83, cross-validated both give 81).
-    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.03);
-    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.96);
+    expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(631);
+    // In-sample with the shipped model (fitted on all 631): 5.2 % wrong, near-misses 92.9 % abstained, direct 76.1 %,
+    // reworded 62.6 %. Bank-d's reports and questions (an outsider's, first run unseen: 13.6 % wrong) lowered all
+    // four from the 484-question bank's 2.7 %, 96.2 %, 82.0 % and 64.6 %; cross-validated: 5.5 %, 92.9 %, 76.1 %, 62.6 %.
+    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.053);
+    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.92);
     expect(targets.offTopicAbstained!.value).toBe(1);
-    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.81);
-    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.64);
+    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.76);
+    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.62);
   });
 
-  // Follow-up sets with what each passes and answers wrongly today (`npm run eval:followups -- <file>`), with bank-c's
-  // reports in the corpus and the model refitted on the 484-question bank:
-  // - the bank's (the tuning set): 56 of 89 pass, 3 wrong (55 before a rewritten follow-up that found nothing was
-  //   asked again within the previous turn's report, 53 before a close call was settled by the previous answer's report; 2 wrong while a "who" question's shown passage named the person, dropped in review as it
-  //   guessed on unseen text; 48 and 5 before the figure, place and "Who is X?" readings);
-  // - a second set, on the four reports the first does not use, written after the rewrite was shaped: 35 of 48, 1 wrong
-  //   (34 before the retry within the previous turn's report, 31 before the previous answer's report settled close
-  //   calls);
+  // Follow-up sets with what each passes and answers wrongly today (`npm run eval:followups -- <file>`), with bank-d's
+  // reports in the corpus and the model refitted on the 631-question bank. Before bank-d the first four gave 56/3,
+  // 35/1, 11/1 and 20/3: bank-d's four reports draw follow-ups about another vote, rate or strike.
+  // - the bank's (the tuning set): 55 of 89 pass, 3 wrong (48 and 5 before the figure, place and "Who is X?" readings,
+  //   the close call settled by the previous answer's report and the retry within the previous turn's report);
+  // - a second set, on the four reports the first does not use, written after the rewrite was shaped: 34 of 48, 1 wrong;
   // - a third in the style of the outsider's held-out one (short follow-ups that name nothing, "who disagreed with
-  //   it?"), used to choose the conversation's-reports rule: 11 of 29, 1 wrong (9 before; the written standalone
-  //   questions give 16 and 2);
-  // - bank-c's, written by an outsider with four new reports: 20 of 40, 3 wrong (4 while every passage a turn showed
-  //   when not sure counted as what the conversation was about; 18 right before the previous answer's report settled
-  //   close calls; its first run, unseen, before the follow-up work of 26 Nov: 13 and 4).
+  //   it?"), used to choose the conversation's-reports rule: 11 of 29, 1 wrong;
+  // - bank-c's, written by an outsider with four new reports: 15 of 40, 7 wrong (its first run, unseen: 13 and 4);
+  // - bank-d's, by another outsider: 18 of 41, 6 wrong (its first run, unseen, with the model before bank-d: 17 and 4).
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 56, wrong: 3 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 35, wrong: 1 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 55, wrong: 3 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 34, wrong: 1 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 11, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 20, wrong: 3 },
+    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 15, wrong: 7 },
+    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 18, wrong: 6 },
   ];
   for (const set of FOLLOW_UP_SETS) {
     it(`on ${path.basename(set.file)}, answers at least ${set.passed} of ${set.total} right, at most ${set.wrong} wrongly, and never rewrites a standalone question`, async () => {

@@ -7,7 +7,7 @@ import { loadConfig, usesChatModel } from "../../src/config.js";
 describe("loadConfig", () => {
   it("gives documented defaults for an empty environment", () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ maxReportBytes: 2_000_000, maxQuestionChars: 500, topK: 8, contextSentences: 36, embeddings: "local", answerMode: "auto" });
+    expect(c).toMatchObject({ maxReportBytes: 2_000_000, maxQuestionChars: 500, topK: 8, contextSentences: 40, embeddings: "local", answerMode: "auto" });
     expect(c.indexDir).toBe(path.resolve("data/index"));
     expect(c.discord.shardSpawnDelayMs).toBe(5_500);
     expect(loadConfig({ SHARD_SPAWN_DELAY_MS: "0" }).discord.shardSpawnDelayMs).toBe(0);
