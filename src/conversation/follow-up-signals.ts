@@ -104,6 +104,14 @@ export function followUpSignals(question: string): FollowUpSignals {
   return { anaphors, leaning, ellipsisSubject, bare, fragment };
 }
 
+/**
+ * A pronoun the reading of a follow-up still has ("Where does she work?" when no turn named her): it is not known
+ * whom or what the follow-up is about, only that it is something of the conversation's.
+ */
+export function pointsBack(reading: string): boolean {
+  return followUpSignals(reading).anaphors.length > 0;
+}
+
 /** Whether the question needs earlier turns to be understood. */
 export function leansOnHistory(signals: FollowUpSignals): boolean {
   return signals.anaphors.length > 0 || signals.leaning.length > 0 || signals.ellipsisSubject !== undefined || signals.bare || signals.fragment;

@@ -9,6 +9,7 @@ import { confirmRewrittenAnswer, conversationReports, withinConversation } from 
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";
 import { reportsOf } from "../conversation/turn.js";
+import { pointsBack } from "../conversation/follow-up-signals.js";
 import { coreOf, scopedToConversation } from "../conversation/rewrite-offline.js";
 import type { AskOptions } from "../engine-types.js";
 import { draftStream } from "./draft-stream.js";
@@ -103,8 +104,9 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
           const ownWords = async () => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, carriedContext: asked }) : retrieval);
           if (retrieval.judgement.answerable) {
             if (reading.rewritten) retrieval = confirmRewrittenAnswer(retrieval, await ownWords());
-          } else if (retrieval.judgement.related && within === undefined) {
+          } else if (retrieval.judgement.related && within === undefined && !pointsBack(core)) {
             // Among one report's sentences the model is surer than among all: the settling was measured on the latter.
+            // A reading with a pronoun that found nobody is not known to be about the previous turn's subject.
             retrieval = settledInPreviousReport(retrieval, await ownWords(), text, opts.history.at(-1));
           }
         }
@@ -126,9 +128,10 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     // A follow-up read in the conversation's light that finds no answer among all the reports is asked again within the
     // report the previous turn was about, as the reading says it is about that turn's subject: another report's
     // sentences no longer crowd out its passage or the follow-up's own words' ("what will that pay for?"). A question
-    // answered as asked is not: "what was the vote?" would find any vote of that report.
+    // answered as asked is not: "what was the vote?" would find any vote of that report; nor one whose reading still
+    // has a pronoun that found nobody ("Where does she work?"): who she is, the conversation has not said.
     const previousReport = opts.history?.length ? reportsOf(opts.history.at(-1)!)[0] : undefined;
-    if (reading.rewritten && previousReport !== undefined && !reportIds && !modelDecides && !retrievals.some((r) => r.judgement.answerable)) {
+    if (reading.rewritten && !pointsBack(coreOf(reading.question)) && previousReport !== undefined && !reportIds && !modelDecides && !retrievals.some((r) => r.judgement.answerable)) {
       const within = await retrieveReading(reading, previousReport);
       if (within.retrievals.some((r) => r.judgement.answerable)) ({ reading, parts, retrievals } = within);
     }

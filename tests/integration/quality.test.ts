@@ -106,19 +106,22 @@ describe("answer quality on the question bank, local store", () => {
   // Follow-up sets with what each passes and answers wrongly today (`npm run eval:followups -- <file>`), with bank-d's
   // reports in the corpus and the model refitted on the 631-question bank. Before bank-d the first four gave 56/3,
   // 35/1, 11/1 and 20/3: bank-d's four reports draw follow-ups about another vote, rate or strike.
-  // - the bank's (the tuning set): 55 of 89 pass, 3 wrong (48 and 5 before the figure, place and "Who is X?" readings,
-  //   the close call settled by the previous answer's report and the retry within the previous turn's report);
+  // - the bank's (the tuning set): 55 of 89 pass, 2 wrong (3 while a reading with a pronoun that found nobody could be
+  //   retried within the previous turn's report; 48 and 5 before the figure, place and "Who is X?" readings, the close
+  //   call settled by the previous answer's report and the retry within the previous turn's report);
   // - a second set, on the four reports the first does not use, written after the rewrite was shaped: 34 of 48, 1 wrong;
   // - a third in the style of the outsider's held-out one (short follow-ups that name nothing, "who disagreed with
   //   it?"), used to choose the conversation's-reports rule: 11 of 29, 1 wrong;
   // - bank-c's, written by an outsider with four new reports: 15 of 40, 7 wrong (its first run, unseen: 13 and 4);
-  // - bank-d's, by another outsider: 18 of 41, 6 wrong (its first run, unseen, with the model before bank-d: 17 and 4).
+  // - bank-d's, by another outsider: 18 of 41, 5 wrong (its first run, unseen, with the model before bank-d: 17 and 4;
+  //   18 and 6 with the refitted model and the follow-up rules of 22:20, before a reading with a pronoun that found
+  //   nobody stopped being settled by the previous answer's report).
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 55, wrong: 3 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 55, wrong: 2 },
     { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 34, wrong: 1 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 11, wrong: 1 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 15, wrong: 7 },
-    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 18, wrong: 6 },
+    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 18, wrong: 5 },
   ];
   for (const set of FOLLOW_UP_SETS) {
     it(`on ${path.basename(set.file)}, answers at least ${set.passed} of ${set.total} right, at most ${set.wrong} wrongly, and never rewrites a standalone question`, async () => {
