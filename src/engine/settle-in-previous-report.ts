@@ -6,8 +6,9 @@ import { extractTerms } from "../text/terms.js";
 
 /**
  * The answer model's probability at which the conversation settles a close call: the best passage is more likely
- * right than wrong (alone it answers only above the fitted threshold, about 0.76). On the four tuning sets of follow-ups, every answer it let
- * through from 0.5 was right but one; from 0.4 two more were wrong.
+ * right than wrong (alone it answers only above its fitted threshold, about 0.76). On the four tuning sets of
+ * follow-ups, every answer it let through from 0.5 was right but one, which the name rule below stops; from 0.4 two
+ * more were wrong.
  */
 export const SETTLES_FROM = 0.5;
 
