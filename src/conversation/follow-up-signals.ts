@@ -82,7 +82,10 @@ export function followUpSignals(question: string): FollowUpSignals {
       if ((lower === "that" || lower === "this") && alone) anaphors.push({ word, index, kind: "event", possessive: false });
       return;
     }
-    if (lower === "there" && !(next && EXISTENTIAL_AFTER.has(next.lower)) && i > 0) anaphors.push({ word, index, kind: "place", possessive: false });
+    // "Is there …", "there were …", and "How many were there?", where nothing but "there" follows the verb, say that
+    // something exists, not where.
+    const existential = (next && EXISTENTIAL_AFTER.has(next.lower)) || (next === undefined && /^(is|are|was|were)$/.test(before.at(-1)?.lower ?? "") && /^how\s+(many|much)\s+\S+\s+there\b/i.test(question.trim()));
+    if (lower === "there" && !existential && i > 0) anaphors.push({ word, index, kind: "place", possessive: false });
     else if (LEANING_WORDS.has(lower)) leaning.push(word);
     // "What happened next?" (not "the next round").
     else if (lower === "next" && next === undefined) leaning.push(word);

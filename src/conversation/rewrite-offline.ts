@@ -102,6 +102,9 @@ export function lastReportId(history: readonly Turn[]): string | undefined {
   return undefined;
 }
 
+/** A "how many" question whose subject is what it counts: the verb is followed by no noun of its own. */
+const SUBJECT_COUNTED = /^\s*how\s+(?:many|much)\s+(?:is|was|were|are)\s+(?:(?:in|at|on|of|from|with|to|for|by|among|there)\b|\p{L}+ed\b|[?.!]*$)/iu;
+
 /** "What did the Afghan delegation demand?", "Which one did Marovia turn down?": the answer is the verb's object. */
 const ASKS_FOR_OBJECT = /^\s*(?:what|which(?:\s+\w+)?|whom?)\s+(?:did|does|do|will|would|can|could|has|have|had)\s/i;
 
@@ -119,6 +122,9 @@ function askedAgain(previous: string, question: string): string | undefined {
   // "What did the sheriff ask people to do?" then "Why?": the thing asked about was the answer, and "Why did the
   // sheriff ask people to do?" asks nothing; the previous turn's words serve better.
   if (rest !== undefined && ASKS_FOR_OBJECT.test(previous) && /^(why|when|where|how|\w+\s+(whom|what|which)\b.*)$/i.test(wh)) return undefined;
+  // "How many were in Brightwick?", "How many were injured?": what was counted is the subject, left unsaid, and "Why
+  // were in Brightwick?" asks nothing ("How much are fares rising?" has its subject).
+  if (rest !== undefined && SUBJECT_COUNTED.test(previous)) return undefined;
   if (rest !== undefined) return `${asked} ${rest}`;
   const done = /^\s*(?:[Ww]ho|[Ww]hich\s+\p{Ll}+)\s+(\p{Ll}+ed)\s+((?:the|that|this|these|those|a|an|his|her|their|its)\s+[^?]+?|\p{Lu}[^?]*?)\s*\??\s*$/u.exec(previous);
   if (done === null) return undefined;

@@ -227,6 +227,21 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("why?", [turn("Who walked out?")]).question).toBe("why? (context: walked)");
   });
 
+  it("does not ask a new question word of a 'how many' question whose subject was what it counted", () => {
+    // "Why were injured?" would ask nothing; the previous turn's words go with "why?" instead.
+    expect(rewriteOffline("why?", [turn("How many were injured?")]).question).toBe("why? (context: injured)");
+    expect(rewriteOffline("why?", [turn("How many were in Brightwick?")]).question).toMatch(/^why\? \(context: Brightwick/);
+    // One with a subject of its own is asked again as before.
+    expect(rewriteOffline("why?", [turn("How much are ferry fares rising?")]).question).toBe("Why are ferry fares rising?");
+  });
+
+  it("reads 'there' after 'How many were …' as saying that something exists, not where", () => {
+    expect(followUpSignals("how many were there?").anaphors).toEqual([]);
+    expect(followUpSignals("were there any injuries?").anaphors).toEqual([]);
+    expect(followUpSignals("how many people live there?").anaphors.map((a) => a.kind)).toEqual(["place"]);
+    expect(followUpSignals("who was there?").anaphors.map((a) => a.kind)).toEqual(["place"]);
+  });
+
   it("reads 'and if they don't?' as asking what follows, with context", () => {
     const next = [turn("What can Northgate do after the ruling?", ["Northgate has 30 days to ask the state Supreme Court to review the decision."])];
     expect(rewriteOffline("and if they don't?", next).question).toMatch(/^What happens if Northgate don't\? \(context: 30, Supreme, Court/);
