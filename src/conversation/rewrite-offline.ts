@@ -4,7 +4,7 @@ import { whatWasAsked } from "./what-was-asked.js";
 import { type Anaphor, CONDITION, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
 import type { FollowUpReading, FollowUpRewriter } from "./follow-up-reading.js";
 import { countedPhrase, definitePhrases, isPlural, namePhrases, namesSomething } from "./name-phrases.js";
-import { type Turn, understoodQuestion } from "./turn.js";
+import { answeredFrom, type Turn, understoodQuestion } from "./turn.js";
 
 /** Words carried from the previous turn into a follow-up that leans on it: enough to find its passage again. */
 const CONTEXT_WORDS = 6;
@@ -66,7 +66,7 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
   const own = signals.ellipsisSubject !== undefined ? core : question;
   const context = resolved && contentTerms(own).length >= OWN_WORDS_ENOUGH ? [] : carriedContext(core, last);
   const standalone = context.length > 0 ? `${core} (context: ${context.join(", ")})` : core;
-  return { question: standalone, rewritten: standalone !== question, preferredReportId: lastReportId(history) };
+  return { question: standalone, rewritten: standalone !== question, preferredReportId: answeredFrom(history) };
 }
 
 /**
@@ -80,7 +80,7 @@ export function scopedToConversation(question: string, history: readonly Turn[])
   if (last === undefined || namesSomething(question)) return undefined;
   const context = carriedContext(question, last);
   if (context.length === 0) return undefined;
-  return { question: `${question.trim()} (context: ${context.join(", ")})`, rewritten: true, preferredReportId: lastReportId(history) };
+  return { question: `${question.trim()} (context: ${context.join(", ")})`, rewritten: true, preferredReportId: answeredFrom(history) };
 }
 
 export const offlineRewriter: FollowUpRewriter = {
@@ -91,15 +91,6 @@ export const offlineRewriter: FollowUpRewriter = {
 /** The question without a context we added to it. */
 export function coreOf(question: string): string {
   return question.replace(CONTEXT, "");
-}
-
-/** The report the latest answer that cited anything came from. */
-export function lastReportId(history: readonly Turn[]): string | undefined {
-  for (let i = history.length - 1; i >= 0; i--) {
-    const reportId = history[i]!.citations?.[0]?.reportId;
-    if (reportId !== undefined) return reportId;
-  }
-  return undefined;
 }
 
 /** A "how many" question whose subject is what it counts: the verb is followed by no noun of its own. */

@@ -8,8 +8,7 @@ import { retryPolicy } from "../openai/client-fields.js";
 import { callModel } from "../openai/model-call.js";
 import { describeModelFailure } from "../openai/model-failure.js";
 import type { FollowUpReading, FollowUpRewriter } from "./follow-up-reading.js";
-import { lastReportId } from "./rewrite-offline.js";
-import { type Turn, understoodQuestion } from "./turn.js";
+import { answeredFrom, type Turn, understoodQuestion } from "./turn.js";
 
 /** A standalone question is at most MAX_QUESTION_CHARS (500 by default, ~150 tokens): room for that, no more. */
 const REWRITE_MAX_TOKENS = 300;
@@ -66,7 +65,7 @@ export class ChatRewriter implements FollowUpRewriter {
         return this.fallback.read(question, history, signal);
       }
       const rewritten = comparable(standalone) !== comparable(question);
-      return rewritten ? { question: standalone, rewritten, preferredReportId: lastReportId(history) } : { question, rewritten };
+      return rewritten ? { question: standalone, rewritten, preferredReportId: answeredFrom(history) } : { question, rewritten };
     } catch (error) {
       if (signal?.aborted) throw error;
       const reason = describeModelFailure(error, this.openai).message;

@@ -42,3 +42,13 @@ export function reportsOf(turn: Turn): string[] {
   const cited = (turn.citations ?? []).map((c) => c.reportId);
   return cited.length > 0 ? [...new Set(cited)] : (turn.related ?? []).slice(0, 1).map((c) => c.reportId);
 }
+
+/**
+ * The report the previous turn's answer came from: the first its answer cited. Passages a turn only showed, when it
+ * was not sure, are not counted: they were near, not found, and settling a follow-up with them answered "when was it
+ * found?" with "the week between discovery and notice". What "the previous report" means for every rule that uses it:
+ * the reading's report preference, the settling of a close call, the retry within one report.
+ */
+export function answeredFrom(history: readonly Turn[]): string | undefined {
+  return history.at(-1)?.citations?.[0]?.reportId;
+}

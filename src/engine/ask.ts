@@ -7,8 +7,9 @@ import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
 import { confirmRewrittenAnswer, conversationReports, withinConversation } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
+import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";
-import { reportsOf } from "../conversation/turn.js";
+import { answeredFrom } from "../conversation/turn.js";
 import { pointsBack } from "../conversation/follow-up-signals.js";
 import { coreOf, scopedToConversation } from "../conversation/rewrite-offline.js";
 import type { AskOptions } from "../engine-types.js";
@@ -38,6 +39,8 @@ export interface AskDeps {
 const CANDIDATES = 8;
 // Passages shown when Dossier is not sure enough to answer.
 const RELATED = 3;
+// The judgement's reason when the answer model alone is sure enough (src/retrieval/answerability.ts).
+const CONFIDENT = "confident";
 
 /** The `ask` use case: validate, retrieve, answer (or abstain with the closest passages), check every citation. */
 export function createAsk(deps: AskDeps): (question: string, options?: AskOptions) => Promise<Answer> {
@@ -65,7 +68,8 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       }
       // Only a sentence whose report holds every name the question uses may answer offline; an offline fallback of
       // the chat model still follows the offline judgement.
-      const offered = judgement.answerable ? candidates.filter((c) => c.namesInOwnReport).slice(0, CANDIDATES) : [];
+      // A close call the conversation settled checked its best passage only, and only that one may be cited.
+      const offered = !judgement.answerable ? [] : settledByConversation(judgement) ? candidates.slice(0, 1) : candidates.filter((c) => c.namesInOwnReport).slice(0, CANDIDATES);
       const context = modelDecides ? wideContext(candidates, around, deps.wideContext.sentences) : undefined;
       const draft = await deps.answerer.answer({ question, candidates: offered, context, onToken: draftStream(opts.onDraft), signal: opts.signal });
       if (citationsAreVerbatim(draft, index)) return draft;
@@ -97,17 +101,19 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
           retrieval = continuingPreviousAnswer(retrieval, opts.history.at(-1));
           retrieval = withinConversation(retrieval, text, conversationAbout);
         }
-        // The follow-up read with its own words only (the reading then only helps find passages) confirms a rewrite's
-        // answer or settles a close call. The chat model decides for itself: the offline judgement answers for it only
-        // when it finds nothing, and then there is nothing to confirm or settle.
+        // The follow-up read with its own words only confirms a rewrite's answer or settles a close call. The chat
+        // model decides for itself: the offline judgement answers for it only when it finds nothing, and then there is
+        // nothing to confirm or settle. Its own words are retrieved among all the reports the question may use, also
+        // in the retry within one report: among one report's sentences they rank nearly anything in the first three.
         if (opts.history?.length && !modelDecides) {
-          const ownWords = async () => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, carriedContext: asked }) : retrieval);
+          const ownWords = async (carriedContext?: string) => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, reportIds, carriedContext }) : retrieval);
           if (retrieval.judgement.answerable) {
-            if (reading.rewritten) retrieval = confirmRewrittenAnswer(retrieval, await ownWords());
+            if (reading.rewritten) retrieval = confirmRewrittenAnswer(retrieval, await ownWords(asked));
           } else if (retrieval.judgement.related && within === undefined && !pointsBack(core)) {
             // Among one report's sentences the model is surer than among all: the settling was measured on the latter.
-            // A reading with a pronoun that found nobody is not known to be about the previous turn's subject.
-            retrieval = settledInPreviousReport(retrieval, await ownWords(), text, opts.history.at(-1));
+            // A reading with a pronoun that found nobody is not known to be about the previous turn's subject. The
+            // typed words alone, without the reading, must find the passage.
+            retrieval = settledInPreviousReport(retrieval, await ownWords(), text, answeredFrom(opts.history));
           }
         }
         retrievals.push(retrieval);
@@ -130,10 +136,14 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     // sentences no longer crowd out its passage or the follow-up's own words' ("what will that pay for?"). A question
     // answered as asked is not: "what was the vote?" would find any vote of that report; nor one whose reading still
     // has a pronoun that found nobody ("Where does she work?"): who she is, the conversation has not said.
-    const previousReport = opts.history?.length ? reportsOf(opts.history.at(-1)!)[0] : undefined;
+    // Only the model's own confidence answers there: among one report's sentences the rule that answers when every word
+    // of the question is in a sentence finds one nearly always ("Who voted for the vote?" found the only vote against).
+    const previousReport = opts.history?.length ? answeredFrom(opts.history) : undefined;
     if (reading.rewritten && !pointsBack(coreOf(reading.question)) && previousReport !== undefined && !reportIds && !modelDecides && !retrievals.some((r) => r.judgement.answerable)) {
       const within = await retrieveReading(reading, previousReport);
-      if (within.retrievals.some((r) => r.judgement.answerable)) ({ reading, parts, retrievals } = within);
+      if (within.retrievals.some((r) => r.judgement.answerable) && within.retrievals.every((r) => !r.judgement.answerable || r.judgement.reason === CONFIDENT)) {
+        ({ reading, parts, retrievals } = within);
+      }
     }
     const asked = reading.question;
     const t2 = performance.now();

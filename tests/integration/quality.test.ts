@@ -109,20 +109,21 @@ describe("answer quality on the question bank, local store", () => {
   // - the bank's (the tuning set): 55 of 89 pass, 2 wrong (3 while a reading with a pronoun that found nobody could be
   //   retried within the previous turn's report; 48 and 5 before the figure, place and "Who is X?" readings, the close
   //   call settled by the previous answer's report and the retry within the previous turn's report);
-  // - a second set, on the four reports the first does not use, written after the rewrite was shaped: 34 of 48, 1 wrong;
+  // - a second set, on the four reports the first does not use, written after the rewrite was shaped: 31 of 48, 1 wrong
+  //   (34 while close calls were settled by passages a turn only showed, or by own words read with the reading);
   // - a third in the style of the outsider's held-out one (short follow-ups that name nothing, "who disagreed with
-  //   it?"), used to choose the conversation's-reports rule: 11 of 29, 1 wrong;
+  //   it?"), used to choose the conversation's-reports rule: 9 of 29, 1 wrong (11 before the same change);
   // - bank-c's, written by an outsider with four new reports: 15 of 40, 5 wrong (7 before "how many were there?" was
   //   read as asking how many exist, and "why?" after it no longer as "Why were …?"; its first run, unseen: 13 and 4);
-  // - bank-d's, by another outsider: 18 of 41, 5 wrong (its first run, unseen, with the model before bank-d: 17 and 4;
+  // - bank-d's, by another outsider: 17 of 41, 5 wrong (18 before the same change; its first run, unseen, with the model before bank-d: 17 and 4;
   //   18 and 6 with the refitted model and the follow-up rules of 22:20, before a reading with a pronoun that found
   //   nobody stopped being settled by the previous answer's report).
   const FOLLOW_UP_SETS = [
     { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 55, wrong: 2 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 34, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 11, wrong: 1 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 31, wrong: 1 },
+    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 9, wrong: 1 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 15, wrong: 5 },
-    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 18, wrong: 5 },
+    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 17, wrong: 5 },
   ];
   for (const set of FOLLOW_UP_SETS) {
     it(`on ${path.basename(set.file)}, answers at least ${set.passed} of ${set.total} right, at most ${set.wrong} wrongly, and never rewrites a standalone question`, async () => {
@@ -155,6 +156,31 @@ describe("answer quality on the question bank, local store", () => {
     expect((await engine.ask("What happens to the pools in the budget?")).abstained).toBe(true);
     const pools = await engine.ask("and the pools?", { history });
     expect(pools.citations.map((c) => c.text)).toEqual([expect.stringContaining("two seasonal swimming pools will stay closed")]);
+  });
+
+  it("settles a close call only when the follow-up as typed finds the passage and the previous turn cited its report", async () => {
+    const { engine } = await bankEngine();
+    // "when was it found?" read with the conversation's words ranked "the week between discovery and notice" first
+    // by itself (a "when" question is satisfied by "week"); the typed words alone do not.
+    const cited = await replayHistory(engine, ["How many customers does Vantora have?"]);
+    expect(cited[0]!.citations?.[0]?.reportId).toBe("vantora-data-breach");
+    expect(await engine.ask("when was it found?", { history: cited })).toMatchObject({ abstained: true, citations: [] });
+    // After a turn that was not sure and only showed passages of that report, nothing is settled by them.
+    const shown = await replayHistory(engine, ["How many Vantora customers were affected?"]);
+    expect(shown[0]!.citations).toEqual([]);
+    expect(shown[0]!.related?.[0]?.reportId).toBe("vantora-data-breach");
+    expect(await engine.ask("when was it found?", { history: shown })).toMatchObject({ abstained: true, citations: [] });
+  });
+
+  it("answers within the previous turn's report only what the model is sure of and the follow-up's own words find among all", async () => {
+    const { engine } = await bankEngine();
+    const history = await replayHistory(engine, ["What was the vote?"]);
+    expect(history[0]!.citations?.[0]?.reportId).toBe("riverton-city-budget");
+    // Within the budget report every word of "Who voted for …" is in the sentence on the only vote against the plan.
+    for (const asked of ["who voted for it?", "when did they vote?"]) {
+      const answer = await engine.ask(asked, { history });
+      expect(answer.citations.map((c) => c.text)).not.toContainEqual(expect.stringContaining("cast the only vote against"));
+    }
   });
 
   it("asks a rewritten follow-up that finds no answer among all the reports again within the previous turn's report", async () => {

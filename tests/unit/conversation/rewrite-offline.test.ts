@@ -296,8 +296,10 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("Where were they held?", [...mediated, second]).question).toMatch(/^Where were the talks held\?/);
   });
 
-  it("prefers the report the latest answer that cited something came from", () => {
-    const history = [turn("Who mediated the talks?", [MEDIATED], "first"), turn("What is the capital of Australia?")];
-    expect(rewriteOffline("How long did they last?", history).preferredReportId).toBe("first");
+  it("prefers the report the previous answer cited, and none after a turn that cited nothing", () => {
+    const mediatedFirst = turn("Who mediated the talks?", [MEDIATED], "first");
+    expect(rewriteOffline("How long did they last?", [mediatedFirst]).preferredReportId).toBe("first");
+    const history = [mediatedFirst, turn("What is the capital of Australia?")];
+    expect(rewriteOffline("How long did they last?", history).preferredReportId).toBeUndefined();
   });
 });

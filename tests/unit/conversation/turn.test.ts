@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../../src/answer/answer.js";
-import { appendTurn, reportsOf, turnOf } from "../../../src/conversation/turn.js";
+import { answeredFrom, appendTurn, reportsOf, turnOf } from "../../../src/conversation/turn.js";
 import { turn } from "./fixtures.js";
 
 describe("appendTurn", () => {
@@ -30,5 +30,16 @@ describe("reportsOf", () => {
     const shown = { ...turn("When will Ostrander apply?"), related: [...turn("x", ["It will apply next year."], "trial").citations!, ...turn("x", ["The court may review it."], "ruling").citations!] };
     expect(reportsOf(shown)).toEqual(["trial"]);
     expect(reportsOf(turn("Who won?"))).toEqual([]);
+  });
+});
+
+describe("answeredFrom", () => {
+  it("is the first report the previous answer cited; passages it only showed, or an earlier turn's answer, are not", () => {
+    const cited = turn("How long is the pipeline?", ["It runs 212 miles."], "ruling");
+    expect(answeredFrom([cited])).toBe("ruling");
+    const shown = { ...turn("When will Ostrander apply?"), related: turn("x", ["It will apply next year."], "trial").citations! };
+    expect(answeredFrom([shown])).toBeUndefined();
+    expect(answeredFrom([cited, shown])).toBeUndefined();
+    expect(answeredFrom([])).toBeUndefined();
   });
 });

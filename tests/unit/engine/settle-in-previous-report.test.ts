@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { SETTLES_FROM, settledInPreviousReport } from "../../../src/engine/settle-in-previous-report.js";
 import type { Judgement } from "../../../src/retrieval/answerability.js";
 import type { Candidate, Retrieval } from "../../../src/retrieval/retrieve.js";
-import { turn } from "../conversation/fixtures.js";
 
 const REPORT = "riverton-city-budget";
 const POOLS = "The parks department's budget falls by 3.5 percent, to $14.2 million, and two seasonal swimming pools will stay closed next summer.";
@@ -15,15 +14,13 @@ function retrieval(index: number, { reportId = REPORT, text = POOLS, judgement =
   return { candidates: [top as unknown as Candidate], judgement } as unknown as Retrieval;
 }
 
-/** The previous answer came from the budget report. */
-const previous = turn("What happens to the parks department in the budget?", [POOLS], REPORT);
 
 describe("a close call settled by the report the previous answer came from", () => {
-  it("answers with the best passage when it is in that report, the follow-up's own words rank it first too, and the model leans to it", () => {
-    const settled = settledInPreviousReport(retrieval(20), retrieval(20), "and the pools?", previous).judgement;
+  it("answers with the best passage when it is in that report, the follow-up as typed ranks it first too, and the model leans to it", () => {
+    const settled = settledInPreviousReport(retrieval(20), retrieval(20), "and the pools?", REPORT).judgement;
     expect(settled).toMatchObject({ answerable: true, related: false, answerAt: 0 });
     // A name the follow-up brings is in the passage.
-    expect(settledInPreviousReport(retrieval(20), retrieval(20), "and the Parks department?", previous).judgement).toMatchObject({ answerable: true });
+    expect(settledInPreviousReport(retrieval(20), retrieval(20), "and the Parks department?", REPORT).judgement).toMatchObject({ answerable: true });
   });
 
   it("leaves every other case to the judgement", () => {
@@ -37,16 +34,14 @@ describe("a close call settled by the report the previous answer came from", () 
       [retrieval(20, { typeAsked: 1, typeInSentence: 0 }), retrieval(20), "when?"], // asks for a date the passage does not hold
       [retrieval(20), retrieval(20), "will they appeal to the Supreme Court?"], // a name of its own the passage does not say
     ];
-    for (const [r, own, asked] of unchanged) expect(settledInPreviousReport(r, own, asked, previous)).toBe(r);
-    // Not sure, the previous turn showed passages: the closest one's report is what it was about.
-    const shown = (...reports: string[]) => ({ ...turn("Who voted against the Riverton budget?"), related: reports.map((r, i) => ({ ...previous.citations![0]!, n: i + 1, reportId: r })) });
-    expect(settledInPreviousReport(retrieval(20), retrieval(20), "which ward is that?", shown(REPORT, "valley-flood-emergency")).judgement).toMatchObject({ answerable: true });
-    expect(settledInPreviousReport(retrieval(20), retrieval(20), "which ward is that?", shown("valley-flood-emergency", REPORT))).toMatchObject({ judgement: NOT_SURE });
-    // The previous turn found nothing, or there was none.
-    expect(settledInPreviousReport(retrieval(20), retrieval(20), "and the pools?", turn("Who runs transit?"))).toMatchObject({ judgement: NOT_SURE });
+    for (const [r, own, asked] of unchanged) expect(settledInPreviousReport(r, own, asked, REPORT)).toBe(r);
+    // The previous turn cited nothing (it may have shown passages: they were near, not found), or there was none.
     expect(settledInPreviousReport(retrieval(20), retrieval(20), "and the pools?", undefined)).toMatchObject({ judgement: NOT_SURE });
+    // Not rewritten, the follow-up's own words are the same retrieval: no independent check, nothing settled.
+    const asTyped = retrieval(20);
+    expect(settledInPreviousReport(asTyped, asTyped, "how much will the pools cost?", REPORT)).toBe(asTyped);
     // Already answerable: nothing to settle.
     const sure = retrieval(20, { judgement: { answerable: true, related: false, answerAt: 0, confidence: 0.9, reason: "confident" } });
-    expect(settledInPreviousReport(sure, retrieval(21), "and the pools?", previous)).toBe(sure);
+    expect(settledInPreviousReport(sure, retrieval(21), "and the pools?", REPORT)).toBe(sure);
   });
 });

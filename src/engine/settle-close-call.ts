@@ -1,0 +1,36 @@
+import { mayAnswer } from "../retrieval/answer-features.js";
+import type { Judgement } from "../retrieval/answerability.js";
+import { holdsAskedFact } from "../retrieval/features.js";
+import type { Candidate, Retrieval } from "../retrieval/retrieve.js";
+
+/** Why the conversation settled a close call: the evidence it added to the judgement's. */
+export const SETTLED_BY = {
+  previousReport: "settled by the report the previous answer came from",
+  besidePreviousAnswer: "beside the sentence the previous answer cited",
+} as const;
+
+/**
+ * The passage a close call could be settled with by what the conversation knows: the best one, when the judgement
+ * found it near (passages it would show) but not sure, it may answer a question (its report holds the question's
+ * names, it has the main verb, it is not itself a question) and it holds the kind of fact asked for ("What did it
+ * cost?" is not answered by a sentence without a sum, however the conversation points to it).
+ */
+export function closeCall(retrieval: Retrieval): Candidate | undefined {
+  const { judgement, candidates } = retrieval;
+  const top = candidates[0];
+  if (!top || judgement.answerable || !judgement.related) return undefined;
+  return mayAnswer(top) && holdsAskedFact(top.features) ? top : undefined;
+}
+
+/** The close call answered by its best passage, for `reason`. */
+export function settled(retrieval: Retrieval, reason: (typeof SETTLED_BY)[keyof typeof SETTLED_BY]): Retrieval {
+  return { ...retrieval, judgement: { ...retrieval.judgement, answerable: true, related: false, answerAt: 0, reason } };
+}
+
+/**
+ * Whether the conversation settled the judgement: it checked one passage only, so that one alone may be cited; the
+ * answerer would otherwise add close neighbours nothing checked ("how many children did she have?" cited her birth).
+ */
+export function settledByConversation(judgement: Judgement): boolean {
+  return Object.values(SETTLED_BY).some((reason) => reason === judgement.reason);
+}
