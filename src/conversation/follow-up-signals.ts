@@ -48,6 +48,8 @@ const ELLIPSIS = /^\s*(?:and|but|also|or|so|what about|how about)\s+(.+?)\s*\??\
 // "that" introducing a clause ("said that Pakistan…") rather than pointing back.
 const CLAUSE_AFTER = /^(the|a|an|he|she|they|it|we|you|i|there|this|these|those|his|her|their|its|\p{Lu}\S*)$/u;
 const EXISTENTIAL_AFTER = new Set(["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "any", "a", "an"]);
+/** "How many were there?", "and how many were there in total?": how many exist, with nothing after "there" that says where. */
+const HOW_MANY_THERE = /^\s*(?:(?:and|so|but)\b,?\s*)?how\s+(?:many|much)\s+(?:is|are|was|were)\s+there(?:\s+(?:in\s+total|altogether|in\s+all))?\s*[?.!]*\s*$/i;
 const EXPLETIVE_IT = /\b(is|was)\s+it\s+(true|possible|likely|clear|known)\b|\bit\s+(is|was)\s+(said|reported|claimed|unclear|clear|likely|true)\b/i;
 
 /** What in a question leans on earlier turns; empty signals mean the question stands on its own. */
@@ -82,9 +84,9 @@ export function followUpSignals(question: string): FollowUpSignals {
       if ((lower === "that" || lower === "this") && alone) anaphors.push({ word, index, kind: "event", possessive: false });
       return;
     }
-    // "Is there …", "there were …", and "How many were there?", where nothing but "there" follows the verb, say that
-    // something exists, not where.
-    const existential = (next && EXISTENTIAL_AFTER.has(next.lower)) || (next === undefined && /^(is|are|was|were)$/.test(before.at(-1)?.lower ?? "") && /^how\s+(many|much)\s+\S+\s+there\b/i.test(question.trim()));
+    // "Is there …", "there were …", and "How many were there?" ("and how many were there in total?"), where nothing
+    // but "there" follows the verb, say that something exists, not where.
+    const existential = (next && EXISTENTIAL_AFTER.has(next.lower)) || (/^(is|are|was|were)$/.test(before.at(-1)?.lower ?? "") && HOW_MANY_THERE.test(question));
     if (lower === "there" && !existential && i > 0) anaphors.push({ word, index, kind: "place", possessive: false });
     else if (LEANING_WORDS.has(lower)) leaning.push(word);
     // "What happened next?" (not "the next round").

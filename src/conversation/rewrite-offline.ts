@@ -1,4 +1,5 @@
 import { extractTerms, stems } from "../text/terms.js";
+import { baseFormOf, isIrregularVerbForm } from "../text/word-forms.js";
 import { answeredFigure } from "./answered-figure.js";
 import { whatWasAsked } from "./what-was-asked.js";
 import { type Anaphor, CONDITION, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
@@ -38,7 +39,10 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
   } else {
     // Right to left, so earlier indexes stay valid as words are replaced.
     for (const anaphor of [...signals.anaphors].reverse()) {
-      const referent = referentFor(anaphor, history, /\bof\s*$/i.test(core.slice(0, anaphor.index)));
+      const found = referentFor(anaphor, history, /\bof\s*$/i.test(core.slice(0, anaphor.index)));
+      // "Who voted for it?" after "What was the vote?": "Who voted for the vote?" asks nothing; the thing is the verb's
+      // own word, so the pronoun is left pointing back, with the previous turn's words.
+      const referent = found !== undefined && echoesQuestion(found, question, anaphor) ? undefined : found;
       if (referent === undefined) {
         // A pronoun left pointing back needs the previous turn's words.
         resolved = false;
@@ -93,8 +97,27 @@ export function coreOf(question: string): string {
   return question.replace(CONTEXT, "");
 }
 
-/** A "how many" question whose subject is what it counts: the verb is followed by no noun of its own. */
-const SUBJECT_COUNTED = /^\s*how\s+(?:many|much)\s+(?:is|was|were|are)\s+(?:(?:in|at|on|of|from|with|to|for|by|among|there)\b|\p{L}+ed\b|[?.!]*$)/iu;
+/** Whether the last word of `referent` is a word of the question besides the pronoun it would stand for ("vote"). */
+function echoesQuestion(referent: string, question: string, anaphor: Anaphor): boolean {
+  const head = stems(referent).at(-1);
+  const rest = question.slice(0, anaphor.index) + question.slice(anaphor.index + anaphor.word.length);
+  return head !== undefined && stems(rest).includes(head);
+}
+
+/** "How many were …", with the word after the verb, when one follows ("in", "injured", "people"). */
+const HOW_MANY_WERE = /^\s*how\s+(?:many|much)\s+(?:is|was|were|are)\s*(?:\s(\p{L}+)|[?.!]*$)/iu;
+const PLACE_OR_KIND = /^(?:in|at|on|of|from|with|to|for|by|among|there)$/i;
+
+/**
+ * A "how many" question whose subject is what it counts: the verb is followed by no noun of its own but by a place or
+ * a participle ("injured", "sold", "hurt", "taken to hospital", "left homeless").
+ */
+function countsItsSubject(question: string): boolean {
+  const match = HOW_MANY_WERE.exec(question);
+  if (match === null) return false;
+  const word = match[1];
+  return word === undefined || PLACE_OR_KIND.test(word) || /ed$/i.test(word) || baseFormOf(word, "verb") !== undefined || isIrregularVerbForm(word);
+}
 
 /** "What did the Afghan delegation demand?", "Which one did Marovia turn down?": the answer is the verb's object. */
 const ASKS_FOR_OBJECT = /^\s*(?:what|which(?:\s+\w+)?|whom?)\s+(?:did|does|do|will|would|can|could|has|have|had)\s/i;
@@ -115,7 +138,7 @@ function askedAgain(previous: string, question: string): string | undefined {
   if (rest !== undefined && ASKS_FOR_OBJECT.test(previous) && /^(why|when|where|how|\w+\s+(whom|what|which)\b.*)$/i.test(wh)) return undefined;
   // "How many were in Brightwick?", "How many were injured?": what was counted is the subject, left unsaid, and "Why
   // were in Brightwick?" asks nothing ("How much are fares rising?" has its subject).
-  if (rest !== undefined && SUBJECT_COUNTED.test(previous)) return undefined;
+  if (rest !== undefined && countsItsSubject(previous)) return undefined;
   if (rest !== undefined) return `${asked} ${rest}`;
   const done = /^\s*(?:[Ww]ho|[Ww]hich\s+\p{Ll}+)\s+(\p{Ll}+ed)\s+((?:the|that|this|these|those|a|an|his|her|their|its)\s+[^?]+?|\p{Lu}[^?]*?)\s*\??\s*$/u.exec(previous);
   if (done === null) return undefined;

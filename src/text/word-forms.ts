@@ -1,5 +1,6 @@
 import nounExceptions from "wink-lexicon/src/wn-noun-exceptions.js";
 import verbExceptions from "wink-lexicon/src/wn-verb-exceptions.js";
+import irregularVerbs from "wink-lexicon/src/irregular-verbs.js";
 import { normalizeWord } from "./terms.js";
 
 /**
@@ -44,4 +45,12 @@ export function otherForms(word: string): string[] {
   const own = normalizeWord(word);
   const forms = irregularForms().get(normalizeWord(base)) ?? [];
   return [...forms].filter((f) => normalizeWord(f) !== own);
+}
+
+/**
+ * Whether a word is a form of an irregular verb, its base form included: "hurt", "cut" and "put" are their own past
+ * participles, which WordNet's exception list, holding only forms that differ from the base, leaves out.
+ */
+export function isIrregularVerbForm(word: string): boolean {
+  return Object.hasOwn(irregularVerbs, word.toLowerCase());
 }

@@ -8,3 +8,8 @@ declare module "wink-lexicon/src/wn-noun-exceptions.js" {
   const exceptions: Record<string, string>;
   export default exceptions;
 }
+declare module "wink-lexicon/src/irregular-verbs.js" {
+  /** Every form of an irregular English verb, its base included → base form ("hurt" → "hurt", "sold" → "sell"). */
+  const forms: Record<string, string>;
+  export default forms;
+}

@@ -231,12 +231,27 @@ describe("offline follow-up rewrite", () => {
     // "Why were injured?" would ask nothing; the previous turn's words go with "why?" instead.
     expect(rewriteOffline("why?", [turn("How many were injured?")]).question).toBe("why? (context: injured)");
     expect(rewriteOffline("why?", [turn("How many were in Brightwick?")]).question).toMatch(/^why\? \(context: Brightwick/);
+    // Irregular participles: "Why were sold?", "Why were hurt?" would ask nothing either.
+    expect(rewriteOffline("why?", [turn("How many were sold?")]).question).toBe("why? (context: sold)");
+    expect(rewriteOffline("why?", [turn("How many were hurt?")]).question).toBe("why? (context: hurt)");
+    expect(rewriteOffline("why?", [turn("How many were taken to hospital?")]).question).toMatch(/^why\? \(context: .*hospital/);
+    expect(rewriteOffline("why?", [turn("How many were left homeless?")]).question).toMatch(/^why\? \(context: .*homeless/);
     // One with a subject of its own is asked again as before.
     expect(rewriteOffline("why?", [turn("How much are ferry fares rising?")]).question).toBe("Why are ferry fares rising?");
   });
 
+  it("leaves a pronoun pointing back rather than put in a phrase the question already says ('Who voted for the vote?')", () => {
+    const vote = [turn("What was the vote?", ["The council approved the budget 8-1 on Tuesday night."], "riverton")];
+    expect(rewriteOffline("who voted for it?", vote).question).toMatch(/^Who voted for it\? \(context: /);
+    expect(rewriteOffline("when did they vote?", vote).question).toMatch(/^When did they vote\? \(context: /);
+    expect(rewriteOffline("was it close?", vote).question).toMatch(/^Was the vote close\?/);
+  });
+
   it("reads 'there' after 'How many were …' as saying that something exists, not where", () => {
-    expect(followUpSignals("how many were there?").anaphors).toEqual([]);
+    for (const asked of ["how many were there?", "and how many were there?", "So how many were there?", "how many were there in total?", "But how many were there altogether?"]) {
+      expect(followUpSignals(asked).anaphors).toEqual([]);
+    }
+    expect(followUpSignals("how many were there in Dunmore?").anaphors.map((a) => a.kind)).toEqual(["place"]);
     expect(followUpSignals("were there any injuries?").anaphors).toEqual([]);
     expect(followUpSignals("how many people live there?").anaphors.map((a) => a.kind)).toEqual(["place"]);
     expect(followUpSignals("who was there?").anaphors.map((a) => a.kind)).toEqual(["place"]);
