@@ -5,7 +5,7 @@ import { offlineRewriter } from "../../../src/conversation/rewrite-offline.js";
 import { createAsk } from "../../../src/engine/ask.js";
 import { SETTLED_BY, settled } from "../../../src/engine/settle-close-call.js";
 import { silentLogger } from "../../../src/logger.js";
-import { createRetriever, type Retrieval } from "../../../src/retrieval/retrieve.js";
+import { createRetriever, type Retrieval, type RetrieveOptions } from "../../../src/retrieval/retrieve.js";
 import { memoryIndex, testEmbeddings } from "../../helpers/memory-index.js";
 
 const REPORT = [
@@ -22,14 +22,13 @@ function recordingExtractive(): Answerer & { offered: AnswerRequest["candidates"
   return { name: inner.name, offered, answer: (request) => (offered.push(request.candidates), inner.answer(request)) };
 }
 
-/** Asks with every retrieval's judgement replaced by `judge`'s. */
-async function offeredWith(judge: (r: Retrieval) => Retrieval) {
-  const index = await memoryIndex({ whitson: REPORT });
+/** An `ask` over `reports` whose every retrieval's judgement is replaced by `judge`'s. */
+async function askJudged(reports: Record<string, string>, judge: (r: Retrieval, options: RetrieveOptions) => Retrieval, answerer: Answerer = new ExtractiveAnswerer()) {
+  const index = await memoryIndex(reports);
   const real = createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 });
-  const answerer = recordingExtractive();
-  const ask = createAsk({
+  return createAsk({
     index: () => index,
-    retrieve: async (q, o) => judge(await real(q, o)),
+    retrieve: async (q, o = {}) => judge(await real(q, o), o),
     answerer,
     rewriter: offlineRewriter,
     extractive: new ExtractiveAnswerer(),
@@ -38,7 +37,12 @@ async function offeredWith(judge: (r: Retrieval) => Retrieval) {
     noReports: () => "no reports",
     wideContext: { sentences: 3, chunks: 20 },
   });
-  const answer = await ask("How many children does Peggy Whitson have?");
+}
+
+/** What the answerer was offered for a question whose judgement `judge` decides. */
+async function offeredWith(judge: (r: Retrieval) => Retrieval) {
+  const answerer = recordingExtractive();
+  const answer = await (await askJudged({ whitson: REPORT }, judge, answerer))("How many children does Peggy Whitson have?");
   return { offered: answer.abstained ? [] : answerer.offered[0]!, answer };
 }
 
@@ -52,5 +56,30 @@ describe("an answer the conversation settled", () => {
     }
     const sure = await offeredWith((r) => ({ ...r, judgement: { ...r.judgement, answerable: true, related: false, answerAt: 0, reason: "confident" } }));
     expect(sure.offered.length).toBeGreaterThan(1);
+  });
+});
+
+const UNION = [
+  "The drivers' union called the strike after talks broke down on Friday.",
+  "Trams will not run on Monday or Tuesday.",
+  "Its leader drove the number 12 bus for 19 years before he took the post.",
+].join(" ");
+
+describe("a follow-up whose reading has a pronoun that found nobody", () => {
+  // The previous answer named no one: who "he" is, the conversation has not said.
+  const history = [{ question: "Who called the strike?", answer: "…", citations: [{ n: 1, reportId: "union", title: "Union", sentenceId: "union#0", text: UNION.split(". ")[0]!, start: 0, end: 10, source: { kind: "text" as const } }] }];
+
+  it("is not settled by the previous answer's report, however close the call", async () => {
+    const close = (r: Retrieval) => ({ ...r, judgement: { ...r.judgement, answerable: false, related: true, answerAt: undefined, confidence: 0.95, reason: "not sure" } });
+    const answer = await (await askJudged({ union: UNION }, close))("how long did he drive buses?", { history });
+    expect(answer.standaloneQuestion).toMatch(/^How long did he drive buses\? \(context: /);
+    expect(answer).toMatchObject({ abstained: true, citations: [] });
+  });
+
+  it("is not retried within the previous answer's report, however sure the model is there", async () => {
+    const sureWithin = (r: Retrieval, o: RetrieveOptions) =>
+      o.reportIds ? { ...r, judgement: { ...r.judgement, answerable: true, related: false, answerAt: 0, confidence: 0.95, reason: "confident" } } : { ...r, judgement: { ...r.judgement, answerable: false, related: false, answerAt: undefined, reason: "nothing close" } };
+    const answer = await (await askJudged({ union: UNION, other: "The ferry service runs every hour from the harbour." }, sureWithin))("how long did he drive buses?", { history });
+    expect(answer).toMatchObject({ abstained: true, citations: [] });
   });
 });
