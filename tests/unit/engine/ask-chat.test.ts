@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerRequest, Answerer } from "../../../src/answer/answerer.js";
-import { ExtractiveAnswerer } from "../../../src/answer/extractive/extractive-answerer.js";
-import { offlineRewriter } from "../../../src/conversation/rewrite-offline.js";
-import { createAsk } from "../../../src/engine/ask.js";
-import { silentLogger } from "../../../src/logger.js";
-import { createRetriever, type Retrieve } from "../../../src/retrieval/retrieve.js";
-import { memoryIndex, testEmbeddings } from "../../helpers/memory-index.js";
+import type { Retrieve } from "../../../src/retrieval/retrieve.js";
+import { askOverReports } from "../../helpers/ask-over-reports.js";
 
 const REPORT = [
   "Envoys met in Geneva on Monday.",
@@ -28,20 +24,8 @@ function recordingModel(): Answerer & { requests: AnswerRequest[] } {
   };
 }
 
-async function askWith(answerer: Answerer, retrieve?: (real: Retrieve) => Retrieve) {
-  const index = await memoryIndex({ troops: REPORT });
-  const real = createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 });
-  return createAsk({
-    index: () => index,
-    retrieve: retrieve ? retrieve(real) : real,
-    answerer,
-    rewriter: offlineRewriter,
-    extractive: new ExtractiveAnswerer(),
-    maxQuestionChars: 500,
-    logger: silentLogger,
-    noReports: () => "no reports",
-    wideContext: { sentences: 3, chunks: 20 },
-  });
+function askWith(answerer: Answerer, retrieve?: (real: Retrieve) => Retrieve) {
+  return askOverReports({ troops: REPORT }, answerer, retrieve);
 }
 
 describe("ask with an answerer that judges answerability itself", () => {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerRequest, Answerer } from "../../../src/answer/answerer.js";
 import { ExtractiveAnswerer } from "../../../src/answer/extractive/extractive-answerer.js";
-import { offlineRewriter } from "../../../src/conversation/rewrite-offline.js";
-import { createAsk } from "../../../src/engine/ask.js";
 import { SETTLED_BY, settled } from "../../../src/engine/settle-close-call.js";
-import { silentLogger } from "../../../src/logger.js";
-import { createRetriever, type Retrieval, type RetrieveOptions } from "../../../src/retrieval/retrieve.js";
-import { memoryIndex, testEmbeddings } from "../../helpers/memory-index.js";
+import type { Retrieval, RetrieveOptions } from "../../../src/retrieval/retrieve.js";
+import { askOverReports } from "../../helpers/ask-over-reports.js";
 
 const REPORT = [
   "Peggy Whitson was born in 1960 in Iowa.",
@@ -23,20 +20,8 @@ function recordingExtractive(): Answerer & { offered: AnswerRequest["candidates"
 }
 
 /** An `ask` over `reports` whose every retrieval's judgement is replaced by `judge`'s. */
-async function askJudged(reports: Record<string, string>, judge: (r: Retrieval, options: RetrieveOptions) => Retrieval, answerer: Answerer = new ExtractiveAnswerer()) {
-  const index = await memoryIndex(reports);
-  const real = createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 });
-  return createAsk({
-    index: () => index,
-    retrieve: async (q, o = {}) => judge(await real(q, o), o),
-    answerer,
-    rewriter: offlineRewriter,
-    extractive: new ExtractiveAnswerer(),
-    maxQuestionChars: 500,
-    logger: silentLogger,
-    noReports: () => "no reports",
-    wideContext: { sentences: 3, chunks: 20 },
-  });
+function askJudged(reports: Record<string, string>, judge: (r: Retrieval, options: RetrieveOptions) => Retrieval, answerer: Answerer = new ExtractiveAnswerer()) {
+  return askOverReports(reports, answerer, (real) => async (q, o = {}) => judge(await real(q, o), o));
 }
 
 /** What the answerer was offered for a question whose judgement `judge` decides. */
