@@ -66,8 +66,9 @@ describe.concurrent("chat model failures", () => {
   });
 
   it("retries a timed-out request", async ({ stub }) => {
-    stub.chat({ ...fine, delayMs: 2_000 }, fine);
-    const draft = await ask(answerer({ stub, logs: [] }, { maxRetries: 1 }), () => {});
+    // A second to answer the retry: at 300 ms a loaded machine running the other tests at once missed it.
+    stub.chat({ ...fine, delayMs: 5_000 }, fine);
+    const draft = await ask(answerer({ stub, logs: [] }, { maxRetries: 1, timeoutMs: 1_000 }), () => {});
     expect(draft).toMatchObject({ mode: "llm", text: "Nobody was hurt [1]." });
     expect(stub.requests).toHaveLength(2);
   });
