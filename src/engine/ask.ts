@@ -16,6 +16,7 @@ import type { AskOptions } from "../engine-types.js";
 import { draftStream } from "./draft-stream.js";
 import { DossierError } from "../errors.js";
 import { splitQuestion } from "../retrieval/question-analysis.js";
+import { CONFIDENT } from "../retrieval/answerability.js";
 import type { Retrieval, Retrieve } from "../retrieval/retrieve.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
 
@@ -39,8 +40,6 @@ export interface AskDeps {
 const CANDIDATES = 8;
 // Passages shown when Dossier is not sure enough to answer.
 const RELATED = 3;
-// The judgement's reason when the answer model alone is sure enough (src/retrieval/answerability.ts).
-const CONFIDENT = "confident";
 
 /** The `ask` use case: validate, retrieve, answer (or abstain with the closest passages), check every citation. */
 export function createAsk(deps: AskDeps): (question: string, options?: AskOptions) => Promise<Answer> {

@@ -22,7 +22,7 @@ export function closeCall(retrieval: Retrieval): Candidate | undefined {
   return mayAnswer(top) && holdsAskedFact(top.features) ? top : undefined;
 }
 
-/** The close call answered by its best passage, for `reason`. */
+/** The close call answered by its best passage; `reason` is how `settledByConversation` knows it later. */
 export function settled(retrieval: Retrieval, reason: (typeof SETTLED_BY)[keyof typeof SETTLED_BY]): Retrieval {
   return { ...retrieval, judgement: { ...retrieval.judgement, answerable: true, related: false, answerAt: 0, reason } };
 }

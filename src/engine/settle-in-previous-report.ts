@@ -10,6 +10,11 @@ import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
  */
 export const SETTLES_FROM = 0.5;
 
+// "How was it discovered?", "why?": an explanation is asked for, which no check here can see in a sentence (any
+// sentence "holds the kind of fact asked for"), so one that only shares a word with it ("the week between discovery
+// and notice") would be settled as the answer.
+const ASKS_HOW_OR_WHY = /^\s*(?:and |so |but )?(?:why\b|how\b(?!\s+(?:many|much|long|old|far|big|large|often|soon|tall|high|deep)\b))/i;
+
 /**
  * "and the pools?" after "What happens to the parks department in the budget?", "how many officers will that pay
  * for?": the follow-up is read right and its best passage is found, but the judgement, which sees one question and
@@ -23,7 +28,7 @@ export const SETTLES_FROM = 0.5;
  */
 export function settledInPreviousReport(retrieval: Retrieval, own: Retrieval, asked: string, answeredFrom: string | undefined): Retrieval {
   const top = closeCall(retrieval);
-  if (!top || own === retrieval || retrieval.judgement.confidence < SETTLES_FROM) return retrieval;
+  if (!top || own === retrieval || retrieval.judgement.confidence < SETTLES_FROM || ASKS_HOW_OR_WHY.test(asked)) return retrieval;
   if (answeredFrom !== top.report.id || own.candidates[0]?.sentence.id !== top.sentence.id) return retrieval;
   const said = new Set(extractTerms(top.sentence.text).map((t) => t.stem));
   if (!extractTerms(asked).every((t) => !t.salient || said.has(t.stem))) return retrieval;

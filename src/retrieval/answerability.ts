@@ -2,6 +2,9 @@ import { answerFeatures, mayAnswer, type ScoredFeatures } from "./answer-feature
 import { type AnswerabilityModel, stumpsProbability } from "./answerability-model.js";
 import { holdsAskedFact } from "./features.js";
 
+/** The judgement's reason when the answer model alone is sure enough. */
+export const CONFIDENT = "confident";
+
 export interface Judgement {
   answerable: boolean;
   /** Not answerable, but the best candidates are close enough to show as passages that may be related. */
@@ -22,7 +25,7 @@ export function judge(model: AnswerabilityModel, ranked: readonly ScoredFeatures
   if (!top) return { answerable: false, related: false, confidence: 0, reason: "nothing retrieved" };
   const best = answerFeatures(ranked);
   const confidence = best ? stumpsProbability(model.answer, best.features) : 0;
-  if (best && confidence >= model.thresholds.answer) return { answerable: true, related: false, answerAt: best.at, confidence, reason: "confident" };
+  if (best && confidence >= model.thresholds.answer) return { answerable: true, related: false, answerAt: best.at, confidence, reason: CONFIDENT };
   // Among the first few that may answer and share every word of the question, the one holding most of the asked
   // words itself rather than beside it.
   let literal = -1;

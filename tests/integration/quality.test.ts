@@ -170,6 +170,12 @@ describe("answer quality on the question bank, local store", () => {
     expect(shown[0]!.citations).toEqual([]);
     expect(shown[0]!.related?.[0]?.reportId).toBe("vantora-data-breach");
     expect(await engine.ask("when was it found?", { history: shown })).toMatchObject({ abstained: true, citations: [] });
+    // "how was it discovered?": no check sees an explanation, and the typed words alone rank "discovery" first.
+    const copied = await replayHistory(engine, ["How many Vantora customers had details copied?"]);
+    for (const asked of ["how was it discovered?", "how was it detected?"]) {
+      const answer = await engine.ask(asked, { history: copied });
+      expect(answer.citations.map((c) => c.text)).not.toContainEqual(expect.stringContaining("the week between discovery and notice"));
+    }
   });
 
   it("answers within the previous turn's report only what the model is sure of and the follow-up's own words find among all", async () => {

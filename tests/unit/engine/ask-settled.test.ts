@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AnswerRequest, Answerer } from "../../../src/answer/answerer.js";
 import { ExtractiveAnswerer } from "../../../src/answer/extractive/extractive-answerer.js";
 import { SETTLED_BY, settled } from "../../../src/engine/settle-close-call.js";
+import { CONFIDENT } from "../../../src/retrieval/answerability.js";
 import type { Retrieval, RetrieveOptions } from "../../../src/retrieval/retrieve.js";
 import { askOverReports } from "../../helpers/ask-over-reports.js";
 
@@ -66,5 +67,22 @@ describe("a follow-up whose reading has a pronoun that found nobody", () => {
       o.reportIds ? { ...r, judgement: { ...r.judgement, answerable: true, related: false, answerAt: 0, confidence: 0.95, reason: "confident" } } : { ...r, judgement: { ...r.judgement, answerable: false, related: false, answerAt: undefined, reason: "nothing close" } };
     const answer = await (await askJudged({ union: UNION, other: "The ferry service runs every hour from the harbour." }, sureWithin))("how long did he drive buses?", { history });
     expect(answer).toMatchObject({ abstained: true, citations: [] });
+  });
+});
+
+describe("a rewritten follow-up retried within the previous answer's report", () => {
+  const history = [{ question: "Who called the strike?", answer: "…", citations: [{ n: 1, reportId: "union", title: "Union", sentenceId: "union#0", text: UNION.split(". ")[0]!, start: 0, end: 10, source: { kind: "text" as const } }] }];
+  // Found nothing among all the reports; within the union's report, answerable for `reason`.
+  const within = (reason: string) => (r: Retrieval, o: RetrieveOptions) =>
+    o.reportIds ? { ...r, judgement: { ...r.judgement, answerable: true, related: false, answerAt: 0, confidence: 0.7, reason } } : { ...r, judgement: { ...r.judgement, answerable: false, related: false, answerAt: undefined, reason: "nothing close" } };
+  const reports = { union: UNION, other: "The ferry service runs every hour from the harbour." };
+
+  it("answers when the model itself is sure there, and not because every word of the reading is in a sentence", async () => {
+    const sure = await (await askJudged(reports, within(CONFIDENT)))("when will it end?", { history });
+    expect(sure.standaloneQuestion).toBeDefined();
+    expect(sure.abstained).toBe(false);
+    // Among one report's sentences every word of a reading is nearly always somewhere: "Who voted for the vote?".
+    const wordForWord = await (await askJudged(reports, within("every word of the question is in the sentence or beside it")))("when will it end?", { history });
+    expect(wordForWord).toMatchObject({ abstained: true, citations: [] });
   });
 });

@@ -33,6 +33,8 @@ describe("a close call settled by the report the previous answer came from", () 
       [retrieval(20, { predicateMissing: 1 }), retrieval(20), "and the pools?"],
       [retrieval(20, { typeAsked: 1, typeInSentence: 0 }), retrieval(20), "when?"], // asks for a date the passage does not hold
       [retrieval(20), retrieval(20), "will they appeal to the Supreme Court?"], // a name of its own the passage does not say
+      [retrieval(20), retrieval(20), "how was it discovered?"], // an explanation, which no check here can see
+      [retrieval(20), retrieval(20), "and why?"],
     ];
     for (const [r, own, asked] of unchanged) expect(settledInPreviousReport(r, own, asked, REPORT)).toBe(r);
     // The previous turn cited nothing (it may have shown passages: they were near, not found), or there was none.
