@@ -76,6 +76,13 @@ describe("facts of a narrower kind", () => {
     expect(holdsAnswerType("figure", "The A320 fleet was grounded.", asked("What was the fleet's output?"))).toBe(false);
   });
 
+  it("does not take a telephone number for a count", () => {
+    const q = "How many toys were sold?";
+    expect(holdsAnswerType("count", "Customers can reach the recall line on 1-800-555-0142 from 8 a.m.", asked(q))).toBe(false);
+    expect(holdsAnswerType("count", "Call (0161) 496 0000 for a refund.", asked(q))).toBe(false);
+    expect(holdsAnswerType("count", "About 268,000 toys were sold; call 1-800-555-0142.", asked(q))).toBe(true);
+  });
+
   it("for 'which …?', does not take a sentence that mentions the things asked for without naming them", () => {
     const which = (q: string, text: string) => {
       const a = analyseQuestion(q);
