@@ -93,10 +93,11 @@ describe("answer quality on the question bank, local store", () => {
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
     expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(631);
-    // In-sample with the shipped model (fitted on all 631): 5.2 % wrong, near-misses 92.9 % abstained, direct 76.1 %,
+    // In-sample with the shipped model (fitted on all 631): 5.1 % wrong, near-misses 92.9 % abstained, direct 76.1 %,
     // reworded 62.6 %. Bank-d's reports and questions (an outsider's, first run unseen: 13.6 % wrong) lowered all
-    // four from the 484-question bank's 2.7 %, 96.2 %, 82.0 % and 64.6 %; cross-validated: 5.5 %, 92.9 %, 76.1 %, 62.6 %.
-    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.053);
+    // four from the 484-question bank's 2.7 %, 96.2 %, 82.0 % and 64.6 %; cross-validated: 5.2 %, 92.9 %, 76.1 %, 62.6 %
+    // (5.2 % in-sample and 5.5 % cross-validated before a "why"/"how" answer quoted the sentence that finishes it).
+    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.051);
     expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.92);
     expect(targets.offTopicAbstained!.value).toBe(1);
     expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.76);

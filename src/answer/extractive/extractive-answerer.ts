@@ -17,6 +17,10 @@ const LEANS_BACK = /^(it|its|he|his|she|her|they|their|them|this|these|those|tha
 // else ("A separate plan for a supermarket was rejected.") would read as the answer, so it is not quoted.
 const YES_NO = /^\s*(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/i;
 const SETTLES = /^(no|none|neither|nor|not|yes)\b/i;
+// A "why" or "how" question asks for an explanation, which a report often finishes in the next sentence ("In 1993 the
+// authority proposed to close the unit." "It dropped the plan the following spring."); quoted when it goes on about
+// the same thing.
+const EXPLAINS = /^\s*(why\b|how\b(?!\s+(many|much|long|old|far|big|large|often|soon|tall|high|deep)\b)|what happened\b|what did .{1,40}\bdo\b)/i;
 
 /** The offline answerer: quotes the best one to three sentences verbatim, each cited, in reading order. */
 export class ExtractiveAnswerer implements Answerer {
@@ -29,6 +33,8 @@ export class ExtractiveAnswerer implements Answerer {
     if (best.previous && LEANS_BACK.test(best.sentence.text)) chosen.push({ sentence: best.previous, report: best.report });
     const next = best.next;
     if (next && YES_NO.test(request.question) && (LEANS_BACK.test(next.text) || SETTLES.test(next.text)) && !endsAsAQuestion(next.text) && sharesAWord(request.question, next.text)) {
+      chosen.push({ sentence: next, report: best.report });
+    } else if (next && EXPLAINS.test(request.question) && !endsAsAQuestion(next.text) && (LEANS_BACK.test(next.text) || sharesAWord(request.question, next.text))) {
       chosen.push({ sentence: next, report: best.report });
     }
     for (const c of rest) {

@@ -42,6 +42,18 @@ describe("the extractive answerer", () => {
     expect((await new ExtractiveAnswerer().answer({ question: "Did the minister say what the measures would be?", candidates: [ranked(2, "The minister said Canada reserved the right to respond with its own measures.", 0.9, { next: went })] })).citations).toHaveLength(2);
   });
 
+  it("quotes the sentence after the best one for a why, how or what-happened question, when it goes on about it", async () => {
+    const proposed = "In 1993 the regional health authority proposed to close the maternity unit at Pellbridge General.";
+    const dropped = sentence(3, "The health authority dropped the plan the following spring.");
+    const answer = (question: string, next = dropped) => new ExtractiveAnswerer().answer({ question, candidates: [ranked(2, proposed, 0.9, { next })] });
+    for (const question of ["What happened to the plan to close the maternity unit?", "Why did the plan fail?", "How did the plan end?"]) {
+      expect((await answer(question)).citations.map((c) => c.text)).toEqual([proposed, dropped.text]);
+    }
+    // Not for a question that asks for a fact ("how many", "when"), nor when the next sentence is about something else.
+    expect((await answer("How many units did the authority propose to close?")).citations).toHaveLength(1);
+    expect((await answer("What happened to the maternity unit?", sentence(3, "Shares closed higher on Friday."))).citations).toHaveLength(1);
+  });
+
   it("cites the same sentence text once, however often it was chosen", async () => {
     const text = "The council approved the plan by six votes to one.";
     const draft = await new ExtractiveAnswerer().answer({ question: "How did the vote go?", candidates: [ranked(1, text, 0.9), ranked(7, text, 0.89)] });
