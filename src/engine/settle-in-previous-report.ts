@@ -1,5 +1,6 @@
 import type { Retrieval } from "../retrieval/retrieve.js";
 import { extractTerms } from "../text/terms.js";
+import { WHY_OR_HOW } from "../text/why-or-how.js";
 import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
 
 /**
@@ -13,7 +14,7 @@ export const SETTLES_FROM = 0.5;
 // "How was it discovered?", "why?": an explanation is asked for, which no check here can see in a sentence (any
 // sentence "holds the kind of fact asked for"), so one that only shares a word with it ("the week between discovery
 // and notice") would be settled as the answer.
-const ASKS_HOW_OR_WHY = /^\s*(?:and |so |but )?(?:why\b|how\b(?!\s+(?:many|much|long|old|far|big|large|often|soon|tall|high|deep)\b))/i;
+const ASKS_HOW_OR_WHY = new RegExp(String.raw`^\s*(?:and |so |but )?${WHY_OR_HOW}`, "i");
 
 /**
  * "and the pools?" after "What happens to the parks department in the budget?", "how many officers will that pay
