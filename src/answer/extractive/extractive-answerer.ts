@@ -2,6 +2,7 @@ import { ABSTAIN_TEXT } from "../answer.js";
 import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "../answerer.js";
 import { endsAsAQuestion } from "../../text/question-sentence.js";
 import { stems } from "../../text/terms.js";
+import { WHY_OR_HOW } from "../../text/why-or-how.js";
 import { distinctTexts, toCitations } from "../resolve-citations.js";
 
 const MAX_SENTENCES = 3;
@@ -20,7 +21,7 @@ const SETTLES = /^(no|none|neither|nor|not|yes)\b/i;
 // A "why" or "how" question asks for an explanation, which a report often finishes in the next sentence ("In 1993 the
 // authority proposed to close the unit." "It dropped the plan the following spring."); quoted when it goes on about
 // the same thing.
-const EXPLAINS = /^\s*(why\b|how\b(?!\s+(many|much|long|old|far|big|large|often|soon|tall|high|deep)\b)|what happened\b|what did .{1,40}\bdo\b)/i;
+const EXPLAINS = new RegExp(String.raw`^\s*(?:${WHY_OR_HOW}|what happened\b|what did .{1,40}\bdo\b)`, "i");
 
 /** The offline answerer: quotes the best one to three sentences verbatim, each cited, in reading order. */
 export class ExtractiveAnswerer implements Answerer {
@@ -31,12 +32,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (!best) return { text: ABSTAIN_TEXT, abstained: true, citations: [], mode: "extractive" };
     const chosen: Array<Pick<RankedSentence, "sentence" | "report">> = [best];
     if (best.previous && LEANS_BACK.test(best.sentence.text)) chosen.push({ sentence: best.previous, report: best.report });
-    const next = best.next;
-    if (next && YES_NO.test(request.question) && (LEANS_BACK.test(next.text) || SETTLES.test(next.text)) && !endsAsAQuestion(next.text) && sharesAWord(request.question, next.text)) {
-      chosen.push({ sentence: next, report: best.report });
-    } else if (next && EXPLAINS.test(request.question) && !endsAsAQuestion(next.text) && (LEANS_BACK.test(next.text) || sharesAWord(request.question, next.text))) {
-      chosen.push({ sentence: next, report: best.report });
-    }
+    if (best.next && !endsAsAQuestion(best.next.text) && finishesAnswer(request.question, best.next.text)) chosen.push({ sentence: best.next, report: best.report });
     for (const c of rest) {
       if (chosen.length >= MAX_SENTENCES || best.score - c.score > CLOSE_NEIGHBOUR_SCORE) break;
       const neighbour = c.report.id === best.report.id && Math.abs(c.sentence.index - best.sentence.index) === 1;
@@ -59,6 +55,12 @@ export class ExtractiveAnswerer implements Answerer {
       mode: "extractive",
     };
   }
+}
+
+/** The sentence after the best one finishes its answer: it settles a yes/no question, or goes on with an explanation. */
+function finishesAnswer(question: string, next: string): boolean {
+  if (YES_NO.test(question)) return (LEANS_BACK.test(next) || SETTLES.test(next)) && sharesAWord(question, next);
+  return EXPLAINS.test(question) && (LEANS_BACK.test(next) || sharesAWord(question, next));
 }
 
 function sharesAWord(question: string, text: string): boolean {
