@@ -80,9 +80,12 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     const conversationAbout = () => (aboutReports ??= conversationReports(opts.history ?? [], index));
     /**
      * Retrieves each part of a reading of the question, with the conversation's checks on what it finds; `within` one
-     * report when given.
+     * report when given. A reading `scoped` to the conversation (`scopedToConversation`) is not settled by it: the
+     * words it carries are the previous answer's, so they rank that answer's neighbours and report high by themselves,
+     * and being beside or in them is no evidence ("how many people stayed at the evacuation centres", read with a
+     * farmer's words, took the sentence on where he slept, beside his).
      */
-    const retrieveReading = async (reading: FollowUpReading, within?: string) => {
+    const retrieveReading = async (reading: FollowUpReading, { within, scoped = false }: { within?: string; scoped?: boolean } = {}) => {
       const asked = reading.question;
       const core = coreOf(asked);
       const retrieveOptions = {
@@ -97,7 +100,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       for (const part of parts) {
         let retrieval = await deps.retrieve(part.query, retrieveOptions);
         if (opts.history?.length) {
-          retrieval = continuingPreviousAnswer(retrieval, opts.history.at(-1));
+          if (!scoped) retrieval = continuingPreviousAnswer(retrieval, opts.history.at(-1));
           retrieval = withinConversation(retrieval, text, conversationAbout);
         }
         // The follow-up read with its own words only confirms a rewrite's answer or settles a close call. The chat
@@ -108,7 +111,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
           const ownWords = async (carriedContext?: string) => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, reportIds, carriedContext }) : retrieval);
           if (retrieval.judgement.answerable) {
             if (reading.rewritten) retrieval = confirmRewrittenAnswer(retrieval, await ownWords(asked));
-          } else if (retrieval.judgement.related && within === undefined && !pointsBack(core)) {
+          } else if (retrieval.judgement.related && within === undefined && !scoped && !pointsBack(core)) {
             // Among one report's sentences the model is surer than among all: the settling was measured on the latter.
             // A reading with a pronoun that found nobody is not known to be about the previous turn's subject. The
             // typed words alone, without the reading, must find the passage.
@@ -127,7 +130,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     // about what the conversation is about. That reading answers only when it finds one.
     const scoped = opts.history?.length && !reading.rewritten && !modelDecides && !retrievals.some((r) => r.judgement.answerable) ? scopedToConversation(text, opts.history) : undefined;
     if (scoped) {
-      const second = await retrieveReading(scoped);
+      const second = await retrieveReading(scoped, { scoped: true });
       if (second.retrievals.some((r) => r.judgement.answerable)) ({ reading, parts, retrievals } = second);
     }
     // A follow-up read in the conversation's light that finds no answer among all the reports is asked again within the
@@ -139,7 +142,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     // of the question is in a sentence finds one nearly always ("Who voted for the vote?" found the only vote against).
     const previousReport = opts.history?.length ? answeredFrom(opts.history) : undefined;
     if (reading.rewritten && !pointsBack(coreOf(reading.question)) && previousReport !== undefined && !reportIds && !modelDecides && !retrievals.some((r) => r.judgement.answerable)) {
-      const within = await retrieveReading(reading, previousReport);
+      const within = await retrieveReading(reading, { within: previousReport });
       if (within.retrievals.some((r) => r.judgement.answerable) && within.retrievals.every((r) => !r.judgement.answerable || r.judgement.reason === CONFIDENT)) {
         ({ reading, parts, retrievals } = within);
       }

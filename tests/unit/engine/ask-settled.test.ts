@@ -86,3 +86,25 @@ describe("a rewritten follow-up retried within the previous answer's report", ()
     expect(wordForWord).toMatchObject({ abstained: true, citations: [] });
   });
 });
+
+describe("a question in a conversation read as about its subject (the scoped reading)", () => {
+  // The previous answer cited the trams sentence; the leader's sentence sits beside it.
+  const history = [{ question: "Will the trams run?", answer: "…", citations: [{ n: 1, reportId: "union", title: "Union", sentenceId: "union#1", text: "Trams will not run on Monday or Tuesday.", start: 0, end: 10, source: { kind: "text" as const } }] }];
+  const leaderFirst = (r: Retrieval) => [...r.candidates].sort((a, b) => Number(b.sentence.id === "union#2") - Number(a.sentence.id === "union#2"));
+  // A close call with the leader's sentence first, for the readings `closeFor` picks; nothing close for the others.
+  const judged = (closeFor: (o: RetrieveOptions) => boolean) => (r: Retrieval, o: RetrieveOptions): Retrieval =>
+    closeFor(o)
+      ? { ...r, candidates: leaderFirst(r), judgement: { ...r.judgement, answerable: false, related: true, answerAt: undefined, confidence: 0.9, reason: "not sure" } }
+      : { ...r, judgement: { ...r.judgement, answerable: false, related: false, answerAt: undefined, reason: "nothing close" } };
+  const asked = "how many years did the leader drive the bus?";
+
+  it("is not settled by the passage beside the previous answer, which its carried words rank high by themselves", async () => {
+    const scopedOnly = await (await askJudged({ union: UNION }, judged((o) => o.carriedContext !== undefined)))(asked, { history });
+    expect(scopedOnly).toMatchObject({ abstained: true, citations: [] });
+    // The question as asked, with none of the conversation's words, is settled by the same passage.
+    const asAsked = await (await askJudged({ union: UNION }, judged((o) => o.carriedContext === undefined)))(asked, { history });
+    expect(asAsked.standaloneQuestion).toBeUndefined();
+    expect(asAsked.abstained).toBe(false);
+    expect(asAsked.citations.map((c) => c.sentenceId)).toContain("union#2");
+  });
+});
