@@ -3,6 +3,8 @@ import { reportsOf, type Turn, understoodQuestion } from "../conversation/turn.j
 import type { Retrieval } from "../retrieval/retrieve.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
 import { extractTerms } from "../text/terms.js";
+import { asksWhyOrHow } from "../text/why-or-how.js";
+import type { AnswerDraft } from "../answer/answer.js";
 
 /**
  * How high the answer to a rewritten follow-up must rank when the follow-up is read with its own words only. On the
@@ -64,4 +66,16 @@ export function withinConversation(retrieval: Retrieval, question: string, repor
   const about = reports();
   if (about.size === 0 || about.has(answer.report.id)) return retrieval;
   return notSure(retrieval, "a question naming nothing, answered from a report the conversation has not been about");
+}
+
+/**
+ * "why was it left out?" after "what about smoked fish?" was answered "Smoked and canned fish were left out and will
+ * be discussed again next year.": a "why" or "how" follow-up asks for the explanation the previous answer did not
+ * give, so an answer quoting only sentences that answer already cited says nothing new. It shares the words it was
+ * asked with, and no check sees whether a sentence explains (see `asksWhyOrHow`); an answer that quotes a further
+ * sentence ("how will she pay for it?" after her promise) may hold the explanation and stands.
+ */
+export function repeatsPreviousAnswer(draft: AnswerDraft, question: string, previous: Turn | undefined): boolean {
+  const cited = new Set((previous?.citations ?? []).map((c) => c.sentenceId));
+  return !draft.abstained && asksWhyOrHow(question) && draft.citations.length > 0 && draft.citations.every((c) => cited.has(c.sentenceId));
 }

@@ -1,6 +1,6 @@
 import type { Retrieval } from "../retrieval/retrieve.js";
 import { extractTerms } from "../text/terms.js";
-import { WHY_OR_HOW } from "../text/why-or-how.js";
+import { asksWhyOrHow } from "../text/why-or-how.js";
 import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
 
 /**
@@ -10,11 +10,6 @@ import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
  * stops; from 0.4 two more were wrong. Unseen follow-ups may do worse.
  */
 export const SETTLES_FROM = 0.5;
-
-// "How was it discovered?", "why?": an explanation is asked for, which no check here can see in a sentence (any
-// sentence "holds the kind of fact asked for"), so one that only shares a word with it ("the week between discovery
-// and notice") would be settled as the answer.
-const ASKS_HOW_OR_WHY = new RegExp(String.raw`^\s*(?:and |so |but )?${WHY_OR_HOW}`, "i");
 
 /**
  * "and the pools?" after "What happens to the parks department in the budget?", "how many officers will that pay
@@ -26,10 +21,13 @@ const ASKS_HOW_OR_WHY = new RegExp(String.raw`^\s*(?:and |so |but )?${WHY_OR_HOW
  * and is not settled. Then a passage the model finds more likely right than wrong answers, when it is a close call
  * (`closeCall`). A name the follow-up brings of its own ("will they appeal to the Supreme Court?") must be in that
  * passage itself: the conversation tells which report and subject the question is about, not where a new name is.
+ * "How was it discovered?", "why?" are not settled: an explanation is asked for, which no check here can see in a
+ * sentence (any sentence "holds the kind of fact asked for"), so one that only shares a word with it ("the week
+ * between discovery and notice") would be settled as the answer.
  */
 export function settledInPreviousReport(retrieval: Retrieval, own: Retrieval, asked: string, answeredFrom: string | undefined): Retrieval {
   const top = closeCall(retrieval);
-  if (!top || own === retrieval || retrieval.judgement.confidence < SETTLES_FROM || ASKS_HOW_OR_WHY.test(asked)) return retrieval;
+  if (!top || own === retrieval || retrieval.judgement.confidence < SETTLES_FROM || asksWhyOrHow(asked)) return retrieval;
   if (answeredFrom !== top.report.id || own.candidates[0]?.sentence.id !== top.sentence.id) return retrieval;
   const said = new Set(extractTerms(top.sentence.text).map((t) => t.stem));
   if (!extractTerms(asked).every((t) => !t.salient || said.has(t.stem))) return retrieval;

@@ -4,3 +4,10 @@
  * user anchors it after what may come before it.
  */
 export const WHY_OR_HOW = String.raw`(?:why\b|how\b(?!\s+(?:many|much|long|old|far|big|large|often|soon|tall|high|deep)\b))`;
+
+const OPENS_WITH_WHY_OR_HOW = new RegExp(String.raw`^\s*(?:and |so |but )?${WHY_OR_HOW}`, "i");
+
+/** Whether a question, with an "and", "so" or "but" before it, opens with "why" or an explanation's "how". */
+export function asksWhyOrHow(question: string): boolean {
+  return OPENS_WITH_WHY_OR_HOW.test(question);
+}

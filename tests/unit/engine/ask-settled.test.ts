@@ -108,3 +108,19 @@ describe("a question in a conversation read as about its subject (the scoped rea
     expect(asAsked.citations.map((c) => c.sentenceId)).toContain("union#2");
   });
 });
+
+describe("a 'why' or 'how' follow-up", () => {
+  const LEADER = "The union leader drove the number 12 bus for 19 years before taking the post.";
+  const history = [{ question: "How long did the union leader drive a bus?", answer: "…", citations: [{ n: 1, reportId: "union", title: "Union", sentenceId: "union#0", text: LEADER, start: 0, end: 10, source: { kind: "text" as const } }] }];
+  const sure = (r: Retrieval): Retrieval => ({ ...r, candidates: [...r.candidates].sort((a, b) => Number(b.sentence.id === "union#0") - Number(a.sentence.id === "union#0")), judgement: { ...r.judgement, answerable: true, related: false, answerAt: 0, confidence: 0.9, reason: CONFIDENT } });
+
+  it("is not answered with only the sentences the previous answer cited, which did not explain it", async () => {
+    const ask = await askJudged({ union: LEADER, ferry: "The ferry service runs every hour from the harbour." }, sure);
+    const why = await ask("why did the leader take the post?", { history });
+    expect(why).toMatchObject({ abstained: true, citations: [] });
+    expect(why.related.map((c) => c.sentenceId)).toEqual(["union#0"]);
+    // Asked of the same conversation for a fact, or asked alone, the same sentence answers.
+    expect((await ask("how many years did the leader drive a bus?", { history })).citations.map((c) => c.sentenceId)).toContain("union#0");
+    expect((await ask("why did the leader take the post?")).citations.map((c) => c.sentenceId)).toContain("union#0");
+  });
+});
