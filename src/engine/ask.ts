@@ -78,6 +78,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
 
     let aboutReports: Set<string> | undefined;
     const conversationAbout = () => (aboutReports ??= conversationReports(opts.history ?? [], index));
+    const ownWordsIn = (scoped: boolean) => (scoped && reportIds === undefined && conversationAbout().size > 0 ? [...conversationAbout()] : reportIds);
     /**
      * Retrieves each part of a reading of the question, with the conversation's checks on what it finds; `within` one
      * report when given. A reading `scoped` to the conversation (`scopedToConversation`) is not settled by it: the
@@ -107,8 +108,12 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
         // model decides for itself: the offline judgement answers for it only when it finds nothing, and then there is
         // nothing to confirm or settle. Its own words are retrieved among all the reports the question may use, also
         // in the retry within one report: among one report's sentences they rank nearly anything in the first three.
+        // But those of a question that names nothing, read as about the conversation (`scopedToConversation`: "how
+        // many customers" after "Why did Ridgeline Power cut electricity?"), find any report's customers among all, so
+        // they are checked among the conversation's reports. A rewritten follow-up's stay checked among all: within its
+        // one report "when was it found?" ranks "the week between discovery and notice" among the first three.
         if (opts.history?.length && !modelDecides) {
-          const ownWords = async (carriedContext?: string) => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, reportIds, carriedContext }) : retrieval);
+          const ownWords = async (carriedContext?: string) => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, reportIds: ownWordsIn(scoped), carriedContext }) : retrieval);
           if (retrieval.judgement.answerable) {
             if (reading.rewritten) retrieval = confirmRewrittenAnswer(retrieval, await ownWords(asked));
           } else if (retrieval.judgement.related && within === undefined && !scoped && !pointsBack(core)) {
@@ -135,14 +140,20 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     }
     // A follow-up read in the conversation's light that finds no answer among all the reports is asked again within the
     // report the previous turn was about, as the reading says it is about that turn's subject: another report's
-    // sentences no longer crowd out its passage or the follow-up's own words' ("what will that pay for?"). A question
-    // answered as asked is not: "what was the vote?" would find any vote of that report; nor one whose reading still
-    // has a pronoun that found nobody ("Where does she work?"): who she is, the conversation has not said.
-    // Only the model's own confidence answers there: among one report's sentences the rule that answers when every word
-    // of the question is in a sentence finds one nearly always ("Who voted for the vote?" found the only vote against).
-    const previousReport = opts.history?.length ? answeredFrom(opts.history) : undefined;
-    if (reading.rewritten && !pointsBack(coreOf(reading.question)) && previousReport !== undefined && !reportIds && !modelDecides && !retrievals.some((r) => r.judgement.answerable)) {
-      const within = await retrieveReading(reading, { within: previousReport });
+    // sentences no longer crowd out its passage or the follow-up's own words' ("what will that pay for?"). So is the
+    // reading of a question that names nothing ("how many customers" after "Why did Ridgeline Power cut
+    // electricity?"). When the previous turn cited nothing, the report is the one the conversation has been about,
+    // if it has been about one (the closest passage a turn showed, or every name a question used): "how long does the
+    // review take?" after "when will ostrander apply for approval" was not sure and showed the drug trial's passages.
+    // A question that names something and was answered as asked is not retried, nor one whose reading still has a
+    // pronoun that found nobody ("Where does she work?"): who she is, the conversation has not said. Only the model's
+    // own confidence answers there: among one report's sentences the rule that answers when every word of the question
+    // is in a sentence finds one nearly always ("Who voted for the vote?" found the only vote against).
+    const onlyReport = () => (conversationAbout().size === 1 ? [...conversationAbout()][0] : undefined);
+    const previousReport = opts.history?.length ? (answeredFrom(opts.history) ?? onlyReport()) : undefined;
+    const retried = reading.rewritten ? reading : scoped;
+    if (retried && !pointsBack(coreOf(retried.question)) && previousReport !== undefined && !reportIds && !modelDecides && !retrievals.some((r) => r.judgement.answerable)) {
+      const within = await retrieveReading(retried, { within: previousReport, scoped: retried === scoped });
       if (within.retrievals.some((r) => r.judgement.answerable) && within.retrievals.every((r) => !r.judgement.answerable || r.judgement.reason === CONFIDENT)) {
         ({ reading, parts, retrievals } = within);
       }
