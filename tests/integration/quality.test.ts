@@ -12,6 +12,7 @@ import { type EvalQuestion, scoreQuestion, summarise } from "../../scripts/quali
 import { type FollowUpQuestion, scoreFollowUp, summariseFollowUps } from "../../scripts/quality/score-follow-ups.js";
 import { type HistoryItem, replayHistory } from "../../src/engine/replay-history.js";
 import type { Turn } from "../../src/conversation/turn.js";
+import { embedAhead } from "../helpers/embed-ahead.js";
 import { storesUnderTest, type StoreUnderTest } from "../helpers/store-fixture.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
@@ -46,6 +47,7 @@ async function run({ engine, corpusDir }: { engine: Engine; corpusDir: string },
     }
     return texts.get(reportId)!;
   };
+  await embedAhead(questions.map((q) => q.question));
   for (const q of questions) {
     const answer = await engine.ask(q.question);
     for (const c of [...answer.citations, ...answer.related]) {
@@ -132,8 +134,11 @@ describe("answer quality on the question bank, local store", () => {
   for (const set of FOLLOW_UP_SETS) {
     it(`on ${path.basename(set.file)}, answers at least ${set.passed} of ${set.total} right, at most ${set.wrong} wrongly, and never rewrites a standalone question`, async () => {
       const { engine } = await bankEngine();
+      const questions = readQuestionSet<FollowUpQuestion>(set.file);
+      // What is typed: a follow-up is also retrieved by its own words, and the history's questions are asked as typed.
+      await embedAhead(questions.flatMap((q) => [q.question, ...q.history.map((h) => (typeof h === "string" ? h : h.question))]));
       const results = [];
-      for (const q of readQuestionSet<FollowUpQuestion>(set.file)) {
+      for (const q of questions) {
         results.push(scoreFollowUp(q, await engine.ask(q.question, { history: await replayed(engine, q.history) })));
       }
       const s = summariseFollowUps(results);

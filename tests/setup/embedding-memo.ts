@@ -2,17 +2,18 @@ import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
-import { BATCH, LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
+import { LocalUseEmbeddings, modelBatches } from "../../src/embeddings/local-use-embeddings.js";
 
 /**
- * The real sentence encoder, each distinct batch of texts computed once per test run instead of once per test: the
- * suite ingests the same reports and asks the same questions in many files, and embedding was most of its CPU.
+ * The real sentence encoder, each distinct text computed once per test run instead of once per test: the suite
+ * ingests the same reports and asks the same questions in many files, and embedding was most of its CPU.
  *
- * A model call is a pure function of its batch, and a text's vector depends (in its last bits) on the batch it was
- * in, so the memo is keyed by the whole batch, split exactly as LocalUseEmbeddings splits: every vector a test sees
- * is, bit for bit, what the model returns for that call. Both test workers share it through files in a folder made
- * for this run (tests/setup/embedding-memo-dir.ts). Child processes and worker threads a test starts are not
- * patched: they load and run the model themselves.
+ * A text's vector is, bit for bit, what the model returns for that text alone, whatever it is embedded with
+ * (LocalUseEmbeddings batches only texts of one token count; tests/integration/embeddings-contract.test.ts checks it),
+ * so the memo is keyed by text, and the texts it has not seen are computed by the real class in the model calls it
+ * would make for them. Both test workers share it through files in a folder made for this run
+ * (tests/setup/embedding-memo-dir.ts). Child processes and worker threads a test starts are not patched: they load
+ * and run the model themselves.
  */
 const PATCHED = Symbol.for("dossier.test.embeddingMemo");
 const proto = LocalUseEmbeddings.prototype as LocalUseEmbeddings & { [PATCHED]?: true };
@@ -21,64 +22,62 @@ const proto = LocalUseEmbeddings.prototype as LocalUseEmbeddings & { [PATCHED]?:
 if (!proto[PATCHED]) {
   const dir = inject("embeddingMemoDir");
   const compute = proto.embedDocuments;
-  const memo = new Map<string, number[][]>();
+  const memo = new Map<string, number[]>();
 
-  const known = (key: string, count: number): number[][] | undefined => {
-    const vectors = memo.get(key) ?? readVectors(path.join(dir, key), count);
-    if (vectors) memo.set(key, vectors);
-    return vectors;
+  const known = (key: string): number[] | undefined => {
+    const vector = memo.get(key) ?? readVector(path.join(dir, key));
+    if (vector) memo.set(key, vector);
+    return vector;
   };
-  const computed = async (self: LocalUseEmbeddings, key: string, batch: string[]): Promise<number[][]> => {
+  const computed = async (self: LocalUseEmbeddings, texts: Map<string, string>): Promise<void> => {
     try {
-      const vectors = await compute.call(self, batch);
-      memo.set(key, vectors);
-      writeVectors(path.join(dir, key), vectors);
-      return vectors;
+      const vectors = await compute.call(self, [...texts.values()]);
+      [...texts.keys()].forEach((key, i) => {
+        memo.set(key, vectors[i]!);
+        writeVector(path.join(dir, key), vectors[i]!);
+      });
     } finally {
-      unlinkSync(lockFile(dir, key));
+      for (const key of texts.keys()) unlinkSync(lockFile(dir, key));
     }
   };
 
   proto.embedDocuments = async function (this: LocalUseEmbeddings, documents: string[]): Promise<number[][]> {
-    const batches = [];
-    for (let i = 0; i < documents.length; i += BATCH) {
-      const texts = documents.slice(i, i + BATCH);
-      batches.push({ texts, key: createHash("sha256").update(JSON.stringify(texts)).digest("hex") });
+    const keys = documents.map((text) => createHash("sha256").update(text).digest("hex"));
+    const unknown = new Map<string, string>();
+    documents.forEach((text, i) => {
+      if (!known(keys[i]!)) unknown.set(keys[i]!, text);
+    });
+    const texts = [...unknown.values()];
+    const unknownKeys = [...unknown.keys()];
+    // Texts of one token count at a time (what the model embeds together), those the other worker is computing are
+    // collected after this worker has computed the rest: two files ingesting the same reports or asking the same
+    // questions at once share the work rather than doing it twice, in few model calls.
+    const theirs = new Map<string, string>();
+    for (const group of await modelBatches(texts, Number.POSITIVE_INFINITY)) {
+      const mine = new Map<string, string>();
+      for (const i of group) {
+        const key = unknownKeys[i]!;
+        if (known(key)) continue;
+        if (tryLock(dir, key)) mine.set(key, texts[i]!);
+        else theirs.set(key, texts[i]!);
+      }
+      if (mine.size > 0) await computed(this, mine);
     }
-    const out: number[][][] = [];
-    // When the other worker is computing a batch, this one computes the next instead and collects that one after:
-    // two files ingesting the same reports at once share the work rather than doing it twice.
-    const theirs: number[] = [];
-    for (const [i, { texts, key }] of batches.entries()) {
-      const vectors = known(key, texts.length);
-      if (vectors) out[i] = vectors;
-      else if (tryLock(dir, key)) out[i] = await computed(this, key, texts);
-      else theirs.push(i);
-    }
-    for (const i of theirs) {
-      const { texts, key } = batches[i]!;
-      for (;;) {
-        const vectors = known(key, texts.length);
-        if (vectors) {
-          out[i] = vectors;
-          break;
-        }
-        if (tryLock(dir, key)) {
-          out[i] = await computed(this, key, texts);
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 5));
+    for (const [key, text] of theirs) {
+      while (!known(key)) {
+        if (tryLock(dir, key)) await computed(this, new Map([[key, text]]));
+        else await new Promise((resolve) => setTimeout(resolve, 5));
       }
     }
     // Copies, so a caller that changes a vector cannot change what the next caller gets.
-    return out.flat().map((v) => [...v]);
+    return keys.map((key) => [...memo.get(key)!]);
   };
   proto[PATCHED] = true;
 }
 
 const lockFile = (dir: string, key: string) => path.join(dir, `${key}.lock`);
 
-/** Claims a batch for this worker; a claim older than a minute belongs to a worker that died, and is taken over. */
+/** Claims a text for this worker; a claim older than a minute belongs to a worker that died, and is taken over. */
 function tryLock(dir: string, key: string): boolean {
   const file = lockFile(dir, key);
   try {
@@ -89,23 +88,21 @@ function tryLock(dir: string, key: string): boolean {
       if (Date.now() - statSync(file).mtimeMs < 60_000) return false;
       unlinkSync(file);
     } catch {
-      // Released meanwhile: the vectors are there, or the next try takes the claim.
+      // Released meanwhile: the vector is there, or the next try takes the claim.
     }
     return false;
   }
 }
 
-function readVectors(file: string, count: number): number[][] | undefined {
+function readVector(file: string): number[] | undefined {
   if (!existsSync(file)) return undefined;
   const bytes = readFileSync(file);
-  const all = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  const width = all.length / count;
-  return Array.from({ length: count }, (_, i) => Array.from(all.subarray(i * width, (i + 1) * width)));
+  return Array.from(new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
 }
 
 /** Written whole under a temporary name, then renamed: the other worker never reads half a file. */
-function writeVectors(file: string, vectors: number[][]): void {
+function writeVector(file: string, vector: number[]): void {
   const temporary = `${file}.${process.pid}`;
-  writeFileSync(temporary, Float64Array.from(vectors.flat()));
+  writeFileSync(temporary, Float64Array.from(vector));
   renameSync(temporary, file);
 }
