@@ -8,6 +8,11 @@ export interface FollowUpReading {
   rewritten: boolean;
   /** The report the previous answer came from: its sentences rank a little higher (a preference, not a filter). */
   preferredReportId?: string;
+  /**
+   * For an elliptic follow-up read in the previous question's shape ("and Pakistan's?" → "Who is Pakistan's Defence
+   * Minister?"), the new subject it typed ("Pakistan's"): all of the question's own words, and what its answer must say.
+   */
+  ellipsisSubject?: string;
 }
 
 /** Reads a question in the light of the conversation's earlier turns. */

@@ -70,7 +70,8 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
   const own = signals.ellipsisSubject !== undefined ? core : question;
   const context = resolved && contentTerms(own).length >= OWN_WORDS_ENOUGH ? [] : carriedContext(core, last);
   const standalone = context.length > 0 ? `${core} (context: ${context.join(", ")})` : core;
-  return { question: standalone, rewritten: standalone !== question, preferredReportId: answeredFrom(history) };
+  const subject = signals.ellipsisSubject !== undefined && resolved ? { ellipsisSubject: signals.ellipsisSubject } : {};
+  return { question: standalone, rewritten: standalone !== question, preferredReportId: answeredFrom(history), ...subject };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { namesSomething } from "../conversation/name-phrases.js";
 import { reportsOf, type Turn, understoodQuestion } from "../conversation/turn.js";
+import type { FollowUpReading } from "../conversation/follow-up-reading.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
 import { extractTerms } from "../text/terms.js";
@@ -27,6 +28,21 @@ export function confirmRewrittenAnswer(rewritten: Retrieval, own: Retrieval): Re
   if (!judgement.answerable || answer === undefined) return rewritten;
   if (own.candidates.slice(0, OWN_WORDS_RANKS).some((c) => c.sentence.id === answer.sentence.id)) return rewritten;
   return notSure(rewritten, "the follow-up's own words do not point to the answer the rewrite found");
+}
+
+/**
+ * "and Pakistan's?" read as "Who is Pakistan's Defence Minister?": an elliptic follow-up asks the previous question
+ * again of a new subject, so its own words are only that subject, which alone ranks any sentence naming Pakistan first
+ * and cannot confirm an answer the way `confirmRewrittenAnswer` asks. What it can confirm is that the answer is about
+ * it: the rewrite's answer stands when its sentence says every word of the subject typed. Otherwise the own-words
+ * check still applies.
+ */
+export function saysEllipsisSubject(rewritten: Retrieval, reading: FollowUpReading): boolean {
+  const answer = rewritten.candidates[rewritten.judgement.answerAt ?? 0];
+  const subject = extractTerms(reading.ellipsisSubject ?? "");
+  if (!rewritten.judgement.answerable || answer === undefined || subject.length === 0) return false;
+  const said = new Set(extractTerms(answer.sentence.text).map((t) => t.stem));
+  return subject.every((t) => said.has(t.stem));
 }
 
 function notSure(retrieval: Retrieval, reason: string): Retrieval {

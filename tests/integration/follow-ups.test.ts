@@ -60,6 +60,13 @@ describe("follow-up questions offline", () => {
     expect((await engine.ask("How did Afghanistan respond?")).abstained).toBe(true);
   });
 
+  it("answers an elliptic follow-up whose reading finds a sentence saying the subject it typed", async () => {
+    // Its own words are "Pakistan's" alone, which rank any sentence naming Pakistan first: they cannot confirm it.
+    const answer = await engine.ask("and Pakistan's?", { history: await replayHistory(engine, ["Who is Afghanistan's Defence Minister?"]) });
+    expect(answer.standaloneQuestion).toMatch(/^Who is Pakistan's Defence Minister\?/);
+    expect(answer.citations.map((c) => c.text)).toContainEqual(expect.stringContaining("Khawaja Muhammad Asif"));
+  });
+
   it("gets nowhere without the conversation, so the history is what answers it", async () => {
     const alone = await engine.ask("How long did they last?");
     expect(alone.standaloneQuestion).toBeUndefined();

@@ -124,6 +124,9 @@ describe("offline follow-up rewrite", () => {
   it("fills an elliptic question in from the previous one", () => {
     const demands = [turn("What did the Afghan delegation demand?", [DEMANDS])];
     expect(coreOf(rewriteOffline("And Pakistan?", demands).question)).toBe("What did Pakistan demand?");
+    // The subject it typed is what its answer must say (`saysEllipsisSubject`); a pronoun's reading has none.
+    expect(rewriteOffline("And Pakistan?", demands).ellipsisSubject).toBe("Pakistan");
+    expect(rewriteOffline("What did they demand?", demands).ellipsisSubject).toBeUndefined();
     expect(coreOf(rewriteOffline("What about the ceasefire?", mediated).question)).toBe("Who mediated the ceasefire?");
     // A name after "the" is still a name: it takes the name's place, not the counted "seats".
     const seats = [turn("How many seats did the Civic Alliance win on the council?")];

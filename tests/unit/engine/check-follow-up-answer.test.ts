@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmRewrittenAnswer, conversationReports, OWN_WORDS_RANKS, repeatsPreviousAnswer, withinConversation } from "../../../src/engine/check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, OWN_WORDS_RANKS, repeatsPreviousAnswer, saysEllipsisSubject, withinConversation } from "../../../src/engine/check-follow-up-answer.js";
 import type { SearchIndex } from "../../../src/retrieval/search-index.js";
 import { stems, type Term } from "../../../src/text/terms.js";
 import { turn } from "../conversation/fixtures.js";
@@ -89,5 +89,20 @@ describe("a 'why' or 'how' follow-up answered with what the previous answer alre
     for (const question of ["how long until it is discussed again?", "when will it be discussed?"]) expect(repeatsPreviousAnswer(draft(), question, previous)).toBe(false);
     expect(repeatsPreviousAnswer({ ...draft(), abstained: true }, "why was it left out", previous)).toBe(false);
     expect(repeatsPreviousAnswer(draft(), "why was it left out", turn("what was agreed?"))).toBe(false);
+  });
+});
+
+describe("an elliptic follow-up's answer", () => {
+  const reading = { question: "Who is Pakistan's Defence Minister?", rewritten: true, ellipsisSubject: "Pakistan's?" };
+  const texts = { 11: "Ahead of the Istanbul talks, Pakistan’s Defence Minister, Khawaja Muhammad Asif, had warned.", 10: "Afghanistan’s Defence Minister rejected the demand." };
+
+  it("is about the subject it typed when the answer's sentence says it", () => {
+    expect(saysEllipsisSubject(retrieval([11, 10], ANSWERED, texts), reading)).toBe(true);
+  });
+
+  it("is not when the sentence does not, nor for an abstention or a reading that was no ellipsis", () => {
+    expect(saysEllipsisSubject(retrieval([10, 11], ANSWERED, texts), reading)).toBe(false);
+    expect(saysEllipsisSubject(retrieval([11, 10], NOT_SURE, texts), reading)).toBe(false);
+    expect(saysEllipsisSubject(retrieval([11, 10], ANSWERED, texts), { ...reading, ellipsisSubject: undefined })).toBe(false);
   });
 });
