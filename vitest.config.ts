@@ -23,6 +23,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // A young generation four times V8's default: the workers allocate fast (vectors, features, answers) and spent
+    // about 6 s of a run's CPU collecting it; measured on the quality and PostgreSQL files, 3.3 s -> 2.4 s.
+    execArgv: ["--max-semi-space-size=64"],
     // Vitest's default is one worker fewer than the cores: on the 2-core machine the suite ran on one core.
     maxWorkers: availableParallelism(),
     // Test files share their worker's modules, so the sentence encoder (~30 MB of weights) and the tokenizer load

@@ -13,7 +13,7 @@ import { copyLocalIndex } from "../../src/engine/copy-local-index.js";
 import type { IndexStore } from "../../src/store/index-store.js";
 import { LocalIndexStore } from "../../src/store/local-index-store.js";
 import { openIndexStore } from "../../src/store/open-index-store.js";
-import { embedAhead } from "../helpers/embed-ahead.js";
+import { embedAhead, embedReportsAhead } from "../helpers/embed-ahead.js";
 import { startTestDatabase, type TestDatabase } from "../helpers/postgres-server.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
@@ -128,6 +128,7 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
     // The reports question set a is about (the bank's other reports would only slow the test down).
     const files = readdirSync(BANK).filter((f) => asked.some((q) => f.startsWith(`${q.report}.`)));
     for (const f of files) copyFileSync(path.join(BANK, f), path.join(bank.corpusDir, f));
+    await embedReportsAhead(files.map((f) => path.join(BANK, f)));
     const onDisk = await createEngine(bank.config, { embeddings });
     const shared = loadConfig({ ...bank.env, INDEX_STORE: "postgres", DATABASE_URL: db.url, LOG_LEVEL: "silent" });
     // What `npm run copy-index` does: the local generation, vectors included, replaces what the database held.

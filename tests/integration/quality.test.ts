@@ -12,7 +12,7 @@ import { type EvalQuestion, scoreQuestion, summarise } from "../../scripts/quali
 import { type FollowUpQuestion, scoreFollowUp, summariseFollowUps } from "../../scripts/quality/score-follow-ups.js";
 import { type HistoryItem, replayHistory } from "../../src/engine/replay-history.js";
 import type { Turn } from "../../src/conversation/turn.js";
-import { embedAhead } from "../helpers/embed-ahead.js";
+import { embedAhead, embedReportsAhead } from "../helpers/embed-ahead.js";
 import { storesUnderTest, type StoreUnderTest } from "../helpers/store-fixture.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
@@ -27,7 +27,10 @@ afterAll(async () => {
 async function engineOver(store: StoreUnderTest, extraReports?: string): Promise<{ engine: Engine; corpusDir: string }> {
   const ws = makeWorkspace({ withFirstReport: true, env: await store.freshEnv() });
   workspaces.push(ws);
-  if (extraReports) cpSync(extraReports, ws.corpusDir, { recursive: true });
+  if (extraReports) {
+    cpSync(extraReports, ws.corpusDir, { recursive: true });
+    await embedReportsAhead(readdirSync(ws.corpusDir).map((f) => path.join(ws.corpusDir, f)));
+  }
   const engine = await createEngine(loadConfig({ ...ws.env, LOG_LEVEL: "silent" }));
   engines.push(engine);
   return { engine, corpusDir: ws.corpusDir };
