@@ -176,7 +176,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         focusGap: 0,
         keyWordMissing: keyWord && !foundIn(keyWord, aroundStems) ? 1 : 0,
         wordsMissing: Math.min(3, focusTerms.filter((t) => !foundIn(t, aroundStems)).length) / 3,
-        phrases: phraseOverlap(question.terms, s.sentence.text),
+        phrases: phraseOverlap(question.terms, s.sentence),
         shortSentence: s.stems.size <= 4 ? 1 : 0,
         typeAsked: typeAsked ? 1 : 0,
         typeInSentence: typeAsked && holdsAnswerType(question.answerType, s.sentence.text, question.askedWords, question.askedThing) ? 1 : 0,
@@ -213,11 +213,18 @@ const titleStems = (report: ReportRecord) => {
   return set;
 };
 
+// A sentence's pairs of consecutive stems are the same for every question: made once while its report is in memory
+// (stemming each candidate again for each question was a quarter of retrieval and text analysis CPU on the bank).
+const stemPairs = new WeakMap<SentenceRecord, Set<string>>();
+
 /** Share of the question's pairs of consecutive content words that the sentence also has side by side: reused wording. */
-function phraseOverlap(terms: QuestionTerm[], text: string): number {
+function phraseOverlap(terms: QuestionTerm[], sentence: SentenceRecord): number {
   if (terms.length < 2) return 0;
-  const sentence = stems(text);
-  const pairs = new Set(sentence.slice(1).map((stem, i) => `${sentence[i]} ${stem}`));
+  let pairs = stemPairs.get(sentence);
+  if (!pairs) {
+    const list = stems(sentence.text);
+    stemPairs.set(sentence, (pairs = new Set(list.slice(1).map((stem, i) => `${list[i]} ${stem}`))));
+  }
   let found = 0;
   for (let i = 1; i < terms.length; i++) if (pairs.has(`${terms[i - 1]!.stem} ${terms[i]!.stem}`)) found++;
   return found / (terms.length - 1);
