@@ -39,7 +39,7 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
   } else {
     // Right to left, so earlier indexes stay valid as words are replaced.
     for (const anaphor of [...signals.anaphors].reverse()) {
-      const found = referentFor(anaphor, history, /\bof\s*$/i.test(core.slice(0, anaphor.index)));
+      const found = referentFor(anaphor, history, /\bof\s*$/i.test(core.slice(0, anaphor.index)), IDENTIFIES.test(core));
       // "Who voted for it?" after "What was the vote?": "Who voted for the vote?" asks nothing; the thing is the verb's
       // own word, so the pronoun is left pointing back, with the previous turn's words.
       const referent = found !== undefined && echoesQuestion(found, question, anaphor) ? undefined : found;
@@ -208,8 +208,14 @@ function sameKind(previous: string, subject: string): string | undefined {
   return previous.slice(0, start) + subject.replace(/[?.!]+$/, "").trim() + previous.slice(end);
 }
 
-/** What a pronoun stands for: the latest turn that offers a fitting name or phrase wins. */
-function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean): string | undefined {
+/**
+ * "Which ward is that?", "Who is that?": "that" identifies someone, rather than pointing to what happened ("When was
+ * that?").
+ */
+const IDENTIFIES = /^\s*(?:(?:and|so|but)\s+)?(?:(?:which|what)\s+\p{L}+|who)\s+(?:is|was)\s+that\s*[?.!]*\s*$/iu;
+
+/** What a pronoun stands for: the latest turn that offers a fitting name or phrase wins. `identifies`: see IDENTIFIES. */
+function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean, identifies: boolean): string | undefined {
   // A phrase of the wrong number ("they" for "the line") stands in only when no turn offers a better one.
   let fallback: string | undefined;
   for (let i = history.length - 1; i >= 0; i--) {
@@ -238,6 +244,12 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
       // two capitalised words, reads as a person's name to the person test).
       const places = askedNames.filter((n) => !n.person);
       found = (answerFirst ? [...answered, ...places] : [...places, ...answered])[0]?.text;
+    } else if (anaphor.kind === "event" && identifies && /^\s*who\b/i.test(asked)) {
+      // After "Who voted against the budget?", "Which ward is that?" asks about the person the answer named; when it
+      // named nobody, nothing stands for "that" (the budget has no ward).
+      const person = citedNames.find((n) => n.person)?.text;
+      if (person === undefined) return undefined;
+      found = person;
     } else if (anaphor.kind === "event") {
       // After a question that asked for a figure, "that" is the figure; if the answer gave none, nothing stands for it.
       const figure = answeredFigure(asked, answeringSentence(turn));

@@ -146,6 +146,16 @@ describe("offline follow-up rewrite", () => {
     expect(coreOf(rewriteOffline("and animals?", [turn("How many people stayed in the shelters?")]).question)).toBe("How many animals stayed in the shelters?");
   });
 
+  it("reads 'that' identifying someone after a 'who' question as the person the answer named, or as nobody", () => {
+    const named = [turn("Who voted against the Riverton budget?", ["Councillor Marcus Bell cast the only vote against the plan."], "riverton")];
+    expect(coreOf(rewriteOffline("which ward is that?", named).question)).toBe("Which ward is Councillor Marcus Bell?");
+    expect(coreOf(rewriteOffline("And who is that?", named).question)).toBe("Who is Councillor Marcus Bell?");
+    // Nobody found: "that" is left pointing back, with the conversation's words, rather than read as the budget.
+    expect(rewriteOffline("which ward is that?", [turn("Who voted against the Riverton budget?")]).question).toMatch(/^Which ward is that\? \(context: Riverton/);
+    // "When was that?" asks when what the previous question was about happened.
+    expect(rewriteOffline("When was that?", named).question).toMatch(/^When was the Riverton budget\?/);
+  });
+
   it("reads 'that' standing alone as what the previous question was about, and still carries context", () => {
     expect(rewriteOffline("Who brokered the truce after that?", mediated).question).toMatch(/^Who brokered the truce after the talks\? \(context: Turkish, Qatari/);
     expect(rewriteOffline("When was that?", [turn("Who arranged the temporary ceasefire?")]).question).toMatch(/^When was the temporary ceasefire\?/);
