@@ -5,10 +5,11 @@ import * as interactions from "./discord-interactions.js";
 import type { RecordedRequest } from "./fake-discord.js";
 
 /**
- * Issue 8.1: an /ingest of a large report must not freeze the bot. The report here takes several seconds to embed
- * (a few hundred sentences on two shared cores); during it, other users' /ask must still be acknowledged within
- * Discord's 3 seconds, and the process's event loop never stalls near a second: the engine runs the ingest in a child
- * process (src/engine/ingest-runner.ts; its time limit and refusals are tested in tests/integration/ingest-child.test.ts).
+ * Issue 8.1: an /ingest of a large report must not freeze the bot. The report here takes seconds to ingest (a process
+ * started, the model loaded, 300 sentences embedded: 3 to 5 s at a load average of 5 on 2 cores); during it, other
+ * users' /ask must still be acknowledged within Discord's 3 seconds, and the process's event loop never stalls near a
+ * second: the engine runs the ingest in a child process (src/engine/ingest-runner.ts; its time limit and refusals are
+ * tested in tests/integration/ingest-child.test.ts).
  */
 
 // Discord shows "did not respond" after 3 s without an acknowledgement.
@@ -47,8 +48,9 @@ describe("/ask during a large /ingest", () => {
     let reply: RecordedRequest | undefined;
     try {
       await bot.fake.waitFor(isCallback(upload));
+      // Four questions in the ingest's first second or so, well inside it even when the machine is idle.
       for (let i = 0; i < 4; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await new Promise((resolve) => setTimeout(resolve, 250));
         const sent = interactions.ask(newUser(), "Who mediated the talks?");
         const dispatched = performance.now();
         bot.fake.dispatchInteraction(sent.payload);
