@@ -95,9 +95,12 @@ function isPersonName(words: string[]): boolean {
 /**
  * Noun phrases of a question that a pronoun may stand for, first one first: "the …" phrases ("the talks", "the Afghan
  * delegation") and a name's possessive with what it owns ("Kabul's limited retaliatory action"). A phrase keeps a
- * place name after it ("the talks in Istanbul"): without it "the talks" could be any report's talks.
+ * place name after it ("the talks in Istanbul"): without it "the talks" could be any report's talks. A word ending in
+ * "-ing" or "-ed" ends a phrase as a verb would, unless `source` (the sentences the question was answered with) writes
+ * it together with the word before it, as one name: "is the credit monitoring free?" after "credit-monitoring service".
  */
-export function definitePhrases(question: string): string[] {
+export function definitePhrases(question: string, source = ""): string[] {
+  const writtenTogether = (before: string, word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(before)}[\\s-]${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, "iu").test(source);
   const phrases: string[] = [];
   const tokens = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}’'.,$-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)].map((m) => ({
     word: m[0],
@@ -115,8 +118,15 @@ export function definitePhrases(question: string): string[] {
       const w = tokens[j]!;
       // A verb ends it: "the talks collapsing", "what the 2021 review recommended"; first after "the" it is an
       // adjective ("the proposed route").
-      if (PHRASE_BREAKS.has(w.word.toLowerCase()) || /^the$/i.test(w.word) || (words.length > 0 && /^\p{Ll}+(ing|ed)$/u.test(w.word))) break;
+      const verbForm = words.length > 0 && /^\p{Ll}+(ing|ed)$/u.test(w.word);
+      // Written together, the two words are the name's end: "the credit monitoring", not "… monitoring free".
+      const nameEnds = verbForm && writtenTogether(words.at(-1)!, w.word);
+      if (PHRASE_BREAKS.has(w.word.toLowerCase()) || /^the$/i.test(w.word) || (verbForm && !nameEnds)) break;
       words.push(w.word);
+      if (nameEnds) {
+        j++;
+        break;
+      }
       if (w.closes) {
         j++;
         break;
@@ -156,4 +166,8 @@ export function countedPhrase(question: string): string | undefined {
 export function isPlural(phrase: string): boolean {
   const last = phrase.split(/\s+/).at(-1)!.toLowerCase();
   return /[^s]s$/.test(last) || ["people", "police", "men", "women", "children", "forces"].includes(last);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -224,7 +224,7 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
     const cited = (turn.citations ?? []).map((c) => c.text).join(" ");
     const askedNames = namePhrases(asked);
     const citedNames = namePhrases(cited).filter((n) => !asked.includes(n.text));
-    const phrases = definitePhrases(asked);
+    const phrases = definitePhrases(asked, cited);
     let found: string | undefined;
     if (anaphor.kind === "person") {
       // After "Who …?" the person is the answer, found in the cited sentence rather than in the question; but "Who is

@@ -64,6 +64,13 @@ describe("definitePhrases", () => {
     expect(definitePhrases("Where would the alternative route have crossed the river?")).toEqual(["the alternative route", "the river"]);
   });
 
+  it("keeps an '-ing' word the answered sentences write together with the word before it, as the name's end", () => {
+    const source = "sign up for the free 12-month credit-monitoring service from Clearmark.";
+    expect(definitePhrases("is the credit monitoring free?", source)).toEqual(["the credit monitoring"]);
+    expect(definitePhrases("is the credit monitoring free?")).toEqual(["the credit"]);
+    expect(definitePhrases("Were the talks collapsing?", source)).toEqual(["the talks"]);
+  });
+
   it("tells plural phrases from singular ones", () => {
     expect(isPlural("the talks")).toBe(true);
     expect(isPlural("the temporary ceasefire")).toBe(false);
