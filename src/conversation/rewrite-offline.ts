@@ -309,14 +309,16 @@ function possessive(phrase: string): string {
 /**
  * Words of the previous turn for a follow-up with too few of its own ("How long did they last?" barely says which
  * talks; "What did he say?" read as "What did Peter Anselm say?" names him but not about what): names in the previous
- * question and in the sentence its answer cited, then their other key words. A follow-up with words enough, all its
+ * question and in the sentence its answer cited (not its figures), then their other key words. A follow-up with words enough, all its
  * pointers resolved, gets none: they would pull retrieval back to the sentence already cited. One still pointing back
  * ("after that", "there", "which one") always gets them.
  */
 function carriedContext(core: string, last: Turn): string[] {
   const have = new Set(extractTerms(core).map((t) => t.stem));
   const asked = extractTerms(coreOf(understoodQuestion(last)));
-  const cited = extractTerms(answeringSentence(last) ?? "");
+  // A figure of the answer's sentence ("dies at 94", "40 percent") is the fact already given: carried, it pulls
+  // retrieval back to that sentence, and "when was she born?" found her death again.
+  const cited = extractTerms(answeringSentence(last) ?? "").filter((t) => !/^[\d.,]+$/.test(t.surface));
   const salientFirst = [...asked, ...cited].filter((t) => t.salient).concat(asked.filter((t) => !t.salient), cited.filter((t) => !t.salient));
   return salientFirst
     .filter((t) => !have.has(t.stem) && have.add(t.stem))

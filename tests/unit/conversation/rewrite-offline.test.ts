@@ -37,13 +37,22 @@ describe("offline follow-up rewrite", () => {
     const levee = [turn("How much will the state pay toward the Calder River levee?", ["The state has promised to cover 40 percent of the levee project's cost."], "riverton")];
     expect(rewriteOffline("how much has arrived?", levee)).toEqual({ question: "how much has arrived?", rewritten: false });
     expect(scopedToConversation("how much has arrived?", levee)).toEqual({
-      question: "how much has arrived? (context: Calder, River, 40, state, pay, toward)",
+      question: "how much has arrived? (context: Calder, River, state, pay, toward, levee)",
       rewritten: true,
       preferredReportId: "riverton",
     });
     // A question that names what it is about needs no conversation.
     expect(scopedToConversation("How much has Dunmore spent?", levee)).toBeUndefined();
     expect(scopedToConversation("how much has arrived?", [])).toBeUndefined();
+  });
+
+  it("carries no figure of the previous answer's sentence, the fact it already gave, which would find that sentence again", () => {
+    const obituary = [turn("Who was Peggy Ainsworth?", ["Peggy Ainsworth, the midwife who became Pellbridge's first woman mayor, dies at 94"], "obituary")];
+    expect(rewriteOffline("when was she born?", obituary).question).toBe("When was Peggy Ainsworth born? (context: Pellbridge, midwife, became, first, woman, mayor)");
+    // A figure the previous question used is kept: it says which thing was asked about.
+    expect(rewriteOffline("and who paid?", [turn("How many homes flooded in 2024?", ["About 300 homes flooded along the east bank."])]).question).toBe(
+      "Who paid? (context: 2024, homes, flooded, along, east, bank)",
+    );
   });
 
   it("leaves any question alone when there is no history", () => {
@@ -275,7 +284,7 @@ describe("offline follow-up rewrite", () => {
 
   it("reads 'and if they don't?' as asking what follows, with context", () => {
     const next = [turn("What can Northgate do after the ruling?", ["Northgate has 30 days to ask the state Supreme Court to review the decision."])];
-    expect(rewriteOffline("and if they don't?", next).question).toMatch(/^What happens if Northgate don't\? \(context: 30, Supreme, Court/);
+    expect(rewriteOffline("and if they don't?", next).question).toMatch(/^What happens if Northgate don't\? \(context: Supreme, Court/);
     expect(followUpSignals("And if they don't?").ellipsisSubject).toBeUndefined();
   });
 
