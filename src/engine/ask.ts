@@ -12,6 +12,7 @@ import { settledInPreviousReport } from "./settle-in-previous-report.js";
 import { answeredFrom } from "../conversation/turn.js";
 import { pointsBack } from "../conversation/follow-up-signals.js";
 import { coreOf, scopedToConversation } from "../conversation/rewrite-offline.js";
+import { namesSomething } from "../conversation/name-phrases.js";
 import type { AskOptions } from "../engine-types.js";
 import { draftStream } from "./draft-stream.js";
 import { DossierError } from "../errors.js";
@@ -78,6 +79,16 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
 
     let aboutReports: Set<string> | undefined;
     const conversationAbout = () => (aboutReports ??= conversationReports(opts.history ?? [], index));
+    /**
+     * The report a conversation is about: the one the previous answer came from, or when it cited nothing, the one
+     * report the conversation has been about, if there is one (the closest passage a turn showed, or every name a
+     * question used). Its sentences rank a little higher for a reading in the conversation's light, and for a question
+     * that names nothing ("What happened in May?"), which `withinConversation` already holds to the conversation.
+     */
+    const conversationReport = () => {
+      if (!opts.history?.length) return undefined;
+      return answeredFrom(opts.history) ?? (conversationAbout().size === 1 ? [...conversationAbout()][0] : undefined);
+    };
     const ownWordsIn = (scoped: boolean) => (scoped && reportIds === undefined && conversationAbout().size > 0 ? [...conversationAbout()] : reportIds);
     /**
      * Retrieves each part of a reading of the question, with the conversation's checks on what it finds; `within` one
@@ -91,7 +102,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       const core = coreOf(asked);
       const retrieveOptions = {
         reportIds: within !== undefined ? [within] : reportIds,
-        preferReportId: reading.preferredReportId,
+        preferReportId: reading.preferredReportId ?? (reading.rewritten || !namesSomething(text) ? conversationReport() : undefined),
         carriedContext: asked.slice(core.length).trim() || undefined,
         ...(modelDecides ? { topK: deps.wideContext.chunks } : {}),
       };
@@ -139,18 +150,17 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       if (second.retrievals.some((r) => r.judgement.answerable)) ({ reading, parts, retrievals } = second);
     }
     // A follow-up read in the conversation's light that finds no answer among all the reports is asked again within the
-    // report the previous turn was about, as the reading says it is about that turn's subject: another report's
-    // sentences no longer crowd out its passage or the follow-up's own words' ("what will that pay for?"). So is the
-    // reading of a question that names nothing ("how many customers" after "Why did Ridgeline Power cut
-    // electricity?"). When the previous turn cited nothing, the report is the one the conversation has been about,
-    // if it has been about one (the closest passage a turn showed, or every name a question used): "how long does the
-    // review take?" after "when will ostrander apply for approval" was not sure and showed the drug trial's passages.
+    // report the previous turn was about (`conversationReport`), as the reading says it is about that turn's subject:
+    // another report's sentences no longer crowd out its passage or the follow-up's own words' ("what will that pay
+    // for?"). So is the reading of a question that names nothing ("how many customers" after "Why did Ridgeline Power
+    // cut electricity?"). When the previous turn cited nothing, the report is the one the conversation has been about:
+    // "how long does the review take?" after "when will ostrander apply for approval" was not sure and showed the drug
+    // trial's passages.
     // A question that names something and was answered as asked is not retried, nor one whose reading still has a
     // pronoun that found nobody ("Where does she work?"): who she is, the conversation has not said. Only the model's
     // own confidence answers there: among one report's sentences the rule that answers when every word of the question
     // is in a sentence finds one nearly always ("Who voted for the vote?" found the only vote against).
-    const onlyReport = () => (conversationAbout().size === 1 ? [...conversationAbout()][0] : undefined);
-    const previousReport = opts.history?.length ? (answeredFrom(opts.history) ?? onlyReport()) : undefined;
+    const previousReport = conversationReport();
     const retried = reading.rewritten ? reading : scoped;
     if (retried && !pointsBack(coreOf(retried.question)) && previousReport !== undefined && !reportIds && !modelDecides && !retrievals.some((r) => r.judgement.answerable)) {
       const within = await retrieveReading(retried, { within: previousReport, scoped: retried === scoped });
