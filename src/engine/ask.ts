@@ -5,7 +5,7 @@ import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
-import { confirmRewrittenAnswer, conversationReports, repeatsPreviousAnswer, saysEllipsisSubject, withinConversation } from "./check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, repeatsPreviousAnswer, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";
@@ -127,6 +127,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
           const ownWords = async (carriedContext?: string) => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, reportIds: ownWordsIn(scoped), carriedContext }) : retrieval);
           if (retrieval.judgement.answerable) {
             if (reading.rewritten && !saysEllipsisSubject(retrieval, reading)) retrieval = confirmRewrittenAnswer(retrieval, await ownWords(asked));
+            if (reading.rewritten) retrieval = yesOrNoByWordsAlone(retrieval, text);
           } else if (retrieval.judgement.related && within === undefined && !scoped && !pointsBack(core)) {
             // Among one report's sentences the model is surer than among all: the settling was measured on the latter.
             // A reading with a pronoun that found nobody is not known to be about the previous turn's subject. The

@@ -1,7 +1,9 @@
 import { namesSomething } from "../conversation/name-phrases.js";
 import { reportsOf, type Turn, understoodQuestion } from "../conversation/turn.js";
 import type { FollowUpReading } from "../conversation/follow-up-reading.js";
+import { CONFIDENT } from "../retrieval/answerability.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
+import { settledByConversation } from "./settle-close-call.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
 import { extractTerms } from "../text/terms.js";
 import { asksWhyOrHow } from "../text/why-or-how.js";
@@ -94,4 +96,20 @@ export function withinConversation(retrieval: Retrieval, question: string, repor
 export function repeatsPreviousAnswer(draft: AnswerDraft, question: string, previous: Turn | undefined): boolean {
   const cited = new Set((previous?.citations ?? []).map((c) => c.sentenceId));
   return !draft.abstained && asksWhyOrHow(question) && draft.citations.length > 0 && draft.citations.every((c) => cited.has(c.sentenceId));
+}
+
+/** "did his other two horses make it?", "was that a record?": a question answered yes or no. */
+const YES_OR_NO = /^\s*(?:(?:and|so|but)\s+)?(?:did|does|do|was|were|is|are|will|would|can|could|has|have|had|should)\b/i;
+
+/**
+ * A rewritten follow-up asking yes or no ("did his other two horses make it?" read as "Did Gordon Pike's other two
+ * horses make it?") is not answered because every word of its reading is in a sentence: a yes-or-no question's words
+ * are there whether the report says yes, no or nothing ("had to open the gate for the other two and hope they ran the
+ * right way"), and the reading's words are partly the rewrite's. The model's own confidence, or the conversation's
+ * settling, still answers it.
+ */
+export function yesOrNoByWordsAlone(retrieval: Retrieval, question: string): Retrieval {
+  const { judgement } = retrieval;
+  if (!judgement.answerable || judgement.reason === CONFIDENT || settledByConversation(judgement) || !YES_OR_NO.test(question)) return retrieval;
+  return notSure(retrieval, "a yes-or-no follow-up whose words are in a sentence, which says neither");
 }

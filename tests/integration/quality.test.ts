@@ -112,17 +112,19 @@ describe("answer quality on the question bank, local store", () => {
   // Follow-up sets with what each passes and answers wrongly today (`npm run eval:followups -- <file>`), with bank-d's
   // reports in the corpus and the model refitted on the 631-question bank. Before bank-d the first four gave 56/3,
   // 35/1, 11/1 and 20/3: bank-d's four reports draw follow-ups about another vote, rate or strike.
-  // - the bank's (the tuning set): 56 of 89 pass, 2 wrong (55 before an elliptic follow-up's answer was confirmed by
+  // - the bank's (the tuning set): 56 of 89 pass, 1 wrong (2 before a rewritten yes-or-no follow-up stopped being
+  //   answered because every word of its reading is in a sentence; 55 passed before an elliptic follow-up's answer was confirmed by
   //   saying the subject it typed; 3 wrong while a reading with a pronoun that found nobody could be
   //   retried within the previous turn's report; 48 and 5 before the figure, place and "Who is X?" readings, the close
   //   call settled by the previous answer's report and the retry within the previous turn's report);
-  // - a second set, on the four reports the first does not use, written after the rewrite was shaped: 31 of 48, 1 wrong
-  //   (34 while close calls were settled by passages a turn only showed, or by own words read with the reading);
+  // - a second set, on the four reports the first does not use, written after the rewrite was shaped: 30 of 48, 1 wrong
+  //   (31 before the same yes-or-no change: "will islanders pay it too?" was answered right so; 34 while close calls were settled by passages a turn only showed, or by own words read with the reading);
   // - a third in the style of the outsider's held-out one (short follow-ups that name nothing, "who disagreed with
   //   it?"), used to choose the conversation's-reports rule: 11 of 29, 1 wrong (10 before a question naming nothing preferred the
   //   conversation's report; 9 before "which ward is that?" after a "who"
   //   question stopped being read as about the budget; 11 before the same change as the second set's);
-  // - bank-c's, written by an outsider with four new reports: 18 of 40, 3 wrong (16 before a question naming nothing was
+  // - bank-c's, written by an outsider with four new reports: 19 of 40, 2 wrong (18 and 3 before the same yes-or-no
+  //   change; 16 passed before a question naming nothing was
   //   checked and retried within the conversation's reports; 15 and 5 before a question read as about
   //   the conversation stopped being settled by the conversation, and a "why"/"how" follow-up answered only with what
   //   the previous answer cited stopped being answered; 7 wrong before "how many were there?" was
@@ -133,10 +135,10 @@ describe("answer quality on the question bank, local store", () => {
   //   18 and 6 with the refitted model and the follow-up rules of 22:20, before a reading with a pronoun that found
   //   nobody stopped being settled by the previous answer's report).
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 56, wrong: 2 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 31, wrong: 1 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 56, wrong: 1 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 30, wrong: 1 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 11, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 18, wrong: 3 },
+    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 19, wrong: 2 },
     { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 18, wrong: 4 },
   ];
   for (const set of FOLLOW_UP_SETS) {
@@ -236,6 +238,14 @@ describe("answer quality on the question bank, local store", () => {
     expect(may.standaloneQuestion).toBeUndefined();
     expect(may.citations.map((c) => c.text)).toContainEqual(expect.stringContaining("redo its review of a wind farm transmission line"));
     expect((await engine.ask("What happened in May?")).citations.map((c) => c.text)).not.toContainEqual(expect.stringContaining("wind farm"));
+  });
+
+  it("is not sure of a rewritten yes-or-no follow-up that only has every word of its reading in a sentence", async () => {
+    const { engine } = await bankEngine();
+    // "hope they ran the right way": the report does not say whether the horses made it.
+    const horses = await engine.ask("did his other two horses make it", { history: await replayHistory(engine, ["what did gordon pike say", "where did he sleep?"]) });
+    expect(horses.standaloneQuestion).toMatch(/^Did Gordon Pike’s other two horses make it/);
+    expect(horses).toMatchObject({ abstained: true, citations: [] });
   });
 
   it("reads a follow-up that names nothing and finds nothing on its own as about the conversation's subject", async () => {

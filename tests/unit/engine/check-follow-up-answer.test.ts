@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { confirmRewrittenAnswer, conversationReports, OWN_WORDS_RANKS, repeatsPreviousAnswer, saysEllipsisSubject, withinConversation } from "../../../src/engine/check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, OWN_WORDS_RANKS, repeatsPreviousAnswer, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
 import type { SearchIndex } from "../../../src/retrieval/search-index.js";
 import { stems, type Term } from "../../../src/text/terms.js";
 import { turn } from "../conversation/fixtures.js";
 import type { Judgement } from "../../../src/retrieval/answerability.js";
+import { SETTLED_BY } from "../../../src/engine/settle-close-call.js";
 import type { Candidate, Retrieval } from "../../../src/retrieval/retrieve.js";
 
 const ANSWERED: Judgement = { answerable: true, related: false, answerAt: 0, confidence: 0.8, reason: "confident" };
@@ -104,5 +105,24 @@ describe("an elliptic follow-up's answer", () => {
     expect(saysEllipsisSubject(retrieval([10, 11], ANSWERED, texts), reading)).toBe(false);
     expect(saysEllipsisSubject(retrieval([11, 10], NOT_SURE, texts), reading)).toBe(false);
     expect(saysEllipsisSubject(retrieval([11, 10], ANSWERED, texts), { ...reading, ellipsisSubject: undefined })).toBe(false);
+  });
+});
+
+describe("a rewritten yes-or-no follow-up", () => {
+  const byWords: Judgement = { ...ANSWERED, confidence: 0.56, reason: "every word of the question is in the sentence or beside it" };
+
+  it("is not sure when only every word of its reading being in a sentence answered it", () => {
+    for (const question of ["did his other two horses make it", "And was that a record?", "will islanders pay it too?"]) {
+      expect(yesOrNoByWordsAlone(retrieval([7], byWords), question).judgement).toMatchObject({ answerable: false, related: true });
+    }
+  });
+
+  it("stands when the model itself is sure or the conversation settled it, and for any other question", () => {
+    const sure = retrieval([7]);
+    expect(yesOrNoByWordsAlone(sure, "did she sign the statement")).toBe(sure);
+    const settledBeside = retrieval([7], { ...byWords, reason: SETTLED_BY.besidePreviousAnswer });
+    expect(yesOrNoByWordsAlone(settledBeside, "did they reach any agreement")).toBe(settledBeside);
+    const literal = retrieval([7], byWords);
+    expect(yesOrNoByWordsAlone(literal, "how long did they last?")).toBe(literal);
   });
 });
