@@ -6,9 +6,16 @@ export type SentencesAround = (sentence: SentenceRecord, before: number, after: 
 
 /** Neighbours taken on each side of a candidate: an answer often leans on the sentence before or after it. */
 const RADIUS = 1;
+/**
+ * Only the best few candidates bring their neighbours: further down, a sentence that ranked is likelier to answer than
+ * the neighbour of a weaker one. With 23 reports in the corpus, widening every candidate handed the perfect reader the
+ * supporting sentence for 92.7 % of the bank's first two files at 40 sentences; widening the first three, 95.5 %
+ * (the same retrieval pool).
+ */
+const WIDENED = 3;
 
 /**
- * What the chat model reads: the candidates, best first, each widened with its neighbours, until `budget` sentences
+ * What the chat model reads: the candidates, best first, the first few widened with their neighbours, until `budget` sentences
  * are chosen; then grouped by report (the best candidate's report first) and put back in reading order, so the model
  * reads passages rather than a shuffled list. The offline ranking usually has the supporting sentence among its first
  * few but often not first, and the model, not our gate, decides whether the reports answer; so it gets many
@@ -17,9 +24,10 @@ const RADIUS = 1;
 export function wideContext(candidates: RankedSentence[], around: SentencesAround, budget: number): RankedSentence[] {
   const scores = new Map(candidates.map((c) => [c.sentence.id, c.score]));
   const chosen = new Map<string, RankedSentence>();
-  for (const candidate of candidates) {
+  for (const [rank, candidate] of candidates.entries()) {
     if (chosen.size >= budget) break;
-    const window = around(candidate.sentence, RADIUS, RADIUS);
+    const radius = rank < WIDENED ? RADIUS : 0;
+    const window = around(candidate.sentence, radius, radius);
     // The candidate itself first, so a budget running out mid-window keeps the sentence that ranked.
     const ordered = [candidate.sentence, ...window.filter((s) => s.id !== candidate.sentence.id)];
     for (const sentence of ordered) {

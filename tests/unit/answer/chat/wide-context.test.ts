@@ -21,6 +21,11 @@ describe("wideContext", () => {
     expect(context.find((r) => r.sentence.id === "a#4")!.score).toBe(0);
   });
 
+  it("widens only the first three candidates: further down, each sentence that ranked comes before any neighbour", () => {
+    const context = wideContext(ranked("a#1", "a#4", "a#7", "b#1", "b#4"), around, 20);
+    expect(ids(context)).toEqual(["a#0", "a#1", "a#2", "a#3", "a#4", "a#5", "a#6", "a#7", "a#8", "b#1", "b#4"]);
+  });
+
   it("stops at the budget, keeping every better candidate before a worse one's neighbours", () => {
     expect(ids(wideContext(ranked("a#5", "b#0", "a#9"), around, 4))).toEqual(["a#4", "a#5", "a#6", "b#0"]);
     expect(ids(wideContext(ranked("a#5", "a#6", "a#7"), around, 3))).toEqual(["a#4", "a#5", "a#6"]);
