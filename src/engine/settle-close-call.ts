@@ -10,21 +10,27 @@ export const SETTLED_BY = {
 } as const;
 
 /**
- * The passage a close call could be settled with by what the conversation knows: the best one, when the judgement
+ * The passage a close call could be settled with by what the conversation knows: the best one (or the one ranked
+ * `at`), when the judgement
  * found it near (passages it would show) but not sure, it may answer a question (its report holds the question's
  * names, it has the main verb, it is not itself a question) and it holds the kind of fact asked for ("What did it
  * cost?" is not answered by a sentence without a sum, however the conversation points to it).
  */
-export function closeCall(retrieval: Retrieval): Candidate | undefined {
+export function closeCall(retrieval: Retrieval, at = 0): Candidate | undefined {
   const { judgement, candidates } = retrieval;
-  const top = candidates[0];
+  const top = candidates[at];
   if (!top || judgement.answerable || !judgement.related) return undefined;
   return mayAnswer(top) && holdsAskedFact(top.features) ? top : undefined;
 }
 
-/** The close call answered by its best passage; `reason` is how `settledByConversation` knows it later. */
-export function settled(retrieval: Retrieval, reason: (typeof SETTLED_BY)[keyof typeof SETTLED_BY]): Retrieval {
-  return { ...retrieval, judgement: { ...retrieval.judgement, answerable: true, related: false, answerAt: 0, reason } };
+/**
+ * The close call answered by its passage ranked `at`, which moves first as the answer; `reason` is how
+ * `settledByConversation` knows it later.
+ */
+export function settled(retrieval: Retrieval, reason: (typeof SETTLED_BY)[keyof typeof SETTLED_BY], at = 0): Retrieval {
+  const { candidates } = retrieval;
+  const reordered = at === 0 ? candidates : [candidates[at]!, ...candidates.filter((_, i) => i !== at)];
+  return { ...retrieval, candidates: reordered, judgement: { ...retrieval.judgement, answerable: true, related: false, answerAt: 0, reason } };
 }
 
 /**

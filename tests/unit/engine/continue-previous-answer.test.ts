@@ -29,6 +29,18 @@ describe("a follow-up answered beside the previous answer's sentence", () => {
     expect(continuingPreviousAnswer(retrieval(14, { typeAsked: 1, typeInSentence: 1 }), previous).judgement).toMatchObject({ answerable: true });
   });
 
+  it("passes over the cited sentence ranked first for the neighbour ranked second, which moves first as the answer", () => {
+    const ranked = (...indexes: number[]): Retrieval => {
+      const candidates = indexes.map((i) => retrieval(i).candidates[0]!);
+      return { candidates, judgement: NOT_SURE } as unknown as Retrieval;
+    };
+    const settled = continuingPreviousAnswer(ranked(13, 14, 2), previous);
+    expect(settled.judgement).toMatchObject({ answerable: true, answerAt: 0 });
+    expect(settled.candidates.map((c) => c.sentence.index)).toEqual([14, 13, 2]);
+    // Only the cited sentence is passed over: a third-ranked neighbour, or a second one behind another sentence, is not.
+    for (const r of [ranked(13, 2, 14), ranked(2, 14)]) expect(continuingPreviousAnswer(r, previous)).toBe(r);
+  });
+
   it("leaves every other case to the judgement", () => {
     const unchanged = [
       retrieval(13), // the cited sentence itself: the follow-up asks something new
