@@ -15,5 +15,5 @@ export const PLACEHOLDER_MODEL: AnswerabilityModel = {
   version: 2,
   sentence: flat(RANKING_FEATURE_NAMES),
   answer: { features: [...ANSWER_FEATURE_NAMES], bias: 0, stumps: [] },
-  thresholds: { answer: 1, relatedSimilarity: 1 },
+  thresholds: { answer: 1, answerWordForWord: 1, relatedSimilarity: 1 },
 };

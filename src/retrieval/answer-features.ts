@@ -25,6 +25,7 @@ export const ANSWER_FEATURE_NAMES = [
   "typeInContext",
   "namesInContext",
   "onlyNames",
+  "wordForWord",
 ] as const;
 export type AnswerFeatures = Record<(typeof ANSWER_FEATURE_NAMES)[number], number>;
 
@@ -66,6 +67,17 @@ export function answerFeatures(ranked: readonly ScoredFeatures[]): { at: number;
       typeInContext: f.typeInContext,
       namesInContext: f.namesInContext,
       onlyNames: f.onlyNames,
+      wordForWord: wordForWord(f) ? 1 : 0,
     },
   };
+}
+
+/**
+ * Every word of the question, names included, is in the sentence or its neighbours as written (no synonyms needed),
+ * some of them in the sentence itself (one that merely sits beside them, "By Owen Marchetti at Westfield Stadium",
+ * does not answer), and the sentence holds the kind of fact asked for. The answer model weighs it with the rest: as a
+ * rule that answered whatever the model said, it gave 17 of the bank's 33 wrong answers (39 right).
+ */
+export function wordForWord(f: Features): boolean {
+  return f.contextCoverage >= 0.999 && f.coverage > 0 && holdsAskedFact(f);
 }

@@ -35,6 +35,11 @@ export const answerabilityModelSchema = z.object({
     /** `answer` probability at or above which Dossier answers. */
     answer: z.number(),
     /**
+     * The lower probability that is enough when every word of the question is in the sentence or beside it
+     * (`wordForWord`); chosen with `answer` on held-out reports, under the same limit on wrong answers.
+     */
+    answerWordForWord: z.number(),
+    /**
      * When not answering, the embedding similarity one of the first few must reach for the closest passages to be
      * shown as possibly related: what separates a reworded question from an off-topic one. (A floor on the sentence
      * probability as well kept out more reworded questions' support than off-topic passages, on held-out reports.)

@@ -1,6 +1,5 @@
-import { answerFeatures, mayAnswer, type ScoredFeatures } from "./answer-features.js";
+import { answerFeatures, type ScoredFeatures } from "./answer-features.js";
 import { type AnswerabilityModel, stumpsProbability } from "./answerability-model.js";
-import { holdsAskedFact } from "./features.js";
 
 /** The judgement's reason when the answer model alone is sure enough. */
 export const CONFIDENT = "confident";
@@ -26,13 +25,9 @@ export function judge(model: AnswerabilityModel, ranked: readonly ScoredFeatures
   const best = answerFeatures(ranked);
   const confidence = best ? stumpsProbability(model.answer, best.features) : 0;
   if (best && confidence >= model.thresholds.answer) return { answerable: true, related: false, answerAt: best.at, confidence, reason: CONFIDENT };
-  // Among the first few that may answer and share every word of the question, the one holding most of the asked
-  // words itself rather than beside it.
-  let literal = -1;
-  ranked.slice(0, LITERAL_RANKS).forEach((c, i) => {
-    if (mayAnswer(c) && wordForWord(c.features) && (literal < 0 || c.features.focusSentence > ranked[literal]!.features.focusSentence)) literal = i;
-  });
-  if (literal >= 0) return { answerable: true, related: false, answerAt: literal, confidence, reason: "every word of the question is in the sentence or beside it" };
+  if (best && best.features.wordForWord === 1 && confidence >= model.thresholds.answerWordForWord) {
+    return { answerable: true, related: false, answerAt: best.at, confidence, reason: "every word of the question is in the sentence or beside it" };
+  }
   const related = sharesAskedWords(ranked) && closestSimilarity(ranked) >= model.thresholds.relatedSimilarity;
   const reason =
     best !== undefined ? (related ? "not sure" : "nothing close")
@@ -41,7 +36,6 @@ export function judge(model: AnswerabilityModel, ranked: readonly ScoredFeatures
   return { answerable: false, related, confidence, reason };
 }
 
-const LITERAL_RANKS = 3;
 const RELATED_RANKS = 3;
 
 /**
@@ -56,15 +50,4 @@ export function sharesAskedWords(ranked: readonly ScoredFeatures[]): boolean {
 /** The embedding similarity of the closest of the first few: an off-topic question shares a word by chance, not its meaning. */
 export function closestSimilarity(ranked: readonly ScoredFeatures[]): number {
   return Math.max(0, ...ranked.slice(0, RELATED_RANKS).map((c) => c.features.similarity));
-}
-
-/**
- * Every word of the question, names included, is in the sentence or its neighbours as written (no synonyms needed),
- * some of them in the sentence itself (one that merely sits beside them, "By Owen Marchetti at Westfield Stadium",
- * does not answer), and the sentence holds the kind of fact asked for. A near-miss question asks about something the report does not
- * say, so it misses a word here; the learned judgement, which sees near-misses that share most of their words with
- * a sentence, is too cautious for questions that share all of them. Measured with it in `npm run eval -- --cv`.
- */
-function wordForWord(f: ScoredFeatures["features"]): boolean {
-  return f.contextCoverage >= 0.999 && f.coverage > 0 && holdsAskedFact(f);
 }

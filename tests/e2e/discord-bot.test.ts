@@ -125,7 +125,7 @@ describe("logging in", () => {
 
 describe("/ask", () => {
   it("defers at once, then edits in the answer quoting the cited sentence, with mentions disabled", async () => {
-    const sent = interactions.ask(newUser(), "Who mediated the talks in Istanbul?");
+    const sent = interactions.ask(newUser(), "Who mediated the talks?");
     const messages = await askAndCollect(sent);
 
     const callback = await fake.waitFor(isCallback(sent));
@@ -137,7 +137,7 @@ describe("/ask", () => {
     expect(isOriginalEdit(sent)(edit)).toBe(true);
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     const [embed] = edit.body.embeds as APIEmbed[];
-    expect(embed?.title).toBe("Who mediated the talks in Istanbul?");
+    expect(embed?.title).toBe("Who mediated the talks?");
     expect(embed?.description).toContain(`> ${MEDIATED}`);
     expect(embed?.description).toMatch(/\[1\]/);
     expect(embed?.description).toContain(`\`${ISTANBUL}\``);
@@ -153,7 +153,7 @@ describe("/ask", () => {
   it("shows a streamed answer as it is written, fewer edits than pieces, then the final answer", async () => {
     const pieces = ["The talks [S1] ", "were mediated ", "by Turkish ", "and Qatari ", "officials ", "@everyone [S1]."];
     streamNext = pieces;
-    const sent = interactions.ask(newUser(), "Who mediated the talks in Istanbul?");
+    const sent = interactions.ask(newUser(), "Who mediated the talks?");
     const [final] = await askAndCollect(sent);
     const streamed = fake.requests.filter((r) => isOriginalEdit(sent)(r) && typeof r.body?.content === "string" && r.body.content.startsWith("✍️"));
     expect(streamed.length).toBeGreaterThanOrEqual(1);
@@ -233,7 +233,7 @@ describe("/ask", () => {
     let acknowledged!: () => void;
     const otherAcknowledged = new Promise<void>((resolve) => (acknowledged = resolve));
     streamPause = () => otherAcknowledged;
-    const sent = interactions.ask(newUser(), "Who mediated the talks in Istanbul?");
+    const sent = interactions.ask(newUser(), "Who mediated the talks?");
     send(sent);
     const firstDraft = await fake.waitFor((r) => isOriginalEdit(sent)(r) && String(r.body?.content).startsWith("✍️"));
     const other = send(interactions.ask(newUser(), "Who mediated the talks?"));
@@ -264,7 +264,7 @@ describe("/ask", () => {
 
   it("answers only from the chosen report", async () => {
     const messages = await askAndCollect(
-      interactions.ask(newUser(), "Who mediated the talks in Istanbul?", "riverside-alert"),
+      interactions.ask(newUser(), "Who mediated the talks?", "riverside-alert"),
     );
     expect(descriptions(messages)).not.toContain(MEDIATED);
   });
@@ -299,7 +299,7 @@ describe("/ask", () => {
   it("answers everyone in turn when more questions arrive than may run at once", async () => {
     let release!: () => void;
     askGate = new Promise((resolve) => (release = resolve));
-    const sent = Array.from({ length: 4 }, () => interactions.ask(newUser(), "Who mediated the talks in Istanbul?"));
+    const sent = Array.from({ length: 4 }, () => interactions.ask(newUser(), "Who mediated the talks?"));
     for (const s of sent) send(s);
     const isQueuedNotice = (r: RecordedRequest) => /^⏳ Busy right now; your question is queued \(\d+ waiting\)/.test(r.body?.content);
     const queued = () => sent.filter((s) => fake.requests.some((r) => isOriginalEdit(s)(r) && isQueuedNotice(r))).length;
@@ -313,7 +313,7 @@ describe("/ask", () => {
   });
 
   it("waits out a 429 from Discord and then delivers the answer", async () => {
-    const sent = interactions.ask(newUser(), "Who mediated the talks in Istanbul?");
+    const sent = interactions.ask(newUser(), "Who mediated the talks?");
     fake.failOnce(
       isOriginalEdit(sent),
       429,
@@ -357,7 +357,7 @@ describe("/reports", () => {
 describe("buttons", () => {
   it("shows each cited sentence in context, privately", async () => {
     const user = newUser();
-    const asked = interactions.ask(user, "Who mediated the talks in Istanbul?");
+    const asked = interactions.ask(user, "Who mediated the talks?");
     await askAndCollect(asked);
     const sent = send(interactions.button(user, `ctx:${asked.id}`));
     const callback = await fake.waitFor(isCallback(sent));
@@ -371,7 +371,7 @@ describe("buttons", () => {
 
   it("keeps 👍/👎 feedback as one JSON line per user and answer, the last vote counting, with a keyed hash of the user id", async () => {
     const user = newUser();
-    const asked = interactions.ask(user, "Who mediated the talks in Istanbul?");
+    const asked = interactions.ask(user, "Who mediated the talks?");
     await askAndCollect(asked);
     const up = send(interactions.button(user, `fb:up:${asked.id}`));
     const callback = await fake.waitFor(isCallback(up));
@@ -386,7 +386,7 @@ describe("buttons", () => {
     expect(lines.filter((l) => l.userIdHash === createHash("sha256").update(user.userId).digest("hex"))).toEqual([]);
     expect(mine.map((l) => l.vote)).toEqual(["down"]);
     expect(mine[0].answerId).toBe(asked.id);
-    expect(mine[0].question).toBe("Who mediated the talks in Istanbul?");
+    expect(mine[0].question).toBe("Who mediated the talks?");
     expect(mine[0].citations).toContainEqual(expect.objectContaining({ reportId: ISTANBUL, text: MEDIATED }));
     expect(mine[0].answer).toContain("[1]");
     expect(Date.parse(mine[0].time)).not.toBeNaN();
@@ -395,7 +395,7 @@ describe("buttons", () => {
 
   it("stores one vote for 300 clicks by one user, and refuses the burst privately", async () => {
     const user = newUser();
-    const asked = interactions.ask(user, "Who mediated the talks in Istanbul?");
+    const asked = interactions.ask(user, "Who mediated the talks?");
     await askAndCollect(asked);
     const clicks = Array.from({ length: 300 }, (_, i) => send(interactions.button(user, `fb:${i % 2 === 0 ? "up" : "down"}:${asked.id}`)));
     const replies = await Promise.all(clicks.map((c) => fake.waitFor(isCallback(c))));

@@ -53,7 +53,7 @@ describe("npm run ask -- --json with OPENAI_BASE_URL", () => {
   it("still answers, extractively, and says so when the server is down", async () => {
     const downURL = stub.baseURL;
     await stub.close();
-    const { code, json } = await ask("Why did the talks collapse?", downURL);
+    const { code, json } = await ask("Who mediated the talks?", downURL);
     expect(code).toBe(0);
     expect(json.mode).toBe("extractive-fallback");
     expect(json.note).toMatch(/chat model unavailable/);

@@ -83,7 +83,7 @@ for (const store of stores) describe(`answer quality with the offline default, $
     const results = (await run(await engineOver(store), readQuestions(["tests/fixtures/dev-questions.jsonl"]))).map((r) => r.result);
     const summary = summarise(results);
     expect(results.filter((r) => r.wrong)).toEqual([]);
-    expect(summary.passed).toBeGreaterThanOrEqual(15);
+    expect(summary.passed).toBeGreaterThanOrEqual(13);
   });
 });
 
@@ -97,49 +97,36 @@ describe("answer quality on the question bank, local store", () => {
     const runs = await run(await bankEngine(), readQuestions(BANK_QUESTIONS));
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
-    expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(631);
-    // In-sample with the shipped model (fitted on all 631): 5.1 % wrong, near-misses 92.9 % abstained, direct 76.1 %,
-    // reworded 62.6 %. Bank-d's reports and questions (an outsider's, first run unseen: 13.6 % wrong) lowered all
-    // four from the 484-question bank's 2.7 %, 96.2 %, 82.0 % and 64.6 %; cross-validated: 5.2 %, 92.9 %, 76.1 %, 62.6 %
-    // (5.2 % in-sample and 5.5 % cross-validated before a "why"/"how" answer quoted the sentence that finishes it).
-    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.051);
-    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.92);
+    expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(915);
+    // In-sample with the shipped model (fitted on all 915): 3.0 % wrong, near-misses 95.1 % abstained, direct 57.8 %,
+    // reworded 57.6 %; cross-validated: 3.8 %, 93.7 %, 59.6 %, 57.6 %. Before an answer for sharing every word of the
+    // question with the sentence or its neighbours counted against the fit's limit on wrong answers: 5.7 %, 91.7 %,
+    // 67.1 % and 57.6 % (cross-validated 6.0 %, 91.2 %, 67.7 %, 57.6 %). Bank-e's and bank-f's outsider reports had
+    // lowered all four from the 631-question bank's 5.1 %, 92.9 %, 76.1 % and 62.6 %.
+    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.031);
+    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.95);
     expect(targets.offTopicAbstained!.value).toBe(1);
-    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.76);
-    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.62);
+    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.578);
+    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.576);
   });
 
-  // Follow-up sets with what each passes and answers wrongly today (`npm run eval:followups -- <file>`), with bank-d's
-  // reports in the corpus and the model refitted on the 631-question bank. Before bank-d the first four gave 56/3,
-  // 35/1, 11/1 and 20/3: bank-d's four reports draw follow-ups about another vote, rate or strike.
-  // - the bank's (the tuning set): 56 of 89 pass, 1 wrong (2 before a rewritten yes-or-no follow-up stopped being
-  //   answered because every word of its reading is in a sentence; 55 passed before an elliptic follow-up's answer was confirmed by
-  //   saying the subject it typed; 3 wrong while a reading with a pronoun that found nobody could be
-  //   retried within the previous turn's report; 48 and 5 before the figure, place and "Who is X?" readings, the close
-  //   call settled by the previous answer's report and the retry within the previous turn's report);
-  // - a second set, on the four reports the first does not use, written after the rewrite was shaped: 30 of 48, 1 wrong
-  //   (31 before the same yes-or-no change: "will islanders pay it too?" was answered right so; 34 while close calls were settled by passages a turn only showed, or by own words read with the reading);
-  // - a third in the style of the outsider's held-out one (short follow-ups that name nothing, "who disagreed with
-  //   it?"), used to choose the conversation's-reports rule: 11 of 29, 1 wrong (10 before a question naming nothing preferred the
-  //   conversation's report; 9 before "which ward is that?" after a "who"
-  //   question stopped being read as about the budget; 11 before the same change as the second set's);
-  // - bank-c's, written by an outsider with four new reports: 19 of 40, 2 wrong (18 and 3 before the same yes-or-no
-  //   change; 16 passed before a question naming nothing was
-  //   checked and retried within the conversation's reports; 15 and 5 before a question read as about
-  //   the conversation stopped being settled by the conversation, and a "why"/"how" follow-up answered only with what
-  //   the previous answer cited stopped being answered; 7 wrong before "how many were there?" was
-  //   read as asking how many exist, and "why?" after it no longer as "Why were …?"; its first run, unseen: 13 and 4);
-  // - bank-d's, by another outsider: 18 of 41, 4 wrong (17 before the carried context stopped holding the previous
-  //   answer's figures; 5 wrong before "it" after "is the credit monitoring free?" was read
-  //   as the credit monitoring, not "the credit"; 18 passed before the same change; its first run, unseen, with the model before bank-d: 17 and 4;
-  //   18 and 6 with the refitted model and the follow-up rules of 22:20, before a reading with a pronoun that found
-  //   nobody stopped being settled by the previous answer's report).
+  // Follow-up sets with what each passes and answers wrongly today (`npm run eval:followups -- <file>`), with every
+  // bank report in the corpus and the model fitted on the 915-question bank. Counting word-for-word answers against
+  // the fit's limit on wrong answers moved them from 52/2, 31/2, 8/1, 16/4, 18/4, 14/2 and 10/2 (about two right
+  // answers given up for each wrong one avoided, as on single questions).
+  // - the bank's (the tuning set), written by the team; a second set on the four reports the first does not use,
+  //   written after the rewrite was shaped; a third, terse, in the style of the outsider's held-out one, used to
+  //   choose the conversation's-reports rule;
+  // - bank-c's, bank-d's, bank-e's and bank-f's, each written by an outsider with four new reports (first runs,
+  //   unseen: 13/4, 17/4, 13/2 and 10/2); since then tuning sets.
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 56, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 30, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 11, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 19, wrong: 2 },
-    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 18, wrong: 4 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 44, wrong: 2 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 25, wrong: 0 },
+    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1 },
+    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 17, wrong: 1 },
+    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 14, wrong: 3 },
+    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 16, wrong: 2 },
+    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 9, wrong: 0 },
   ];
   for (const set of FOLLOW_UP_SETS) {
     it(`on ${path.basename(set.file)}, answers at least ${set.passed} of ${set.total} right, at most ${set.wrong} wrongly, and never rewrites a standalone question`, async () => {
@@ -169,7 +156,7 @@ describe("answer quality on the question bank, local store", () => {
 
   it("settles a close call with the report the previous answer came from", async () => {
     const { engine } = await bankEngine();
-    const history = await replayHistory(engine, ["What happens to the parks department in the budget?"]);
+    const history = await replayHistory(engine, ["By how much does the parks department's budget fall?"]);
     expect(history[0]!.citations?.[0]?.reportId).toBe("riverton-city-budget");
     // Asked alone, the judgement is not sure which passage says what happens to the pools.
     expect((await engine.ask("What happens to the pools in the budget?")).abstained).toBe(true);
@@ -199,8 +186,9 @@ describe("answer quality on the question bank, local store", () => {
 
   it("answers within the previous turn's report only what the model is sure of and the follow-up's own words find among all", async () => {
     const { engine } = await bankEngine();
-    const history = await replayHistory(engine, ["What was the vote?"]);
-    expect(history[0]!.citations?.[0]?.reportId).toBe("riverton-city-budget");
+    // Asked among all the reports "What was the vote?" is the election's; the conversation here is the budget's.
+    const history = await replayHistory(engine, ["What was the vote?"], { reportIds: ["riverton-city-budget"] });
+    expect(history[0]!.citations?.[0]?.text).toBe("The vote was 8 to 1.");
     // Within the budget report every word of "Who voted for …" is in the sentence on the only vote against the plan.
     for (const asked of ["who voted for it?", "when did they vote?"]) {
       const answer = await engine.ask(asked, { history });
@@ -215,7 +203,8 @@ describe("answer quality on the question bank, local store", () => {
     // reading finds is not trusted; within the flood report they point to it.
     const payFor = await engine.ask("what will that pay for", { history });
     expect(payFor.standaloneQuestion).toMatch(/^What will the \$1\.5 million pay for/);
-    expect(payFor.citations.map((c) => c.text)).toContainEqual(expect.stringContaining("for shelters, pumps and clean-up"));
+    // Either sentence on what the money pays for answers.
+    expect(payFor.citations.some((c) => /for shelters, pumps and clean-up|pay for overtime for road crews/.test(c.text))).toBe(true);
     expect(payFor.citations.filter((c) => c.reportId !== "valley-flood-emergency")).toEqual([]);
   });
 
@@ -231,13 +220,15 @@ describe("answer quality on the question bank, local store", () => {
     expect(review.citations.map((c) => c.text)).toContainEqual(expect.stringContaining("takes 10 to 12 months to review"));
   });
 
-  it("prefers the conversation's report for a question that names nothing, though it is answered as asked", async () => {
+  it("keeps a question that names nothing, asked as typed, to the conversation's report", async () => {
     const { engine } = await bankEngine();
-    const history = await replayHistory(engine, ["How deep would the pipe go under the river?", "how far downstream is the city?"]);
-    const may = await engine.ask("What happened in May?", { history });
-    expect(may.standaloneQuestion).toBeUndefined();
-    expect(may.citations.map((c) => c.text)).toContainEqual(expect.stringContaining("redo its review of a wind farm transmission line"));
-    expect((await engine.ask("What happened in May?")).citations.map((c) => c.text)).not.toContainEqual(expect.stringContaining("wind farm"));
+    const history = await replayHistory(engine, ["What is Riverton's new budget?"]);
+    expect([...(history[0]!.citations ?? []), ...(history[0]!.related ?? [])][0]?.reportId).toBe("riverton-city-budget");
+    // Asked alone, the rent bill's vote answers it; in a conversation about the budget, it is not that vote.
+    expect((await engine.ask("Who voted against?")).citations.map((c) => c.reportId)).toContain("brenmark-rent-bill-vote");
+    const against = await engine.ask("Who voted against?", { history });
+    expect(against.standaloneQuestion).toBeUndefined();
+    expect(against.citations.filter((c) => c.reportId !== "riverton-city-budget")).toEqual([]);
   });
 
   it("is not sure of a rewritten yes-or-no follow-up that only has every word of its reading in a sentence", async () => {

@@ -14,7 +14,7 @@ const model: AnswerabilityModel = {
     bias: 0,
     stumps: [{ feature: ANSWER_FEATURE_NAMES.indexOf("best"), threshold: 0.7, below: -3, above: 3 }],
   },
-  thresholds: { answer: 0.8, relatedSimilarity: 0.3 },
+  thresholds: { answer: 0.8, answerWordForWord: 0.04, relatedSimilarity: 0.3 },
 };
 // Some of the question's words are beside each candidate unless a test says otherwise.
 const features = { ...(Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as Features), contextCoverage: 0.5 };
@@ -70,10 +70,13 @@ describe("judge", () => {
     expect(judge(model, [asking, candidate(0.95)])).toMatchObject({ answerable: true, answerAt: 1 });
   });
 
-  it("answers word for word only with a sentence that holds some of the question's words itself", () => {
+  it("answers word for word from its own lower threshold, only with a sentence that holds some of the question's words itself", () => {
+    // The stump gives this candidate a probability of about 0.05: under `answer` (0.8), over `answerWordForWord` (0.04).
     const beside = { ...candidate(0.3), features: { ...features, coverage: 0, contextCoverage: 1 } };
+    const inSentence = { ...beside, features: { ...beside.features, coverage: 0.4 } };
     expect(judge(model, [beside]).answerable).toBe(false);
-    expect(judge(model, [{ ...beside, features: { ...beside.features, coverage: 0.4 } }])).toMatchObject({ answerable: true, reason: "every word of the question is in the sentence or beside it" });
+    expect(judge(model, [inSentence])).toMatchObject({ answerable: true, reason: "every word of the question is in the sentence or beside it" });
+    expect(judge({ ...model, thresholds: { ...model.thresholds, answerWordForWord: 0.5 } }, [inSentence]).answerable).toBe(false);
   });
 
   it("shows related passages only from a report holding the question's names and only when one is close in meaning", () => {
