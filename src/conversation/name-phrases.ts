@@ -162,6 +162,21 @@ export function countedPhrase(question: string): string | undefined {
   return counted === undefined || PHRASE_BREAKS.has(counted.toLowerCase()) ? undefined : counted;
 }
 
+// Words naming a person by office or role: a phrase ending in one ("the finance minister") is someone, never "it".
+const PERSON_NOUNS = new Set(
+  (
+    "minister ambassador president secretary spokesman spokeswoman spokesperson mayor governor senator commissioner " +
+    "director officer chairman chairwoman chair chief judge manager leader negotiator investigator chancellor premier " +
+    "councillor councilor lawyer economist founder owner captain coach player striker forward midfielder goalkeeper " +
+    "driver farmer resident witness doctor nurse midwife officer engineer executive analyst"
+  ).split(" "),
+);
+
+/** Whether a noun phrase names a person by office or role ("the finance minister"): "it" does not stand for one. */
+export function namesAPerson(phrase: string): boolean {
+  return PERSON_NOUNS.has(phrase.split(/\s+/).at(-1)!.toLowerCase());
+}
+
 /** Whether a noun phrase reads as plural ("the talks"): then it is what "they" stands for. */
 export function isPlural(phrase: string): boolean {
   const last = phrase.split(/\s+/).at(-1)!.toLowerCase();

@@ -125,7 +125,7 @@ describe("answer quality on the question bank, local store", () => {
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 17, wrong: 1 },
     { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 14, wrong: 3 },
-    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 16, wrong: 2 },
+    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 16, wrong: 1 },
     { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 9, wrong: 0 },
   ];
   for (const set of FOLLOW_UP_SETS) {

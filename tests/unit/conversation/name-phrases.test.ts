@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definitePhrases, isPlural, namePhrases, namesSomething } from "../../../src/conversation/name-phrases.js";
+import { definitePhrases, isPlural, namePhrases, namesAPerson, namesSomething } from "../../../src/conversation/name-phrases.js";
 import { MUJAHID, SAMAD } from "./fixtures.js";
 
 describe("namePhrases", () => {
@@ -69,6 +69,12 @@ describe("definitePhrases", () => {
     expect(definitePhrases("is the credit monitoring free?", source)).toEqual(["the credit monitoring"]);
     expect(definitePhrases("is the credit monitoring free?")).toEqual(["the credit"]);
     expect(definitePhrases("Were the talks collapsing?", source)).toEqual(["the talks"]);
+  });
+
+  it("tells a phrase naming someone by office or role, which 'it' does not stand for", () => {
+    expect(namesAPerson("the finance minister")).toBe(true);
+    expect(namesAPerson("the temporary ceasefire")).toBe(false);
+    expect(namesAPerson("the Afghan delegation")).toBe(false);
   });
 
   it("tells plural phrases from singular ones", () => {

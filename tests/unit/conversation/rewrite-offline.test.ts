@@ -128,6 +128,10 @@ describe("offline follow-up rewrite", () => {
   it("reads 'it' as the singular thing the previous question asked about", () => {
     const ceasefire = [turn("Who arranged the temporary ceasefire?", [CEASEFIRE])];
     expect(coreOf(rewriteOffline("When was it arranged?", ceasefire).question)).toBe("When was the temporary ceasefire arranged?");
+    // "it" is no person: after "What did the finance minister offer …?" it is what he offered.
+    expect(rewriteOffline("did it work?", [turn("What did the finance minister offer to win over the rebels?")]).question).toBe(
+      "Did what the finance minister offered to win over the rebels work?",
+    );
     // The report writes "credit-monitoring service": "monitoring" is part of the thing, not a verb after it.
     const monitoring = [turn("is the credit monitoring free?", ["sign up for the free 12-month credit-monitoring service from Clearmark."], "breach")];
     expect(coreOf(rewriteOffline("what do consumer groups make of it?", monitoring).question)).toBe("What do consumer groups make of the credit monitoring?");
