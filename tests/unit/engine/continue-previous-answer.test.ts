@@ -47,6 +47,7 @@ describe("a follow-up answered beside the previous answer's sentence", () => {
       retrieval(15), // two sentences away
       retrieval(14, { reportId: "other-report" }),
       retrieval(14, { judgement: { ...NOT_SURE, related: false, reason: "nothing close" } }),
+      retrieval(14, { judgement: { ...NOT_SURE, confidence: 0.17 } }), // the judgement is not torn but against
       retrieval(14, { namesInOwnReport: false }),
       retrieval(14, { isQuestion: 1 }), // an interviewer's question beside the answer the previous turn cited
       retrieval(14, { predicateMissing: 1 }),
