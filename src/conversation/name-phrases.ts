@@ -168,7 +168,7 @@ const PERSON_NOUNS = new Set(
     "minister ambassador president secretary spokesman spokeswoman spokesperson mayor governor senator commissioner " +
     "director officer chairman chairwoman chair chief judge manager leader negotiator investigator chancellor premier " +
     "councillor councilor lawyer economist founder owner captain coach player striker forward midfielder goalkeeper " +
-    "driver farmer resident witness doctor nurse midwife officer engineer executive analyst"
+    "driver farmer resident witness doctor nurse midwife engineer executive analyst"
   ).split(" "),
 );
 
