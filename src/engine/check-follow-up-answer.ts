@@ -7,6 +7,7 @@ import { settledByConversation } from "./settle-close-call.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
 import { extractTerms } from "../text/terms.js";
 import { asksWhyOrHow } from "../text/why-or-how.js";
+import { asksYesOrNo } from "../text/yes-or-no.js";
 import type { AnswerDraft } from "../answer/answer.js";
 
 /**
@@ -98,9 +99,6 @@ export function repeatsPreviousAnswer(draft: AnswerDraft, question: string, prev
   return !draft.abstained && asksWhyOrHow(question) && draft.citations.length > 0 && draft.citations.every((c) => cited.has(c.sentenceId));
 }
 
-/** "did his other two horses make it?", "was that a record?": a question answered yes or no. */
-const YES_OR_NO = /^\s*(?:(?:and|so|but)\s+)?(?:did|does|do|was|were|is|are|will|would|can|could|has|have|had|should)\b/i;
-
 /**
  * A rewritten follow-up asking yes or no ("did his other two horses make it?" read as "Did Gordon Pike's other two
  * horses make it?") is not answered because every word of its reading is in a sentence: a yes-or-no question's words
@@ -110,6 +108,6 @@ const YES_OR_NO = /^\s*(?:(?:and|so|but)\s+)?(?:did|does|do|was|were|is|are|will
  */
 export function yesOrNoByWordsAlone(retrieval: Retrieval, question: string): Retrieval {
   const { judgement } = retrieval;
-  if (!judgement.answerable || judgement.reason === CONFIDENT || settledByConversation(judgement) || !YES_OR_NO.test(question)) return retrieval;
+  if (!judgement.answerable || judgement.reason === CONFIDENT || settledByConversation(judgement) || !asksYesOrNo(question)) return retrieval;
   return notSure(retrieval, "a yes-or-no follow-up whose words are in a sentence, which says neither");
 }

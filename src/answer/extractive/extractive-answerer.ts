@@ -3,6 +3,7 @@ import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "../an
 import { endsAsAQuestion } from "../../text/question-sentence.js";
 import { stems } from "../../text/terms.js";
 import { WHY_OR_HOW } from "../../text/why-or-how.js";
+import { YES_OR_NO } from "../../text/yes-or-no.js";
 import { distinctTexts, toCitations } from "../resolve-citations.js";
 
 const MAX_SENTENCES = 3;
@@ -16,7 +17,7 @@ const LEANS_BACK = /^(it|its|he|his|she|her|they|their|them|this|these|those|tha
 // the same thing: "Were any injuries reported in the teething ring recall?" finds the recall, and the next sentence
 // says "No injuries were reported."; "He did not say what those measures might be." A next sentence about something
 // else ("A separate plan for a supermarket was rejected.") would read as the answer, so it is not quoted.
-const YES_NO = /^\s*(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/i;
+const YES_NO = new RegExp(String.raw`^\s*${YES_OR_NO}`, "i");
 const SETTLES = /^(no|none|neither|nor|not|yes)\b/i;
 // A "why" or "how" question asks for an explanation, which a report often finishes in the next sentence ("In 1993 the
 // authority proposed to close the unit." "It dropped the plan the following spring."); quoted when it goes on about
