@@ -19,10 +19,9 @@ const CLOSE_CALL_FLOOR = 0.3;
 
 /**
  * The passage a close call could be settled with by what the conversation knows: the best one (or the one ranked
- * `at`), when the judgement
- * found it near (passages it would show) but not sure, it may answer a question (its report holds the question's
- * names, it has the main verb, it is not itself a question) and it holds the kind of fact asked for ("What did it
- * cost?" is not answered by a sentence without a sum, however the conversation points to it).
+ * `at`), when the judgement found it near (passages it would show) but not sure, it may answer a question (its report
+ * holds the question's names, it has the main verb, it is not itself a question) and it holds the kind of fact asked
+ * for ("What did it cost?" is not answered by a sentence without a sum, however the conversation points to it).
  */
 export function closeCall(retrieval: Retrieval, at = 0): Candidate | undefined {
   const { judgement, candidates } = retrieval;
