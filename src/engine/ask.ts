@@ -112,7 +112,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       for (const part of parts) {
         let retrieval = await deps.retrieve(part.query, retrieveOptions);
         if (opts.history?.length) {
-          if (!scoped) retrieval = continuingPreviousAnswer(retrieval, opts.history.at(-1));
+          if (!scoped) retrieval = continuingPreviousAnswer(retrieval, opts.history.at(-1), reading.rewritten);
           retrieval = withinConversation(retrieval, text, conversationAbout);
         }
         // The follow-up read with its own words only confirms a rewrite's answer or settles a close call. The chat

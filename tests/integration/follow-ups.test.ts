@@ -52,6 +52,13 @@ describe("follow-up questions offline", () => {
     expect((await engine.ask(answer.standaloneQuestion!)).abstained).toBe(true);
   });
 
+  it("does not pass over the sentence the previous answer cited when a question's own words rank it first", async () => {
+    const history = await replayHistory(engine, ["Who mediated the talks?", "How long did they last?"]);
+    expect(history[1]!.citations?.[0]?.text).toContain(LENGTH);
+    const why = await engine.ask("Why did the talks collapse?", { history });
+    expect(why.citations[0]?.text).toContain(LENGTH);
+  });
+
   it("settles a close call for a question that stands on its own, without rewriting it, when its passage follows the last one", async () => {
     const history = await replayHistory(engine, ["What did Khawaja Muhammad Asif warn before the talks?"]);
     const answer = await engine.ask("How did Afghanistan respond?", { history });

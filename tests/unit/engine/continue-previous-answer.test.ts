@@ -22,23 +22,26 @@ previous.citations = previous.citations!.map((c) => ({ ...c, sentenceId: `${REPO
 describe("a follow-up answered beside the previous answer's sentence", () => {
   it("answers with the sentence right after or before the cited one when the judgement was close but not sure", () => {
     for (const index of [12, 14]) {
-      const judged = continuingPreviousAnswer(retrieval(index), previous).judgement;
+      const judged = continuingPreviousAnswer(retrieval(index), previous, false).judgement;
       expect(judged).toMatchObject({ answerable: true, answerAt: 0, related: false });
     }
     // "How much did it cost?" answered by a neighbour that holds a sum.
-    expect(continuingPreviousAnswer(retrieval(14, { typeAsked: 1, typeInSentence: 1 }), previous).judgement).toMatchObject({ answerable: true });
+    expect(continuingPreviousAnswer(retrieval(14, { typeAsked: 1, typeInSentence: 1 }), previous, false).judgement).toMatchObject({ answerable: true });
   });
 
-  it("passes over the cited sentence ranked first for the neighbour ranked second, which moves first as the answer", () => {
+  it("for a rewritten follow-up, passes over the cited sentence ranked first for the neighbour ranked second, which moves first as the answer", () => {
     const ranked = (...indexes: number[]): Retrieval => {
       const candidates = indexes.map((i) => retrieval(i).candidates[0]!);
       return { candidates, judgement: NOT_SURE } as unknown as Retrieval;
     };
-    const settled = continuingPreviousAnswer(ranked(13, 14, 2), previous);
+    const settled = continuingPreviousAnswer(ranked(13, 14, 2), previous, true);
     expect(settled.judgement).toMatchObject({ answerable: true, answerAt: 0 });
     expect(settled.candidates.map((c) => c.sentence.index)).toEqual([14, 13, 2]);
     // Only the cited sentence is passed over: a third-ranked neighbour, or a second one behind another sentence, is not.
-    for (const r of [ranked(13, 2, 14), ranked(2, 14)]) expect(continuingPreviousAnswer(r, previous)).toBe(r);
+    for (const r of [ranked(13, 2, 14), ranked(2, 14)]) expect(continuingPreviousAnswer(r, previous, true)).toBe(r);
+    // A question read as typed ranked the cited sentence first by its own words: it is about that passage.
+    const asTyped = ranked(13, 14, 2);
+    expect(continuingPreviousAnswer(asTyped, previous, false)).toBe(asTyped);
   });
 
   it("leaves every other case to the judgement", () => {
@@ -53,11 +56,11 @@ describe("a follow-up answered beside the previous answer's sentence", () => {
       retrieval(14, { predicateMissing: 1 }),
       retrieval(14, { typeAsked: 1, typeInSentence: 0 }), // asks for a sum, an age, a date…: a neighbour without one does not answer
     ];
-    for (const r of unchanged) expect(continuingPreviousAnswer(r, previous)).toBe(r);
-    expect(continuingPreviousAnswer(retrieval(14), turn("Who is Omar Samad?"))).toMatchObject({ judgement: NOT_SURE });
+    for (const r of unchanged) expect(continuingPreviousAnswer(r, previous, false)).toBe(r);
+    expect(continuingPreviousAnswer(retrieval(14), turn("Who is Omar Samad?"), false)).toMatchObject({ judgement: NOT_SURE });
     // A cited sentence beside another cited one is still what was already answered.
     const two = { ...previous, citations: [...previous.citations!, { ...previous.citations![0]!, n: 2, sentenceId: `${REPORT}#14` }] };
-    expect(continuingPreviousAnswer(retrieval(14), two)).toMatchObject({ judgement: NOT_SURE });
-    expect(continuingPreviousAnswer(retrieval(14), undefined)).toMatchObject({ judgement: NOT_SURE });
+    expect(continuingPreviousAnswer(retrieval(14), two, false)).toMatchObject({ judgement: NOT_SURE });
+    expect(continuingPreviousAnswer(retrieval(14), undefined, false)).toMatchObject({ judgement: NOT_SURE });
   });
 });
