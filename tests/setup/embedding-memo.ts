@@ -41,12 +41,13 @@ if (!proto[PATCHED]) {
     }
   };
 
-  proto.embedDocuments = async function (this: LocalUseEmbeddings, documents: string[]): Promise<number[][]> {
-    const keys = documents.map((text) => createHash("sha256").update(text).digest("hex"));
-    const unknown = new Map<string, string>();
-    documents.forEach((text, i) => {
-      if (!known(keys[i]!)) unknown.set(keys[i]!, text);
-    });
+  /**
+   * The texts of one round of model calls: those every caller asked for while the previous round was computing, or in
+   * the same turn of the event loop. Texts of one token count are what the model embeds together, and a text that
+   * arrives alone (a follow-up's reading, a question's part) is embedded alone at about twice the CPU per text; tests
+   * that ask many questions at once (tests/integration/quality.test.ts) have them embedded together.
+   */
+  const computeRound = async (self: LocalUseEmbeddings, unknown: Map<string, string>): Promise<void> => {
     const texts = [...unknown.values()];
     const unknownKeys = [...unknown.keys()];
     // Texts of one token count at a time (what the model embeds together), those the other worker is computing are
@@ -61,13 +62,37 @@ if (!proto[PATCHED]) {
         if (tryLock(dir, key)) mine.set(key, texts[i]!);
         else theirs.set(key, texts[i]!);
       }
-      if (mine.size > 0) await computed(this, mine);
+      if (mine.size > 0) await computed(self, mine);
     }
     for (const [key, text] of theirs) {
       while (!known(key)) {
-        if (tryLock(dir, key)) await computed(this, new Map([[key, text]]));
+        if (tryLock(dir, key)) await computed(self, new Map([[key, text]]));
         else await new Promise((resolve) => setTimeout(resolve, 5));
       }
+    }
+  };
+  let waiting = new Map<string, string>();
+  let round: Promise<void> | undefined;
+
+  proto.embedDocuments = async function (this: LocalUseEmbeddings, documents: string[]): Promise<number[][]> {
+    const keys = documents.map((text) => createHash("sha256").update(text).digest("hex"));
+    documents.forEach((text, i) => {
+      if (!known(keys[i]!)) waiting.set(keys[i]!, text);
+    });
+    while (!keys.every((key) => memo.has(key))) {
+      if (round) {
+        await round;
+        continue;
+      }
+      // Callers of this turn of the event loop join the round.
+      round = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => {
+          const texts = waiting;
+          waiting = new Map();
+          return computeRound(this, new Map([...texts].filter(([key]) => !known(key))));
+        })
+        .finally(() => (round = undefined));
+      await round;
     }
     // Copies, so a caller that changes a vector cannot change what the next caller gets.
     return keys.map((key) => [...memo.get(key)!]);
