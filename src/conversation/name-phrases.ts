@@ -154,7 +154,7 @@ const AUXILIARIES = new Set("did does do will would can could should might must 
 const VERB_BREAKS = new Set(
   "is was are were be been did does do has have had will would can could should said say says last lasted held take took happen happened begin began end ended start started mean meant".split(" "),
 );
-const PHRASE_BREAKS = new Set([...VERB_BREAKS, ..."of to in on at by for from with about after before during and or but that which who whom whose when where why how".split(" ")]);
+const PHRASE_BREAKS = new Set([...VERB_BREAKS, ..."of to in on at by for from with about after before during against over under between among into onto through across since until without within toward towards despite and or but that which who whom whose when where why how".split(" ")]);
 
 /** What a "how many …" question counts ("How many people were injured?" → "people"): what "them" may stand for. */
 export function countedPhrase(question: string): string | undefined {

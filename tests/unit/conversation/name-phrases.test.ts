@@ -64,6 +64,11 @@ describe("definitePhrases", () => {
     expect(definitePhrases("Where would the alternative route have crossed the river?")).toEqual(["the alternative route", "the river"]);
   });
 
+  it("ends a phrase at any preposition, not only the commonest", () => {
+    expect(definitePhrases("Who led the rebellion against the rent bill?")).toEqual(["the rebellion", "the rent bill"]);
+    expect(definitePhrases("Who won the vote over the budget?")).toEqual(["the vote", "the budget"]);
+  });
+
   it("keeps an '-ing' word the answered sentences write together with the word before it, as the name's end", () => {
     const source = "sign up for the free 12-month credit-monitoring service from Clearmark.";
     expect(definitePhrases("is the credit monitoring free?", source)).toEqual(["the credit monitoring"]);
