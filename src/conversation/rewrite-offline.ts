@@ -170,6 +170,7 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
     (name && phrases.find((p) => /^the\s/i.test(p) && p.includes(name))) ??
     name ??
     (isName ? undefined : countedPhrase(previous)) ??
+    (isName ? undefined : unnamedPhrase(phrases, subject)) ??
     phrases.find((p) => !subject.includes(p));
   if (target === undefined) return undefined;
   const at = previous.indexOf(target);
@@ -177,6 +178,17 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
   // "and Pakistan's?" takes the place of "Afghanistan" in "Afghanistan's": one possessive is enough.
   const filler = subject.replace(/[?.!]+$/, "").replace(/['’]s$/u, (s) => (/^['’]s\b/u.test(after) ? "" : s));
   return previous.slice(0, at) + filler + after;
+}
+
+/**
+ * "and growth?" after "What is the Central Bank of Aldermark's inflation forecast?": a common noun takes the place of
+ * what the previous question says in common nouns, not of a name ("What is growth inflation forecast?"). Of what a
+ * name owns, the last word says what kind of thing it is and stays; the words before it say which, and give way:
+ * "Aldermark's growth forecast".
+ */
+function unnamedPhrase(phrases: string[], subject: string): string | undefined {
+  const owned = (p: string) => /^\S+['’]s\s+(.+)\s\S+$/u.exec(p)?.[1] ?? p;
+  return phrases.map(owned).find((p) => !subject.includes(p) && !/\p{Lu}/u.test(p.replace(/^the\s+/i, "")));
 }
 
 /**

@@ -319,6 +319,12 @@ describe("offline follow-up rewrite", () => {
     );
   });
 
+  it("puts an elliptic common noun in the place of common nouns, not of a name", () => {
+    const forecast = [turn("What is the Central Bank of Aldermark's inflation forecast?", [], "bank")];
+    expect(coreOf(rewriteOffline("and growth?", forecast).question)).toBe("What is the Central Bank of Aldermark's growth forecast?");
+    expect(coreOf(rewriteOffline("and the pools?", [turn("What happens to the Riverton parks department?")]).question)).toBe("What happens to the pools?");
+  });
+
   it("writes a name typed in lower case as the conversation wrote it", () => {
     const cup = [turn("What does Harlow get for winning the cup?", ["Harlow Athletic won the National Cup, beating Port Ellery Rovers 3-1."], "cup")];
     expect(coreOf(rewriteOffline("and rovers?", cup).question)).toBe("What does Port Ellery Rovers get for winning the cup?");
