@@ -5,7 +5,7 @@ import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
-import { confirmRewrittenAnswer, conversationReports, repeatsPreviousAnswer, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, namedReports, repeatsPreviousAnswer, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";
@@ -89,6 +89,15 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       if (!opts.history?.length) return undefined;
       return answeredFrom(opts.history) ?? (conversationAbout().size === 1 ? [...conversationAbout()][0] : undefined);
     };
+    /**
+     * The report the conversation's questions named: the only one holding every name one of them used. Typed by the
+     * person, not found by retrieval, it tells what the conversation is about even when the previous turn cited
+     * nothing ("and growth?" after "What is the Central Bank of Aldermark's inflation forecast?" was not sure).
+     */
+    const namedReport = () => {
+      const named = namedReports(opts.history ?? [], index);
+      return named.size === 1 ? [...named][0] : undefined;
+    };
     const ownWordsIn = (scoped: boolean) => (scoped && reportIds === undefined && conversationAbout().size > 0 ? [...conversationAbout()] : reportIds);
     /**
      * Retrieves each part of a reading of the question, with the conversation's checks on what it finds; `within` one
@@ -132,7 +141,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
             // Among one report's sentences the model is surer than among all: the settling was measured on the latter.
             // A reading with a pronoun that found nobody is not known to be about the previous turn's subject. The
             // typed words alone, without the reading, must find the passage.
-            retrieval = settledInPreviousReport(retrieval, await ownWords(), text, answeredFrom(opts.history));
+            retrieval = settledInPreviousReport(retrieval, await ownWords(), text, answeredFrom(opts.history) ?? namedReport(), reading.ellipsisSubject);
           }
         }
         retrievals.push(retrieval);

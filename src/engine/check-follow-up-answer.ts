@@ -42,10 +42,14 @@ export function confirmRewrittenAnswer(rewritten: Retrieval, own: Retrieval): Re
  */
 export function saysEllipsisSubject(rewritten: Retrieval, reading: FollowUpReading): boolean {
   const answer = rewritten.candidates[rewritten.judgement.answerAt ?? 0];
-  const subject = extractTerms(reading.ellipsisSubject ?? "");
-  if (!rewritten.judgement.answerable || answer === undefined || subject.length === 0) return false;
-  const said = new Set(extractTerms(answer.sentence.text).map((t) => t.stem));
-  return subject.every((t) => said.has(t.stem));
+  return rewritten.judgement.answerable && answer !== undefined && saysSubject(answer.sentence.text, reading.ellipsisSubject ?? "");
+}
+
+/** Whether `sentence` says every word of an elliptic follow-up's subject (`FollowUpReading.ellipsisSubject`). */
+export function saysSubject(sentence: string, subject: string): boolean {
+  const words = extractTerms(subject);
+  const said = new Set(extractTerms(sentence).map((t) => t.stem));
+  return words.length > 0 && words.every((t) => said.has(t.stem));
 }
 
 function notSure(retrieval: Retrieval, reason: string): Retrieval {
@@ -58,7 +62,12 @@ function notSure(retrieval: Retrieval, reason: string): Retrieval {
  * when nothing was found).
  */
 export function conversationReports(history: readonly Turn[], index: SearchIndex): Set<string> {
-  const reports = new Set(history.flatMap(reportsOf));
+  return new Set([...history.flatMap(reportsOf), ...namedReports(history, index)]);
+}
+
+/** The reports that hold every name one of the conversation's questions used. */
+export function namedReports(history: readonly Turn[], index: SearchIndex): Set<string> {
+  const reports = new Set<string>();
   for (const turn of history) {
     const names = extractTerms(understoodQuestion(turn)).filter((t) => t.salient);
     if (names.length === 0) continue;

@@ -124,3 +124,24 @@ describe("a 'why' or 'how' follow-up", () => {
     expect((await ask("why did the leader take the post?")).citations.map((c) => c.sentenceId)).toContain("union#0");
   });
 });
+
+describe("a close call of a follow-up after a turn that cited nothing", () => {
+  const BANK = "The Aldermark central bank cut its forecast for economic growth next year to 0.8 percent. It expects inflation to fall to 2.6 percent by 2027.";
+  const RENTS = "Rent growth in Dunmore slowed to 3 percent last year.";
+  // The previous turn was not sure and cited nothing; its question named the bank.
+  const history = [{ question: "What is Aldermark's inflation forecast?", answer: "I couldn't find a definite answer.", citations: [] }];
+  const close = (r: Retrieval): Retrieval => ({ ...r, judgement: { ...r.judgement, answerable: false, related: true, answerAt: undefined, confidence: 0.6, reason: "not sure" } });
+
+  it("is settled by the one report holding every name the conversation's questions used, when its passage says the follow-up's subject", async () => {
+    const answer = await (await askJudged({ bank: BANK, rents: RENTS }, close))("and growth?", { history });
+    expect(answer.standaloneQuestion).toBe("What is Aldermark's growth forecast?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations.map((c) => c.text)).toEqual([BANK.split(". ")[0] + "."]);
+  });
+
+  it("is not settled when the names point to no single report, nor when it asks yes or no", async () => {
+    const history2 = [{ ...history[0]!, question: "What is the inflation forecast?" }];
+    expect(await (await askJudged({ bank: BANK, rents: RENTS }, close))("and growth?", { history: history2 })).toMatchObject({ abstained: true, citations: [] });
+    expect(await (await askJudged({ bank: BANK, rents: RENTS }, close))("did they cut the growth forecast?", { history })).toMatchObject({ abstained: true, citations: [] });
+  });
+});

@@ -23,6 +23,11 @@ describe("a close call settled by the report the previous answer came from", () 
     expect(settledInPreviousReport(retrieval(20), retrieval(20), "and the Parks department?", REPORT).judgement).toMatchObject({ answerable: true });
   });
 
+  it("takes an elliptic follow-up's passage saying its subject as found by its own words, which are only that subject", () => {
+    expect(settledInPreviousReport(retrieval(20), retrieval(21), "and the pools?", REPORT, "the pools").judgement).toMatchObject({ answerable: true, answerAt: 0 });
+    expect(settledInPreviousReport(retrieval(20), retrieval(21), "and the rinks?", REPORT, "the rinks").judgement).toMatchObject({ answerable: false });
+  });
+
   it("leaves every other case to the judgement", () => {
     const unchanged: Array<[Retrieval, Retrieval, string]> = [
       [retrieval(20, { judgement: { ...NOT_SURE, confidence: SETTLES_FROM - 0.01 } }), retrieval(20), "and the pools?"], // the model leans the other way
@@ -35,6 +40,7 @@ describe("a close call settled by the report the previous answer came from", () 
       [retrieval(20), retrieval(20), "will they appeal to the Supreme Court?"], // a name of its own the passage does not say
       [retrieval(20), retrieval(20), "how was it discovered?"], // an explanation, which no check here can see
       [retrieval(20), retrieval(20), "and why?"],
+      [retrieval(20), retrieval(20), "will the pools stay closed?"], // yes or no: its words are there whatever the answer
     ];
     for (const [r, own, asked] of unchanged) expect(settledInPreviousReport(r, own, asked, REPORT)).toBe(r);
     // The previous turn cited nothing (it may have shown passages: they were near, not found), or there was none.
