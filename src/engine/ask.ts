@@ -5,7 +5,7 @@ import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
-import { confirmRewrittenAnswer, conversationReports, namedReports, repeatsPreviousAnswer, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, namedReports, repeatsConversation, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";
@@ -194,7 +194,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       if (drafts.some((d) => !d.abstained)) draft = combineParts(parts.map((p, i) => ({ text: p.text, draft: drafts[i]! })));
     }
     // The offline judgement's checks; a chat model reading the wide context decides for itself.
-    if (!modelDecides && opts.history?.length && repeatsPreviousAnswer(draft, text, opts.history.at(-1))) {
+    if (!modelDecides && opts.history?.length && repeatsConversation(draft, text, opts.history)) {
       draft = { text: RELATED_TEXT, abstained: true, citations: [], related: draft.citations.slice(0, RELATED), mode: draft.mode };
     }
     const t3 = performance.now();

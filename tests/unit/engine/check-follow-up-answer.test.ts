@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmRewrittenAnswer, conversationReports, OWN_WORDS_RANKS, repeatsPreviousAnswer, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, OWN_WORDS_RANKS, repeatsConversation, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
 import type { SearchIndex } from "../../../src/retrieval/search-index.js";
 import { stems, type Term } from "../../../src/text/terms.js";
 import { turn } from "../conversation/fixtures.js";
@@ -76,20 +76,26 @@ describe("a follow-up that names nothing is answered from the conversation's rep
   });
 });
 
-describe("a 'why' or 'how' follow-up answered with what the previous answer already said", () => {
+describe("a 'why' or 'how' follow-up answered with what the conversation already said", () => {
   const previous = turn("what about smoked fish?", ["Smoked and canned fish were left out and will be discussed again next year."], "summit");
   const draft = (citations = previous.citations!) => ({ text: "…", abstained: false, citations, mode: "extractive" as const });
 
   it("repeats it when every sentence it quotes was cited by the previous answer", () => {
-    for (const question of ["why was it left out", "And why?", "how did that happen?"]) expect(repeatsPreviousAnswer(draft(), question, previous)).toBe(true);
+    for (const question of ["why was it left out", "And why?", "how did that happen?"]) expect(repeatsConversation(draft(), question, [previous])).toBe(true);
+  });
+
+  it("repeats it when every sentence it quotes was cited or shown by any earlier turn", () => {
+    const shown = { ...turn("what was agreed?"), related: previous.citations };
+    expect(repeatsConversation(draft(), "why was it left out", [shown, turn("who objected?", ["Norway wanted more time."], "summit")])).toBe(true);
+    expect(repeatsConversation(draft(), "why was it left out", [previous, turn("who objected?", ["Norway wanted more time."], "summit")])).toBe(true);
   });
 
   it("does not when it quotes a further sentence, asks for a fact, abstains, or follows nothing cited", () => {
     const further = turn("x", ["Smoked and canned fish were left out and will be discussed again next year.", "Norway wanted more time."], "summit").citations!;
-    expect(repeatsPreviousAnswer(draft(further), "why was it left out", previous)).toBe(false);
-    for (const question of ["how long until it is discussed again?", "when will it be discussed?"]) expect(repeatsPreviousAnswer(draft(), question, previous)).toBe(false);
-    expect(repeatsPreviousAnswer({ ...draft(), abstained: true }, "why was it left out", previous)).toBe(false);
-    expect(repeatsPreviousAnswer(draft(), "why was it left out", turn("what was agreed?"))).toBe(false);
+    expect(repeatsConversation(draft(further), "why was it left out", [previous])).toBe(false);
+    for (const question of ["how long until it is discussed again?", "when will it be discussed?"]) expect(repeatsConversation(draft(), question, [previous])).toBe(false);
+    expect(repeatsConversation({ ...draft(), abstained: true }, "why was it left out", [previous])).toBe(false);
+    expect(repeatsConversation(draft(), "why was it left out", [turn("what was agreed?")])).toBe(false);
   });
 });
 
