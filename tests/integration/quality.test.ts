@@ -116,18 +116,21 @@ describe("answer quality on the question bank, local store", () => {
   // bank report in the corpus and the model fitted on the 915-question bank. Counting word-for-word answers against
   // the fit's limit on wrong answers moved them from 52/2, 31/2, 8/1, 16/4, 18/4, 14/2 and 10/2 (about two right
   // answers given up for each wrong one avoided, as on single questions). A close call under probability 0.3 no longer
-  // settled by the conversation: bank-d's 14 → 13 passed, bank-e's one wrong answer → none.
+  // settled by the conversation: bank-d's 14 → 13 passed, bank-e's one wrong answer → none. The report the
+  // conversation's questions named settling a close call after a turn that cited nothing: the bank's 44 → 45, the
+  // second set's 25 → 26, bank-d's 12 → 13 (after 13 → 12 with the elliptic reading); a "why" or "how" follow-up not
+  // answered with what any earlier turn showed: bank-d's 3 wrong → 2.
   // - the bank's (the tuning set), written by the team; a second set on the four reports the first does not use,
   //   written after the rewrite was shaped; a third, terse, in the style of the outsider's held-out one, used to
   //   choose the conversation's-reports rule;
   // - bank-c's, bank-d's, bank-e's and bank-f's, each written by an outsider with four new reports (first runs,
   //   unseen: 13/4, 17/4, 13/2 and 10/2); since then tuning sets.
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 44, wrong: 2 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 25, wrong: 0 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 45, wrong: 2 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 26, wrong: 0 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 17, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 13, wrong: 3 },
+    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 13, wrong: 2 },
     { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 16, wrong: 0 },
     { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 9, wrong: 0 },
   ];
