@@ -12,8 +12,8 @@ export async function embedAhead(texts: readonly string[]): Promise<void> {
   await new LocalUseEmbeddings().embedDocuments([...new Set(texts)]);
 }
 
-/** The sentences an ingest of these report files embeds, embedded ahead. */
-export async function embedReportsAhead(files: readonly string[]): Promise<void> {
+/** The sentences an ingest of these report files embeds, embedded ahead, with `also` in the same call. */
+export async function embedReportsAhead(files: readonly string[], also: readonly string[] = []): Promise<void> {
   const reports = await Promise.all(files.map((file) => readReport(file, Number.MAX_SAFE_INTEGER)));
-  await embedAhead(reports.flatMap((report) => segmentSentences(report.text).map((s) => s.text)));
+  await embedAhead([...reports.flatMap((report) => segmentSentences(report.text).map((s) => s.text)), ...also]);
 }

@@ -13,9 +13,9 @@ import { copyLocalIndex } from "../../src/engine/copy-local-index.js";
 import type { IndexStore } from "../../src/store/index-store.js";
 import { LocalIndexStore } from "../../src/store/local-index-store.js";
 import { openIndexStore } from "../../src/store/open-index-store.js";
-import { embedAhead, embedReportsAhead } from "../helpers/embed-ahead.js";
+import { embedReportsAhead } from "../helpers/embed-ahead.js";
 import { startTestDatabase, type TestDatabase } from "../helpers/postgres-server.js";
-import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
+import { FIRST_REPORT, makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 const embeddings = new LocalUseEmbeddings();
 let db: TestDatabase;
@@ -24,12 +24,21 @@ let store: IndexStore;
 let sql: pg.Pool;
 const BANK = path.resolve("tests/fixtures/bank/reports");
 
+// Question set a and the reports it is about, which the bank test below copies (the bank's other reports would only
+// slow it down).
+const SET_A = readFileSync("tests/fixtures/bank/questions-a.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l) as { question: string; report: string });
+const SET_A_REPORTS = readdirSync(BANK).filter((f) => SET_A.some((q) => f.startsWith(`${q.report}.`)));
+const CHANGED_REPORTS = ["harbour-ceasefire-talks.txt", "cup-final-report.txt"];
+
 const postgresEnv = () => ({ ...ws.env, INDEX_STORE: "postgres", DATABASE_URL: db.url, INDEX_POLL_MS: "100", LOG_LEVEL: "silent" });
 const ingest = (paths: string[], hooks: WriteHooks = {}) => ingestPaths(paths, { config: ws.config, embeddings, logger: silentLogger, store, hooks });
 const count = async (table: string) => Number((await sql.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 
 beforeAll(async () => {
-  [db] = await Promise.all([startTestDatabase(), embeddings.embedQuery("warm up")]);
+  // Every report this file ingests and every question it asks, embedded ahead in one call while the database starts:
+  // a report's sentences of a length no other sentence of it has were embedded one per model call.
+  const reports = [FIRST_REPORT, ...[...CHANGED_REPORTS, ...SET_A_REPORTS].map((f) => path.join(BANK, f))];
+  [db] = await Promise.all([startTestDatabase(), embedReportsAhead(reports, SET_A.map((q) => q.question))]);
   ws = makeWorkspace();
   store = await openIndexStore(loadConfig(postgresEnv()));
   sql = new pg.Pool({ connectionString: db.url, max: 2 });
@@ -68,7 +77,7 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
   });
 
   it("keeps unchanged reports as stored, replaces a changed one and drops a removed one", async () => {
-    for (const f of ["harbour-ceasefire-talks.txt", "cup-final-report.txt"]) copyFileSync(path.join(BANK, f), path.join(ws.corpusDir, f));
+    for (const f of CHANGED_REPORTS) copyFileSync(path.join(BANK, f), path.join(ws.corpusDir, f));
     await ingest([ws.corpusDir]);
     const before = (await sql.query("SELECT id, ingested_at FROM reports ORDER BY id")).rows;
     const generation = await store.version();
@@ -124,11 +133,8 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
 
   it("answers exactly as the local store on the question bank, after copying the local index into PostgreSQL", async () => {
     const bank = makeWorkspace({ withFirstReport: false });
-    const asked = readFileSync("tests/fixtures/bank/questions-a.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l) as { question: string; report: string });
-    // The reports question set a is about (the bank's other reports would only slow the test down).
-    const files = readdirSync(BANK).filter((f) => asked.some((q) => f.startsWith(`${q.report}.`)));
+    const files = SET_A_REPORTS;
     for (const f of files) copyFileSync(path.join(BANK, f), path.join(bank.corpusDir, f));
-    await embedReportsAhead(files.map((f) => path.join(BANK, f)));
     const onDisk = await createEngine(bank.config, { embeddings });
     const shared = loadConfig({ ...bank.env, INDEX_STORE: "postgres", DATABASE_URL: db.url, LOG_LEVEL: "silent" });
     // What `npm run copy-index` does: the local generation, vectors included, replaces what the database held.
@@ -138,14 +144,14 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
       expect(copied.reports).toBe(files.length);
       expect((await sql.query("SELECT manifest->'checksums' AS c FROM dossier_state")).rows[0].c).toBeNull();
       expect(inPostgres.reports()).toEqual(onDisk.reports());
-      const questions = asked.map((q) => q.question);
+      const questions = SET_A.map((q) => q.question);
       expect(questions.length).toBeGreaterThan(100);
       const shape = (a: Answer) => ({ text: a.text, abstained: a.abstained, cited: a.citations.map((c) => c.sentenceId), related: a.related.map((c) => c.sentenceId) });
       let answered = 0;
-      await embedAhead(questions);
-      for (const q of questions) {
-        const expected = shape(await onDisk.ask(q));
-        expect(shape(await inPostgres.ask(q)), q).toEqual(expected);
+      // All at once, so the parts of two-part questions are embedded together rather than one per model call.
+      const compared = await Promise.all(questions.map(async (q) => ({ q, expected: shape(await onDisk.ask(q)), inPostgres: shape(await inPostgres.ask(q)) })));
+      for (const { q, expected, inPostgres } of compared) {
+        expect(inPostgres, q).toEqual(expected);
         if (!expected.abstained) answered++;
       }
       // A third of set a is unanswerable and the offline gate is cautious: still over forty answers compared.
