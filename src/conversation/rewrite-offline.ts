@@ -228,8 +228,6 @@ const IDENTIFIES = /^\s*(?:(?:and|so|but)\s+)?(?:(?:which|what)\s+\p{L}+|who)\s+
 
 /** What a pronoun stands for: the latest turn that offers a fitting name or phrase wins. `identifies`: see IDENTIFIES. */
 function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean, identifies: boolean): string | undefined {
-  // A phrase of the wrong number ("they" for "the line") stands in only when no turn offers a better one.
-  let fallback: string | undefined;
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i]!;
     const asked = coreOf(understoodQuestion(turn));
@@ -288,11 +286,13 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
       // … and when no thing of its question is left, "it" is what that question asked for: what he offered.
       const object = anaphor.kind === "thing" && things.length < phrases.length && ASKS_FOR_OBJECT.test(asked) ? whatWasAsked(asked) : undefined;
       found = (partOf && counted ? `the ${counted}` : undefined) ?? plural ?? first ?? answered ?? (counted && `the ${counted}`) ?? object;
-      fallback ??= things[0];
     }
     if (found !== undefined) return found;
   }
-  return fallback;
+  // A phrase of the wrong number stands for nothing: "they" after "How much of the line has been cleared?" are not the
+  // line, and "Will the press conference cut again?", "Would the fire open sooner?" asked nothing. The pronoun is left
+  // pointing back, with the previous turn's words.
+  return undefined;
 }
 
 /**

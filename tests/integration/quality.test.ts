@@ -117,7 +117,8 @@ describe("answer quality on the question bank, local store", () => {
   // the fit's limit on wrong answers moved them from 52/2, 31/2, 8/1, 16/4, 18/4, 14/2 and 10/2 (about two right
   // answers given up for each wrong one avoided, as on single questions). A close call under probability 0.3 no longer
   // settled by the conversation: bank-d's 14 → 13 passed, bank-e's one wrong answer → none. The report the
-  // conversation's questions named settling a close call after a turn that cited nothing: the bank's 44 → 45, the
+  // conversation's questions named settling a close call after a turn that cited nothing: the bank's 44 → 45 (46 once
+  // a pronoun no longer stands for a phrase of the other number), the
   // second set's 25 → 26, bank-d's 12 → 13 (after 13 → 12 with the elliptic reading); a "why" or "how" follow-up not
   // answered with what any earlier turn showed: bank-d's 3 wrong → 2.
   // - the bank's (the tuning set), written by the team; a second set on the four reports the first does not use,
@@ -126,7 +127,7 @@ describe("answer quality on the question bank, local store", () => {
   // - bank-c's, bank-d's, bank-e's and bank-f's, each written by an outsider with four new reports (first runs,
   //   unseen: 13/4, 17/4, 13/2 and 10/2); since then tuning sets.
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 45, wrong: 2 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 46, wrong: 2 },
     { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 26, wrong: 0 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 17, wrong: 1 },

@@ -118,7 +118,8 @@ describe("offline follow-up rewrite", () => {
     // A singular phrase of the last turn ("the line") gives way to a name of an earlier one.
     const northgate = [turn("What did Northgate say after the ruling?"), turn("How much of the line has been cleared?")];
     expect(rewriteOffline("will they appeal to the Supreme Court?", northgate).question).toBe("Will Northgate appeal to the Supreme Court?");
-    expect(rewriteOffline("will they appeal?", [turn("How much of the line has been cleared?")]).question).toMatch(/^Will the line appeal\?/);
+    // With none, "they" is left pointing back: the line is not "they".
+    expect(rewriteOffline("will they appeal?", [turn("How much of the line has been cleared?")]).question).toMatch(/^Will they appeal\? \(context: /);
   });
 
   it("swaps only the owner when an elliptic question is a possessive", () => {
