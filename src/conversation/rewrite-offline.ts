@@ -285,11 +285,7 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
       const plural = things.find((p) => isPlural(p) === wantPlural);
       // … and when no thing of its question is left, "it" is what that question asked for: what he offered.
       const object = anaphor.kind === "thing" && things.length < phrases.length && ASKS_FOR_OBJECT.test(asked) ? whatWasAsked(asked) : undefined;
-      // "Which regulator is handling the recall?" asks for the regulator: "them", "it" after it are the answer, the
-      // kind of thing it named ("report hazards to them": to the regulator, not the recall).
-      const kind = /^\s*(?:(?:and|so|but)\s+)?which\s+(\p{Ll}+)\s/iu.exec(asked)?.[1];
-      const which = kind !== undefined && (wantPlural || !isPlural(kind)) ? `the ${kind}` : undefined;
-      found = (partOf && counted ? `the ${counted}` : undefined) ?? which ?? plural ?? first ?? answered ?? (counted && `the ${counted}`) ?? object;
+      found = (partOf && counted ? `the ${counted}` : undefined) ?? plural ?? first ?? answered ?? (counted && `the ${counted}`) ?? object;
     }
     if (found !== undefined) return found;
   }

@@ -320,16 +320,6 @@ describe("offline follow-up rewrite", () => {
     );
   });
 
-  it("reads 'them' or 'it' after a 'which' question as the kind of thing it asked for", () => {
-    const regulator = [turn("Which regulator is handling the Glowbuddies recall?", [], "toys")];
-    expect(coreOf(rewriteOffline("how fast must companies report hazards to them", regulator).question)).toBe("How fast must companies report hazards to the regulator");
-    expect(coreOf(rewriteOffline("how many people stayed in them on saturday night", [turn("Which shelters did the Red Cross open?")]).question)).toBe(
-      "How many people stayed in the shelters on saturday night",
-    );
-    // "it" is not the shelters.
-    expect(coreOf(rewriteOffline("when did it open them?", [turn("Which shelters did the Red Cross open?")]).question)).toBe("When did the Red Cross open the shelters?");
-  });
-
   it("puts an elliptic common noun in the place of common nouns, not of a name", () => {
     const forecast = [turn("What is the Central Bank of Aldermark's inflation forecast?", [], "bank")];
     expect(coreOf(rewriteOffline("and growth?", forecast).question)).toBe("What is the Central Bank of Aldermark's growth forecast?");
