@@ -98,17 +98,15 @@ export function withinConversation(retrieval: Retrieval, question: string, repor
 
 /**
  * "why was it left out?" after "what about smoked fish?" was answered "Smoked and canned fish were left out and will
- * be discussed again next year.": a "why" or "how" follow-up asks for the explanation the previous answer did not
- * give, so an answer quoting only sentences that answer cited, or that any earlier turn showed as possibly related
- * when it was not sure, says nothing new ("and how was the password stolen?" took "logging on with a password stolen
- * from an employee", shown two turns before). It shares the words it was asked with, and no check sees whether a
- * sentence explains (see `asksWhyOrHow`); an answer that quotes a further sentence ("how will she pay for it?" after
- * her promise) may hold the explanation and stands, as may one quoting an older answer's sentence: "Why did the talks
- * collapse?" after "Who mediated the talks?" and "How long did they last?" is answered by the one on their length and
- * the mediators'.
+ * be discussed again next year.": a "why" or "how" follow-up asks for the explanation the conversation has not given,
+ * so an answer quoting only sentences an earlier turn already put before the person, cited or shown as possibly
+ * related, says nothing new ("and how was the password stolen?" took "logging on with a password stolen from an
+ * employee", shown two turns before). It shares the words it was asked with, and no check sees whether a sentence
+ * explains (see `asksWhyOrHow`); an answer that quotes a further sentence ("how will she pay for it?" after her
+ * promise) may hold the explanation and stands.
  */
 export function repeatsConversation(draft: AnswerDraft, question: string, history: readonly Turn[]): boolean {
-  const given = new Set([...(history.at(-1)?.citations ?? []), ...history.flatMap((t) => t.related ?? [])].map((c) => c.sentenceId));
+  const given = new Set(history.flatMap((t) => [...(t.citations ?? []), ...(t.related ?? [])]).map((c) => c.sentenceId));
   return !draft.abstained && asksWhyOrHow(question) && draft.citations.length > 0 && draft.citations.every((c) => given.has(c.sentenceId));
 }
 
