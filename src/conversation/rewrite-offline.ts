@@ -170,7 +170,7 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
     (name && phrases.find((p) => /^the\s/i.test(p) && p.includes(name))) ??
     name ??
     (isName ? undefined : countedPhrase(previous)) ??
-    (isName ? undefined : unnamedPhrase(phrases, subject)) ??
+    (isName || !isBareNoun(subject) ? undefined : unnamedPhrase(phrases, subject)) ??
     phrases.find((p) => !subject.includes(p));
   if (target === undefined) return undefined;
   const at = previous.indexOf(target);
@@ -179,6 +179,13 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
   const filler = subject.replace(/[?.!]+$/, "").replace(/['’]s$/u, (s) => (/^['’]s\b/u.test(after) ? "" : s));
   return previous.slice(0, at) + filler + after;
 }
+
+/**
+ * One common noun with nothing before it ("growth", not "the ceasefire"): a modifier of what the previous question
+ * asked about. A phrase of its own ("and the ceasefire?" after "What is Pakistan's inflation forecast?") asks about
+ * itself, and "Pakistan's the ceasefire forecast" would read nothing.
+ */
+const isBareNoun = (subject: string) => /^\p{Ll}[\p{L}-]*$/u.test(subject.trim().replace(/[?.!]+$/, ""));
 
 /**
  * "and growth?" after "What is the Central Bank of Aldermark's inflation forecast?": a common noun takes the place of

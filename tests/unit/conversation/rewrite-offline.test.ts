@@ -324,6 +324,9 @@ describe("offline follow-up rewrite", () => {
     const forecast = [turn("What is the Central Bank of Aldermark's inflation forecast?", [], "bank")];
     expect(coreOf(rewriteOffline("and growth?", forecast).question)).toBe("What is the Central Bank of Aldermark's growth forecast?");
     expect(coreOf(rewriteOffline("and the pools?", [turn("What happens to the Riverton parks department?")]).question)).toBe("What happens to the pools?");
+    // A phrase of its own is what is asked about, not a modifier of the owned phrase.
+    expect(coreOf(rewriteOffline("and the ceasefire?", [turn("What is Pakistan's inflation forecast?")]).question)).not.toContain("Pakistan's the");
+    expect(coreOf(rewriteOffline("and the governor?", [turn("What did Aldermark's finance minister say?")]).question)).not.toContain("Aldermark's the");
   });
 
   it("writes a name typed in lower case as the conversation wrote it", () => {
