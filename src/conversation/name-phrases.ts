@@ -183,6 +183,21 @@ export function isPlural(phrase: string): boolean {
   return /[^s]s$/.test(last) || ["people", "police", "men", "women", "children", "forces"].includes(last);
 }
 
+// Bodies of people, which "they" may stand for though the noun is singular: "will they appeal?" after "What did the
+// council decide?".
+const COLLECTIVE_NOUNS = new Set(
+  (
+    "council government company committee board union team party court ministry authority army navy club firm bank " +
+    "airline agency jury panel commission delegation cabinet opposition family crew staff public management " +
+    "administration department regulator police"
+  ).split(" "),
+);
+
+/** Whether a singular noun phrase names a body of people ("the council"), which "they" may stand for. */
+export function isCollective(phrase: string): boolean {
+  return COLLECTIVE_NOUNS.has(phrase.split(/\s+/).at(-1)!.toLowerCase());
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

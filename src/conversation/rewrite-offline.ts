@@ -4,7 +4,7 @@ import { answeredFigure } from "./answered-figure.js";
 import { whatWasAsked } from "./what-was-asked.js";
 import { type Anaphor, CONDITION, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
 import type { FollowUpReading, FollowUpRewriter } from "./follow-up-reading.js";
-import { countedPhrase, definitePhrases, isPlural, namePhrases, namesAPerson, namesSomething } from "./name-phrases.js";
+import { countedPhrase, definitePhrases, isCollective, isPlural, namePhrases, namesAPerson, namesSomething } from "./name-phrases.js";
 import { answeredFrom, type Turn, understoodQuestion } from "./turn.js";
 
 /** Words carried from the previous turn into a follow-up that leans on it: enough to find its passage again. */
@@ -290,9 +290,11 @@ function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean
       // "did it work?" after "What did the finance minister offer …?": "it" is no person ("the finance minister").
       const things = anaphor.kind === "thing" ? phrases.filter((p) => !namesAPerson(p)) : phrases;
       const plural = things.find((p) => isPlural(p) === wantPlural);
+      // Short of those, "they" may be a body of people: "will they appeal?" after "What did the council decide?".
+      const body = wantPlural ? things.find(isCollective) : undefined;
       // … and when no thing of its question is left, "it" is what that question asked for: what he offered.
       const object = anaphor.kind === "thing" && things.length < phrases.length && ASKS_FOR_OBJECT.test(asked) ? whatWasAsked(asked) : undefined;
-      found = (partOf && counted ? `the ${counted}` : undefined) ?? plural ?? first ?? answered ?? (counted && `the ${counted}`) ?? object;
+      found = (partOf && counted ? `the ${counted}` : undefined) ?? plural ?? first ?? body ?? answered ?? (counted && `the ${counted}`) ?? object;
     }
     if (found !== undefined) return found;
   }

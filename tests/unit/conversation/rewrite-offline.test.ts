@@ -120,6 +120,8 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("will they appeal to the Supreme Court?", northgate).question).toBe("Will Northgate appeal to the Supreme Court?");
     // With none, "they" is left pointing back: the line is not "they".
     expect(rewriteOffline("will they appeal?", [turn("How much of the line has been cleared?")]).question).toMatch(/^Will they appeal\? \(context: /);
+    // A body of people is "they" though its noun is singular.
+    expect(coreOf(rewriteOffline("will they appeal?", [turn("What did the council decide?")]).question)).toBe("Will the council appeal?");
   });
 
   it("swaps only the owner when an elliptic question is a possessive", () => {
