@@ -212,7 +212,8 @@ function asNamed(subject: string, history: readonly Turn[]): string {
 
 /**
  * "What about the wet year?" after "How much did yields rise in dry years?": the words naming the same kind of thing
- * (the same head noun, with the word before it) give way to the new ones.
+ * (the same head noun, with the word before it, or a title's capitalised words) give way to the new ones; "and the
+ * interior minister?" after "What did Pakistan's Defence Minister warn?" asks about Pakistan's interior minister.
  */
 function sameKind(previous: string, subject: string): string | undefined {
   const head = extractTerms(subject).at(-1);
@@ -221,10 +222,15 @@ function sameKind(previous: string, subject: string): string | undefined {
   const at = words.findIndex((w, i) => i > 0 && extractTerms(w[0]).some((t) => t.stem === head.stem));
   if (at < 0) return undefined;
   const modifier = words[at - 1]!;
-  const fromWord = at > 1 && extractTerms(modifier[0]).length > 0 && /^\p{Ll}/u.test(modifier[0]) && !/^(the|a|an)$/i.test(modifier[0]) ? modifier : words[at]!;
-  const start = fromWord.index ?? 0;
+  let from = at > 1 && extractTerms(modifier[0]).length > 0 && /^\p{Ll}/u.test(modifier[0]) && !/^(the|a|an)$/i.test(modifier[0]) ? at - 1 : at;
+  // A title's capitalised words go with it, up to its owner: "Defence Minister" in "Pakistan's Defence Minister".
+  if (/^\p{Lu}/u.test(words[at]![0])) while (from > 1 && /^\p{Lu}/u.test(words[from - 1]![0]) && !/['’]s$/u.test(words[from - 1]![0])) from--;
+  const start = words[from]!.index ?? 0;
   const end = (words[at]!.index ?? 0) + words[at]![0].length;
-  return previous.slice(0, start) + subject.replace(/[?.!]+$/, "").trim() + previous.slice(end);
+  // After an owner or an article the new words need none of their own: "Pakistan's interior minister".
+  const determined = /['’]s$|^(the|a|an)$/iu.test(words[from - 1]?.[0] ?? "");
+  const filler = subject.replace(/[?.!]+$/, "").trim().replace(determined ? /^(the|a|an)\s+/i : /^$/, "");
+  return previous.slice(0, start) + filler + previous.slice(end);
 }
 
 /**

@@ -320,6 +320,10 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("what about the wet year", [turn("How much did yields rise in dry years in the soil study?")]).question).toBe(
       "How much did yields rise in the wet year in the soil study?",
     );
+    // A title's capitalised words give way with its noun, and its owner stays.
+    expect(coreOf(rewriteOffline("and the interior minister?", [turn("What did Pakistan's Defence Minister warn?")]).question)).toBe(
+      "What did Pakistan's interior minister warn?",
+    );
   });
 
   it("puts an elliptic common noun in the place of common nouns, not of a name", () => {
