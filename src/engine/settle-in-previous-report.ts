@@ -7,7 +7,7 @@ import { saysSubject } from "./check-follow-up-answer.js";
 
 /**
  * The answer model's probability at which the conversation settles a close call: the best passage is more likely
- * right than wrong (alone it answers only above its fitted threshold, about 0.76). A tuning-set figure: on the
+ * right than wrong (alone it answers only above its fitted threshold, about 0.75). A tuning-set figure: on the
  * follow-up sets it was chosen on, every answer it let through from 0.5 was right but one, which the name rule below
  * stops; from 0.4 two more were wrong. Unseen follow-ups may do worse.
  */
