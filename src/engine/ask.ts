@@ -60,10 +60,10 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     const modelDecides = deps.answerer.judgesAnswerability === true;
 
     /** Abstains (with the closest passages when they are near), or answers and checks every citation. */
-    const draftFrom = async ({ judgement, candidates, related: wider, around }: Retrieval, question: string): Promise<AnswerDraft> => {
+    const draftFrom = async ({ judgement, candidates, around }: Retrieval, question: string): Promise<AnswerDraft> => {
       if (modelDecides ? candidates.length === 0 : !judgement.answerable) {
         // Decided by retrieval before any model is asked, so it is labelled as our own (extractive) answer.
-        const related = judgement.related ? toCitations(distinctTexts(wider ?? candidates).slice(0, RELATED)) : [];
+        const related = judgement.related ? toCitations(distinctTexts(candidates).slice(0, RELATED)) : [];
         return { text: related.length > 0 ? RELATED_TEXT : ABSTAIN_TEXT, abstained: true, citations: [], related, mode: "extractive" };
       }
       // Only a sentence whose report holds every name the question uses may answer offline; an offline fallback of

@@ -7,28 +7,19 @@ export interface PoolSentence {
   chunkRank?: number;
 }
 
-export interface PoolSize {
-  /** The first this many hits give all their sentences; the rest only lead to their reports. */
-  chunks: number;
-  /** Sentences of the reached reports added by their similarity to the question alone. */
-  extra: number;
-}
-
 /**
- * The sentences to rank: those of the first `chunks` retrieved chunks, in chunk order, then the sentences closest to
- * the question on their own (`extra` of them) from the reports that any of the hits reached. A chunk's vector
- * averages its sentences, so a reworded question that matches one sentence well can miss every chunk that holds it,
- * and even every chunk of its report among the first few: fused lower, the report is still usually among the next
- * ones, and reports are short, so scoring all their sentences is cheap.
+ * The sentences to rank: those of the retrieved chunks, in chunk order, then the sentences of the same reports
+ * closest to the question on their own (`extra` of them). A chunk's vector averages its sentences, so a reworded
+ * question that matches one sentence well can miss every chunk that holds it; the reports the chunks reached are
+ * usually the right ones, and they are few and short, so scoring all their sentences is cheap.
  */
-export function candidatePool(index: SearchIndex, queryVector: ArrayLike<number>, hits: ChunkHit[], { chunks, extra }: PoolSize): PoolSentence[] {
+export function candidatePool(index: SearchIndex, queryVector: ArrayLike<number>, hits: ChunkHit[], extra: number): PoolSentence[] {
   const pool: PoolSentence[] = [];
   const seen = new Set<string>();
   const reports: string[] = [];
   hits.forEach((hit, chunkRank) => {
     const { chunk, report } = index.chunkAt(hit.label);
     if (!reports.includes(report.id)) reports.push(report.id);
-    if (chunkRank >= chunks) return;
     const sentences = index.sentencesOf(report.id);
     for (let i = chunk.firstSentence; i <= chunk.lastSentence; i++) {
       const s = sentences[i]!;

@@ -2,7 +2,7 @@ import { preferReport } from "./prefer-report.js";
 import type { SentenceRecord } from "../index/records.js";
 import { judge, type Judgement } from "./answerability.js";
 import { type AnswerabilityModel, linearProbability, shippedModel } from "./answerability-model.js";
-import { candidatePool, type PoolSentence } from "./candidate-pool.js";
+import { candidatePool } from "./candidate-pool.js";
 import { continuationOf } from "./continuation.js";
 import { type Features, sentenceFeatures } from "./features.js";
 import { hybridSearch } from "./hybrid-search.js";
@@ -24,12 +24,6 @@ export interface Retrieval {
   question: AnalysedQuestion;
   /** Every sentence of the retrieved chunks, best first. */
   candidates: Candidate[];
-  /**
-   * What to show as possibly related when not answering, best first, when it differs from `candidates`: ranked over
-   * a wider pool that also holds the closest sentences of the reports the next fused chunks reached. Only shown,
-   * never answered from, nor judged on: their evidence is weaker.
-   */
-  related?: Candidate[];
   judgement: Judgement;
   timings: { embedMs: number; retrieveMs: number };
   /** Sentences of a candidate's report around it (`before` and `after` of them), in reading order, from the same index. */
@@ -60,12 +54,6 @@ export interface RetrieverDeps {
 // Sentences of the reached reports added to the chunks' own by their similarity alone: the support of a reworded
 // question is among the candidates for 92 % of the bank's, against 82 % from chunks only; 6 to 20 rank alike.
 const SENTENCE_SEARCH_EXTRA = 12;
-// Fused chunks whose reports the related passages' wider pool may take sentences from, per chunk of the candidates.
-// At 2, on the 915-question bank cross-validated by report (`npm run eval:ranking -- --cv` with every candidate from
-// the wider pool), the support of a reworded question is among the candidates for 202 of 231 against 197, first for
-// 95 against 90, among the first three for 138 against 134 (at 1.5: 199, 92, 138; at 3: 205, 93, 138); no other kind
-// moves by more than one question. Answering from that pool too cost wrong answers (35 -> 37 of 915) and follow-ups.
-const REACH = 2;
 
 export type Retrieve = (question: string, options?: RetrieveOptions) => Promise<Retrieval>;
 
@@ -80,38 +68,24 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
     const searched = options.carriedContext ? `${question} ${options.carriedContext}` : question;
     const queryVector = await deps.embedQuery(searched);
     const t1 = performance.now();
-    const chunks = options.topK ?? deps.topK;
-    const lexical = `${analysed.lexicalQuery} ${options.carriedContext ?? ""}`;
-    const rank = (pool: PoolSentence[]): Candidate[] =>
-      preferReport(
-        sentenceFeatures(index, analysed, queryVector, pool)
-          .map((f) => ({
-            ...f,
-            score: linearProbability(model.sentence, f.features),
-            previous: index.sentencesOf(f.report.id)[f.sentence.index - 1]?.sentence,
-            next: index.sentencesOf(f.report.id)[f.sentence.index + 1]?.sentence,
-            continuedBy: continuationOf(index.reportText(f.report.id) ?? "", index.sentencesOf(f.report.id).map((s) => s.sentence), f.sentence.index),
-          }))
-          .sort((a, b) => b.score - a.score),
-        options.preferReportId,
-      );
-    const size = { chunks, extra: SENTENCE_SEARCH_EXTRA };
-    const pool = candidatePool(index, queryVector, hybridSearch(index, lexical, queryVector, chunks, reportIds), size);
-    const ranked = rank(pool);
+    const hits = hybridSearch(index, `${analysed.lexicalQuery} ${options.carriedContext ?? ""}`, queryVector, options.topK ?? deps.topK, reportIds);
+    const scored: Candidate[] = sentenceFeatures(index, analysed, queryVector, candidatePool(index, queryVector, hits, SENTENCE_SEARCH_EXTRA))
+      .map((f) => ({
+        ...f,
+        score: linearProbability(model.sentence, f.features),
+        previous: index.sentencesOf(f.report.id)[f.sentence.index - 1]?.sentence,
+        next: index.sentencesOf(f.report.id)[f.sentence.index + 1]?.sentence,
+        continuedBy: continuationOf(index.reportText(f.report.id) ?? "", index.sentencesOf(f.report.id).map((s) => s.sentence), f.sentence.index),
+      }))
+      .sort((a, b) => b.score - a.score);
+    const ranked = preferReport(scored, options.preferReportId);
     const judgement = judge(model, ranked);
     // The sentence the judgement answers with goes first, where answerers look for the best.
     const candidates = judgement.answerAt ? [ranked[judgement.answerAt]!, ...ranked.filter((_, i) => i !== judgement.answerAt)] : ranked;
-    let related: Candidate[] | undefined;
-    if (!judgement.answerable) {
-      const wider = candidatePool(index, queryVector, hybridSearch(index, lexical, queryVector, REACH * chunks, reportIds), size);
-      const ids = new Set(pool.map((p) => p.sentence.sentence.id));
-      if (wider.length !== pool.length || wider.some((p) => !ids.has(p.sentence.sentence.id))) related = rank(wider);
-    }
     const t2 = performance.now();
     return {
       question: analysed,
       candidates,
-      ...(related ? { related } : {}),
       judgement,
       timings: { embedMs: t1 - t0, retrieveMs: t2 - t1 },
       around: (sentence, before, after) =>

@@ -145,15 +145,3 @@ describe("a close call of a follow-up after a turn that cited nothing", () => {
     expect(await (await askJudged({ bank: BANK, rents: RENTS }, close))("and growth?", { history: history2 })).toMatchObject({ abstained: true, citations: [] });
   });
 });
-
-describe("passages shown as possibly related", () => {
-  it("come from retrieval's wider ranking for them when it has one, not from the candidates judged", async () => {
-    let last: Retrieval | undefined;
-    const notSure = (r: Retrieval): Retrieval =>
-      (last = { ...r, judgement: { ...r.judgement, answerable: false, related: true, answerAt: undefined, reason: "not sure" }, related: [...r.candidates].reverse() });
-    const answer = await (await askJudged({ whitson: REPORT }, notSure))("How many children does Peggy Whitson have?");
-    expect(answer.abstained).toBe(true);
-    expect(answer.related.map((c) => c.sentenceId)).toEqual(last!.related!.slice(0, 3).map((c) => c.sentence.id));
-    expect(answer.related[0]!.sentenceId).not.toBe(last!.candidates[0]!.sentence.id);
-  });
-});

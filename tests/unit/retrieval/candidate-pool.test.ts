@@ -18,10 +18,10 @@ beforeAll(async () => {
   index = await memoryIndex({ cup: CUP, orchard: ORCHARD });
 });
 
-const poolFor = async (question: string, k: number, extra: number, reach = k) => {
+const poolFor = async (question: string, k: number, extra: number) => {
   const vector = await testEmbeddings().embedQuery(question);
-  const hits = hybridSearch(index, analyseQuestion(question).lexicalQuery, vector, reach);
-  return { vector, hits, pool: candidatePool(index, vector, hits, { chunks: k, extra }) };
+  const hits = hybridSearch(index, analyseQuestion(question).lexicalQuery, vector, k);
+  return { vector, hits, pool: candidatePool(index, vector, hits, extra) };
 };
 
 describe("candidate pool", () => {
@@ -36,16 +36,6 @@ describe("candidate pool", () => {
     expect(pool.every((p) => p.sentence.report.id === index.chunkAt(hits[0]!.label).report.id)).toBe(true);
     // Whichever chunk was retrieved, the parade sentence is a candidate.
     expect(pool.some((p) => p.sentence.sentence.text.includes("parade"))).toBe(true);
-  });
-
-  it("takes the closest sentences, but no chunk, from a report that only a hit beyond the first chunks reached", async () => {
-    const { hits, pool } = await poolFor("How much of the harvest did the cold snap destroy?", 1, 3, 4);
-    const first = index.chunkAt(hits[0]!.label).report.id;
-    const other = first === "cup" ? "orchard" : "cup";
-    expect(hits.slice(1).some((h) => index.chunkAt(h.label).report.id === other)).toBe(true);
-    expect(pool.every((p) => p.chunkRank === undefined || p.chunkRank === 0)).toBe(true);
-    expect(pool.some((p) => p.sentence.report.id === other)).toBe(true);
-    expect(pool.filter((p) => p.chunkRank === undefined)).toHaveLength(3);
   });
 
   it("adds nothing when asked for no extra sentences", async () => {

@@ -32,15 +32,6 @@ describe("retrieve", () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  it("when not answering, ranks for related passages a wider pool: also the closest sentences of reports the next fused chunks reached", async () => {
-    const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 1 })("Who is minding the apple trees after the cold snap?");
-    expect(r.judgement.answerable).toBe(false);
-    // The orchard report is one chunk: the candidates are its sentences; any other report was reached by the next hit.
-    expect(r.candidates.every((c) => c.report.id === "orchard")).toBe(true);
-    expect(new Set(r.related!.map((c) => c.report.id)).size).toBeGreaterThan(1);
-    expect(r.related!.filter((c) => c.report.id !== "orchard").every((c) => c.features.chunkRank === 0)).toBe(true);
-  });
-
   it("judges a question about someone the reports never mention unanswerable", async () => {
     const r = await retrieve("What did Gabriel Boric say about the strike?");
     expect(r.judgement.answerable).toBe(false);
