@@ -172,14 +172,17 @@ const PERSON_NOUNS = new Set(
   ).split(" "),
 );
 
+/** A noun phrase's last word, lower case: the noun that says what kind of thing it is. */
+const headWord = (phrase: string) => phrase.split(/\s+/).at(-1)!.toLowerCase();
+
 /** Whether a noun phrase names a person by office or role ("the finance minister"): "it" does not stand for one. */
 export function namesAPerson(phrase: string): boolean {
-  return PERSON_NOUNS.has(phrase.split(/\s+/).at(-1)!.toLowerCase());
+  return PERSON_NOUNS.has(headWord(phrase));
 }
 
 /** Whether a noun phrase reads as plural ("the talks"): then it is what "they" stands for. */
 export function isPlural(phrase: string): boolean {
-  const last = phrase.split(/\s+/).at(-1)!.toLowerCase();
+  const last = headWord(phrase);
   return /[^s]s$/.test(last) || ["people", "police", "men", "women", "children", "forces"].includes(last);
 }
 
@@ -195,7 +198,7 @@ const COLLECTIVE_NOUNS = new Set(
 
 /** Whether a singular noun phrase names a body of people ("the council"), which "they" may stand for. */
 export function isCollective(phrase: string): boolean {
-  return COLLECTIVE_NOUNS.has(phrase.split(/\s+/).at(-1)!.toLowerCase());
+  return COLLECTIVE_NOUNS.has(headWord(phrase));
 }
 
 function escapeRegExp(text: string): string {

@@ -78,7 +78,9 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     };
 
     let aboutReports: Set<string> | undefined;
-    const conversationAbout = () => (aboutReports ??= conversationReports(opts.history ?? [], index));
+    let namedAbout: Set<string> | undefined;
+    const named = () => (namedAbout ??= namedReports(opts.history ?? [], index));
+    const conversationAbout = () => (aboutReports ??= conversationReports(opts.history ?? [], index, named()));
     /**
      * The report a conversation is about: the one the previous answer came from, or when it cited nothing, the one
      * report the conversation has been about, if there is one (the closest passage a turn showed, or every name a
@@ -94,10 +96,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
      * person, not found by retrieval, it tells what the conversation is about even when the previous turn cited
      * nothing ("and growth?" after "What is the Central Bank of Aldermark's inflation forecast?" was not sure).
      */
-    const namedReport = () => {
-      const named = namedReports(opts.history ?? [], index);
-      return named.size === 1 ? [...named][0] : undefined;
-    };
+    const namedReport = () => (named().size === 1 ? [...named()][0] : undefined);
     const ownWordsIn = (scoped: boolean) => (scoped && reportIds === undefined && conversationAbout().size > 0 ? [...conversationAbout()] : reportIds);
     /**
      * Retrieves each part of a reading of the question, with the conversation's checks on what it finds; `within` one

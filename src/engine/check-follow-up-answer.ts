@@ -61,8 +61,8 @@ function notSure(retrieval: Retrieval, reason: string): Retrieval {
  * hold every name one of its questions used ("Who is Riverton's finance director?" is about Riverton's report even
  * when nothing was found).
  */
-export function conversationReports(history: readonly Turn[], index: SearchIndex): Set<string> {
-  return new Set([...history.flatMap(reportsOf), ...namedReports(history, index)]);
+export function conversationReports(history: readonly Turn[], index: SearchIndex, named = namedReports(history, index)): Set<string> {
+  return new Set([...history.flatMap(reportsOf), ...named]);
 }
 
 /** The reports that hold every name one of the conversation's questions used. */
