@@ -3,6 +3,7 @@ import { reportsOf, type Turn, understoodQuestion } from "../conversation/turn.j
 import type { FollowUpReading } from "../conversation/follow-up-reading.js";
 import { CONFIDENT } from "../retrieval/answerability.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
+import { saysSubject } from "./says-subject.js";
 import { settledByConversation } from "./settle-close-call.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
 import { extractTerms } from "../text/terms.js";
@@ -43,13 +44,6 @@ export function confirmRewrittenAnswer(rewritten: Retrieval, own: Retrieval): Re
 export function saysEllipsisSubject(rewritten: Retrieval, reading: FollowUpReading): boolean {
   const answer = rewritten.candidates[rewritten.judgement.answerAt ?? 0];
   return rewritten.judgement.answerable && answer !== undefined && saysSubject(answer.sentence.text, reading.ellipsisSubject ?? "");
-}
-
-/** Whether `sentence` says every word of an elliptic follow-up's subject (`FollowUpReading.ellipsisSubject`). */
-export function saysSubject(sentence: string, subject: string): boolean {
-  const words = extractTerms(subject);
-  const said = new Set(extractTerms(sentence).map((t) => t.stem));
-  return words.length > 0 && words.every((t) => said.has(t.stem));
 }
 
 function notSure(retrieval: Retrieval, reason: string): Retrieval {

@@ -3,7 +3,7 @@ import { asksYesOrNo } from "../text/yes-or-no.js";
 import { extractTerms } from "../text/terms.js";
 import { asksWhyOrHow } from "../text/why-or-how.js";
 import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
-import { saysSubject } from "./check-follow-up-answer.js";
+import { saysSubject } from "./says-subject.js";
 
 /**
  * The answer model's probability at which the conversation settles a close call: the best passage is more likely
