@@ -4,14 +4,14 @@ import type { Answerer } from "../answer/answerer.js";
 import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
-import type { FollowUpReading, FollowUpRewriter } from "../conversation/follow-up-reading.js";
+import { coreOf, type FollowUpReading, type FollowUpRewriter } from "../conversation/follow-up-reading.js";
 import { confirmRewrittenAnswer, conversationReports, namedReports, repeatsConversation, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";
 import { answeredFrom } from "../conversation/turn.js";
 import { pointsBack } from "../conversation/follow-up-signals.js";
-import { coreOf, scopedToConversation } from "../conversation/rewrite-offline.js";
+import { scopedToConversation } from "../conversation/rewrite-offline.js";
 import { namesSomething } from "../conversation/name-phrases.js";
 import type { AskOptions } from "../engine-types.js";
 import { draftStream } from "./draft-stream.js";
@@ -97,7 +97,12 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
      * nothing ("and growth?" after "What is the Central Bank of Aldermark's inflation forecast?" was not sure).
      */
     const namedReport = () => (named().size === 1 ? [...named()][0] : undefined);
-    const ownWordsIn = (scoped: boolean) => (scoped && reportIds === undefined && conversationAbout().size > 0 ? [...conversationAbout()] : reportIds);
+    /**
+     * The reports a follow-up's own words are retrieved among: those the question may use; for a reading scoped to the
+     * conversation (a question that names nothing, `scopedToConversation`), the conversation's reports, as its words
+     * alone would find any report's.
+     */
+    const reportsForOwnWords = (scopedReading: boolean) => (scopedReading && reportIds === undefined && conversationAbout().size > 0 ? [...conversationAbout()] : reportIds);
     /**
      * Retrieves each part of a reading of the question, with the conversation's checks on what it finds; `within` one
      * report when given. A reading `scoped` to the conversation (`scopedToConversation`) is not settled by it: the
@@ -132,7 +137,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
         // they are checked among the conversation's reports. A rewritten follow-up's stay checked among all: within its
         // one report "when was it found?" ranks "the week between discovery and notice" among the first three.
         if (opts.history?.length && !modelDecides) {
-          const ownWords = async (carriedContext?: string) => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, reportIds: ownWordsIn(scoped), carriedContext }) : retrieval);
+          const ownWords = async (carriedContext?: string) => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, reportIds: reportsForOwnWords(scoped), carriedContext }) : retrieval);
           if (retrieval.judgement.answerable) {
             if (reading.rewritten && !saysEllipsisSubject(retrieval, reading)) retrieval = confirmRewrittenAnswer(retrieval, await ownWords(asked));
             if (reading.rewritten) retrieval = yesOrNoByWordsAlone(retrieval, text);
@@ -170,9 +175,10 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     // own confidence answers there: among one report's sentences the rule that answers when every word of the question
     // is in a sentence finds one nearly always ("Who voted for the vote?" found the only vote against).
     const previousReport = conversationReport();
-    const retried = reading.rewritten ? reading : scoped;
-    if (retried && !pointsBack(coreOf(retried.question)) && previousReport !== undefined && !reportIds && !modelDecides && !retrievals.some((r) => r.judgement.answerable)) {
-      const within = await retrieveReading(retried, { within: previousReport, scoped: retried === scoped });
+    // What is asked again: the rewrite, or for a question answered as asked, its reading scoped to the conversation.
+    const retry = reading.rewritten ? { reading, scoped: false } : scoped ? { reading: scoped, scoped: true } : undefined;
+    if (retry && !pointsBack(coreOf(retry.reading.question)) && previousReport !== undefined && !reportIds && !modelDecides && !retrievals.some((r) => r.judgement.answerable)) {
+      const within = await retrieveReading(retry.reading, { within: previousReport, scoped: retry.scoped });
       if (within.retrievals.some((r) => r.judgement.answerable) && within.retrievals.every((r) => !r.judgement.answerable || r.judgement.reason === CONFIDENT)) {
         ({ reading, parts, retrievals } = within);
       }
