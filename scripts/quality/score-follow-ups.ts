@@ -1,5 +1,5 @@
 import type { Answer } from "../../src/answer/answer.js";
-import { coreOf } from "../../src/conversation/rewrite-offline.js";
+import { coreOf } from "../../src/conversation/follow-up-reading.js";
 import type { HistoryItem } from "../../src/engine/replay-history.js";
 import { type EvalQuestion, type EvalResult, scoreQuestion, summarise } from "./score.js";
 

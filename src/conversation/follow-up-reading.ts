@@ -20,3 +20,16 @@ export interface FollowUpRewriter {
   readonly name: string;
   read(question: string, history: readonly Turn[], signal?: AbortSignal): Promise<FollowUpReading>;
 }
+
+/** How a carried context is written after the question, so a reader sees what was added (and it can be removed). */
+const CONTEXT = /\s*\(context: [^)]*\)\s*$/;
+
+/** A question with the words carried from the conversation written after it: "How long did they last? (context: …)". */
+export function withContext(question: string, words: readonly string[]): string {
+  return words.length > 0 ? `${question} (context: ${words.join(", ")})` : question;
+}
+
+/** The question without a context we added to it. */
+export function coreOf(question: string): string {
+  return question.replace(CONTEXT, "");
+}

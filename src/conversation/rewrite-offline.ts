@@ -1,16 +1,15 @@
 import { extractTerms, stems } from "../text/terms.js";
 import { baseFormOf, isIrregularVerbForm } from "../text/word-forms.js";
-import { answeredFigure } from "./answered-figure.js";
-import { whatWasAsked } from "./what-was-asked.js";
+import { answeringSentence } from "./answering-sentence.js";
+import { ASKS_FOR_OBJECT } from "./what-was-asked.js";
 import { type Anaphor, CONDITION, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
-import type { FollowUpReading, FollowUpRewriter } from "./follow-up-reading.js";
-import { countedPhrase, definitePhrases, isCollective, isPlural, namePhrases, namesAPerson, namesSomething } from "./name-phrases.js";
+import { coreOf, type FollowUpReading, type FollowUpRewriter, withContext } from "./follow-up-reading.js";
+import { countedPhrase, definitePhrases, isPlural, namePhrases, namesSomething } from "./name-phrases.js";
+import { referentFor } from "./pronoun-referent.js";
 import { answeredFrom, type Turn, understoodQuestion } from "./turn.js";
 
 /** Words carried from the previous turn into a follow-up that leans on it: enough to find its passage again. */
 const CONTEXT_WORDS = 6;
-/** How a carried context is written after the question, so a reader sees what was added (and it can be removed). */
-const CONTEXT = /\s*\(context: [^)]*\)\s*$/;
 
 /**
  * Reads a follow-up as a standalone question without a model: pronouns become the names or noun phrases of the
@@ -39,7 +38,7 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
   } else {
     // Right to left, so earlier indexes stay valid as words are replaced.
     for (const anaphor of [...signals.anaphors].reverse()) {
-      const found = referentFor(anaphor, history, /\bof\s*$/i.test(core.slice(0, anaphor.index)), IDENTIFIES.test(core));
+      const found = referentFor({ anaphor, partOf: /\bof\s*$/i.test(core.slice(0, anaphor.index)), identifies: IDENTIFIES.test(core) }, history);
       // "Who voted for it?" after "What was the vote?": "Who voted for the vote?" asks nothing; the thing is the verb's
       // own word, so the pronoun is left pointing back, with the previous turn's words.
       const referent = found !== undefined && echoesQuestion(found, question, anaphor) ? undefined : found;
@@ -69,7 +68,7 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
   // pull it back to the old answer.
   const own = signals.ellipsisSubject !== undefined ? core : question;
   const context = resolved && contentTerms(own).length >= OWN_WORDS_ENOUGH ? [] : carriedContext(core, last);
-  const standalone = context.length > 0 ? `${core} (context: ${context.join(", ")})` : core;
+  const standalone = withContext(core, context);
   const subject = signals.ellipsisSubject !== undefined && resolved ? { ellipsisSubject: signals.ellipsisSubject } : {};
   return { question: standalone, rewritten: standalone !== question, preferredReportId: answeredFrom(history), ...subject };
 }
@@ -85,18 +84,13 @@ export function scopedToConversation(question: string, history: readonly Turn[])
   if (last === undefined || namesSomething(question)) return undefined;
   const context = carriedContext(question, last);
   if (context.length === 0) return undefined;
-  return { question: `${question.trim()} (context: ${context.join(", ")})`, rewritten: true, preferredReportId: answeredFrom(history) };
+  return { question: withContext(question.trim(), context), rewritten: true, preferredReportId: answeredFrom(history) };
 }
 
 export const offlineRewriter: FollowUpRewriter = {
   name: "offline",
   read: async (question, history) => rewriteOffline(question, history),
 };
-
-/** The question without a context we added to it. */
-export function coreOf(question: string): string {
-  return question.replace(CONTEXT, "");
-}
 
 /** Whether the last word of `referent` is a word of the question besides the pronoun it would stand for ("vote"). */
 function echoesQuestion(referent: string, question: string, anaphor: Anaphor): boolean {
@@ -119,9 +113,6 @@ function countsItsSubject(question: string): boolean {
   const word = match[1];
   return word === undefined || PLACE_OR_KIND.test(word) || /ed$/i.test(word) || baseFormOf(word, "verb") !== undefined || isIrregularVerbForm(word);
 }
-
-/** "What did the Afghan delegation demand?", "Which one did Marovia turn down?": the answer is the verb's object. */
-const ASKS_FOR_OBJECT = /^\s*(?:what|which(?:\s+\w+)?|whom?)\s+(?:did|does|do|will|would|can|could|has|have|had)\s/i;
 
 /**
  * "Where?" after "When did the levee break?": the previous question asked again with the new question word, where it
@@ -238,100 +229,6 @@ function sameKind(previous: string, subject: string): string | undefined {
  * that?").
  */
 const IDENTIFIES = /^\s*(?:(?:and|so|but)\s+)?(?:(?:which|what)\s+\p{L}+|who)\s+(?:is|was)\s+that\s*[?.!]*\s*$/iu;
-
-/** What a pronoun stands for: the latest turn that offers a fitting name or phrase wins. `identifies`: see IDENTIFIES. */
-function referentFor(anaphor: Anaphor, history: readonly Turn[], partOf: boolean, identifies: boolean): string | undefined {
-  for (let i = history.length - 1; i >= 0; i--) {
-    const turn = history[i]!;
-    const asked = coreOf(understoodQuestion(turn));
-    const cited = (turn.citations ?? []).map((c) => c.text).join(" ");
-    const askedNames = namePhrases(asked);
-    const citedNames = namePhrases(cited).filter((n) => !asked.includes(n.text));
-    const phrases = definitePhrases(asked, cited);
-    let found: string | undefined;
-    if (anaphor.kind === "person") {
-      // After "Who …?" the person is the answer, found in the cited sentence rather than in the question; but "Who is
-      // Tomas Brandt?" asks about the person it names, when the name is all it asks about ("Who was Tomas Brandt
-      // replaced by?" asks for someone else). A passage shown when the answer was not sure names nobody for certain.
-      const about = /^\s*who\s+(?:is|was|are|were)\s+(.+?)[\s?.!]*$/i.exec(asked)?.[1];
-      const aboutNamed = about !== undefined && askedNames.some((n) => n.person && n.text === about);
-      const answerFirst = /^\s*(who|whom|whose)\b/i.test(asked) && !aboutNamed;
-      const persons = (answerFirst ? [...citedNames, ...askedNames] : [...askedNames, ...citedNames]).filter((n) => n.person);
-      found = persons[0]?.text;
-    } else if (anaphor.kind === "place") {
-      // After "Which plant …?" or "Where did the mayor fly to?" the place is the answer, a name the cited sentence
-      // adds; otherwise a place the question named ("How does Dunmore get its water?": there = Dunmore).
-      const answerFirst = /^\s*(which|what|where)\b/i.test(asked);
-      const answered = namePhrases(answeringSentence(turn) ?? "").filter((n) => !asked.includes(n.text));
-      // A name the question used may be a person's; one the answer added to "Which plant?" is the place ("Ashby Vale",
-      // two capitalised words, reads as a person's name to the person test).
-      const places = askedNames.filter((n) => !n.person);
-      found = (answerFirst ? [...answered, ...places] : [...places, ...answered])[0]?.text;
-    } else if (anaphor.kind === "event" && identifies && /^\s*who\b/i.test(asked)) {
-      // After "Who voted against the budget?", "Which ward is that?" asks about the person the answer named; when it
-      // named nobody, nothing stands for "that" (the budget has no ward).
-      const person = citedNames.find((n) => n.person)?.text;
-      if (person === undefined) return undefined;
-      found = person;
-    } else if (anaphor.kind === "event") {
-      // After a question that asked for a figure, "that" is the figure; if the answer gave none, nothing stands for it.
-      const figure = answeredFigure(asked, answeringSentence(turn));
-      if (figure === null) return undefined;
-      // After "What did the Afghan delegation demand?", "that" is what they demanded, the answer, not the delegation.
-      if (figure === undefined && ASKS_FOR_OBJECT.test(asked)) return whatWasAsked(asked);
-      // What the previous question was about sits last in it, after its verb: "Who arranged the ceasefire?".
-      found = figure ?? phrases.at(-1) ?? askedNames.at(-1)?.text;
-    } else {
-      const wantPlural = anaphor.kind === "group";
-      const others = askedNames.filter((n) => !n.person).map((n) => n.text);
-      // "How many of them went to hospital?" after "How many people were injured?": them = the people counted.
-      // Short of a plural phrase or a name, "they" after "How many plots were in the trial?" are the plots.
-      const counted = wantPlural ? countedPhrase(asked) : undefined;
-      // Short of a phrase or a name, "they" after "Who funded the study?" are whoever the answer named ("Agrivane").
-      const answered = wantPlural && /^\s*who\b/i.test(asked) ? citedNames.find((n) => !n.person)?.text : undefined;
-      // A phrase holding a name ("the Afghan delegation") is that name's fuller form; otherwise the name that comes
-      // first, the question's subject ("How did Pakistan respond to the delegation?": they = Pakistan).
-      const named = [...phrases.filter((p) => others.some((o) => p.includes(o))), ...others.filter((o) => !phrases.some((p) => p.includes(o)))];
-      const first = named.sort((a, b) => asked.indexOf(a) - asked.indexOf(b))[0];
-      // "did it work?" after "What did the finance minister offer …?": "it" is no person ("the finance minister").
-      const things = anaphor.kind === "thing" ? phrases.filter((p) => !namesAPerson(p)) : phrases;
-      const plural = things.find((p) => isPlural(p) === wantPlural);
-      // Short of those, "they" may be a body of people: "will they appeal?" after "What did the council decide?".
-      const body = wantPlural ? things.find(isCollective) : undefined;
-      // … and when no thing of its question is left, "it" is what that question asked for: what he offered.
-      const object = anaphor.kind === "thing" && things.length < phrases.length && ASKS_FOR_OBJECT.test(asked) ? whatWasAsked(asked) : undefined;
-      found = (partOf && counted ? `the ${counted}` : undefined) ?? plural ?? first ?? body ?? answered ?? (counted && `the ${counted}`) ?? object;
-    }
-    if (found !== undefined) return found;
-  }
-  // A phrase of the wrong number stands for nothing: "they" after "How much of the line has been cleared?" are not the
-  // line, and "Will the press conference cut again?", "Would the fire open sooner?" asked nothing. The pronoun is left
-  // pointing back, with the previous turn's words.
-  return undefined;
-}
-
-/**
- * Of the sentences a turn's answer cited (in reading order), the one its answer is in: the one holding most of the
- * question's words that set it apart from the others. Names count only to break a tie, as they tell the report rather
- * than the fact: for "How much is going to the police in the Riverton budget?", "police" picks the sentence, not
- * "Riverton"; for "Who is Tomas Brandt?", with no other word, his name does.
- */
-function answeringSentence(turn: Turn): string | undefined {
-  const texts = (turn.citations ?? []).map((c) => new Set(stems(c.text)));
-  const terms = extractTerms(coreOf(understoodQuestion(turn)));
-  const score = (t: Set<string>, salient: boolean) => {
-    const asked = [...new Set(terms.filter((term) => term.salient === salient).map((term) => term.stem))];
-    const weight = (stem: string) => 1 / Math.max(1, texts.filter((x) => x.has(stem)).length);
-    return asked.filter((stem) => t.has(stem)).reduce((sum, stem) => sum + weight(stem), 0);
-  };
-  let best = 0;
-  texts.forEach((t, i) => {
-    const [words, names] = [score(t, false), score(t, true)];
-    const [bestWords, bestNames] = [score(texts[best]!, false), score(texts[best]!, true)];
-    if (words > bestWords || (words === bestWords && names > bestNames)) best = i;
-  });
-  return turn.citations?.[best]?.text;
-}
 
 function possessive(phrase: string): string {
   return /s$/.test(phrase) && isPlural(phrase) ? `${phrase}’` : `${phrase}’s`;

@@ -1,5 +1,8 @@
 import { definitePhrases, namePhrases } from "./name-phrases.js";
 
+/** "What did the Afghan delegation demand?", "Which one did Marovia turn down?": the answer is the verb's object. */
+export const ASKS_FOR_OBJECT = /^\s*(?:what|which(?:\s+\w+)?|whom?)\s+(?:did|does|do|will|would|can|could|has|have|had)\s/i;
+
 // Past tenses a news question's verbs often take that adding "-ed" would get wrong.
 const IRREGULAR_PAST: Record<string, string> = {
   say: "said", tell: "told", do: "did", make: "made", give: "gave", take: "took", get: "got", find: "found", see: "saw",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { followUpSignals, leansOnHistory } from "../../../src/conversation/follow-up-signals.js";
-import { coreOf, rewriteOffline, scopedToConversation } from "../../../src/conversation/rewrite-offline.js";
+import { coreOf } from "../../../src/conversation/follow-up-reading.js";
+import { rewriteOffline, scopedToConversation } from "../../../src/conversation/rewrite-offline.js";
 import { CEASEFIRE, DEMANDS, MEDIATED, MUJAHID, SAMAD, turn } from "./fixtures.js";
 
 const mediated = [turn("Who mediated the talks?", [MEDIATED])];

@@ -1,0 +1,166 @@
+import { answeredFigure } from "./answered-figure.js";
+import { answeringSentence } from "./answering-sentence.js";
+import type { Anaphor } from "./follow-up-signals.js";
+import { coreOf } from "./follow-up-reading.js";
+import { countedPhrase, definitePhrases, isCollective, isPlural, type NamePhrase, namePhrases, namesAPerson } from "./name-phrases.js";
+import { type Turn, understoodQuestion } from "./turn.js";
+import { ASKS_FOR_OBJECT, whatWasAsked } from "./what-was-asked.js";
+
+/** A pronoun of the follow-up, with what its place in the question tells about it. */
+export interface Pointer {
+  anaphor: Anaphor;
+  /** It follows "of": "How many of them went to hospital?" is a part of what was counted. */
+  partOf: boolean;
+  /** "that" identifies someone ("Which ward is that?", "Who is that?") rather than pointing to what happened. */
+  identifies: boolean;
+}
+
+/**
+ * What a pronoun stands for: the latest turn that offers a fitting name or phrase wins. Undefined when none does or a
+ * rule says nothing stands for it: the pronoun is then left pointing back, with the previous turn's words. A phrase of
+ * the wrong number stands for nothing: "they" after "How much of the line has been cleared?" are not the line, and
+ * "Will the press conference cut again?", "Would the fire open sooner?" asked nothing.
+ */
+export function referentFor(pointer: Pointer, history: readonly Turn[]): string | undefined {
+  const rules = RULES[pointer.anaphor.kind];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const said = whatTurnSaid(history[i]!);
+    for (const rule of rules) {
+      const offer = rule(said, pointer);
+      if (offer === NOTHING) return undefined;
+      if (offer !== undefined) return offer;
+    }
+  }
+  return undefined;
+}
+
+/** One earlier turn, as the rules read it. */
+interface TurnSaid {
+  turn: Turn;
+  /** What it asked, in full (its reading when it was a follow-up), without context we carried to it. */
+  asked: string;
+  askedNames: NamePhrase[];
+  /** The names the sentences its answer cited add to the question's. */
+  citedNames: NamePhrase[];
+  /** The question's noun phrases, first one first (`definitePhrases`, read with the cited sentences). */
+  phrases: string[];
+}
+
+function whatTurnSaid(turn: Turn): TurnSaid {
+  const asked = coreOf(understoodQuestion(turn));
+  const cited = (turn.citations ?? []).map((c) => c.text).join(" ");
+  const askedNames = namePhrases(asked);
+  return { turn, asked, askedNames, citedNames: namePhrases(cited).filter((n) => !asked.includes(n.text)), phrases: definitePhrases(asked, cited) };
+}
+
+/**
+ * What one rule makes of one turn: the referent; undefined when it has nothing to say (the next rule, then the turn
+ * before, is asked); or NOTHING, when it knows nothing stands for the pronoun, and no other rule or turn is asked.
+ */
+const NOTHING = null;
+type Offer = string | undefined | typeof NOTHING;
+type Rule = (said: TurnSaid, pointer: Pointer) => Offer;
+
+const asksWho = (asked: string) => /^\s*who\b/i.test(asked);
+
+/**
+ * "he", "she", "his", "her": after "Who …?" the person is the answer, named in the cited sentence rather than in the
+ * question; otherwise a person the question named. But "Who is Tomas Brandt?" asks about the person it names, when the
+ * name is all it asks about ("Who was Tomas Brandt replaced by?" asks for someone else). A turn not sure of its answer
+ * cited nothing, and the passages it showed name nobody for certain.
+ */
+const personNamed: Rule = ({ asked, askedNames, citedNames }) => {
+  const about = /^\s*who\s+(?:is|was|are|were)\s+(.+?)[\s?.!]*$/i.exec(asked)?.[1];
+  const aboutNamed = about !== undefined && askedNames.some((n) => n.person && n.text === about);
+  const answerFirst = /^\s*(who|whom|whose)\b/i.test(asked) && !aboutNamed;
+  return (answerFirst ? [...citedNames, ...askedNames] : [...askedNames, ...citedNames]).find((n) => n.person)?.text;
+};
+
+/**
+ * "there": after "Which plant …?" or "Where did the mayor fly to?" the place is the answer, a name the cited sentence
+ * adds; otherwise a place the question named ("How does Dunmore get its water?": there = Dunmore). A name the question
+ * used may be a person's; one the answer added to "Which plant?" is the place ("Ashby Vale", two capitalised words,
+ * reads as a person's name to the person test).
+ */
+const placeNamed: Rule = ({ turn, asked, askedNames }) => {
+  const answerFirst = /^\s*(which|what|where)\b/i.test(asked);
+  const answered = namePhrases(answeringSentence(turn) ?? "").filter((n) => !asked.includes(n.text));
+  const places = askedNames.filter((n) => !n.person);
+  return (answerFirst ? [...answered, ...places] : [...places, ...answered])[0]?.text;
+};
+
+/**
+ * "Which ward is that?" after "Who voted against the budget?" asks about the person the answer named; when it named
+ * nobody, nothing stands for "that" (the budget has no ward).
+ */
+const personIdentified: Rule = ({ asked, citedNames }, { identifies }) => {
+  if (!identifies || !asksWho(asked)) return undefined;
+  return citedNames.find((n) => n.person)?.text ?? NOTHING;
+};
+
+/**
+ * "Was that a record?" after "How many people attended the cup final?": after a question that asked for a figure,
+ * "that" is the figure its answer gave ("the 78,406 people"); if the answer gave none, nothing stands for it.
+ */
+const figureAnswered: Rule = ({ turn, asked }) => answeredFigure(asked, answeringSentence(turn));
+
+/**
+ * "How did Pakistan respond to that?" after "What did the Afghan delegation demand?": "that" is what they demanded,
+ * the answer, not the delegation. (Reached only after a question that asked for no figure.)
+ */
+const thatIsTheAnswer: Rule = ({ asked }) => (ASKS_FOR_OBJECT.test(asked) ? (whatWasAsked(asked) ?? NOTHING) : undefined);
+
+/** "When was that?" after "Who arranged the ceasefire?": what the previous question was about sits last in it, after its verb. */
+const lastThingAsked: Rule = ({ askedNames, phrases }) => phrases.at(-1) ?? askedNames.at(-1)?.text;
+
+/** The noun phrases "it" or "they" may stand for: "it" never stands for someone named by office ("the finance minister"). */
+const thingsFor = ({ phrases }: TurnSaid, { anaphor }: Pointer) => (anaphor.kind === "thing" ? phrases.filter((p) => !namesAPerson(p)) : phrases);
+
+/** What a "how many" question counted, as a phrase: "they" may be them. */
+const countedFor = ({ asked }: TurnSaid, { anaphor }: Pointer) => {
+  const counted = anaphor.kind === "group" ? countedPhrase(asked) : undefined;
+  return counted === undefined ? undefined : `the ${counted}`;
+};
+
+/** "How many of them went to hospital?" after "How many people were injured?": them = the people counted, first. */
+const partOfCounted: Rule = (said, pointer) => (pointer.partOf ? countedFor(said, pointer) : undefined);
+
+/** "they" is a plural phrase, "it" a singular one: "How long did they last?" after "Who mediated the talks?". */
+const phraseOfItsNumber: Rule = (said, pointer) => thingsFor(said, pointer).find((p) => isPlural(p) === (pointer.anaphor.kind === "group"));
+
+/**
+ * The name that comes first, the question's subject ("How did Pakistan respond to the delegation?": they = Pakistan);
+ * a phrase holding a name ("the Afghan delegation") is that name's fuller form. People are "he" or "she", not this.
+ */
+const firstNamed: Rule = ({ asked, askedNames, phrases }) => {
+  const others = askedNames.filter((n) => !n.person).map((n) => n.text);
+  const named = [...phrases.filter((p) => others.some((o) => p.includes(o))), ...others.filter((o) => !phrases.some((p) => p.includes(o)))];
+  return named.sort((a, b) => asked.indexOf(a) - asked.indexOf(b))[0];
+};
+
+/** "they" may be a body of people named by a singular noun: "will they appeal?" after "What did the council decide?". */
+const bodyOfPeople: Rule = (said, pointer) => (pointer.anaphor.kind === "group" ? thingsFor(said, pointer).find(isCollective) : undefined);
+
+/** "they" after "Who funded the study?" are whoever the answer named ("Agrivane"). */
+const whoAnswered: Rule = ({ asked, citedNames }, { anaphor }) => (anaphor.kind === "group" && asksWho(asked) ? citedNames.find((n) => !n.person)?.text : undefined);
+
+/** Short of a plural phrase or a name, "they" after "How many plots were in the trial?" are the plots. */
+const whatWasCounted: Rule = countedFor;
+
+/**
+ * "did it work?" after "What did the finance minister offer to win over the rebels?": when the question's only phrases
+ * name people, "it" is what the question asked for: what he offered.
+ */
+const itIsTheAnswer: Rule = (said, pointer) => {
+  const fewerThings = thingsFor(said, pointer).length < said.phrases.length;
+  return pointer.anaphor.kind === "thing" && fewerThings && ASKS_FOR_OBJECT.test(said.asked) ? whatWasAsked(said.asked) : undefined;
+};
+
+/** The rules for each kind of pronoun, in the order they are asked of a turn. */
+const RULES: Record<Anaphor["kind"], readonly Rule[]> = {
+  person: [personNamed],
+  place: [placeNamed],
+  event: [personIdentified, figureAnswered, thatIsTheAnswer, lastThingAsked],
+  thing: [phraseOfItsNumber, firstNamed, itIsTheAnswer],
+  group: [partOfCounted, phraseOfItsNumber, firstNamed, bodyOfPeople, whoAnswered, whatWasCounted],
+};
