@@ -131,12 +131,20 @@ const phraseOfItsNumber: Rule = (said, pointer) => thingsFor(said, pointer).find
 /**
  * The name that comes first, the question's subject ("How did Pakistan respond to the delegation?": they = Pakistan);
  * a phrase holding a name ("the Afghan delegation") is that name's fuller form. People are "he" or "she", not this.
+ * "they" keeps its number: a singular phrase holding a name gives way to the name alone, a company or a country that
+ * "they" may be ("what's the most it can fine them?" after "Which regulator is looking into the Vantora breach?":
+ * them = Vantora, not the breach; "when did they get the first guy out?" is not about "the roof … at Brennock").
  */
-const firstNamed: Rule = ({ asked, askedNames, phrases }) => {
-  const others = askedNames.filter((n) => !n.person).map((n) => n.text);
-  const named = [...phrases.filter((p) => others.some((o) => p.includes(o))), ...others.filter((o) => !phrases.some((p) => p.includes(o)))];
+const firstNamed: Rule = ({ asked, askedNames, phrases }, { anaphor }) => {
+  const names = askedNames.filter((n) => !n.person).map((n) => n.text);
+  const fitsNumber = (phrase: string) => anaphor.kind !== "group" || isPlural(beforePlace(phrase)) || isCollective(beforePlace(phrase));
+  const fuller = phrases.filter((p) => names.some((n) => p.includes(n)) && fitsNumber(p));
+  const named = [...fuller, ...names.filter((n) => !fuller.some((p) => p.includes(n)))];
   return named.sort((a, b) => asked.indexOf(a) - asked.indexOf(b))[0];
 };
+
+/** A phrase without the place that follows it: "the talks in Istanbul" are talks, plural. */
+const beforePlace = (phrase: string) => phrase.replace(/\s(?:in|of|at)\s\p{Lu}[^\s]*$/u, "");
 
 /** "they" may be a body of people named by a singular noun: "will they appeal?" after "What did the council decide?". */
 const bodyOfPeople: Rule = (said, pointer) => (pointer.anaphor.kind === "group" ? thingsFor(said, pointer).find(isCollective) : undefined);

@@ -125,6 +125,15 @@ describe("offline follow-up rewrite", () => {
     expect(coreOf(rewriteOffline("will they appeal?", [turn("What did the council decide?")]).question)).toBe("Will the council appeal?");
   });
 
+  it("reads 'they' as a name alone rather than the singular phrase holding it, and keeps a phrase's number before its place", () => {
+    const breach = [turn("What is the regulator doing about the Vantora breach?")];
+    expect(coreOf(rewriteOffline("what's the most it can fine them?", breach).question)).toBe("What's the most the regulator can fine Vantora?");
+    const roof = [turn("What time did the roof come down at Brennock?")];
+    expect(coreOf(rewriteOffline("and when did they get the first guy out?", roof).question)).toBe("When did Brennock get the first guy out?");
+    // "the talks in Istanbul" are talks: plural, so still "they".
+    expect(coreOf(rewriteOffline("How long did they last?", [turn("Who mediated the talks in Istanbul?")]).question)).toBe("How long did the talks in Istanbul last?");
+  });
+
   it("swaps only the owner when an elliptic question is a possessive", () => {
     expect(rewriteOffline("and Pakistan's?", [turn("Who is Afghanistan's Defence Minister?", [MUJAHID])]).question).toMatch(/^Who is Pakistan's Defence Minister\?/);
   });
