@@ -120,20 +120,21 @@ describe("answer quality on the question bank, local store", () => {
   // conversation's questions named settling a close call after a turn that cited nothing: the bank's 44 → 45 (46 once
   // a pronoun no longer stands for a phrase of the other number), the
   // second set's 25 → 26, bank-d's 12 → 13 (after 13 → 12 with the elliptic reading); a "why" or "how" follow-up not
-  // answered with what any earlier turn showed: bank-d's 3 wrong → 2.
+  // answered with what any earlier turn showed: bank-d's 3 wrong → 2. "he" or "she" after a "who" that was not sure
+  // read as the person its closest passage names beside what was asked: the bank's 46 → 49, bank-f's 9 → 10.
   // - the bank's (the tuning set), written by the team; a second set on the four reports the first does not use,
   //   written after the rewrite was shaped; a third, terse, in the style of the outsider's held-out one, used to
   //   choose the conversation's-reports rule;
   // - bank-c's, bank-d's, bank-e's and bank-f's, each written by an outsider with four new reports (first runs,
   //   unseen: 13/4, 17/4, 13/2 and 10/2); since then tuning sets.
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 46, wrong: 2 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 49, wrong: 2 },
     { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 26, wrong: 0 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 17, wrong: 1 },
     { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 13, wrong: 2 },
     { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 16, wrong: 0 },
-    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 9, wrong: 0 },
+    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 10, wrong: 0 },
   ];
   /**
    * Every set's follow-ups asked at once, the first time a set's results are wanted: a follow-up's reading exists only

@@ -84,9 +84,21 @@ describe("offline follow-up rewrite", () => {
     );
   });
 
-  it("after a 'who' question that found no answer, takes nobody from the passages it showed: they were not claimed", () => {
-    const shown = { ...turn("Who is Riverton's finance director?"), related: turn("x", ["Finance director Omar Castellanos told the council costs were rising."]).citations };
-    expect(rewriteOffline("what did he tell the council?", [shown]).question).toMatch(/^What did he tell the council\? \(context:/);
+  it("after a 'who' question that found no answer, takes the person the closest passage shown names beside what was asked", () => {
+    const shown = (question: string, passage: string) => ({ ...turn(question), citations: [], related: turn("x", [passage]).citations });
+    const died = shown("Who died in the Brennock collapse?", "The man who died was Aled Morcombe, 58, of Carnfield, who had worked at Brennock for 33 years.");
+    expect(coreOf(rewriteOffline("how old was he?", [died]).question)).toBe("How old was Aled Morcombe?");
+    // Not the person the question named: Ilic is who beat him.
+    const beat = shown("Who did Ilic beat in the final?", "Mateo Ilic became the youngest world chess champion in history on Saturday, beating the defending champion, Viktor Sandqvist, 2.5-1.5.");
+    expect(coreOf(rewriteOffline("how old is he?", [beat]).question)).toBe("How old is Viktor Sandqvist?");
+    // Not a name far from what was asked, nor an institution's two capitalised words: "he" is left pointing back.
+    const far = shown("Who is Riverton's finance director?", "Mayor Patricia Holloway opened the meeting, and the council later heard that the finance director would retire.");
+    expect(rewriteOffline("what did he tell the council?", [far]).question).toMatch(/^What did he tell the council\? \(context:/);
+    const museum = shown("Who is leading the investigation into the museum theft?", "Detectives investigating the theft of eight pieces from the Aldous Museum of Decorative Arts have released images.");
+    expect(rewriteOffline("what's he most afraid of?", [museum]).question).toMatch(/^What's he most afraid of\? \(context:/);
+    // A question that asked for no person showed its passages for what they say, not for whom they name.
+    const notWho = shown("What did the finance director say?", "Finance director Omar Castellanos told the council costs were rising.");
+    expect(rewriteOffline("how old is he?", [notWho]).question).toMatch(/^How old is he\? \(context:/);
   });
 
   it("reads 'he' after 'Who is <name>?' as that person, but after 'Who was <name> replaced by?' as the answer", () => {
