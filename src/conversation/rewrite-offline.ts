@@ -166,9 +166,15 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
   if (target === undefined) return undefined;
   const at = previous.indexOf(target);
   const after = previous.slice(at + target.length);
-  // "and Pakistan's?" takes the place of "Afghanistan" in "Afghanistan's": one possessive is enough.
-  const filler = subject.replace(/[?.!]+$/, "").replace(/['’]s$/u, (s) => (/^['’]s\b/u.test(after) ? "" : s));
-  return previous.slice(0, at) + filler + after;
+  const before = previous.slice(0, at);
+  // "and Pakistan's?" takes the place of "Afghanistan" in "Afghanistan's": one possessive is enough; "and in Linmouth?"
+  // takes the place of "Brackenford" in "to rent in Brackenford": one "in" is enough.
+  const preposition = prepositional ? /^\S+/.exec(subject.trim())![0] : undefined;
+  const filler = subject
+    .replace(/[?.!]+$/, "")
+    .replace(/['’]s$/u, (s) => (/^['’]s\b/u.test(after) ? "" : s))
+    .replace(/^\s*(\S+)\s+/, (prep) => (preposition !== undefined && new RegExp(`\\b${preposition}\\s+$`, "i").test(before) ? "" : prep));
+  return before + filler + after;
 }
 
 /**
@@ -214,6 +220,11 @@ function sameKind(previous: string, subject: string): string | undefined {
   if (at < 0) return undefined;
   const modifier = words[at - 1]!;
   let from = at > 1 && extractTerms(modifier[0]).length > 0 && /^\p{Ll}/u.test(modifier[0]) && !/^(the|a|an)$/i.test(modifier[0]) ? at - 1 : at;
+  // Of what a name owns, every word between the owner and the noun says which, and gives way: "and energy costs?"
+  // after "By how much did Corvane's raw material costs rise?" asks about Corvane's energy costs, not its raw ones.
+  let back = from;
+  while (back > 1 && /^\p{Ll}/u.test(words[back - 1]![0]) && extractTerms(words[back - 1]![0]).length > 0 && !/^(the|a|an)$/i.test(words[back - 1]![0])) back--;
+  if (back < from && /['’]s$/u.test(words[back - 1]?.[0] ?? "")) from = back;
   // A title's capitalised words go with it, up to its owner: "Defence Minister" in "Pakistan's Defence Minister".
   if (/^\p{Lu}/u.test(words[at]![0])) while (from > 1 && /^\p{Lu}/u.test(words[from - 1]![0]) && !/['’]s$/u.test(words[from - 1]![0])) from--;
   const start = words[from]!.index ?? 0;

@@ -331,6 +331,9 @@ describe("offline follow-up rewrite", () => {
   it("swaps the place after a phrase for an elliptic place, and reads 'for how long?' and 'what happened next?'", () => {
     const istanbul = [turn("Who mediated the talks in Istanbul?", [MEDIATED])];
     expect(coreOf(rewriteOffline("and in Doha?", istanbul).question)).toBe("Who mediated the talks in Doha?");
+    // A place after the verb's own "in" takes one "in", not two.
+    const rent = [turn("How much does a two-bedroom flat cost to rent in Brackenford?")];
+    expect(coreOf(rewriteOffline("and in Linmouth?", rent).question)).toBe("How much does a two-bedroom flat cost to rent in Linmouth?");
     expect(coreOf(rewriteOffline("for how long?", istanbul).question)).toBe("For how long were the talks in Istanbul mediated?");
     expect(rewriteOffline("what happened next?", istanbul).question).toMatch(/^What happened next\? \(context: Istanbul, Turkish/);
     expect(followUpSignals("What will the next round discuss?").leaning).toEqual([]);
@@ -351,6 +354,9 @@ describe("offline follow-up rewrite", () => {
   it("puts an elliptic common noun in the place of common nouns, not of a name", () => {
     const forecast = [turn("What is the Central Bank of Aldermark's inflation forecast?", [], "bank")];
     expect(coreOf(rewriteOffline("and growth?", forecast).question)).toBe("What is the Central Bank of Aldermark's growth forecast?");
+    // Every word between an owner and the noun gives way, not only the last: not "Corvane's raw energy costs".
+    const costs = [turn("By how much did Corvane's raw material costs rise?")];
+    expect(coreOf(rewriteOffline("and energy costs?", costs).question)).toBe("By how much did Corvane's energy costs rise?");
     expect(coreOf(rewriteOffline("and the pools?", [turn("What happens to the Riverton parks department?")]).question)).toBe("What happens to the pools?");
     // A phrase of its own is what is asked about, not a modifier of the owned phrase.
     expect(coreOf(rewriteOffline("and the ceasefire?", [turn("What is Pakistan's inflation forecast?")]).question)).not.toContain("Pakistan's the");
