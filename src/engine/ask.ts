@@ -8,6 +8,7 @@ import { coreOf, type FollowUpReading, type FollowUpRewriter } from "../conversa
 import { confirmRewrittenAnswer, conversationReports, namedReports, repeatsConversation, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
+import { settledInPreviousAnswer } from "./settle-in-previous-answer.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";
 import { answeredFrom } from "../conversation/turn.js";
 import { pointsBack } from "../conversation/follow-up-signals.js";
@@ -125,7 +126,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       for (const part of parts) {
         let retrieval = await deps.retrieve(part.query, retrieveOptions);
         if (opts.history?.length) {
-          if (!scoped) retrieval = continuingPreviousAnswer(retrieval, opts.history.at(-1), reading.rewritten);
+          if (!scoped) retrieval = settledInPreviousAnswer(continuingPreviousAnswer(retrieval, opts.history.at(-1), reading.rewritten), opts.history.at(-1), text);
           retrieval = withinConversation(retrieval, text, conversationAbout);
         }
         // The follow-up read with its own words only confirms a rewrite's answer or settles a close call. The chat

@@ -7,6 +7,7 @@ import type { Candidate, Retrieval } from "../retrieval/retrieve.js";
 export const SETTLED_BY = {
   previousReport: "settled by the report the previous answer came from",
   besidePreviousAnswer: "beside the sentence the previous answer cited",
+  previousAnswer: "another fact of a sentence the previous answer cited",
 } as const;
 
 /**

@@ -122,7 +122,8 @@ describe("answer quality on the question bank, local store", () => {
   // second set's 25 → 26, bank-d's 12 → 13 (after 13 → 12 with the elliptic reading); a "why" or "how" follow-up not
   // answered with what any earlier turn showed: bank-d's 3 wrong → 2. "he" or "she" after a "who" that was not sure
   // read as the person its closest passage names beside what was asked: the bank's 46 → 49, bank-f's 9 → 10; every
-  // word between an owner and its noun swapped by an elliptic one ("and energy costs?"): the second set's 26 → 27.
+  // word between an owner and its noun swapped by an elliptic one ("and energy costs?"): the second set's 26 → 27;
+  // a close call settled by another fact of a sentence the previous answer cited: the second set's 27 → 28.
   // - the bank's (the tuning set), written by the team; a second set on the four reports the first does not use,
   //   written after the rewrite was shaped; a third, terse, in the style of the outsider's held-out one, used to
   //   choose the conversation's-reports rule;
@@ -130,7 +131,7 @@ describe("answer quality on the question bank, local store", () => {
   //   unseen: 13/4, 17/4, 13/2 and 10/2); since then tuning sets.
   const FOLLOW_UP_SETS = [
     { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 49, wrong: 2 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 27, wrong: 0 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 28, wrong: 0 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 17, wrong: 1 },
     { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 13, wrong: 2 },

@@ -1,0 +1,28 @@
+import { coreOf } from "../conversation/follow-up-reading.js";
+import { type Turn, understoodQuestion } from "../conversation/turn.js";
+import { answerTypeOf } from "../retrieval/answer-type.js";
+import type { Retrieval } from "../retrieval/retrieve.js";
+import { extractTerms } from "../text/terms.js";
+import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
+
+/**
+ * "How many vessels did she inherit?" after "What did Catriona Vell do before?" was answered with "… She inherited a
+ * fleet of nine vessels, …": a news sentence holds several facts, and a follow-up often asks for another one of a
+ * sentence the previous answer cited. Retrieval ranks that sentence first, but the judgement, which sees one question
+ * and not the conversation, is not sure (0.31). The conversation is evidence it lacks: the sentence was found for this
+ * conversation's subject. A close call (`closeCall`: the sentence holds the kind of fact asked for) is settled by it
+ * when the follow-up asks for a kind of fact (a count, a date, a person …) the previous question did not, so it is not
+ * the previous answer again, and the sentence says every word of the follow-up as typed besides its question words.
+ * Elsewhere a sentence already cited never answers a follow-up (`continuingPreviousAnswer`): the follow-up asks
+ * something new, and without a new kind of fact to hold, the old sentence is only where its words came from.
+ */
+export function settledInPreviousAnswer(retrieval: Retrieval, previous: Turn | undefined, typed: string): Retrieval {
+  const top = closeCall(retrieval);
+  if (!top || previous === undefined || !(previous.citations ?? []).some((c) => c.sentenceId === top.sentence.id)) return retrieval;
+  const asks = answerTypeOf(typed);
+  if (asks === undefined || asks === answerTypeOf(coreOf(understoodQuestion(previous)))) return retrieval;
+  const said = new Set(extractTerms(top.sentence.text).map((t) => t.stem));
+  const own = extractTerms(typed).filter((t) => !t.salient);
+  if (own.length === 0 || !own.every((t) => said.has(t.stem))) return retrieval;
+  return settled(retrieval, SETTLED_BY.previousAnswer);
+}
