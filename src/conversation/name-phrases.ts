@@ -1,5 +1,6 @@
 import { DAYS, MONTH_NAMES } from "../text/non-quantities.js";
 import { extractTerms } from "../text/terms.js";
+import { baseFormOf } from "../text/word-forms.js";
 
 /**
  * Names and noun phrases found in a question or a cited sentence: what a pronoun in the next question can stand for.
@@ -132,16 +133,23 @@ export function definitePhrases(question: string, source = ""): string[] {
         break;
       }
     }
-    // The subject after an auxiliary runs into its verb ("What did the Afghan delegation demand from Islamabad?")
-    // unless a verb ended it ("Where would the alternative route have crossed …?").
-    const subject = i > 0 && AUXILIARIES.has(tokens[i - 1]!.word.toLowerCase());
+    // An owner is the whole name before its "'s": "Corrin Air's", not "Air's".
+    let start = i;
+    while (owner && start > 1 && /^\p{Lu}/u.test(tokens[start - 1]!.word) && !OPENERS.has(tokens[start - 1]!.word.toLowerCase())) start--;
+    // The subject after an auxiliary runs into its verb ("What did the Afghan delegation demand from Islamabad?",
+    // "Why did Corrin Air's computer system fail?") unless a verb ended it ("Where would the alternative route have
+    // crossed …?"); after a form of "be", only a past participle does: "Where was the getaway car found?".
+    const before = start > 0 ? tokens[start - 1]!.word.toLowerCase() : "";
     const endedByVerb = tokens[j] !== undefined && VERB_BREAKS.has(tokens[j]!.word.toLowerCase());
-    if (subject && !endedByVerb && words.length > 1 && /^\p{Ll}/u.test(words.at(-1)!)) words.pop();
+    const last = words.at(-1) ?? "";
+    const runsIntoVerb = AUXILIARIES.has(before) || (BE.has(before) && baseFormOf(last, "verb") !== undefined);
+    if (runsIntoVerb && !endedByVerb && words.length > 1 && /^\p{Ll}/u.test(last)) words.pop();
     if (words.length === 0) continue;
     const place = tokens[j];
     const placeName = tokens[j + 1];
     const tail = place && placeName && /^(in|of|at)$/i.test(place.word) && /^\p{Lu}/u.test(placeName.word) ? ` ${place.word} ${placeName.word}` : "";
-    phrases.push(`${owner ? opener.word : "the"} ${words.join(" ")}${tail}`);
+    const opening = owner ? tokens.slice(start, i + 1).map((t) => t.word).join(" ") : "the";
+    phrases.push(`${opening} ${words.join(" ")}${tail}`);
     i = j - 1;
   }
   return phrases;
@@ -149,6 +157,7 @@ export function definitePhrases(question: string, source = ""): string[] {
 
 const MAX_PHRASE_WORDS = 4;
 const AUXILIARIES = new Set("did does do will would can could should might must has have had".split(" "));
+const BE = new Set("is was are were".split(" "));
 
 // Words that end a noun phrase: verbs of questions and function words.
 const VERB_BREAKS = new Set(

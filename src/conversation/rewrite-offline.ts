@@ -191,7 +191,7 @@ const isBareNoun = (subject: string) => /^\p{Ll}[\p{L}-]*$/u.test(subject.trim()
  * "Aldermark's growth forecast".
  */
 function unnamedPhrase(phrases: string[], subject: string): string | undefined {
-  const owned = (p: string) => /^\S+['’]s\s+(.+)\s\S+$/u.exec(p)?.[1] ?? p;
+  const owned = (p: string) => /^(?:\p{Lu}\S*\s+)*\S+['’]s\s+(.+)\s\S+$/u.exec(p)?.[1] ?? p;
   return phrases.map(owned).find((p) => !subject.includes(p) && !/\p{Lu}/u.test(p.replace(/^the\s+/i, "")));
 }
 

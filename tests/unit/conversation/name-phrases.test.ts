@@ -62,6 +62,11 @@ describe("definitePhrases", () => {
   it("ends a subject before its verb, unless a verb word already ended it", () => {
     expect(definitePhrases("What did the Afghan delegation demand from Islamabad?")).toEqual(["the Afghan delegation"]);
     expect(definitePhrases("Where would the alternative route have crossed the river?")).toEqual(["the alternative route", "the river"]);
+    // An owner is its whole name, and its phrase ends before the verb too.
+    expect(definitePhrases("Why did Corrin Air's computer system fail?")).toEqual(["Corrin Air's computer system"]);
+    // After a form of "be", a past participle ends the phrase; a noun does not.
+    expect(definitePhrases("Where was the getaway car found?")).toEqual(["the getaway car"]);
+    expect(definitePhrases("What is the interest rate?")).toEqual(["the interest rate"]);
   });
 
   it("ends a phrase at any preposition, not only the commonest", () => {

@@ -354,6 +354,8 @@ describe("offline follow-up rewrite", () => {
   it("puts an elliptic common noun in the place of common nouns, not of a name", () => {
     const forecast = [turn("What is the Central Bank of Aldermark's inflation forecast?", [], "bank")];
     expect(coreOf(rewriteOffline("and growth?", forecast).question)).toBe("What is the Central Bank of Aldermark's growth forecast?");
+    // An owner of two words too: "Corrin Air's".
+    expect(coreOf(rewriteOffline("and freight?", [turn("What is Corrin Air's passenger forecast?")]).question)).toBe("What is Corrin Air's freight forecast?");
     // Every word between an owner and the noun gives way, not only the last: not "Corvane's raw energy costs".
     const costs = [turn("By how much did Corvane's raw material costs rise?")];
     expect(coreOf(rewriteOffline("and energy costs?", costs).question)).toBe("By how much did Corvane's energy costs rise?");
