@@ -107,9 +107,10 @@ const NEAR = 6;
 
 /**
  * Two capitalised words read as a person's name to the person test, and in a passage nobody has checked they often
- * are an institution's: "the Aldous Museum of Decorative Arts" (a name beside "of").
+ * are an institution's: "the Aldous Museum of Decorative Arts", "chief conductor of the Orland Philharmonic
+ * Orchestra" (a name beside "of").
  */
-const partOfAnInstitution = (name: string, text: string) => new RegExp(`\\bof\\s+${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\s+of\\b`, "u").test(text);
+const partOfAnInstitution = (name: string, text: string) => new RegExp(`\\bof\\s+(?:the\\s+)?${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\s+of\\b`, "u").test(text);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -96,6 +96,8 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("what did he tell the council?", [far]).question).toMatch(/^What did he tell the council\? \(context:/);
     const museum = shown("Who is leading the investigation into the museum theft?", "Detectives investigating the theft of eight pieces from the Aldous Museum of Decorative Arts have released images.");
     expect(rewriteOffline("what's he most afraid of?", [museum]).question).toMatch(/^What's he most afraid of\? \(context:/);
+    const orchestra = shown("Who played the hammer in the Mahler?", "Anika Vellacott, chief conductor of the Orland Philharmonic Orchestra (OPO), restored the third hammer blow.");
+    expect(rewriteOffline("how did he practise?", [orchestra]).question).toMatch(/^How did he practise\? \(context:/);
     // A question that asked for no person showed its passages for what they say, not for whom they name.
     const notWho = shown("What did the finance director say?", "Finance director Omar Castellanos told the council costs were rising.");
     expect(rewriteOffline("how old is he?", [notWho]).question).toMatch(/^How old is he\? \(context:/);
