@@ -1,6 +1,6 @@
 import { DAYS, MONTH_NAMES } from "../text/non-quantities.js";
 import { extractTerms } from "../text/terms.js";
-import { baseFormOf } from "../text/word-forms.js";
+import { baseFormOf, isIrregularVerbForm } from "../text/word-forms.js";
 
 /**
  * Names and noun phrases found in a question or a cited sentence: what a pronoun in the next question can stand for.
@@ -165,10 +165,13 @@ const VERB_BREAKS = new Set(
 );
 const PHRASE_BREAKS = new Set([...VERB_BREAKS, ..."of to in on at by for from with about after before during against over under between among into onto through across since until without within toward towards despite and or but that which who whom whose when where why how".split(" ")]);
 
-/** What a "how many …" question counts ("How many people were injured?" → "people"): what "them" may stand for. */
+/**
+ * What a "how many …" question counts ("How many people were injured?" → "people"): what "them" may stand for. None
+ * when a verb follows "how many": "How many got sick there?" counts people it does not name, not "the got".
+ */
 export function countedPhrase(question: string): string | undefined {
   const counted = /\bhow\s+many\s+([\p{L}’'-]+)/iu.exec(question)?.[1];
-  return counted === undefined || PHRASE_BREAKS.has(counted.toLowerCase()) ? undefined : counted;
+  return counted === undefined || PHRASE_BREAKS.has(counted.toLowerCase()) || isIrregularVerbForm(counted) ? undefined : counted;
 }
 
 // Words naming a person by office or role: a phrase ending in one ("the finance minister") is someone, never "it".

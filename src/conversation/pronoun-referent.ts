@@ -171,15 +171,16 @@ const phraseOfItsNumber: Rule = (said, pointer) => thingsFor(said, pointer).find
 /**
  * The name that comes first, the question's subject ("How did Pakistan respond to the delegation?": they = Pakistan);
  * a phrase holding a name ("the Afghan delegation") is that name's fuller form. People are "he" or "she", not this.
- * "they" keeps its number: a singular phrase holding a name gives way to the name alone, a company or a country that
- * "they" may be ("what's the most it can fine them?" after "Which regulator is looking into the Vantora breach?":
- * them = Vantora, not the breach; "when did they get the first guy out?" is not about "the roof … at Brennock").
+ * "they" keeps its number: a singular phrase holding a name is not "they", nor is the name inside it ("them" in
+ * "what's the most it can fine them?" after "What is the regulator doing about the Vantora breach?" is not the
+ * breach; "they" in "who were they built for?" after "What was the Skylark-2 rocket carrying?" is not the rocket,
+ * whose name alone answered wrongly).
  */
 const firstNamed: Rule = ({ asked, askedNames, phrases }, { anaphor }) => {
   const names = askedNames.filter((n) => !n.person).map((n) => n.text);
   const fitsNumber = (phrase: string) => anaphor.kind !== "group" || isPlural(beforePlace(phrase)) || isCollective(beforePlace(phrase));
   const fuller = phrases.filter((p) => names.some((n) => p.includes(n)) && fitsNumber(p));
-  const named = [...fuller, ...names.filter((n) => !fuller.some((p) => p.includes(n)))];
+  const named = [...fuller, ...names.filter((n) => !phrases.some((p) => p.includes(n)))];
   return named.sort((a, b) => asked.indexOf(a) - asked.indexOf(b))[0];
 };
 

@@ -36,12 +36,23 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
     core = asked ?? core;
     resolved = asked !== undefined;
   } else {
-    // Right to left, so earlier indexes stay valid as words are replaced.
-    for (const anaphor of [...signals.anaphors].reverse()) {
+    const taken = new Set<string>();
+    const referents = signals.anaphors.map((anaphor) => {
       const found = referentFor({ anaphor, partOf: /\bof\s*$/i.test(core.slice(0, anaphor.index)), identifies: IDENTIFIES.test(core) }, history);
       // "Who voted for it?" after "What was the vote?": "Who voted for the vote?" asks nothing; the thing is the verb's
       // own word, so the pronoun is left pointing back, with the previous turn's words.
-      const referent = found !== undefined && echoesQuestion(found, question, anaphor) ? undefined : found;
+      if (found === undefined || echoesQuestion(found, question, anaphor)) return undefined;
+      // "What's the most it can fine them?": two pronouns of one question are two things, and "the regulator can fine
+      // the regulator" asks nothing; the later one is left pointing back. A possessive may be the same ("Can it
+      // enforce its decisions?").
+      if (!anaphor.possessive && taken.has(found)) return undefined;
+      taken.add(found);
+      return found;
+    });
+    // Right to left, so earlier indexes stay valid as words are replaced.
+    for (let k = signals.anaphors.length - 1; k >= 0; k--) {
+      const anaphor = signals.anaphors[k]!;
+      const referent = referents[k];
       if (referent === undefined) {
         // A pronoun left pointing back needs the previous turn's words.
         resolved = false;

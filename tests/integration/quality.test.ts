@@ -131,7 +131,8 @@ describe("answer quality on the question bank, local store", () => {
   //   runs, unseen: 13/4, 17/4, 13/2, 10/2 and 7/3); since then tuning sets.
   // Refitting the model with bank-g's questions moved the others from 49/2, 28/0, 8/1, 17/1, 13/2, 16/0 and 10/0.
   // Not a person the shown passage names beside "of the" ("conductor of the Orland Philharmonic Orchestra"): bank-g's
-  // 12 → 14.
+  // 12 → 14; "they" no longer the name inside a singular phrase (the Skylark-2 rocket) nor a verb counted ("How many
+  // got sick?"): bank-g's 14/3 wrong → 13/1.
   const FOLLOW_UP_SETS = [
     { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 45, wrong: 2 },
     { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 29, wrong: 0 },
@@ -140,7 +141,7 @@ describe("answer quality on the question bank, local store", () => {
     { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 15, wrong: 3 },
     { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 14, wrong: 2 },
     { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 9, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 14, wrong: 3 },
+    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 13, wrong: 1 },
   ];
   /**
    * Every set's follow-ups asked at once, the first time a set's results are wanted: a follow-up's reading exists only

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definitePhrases, isPlural, namePhrases, namesAPerson, namesSomething } from "../../../src/conversation/name-phrases.js";
+import { countedPhrase, definitePhrases, isPlural, namePhrases, namesAPerson, namesSomething } from "../../../src/conversation/name-phrases.js";
 import { MUJAHID, SAMAD } from "./fixtures.js";
 
 describe("namePhrases", () => {
@@ -91,5 +91,13 @@ describe("definitePhrases", () => {
     expect(isPlural("the talks")).toBe(true);
     expect(isPlural("the temporary ceasefire")).toBe(false);
     expect(isPlural("the process")).toBe(false);
+  });
+});
+
+describe("countedPhrase", () => {
+  it("is the noun a 'how many' question counts, and none when a verb follows 'how many'", () => {
+    expect(countedPhrase("How many people were injured?")).toBe("people");
+    expect(countedPhrase("How many got sick there?")).toBeUndefined();
+    expect(countedPhrase("How many were injured?")).toBeUndefined();
   });
 });
