@@ -85,23 +85,30 @@ function asksForAPerson(asked: string, askedNames: NamePhrase[]): boolean {
  * "how old was he?" after "Who died in the Brennock collapse?" was not sure and showed "The man who died was Aled
  * Morcombe, 58, …" first: the person the closest passage names beside what the question asked (a word of it besides
  * its names, at most NEAR words away: "died"), and not one the question named ("Who did Ilic beat?" showed "Mateo Ilic
- * …, beating the defending champion, Viktor Sandqvist": he is Sandqvist). Not claimed as the answer to "who": the
+ * …, beating the defending champion, Viktor Sandqvist": he is Sandqvist), nor an institution's or a place's two
+ * capitalised words. Not claimed as the answer to "who": the
  * reading says whom it took ("How old was Aled Morcombe?"), and its own answer must pass every check a rewrite's does.
  * Without it every "he" or "she" after a "who" Dossier was unsure of was left pointing back, and none was answered.
  */
 const personShown: Rule = ({ turn, asked, askedNames }) => {
-  const shown = turn.related?.[0]?.text;
-  if (turn.citations?.length || shown === undefined || !asksForAPerson(asked, askedNames)) return undefined;
+  const shown = (turn.related ?? []).map((c) => c.text);
+  if (turn.citations?.length || shown.length === 0 || !asksForAPerson(asked, askedNames)) return undefined;
   const askedWords = new Set(extractTerms(asked).filter((t) => !t.salient).map((t) => t.stem));
   const namedWords = new Set(askedNames.flatMap((n) => n.text.split(" ")));
-  return namePhrases(shown).find((n) => {
-    if (!n.person || n.text.split(" ").some((w) => namedWords.has(w)) || partOfAnInstitution(n.text, shown)) return false;
-    const at = shown.indexOf(n.text);
-    const near = [...shown.slice(0, at).trim().split(/\s+/).slice(-NEAR), ...shown.slice(at + n.text.length).trim().split(/\s+/).slice(0, NEAR)];
-    return stems(near.join(" ")).some((stem) => askedWords.has(stem));
-  })?.text;
+  const beside = (text: string) =>
+    namePhrases(text).filter((n) => {
+      if (!n.person || n.text.split(" ").some((w) => namedWords.has(w)) || partOfAnInstitution(n.text, text) || aPlace(n.text, text)) return false;
+      const at = text.indexOf(n.text);
+      const near = [...text.slice(0, at).trim().split(/\s+/).slice(-NEAR), ...text.slice(at + n.text.length).trim().split(/\s+/).slice(0, NEAR)];
+      return stems(near.join(" ")).some((stem) => askedWords.has(stem));
+    });
+  const person = beside(shown[0]!)[0]?.text;
+  // "Who is the transport minister?" showed "the former transport minister Fenna Louw" first and "The Transport
+  // Minister, Beatrix Nwosu" second: when another shown passage names someone else so, which one is meant is unknown.
+  const surname = (name: string) => name.split(" ").at(-1)!;
+  const rival = shown.slice(1).some((text) => beside(text).some((n) => person !== undefined && surname(n.text) !== surname(person)));
+  return rival ? NOTHING : person;
 };
-
 /** How many words from a shown person's name what the question asked may be: a clause's length. */
 const NEAR = 6;
 
@@ -111,6 +118,9 @@ const NEAR = 6;
  * Orchestra" (a name beside "of").
  */
 const partOfAnInstitution = (name: string, text: string) => new RegExp(`\\bof\\s+(?:the\\s+)?${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\s+of\\b`, "u").test(text);
+
+/** Two capitalised words after "at", "in" or "from" are a place's: "a roof collapse at Brennock Colliery". */
+const aPlace = (name: string, text: string) => new RegExp(`\\b(?:at|in|from|near|into)\\s+(?:the\\s+)?${escapeRegExp(name)}\\b`, "u").test(text);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

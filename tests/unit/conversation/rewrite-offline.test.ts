@@ -85,9 +85,21 @@ describe("offline follow-up rewrite", () => {
   });
 
   it("after a 'who' question that found no answer, takes the person the closest passage shown names beside what was asked", () => {
-    const shown = (question: string, passage: string) => ({ ...turn(question), citations: [], related: turn("x", [passage]).citations });
-    const died = shown("Who died in the Brennock collapse?", "The man who died was Aled Morcombe, 58, of Carnfield, who had worked at Brennock for 33 years.");
+    const shown = (question: string, ...passages: string[]) => ({ ...turn(question), citations: [], related: turn("x", passages).citations });
+    // A place's two capitalised words beside what was asked, in another passage shown, are no rival.
+    const died = shown(
+      "Who died in the Brennock collapse?",
+      "The man who died was Aled Morcombe, 58, of Carnfield, who had worked at Brennock for 33 years.",
+      "All 22 miners trapped by a roof collapse at Brennock Colliery were brought to the surface alive.",
+    );
     expect(coreOf(rewriteOffline("how old was he?", [died]).question)).toBe("How old was Aled Morcombe?");
+    // Another shown passage naming someone else beside what was asked: which one is meant is unknown.
+    const minister = shown(
+      "Who is the transport minister?",
+      "But the rebellion, led by the former transport minister Fenna Louw, cut that margin to a dozen votes.",
+      "The Transport Minister, Beatrix Nwosu, said she would meet the airline's board on Monday.",
+    );
+    expect(rewriteOffline("when is she meeting the airline?", [minister]).question).toMatch(/^When is she meeting the airline\? \(context:/);
     // Not the person the question named: Ilic is who beat him.
     const beat = shown("Who did Ilic beat in the final?", "Mateo Ilic became the youngest world chess champion in history on Saturday, beating the defending champion, Viktor Sandqvist, 2.5-1.5.");
     expect(coreOf(rewriteOffline("how old is he?", [beat]).question)).toBe("How old is Viktor Sandqvist?");
