@@ -1,4 +1,5 @@
 import { DAYS, MONTH_NAMES } from "../text/non-quantities.js";
+import { escapeRegExp } from "../text/escape-reg-exp.js";
 import { extractTerms } from "../text/terms.js";
 import { baseFormOf, isIrregularVerbForm } from "../text/word-forms.js";
 
@@ -211,8 +212,4 @@ const COLLECTIVE_NOUNS = new Set(
 /** Whether a singular noun phrase names a body of people ("the council"), which "they" may stand for. */
 export function isCollective(phrase: string): boolean {
   return COLLECTIVE_NOUNS.has(headWord(phrase));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,4 +1,3 @@
-import { extractTerms, stems } from "../text/terms.js";
 import { answeredFigure } from "./answered-figure.js";
 import { answeringSentence } from "./answering-sentence.js";
 import type { Anaphor } from "./follow-up-signals.js";
@@ -67,64 +66,15 @@ const asksWho = (asked: string) => /^\s*who\b/i.test(asked);
 /**
  * "he", "she", "his", "her": after "Who …?" the person is the answer, named in the cited sentence rather than in the
  * question; otherwise a person the question named. But "Who is Tomas Brandt?" asks about the person it names, when the
- * name is all it asks about ("Who was Tomas Brandt replaced by?" asks for someone else).
+ * name is all it asks about ("Who was Tomas Brandt replaced by?" asks for someone else). A turn not sure of its answer
+ * cited nothing, and the passages it showed name nobody for certain.
  */
 const personNamed: Rule = ({ asked, askedNames, citedNames }) => {
-  const answerFirst = asksForAPerson(asked, askedNames);
-  return (answerFirst ? [...citedNames, ...askedNames] : [...askedNames, ...citedNames]).find((n) => n.person)?.text;
-};
-
-/** "Who …?" asking for someone, not about the person it names ("Who is Tomas Brandt?"). */
-function asksForAPerson(asked: string, askedNames: NamePhrase[]): boolean {
   const about = /^\s*who\s+(?:is|was|are|were)\s+(.+?)[\s?.!]*$/i.exec(asked)?.[1];
   const aboutNamed = about !== undefined && askedNames.some((n) => n.person && n.text === about);
-  return /^\s*(who|whom|whose)\b/i.test(asked) && !aboutNamed;
-}
-
-/**
- * "how old was he?" after "Who died in the Brennock collapse?" was not sure and showed "The man who died was Aled
- * Morcombe, 58, …" first: the person the closest passage names beside what the question asked (a word of it besides
- * its names, at most NEAR words away: "died"), and not one the question named ("Who did Ilic beat?" showed "Mateo Ilic
- * …, beating the defending champion, Viktor Sandqvist": he is Sandqvist), nor an institution's or a place's two
- * capitalised words. Not claimed as the answer to "who": the
- * reading says whom it took ("How old was Aled Morcombe?"), and its own answer must pass every check a rewrite's does.
- * Without it every "he" or "she" after a "who" Dossier was unsure of was left pointing back, and none was answered.
- */
-const personShown: Rule = ({ turn, asked, askedNames }) => {
-  const shown = (turn.related ?? []).map((c) => c.text);
-  if (turn.citations?.length || shown.length === 0 || !asksForAPerson(asked, askedNames)) return undefined;
-  const askedWords = new Set(extractTerms(asked).filter((t) => !t.salient).map((t) => t.stem));
-  const namedWords = new Set(askedNames.flatMap((n) => n.text.split(" ")));
-  const beside = (text: string) =>
-    namePhrases(text).filter((n) => {
-      if (!n.person || n.text.split(" ").some((w) => namedWords.has(w)) || partOfAnInstitution(n.text, text) || aPlace(n.text, text)) return false;
-      const at = text.indexOf(n.text);
-      const near = [...text.slice(0, at).trim().split(/\s+/).slice(-NEAR), ...text.slice(at + n.text.length).trim().split(/\s+/).slice(0, NEAR)];
-      return stems(near.join(" ")).some((stem) => askedWords.has(stem));
-    });
-  const person = beside(shown[0]!)[0]?.text;
-  // "Who is the transport minister?" showed "the former transport minister Fenna Louw" first and "The Transport
-  // Minister, Beatrix Nwosu" second: when another shown passage names someone else so, which one is meant is unknown.
-  const surname = (name: string) => name.split(" ").at(-1)!;
-  const rival = shown.slice(1).some((text) => beside(text).some((n) => person !== undefined && surname(n.text) !== surname(person)));
-  return rival ? NOTHING : person;
+  const answerFirst = /^\s*(who|whom|whose)\b/i.test(asked) && !aboutNamed;
+  return (answerFirst ? [...citedNames, ...askedNames] : [...askedNames, ...citedNames]).find((n) => n.person)?.text;
 };
-/** How many words from a shown person's name what the question asked may be: a clause's length. */
-const NEAR = 6;
-
-/**
- * Two capitalised words read as a person's name to the person test, and in a passage nobody has checked they often
- * are an institution's: "the Aldous Museum of Decorative Arts", "chief conductor of the Orland Philharmonic
- * Orchestra" (a name beside "of").
- */
-const partOfAnInstitution = (name: string, text: string) => new RegExp(`\\bof\\s+(?:the\\s+)?${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\s+of\\b`, "u").test(text);
-
-/** Two capitalised words after "at", "in" or "from" are a place's: "a roof collapse at Brennock Colliery". */
-const aPlace = (name: string, text: string) => new RegExp(`\\b(?:at|in|from|near|into)\\s+(?:the\\s+)?${escapeRegExp(name)}\\b`, "u").test(text);
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /**
  * "there": after "Which plant …?" or "Where did the mayor fly to?" the place is the answer, a name the cited sentence
@@ -217,7 +167,7 @@ const itIsTheAnswer: Rule = (said, pointer) => {
 
 /** The rules for each kind of pronoun, in the order they are asked of a turn. */
 const RULES: Record<Anaphor["kind"], readonly Rule[]> = {
-  person: [personNamed, personShown],
+  person: [personNamed],
   place: [placeNamed],
   event: [personIdentified, figureAnswered, thatIsTheAnswer, lastThingAsked],
   thing: [phraseOfItsNumber, firstNamed, itIsTheAnswer],

@@ -1,4 +1,5 @@
 import { extractTerms, stems } from "../text/terms.js";
+import { escapeRegExp } from "../text/escape-reg-exp.js";
 import { baseFormOf, isIrregularVerbForm } from "../text/word-forms.js";
 import { answeringSentence } from "./answering-sentence.js";
 import { ASKS_FOR_OBJECT } from "./what-was-asked.js";
@@ -274,8 +275,4 @@ function carriedContext(core: string, last: Turn): string[] {
     .filter((t) => !have.has(t.stem) && have.add(t.stem))
     .slice(0, CONTEXT_WORDS)
     .map((t) => t.surface.replace(/['’]s$/u, ""));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

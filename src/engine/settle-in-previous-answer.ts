@@ -12,7 +12,8 @@ import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
  * and not the conversation, is not sure (0.31). The conversation is evidence it lacks: the sentence was found for this
  * conversation's subject. A close call (`closeCall`: the sentence holds the kind of fact asked for) is settled by it
  * when the follow-up asks for a kind of fact (a count, a date, a person …) the previous question did not, so it is not
- * the previous answer again, and the sentence says every word of the follow-up as typed besides its question words.
+ * the previous answer again, and the sentence says every word of the follow-up as typed besides its question words,
+ * names and numbers (a follow-up with no such word, "when?", has nothing to check and is left to the judgement).
  * Elsewhere a sentence already cited never answers a follow-up (`continuingPreviousAnswer`): the follow-up asks
  * something new, and without a new kind of fact to hold, the old sentence is only where its words came from.
  */

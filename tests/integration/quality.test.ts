@@ -130,18 +130,18 @@ describe("answer quality on the question bank, local store", () => {
   // - bank-c's, bank-d's, bank-e's, bank-f's and bank-g's, each written by an outsider with four new reports (first
   //   runs, unseen: 13/4, 17/4, 13/2, 10/2 and 7/3); since then tuning sets.
   // Refitting the model with bank-g's questions moved the others from 49/2, 28/0, 8/1, 17/1, 13/2, 16/0 and 10/0.
-  // Not a person the shown passage names beside "of the" ("conductor of the Orland Philharmonic Orchestra"): bank-g's
-  // 12 → 14; "they" no longer the name inside a singular phrase (the Skylark-2 rocket) nor a verb counted ("How many
-  // got sick?"): bank-g's 14/3 wrong → 13/1. No person taken from a shown passage when another shown passage names
-  // someone else beside what was asked: the bank's 45 → 47.
+  // "they" no longer the name inside a singular phrase (the Skylark-2 rocket) nor a verb counted ("How many got
+  // sick?"): bank-g's 3 wrong → 1. "he" or "she" taken from a passage a not-sure turn showed, tried and backed out
+  // after review (it cited the other side's negotiator for Marovia's), had the bank's at 47, the second set's at 29,
+  // the third's at 9 and bank-f's at 9.
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 47, wrong: 2 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 29, wrong: 0 },
-    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 9, wrong: 1 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 46, wrong: 2 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 28, wrong: 0 },
+    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 15, wrong: 0 },
     { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 15, wrong: 3 },
     { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 14, wrong: 2 },
-    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 9, wrong: 1 },
+    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 1 },
     { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 13, wrong: 1 },
   ];
   /**

@@ -34,6 +34,7 @@ describe("a follow-up answered with another fact of the previous answer's senten
       [retrieval(5, "Half of the harbours were built for vessels a third the size."), "how many vessels did she inherit?", previous], // not cited
       [retrieval(4, INHERITED), "how many vessels did she sell?", previous], // a word typed the sentence does not say
       [retrieval(4, INHERITED), "did she inherit vessels?", previous], // no kind of fact asked for: yes or no
+      [retrieval(4, INHERITED), "when?", previous], // no word of its own the sentence could be checked for
       [retrieval(4, INHERITED), "how many vessels did she inherit?", counted], // the same kind of fact as the previous question's
       [retrieval(4, INHERITED, { typeInSentence: 0 }), "how many vessels did she inherit?", previous], // the kind asked for is not in it
       [retrieval(4, INHERITED, { judgement: { ...NOT_SURE, confidence: 0.2 } }), "how many vessels did she inherit?", previous], // the judgement is against
