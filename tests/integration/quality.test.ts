@@ -99,21 +99,22 @@ describe("answer quality on the question bank, local store", () => {
     const runs = await run(await bankEngine(), readQuestions(BANK_QUESTIONS));
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
-    expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(1057);
-    // In-sample with the shipped model (fitted on all 1,057): 3.8 % wrong, near-misses 92.8 % abstained, direct 55.7 %,
-    // reworded 55.7 %; cross-validated: 4.3 %, 91.1 %, 54.1 %, 55.3 %. Bank-g's four outsider reports lowered all four
-    // from the 915-question bank's cross-validated 3.8 %, 93.7 %, 59.6 % and 57.6 % (in-sample 3.0 %, 95.1 %, 57.8 %,
-    // 57.6 %). Before an answer for sharing every word of the question with the sentence or its neighbours counted
-    // against the fit's limit on wrong answers, the 915 gave 6.0 %, 91.2 %, 67.7 % and 57.6 % cross-validated.
-    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.038);
-    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.928);
+    expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(1200);
+    // In-sample with the shipped model (fitted on all 1,200): 3.6 % wrong, near-misses 92.9 % abstained, direct 56.0 %,
+    // reworded 57.0 %. Fitted on the 1,057 before bank-h joined: 3.8 %, 92.8 %, 55.7 %, 55.7 % in-sample and 4.3 %,
+    // 91.1 %, 54.1 %, 55.3 % cross-validated; bank-g's four outsider reports had lowered all four from the 915-question
+    // bank's cross-validated 3.8 %, 93.7 %, 59.6 % and 57.6 %. Before an answer for sharing every word of the question
+    // with the sentence or its neighbours counted against the fit's limit on wrong answers, the 915 gave 6.0 %, 91.2 %,
+    // 67.7 % and 57.6 % cross-validated.
+    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.036);
+    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.929);
     expect(targets.offTopicAbstained!.value).toBe(1);
-    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.556);
-    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.556);
+    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.56);
+    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.57);
   });
 
   // Follow-up sets with what each passes and answers wrongly today (`npm run eval:followups -- <file>`), with every
-  // bank report in the corpus and the model fitted on the 1,057-question bank. Counting word-for-word answers against
+  // bank report in the corpus and the model fitted on the 1,200-question bank. Counting word-for-word answers against
   // the fit's limit on wrong answers moved them from 52/2, 31/2, 8/1, 16/4, 18/4, 14/2 and 10/2 (about two right
   // answers given up for each wrong one avoided, as on single questions). A close call under probability 0.3 no longer
   // settled by the conversation: bank-d's 14 → 13 passed, bank-e's one wrong answer → none. The report the
@@ -127,22 +128,24 @@ describe("answer quality on the question bank, local store", () => {
   // - the bank's (the tuning set), written by the team; a second set on the four reports the first does not use,
   //   written after the rewrite was shaped; a third, terse, in the style of the outsider's held-out one, used to
   //   choose the conversation's-reports rule;
-  // - bank-c's, bank-d's, bank-e's, bank-f's and bank-g's, each written by an outsider with four new reports (first
-  //   runs, unseen: 13/4, 17/4, 13/2, 10/2 and 7/3); since then tuning sets.
+  // - bank-c's, bank-d's, bank-e's, bank-f's, bank-g's and bank-h's, each written by an outsider with four new reports
+  //   (first runs, unseen: 13/4, 17/4, 13/2, 10/2, 7/3 and 9/3); since then tuning sets.
   // Refitting the model with bank-g's questions moved the others from 49/2, 28/0, 8/1, 17/1, 13/2, 16/0 and 10/0.
   // "they" no longer the name inside a singular phrase (the Skylark-2 rocket) nor a verb counted ("How many got
   // sick?"): bank-g's 3 wrong → 1. "he" or "she" taken from a passage a not-sure turn showed, tried and backed out
   // after review (it cited the other side's negotiator for Marovia's), had the bank's at 47, the second set's at 29,
   // the third's at 9 and bank-f's at 9.
+  // Refitting the model with bank-h's questions moved the others from 46/2, 28/0, 8/1, 15/0, 15/3, 14/2, 8/1 and 13/1.
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 46, wrong: 2 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 28, wrong: 0 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 45, wrong: 2 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 26, wrong: 0 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 15, wrong: 0 },
-    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 15, wrong: 3 },
+    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 16, wrong: 0 },
+    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 14, wrong: 1 },
     { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 14, wrong: 2 },
     { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 1 },
-    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 13, wrong: 1 },
+    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 12, wrong: 2 },
+    { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 11, wrong: 3 },
   ];
   /**
    * Every set's follow-ups asked at once, the first time a set's results are wanted: a follow-up's reading exists only
@@ -247,22 +250,22 @@ describe("answer quality on the question bank, local store", () => {
 
   it("answers with the sentence beside the one the previous answer cited, where the question alone is not enough", async () => {
     const { engine } = await bankEngine();
-    const costs = await engine.ask("what did he say about costs?", { history: await replayHistory(engine, ["Who is Corvane's chief executive?"]) });
-    expect(costs.standaloneQuestion).toMatch(/^What did Declan Forsyth say about costs\?/);
-    expect(costs.citations.map((c) => c.text)).toContainEqual(expect.stringContaining("our costs went up faster"));
+    const gas = await engine.ask("what did she say about the gas companies?", { history: await replayHistory(engine, ["Who is Ingrid Solvang?"]) });
+    expect(gas.standaloneQuestion).toMatch(/^What did Ingrid Solvang say about the gas companies\?/);
+    expect(gas.citations.map((c) => c.text)).toContainEqual(expect.stringContaining("The gas companies assumed the grid"));
     // Its reading, asked with no conversation behind it, is left unanswered.
-    expect((await engine.ask("What did Declan Forsyth say about costs?")).abstained).toBe(true);
+    expect((await engine.ask("What did Ingrid Solvang say about the gas companies?")).abstained).toBe(true);
   });
 
   it("keeps a question that names nothing, asked as typed, to the conversation's report", async () => {
     const { engine } = await bankEngine();
-    const history = await replayHistory(engine, ["What is Riverton's new budget?"]);
-    expect([...(history[0]!.citations ?? []), ...(history[0]!.related ?? [])][0]?.reportId).toBe("riverton-city-budget");
-    // Asked alone, the rent bill's vote answers it; in a conversation about the budget, it is not that vote.
-    expect((await engine.ask("Who voted against?")).citations.map((c) => c.reportId)).toContain("brenmark-rent-bill-vote");
-    const against = await engine.ask("Who voted against?", { history });
-    expect(against.standaloneQuestion).toBeUndefined();
-    expect(against.citations.filter((c) => c.reportId !== "riverton-city-budget")).toEqual([]);
+    const history = await replayHistory(engine, ["What caused the Brennock colliery collapse?"]);
+    expect([...(history[0]!.citations ?? []), ...(history[0]!.related ?? [])][0]?.reportId).toBe("brennock-colliery-rescue");
+    // Asked alone, the grid analysis's deaths answer it; in a conversation about the colliery, they are not its deaths.
+    expect((await engine.ask("how many people died?")).citations.map((c) => c.reportId)).toContain("northern-grid-analysis");
+    const died = await engine.ask("how many people died?", { history });
+    expect(died.standaloneQuestion).toBeUndefined();
+    expect(died.citations.filter((c) => c.reportId !== "brennock-colliery-rescue")).toEqual([]);
   });
 
   it("is not sure of a rewritten yes-or-no follow-up that only has every word of its reading in a sentence", async () => {
