@@ -49,5 +49,7 @@ export function summariseFollowUps(results: FollowUpResult[]) {
     rewritten: leaning.filter((r) => r.rewritten).length,
     /** Answered with no citation holding the support, or answered an unanswerable follow-up: the worst outcome. */
     wrong: results.filter((r) => r.wrong).length,
+    /** Not sure, with the supporting sentence among the passages shown as possibly related. */
+    relatedHits: results.filter((r) => r.relatedHit).length,
   };
 }

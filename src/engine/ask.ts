@@ -10,6 +10,8 @@ import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousAnswer } from "./settle-in-previous-answer.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";
+import { settledByFollowUpModel } from "./settle-by-follow-up-model.js";
+import { type FollowUpModel, shippedFollowUpModel } from "./follow-up-model.js";
 import { answeredFrom } from "../conversation/turn.js";
 import { pointsBack } from "../conversation/follow-up-signals.js";
 import { scopedToConversation } from "../conversation/rewrite-offline.js";
@@ -36,6 +38,8 @@ export interface AskDeps {
   noReports: () => string;
   /** What an answerer that judges answerability (the chat model) reads: sentences, and chunks retrieved to find them. */
   wideContext: { sentences: number; chunks: number };
+  /** Default: the model shipped in src/engine/model (its fit passes one fitted without the held-out reports). */
+  followUpModel?: FollowUpModel;
 }
 
 // How many ranked sentences the answerer may choose from.
@@ -45,6 +49,7 @@ const RELATED = 3;
 
 /** The `ask` use case: validate, retrieve, answer (or abstain with the closest passages), check every citation. */
 export function createAsk(deps: AskDeps): (question: string, options?: AskOptions) => Promise<Answer> {
+  const followUpModel = deps.followUpModel ?? shippedFollowUpModel();
   return async (question, opts = {}) => {
     const started = performance.now();
     const text = validateQuestion(question, deps.maxQuestionChars);
@@ -183,6 +188,13 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       if (within.retrievals.some((r) => r.judgement.answerable) && within.retrievals.every((r) => !r.judgement.answerable || r.judgement.reason === CONFIDENT)) {
         ({ reading, parts, retrievals } = within);
       }
+    }
+    // What the single-question judgement was not sure of, the conversation's evidence may settle. A two-part question is
+    // left to its parts' judgements: the model was fitted on whole follow-ups.
+    if (opts.history?.length && !modelDecides && retrievals.length === 1) {
+      const { retrieval, weighed } = settledByFollowUpModel(retrievals[0]!, opts.history, text, followUpModel);
+      if (weighed.length > 0) deps.logger.debug({ question: text, weighed: weighed.map((w) => ({ id: w.candidate.sentence.id, text: w.candidate.sentence.text, probability: w.probability, features: w.features })) }, "follow-up evidence");
+      retrievals = [retrieval];
     }
     const asked = reading.question;
     const t2 = performance.now();

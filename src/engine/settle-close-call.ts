@@ -8,6 +8,7 @@ export const SETTLED_BY = {
   previousReport: "settled by the report the previous answer came from",
   besidePreviousAnswer: "beside the sentence the previous answer cited",
   previousAnswer: "another fact of a sentence the previous answer cited",
+  followUpModel: "the follow-up model, weighing what the conversation knows",
 } as const;
 
 /**
