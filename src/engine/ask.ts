@@ -192,7 +192,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     // What the single-question judgement was not sure of, the conversation's evidence may settle. A two-part question is
     // left to its parts' judgements: the model was fitted on whole follow-ups.
     if (opts.history?.length && !modelDecides && retrievals.length === 1) {
-      const { retrieval, weighed } = settledByFollowUpModel(retrievals[0]!, opts.history, text, followUpModel);
+      const { retrieval, weighed } = settledByFollowUpModel(retrievals[0]!, opts.history, text, followUpModel, reading.rewritten || !namesSomething(text));
       if (weighed.length > 0) deps.logger.debug({ question: text, weighed: weighed.map((w) => ({ id: w.candidate.sentence.id, text: w.candidate.sentence.text, probability: w.probability, features: w.features })) }, "follow-up evidence");
       retrievals = [retrieval];
     }

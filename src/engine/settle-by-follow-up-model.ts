@@ -16,12 +16,20 @@ export interface WeighedFollowUp {
  * previous turn showed. The candidate the follow-up model finds likeliest to hold the answer answers when that
  * probability reaches the model's threshold, and only it is cited (`settledByConversation`). Otherwise the weighed
  * candidates are put in order, likeliest first, in the places they held among the others, so the passages shown as
- * possibly related are those the conversation points to. Under report-level cross-validation on the tuning follow-up
- * sets (372 turns) this answered 1 more right and none wrong, and put the answer among the shown passages for 7 more
- * and 2 fewer: the evidence ranks passages well but does not separate right from wrong well enough to answer often
- * (at best about 3 right for every 2 wrong beyond its threshold).
+ * possibly related are those the conversation points to.
+ *
+ * A follow-up that `leans` on the conversation (read in its light, or naming nothing of its own) for which the
+ * judgement found nothing close enough to show ("why?", "how old is he?": few words of its own are in any sentence)
+ * is shown the weighed candidates of the reports the conversation has been about, likeliest first: claimed by nothing,
+ * they are where the conversation has been. One that names something and stands alone is not: what it names may be in
+ * no report, and passages would suggest otherwise.
+ *
+ * Under report-level cross-validation on the tuning follow-up sets (372 turns): 1 more right answer and 1 fewer wrong
+ * one (a turn that now shows passages lets the next one see that its "how" answer repeats them), and the answer among
+ * the shown passages for 20 more follow-ups and 2 fewer. The evidence ranks passages well but does not separate right
+ * from wrong well enough to answer often: beyond any threshold, at best about 3 right for every 2 wrong.
  */
-export function settledByFollowUpModel(retrieval: Retrieval, history: readonly Turn[], typed: string, model: FollowUpModel): WeighedFollowUp {
+export function settledByFollowUpModel(retrieval: Retrieval, history: readonly Turn[], typed: string, model: FollowUpModel, leans: boolean): WeighedFollowUp {
   if (retrieval.judgement.answerable) return { retrieval, weighed: [] };
   const weighed = followUpEvidence(retrieval.candidates, history, typed)
     .map((e) => ({ ...e, probability: followUpProbability(model, e.features) }))
@@ -29,6 +37,14 @@ export function settledByFollowUpModel(retrieval: Retrieval, history: readonly T
   const best = weighed[0];
   if (best === undefined) return { retrieval, weighed };
   if (best.probability >= model.threshold) return { retrieval: settled(retrieval, SETTLED_BY.followUpModel, best.at), weighed };
+  if (!retrieval.judgement.related) {
+    if (!leans) return { retrieval, weighed };
+    const about = weighed.filter((w) => w.features.conversationReport === 1);
+    if (about.length === 0) return { retrieval, weighed };
+    const first = new Set(about.map((w) => w.at));
+    const candidates = [...about.map((w) => w.candidate), ...retrieval.candidates.filter((_, i) => !first.has(i))];
+    return { retrieval: { ...retrieval, candidates, judgement: { ...retrieval.judgement, related: true } }, weighed };
+  }
   // The weighed candidates trade places among themselves; the others keep theirs.
   const places = weighed.map((w) => w.at).sort((a, b) => a - b);
   const candidates = [...retrieval.candidates];

@@ -57,7 +57,7 @@ describe("a follow-up the judgement was not sure of, weighed by the follow-up mo
   const ranked = [candidate(40, "far away"), candidate(11, "beside the previous answer"), candidate(10, "the previous answer")];
 
   it("answers with the likeliest candidate when the model is sure enough, citing it alone", () => {
-    const { retrieval: settled, weighed } = settledByFollowUpModel(retrieval(ranked), history, "and the pools?", weighing("nearCited", 0.5));
+    const { retrieval: settled, weighed } = settledByFollowUpModel(retrieval(ranked), history, "and the pools?", weighing("nearCited", 0.5), true);
     expect(settled.judgement).toMatchObject({ answerable: true, related: false, answerAt: 0 });
     expect(settledByConversation(settled.judgement)).toBe(true);
     expect(settled.candidates.map((c) => c.sentence.index)).toEqual([11, 40, 10]);
@@ -65,16 +65,30 @@ describe("a follow-up the judgement was not sure of, weighed by the follow-up mo
   });
 
   it("otherwise stays not sure, with the weighed candidates in the model's order in the places they held, so the shown passages are the likeliest", () => {
-    const { retrieval: unsure } = settledByFollowUpModel(retrieval(ranked), history, "and the pools?", weighing("nearCited"));
+    const { retrieval: unsure } = settledByFollowUpModel(retrieval(ranked), history, "and the pools?", weighing("nearCited"), true);
     expect(unsure.judgement).toEqual(NOT_SURE);
     expect(unsure.candidates.map((c) => c.sentence.index)).toEqual([11, 40, 10]);
     const cited = [candidate(10, "the previous answer"), candidate(40, "far away"), candidate(11, "beside")];
-    expect(settledByFollowUpModel(retrieval(cited), history, "and the pools?", weighing("nearCited")).retrieval.candidates.map((c) => c.sentence.index)).toEqual([10, 11, 40]);
+    expect(settledByFollowUpModel(retrieval(cited), history, "and the pools?", weighing("nearCited"), true).retrieval.candidates.map((c) => c.sentence.index)).toEqual([10, 11, 40]);
+  });
+
+  it("shows a follow-up that leans on the conversation, for which nothing was close enough to show, the weighed candidates of the conversation's reports", () => {
+    const nothingClose: Judgement = { ...NOT_SURE, related: false, reason: "nothing close" };
+    const found = [candidate(5, "another report", { reportId: "other" }), candidate(40, "far away"), candidate(10, "the previous answer"), candidate(11, "beside")];
+    const { retrieval: shown } = settledByFollowUpModel(retrieval(found, nothingClose), history, "why?", weighing("nearCited"), true);
+    expect(shown.judgement).toEqual({ ...nothingClose, related: true });
+    expect(shown.candidates.map((c) => c.sentence.index)).toEqual([11, 40, 5, 10]);
+    // A question that names something and stands alone keeps the judgement's word: nothing is shown.
+    const standsAlone = retrieval(found, nothingClose);
+    expect(settledByFollowUpModel(standsAlone, history, "What did Tomas Brandt say?", weighing("nearCited"), false).retrieval).toBe(standsAlone);
+    // Nor is anything from reports the conversation has not been about.
+    const elsewhere = retrieval([candidate(5, "another report", { reportId: "other" })], nothingClose);
+    expect(settledByFollowUpModel(elsewhere, history, "why?", weighing("nearCited"), true).retrieval).toBe(elsewhere);
   });
 
   it("leaves an answer the judgement was sure of as it is", () => {
     const sure = retrieval(ranked, { answerable: true, related: false, answerAt: 0, confidence: 0.9, reason: "confident" });
-    expect(settledByFollowUpModel(sure, history, "and the pools?", weighing("nearCited", 0))).toEqual({ retrieval: sure, weighed: [] });
+    expect(settledByFollowUpModel(sure, history, "and the pools?", weighing("nearCited", 0), true)).toEqual({ retrieval: sure, weighed: [] });
   });
 
   it("ships a model fitted on this code's features, and refuses one fitted on others", () => {
