@@ -33,6 +33,7 @@ const TUNING_SETS = [
   "tests/fixtures/bank/followups-e.jsonl",
   "tests/fixtures/bank/followups-f.jsonl",
   "tests/fixtures/bank/followups-g.jsonl",
+  "tests/fixtures/bank/followups-h.jsonl",
 ];
 const L2 = 1;
 /**
@@ -41,7 +42,7 @@ const L2 = 1;
  * only orders the passages shown as possibly related).
  */
 const WRONG_COST = 4;
-/** A model that answers nothing and leaves every order as it was: what the conversation's evidence is collected with. */
+/** A model that answers nothing and orders nothing anew: what the conversation's evidence is collected with. */
 const UNFITTED: FollowUpModel = { version: 1, features: [...FOLLOW_UP_FEATURE_NAMES], mean: FOLLOW_UP_FEATURE_NAMES.map(() => 0), scale: FOLLOW_UP_FEATURE_NAMES.map(() => 1), weights: FOLLOW_UP_FEATURE_NAMES.map(() => 0), bias: 0, threshold: 2 };
 
 interface Question { set: string; q: FollowUpQuestion }
@@ -92,9 +93,13 @@ runMain(async () => {
   for (const set of TUNING_SETS) process.stdout.write(`  ${set}: ${figures(inSample, set)}\n`);
 });
 
-/** Asks every follow-up with the unfitted model: the results without the model, and the evidence it would weigh. */
+/**
+ * Asks every follow-up without the model (the results it is measured against), and with the unfitted one: the evidence
+ * it weighs, in conversations whose turns show passages as the fitted model's will.
+ */
 async function collect(corpus: OpenCorpus, questions: Question[]) {
-  const { results, weighedOf } = await askAll(corpus, questions, UNFITTED);
+  const { results } = await askAll(corpus, questions, null);
+  const { weighedOf } = await askAll(corpus, questions, UNFITTED);
   const weighed = questions.flatMap((question) => {
     const { q } = question;
     const support = q.answerable === false ? [] : (q.support ?? []).map(fold);
@@ -118,7 +123,7 @@ function revive(saved: { weighed: Array<{ id: string; set: string; rows: Weighed
  * Asks each follow-up after its conversation's earlier questions, with `model`; records what the engine logs of the
  * evidence it weighed for the follow-up itself.
  */
-async function askAll(corpus: OpenCorpus, questions: Question[], model: FollowUpModel) {
+async function askAll(corpus: OpenCorpus, questions: Question[], model: FollowUpModel | null) {
   let logged: Array<{ text: string; features: FollowUpFeatures }> = [];
   const logger = pino(
     { level: "debug" },

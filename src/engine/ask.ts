@@ -38,8 +38,11 @@ export interface AskDeps {
   noReports: () => string;
   /** What an answerer that judges answerability (the chat model) reads: sentences, and chunks retrieved to find them. */
   wideContext: { sentences: number; chunks: number };
-  /** Default: the model shipped in src/engine/model (its fit passes one fitted without the held-out reports). */
-  followUpModel?: FollowUpModel;
+  /**
+   * Default: the model shipped in src/engine/model (its fit passes one fitted without the held-out reports); null
+   * weighs nothing, the engine without it, which the fit is measured against.
+   */
+  followUpModel?: FollowUpModel | null;
 }
 
 // How many ranked sentences the answerer may choose from.
@@ -49,7 +52,7 @@ const RELATED = 3;
 
 /** The `ask` use case: validate, retrieve, answer (or abstain with the closest passages), check every citation. */
 export function createAsk(deps: AskDeps): (question: string, options?: AskOptions) => Promise<Answer> {
-  const followUpModel = deps.followUpModel ?? shippedFollowUpModel();
+  const followUpModel = deps.followUpModel === undefined ? shippedFollowUpModel() : deps.followUpModel;
   return async (question, opts = {}) => {
     const started = performance.now();
     const text = validateQuestion(question, deps.maxQuestionChars);
@@ -191,7 +194,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     }
     // What the single-question judgement was not sure of, the conversation's evidence may settle. A two-part question is
     // left to its parts' judgements: the model was fitted on whole follow-ups.
-    if (opts.history?.length && !modelDecides && retrievals.length === 1) {
+    if (followUpModel && opts.history?.length && !modelDecides && retrievals.length === 1) {
       const { retrieval, weighed } = settledByFollowUpModel(retrievals[0]!, opts.history, text, followUpModel, reading.rewritten || !namesSomething(text));
       if (weighed.length > 0) deps.logger.debug({ question: text, weighed: weighed.map((w) => ({ id: w.candidate.sentence.id, text: w.candidate.sentence.text, probability: w.probability, features: w.features })) }, "follow-up evidence");
       retrievals = [retrieval];

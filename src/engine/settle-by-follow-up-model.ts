@@ -24,10 +24,10 @@ export interface WeighedFollowUp {
  * they are where the conversation has been. One that names something and stands alone is not: what it names may be in
  * no report, and passages would suggest otherwise.
  *
- * Under report-level cross-validation on the tuning follow-up sets (372 turns): 1 more right answer and 1 fewer wrong
- * one (a turn that now shows passages lets the next one see that its "how" answer repeats them), and the answer among
- * the shown passages for 20 more follow-ups and 2 fewer. The evidence ranks passages well but does not separate right
- * from wrong well enough to answer often: beyond any threshold, at best about 3 right for every 2 wrong.
+ * Under report-level cross-validation on the ten tuning follow-up sets (408 turns): 1 more right answer and no more
+ * wrong ones, and the answer among the shown passages for 18 more follow-ups and 2 fewer. The evidence ranks passages
+ * well but does not separate right from wrong well enough to answer often: beyond any threshold, at best about 3 right
+ * for every 2 wrong.
  */
 export function settledByFollowUpModel(retrieval: Retrieval, history: readonly Turn[], typed: string, model: FollowUpModel, leans: boolean): WeighedFollowUp {
   if (retrieval.judgement.answerable) return { retrieval, weighed: [] };

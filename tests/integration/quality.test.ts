@@ -136,16 +136,20 @@ describe("answer quality on the question bank, local store", () => {
   // after review (it cited the other side's negotiator for Marovia's), had the bank's at 47, the second set's at 29,
   // the third's at 9 and bank-f's at 9.
   // Refitting the model with bank-h's questions moved the others from 46/2, 28/0, 8/1, 15/0, 15/3, 14/2, 8/1 and 13/1.
+  // The follow-up model (src/engine/model/follow-up.json, `npm run calibrate:followups`) weighing what the
+  // conversation knows about a follow-up the judgement was not sure of: the bank's 45 → 46 and bank-d's 14 → 15 passed,
+  // no answer wrong; the answer among the passages shown when not sure (`related`, a floor since then) from 23, 14, 14,
+  // 12, 12, 11, 11, 9 and 8.
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 45, wrong: 2, related: 0 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 26, wrong: 0, related: 0 },
-    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1, related: 0 },
-    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 16, wrong: 0, related: 0 },
-    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 14, wrong: 1, related: 0 },
-    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 14, wrong: 2, related: 0 },
-    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 1, related: 0 },
-    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 12, wrong: 2, related: 0 },
-    { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 11, wrong: 3, related: 0 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 46, wrong: 2, related: 24 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 26, wrong: 0, related: 17 },
+    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1, related: 14 },
+    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 16, wrong: 0, related: 13 },
+    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 15, wrong: 1, related: 13 },
+    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 14, wrong: 2, related: 12 },
+    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 1, related: 14 },
+    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 12, wrong: 2, related: 12 },
+    { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 11, wrong: 3, related: 9 },
   ];
   /**
    * Every set's follow-ups asked at once, the first time a set's results are wanted: a follow-up's reading exists only
