@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { stemmer } from "stemmer";
 
 // Function words and question words carry no evidence that a report holds an answer.
@@ -38,8 +39,17 @@ export function normalizeWord(word: string): string {
   return /^\p{N}/u.test(w) ? w : stemmer(w);
 }
 
-/** Words of a text as matchable terms, stopwords removed. */
-export function extractTerms(text: string): Term[] {
+// Retrieval reads the terms of each candidate sentence again for every question: kept for the texts seen last.
+const extracted = new LRUCache<string, readonly Term[]>({ max: 20_000 });
+
+/** Words of a text as matchable terms, stopwords removed (shared and frozen: callers copy to change them). */
+export function extractTerms(text: string): readonly Term[] {
+  let terms = extracted.get(text);
+  if (!terms) extracted.set(text, (terms = Object.freeze(termsOf(text).map((t) => Object.freeze(t)))));
+  return terms;
+}
+
+function termsOf(text: string): Term[] {
   const terms: Term[] = [];
   let sentenceStart = true;
   for (const match of text.matchAll(WORD)) {
