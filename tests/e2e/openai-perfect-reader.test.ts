@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import { embedAhead, embedReportsAhead } from "../helpers/embed-ahead.js";
+import { embedReportsAhead } from "../helpers/embed-ahead.js";
 import { chatRates, measureChatContext } from "../helpers/measure-chat-context.js";
 import { readQuestions } from "../helpers/perfect-reader.js";
 
@@ -18,8 +18,7 @@ describe("chat-model mode with a perfect reader, on the question bank", () => {
     // The bank's first two files (344 questions): chat-model asks are the suite's slowest, and `npm run eval:chat`
     // measures all of it; these floors guard the context against regressions.
     const questions = [...readQuestions(`${BANK}/questions-a.jsonl`), ...readQuestions(`${BANK}/questions-b.jsonl`)].reverse();
-    await embedReportsAhead(readdirSync(`${BANK}/reports`).map((f) => `${BANK}/reports/${f}`));
-    await embedAhead(questions.map((q) => q.question));
+    await embedReportsAhead(readdirSync(`${BANK}/reports`).map((f) => `${BANK}/reports/${f}`), questions.map((q) => q.question));
     const budget = loadConfig({}).contextSentences;
     const [measurement] = await measureChatContext({ corpusDir: `${BANK}/reports`, questions, budgets: [budget] });
     const outcomes = measurement!.outcomes;
