@@ -1,6 +1,7 @@
 import { coreOf } from "../conversation/follow-up-reading.js";
 import { type Turn, understoodQuestion } from "../conversation/turn.js";
-import { answerTypeOf } from "../retrieval/answer-type.js";
+import { figureNearWords } from "../conversation/answered-figure.js";
+import { type AnswerType, answerTypeOf } from "../retrieval/answer-type.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
 import { extractTerms } from "../text/terms.js";
 import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
@@ -17,6 +18,9 @@ import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
  * Elsewhere a sentence already cited never answers a follow-up (`continuingPreviousAnswer`): the follow-up asks
  * something new, and without a new kind of fact to hold, the old sentence is only where its words came from.
  */
+/** The kinds of fact that are figures: for these the figure must sit beside the follow-up's words (`figureNearWords`). */
+const ASKS_FOR_FIGURE = new Set<AnswerType>(["count", "amount", "figure", "money", "duration"]);
+
 export function settledInPreviousAnswer(retrieval: Retrieval, previous: Turn | undefined, typed: string): Retrieval {
   const top = closeCall(retrieval);
   if (!top || previous === undefined || !(previous.citations ?? []).some((c) => c.sentenceId === top.sentence.id)) return retrieval;
@@ -25,5 +29,7 @@ export function settledInPreviousAnswer(retrieval: Retrieval, previous: Turn | u
   const said = new Set(extractTerms(top.sentence.text).map((t) => t.stem));
   const own = extractTerms(typed).filter((t) => !t.salient);
   if (own.length === 0 || !own.every((t) => said.has(t.stem))) return retrieval;
+  // A sentence holds several figures, and its words several clauses: the figure asked for is one beside those words.
+  if (ASKS_FOR_FIGURE.has(asks) && !figureNearWords(top.sentence.text, typed)) return retrieval;
   return settled(retrieval, SETTLED_BY.previousAnswer);
 }

@@ -9,6 +9,7 @@ const REPORT = "ferry-operator-interview";
 const NOT_SURE: Judgement = { answerable: false, related: true, confidence: 0.31, reason: "not sure" };
 const TOOK_OVER = "Catriona Vell took over as chief executive of Westmarch Ferries in April 2024.";
 const INHERITED = "She inherited a fleet of nine vessels, the oldest of them launched in 1988.";
+const BEFORE = "Catriona Vell took over as chief executive of Westmarch Ferries in April 2024, after eleven years running freight operations at the port authority in Dunmore.";
 
 /** A retrieval whose best candidate is sentence `index` with `text`; only the fields the rule reads matter. */
 function retrieval(index: number, text: string, { judgement = NOT_SURE, typeInSentence = 1 } = {}): Retrieval {
@@ -27,6 +28,10 @@ describe("a follow-up answered with another fact of the previous answer's senten
   it("settles a close call on a cited sentence that holds the new kind of fact asked for and every word typed", () => {
     const settled = settledInPreviousAnswer(retrieval(4, INHERITED), previous, "how many vessels did she inherit?");
     expect(settled.judgement).toMatchObject({ answerable: true, answerAt: 0, related: false });
+    // The figure sits beside the words asked with: "eleven years running freight operations".
+    expect(settledInPreviousAnswer(retrieval(3, BEFORE), previous, "for how many years did she run freight operations?").judgement).toMatchObject({ answerable: true });
+    // Asked with its unit alone, any figure of the kind may be the one.
+    expect(settledInPreviousAnswer(retrieval(3, BEFORE), previous, "how many years?").judgement).toMatchObject({ answerable: true });
   });
 
   it("leaves every other case to the judgement", () => {
@@ -38,6 +43,8 @@ describe("a follow-up answered with another fact of the previous answer's senten
       [retrieval(4, INHERITED), "how many vessels did she inherit?", counted], // the same kind of fact as the previous question's
       [retrieval(4, INHERITED, { typeInSentence: 0 }), "how many vessels did she inherit?", previous], // the kind asked for is not in it
       [retrieval(4, INHERITED, { judgement: { ...NOT_SURE, confidence: 0.2 } }), "how many vessels did she inherit?", previous], // the judgement is against
+      // Every word typed is in the sentence, and a duration, but those years belong to another clause.
+      [retrieval(3, BEFORE), "how many years was she chief executive?", previous],
     ];
     for (const [r, typed, before] of cases) expect(settledInPreviousAnswer(r, before, typed)).toBe(r);
   });
