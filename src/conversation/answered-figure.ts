@@ -36,20 +36,22 @@ export function answeredFigure(question: string, cited: string | undefined): str
   return null;
 }
 
-const UNIT_WORD = new RegExp(`^(?:${UNIT})$`, "i");
+// The unit and the words that ask for a figure ("how long", "the number of") come with every figure of its kind.
+const UNIT_WORD = new RegExp(`^(?:${UNIT}|many|much|long|old|big|large|far|high|deep|fast|heavy|tall|wide|often|number)$`, "i");
 // A count may be a number word alone: "nine vessels".
 const FIGURE_OR_COUNT = new RegExp(String.raw`${FIGURE.source}|\b(?:${NUMBER_WORDS})\b`, "giu");
 const WORD = /[\p{L}\p{N}]+(?:[.'’,][\p{L}\p{N}]+)*/gu;
 
 /**
  * Whether a figure of `sentence` sits within `within` words of a word `question` asks with (a unit such as "years"
- * does not count: it comes with every figure of its kind; a question asking with its unit alone has every figure). "how many vessels did she inherit?" is answered by "She
- * inherited a fleet of nine vessels"; "how many years was she chief executive?" is not by "took over as chief executive
- * … in April 2024, after eleven years running freight operations": those years belong to another clause.
+ * and the words asking for a figure do not count: they come with every figure of its kind; "for how long?" asking
+ * with none has every figure). "how many vessels did she inherit?" is answered by "She inherited a fleet of nine
+ * vessels"; "how many years was she chief executive?" is not by "took over as chief executive … in April 2024, after
+ * eleven years running freight operations": those years belong to another clause.
  */
 export function figureNearWords(sentence: string, question: string, within = 4): boolean {
   const asked = new Set(extractTerms(question).filter((t) => !t.salient && !UNIT_WORD.test(t.surface)).map((t) => t.stem));
-  // "how many years?" asks with its unit alone: any figure of that kind may be the one.
+  // "how many years?", "for how long?" ask with nothing else: any figure of that kind may be the one.
   if (asked.size === 0) return true;
   const words = [...sentence.matchAll(WORD)].map((m) => ({ at: m.index ?? 0, stem: extractTerms(m[0])[0]?.stem }));
   const wordAt = (offset: number) => words.findLastIndex((w) => w.at <= offset);

@@ -5,7 +5,7 @@ import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import { coreOf, type FollowUpReading, type FollowUpRewriter } from "../conversation/follow-up-reading.js";
-import { confirmRewrittenAnswer, conversationReports, namedReports, repeatsConversation, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, namedReports, repeatsConversation, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousAnswer } from "./settle-in-previous-answer.js";
@@ -157,6 +157,8 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
             retrieval = settledInPreviousReport(retrieval, await ownWords(), text, answeredFrom(opts.history) ?? namedReport(), reading.ellipsisSubject);
           }
         }
+        // Last: whatever answered it, a cited sentence's figure must be the one asked for.
+        if (opts.history?.length) retrieval = figureOfAnotherClause(retrieval, opts.history.at(-1), text);
         retrievals.push(retrieval);
       }
       return { reading, parts, retrievals };

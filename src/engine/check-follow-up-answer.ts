@@ -1,4 +1,6 @@
+import { figureNearWords } from "../conversation/answered-figure.js";
 import { namesSomething } from "../conversation/name-phrases.js";
+import { asksForFigure } from "./settle-in-previous-answer.js";
 import { reportsOf, type Turn, understoodQuestion } from "../conversation/turn.js";
 import type { FollowUpReading } from "../conversation/follow-up-reading.js";
 import { CONFIDENT } from "../retrieval/answerability.js";
@@ -115,4 +117,19 @@ export function yesOrNoByWordsAlone(retrieval: Retrieval, question: string): Ret
   const { judgement } = retrieval;
   if (!judgement.answerable || judgement.reason === CONFIDENT || settledByConversation(judgement) || !asksYesOrNo(question)) return retrieval;
   return notSure(retrieval, "a yes-or-no follow-up whose words are in a sentence, which says neither");
+}
+
+/**
+ * "how many years was she chief executive?" after "What did Catriona Vell do before?" was answered "Catriona Vell took
+ * over as chief executive … in April 2024, after eleven years running freight operations …": the reading's every word
+ * is in that sentence, with a duration, and the judgement is sure (0.83), but those years are another clause's. A
+ * follow-up asking for a figure is not answered with a sentence the previous answer cited unless a figure sits beside
+ * the words it asks with (`figureNearWords`): the sentence is found for the conversation's subject, so sharing its
+ * words says little, and the figure it already gave belongs to what was asked before.
+ */
+export function figureOfAnotherClause(retrieval: Retrieval, previous: Turn | undefined, typed: string): Retrieval {
+  const answer = retrieval.candidates[0];
+  if (!retrieval.judgement.answerable || answer === undefined || !(previous?.citations ?? []).some((c) => c.sentenceId === answer.sentence.id)) return retrieval;
+  if (!asksForFigure(typed) || figureNearWords(answer.sentence.text, typed)) return retrieval;
+  return notSure(retrieval, "a figure of a sentence the previous answer cited, in another clause than the words asked with");
 }

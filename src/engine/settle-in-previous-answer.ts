@@ -19,7 +19,8 @@ import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
  * something new, and without a new kind of fact to hold, the old sentence is only where its words came from.
  */
 /** The kinds of fact that are figures: for these the figure must sit beside the follow-up's words (`figureNearWords`). */
-const ASKS_FOR_FIGURE = new Set<AnswerType>(["count", "amount", "figure", "money", "duration"]);
+const FIGURES = new Set<AnswerType>(["count", "amount", "figure", "money", "duration"]);
+export const asksForFigure = (question: string) => FIGURES.has(answerTypeOf(question));
 
 export function settledInPreviousAnswer(retrieval: Retrieval, previous: Turn | undefined, typed: string): Retrieval {
   const top = closeCall(retrieval);
@@ -30,6 +31,6 @@ export function settledInPreviousAnswer(retrieval: Retrieval, previous: Turn | u
   const own = extractTerms(typed).filter((t) => !t.salient);
   if (own.length === 0 || !own.every((t) => said.has(t.stem))) return retrieval;
   // A sentence holds several figures, and its words several clauses: the figure asked for is one beside those words.
-  if (ASKS_FOR_FIGURE.has(asks) && !figureNearWords(top.sentence.text, typed)) return retrieval;
+  if (asksForFigure(typed) && !figureNearWords(top.sentence.text, typed)) return retrieval;
   return settled(retrieval, SETTLED_BY.previousAnswer);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmRewrittenAnswer, conversationReports, OWN_WORDS_RANKS, repeatsConversation, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, OWN_WORDS_RANKS, repeatsConversation, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
 import type { SearchIndex } from "../../../src/retrieval/search-index.js";
 import { stems, type Term } from "../../../src/text/terms.js";
 import { turn } from "../conversation/fixtures.js";
@@ -130,5 +130,27 @@ describe("a rewritten yes-or-no follow-up", () => {
     expect(yesOrNoByWordsAlone(settledBeside, "did they reach any agreement")).toBe(settledBeside);
     const literal = retrieval([7], byWords);
     expect(yesOrNoByWordsAlone(literal, "how long did they last?")).toBe(literal);
+  });
+});
+
+describe("a follow-up asking for a figure, answered with a sentence the previous answer cited", () => {
+  const TOOK_OVER = "Catriona Vell took over as chief executive of Westmarch Ferries in April 2024, after eleven years running freight operations at the port authority in Dunmore.";
+  const previous = { ...turn("What did Catriona Vell do before?", [TOOK_OVER], "r"), standaloneQuestion: undefined };
+  previous.citations = previous.citations!.map((c) => ({ ...c, sentenceId: "r#1" }));
+
+  it("is not sure when the sentence's figure belongs to another clause than the words asked with, however sure the judgement", () => {
+    const checked = figureOfAnotherClause(retrieval([1], ANSWERED, { 1: TOOK_OVER }), previous, "how many years was she chief executive?");
+    expect(checked.judgement).toMatchObject({ answerable: false, related: true, answerAt: undefined });
+  });
+
+  it("stands when the figure sits beside those words, the sentence is new, or no figure is asked for", () => {
+    const cases: [Retrieval, string][] = [
+      [retrieval([1], ANSWERED, { 1: TOOK_OVER }), "for how many years did she run freight operations?"],
+      [retrieval([2], ANSWERED, { 2: TOOK_OVER }), "how many years was she chief executive?"], // not a sentence the previous answer cited
+      [retrieval([1], ANSWERED, { 1: TOOK_OVER }), "where did she run freight operations?"],
+      [retrieval([1], ANSWERED, { 1: TOOK_OVER }), "for how long?"], // no word to place the figure by
+      [retrieval([1], NOT_SURE, { 1: TOOK_OVER }), "how many years was she chief executive?"],
+    ];
+    for (const [r, typed] of cases) expect(figureOfAnotherClause(r, previous, typed)).toBe(r);
   });
 });
