@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { Writable } from "node:stream";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { pino } from "pino";
 import { ExtractiveAnswerer } from "../src/answer/extractive/extractive-answerer.js";
 import { parseCli } from "../src/cli/parse-cli.js";
@@ -9,6 +8,8 @@ import { type Turn, turnOf } from "../src/conversation/turn.js";
 import { createAsk } from "../src/engine/ask.js";
 import { FOLLOW_UP_FEATURE_NAMES, type FollowUpFeatures } from "../src/engine/follow-up-evidence.js";
 import { type FollowUpModel, followUpProbability } from "../src/engine/follow-up-model.js";
+import type { WeighedFollowUp } from "../src/engine/settle-by-follow-up-model.js";
+import { shippedModelDigest } from "../src/retrieval/answerability-model.js";
 import { createRetriever } from "../src/retrieval/retrieve.js";
 import { fitLogistic } from "./quality/logistic-regression.js";
 import { openCorpus, type OpenCorpus } from "./quality/open-corpus.js";
@@ -35,6 +36,7 @@ const TUNING_SETS = [
   "tests/fixtures/bank/followups-g.jsonl",
   "tests/fixtures/bank/followups-h.jsonl",
 ];
+/** Ridge penalty of the fit: the features are few and standardised, so a unit penalty only steadies them. */
 const L2 = 1;
 /**
  * A wrong answer with a confident citation is the worst outcome: the threshold is the one that gains most right
@@ -57,11 +59,15 @@ runMain(async () => {
   const questions = TUNING_SETS.flatMap((set) => readQuestionSet<FollowUpQuestion>(set).map((q) => ({ set, q })));
   let weighed: Weighed[];
   let before: Map<Question["q"], FollowUpResult>;
-  try {
-    ({ weighed, before } = revive(JSON.parse(readFileSync(values.rows ?? "", "utf8")), questions));
-  } catch {
+  // Saved evidence is reused only for the same answer model and features: it was weighed with their scores.
+  const key = `${shippedModelDigest()} ${FOLLOW_UP_FEATURE_NAMES.join()}`;
+  const saved = values.rows && existsSync(values.rows) ? JSON.parse(readFileSync(values.rows, "utf8")) : undefined;
+  if (saved?.key === key) {
+    ({ weighed, before } = revive(saved, questions));
+  } else {
     ({ weighed, before } = await collect(corpus, questions));
-    if (values.rows) writeFileSync(values.rows, JSON.stringify({ weighed: weighed.map((w) => ({ id: w.q.id, set: w.set, rows: w.rows })), before: [...before].map(([q, r]) => ({ id: q.id, r })) }));
+    if (weighed.length === 0) throw new Error("The engine weighed no follow-up's candidates: nothing to fit.");
+    if (values.rows) writeFileSync(values.rows, JSON.stringify({ key, weighed: weighed.map((w) => ({ id: w.q.id, set: w.set, rows: w.rows })), before: [...before].map(([q, r]) => ({ id: q.id, r })) }));
   }
   // Report-level cross-validation: each report's conversations asked again with the model (and its threshold) fitted
   // without that report's follow-ups.
@@ -82,7 +88,7 @@ runMain(async () => {
     const [was, is] = [outcome(before.get(q)!), outcome(after.get(q)!)];
     if (was !== is) process.stdout.write(`    ${q.id}: ${was} → ${is}: ${q.question}\n`);
   }
-  const model: FollowUpModel = { ...fitted(weighed), fittedOn: { turns: weighed.length, reports: new Set(weighed.map(reportOf)).size, candidates: weighed.reduce((n, w) => n + w.rows.length, 0) } };
+  const model: FollowUpModel = { ...fitted(weighed), fittedOn: { turns: weighed.length, reports: new Set(weighed.map(reportOf)).size, candidates: weighed.reduce((n, w) => n + w.rows.length, 0), answerModel: shippedModelDigest() } };
   const json = JSON.stringify(model, (_, v) => (typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(6)) : v), 2);
   writeFileSync(MODEL_FILE, `${json}\n`);
   process.stdout.write(`${MODEL_FILE}: ${model.fittedOn!.turns} follow-ups, threshold ${model.threshold > 1 ? "none (orders related passages only)" : model.threshold.toFixed(3)}\n`);
@@ -120,25 +126,17 @@ function revive(saved: { weighed: Array<{ id: string; set: string; rows: Weighed
 }
 
 /**
- * Asks each follow-up after its conversation's earlier questions, with `model`; records what the engine logs of the
- * evidence it weighed for the follow-up itself.
+ * Asks each follow-up after its conversation's earlier questions, with `model`; records the evidence the engine
+ * weighed for the follow-up itself.
  */
 async function askAll(corpus: OpenCorpus, questions: Question[], model: FollowUpModel | null) {
   let logged: Array<{ text: string; features: FollowUpFeatures }> = [];
-  const logger = pino(
-    { level: "debug" },
-    new Writable({
-      write(chunk, _encoding, done) {
-        const record = JSON.parse(String(chunk));
-        if (record.msg === "follow-up evidence") logged = record.weighed;
-        done();
-      },
-    }),
-  );
+  const logger = pino({ level: "silent" });
+  const onFollowUpEvidence = (weighed: WeighedFollowUp["weighed"]) => (logged = weighed.map((w) => ({ text: w.candidate.sentence.text, features: w.features })));
   const index = () => corpus.index;
   const retrieve = createRetriever({ index, embedQuery: (q) => corpus.embeddings.embedQuery(q), topK: corpus.config.topK });
   const extractive = new ExtractiveAnswerer();
-  const ask = createAsk({ index, retrieve, answerer: extractive, extractive, rewriter: offlineRewriter, maxQuestionChars: corpus.config.maxQuestionChars, logger, noReports: () => "no reports", wideContext: { sentences: corpus.config.contextSentences, chunks: corpus.config.topK }, followUpModel: model });
+  const ask = createAsk({ index, retrieve, answerer: extractive, extractive, rewriter: offlineRewriter, maxQuestionChars: corpus.config.maxQuestionChars, logger, noReports: () => "no reports", wideContext: { sentences: corpus.config.contextSentences, chunks: corpus.config.topK }, followUpModel: model, onFollowUpEvidence });
   // Each distinct opening of a conversation is asked once.
   const replays = new Map<string, Promise<Turn[]>>();
   const replay = (items: FollowUpQuestion["history"]): Promise<Turn[]> => {

@@ -1,9 +1,11 @@
 import { withoutNonQuantities } from "../text/non-quantities.js";
-import { extractTerms } from "../text/terms.js";
+import { extractTerms, normalizeWord } from "../text/terms.js";
 import { countedPhrase } from "./name-phrases.js";
 
+// The words after "how" that ask for a figure.
+const HOW_WORDS = "many|much|long|old|big|large|far|high|deep|fast|heavy|tall|wide|often";
 // "How many people attended?", "How much did the council release?": a question whose answer is a figure.
-const ASKS_FOR_FIGURE = /^\s*(?:(?:and|but|so)\s+)?(?:by\s+|for\s+)?how\s+(?:many|much|long|old|big|large|far|high|deep|fast|heavy|tall|wide|often)\b/i;
+const ASKS_FOR_FIGURE = new RegExp(String.raw`^\s*(?:(?:and|but|so)\s+)?(?:by\s+|for\s+)?how\s+(?:${HOW_WORDS})\b`, "i");
 
 const SCALE = String.raw`million|billion|trillion|bn|thousand|per\s?cent|percent`;
 const UNIT = String.raw`days?|weeks?|months?|years?|hours?|minutes?|seconds?|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|foot|tonnes?|tons?|barrels?|acres?|hectares?`;
@@ -37,7 +39,7 @@ export function answeredFigure(question: string, cited: string | undefined): str
 }
 
 // The unit and the words that ask for a figure ("how long", "the number of") come with every figure of its kind.
-const UNIT_WORD = new RegExp(`^(?:${UNIT}|many|much|long|old|big|large|far|high|deep|fast|heavy|tall|wide|often|number)$`, "i");
+const UNIT_WORD = new RegExp(`^(?:${UNIT}|${HOW_WORDS}|number)$`, "i");
 // A count may be a number word alone: "nine vessels".
 const FIGURE_OR_COUNT = new RegExp(String.raw`${FIGURE.source}|\b(?:${NUMBER_WORDS})\b`, "giu");
 const WORD = /[\p{L}\p{N}]+(?:[.'’,][\p{L}\p{N}]+)*/gu;
@@ -53,10 +55,10 @@ export function figureNearWords(sentence: string, question: string, within = 4):
   const asked = new Set(extractTerms(question).filter((t) => !t.salient && !UNIT_WORD.test(t.surface)).map((t) => t.stem));
   // "how many years?", "for how long?" ask with nothing else: any figure of that kind may be the one.
   if (asked.size === 0) return true;
-  const words = [...sentence.matchAll(WORD)].map((m) => ({ at: m.index ?? 0, stem: extractTerms(m[0])[0]?.stem }));
+  const words = [...sentence.matchAll(WORD)].map((m) => ({ at: m.index ?? 0, stem: normalizeWord(m[0]) }));
   const wordAt = (offset: number) => words.findLastIndex((w) => w.at <= offset);
   return [...withoutNonQuantities(sentence).matchAll(FIGURE_OR_COUNT)].some((m) => {
     const at = wordAt(m.index ?? 0);
-    return words.some((w, i) => Math.abs(i - at) <= within && w.stem !== undefined && asked.has(w.stem));
+    return words.some((w, i) => Math.abs(i - at) <= within && asked.has(w.stem));
   });
 }

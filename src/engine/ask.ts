@@ -10,7 +10,7 @@ import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousAnswer } from "./settle-in-previous-answer.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";
-import { settledByFollowUpModel } from "./settle-by-follow-up-model.js";
+import { settledByFollowUpModel, type WeighedFollowUp } from "./settle-by-follow-up-model.js";
 import { type FollowUpModel, shippedFollowUpModel } from "./follow-up-model.js";
 import { answeredFrom } from "../conversation/turn.js";
 import { pointsBack } from "../conversation/follow-up-signals.js";
@@ -39,10 +39,12 @@ export interface AskDeps {
   /** What an answerer that judges answerability (the chat model) reads: sentences, and chunks retrieved to find them. */
   wideContext: { sentences: number; chunks: number };
   /**
-   * Default: the model shipped in src/engine/model (its fit passes one fitted without the held-out reports); null
-   * weighs nothing, the engine without it, which the fit is measured against.
+   * Default: the model shipped in src/engine/model; null weighs nothing (the engine without it, which its fit is
+   * measured against).
    */
   followUpModel?: FollowUpModel | null;
+  /** Hears the evidence the follow-up model weighed for a follow-up: what `npm run calibrate:followups` fits on. */
+  onFollowUpEvidence?: (weighed: WeighedFollowUp["weighed"]) => void;
 }
 
 // How many ranked sentences the answerer may choose from.
@@ -198,6 +200,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     // left to its parts' judgements: the model was fitted on whole follow-ups.
     if (followUpModel && opts.history?.length && !modelDecides && retrievals.length === 1) {
       const { retrieval, weighed } = settledByFollowUpModel(retrievals[0]!, opts.history, text, followUpModel, reading.rewritten || !namesSomething(text));
+      deps.onFollowUpEvidence?.(weighed);
       if (weighed.length > 0) deps.logger.debug({ question: text, weighed: weighed.map((w) => ({ id: w.candidate.sentence.id, text: w.candidate.sentence.text, probability: w.probability, features: w.features })) }, "follow-up evidence");
       retrievals = [retrieval];
     }

@@ -3,7 +3,7 @@ import { namesSomething } from "../conversation/name-phrases.js";
 import { asksForFigure } from "./settle-in-previous-answer.js";
 import { reportsOf, type Turn, understoodQuestion } from "../conversation/turn.js";
 import type { FollowUpReading } from "../conversation/follow-up-reading.js";
-import { CONFIDENT } from "../retrieval/answerability.js";
+import { CONFIDENT, type Judgement } from "../retrieval/answerability.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
 import { saysSubject } from "./says-subject.js";
 import { settledByConversation } from "./settle-close-call.js";
@@ -33,7 +33,7 @@ export function confirmRewrittenAnswer(rewritten: Retrieval, own: Retrieval): Re
   const answer = candidates[0];
   if (!judgement.answerable || answer === undefined) return rewritten;
   if (own.candidates.slice(0, OWN_WORDS_RANKS).some((c) => c.sentence.id === answer.sentence.id)) return rewritten;
-  return notSure(rewritten, "the follow-up's own words do not point to the answer the rewrite found");
+  return notSure(rewritten, VETOED_BY.ownWords);
 }
 
 /**
@@ -48,7 +48,23 @@ export function saysEllipsisSubject(rewritten: Retrieval, reading: FollowUpReadi
   return rewritten.judgement.answerable && answer !== undefined && saysSubject(answer.sentence.text, reading.ellipsisSubject ?? "");
 }
 
-function notSure(retrieval: Retrieval, reason: string): Retrieval {
+/** Why a check of this file overruled the judgement's answer: what it found wrong with it. */
+export const VETOED_BY = {
+  ownWords: "the follow-up's own words do not point to the answer the rewrite found",
+  outsideConversation: "a question naming nothing, answered from a report the conversation has not been about",
+  yesOrNoWords: "a yes-or-no follow-up whose words are in a sentence, which says neither",
+  figureOfAnotherClause: "a figure of a sentence the previous answer cited, in another clause than the words asked with",
+} as const;
+
+/**
+ * Whether a check overruled the judgement: the conversation's evidence must not answer in its place, as the check
+ * found the follow-up's likeliest answer wrong on grounds that evidence does not see.
+ */
+export function vetoedByCheck(judgement: Judgement): boolean {
+  return Object.values(VETOED_BY).some((reason) => reason === judgement.reason);
+}
+
+function notSure(retrieval: Retrieval, reason: (typeof VETOED_BY)[keyof typeof VETOED_BY]): Retrieval {
   return { ...retrieval, judgement: { ...retrieval.judgement, answerable: false, related: true, answerAt: undefined, reason } };
 }
 
@@ -89,7 +105,7 @@ export function withinConversation(retrieval: Retrieval, question: string, repor
   if (namesSomething(question)) return retrieval;
   const about = reports();
   if (about.size === 0 || about.has(answer.report.id)) return retrieval;
-  return notSure(retrieval, "a question naming nothing, answered from a report the conversation has not been about");
+  return notSure(retrieval, VETOED_BY.outsideConversation);
 }
 
 /**
@@ -116,7 +132,7 @@ export function repeatsConversation(draft: AnswerDraft, question: string, histor
 export function yesOrNoByWordsAlone(retrieval: Retrieval, question: string): Retrieval {
   const { judgement } = retrieval;
   if (!judgement.answerable || judgement.reason === CONFIDENT || settledByConversation(judgement) || !asksYesOrNo(question)) return retrieval;
-  return notSure(retrieval, "a yes-or-no follow-up whose words are in a sentence, which says neither");
+  return notSure(retrieval, VETOED_BY.yesOrNoWords);
 }
 
 /**
@@ -131,5 +147,5 @@ export function figureOfAnotherClause(retrieval: Retrieval, previous: Turn | und
   const answer = retrieval.candidates[0];
   if (!retrieval.judgement.answerable || answer === undefined || !(previous?.citations ?? []).some((c) => c.sentenceId === answer.sentence.id)) return retrieval;
   if (!asksForFigure(typed) || figureNearWords(answer.sentence.text, typed)) return retrieval;
-  return notSure(retrieval, "a figure of a sentence the previous answer cited, in another clause than the words asked with");
+  return notSure(retrieval, VETOED_BY.figureOfAnotherClause);
 }

@@ -1,24 +1,27 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { linearProbability } from "../retrieval/answerability-model.js";
+import { linearProbability, linearSchema } from "../retrieval/answerability-model.js";
 import { FOLLOW_UP_FEATURE_NAMES, type FollowUpFeatures } from "./follow-up-evidence.js";
 
 /**
  * A logistic regression fitted by `npm run calibrate:followups` on the tuning follow-up sets: the probability that a
  * candidate of a follow-up the judgement was not sure of holds its answer, from the evidence of `followUpEvidence`.
- * Kept apart from the answerability model: it sees only follow-ups, and is refitted on its own.
+ * Kept apart from the answerability model: it sees only follow-ups, and is refitted on its own, after that model (its
+ * sentence scores are one of the features).
  */
-export const followUpModelSchema = z.object({
+export const followUpModelSchema = linearSchema.extend({
   version: z.literal(1),
-  features: z.array(z.string()),
-  /** Features are standardised with these before the weights apply. */
-  mean: z.array(z.number()),
-  scale: z.array(z.number()),
-  weights: z.array(z.number()),
-  bias: z.number(),
   /** The probability at or above which the best candidate answers: chosen on held-out reports' follow-ups. */
   threshold: z.number(),
-  fittedOn: z.object({ turns: z.number(), reports: z.number(), candidates: z.number() }).optional(),
+  fittedOn: z
+    .object({
+      turns: z.number(),
+      reports: z.number(),
+      candidates: z.number(),
+      /** `shippedModelDigest()` of the answer model whose scores it was fitted on. */
+      answerModel: z.string(),
+    })
+    .optional(),
 });
 export type FollowUpModel = z.infer<typeof followUpModelSchema>;
 

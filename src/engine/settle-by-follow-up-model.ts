@@ -2,6 +2,7 @@ import type { Turn } from "../conversation/turn.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
 import { type FollowUpEvidence, followUpEvidence } from "./follow-up-evidence.js";
 import { type FollowUpModel, followUpProbability } from "./follow-up-model.js";
+import { vetoedByCheck } from "./check-follow-up-answer.js";
 import { SETTLED_BY, settled } from "./settle-close-call.js";
 
 export interface WeighedFollowUp {
@@ -16,7 +17,12 @@ export interface WeighedFollowUp {
  * previous turn showed. The candidate the follow-up model finds likeliest to hold the answer answers when that
  * probability reaches the model's threshold, and only it is cited (`settledByConversation`). Otherwise the weighed
  * candidates are put in order, likeliest first, in the places they held among the others, so the passages shown as
- * possibly related are those the conversation points to.
+ * possibly related are those the conversation points to. It answers only with a candidate holding the kind of fact
+ * asked for, and never where a check overruled the judgement (`vetoedByCheck`): a yes-or-no follow-up whose every
+ * typed word is in a sentence beside the previous answer is just what the model weighs highest, and just what the
+ * check found says neither yes nor no. (Unlike the hand-written settling rules it needs no floor on the judgement's
+ * probability: that probability is one of its features, and its threshold was chosen on held-out reports. With the
+ * floor as well it answered none of the tuning sets' follow-ups it answers right, and none wrongly.)
  *
  * A follow-up that `leans` on the conversation (read in its light, or naming nothing of its own) for which the
  * judgement found nothing close enough to show ("why?", "how old is he?": few words of its own are in any sentence)
@@ -24,10 +30,8 @@ export interface WeighedFollowUp {
  * they are where the conversation has been. One that names something and stands alone is not: what it names may be in
  * no report, and passages would suggest otherwise.
  *
- * Under report-level cross-validation on the ten tuning follow-up sets (408 turns): 1 more right answer and no more
- * wrong ones, and the answer among the shown passages for 18 more follow-ups and 2 fewer. The evidence ranks passages
- * well but does not separate right from wrong well enough to answer often: beyond any threshold, at best about 3 right
- * for every 2 wrong.
+ * The evidence ranks passages well but does not separate right from wrong well enough to answer often (measured:
+ * docs/conversations.md).
  */
 export function settledByFollowUpModel(retrieval: Retrieval, history: readonly Turn[], typed: string, model: FollowUpModel, leans: boolean): WeighedFollowUp {
   if (retrieval.judgement.answerable) return { retrieval, weighed: [] };
@@ -36,7 +40,7 @@ export function settledByFollowUpModel(retrieval: Retrieval, history: readonly T
     .sort((a, b) => b.probability - a.probability);
   const best = weighed[0];
   if (best === undefined) return { retrieval, weighed };
-  if (best.probability >= model.threshold) return { retrieval: settled(retrieval, SETTLED_BY.followUpModel, best.at), weighed };
+  if (best.probability >= model.threshold && !vetoedByCheck(retrieval.judgement) && best.features.holdsAskedFact === 1) return { retrieval: settled(retrieval, SETTLED_BY.followUpModel, best.at), weighed };
   if (!retrieval.judgement.related) {
     if (!leans) return { retrieval, weighed };
     const about = weighed.filter((w) => w.features.conversationReport === 1);

@@ -6,6 +6,10 @@ import type { Retrieval } from "../retrieval/retrieve.js";
 import { extractTerms } from "../text/terms.js";
 import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
 
+/** The kinds of fact that are figures: for these the figure must sit beside the follow-up's words (`figureNearWords`). */
+const FIGURES = new Set<AnswerType>(["count", "amount", "figure", "money", "duration"]);
+export const asksForFigure = (question: string) => FIGURES.has(answerTypeOf(question));
+
 /**
  * "How many vessels did she inherit?" after "What did Catriona Vell do before?" was answered with "… She inherited a
  * fleet of nine vessels, …": a news sentence holds several facts, and a follow-up often asks for another one of a
@@ -18,10 +22,6 @@ import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
  * Elsewhere a sentence already cited never answers a follow-up (`continuingPreviousAnswer`): the follow-up asks
  * something new, and without a new kind of fact to hold, the old sentence is only where its words came from.
  */
-/** The kinds of fact that are figures: for these the figure must sit beside the follow-up's words (`figureNearWords`). */
-const FIGURES = new Set<AnswerType>(["count", "amount", "figure", "money", "duration"]);
-export const asksForFigure = (question: string) => FIGURES.has(answerTypeOf(question));
-
 export function settledInPreviousAnswer(retrieval: Retrieval, previous: Turn | undefined, typed: string): Retrieval {
   const top = closeCall(retrieval);
   if (!top || previous === undefined || !(previous.citations ?? []).some((c) => c.sentenceId === top.sentence.id)) return retrieval;

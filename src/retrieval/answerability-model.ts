@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { ANSWER_FEATURE_NAMES } from "./answer-features.js";
 import { RANKING_FEATURE_NAMES } from "./features.js";
 
-const linearSchema = z.object({
+export const linearSchema = z.object({
   features: z.array(z.string()),
   /** Features are standardised with these before the weights apply. */
   mean: z.array(z.number()),
@@ -57,6 +58,14 @@ let shipped: AnswerabilityModel | undefined;
 /** The model shipped with Dossier; it must list exactly the features this code computes. */
 export function shippedModel(): AnswerabilityModel {
   return (shipped ??= checkModel(answerabilityModelSchema.parse(JSON.parse(readFileSync(MODEL_FILE, "utf8")))));
+}
+
+/**
+ * A digest of the shipped model's file: a model fitted on top of this one (the follow-up model weighs its scores)
+ * records it, so a test sees when this one was refitted without it.
+ */
+export function shippedModelDigest(): string {
+  return createHash("sha256").update(readFileSync(MODEL_FILE)).digest("hex").slice(0, 16);
 }
 
 export function checkModel(model: AnswerabilityModel): AnswerabilityModel {

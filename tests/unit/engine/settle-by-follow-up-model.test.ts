@@ -5,7 +5,9 @@ import { FOLLOW_UP_FEATURE_NAMES, followUpEvidence } from "../../../src/engine/f
 import { checkFollowUpModel, type FollowUpModel, shippedFollowUpModel } from "../../../src/engine/follow-up-model.js";
 import { settledByFollowUpModel } from "../../../src/engine/settle-by-follow-up-model.js";
 import { settledByConversation } from "../../../src/engine/settle-close-call.js";
+import { VETOED_BY } from "../../../src/engine/check-follow-up-answer.js";
 import type { Judgement } from "../../../src/retrieval/answerability.js";
+import { shippedModelDigest } from "../../../src/retrieval/answerability-model.js";
 import type { Candidate, Retrieval } from "../../../src/retrieval/retrieve.js";
 
 const REPORT = "riverton-city-budget";
@@ -64,6 +66,18 @@ describe("a follow-up the judgement was not sure of, weighed by the follow-up mo
     expect(weighed.map((w) => w.candidate.sentence.index)).toEqual([11, 40]);
   });
 
+  it("does not answer where a check overruled the judgement, nor with a candidate lacking the kind of fact asked for", () => {
+    // A yes-or-no follow-up whose every typed word is in the sentence beside the previous answer: the check says the
+    // sentence answers neither yes nor no, though the model weighs it highest.
+    const vetoed: Judgement = { ...NOT_SURE, reason: VETOED_BY.yesOrNoWords };
+    const overruled = settledByFollowUpModel(retrieval(ranked, vetoed), history, "did the pools close?", weighing("nearCited", 0.5), true).retrieval;
+    expect(overruled.judgement).toEqual(vetoed);
+    expect(overruled.candidates[0]!.sentence.index).toBe(11);
+    // Nor one without the kind of fact asked for ("how much?" answered by a sentence with no sum).
+    const noSum = [candidate(11, "beside the previous answer", { typeAsked: 1 }), candidate(40, "far away")];
+    expect(settledByFollowUpModel(retrieval(noSum), history, "how much?", weighing("nearCited", 0.5), true).retrieval.judgement).toEqual(NOT_SURE);
+  });
+
   it("otherwise stays not sure, with the weighed candidates in the model's order in the places they held, so the shown passages are the likeliest", () => {
     const { retrieval: unsure } = settledByFollowUpModel(retrieval(ranked), history, "and the pools?", weighing("nearCited"), true);
     expect(unsure.judgement).toEqual(NOT_SURE);
@@ -91,8 +105,10 @@ describe("a follow-up the judgement was not sure of, weighed by the follow-up mo
     expect(settledByFollowUpModel(sure, history, "and the pools?", weighing("nearCited", 0), true)).toEqual({ retrieval: sure, weighed: [] });
   });
 
-  it("ships a model fitted on this code's features, and refuses one fitted on others", () => {
+  it("ships a model fitted on this code's features and on the shipped answer model's scores, and refuses one fitted on other features", () => {
     expect(shippedFollowUpModel().features).toEqual([...FOLLOW_UP_FEATURE_NAMES]);
+    // The answer model refitted alone changes the scores this model weighs: run `npm run calibrate:followups` after it.
+    expect(shippedFollowUpModel().fittedOn?.answerModel).toBe(shippedModelDigest());
     expect(() => checkFollowUpModel({ ...weighing("score"), features: ["score"] })).toThrow(/calibrate:followups/);
   });
 });
