@@ -5,7 +5,7 @@ import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import { coreOf, type FollowUpReading, type FollowUpRewriter } from "../conversation/follow-up-reading.js";
-import { confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, namedReports, repeatsConversation, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, namedReports, repeatsConversation, saysEllipsisSubject, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousAnswer } from "./settle-in-previous-answer.js";
@@ -204,6 +204,8 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       if (weighed.length > 0) deps.logger.debug({ question: text, weighed: weighed.map((w) => ({ id: w.candidate.sentence.id, text: w.candidate.sentence.text, probability: w.probability, features: w.features })) }, "follow-up evidence");
       retrievals = [retrieval];
     }
+    // Last, whatever answered it: who spoke is what a question asking what someone said turns on.
+    if (opts.history?.length && !modelDecides) retrievals = retrievals.map((r) => unsupportedWhatWasSaid(r, reading.question));
     const asked = reading.question;
     const t2 = performance.now();
     for (const r of retrievals) {

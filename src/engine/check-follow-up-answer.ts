@@ -1,8 +1,9 @@
 import { figureNearWords } from "../conversation/answered-figure.js";
+import { asksOnlyWhatWasSaid, asksWhatWasSaid, reportsSpeech, speakerUnknown } from "../conversation/asks-what-was-said.js";
 import { namesSomething } from "../conversation/name-phrases.js";
 import { asksForFigure } from "./settle-in-previous-answer.js";
 import { reportsOf, type Turn, understoodQuestion } from "../conversation/turn.js";
-import type { FollowUpReading } from "../conversation/follow-up-reading.js";
+import { coreOf, type FollowUpReading } from "../conversation/follow-up-reading.js";
 import { CONFIDENT, type Judgement } from "../retrieval/answerability.js";
 import type { Retrieval } from "../retrieval/retrieve.js";
 import { saysSubject } from "./says-subject.js";
@@ -54,6 +55,9 @@ export const VETOED_BY = {
   outsideConversation: "a question naming nothing, answered from a report the conversation has not been about",
   yesOrNoWords: "a yes-or-no follow-up whose words are in a sentence, which says neither",
   figureOfAnotherClause: "a figure of a sentence the previous answer cited, in another clause than the words asked with",
+  speakerUnknown: "a question asking what someone said, whom the conversation did not identify",
+  onlyWhoseWords: "a question asking only what someone said, answered on the conversation's words",
+  saidWithoutSpeech: "a close call on what someone said, settled with a sentence that reports no speech",
 } as const;
 
 /**
@@ -115,11 +119,36 @@ export function withinConversation(retrieval: Retrieval, question: string, repor
  * related, says nothing new ("and how was the password stolen?" took "logging on with a password stolen from an
  * employee", shown two turns before). It shares the words it was asked with, and no check sees whether a sentence
  * explains (see `asksWhyOrHow`); an answer that quotes a further sentence ("how will she pay for it?" after her
- * promise) may hold the explanation and stands.
+ * promise) may hold the explanation and stands. So does "what did she say?", asking nothing more than whose words:
+ * after "Who's the chief inspector of mines?" was answered with her statement, it asks for another ("what did she say?"
+ * cited the same statement again, and the report's next quotation was what was meant).
  */
 export function repeatsConversation(draft: AnswerDraft, question: string, history: readonly Turn[]): boolean {
   const given = new Set(history.flatMap((t) => [...(t.citations ?? []), ...(t.related ?? [])]).map((c) => c.sentenceId));
-  return !draft.abstained && asksWhyOrHow(question) && draft.citations.length > 0 && draft.citations.every((c) => given.has(c.sentenceId));
+  return !draft.abstained && (asksWhyOrHow(question) || asksOnlyWhatWasSaid(question)) && draft.citations.length > 0 && draft.citations.every((c) => given.has(c.sentenceId));
+}
+
+/**
+ * A report quotes many people, and most of its sentences say someone said something, so the words of "what did he
+ * say …?" find a statement whoever made it: who spoke is what such a question turns on. When the reading still has
+ * the pronoun the conversation found nobody for ("What did he say outside court?" after a turn that found nothing,
+ * "What did he say about the game" after "Who is the Rovers manager?" was not sure), the speaker is unknown, and an
+ * answer would be whoever the words found (a trustee's statement, the manager's other remark). Nor is such a question
+ * settled by the conversation with a sentence that reports no speech: "What did Anjali Morrow say about the warm
+ * nights?" took "Those warm nights are what worry doctors most.", beside her statement. Nor is "what did the analyst
+ * say?" answered on the words the reading carries from the conversation: asking no topic, it leaves the conversation's
+ * words alone to pick among the analyst's statements, and they pick the one nearest the previous answer (the
+ * analyst's remark on how long investigations take, after a question on the share price). Dossier is not sure, and
+ * shows the passages.
+ */
+export function unsupportedWhatWasSaid(retrieval: Retrieval, reading: string): Retrieval {
+  const answer = retrieval.candidates[0];
+  const core = coreOf(reading);
+  if (!retrieval.judgement.answerable || answer === undefined || asksWhatWasSaid(core) === undefined) return retrieval;
+  if (speakerUnknown(core)) return notSure(retrieval, VETOED_BY.speakerUnknown);
+  if (asksOnlyWhatWasSaid(core) && core.length < reading.length) return notSure(retrieval, VETOED_BY.onlyWhoseWords);
+  if (settledByConversation(retrieval.judgement) && !reportsSpeech(answer.sentence.text)) return notSure(retrieval, VETOED_BY.saidWithoutSpeech);
+  return retrieval;
 }
 
 /**

@@ -142,15 +142,19 @@ describe("answer quality on the question bank, local store", () => {
   // conversation knows about a follow-up the judgement was not sure of: the bank's 45 → 46 and bank-d's 14 → 15 passed,
   // no answer wrong; the answer among the passages shown when not sure (`related`, a floor since then) from 23, 14, 14,
   // 12, 12, 11, 11, 9 and 8.
+  // A follow-up asking what someone said not answered when its speaker is a pronoun that found nobody, when it asks
+  // only whose words and is answered on the conversation's words or with a sentence the conversation already showed,
+  // nor settled by the conversation with a sentence reporting no speech (model refitted): wrong answers from 2, 0, 1,
+  // 0, 1, 2, 1, 2 and 3 (12) to 7, no set's passed moved, related hits from 24, 17, 14, 13, 13, 12, 14, 12 and 9.
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 46, wrong: 2, related: 24 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 46, wrong: 1, related: 24 },
     { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 26, wrong: 0, related: 17 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1, related: 14 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 16, wrong: 0, related: 13 },
     { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 15, wrong: 1, related: 13 },
-    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 14, wrong: 2, related: 12 },
-    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 1, related: 14 },
-    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 12, wrong: 2, related: 12 },
+    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 14, wrong: 1, related: 13 },
+    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 0, related: 15 },
+    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 12, wrong: 0, related: 13 },
     { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 11, wrong: 3, related: 9 },
   ];
   /**

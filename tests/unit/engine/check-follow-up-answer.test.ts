@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, OWN_WORDS_RANKS, repeatsConversation, saysEllipsisSubject, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
+import { confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, OWN_WORDS_RANKS, repeatsConversation, saysEllipsisSubject, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
 import type { SearchIndex } from "../../../src/retrieval/search-index.js";
 import { stems, type Term } from "../../../src/text/terms.js";
 import { turn } from "../conversation/fixtures.js";
@@ -96,6 +96,54 @@ describe("a 'why' or 'how' follow-up answered with what the conversation already
     for (const question of ["how long until it is discussed again?", "when will it be discussed?"]) expect(repeatsConversation(draft(), question, [previous])).toBe(false);
     expect(repeatsConversation({ ...draft(), abstained: true }, "why was it left out", [previous])).toBe(false);
     expect(repeatsConversation(draft(), "why was it left out", [turn("what was agreed?")])).toBe(false);
+  });
+});
+
+describe("a follow-up asking only what someone said, answered with what the conversation already showed", () => {
+  const STATEMENT = "Dr. Ruth Adebayo-Lang, the Chief Inspector of Mines, said her inspectors had sealed the East 4 district.";
+  const previous = turn("Who's the chief inspector of mines?", [STATEMENT], "mine");
+  const draft = (citations = previous.citations!) => ({ text: "…", abstained: false, citations, mode: "extractive" as const });
+
+  it("repeats it: asked after her statement, it asks for another", () => {
+    expect(repeatsConversation(draft(), "what did she say?", [previous])).toBe(true);
+  });
+
+  it("does not when it asks about something, or quotes a further sentence", () => {
+    expect(repeatsConversation(draft(), "what did she say about the cause?", [previous])).toBe(false);
+    const further = turn("x", [STATEMENT, "\"It is far too early to say what caused this fall.\""], "mine").citations!;
+    expect(repeatsConversation(draft(further), "what did she say?", [previous])).toBe(false);
+  });
+});
+
+describe("a follow-up asking what someone said", () => {
+  const SAID = { 4: "Rovers manager Graham Doyle said his side had deserved more from the game.", 6: "Those warm nights are what worry doctors most." };
+
+  it("is not sure when the reading's speaker is a pronoun the conversation found nobody for", () => {
+    for (const reading of ["What did he say about the game (context: Rovers, manager)", "What did he say outside court?"]) {
+      expect(unsupportedWhatWasSaid(retrieval([4], ANSWERED, SAID), reading).judgement).toMatchObject({ answerable: false, related: true, answerAt: undefined });
+    }
+  });
+
+  it("is not sure when it asks only whose words and the reading carries the conversation's", () => {
+    const checked = unsupportedWhatWasSaid(retrieval([4], ANSWERED, SAID), "what did the analyst say? (context: Aster, Halvard, shares)");
+    expect(checked.judgement).toMatchObject({ answerable: false, related: true });
+    expect(checked.candidates.map((c) => c.sentence.id)).toEqual(["r#4"]);
+  });
+
+  it("is not sure of a close call the conversation settled with a sentence that reports no speech", () => {
+    const settledBeside = { ...ANSWERED, confidence: 0.51, reason: SETTLED_BY.besidePreviousAnswer };
+    expect(unsupportedWhatWasSaid(retrieval([6], settledBeside, SAID), "What did Anjali Morrow say about the warm nights?").judgement).toMatchObject({ answerable: false });
+    const speech = retrieval([4], settledBeside, SAID);
+    expect(unsupportedWhatWasSaid(speech, "What did Graham Doyle say about the game?")).toBe(speech);
+  });
+
+  it("stands for a named speaker asked about, a bare question as typed, an abstention and any other question", () => {
+    const sure = retrieval([6], ANSWERED, SAID);
+    for (const reading of ["What did Anjali Morrow say about the warm nights?", "and what did the gas producers say?", "How long did he play?"]) {
+      expect(unsupportedWhatWasSaid(sure, reading)).toBe(sure);
+    }
+    const abstained = retrieval([4], NOT_SURE, SAID);
+    expect(unsupportedWhatWasSaid(abstained, "What did he say outside court?")).toBe(abstained);
   });
 });
 
