@@ -1,4 +1,5 @@
 import { extractTerms } from "../text/terms.js";
+import { hasPronoun } from "./follow-up-signals.js";
 
 /** What a question asking for someone's words names: who spoke, and what about (empty when nothing more is asked). */
 export interface WhatWasSaid {
@@ -7,8 +8,6 @@ export interface WhatWasSaid {
 }
 
 const WHAT_WAS_SAID = /^\s*(?:(?:and|but|so)\s+)?what\s+(?:did|does|do|has|have|had|will|would|could)\s+(.+?)\s+(?:say|said|tell|told)\b(.*)$/i;
-/** A pronoun left in a reading is one the conversation gave nobody for. */
-const PRONOUN = /\b(?:he|she|they|him|her|his|their|them|it|its)\b/i;
 
 /** "what did she say about the warm nights?": the speaker and the topic; undefined for any other question. */
 export function asksWhatWasSaid(question: string): WhatWasSaid | undefined {
@@ -25,7 +24,8 @@ export function asksOnlyWhatWasSaid(question: string): boolean {
 /** "What did he say outside court?" as read: the speaker is a pronoun the conversation found nobody for. */
 export function speakerUnknown(reading: string): boolean {
   const said = asksWhatWasSaid(reading);
-  return said !== undefined && PRONOUN.test(said.speaker);
+  // A pronoun left in a reading is one the conversation gave nobody for.
+  return said !== undefined && hasPronoun(said.speaker);
 }
 
 /** Speech reported by a sentence: a quotation, or a verb of saying. */

@@ -52,6 +52,11 @@ const EXISTENTIAL_AFTER = new Set(["is", "are", "was", "were", "be", "been", "ha
 const HOW_MANY_THERE = /^\s*(?:(?:and|so|but)\b,?\s*)?how\s+(?:many|much)\s+(?:is|are|was|were)\s+there(?:\s+(?:in\s+total|altogether|in\s+all))?\s*[?.!]*\s*$/i;
 const EXPLETIVE_IT = /\b(is|was)\s+it\s+(true|possible|likely|clear|known)\b|\bit\s+(is|was)\s+(said|reported|claimed|unclear|clear|likely|true)\b/i;
 
+/** Whether any word of `text` is one of the pronouns a follow-up points back with ("he", "her", "their", "it" …). */
+export function hasPronoun(text: string): boolean {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].some((m) => Object.hasOwn(PRONOUNS, m[0].toLowerCase()));
+}
+
 /** What in a question leans on earlier turns; empty signals mean the question stands on its own. */
 export function followUpSignals(question: string): FollowUpSignals {
   const words = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((m) => ({ word: m[0], lower: m[0].toLowerCase(), index: m.index ?? 0 }));

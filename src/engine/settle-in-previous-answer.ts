@@ -31,6 +31,7 @@ export function settledInPreviousAnswer(retrieval: Retrieval, previous: Turn | u
   const own = extractTerms(typed).filter((t) => !t.salient);
   if (own.length === 0 || !own.every((t) => said.has(t.stem))) return retrieval;
   // A sentence holds several figures, and its words several clauses: the figure asked for is one beside those words.
+  // `figureOfAnotherClause` would overrule this settling afterwards; declined here, the other settling rules still try.
   if (asksForFigure(typed) && !figureNearWords(top.sentence.text, typed)) return retrieval;
   return settled(retrieval, SETTLED_BY.previousAnswer);
 }
