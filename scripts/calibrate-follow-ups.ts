@@ -35,6 +35,7 @@ const TUNING_SETS = [
   "tests/fixtures/bank/followups-f.jsonl",
   "tests/fixtures/bank/followups-g.jsonl",
   "tests/fixtures/bank/followups-h.jsonl",
+  "tests/fixtures/bank/followups-i.jsonl",
 ];
 /** Ridge penalty of the fit: the features are few and standardised, so a unit penalty only steadies them. */
 const L2 = 1;

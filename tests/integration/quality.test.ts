@@ -99,18 +99,19 @@ describe("answer quality on the question bank, local store", () => {
     const runs = await run(await bankEngine(), readQuestions(BANK_QUESTIONS));
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
-    expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(1200);
-    // In-sample with the shipped model (fitted on all 1,200): 3.6 % wrong, near-misses 92.9 % abstained, direct 56.0 %,
-    // reworded 57.0 %. Fitted on the 1,057 before bank-h joined: 3.8 %, 92.8 %, 55.7 %, 55.7 % in-sample and 4.3 %,
+    expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(1344);
+    // In-sample with the shipped model (fitted on all 1,344, bank-i joined): 3.6 % wrong, near-misses 92.4 % abstained,
+    // direct 58.8 %, reworded 56.6 %. Fitted on the 1,200 before bank-i: 3.6 %, 92.9 %, 56.0 %, 57.0 %; on the 1,057
+    // before bank-h joined: 3.8 %, 92.8 %, 55.7 %, 55.7 % in-sample and 4.3 %,
     // 91.1 %, 54.1 %, 55.3 % cross-validated; bank-g's four outsider reports had lowered all four from the 915-question
     // bank's cross-validated 3.8 %, 93.7 %, 59.6 % and 57.6 %. Before an answer for sharing every word of the question
     // with the sentence or its neighbours counted against the fit's limit on wrong answers, the 915 gave 6.0 %, 91.2 %,
     // 67.7 % and 57.6 % cross-validated.
     expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.036);
-    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.929);
+    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.924);
     expect(targets.offTopicAbstained!.value).toBe(1);
-    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.56);
-    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.57);
+    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.58);
+    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.56);
     // Embedding the bank's reports and 1,200 questions with the real model, then asking them: 71 s at a load of 12 on 2
     // cores, past the default limit.
   }, 240_000);
@@ -146,16 +147,19 @@ describe("answer quality on the question bank, local store", () => {
   // only whose words and is answered on the conversation's words or with a sentence the conversation already showed,
   // nor settled by the conversation with a sentence reporting no speech (model refitted): wrong answers from 2, 0, 1,
   // 0, 1, 2, 1, 2 and 3 (12) to 7, no set's passed moved, related hits from 24, 17, 14, 13, 13, 12, 14, 12 and 9.
+  // Both models refitted with bank-i's questions (1,344) moved them from 46/1, 26/0, 8/1, 16/0, 15/1, 14/1, 8/0, 12/0
+  // and 11/3; bank-i's own (first runs, unseen: 10/5 twice) 11/7 in-sample, a tuning set since.
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 46, wrong: 1, related: 24 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 26, wrong: 0, related: 17 },
-    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1, related: 14 },
-    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 16, wrong: 0, related: 13 },
-    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 15, wrong: 1, related: 13 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 45, wrong: 2, related: 26 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 27, wrong: 0, related: 17 },
+    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1, related: 15 },
+    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 17, wrong: 1, related: 13 },
+    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 14, wrong: 1, related: 13 },
     { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 14, wrong: 1, related: 13 },
     { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 0, related: 15 },
-    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 12, wrong: 0, related: 13 },
-    { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 11, wrong: 3, related: 9 },
+    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 13, wrong: 0, related: 12 },
+    { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 11, wrong: 2, related: 10 },
+    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 11, wrong: 7, related: 9 },
   ];
   /**
    * Every set's follow-ups asked at once, the first time a set's results are wanted: a follow-up's reading exists only
