@@ -5,7 +5,7 @@ import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import { coreOf, type FollowUpReading, type FollowUpRewriter } from "../conversation/follow-up-reading.js";
-import { confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, namedReports, repeatsConversation, saysEllipsisSubject, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
+import { answeredAfterNothingFound, confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, namedReports, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousAnswer } from "./settle-in-previous-answer.js";
@@ -151,7 +151,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
           const ownWords = async (carriedContext?: string) => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, reportIds: reportsForOwnWords(scoped), carriedContext }) : retrieval);
           if (retrieval.judgement.answerable) {
             if (reading.rewritten && !saysEllipsisSubject(retrieval, reading)) retrieval = confirmRewrittenAnswer(retrieval, await ownWords(asked));
-            if (reading.rewritten) retrieval = yesOrNoByWordsAlone(retrieval, text);
+            if (reading.rewritten) retrieval = answeredAfterNothingFound(yesOrNoByWordsAlone(retrieval, text), opts.history.at(-1));
           } else if (retrieval.judgement.related && within === undefined && !scoped && !pointsBack(core)) {
             // Among one report's sentences the model is surer than among all: the settling was measured on the latter.
             // A reading with a pronoun that found nobody is not known to be about the previous turn's subject. The
@@ -204,8 +204,9 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       if (weighed.length > 0) deps.logger.debug({ question: text, weighed: weighed.map((w) => ({ id: w.candidate.sentence.id, text: w.candidate.sentence.text, probability: w.probability, features: w.features })) }, "follow-up evidence");
       retrievals = [retrieval];
     }
-    // Last, whatever answered it: who spoke is what a question asking what someone said turns on.
-    if (opts.history?.length && !modelDecides) retrievals = retrievals.map((r) => unsupportedWhatWasSaid(r, reading.question));
+    // Last, whatever answered it: who spoke is what a question asking what someone said turns on, and what an elliptic
+    // one asks about is what a settled answer must say.
+    if (opts.history?.length && !modelDecides) retrievals = retrievals.map((r) => subjectUnsaid(unsupportedWhatWasSaid(r, reading.question), text));
     const asked = reading.question;
     const t2 = performance.now();
     for (const r of retrievals) {

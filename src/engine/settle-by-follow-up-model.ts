@@ -20,7 +20,9 @@ export interface WeighedFollowUp {
  * possibly related are those the conversation points to. It answers only with a candidate holding the kind of fact
  * asked for, and never where a check overruled the judgement (`vetoedByCheck`): a yes-or-no follow-up whose every
  * typed word is in a sentence beside the previous answer is just what the model weighs highest, and just what the
- * check found says neither yes nor no. (Unlike the hand-written settling rules it needs no floor on the judgement's
+ * check found says neither yes nor no. Nor does it answer where the judgement found nothing close enough to show: the
+ * model was chosen to settle close calls, and a passage too far from the question's words to be shown as related is no
+ * close call, however near the previous answer it sits. (Unlike the hand-written settling rules it needs no floor on the judgement's
  * probability: that probability is one of its features, and its threshold was chosen on held-out reports. With the
  * floor as well it answered none of the tuning sets' follow-ups it answers right, and none wrongly.)
  *
@@ -40,7 +42,7 @@ export function settledByFollowUpModel(retrieval: Retrieval, history: readonly T
     .sort((a, b) => b.probability - a.probability);
   const best = weighed[0];
   if (best === undefined) return { retrieval, weighed };
-  if (best.probability >= model.threshold && !vetoedByCheck(retrieval.judgement) && best.features.holdsAskedFact === 1) return { retrieval: settled(retrieval, SETTLED_BY.followUpModel, best.at), weighed };
+  if (best.probability >= model.threshold && retrieval.judgement.related && !vetoedByCheck(retrieval.judgement) && best.features.holdsAskedFact === 1) return { retrieval: settled(retrieval, SETTLED_BY.followUpModel, best.at), weighed };
   if (!retrieval.judgement.related) {
     if (!leans) return { retrieval, weighed };
     const about = weighed.filter((w) => w.features.conversationReport === 1);

@@ -2,6 +2,7 @@ import type { Retrieval } from "../retrieval/retrieve.js";
 import { asksYesOrNo } from "../text/yes-or-no.js";
 import { extractTerms } from "../text/terms.js";
 import { asksWhyOrHow } from "../text/why-or-how.js";
+import { contentTerms } from "../conversation/follow-up-signals.js";
 import { closeCall, SETTLED_BY, settled } from "./settle-close-call.js";
 import { saysSubject } from "./says-subject.js";
 
@@ -30,10 +31,14 @@ export const SETTLES_FROM = 0.5;
  * "How was it discovered?", "why?" are not settled: an explanation is asked for, which no check here can see in a
  * sentence (any sentence "holds the kind of fact asked for"), so one that only shares a word with it ("the week
  * between discovery and notice") would be settled as the answer.
+ * A follow-up with no word of its own beyond question words and pronouns ("how big was it?") has nothing for its own
+ * words to find: they rank whatever the preferred report offers first, so their agreeing is no check and nothing is
+ * settled. On bank-h, unseen, "how big was it?" after "What did the deepest dive in the Marrow Trench find?" read "it"
+ * as "the deepest" and was settled (0.54) with the dive's depth, not the size of what it found.
  */
 export function settledInPreviousReport(retrieval: Retrieval, own: Retrieval, asked: string, report: string | undefined, ellipsisSubject?: string): Retrieval {
   const top = closeCall(retrieval);
-  if (!top || own === retrieval || retrieval.judgement.confidence < SETTLES_FROM || asksWhyOrHow(asked) || asksYesOrNo(asked)) return retrieval;
+  if (!top || own === retrieval || retrieval.judgement.confidence < SETTLES_FROM || asksWhyOrHow(asked) || asksYesOrNo(asked) || contentTerms(asked).length === 0) return retrieval;
   const ownFinds = own.candidates[0]?.sentence.id === top.sentence.id || (ellipsisSubject !== undefined && saysSubject(top.sentence.text, ellipsisSubject));
   if (report !== top.report.id || !ownFinds) return retrieval;
   const said = new Set(extractTerms(top.sentence.text).map((t) => t.stem));

@@ -149,17 +149,25 @@ describe("answer quality on the question bank, local store", () => {
   // 0, 1, 2, 1, 2 and 3 (12) to 7, no set's passed moved, related hits from 24, 17, 14, 13, 13, 12, 14, 12 and 9.
   // Both models refitted with bank-i's questions (1,344) moved them from 46/1, 26/0, 8/1, 16/0, 15/1, 14/1, 8/0, 12/0
   // and 11/3; bank-i's own (first runs, unseen: 10/5 twice) 11/7 in-sample, a tuning set since.
+  // Stricter where a rewrite is a guess (on each outsider set's first run, before rules were shaped to it, such answers
+  // were as often wrong as right): a rewritten follow-up of a turn that found nothing answered only on the model's own
+  // confidence, not for every word of its reading being in a sentence; the report's settling not done for a follow-up
+  // with no word of its own ("how big was it?"); an elliptic follow-up settled by the conversation only with a sentence
+  // saying its subject; the follow-up model answering only close calls (model refitted). Chosen before bank-i joined,
+  // and on it: wrong 7 -> 5. All sets: wrong from 2, 0, 1, 1, 1, 1, 0, 0, 2 and 7 (15) to 2, 0, 1, 1, 1, 0, 0, 0, 1
+  // and 5 (11); passed the bank's 45 -> 42, bank-d's 14 -> 13, bank-e's 14 -> 15, bank-g's 13 -> 12, bank-i's 11 -> 10
+  // (answered by every word of a reading after a turn that found nothing, now not sure with the answer shown).
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 45, wrong: 2, related: 26 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 42, wrong: 2, related: 28 },
     { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 27, wrong: 0, related: 17 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1, related: 15 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 17, wrong: 1, related: 13 },
-    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 14, wrong: 1, related: 13 },
-    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 14, wrong: 1, related: 13 },
+    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 13, wrong: 1, related: 13 },
+    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 15, wrong: 0, related: 13 },
     { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 0, related: 15 },
-    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 13, wrong: 0, related: 12 },
-    { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 11, wrong: 2, related: 10 },
-    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 11, wrong: 7, related: 9 },
+    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 12, wrong: 0, related: 13 },
+    { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 11, wrong: 1, related: 11 },
+    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 10, wrong: 5, related: 11 },
   ];
   /**
    * Every set's follow-ups asked at once, the first time a set's results are wanted: a follow-up's reading exists only

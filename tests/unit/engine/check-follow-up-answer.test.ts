@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, OWN_WORDS_RANKS, repeatsConversation, saysEllipsisSubject, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
+import { answeredAfterNothingFound, confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, OWN_WORDS_RANKS, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
 import type { SearchIndex } from "../../../src/retrieval/search-index.js";
 import { stems, type Term } from "../../../src/text/terms.js";
 import { turn } from "../conversation/fixtures.js";
@@ -200,5 +200,42 @@ describe("a follow-up asking for a figure, answered with a sentence the previous
       [retrieval([1], NOT_SURE, { 1: TOOK_OVER }), "how many years was she chief executive?"],
     ];
     for (const [r, typed] of cases) expect(figureOfAnotherClause(r, previous, typed)).toBe(r);
+  });
+});
+
+describe("a rewritten follow-up of a turn that found no answer", () => {
+  const byWords: Judgement = { ...ANSWERED, confidence: 0.7, reason: "every word of the question is in the sentence or beside it" };
+  const foundNothing = { question: "and the tiara on its own?", answer: "I couldn't find that.", citations: [] };
+
+  it("is not sure when only every word of its reading being in a sentence answered it", () => {
+    const checked = answeredAfterNothingFound(retrieval([6], byWords), foundNothing);
+    expect(checked.judgement).toMatchObject({ answerable: false, related: true, answerAt: undefined });
+  });
+
+  it("stands when the model itself is sure, when the previous turn cited an answer, and leaves an abstention alone", () => {
+    const sure = retrieval([6]);
+    expect(answeredAfterNothingFound(sure, foundNothing)).toBe(sure);
+    const cited = retrieval([6], byWords);
+    expect(answeredAfterNothingFound(cited, turn("What was stolen from the museum?", ["The stolen pieces were: a tiara, a pair of earrings."], "r"))).toBe(cited);
+    const notSure = retrieval([6], NOT_SURE);
+    expect(answeredAfterNothingFound(notSure, foundNothing)).toBe(notSure);
+  });
+});
+
+describe("an elliptic follow-up settled by the conversation", () => {
+  const texts = { 26: "\"You could see bits falling for a good minute.\"", 27: "Shares in Halvard Industries fell 9.4 per cent in early trading before closing down 6.1 per cent." };
+  const beside: Judgement = { ...ANSWERED, confidence: 0.61, reason: SETTLED_BY.besidePreviousAnswer };
+
+  it("is not sure when the settled sentence does not say the follow-up's subject", () => {
+    expect(subjectUnsaid(retrieval([26, 27], beside, texts), "and at the close?").judgement).toMatchObject({ answerable: false, related: true, answerAt: undefined });
+  });
+
+  it("stands when the sentence says it, when the judgement answered by itself, and for a follow-up that is no ellipsis", () => {
+    const says = retrieval([27, 26], beside, texts);
+    expect(subjectUnsaid(says, "and at the close?")).toBe(says);
+    const judged = retrieval([26, 27], ANSWERED, texts);
+    expect(subjectUnsaid(judged, "and at the close?")).toBe(judged);
+    const notElliptic = retrieval([26, 27], beside, texts);
+    expect(subjectUnsaid(notElliptic, "how much did they fall at the close?")).toBe(notElliptic);
   });
 });

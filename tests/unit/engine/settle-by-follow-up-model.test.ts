@@ -78,6 +78,13 @@ describe("a follow-up the judgement was not sure of, weighed by the follow-up mo
     expect(settledByFollowUpModel(retrieval(noSum), history, "how much?", weighing("nearCited", 0.5), true).retrieval.judgement).toEqual(NOT_SURE);
   });
 
+  it("does not answer where the judgement found nothing close enough to show, however sure the model", () => {
+    const nothingClose: Judgement = { ...NOT_SURE, related: false, reason: "nothing close" };
+    const { retrieval: shown } = settledByFollowUpModel(retrieval(ranked, nothingClose), history, "and the pools?", weighing("nearCited", 0.5), true);
+    expect(shown.judgement).toMatchObject({ answerable: false, related: true });
+    expect(settledByConversation(shown.judgement)).toBe(false);
+  });
+
   it("otherwise stays not sure, with the weighed candidates in the model's order in the places they held, so the shown passages are the likeliest", () => {
     const { retrieval: unsure } = settledByFollowUpModel(retrieval(ranked), history, "and the pools?", weighing("nearCited"), true);
     expect(unsure.judgement).toEqual(NOT_SURE);
