@@ -151,7 +151,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
           const ownWords = async (carriedContext?: string) => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, reportIds: reportsForOwnWords(scoped), carriedContext }) : retrieval);
           if (retrieval.judgement.answerable) {
             if (reading.rewritten && !saysEllipsisSubject(retrieval, reading)) retrieval = confirmRewrittenAnswer(retrieval, await ownWords(asked));
-            if (reading.rewritten) retrieval = answeredAfterNothingFound(yesOrNoByWordsAlone(retrieval, text), opts.history.at(-1));
+            if (reading.rewritten) retrieval = answeredAfterNothingFound(yesOrNoByWordsAlone(retrieval, text), opts.history.at(-1), text);
           } else if (retrieval.judgement.related && within === undefined && !scoped && !pointsBack(core)) {
             // Among one report's sentences the model is surer than among all: the settling was measured on the latter.
             // A reading with a pronoun that found nobody is not known to be about the previous turn's subject. The

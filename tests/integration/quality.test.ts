@@ -157,17 +157,19 @@ describe("answer quality on the question bank, local store", () => {
   // and on it: wrong 7 -> 5. All sets: wrong from 2, 0, 1, 1, 1, 1, 0, 0, 2 and 7 (15) to 2, 0, 1, 1, 1, 0, 0, 0, 1
   // and 5 (11); passed the bank's 45 -> 42, bank-d's 14 -> 13, bank-e's 14 -> 15, bank-g's 13 -> 12, bank-i's 11 -> 10
   // (answered by every word of a reading after a turn that found nothing, now not sure with the answer shown).
+  // Nor a rewritten yes-or-no follow-up of a turn that found nothing, however sure the model (refitted): bank-i's wrong
+  // 5 -> 4, the second set's passed 27 -> 26 and bank-c's 17 -> 16 (both now shown as related).
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 42, wrong: 2, related: 28 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 27, wrong: 0, related: 17 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 42, wrong: 2, related: 29 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 26, wrong: 0, related: 18 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1, related: 15 },
-    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 17, wrong: 1, related: 13 },
+    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 16, wrong: 1, related: 14 },
     { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 13, wrong: 1, related: 13 },
     { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 15, wrong: 0, related: 13 },
     { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 0, related: 15 },
     { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 12, wrong: 0, related: 13 },
     { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 11, wrong: 1, related: 11 },
-    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 10, wrong: 5, related: 11 },
+    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 10, wrong: 4, related: 12 },
   ];
   /**
    * Every set's follow-ups asked at once, the first time a set's results are wanted: a follow-up's reading exists only

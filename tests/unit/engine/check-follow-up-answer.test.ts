@@ -208,17 +208,22 @@ describe("a rewritten follow-up of a turn that found no answer", () => {
   const foundNothing = { question: "and the tiara on its own?", answer: "I couldn't find that.", citations: [] };
 
   it("is not sure when only every word of its reading being in a sentence answered it", () => {
-    const checked = answeredAfterNothingFound(retrieval([6], byWords), foundNothing);
+    const checked = answeredAfterNothingFound(retrieval([6], byWords), foundNothing, "who made it?");
     expect(checked.judgement).toMatchObject({ answerable: false, related: true, answerAt: undefined });
+  });
+
+  it("is not sure of a yes-or-no one even when the model is sure: its words are in a sentence whatever the answer", () => {
+    const sure = retrieval([8], ANSWERED, { 8: "The previous club record was the £27.5 million Castlebridge paid in 2024." });
+    expect(answeredAfterNothingFound(sure, foundNothing, "was that a record for them?").judgement).toMatchObject({ answerable: false, related: true });
   });
 
   it("stands when the model itself is sure, when the previous turn cited an answer, and leaves an abstention alone", () => {
     const sure = retrieval([6]);
-    expect(answeredAfterNothingFound(sure, foundNothing)).toBe(sure);
+    expect(answeredAfterNothingFound(sure, foundNothing, "who made it?")).toBe(sure);
     const cited = retrieval([6], byWords);
-    expect(answeredAfterNothingFound(cited, turn("What was stolen from the museum?", ["The stolen pieces were: a tiara, a pair of earrings."], "r"))).toBe(cited);
+    expect(answeredAfterNothingFound(cited, turn("What was stolen from the museum?", ["The stolen pieces were: a tiara, a pair of earrings."], "r"), "who made it?")).toBe(cited);
     const notSure = retrieval([6], NOT_SURE);
-    expect(answeredAfterNothingFound(notSure, foundNothing)).toBe(notSure);
+    expect(answeredAfterNothingFound(notSure, foundNothing, "was it made in 1822?")).toBe(notSure);
   });
 });
 
