@@ -184,8 +184,10 @@ export function yesOrNoByWordsAlone(retrieval: Retrieval, question: string): Ret
  */
 export function answeredAfterNothingFound(retrieval: Retrieval, previous: Turn | undefined, typed: string): Retrieval {
   const { judgement } = retrieval;
-  const byWords = judgement.reason !== CONFIDENT || asksYesOrNo(typed);
-  if (!judgement.answerable || !byWords || settledByConversation(judgement) || (previous?.citations ?? []).length > 0) return retrieval;
+  // Without a previous turn nothing was guessed from one. A judgement the conversation settled needs a sentence the
+  // previous answer cited, so it is left alone by the test on citations.
+  if (!judgement.answerable || previous === undefined || (previous.citations ?? []).length > 0) return retrieval;
+  if (judgement.reason === CONFIDENT && !asksYesOrNo(typed)) return retrieval;
   return notSure(retrieval, VETOED_BY.afterNothingFound);
 }
 

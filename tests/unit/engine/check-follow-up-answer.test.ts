@@ -225,6 +225,11 @@ describe("a rewritten follow-up of a turn that found no answer", () => {
     const notSure = retrieval([6], NOT_SURE);
     expect(answeredAfterNothingFound(notSure, foundNothing, "was it made in 1822?")).toBe(notSure);
   });
+
+  it("stands when there was no previous turn: nothing was read from one", () => {
+    const first = retrieval([6], byWords);
+    expect(answeredAfterNothingFound(first, undefined, "was it made in 1822?")).toBe(first);
+  });
 });
 
 describe("an elliptic follow-up settled by the conversation", () => {
