@@ -1,4 +1,5 @@
 import { extractTerms } from "../text/terms.js";
+import { MEASURE_AFTER_HOW } from "../text/why-or-how.js";
 import { definitePhrases, namePhrases } from "./name-phrases.js";
 
 /** A pronoun that stands for something said earlier, with where it sits in the question. */
@@ -135,9 +136,12 @@ export const CONDITION = /^\s*(?:(?:and|but|so)\s+)?(?:if|unless)\b/i;
 const AUXILIARY = /^(is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|might|must)$/;
 const QUESTION_START = /^\s*(what|who|whom|whose|how|why|when|where|which|did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b/i;
 
+/** "how long", "how come": question words, whatever else the question says. */
+const HOW_PHRASE = new RegExp(String.raw`\bhow\s+(?:${MEASURE_AFTER_HOW}|come)\b`, "gi");
+
 /** Words of a question other than question words ("how long") and leaning words. */
 export function contentTerms(text: string) {
-  const rest = text.replace(/\bhow\s+(long|many|much|far|old|often|soon|big|large|come)\b/gi, " ");
+  const rest = text.replace(HOW_PHRASE, " ");
   return extractTerms(rest).filter((t) => !LEANING_WORDS.has(t.surface.toLowerCase()));
 }
 

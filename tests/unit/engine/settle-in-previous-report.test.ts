@@ -42,6 +42,7 @@ describe("a close call settled by the report the previous answer came from", () 
       [retrieval(20), retrieval(20), "and why?"],
       [retrieval(20), retrieval(20), "will the pools stay closed?"], // yes or no: its words are there whatever the answer
       [retrieval(20), retrieval(20), "how big was it?"], // no word of its own: its own words agreeing checks nothing
+      [retrieval(20), retrieval(20), "how deep was it?"], // nor here: "how deep" is a question word as "how big" is
     ];
     for (const [r, own, asked] of unchanged) expect(settledInPreviousReport(r, own, asked, REPORT)).toBe(r);
     // The previous turn cited nothing (it may have shown passages: they were near, not found), or there was none.
