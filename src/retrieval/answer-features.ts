@@ -26,6 +26,7 @@ export const ANSWER_FEATURE_NAMES = [
   "namesInContext",
   "onlyNames",
   "wordForWord",
+  "factAttached",
 ] as const;
 export type AnswerFeatures = Record<(typeof ANSWER_FEATURE_NAMES)[number], number>;
 
@@ -68,6 +69,7 @@ export function answerFeatures(ranked: readonly ScoredFeatures[]): { at: number;
       namesInContext: f.namesInContext,
       onlyNames: f.onlyNames,
       wordForWord: wordForWord(f) ? 1 : 0,
+      factAttached: f.factAttached,
     },
   };
 }

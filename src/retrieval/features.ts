@@ -2,6 +2,7 @@ import type { ReportRecord, SentenceRecord } from "../index/records.js";
 import { endsAsAQuestion } from "../text/question-sentence.js";
 import { stems } from "../text/terms.js";
 import { holdsAnswerType } from "./answer-type.js";
+import { askedAboutWords, factAttached } from "./fact-attachment.js";
 import { dot, type PoolSentence } from "./candidate-pool.js";
 import type { ReportNames } from "./report-names.js";
 import type { AnalysedQuestion, QuestionTerm } from "./question-analysis.js";
@@ -40,14 +41,16 @@ export const FEATURE_NAMES = [
   "predicateMissing",
   "isQuestion",
   "anchoredCoverage",
+  "factAttached",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 /**
  * What the sentence model ranks by: all but the question's main verb missing and the sentence being a question, which
  * decide whether a sentence may answer but must not push down the passage a reworded question paraphrases (its verb
- * is often another word), nor an interviewer's question that leads to the reply.
+ * is often another word), nor an interviewer's question that leads to the reply; nor what only the answer model reads.
  */
-export const RANKING_FEATURE_NAMES = FEATURE_NAMES.filter((f) => f !== "predicateMissing" && f !== "isQuestion" && f !== "anchoredCoverage");
+const ANSWER_ONLY = new Set<FeatureName>(["predicateMissing", "isQuestion", "anchoredCoverage", "factAttached"]);
+export const RANKING_FEATURE_NAMES = FEATURE_NAMES.filter((f) => !ANSWER_ONLY.has(f));
 export type Features = Record<FeatureName, number>;
 
 /** The sentence holds the kind of fact the question asks for ("four days" for "how long"), or it asks for none. */
@@ -144,6 +147,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
           : title.has(t.stem)),
     });
 
+  const askedAbout = askedAboutWords(question);
   const out: FeaturedSentence[] = [];
   for (const { sentence: s, chunkRank } of pool) {
     const { report } = s;
@@ -196,6 +200,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         predicateMissing: question.predicate && !foundIn(question.predicate, aroundStems, true) ? 1 : 0,
         isQuestion: endsAsAQuestion(s.sentence.text) ? 1 : 0,
         anchoredCoverage: anchoredCoverage(s.stems, titleStems(report), reportNames),
+        factAttached: factAttached(question, askedAbout, s.sentence.text) ? 1 : 0,
         response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
       },
     });

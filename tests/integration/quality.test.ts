@@ -100,17 +100,18 @@ describe("answer quality on the question bank, local store", () => {
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
     expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(1344);
-    // In-sample with the shipped model (fitted on all 1,344, bank-i joined): 3.6 % wrong, near-misses 92.4 % abstained,
-    // direct 58.8 %, reworded 56.6 %. Fitted on the 1,200 before bank-i: 3.6 %, 92.9 %, 56.0 %, 57.0 %; on the 1,057
+    // In-sample with the shipped model (fitted on all 1,344, bank-i joined): 3.7 % wrong, near-misses 93.0 % abstained,
+    // direct 60.1 %, reworded 56.6 %; 3.6 %, 92.4 %, 58.8 %, 56.6 % before the answer model read whether the asked-for
+    // fact stands beside what is asked about (factAttached). Fitted on the 1,200 before bank-i: 3.6 %, 92.9 %, 56.0 %, 57.0 %; on the 1,057
     // before bank-h joined: 3.8 %, 92.8 %, 55.7 %, 55.7 % in-sample and 4.3 %,
     // 91.1 %, 54.1 %, 55.3 % cross-validated; bank-g's four outsider reports had lowered all four from the 915-question
     // bank's cross-validated 3.8 %, 93.7 %, 59.6 % and 57.6 %. Before an answer for sharing every word of the question
     // with the sentence or its neighbours counted against the fit's limit on wrong answers, the 915 gave 6.0 %, 91.2 %,
     // 67.7 % and 57.6 % cross-validated.
-    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.036);
-    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.924);
+    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.037);
+    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.93);
     expect(targets.offTopicAbstained!.value).toBe(1);
-    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.58);
+    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.601);
     expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.56);
     // Embedding the bank's reports and 1,200 questions with the real model, then asking them: 71 s at a load of 12 on 2
     // cores, past the default limit.

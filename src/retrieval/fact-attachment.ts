@@ -1,0 +1,68 @@
+import { isInflectedVerb } from "../text/synonyms.js";
+import { normalizeWord } from "../text/terms.js";
+import { baseFormOf } from "../text/word-forms.js";
+import { holdsAnswerType } from "./answer-type.js";
+import type { AnalysedQuestion } from "./question-analysis.js";
+
+// Words that end the noun phrase a question asks about: an auxiliary, a preposition or a relative word.
+const ENDS_PHRASE =
+  /^(is|are|was|were|be|been|did|does|do|will|would|can|could|should|may|might|has|have|had|in|of|for|at|on|after|before|by|from|to|under|over|during|since|between|among|with|as|when|this|last|now|that|who|whose|which|there|around|about|near|into|across|against|through|within)$/i;
+const OPENS_PHRASE = /^(the|a|an|its|his|her|their|our|this|that|these|those|of)$/i;
+// "What time…", "which year…": the kind of answer, not what it is about.
+const KIND_OF_ANSWER = /^(time|year|date|day|month|hour|week|number|amount|percentage|proportion|figure|age|name|names)$/i;
+// How many words from what is asked about the fact may stand and still be its: "cost 480 jobs", "The Housing Minister, Alicia Drummond".
+const NEAR = 3;
+
+/**
+ * The word the asked-for fact must belong to, lowercase: "trams" in "How many trams does the network operate?",
+ * "profit" in "What was Corvane's operating profit?", "coach" in "Who is Ilic's coach?"; otherwise the main verb
+ * ("repaired" in "When was the depot repaired?"); undefined when the question names neither.
+ */
+export function askedAboutOf(question: AnalysedQuestion): string | undefined {
+  const text = question.text;
+  const phrase =
+    /\bhow\s+(?:many|much)\s+(?:of\s+)?(.*)$/i.exec(text)?.[1] ??
+    /\bhow\s+\p{L}+\s+(?:is|was|are|were)\s+(.*)$/iu.exec(text)?.[1] ??
+    /^\s*(?:what|who|which)\s+(?:is|was|are|were|will be|has been|had been)\s+(.*)$/i.exec(text)?.[1] ??
+    /^\s*(?:in\s+|at\s+|for\s+|from\s+|by\s+)?(?:what|which)\s+(.*)$/i.exec(text)?.[1];
+  const words = (phrase ?? "").match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  let start = 0;
+  while (start < words.length && OPENS_PHRASE.test(words[start]!)) start++;
+  // "How much is going to repairs?", "how much did Westmarch spend?": no noun, the verb says what is asked.
+  if (start < words.length && ENDS_PHRASE.test(words[start]!)) start = words.length;
+  // A verb in the past ends it as well: "How many of the 18 farmers noticed a difference?".
+  const end = words.findIndex((w, i) => i > start && (ENDS_PHRASE.test(w) || (/ed$/i.test(w) && isInflectedVerb(w)) || baseFormOf(w, "verb") !== undefined));
+  const nounPhrase = words.slice(start, end < 0 ? undefined : end).filter((w) => /^\p{Ll}/u.test(w));
+  // What is counted is plural, and comes first: "How many people work at…", "how many homes and businesses…".
+  const counted = question.answerType === "count" ? nounPhrase.find(isPlural) : undefined;
+  // A phrase of more than a few words is a clause, not a noun to hold on to.
+  const head = counted ?? (nounPhrase.length > 0 && nounPhrase.length <= 4 ? nounPhrase.at(-1)!.replace(/['’]s$/u, "") : undefined);
+  if (head === undefined || (KIND_OF_ANSWER.test(head) && nounPhrase.length === 1)) return question.predicate?.surface.toLowerCase();
+  return head;
+}
+
+const isPlural = (w: string) => /[^s'’]s$/i.test(w) || w.toLowerCase() === "people" || baseFormOf(w, "noun") !== undefined;
+
+/** Stems that stand for what the question asks about: its word, synonyms and irregular forms ("led" for "leading"). */
+export function askedAboutWords(question: AnalysedQuestion): Set<string> {
+  const word = askedAboutOf(question);
+  if (word === undefined) return new Set();
+  const term = question.terms.find((t) => t.surface.toLowerCase() === word);
+  return new Set(term ? [term.stem, ...term.synonyms, ...term.forms] : [normalizeWord(word)]);
+}
+
+/**
+ * The sentence holds the kind of fact asked for within a few words of what the question asks about ("The closure will
+ * cost 480 jobs." for "How many jobs…?"), not only somewhere: a near-miss question usually shares its subject with a
+ * sentence that gives a fact of the right kind about something else ("its members had been kept on standby for up to
+ * ten hours" for "How many members does the union have?").
+ */
+export function factAttached(question: AnalysedQuestion, askedAbout: Set<string>, sentence: string): boolean {
+  if (question.answerType === undefined || askedAbout.size === 0) return false;
+  const words = sentence.split(/\s+/).filter((w) => w !== "");
+  return words.some(
+    (w, i) =>
+      askedAbout.has(normalizeWord(w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))) &&
+      holdsAnswerType(question.answerType, words.slice(Math.max(0, i - NEAR), i + NEAR + 1).join(" "), question.askedWords, question.askedThing),
+  );
+}

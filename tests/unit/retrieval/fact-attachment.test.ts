@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { askedAboutOf, askedAboutWords, factAttached } from "../../../src/retrieval/fact-attachment.js";
+import { analyseQuestion } from "../../../src/retrieval/question-analysis.js";
+
+const attached = (question: string, sentence: string) => {
+  const q = analyseQuestion(question);
+  return factAttached(q, askedAboutWords(q), sentence);
+};
+
+describe("what a question asks about", () => {
+  it("is the counted thing, the measure or the role named, else the main verb", () => {
+    expect(askedAboutOf(analyseQuestion("How many trams does the Hollinsford network operate?"))).toBe("trams");
+    expect(askedAboutOf(analyseQuestion("How many of the 18 farmers noticed a difference?"))).toBe("farmers");
+    expect(askedAboutOf(analyseQuestion("how many people work at the Carrow plant"))).toBe("people");
+    expect(askedAboutOf(analyseQuestion("What was Corvane's operating profit in the third quarter?"))).toBe("profit");
+    expect(askedAboutOf(analyseQuestion("Who is Ilic's coach?"))).toBe("coach");
+    expect(askedAboutOf(analyseQuestion("When was the fuel depot repaired?"))).toBe("repaired");
+    expect(askedAboutOf(analyseQuestion("What time did the thieves break in?"))).toBe("break");
+    expect(askedAboutOf(analyseQuestion("How much did Westmarch spend on fuel?"))).toBe("spend");
+  });
+});
+
+describe("the fact asked for attached to what is asked about", () => {
+  it("holds when the fact stands a few words from it", () => {
+    expect(attached("How many jobs will the Ashby Vale closure cost?", "The closure will cost 480 jobs.")).toBe(true);
+    expect(attached("Who is the housing minister?", "The Housing Minister, Alicia Drummond, announced a package.")).toBe(true);
+    expect(attached("When was the fuel depot repaired?", "The depot was repaired in March after the storm.")).toBe(true);
+  });
+
+  it("does not when the fact of that kind is about something else, or the word is not there", () => {
+    expect(attached("How many members does BALPA-Salven have?", "The pilots' union, BALPA-Salven, said its members had been kept on standby for up to ten hours.")).toBe(false);
+    expect(attached("how many residents spoke at the budget meeting", "The council approved the budget after a four-hour meeting in which residents lined up to speak.")).toBe(false);
+    expect(attached("How many passengers were hit by the October 2024 power cut?", "In October 2024 a power cut grounded flights for about four hours.")).toBe(false);
+  });
+
+  it("never holds for a question that asks for no particular kind of fact", () => {
+    expect(attached("Why did the talks collapse?", "The talks collapsed after four days.")).toBe(false);
+  });
+});
