@@ -137,7 +137,8 @@ async function sweepEf(exact: ExactSearch, hnswFiles: string[], queries: Float32
   const baseline = exactBaseline(exact, queries);
   const sweep = [];
   for (const ef of [...new Set([...efSweep, HNSW_PARAMS.efSearch])].sort((a, b) => a - b)) {
-    const graphs = await Promise.all(hnswFiles.map((file) => VectorIndex.read(file, exact.dimensions, ef)));
+    // The graphs themselves, however small: the sweep measures their recall, not the exact scan small segments get.
+    const graphs = await Promise.all(hnswFiles.map((file) => VectorIndex.read(file, exact.dimensions, ef, 0)));
     sweep.push({ efSearch: ef, ...hnswAgainst(graphs, queries, baseline.truth) });
     // V8 sees only a small wrapper of a graph hnswlib holds natively (2 GB at a million chunks): free each before the next.
     graphs.length = 0;

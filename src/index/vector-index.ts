@@ -7,6 +7,15 @@ import hnswlib from "hnswlib-node";
  */
 export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: 160 };
 
+/**
+ * Segments of at most this many chunks are searched exhaustively (hnswlib's brute force over the same vectors). What
+ * an HNSW search finds depends on how its graph was built: the same reports ingested at once, or in two ingests, or
+ * merged into a kept graph, gave different nearest chunks for a bank question (a neighbour ranked 31st of 32 missed
+ * by one graph, found by another), so an index's answers depended on its ingest history. Exact search has one
+ * answer. At this size it costs a few milliseconds a question, and the vectors are held twice (20 MB at most).
+ */
+export const EXACT_SEARCH_MAX_CHUNKS = 10_000;
+
 export interface VectorHit {
   label: number;
   similarity: number;
@@ -17,24 +26,30 @@ export interface VectorHit {
  * Labels are the caller's dense integer ids.
  */
 export class VectorIndex {
+  /** A small graph's vectors, one after another, copied out at its first search to be scanned. */
+  private vectors: Float32Array | undefined;
+  private readonly hidden = new Set<number>();
+
   private constructor(
     private readonly index: hnswlib.HierarchicalNSW,
     readonly dimensions: number,
+    private readonly exactUpTo: number,
   ) {}
 
-  static build(dimensions: number, vectors: ArrayLike<number>[], params = HNSW_PARAMS): VectorIndex {
+  static build(dimensions: number, vectors: ArrayLike<number>[], params = HNSW_PARAMS, exactUpTo = EXACT_SEARCH_MAX_CHUNKS): VectorIndex {
     const index = new hnswlib.HierarchicalNSW("ip", dimensions);
     index.initIndex({ maxElements: Math.max(1, vectors.length), m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
     vectors.forEach((v, label) => index.addPoint(Array.from(v), label));
     index.setEf(params.efSearch);
-    return new VectorIndex(index, dimensions);
+    return new VectorIndex(index, dimensions, exactUpTo);
   }
 
-  static async read(file: string, dimensions: number, efSearch = HNSW_PARAMS.efSearch): Promise<VectorIndex> {
+  /** `exactUpTo`: 0 searches the graph whatever its size (the benchmark measures the graph's recall). */
+  static async read(file: string, dimensions: number, efSearch = HNSW_PARAMS.efSearch, exactUpTo = EXACT_SEARCH_MAX_CHUNKS): Promise<VectorIndex> {
     const index = new hnswlib.HierarchicalNSW("ip", dimensions);
     await index.readIndex(file);
     index.setEf(efSearch);
-    return new VectorIndex(index, dimensions);
+    return new VectorIndex(index, dimensions, exactUpTo);
   }
 
   get size(): number {
@@ -49,6 +64,7 @@ export class VectorIndex {
   /** Leaves a label out of every later search, in this copy of the graph only (deleted reports of a loaded segment). */
   hide(label: number): void {
     this.index.markDelete(label);
+    this.hidden.add(label);
   }
 
   /** Adds vectors after the existing ones, labelled on from `size`: a merge that keeps a large graph rather than rebuilding it. */
@@ -56,17 +72,45 @@ export class VectorIndex {
     const from = this.size;
     this.index.resizeIndex(from + vectors.length);
     vectors.forEach((v, i) => this.index.addPoint(Array.from(v), from + i));
+    this.vectors = undefined;
   }
 
   async write(file: string): Promise<void> {
     await this.index.writeIndex(file);
   }
 
+  /**
+   * The `k` nearest, best first. The graph's own efSearch is never raised for a large `k` (hnswlib searches with the
+   * larger of the two anyway): raised once, it stayed raised, and later searches found more than they would alone.
+   */
   search(query: ArrayLike<number>, k: number, filter?: (label: number) => boolean): VectorHit[] {
+    if (this.size <= this.exactUpTo) return this.scan(query, k, filter);
     const n = Math.min(k, this.size);
     if (n === 0) return [];
-    if (this.index.getEf() < n) this.index.setEf(n);
     const { neighbors, distances } = this.index.searchKnn(Array.from(query), n, filter);
     return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
+  }
+
+  /**
+   * Every allowed vector scored, equal similarities in label order. Not hnswlib's BruteforceSearch: with a filter it
+   * stops taking vectors once the first few it meets are filtered out, and returns fewer than `k`.
+   */
+  private scan(query: ArrayLike<number>, k: number, filter?: (label: number) => boolean): VectorHit[] {
+    const dims = this.dimensions;
+    this.vectors ??= this.copyVectors();
+    const hits: VectorHit[] = [];
+    for (let label = 0; label < this.size; label++) {
+      if (this.hidden.has(label) || (filter && !filter(label))) continue;
+      let dot = 0;
+      for (let i = 0, at = label * dims; i < dims; i++, at++) dot += query[i]! * this.vectors[at]!;
+      hits.push({ label, similarity: dot });
+    }
+    return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label).slice(0, k);
+  }
+
+  private copyVectors(): Float32Array {
+    const vectors = new Float32Array(this.size * this.dimensions);
+    for (let label = 0; label < this.size; label++) if (!this.hidden.has(label)) vectors.set(this.index.getPoint(label), label * this.dimensions);
+    return vectors;
   }
 }
