@@ -3,7 +3,7 @@ import { parseCli } from "../src/cli/parse-cli.js";
 import { runMain } from "../src/cli/run-main.js";
 import type { Answer } from "../src/answer/answer.js";
 import { BANK_CORPUS, BANK_QUESTIONS, readQuestions, reportOf } from "./quality/question-set.js";
-import { figuresByKind, formatFigures } from "./quality/report.js";
+import { figuresByKind, formatFigures, questionOutcome } from "./quality/report.js";
 import { type EvalQuestion, type EvalResult, scoreQuestion, summarise } from "./quality/score.js";
 
 const USAGE = `usage: npm run eval -- [questions.jsonl...] [--corpus <folder>]... [--bank] [--cv] [--json <file>] [--verbose]
@@ -66,7 +66,9 @@ runMain(async () => {
       `${values.cv ? " · leave-one-report-out cross-validation" : ""}\n\n${formatFigures(figures)}\n`,
   );
   if (values.json) {
-    const run = { files, corpus: corpusDirs, crossValidated: Boolean(values.cv), summary: s, ...figures };
+    // Each question's outcome, without timings: two runs of the same commit on the same data must give the same lines.
+    const outcomes = results.map(({ question: q }) => questionOutcome(q.id, answers.get(q)!));
+    const run = { files, corpus: corpusDirs, crossValidated: Boolean(values.cv), summary: s, ...figures, outcomes };
     writeFileSync(values.json, `${JSON.stringify(run, null, 2)}\n`);
   }
   if (positionals.length > 0 || values.bank) return 0;

@@ -1,3 +1,4 @@
+import type { Answer } from "../../src/answer/answer.js";
 import type { EvalResult } from "./score.js";
 
 export interface KindFigures {
@@ -56,4 +57,15 @@ export function formatFigures(figures: ReturnType<typeof figuresByKind>): string
   lines.push("");
   for (const [name, t] of Object.entries(figures.targets)) lines.push(`${t.met ? "met    " : "NOT MET"} ${name} ${(100 * t.value).toFixed(1)} % (target ${t.target})`);
   return lines.join("\n");
+}
+
+/** What a run answered to one question, every part that scoring reads and nothing timed, so two runs can be diffed. */
+export function questionOutcome(id: string, answer: Answer) {
+  return {
+    id,
+    abstained: answer.abstained,
+    cited: answer.citations.map((c) => c.sentenceId),
+    related: answer.related.map((c) => c.sentenceId),
+    text: answer.text,
+  };
 }
