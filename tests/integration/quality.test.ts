@@ -113,7 +113,7 @@ describe("answer quality on the question bank, local store", () => {
     expect(targets.offTopicAbstained!.value).toBe(1);
     expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.601);
     expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.56);
-    // Embedding the bank's reports and 1,200 questions with the real model, then asking them: 71 s at a load of 12 on 2
+    // Embedding the bank's reports and 1,344 questions with the real model, then asking them: 71 s (at 1,200) at a load of 12 on 2
     // cores, past the default limit.
   }, 240_000);
 
