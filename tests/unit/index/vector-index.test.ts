@@ -67,6 +67,35 @@ describe("VectorIndex", () => {
     expect(queries.map((q) => index.search(q, 5).map((h) => h.label))).toEqual(before);
   });
 
+  it("scans exactly as a full sort orders: the same hits, similarities and tie order, under a filter, with k beyond the count", () => {
+    // Components of -1, 0 or 1: inner products are small integers, so hundreds of vectors tie with each other.
+    const random = new SeededRandom(11);
+    const ternary = (count: number) => Array.from({ length: count }, () => Float32Array.from({ length: DIMS }, () => Math.floor(random.next() * 3) - 1));
+    const tied = ternary(2_000);
+    const probes = [...ternary(20), ...unitVectors(20, 12)];
+    const index = VectorIndex.build(DIMS, tied, POOR_GRAPH);
+    index.hide(3);
+    const visible = (label: number) => label !== 3;
+    const odd = (label: number) => label % 2 === 1;
+    const fullSort = (q: Float32Array, allowed: (label: number) => boolean) =>
+      tied
+        .map((v, label) => ({ label, similarity: dot(q, v) }))
+        .filter((h) => allowed(h.label) && visible(h.label))
+        .sort((a, b) => b.similarity - a.similarity || a.label - b.label);
+    let tiesInResults = 0;
+    for (const q of probes) {
+      for (const k of [1, 32, 200]) {
+        const hits = index.search(q, k);
+        expect(hits).toEqual(fullSort(q, () => true).slice(0, k));
+        tiesInResults += hits.filter((h, i) => i > 0 && h.similarity === hits[i - 1]!.similarity).length;
+        expect(index.search(q, k, odd)).toEqual(fullSort(q, odd).slice(0, k));
+      }
+      expect(index.search(q, 5_000, odd)).toEqual(fullSort(q, odd));
+    }
+    // The comparison above decides tie order only if the results hold ties.
+    expect(tiesInResults).toBeGreaterThan(100);
+  });
+
   it("gives the similarity as the inner product", () => {
     const index = VectorIndex.build(DIMS, vectors);
     const [best] = index.search(queries[0]!, 1);
