@@ -6,15 +6,17 @@ import { parseArgs } from "node:util";
 import { runPhase, timeProcess } from "./child-phase.js";
 import { writeCorpus } from "./corpus-generator.js";
 import { machineInfo } from "./machine-info.js";
-import { type BenchResults, type LargeArchiveResults, printSummary, writeReports } from "./report-writer.js";
+import { type BenchResults, type LargeArchiveResults, printSummary, type ScanRunResults, writeReports } from "./report-writer.js";
 import { summarize } from "./stats.js";
 import { runMain } from "../../src/cli/run-main.js";
 
-const USAGE = `usage: npm run bench -- [--quick] [--docs 100,1000] [--chunks 1000,10000,100000] [--large-only] [--write | --no-write] [--render]
+const USAGE = `usage: npm run bench -- [--quick] [--docs 100,1000] [--chunks 1000,10000,100000] [--large-only | --scan-only] [--write | --no-write] [--render]
 Measures ingest, retrieval, updates, end-to-end latency and memory on this machine; writes docs/benchmarks.md and
 docs/benchmarks.json (not with --quick unless --write). --quick: 100 documents and 1k/10k chunks, a CI-sized smoke run.
 --large-only: only the synthetic indexes (retrieval, engine over the largest, updates), printed, for sizes like 1,000,000;
 with --write, the largest is added to docs/benchmarks.json and docs/benchmarks.md beside the last full run.
+--scan-only: only the retrieval phase (graph at the product's efSearch, exact scan, baseline) at each --chunks size;
+with --write, added to docs/benchmarks.json and docs/benchmarks.md beside the last full run.
 --render: rewrite docs/benchmarks.md from docs/benchmarks.json without measuring.`;
 const MD = "docs/benchmarks.md";
 const JSON_FILE = "docs/benchmarks.json";
@@ -36,6 +38,7 @@ runMain(async () => {
       "no-write": { type: "boolean", default: false },
       render: { type: "boolean", default: false },
       "large-only": { type: "boolean", default: false },
+      "scan-only": { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -64,7 +67,8 @@ runMain(async () => {
     efSweep: [10, 16, 24, 32, 48, 64, 100, 128, 160, 200, 300, 400],
   };
   const largeOnly = values["large-only"];
-  const write = values.write ?? (!quick && !largeOnly && !values["no-write"]);
+  const scanOnly = values["scan-only"];
+  const write = values.write ?? (!quick && !largeOnly && !scanOnly && !values["no-write"]);
   const started = performance.now();
   const loadAtStart = os.loadavg();
   const tmp = await mkdtemp(path.join(os.tmpdir(), "dossier-bench-"));
@@ -145,6 +149,30 @@ runMain(async () => {
   }
 
 
+    if (scanOnly) {
+      const retrieval = [];
+      for (const chunks of options.chunks) {
+        log(`scan: ${chunks} chunks of clustered vectors, graph and exact scan`);
+        const d = path.join(tmp, `scan-${chunks}`);
+        retrieval.push(await runPhase("retrieval", { chunks, indexDir: path.join(d, "index"), sourcesDir: path.join(d, "sources"), queries: options.queries, efSweep: [], seed: SEED }));
+        await rm(d, { recursive: true, force: true });
+      }
+      const scanRun: ScanRunResults = {
+        machine: machineInfo(),
+        command: `npm run bench -- --scan-only --chunks ${options.chunks.join(",")}`,
+        loadAverage: { start: loadAtStart, end: os.loadavg() },
+        retrieval,
+        benchMs: performance.now() - started,
+      };
+      process.stdout.write(`${JSON.stringify(scanRun, null, 2)}\n`);
+      if (values.write) {
+        const saved = JSON.parse(await readFile(JSON_FILE, "utf8")) as BenchResults;
+        await writeReports({ ...saved, scanRun }, MD, JSON_FILE);
+        log(`added the scan run to ${MD} and ${JSON_FILE}`);
+      }
+      return 0;
+    }
+
     const small = largeOnly ? undefined : await smallCorpora();
     const retrieval = [];
     const largest = Math.max(...options.chunks);
@@ -199,8 +227,9 @@ runMain(async () => {
       stores,
       updates,
       benchMs: performance.now() - started,
-      // A large-only run is slow and run apart (--large-only --write): a full run keeps the last one.
-      largeArchive: write ? await savedLargeArchive() : undefined,
+      // Large-only and scan-only runs are run apart (with --write): a full run keeps the last of each.
+      largeArchive: write ? (await saved())?.largeArchive : undefined,
+      scanRun: write ? (await saved())?.scanRun : undefined,
     };
     printSummary(results);
     if (write) {
@@ -213,9 +242,10 @@ runMain(async () => {
   }
 });
 
-async function savedLargeArchive(): Promise<LargeArchiveResults | undefined> {
+/** The last saved results, whose apart runs (large-only, scan-only) a full run keeps. */
+async function saved(): Promise<BenchResults | undefined> {
   try {
-    return (JSON.parse(await readFile(JSON_FILE, "utf8")) as BenchResults).largeArchive;
+    return JSON.parse(await readFile(JSON_FILE, "utf8")) as BenchResults;
   } catch {
     return undefined;
   }

@@ -144,8 +144,24 @@ async function sweepEf(exact: ExactSearch, hnswFiles: string[], queries: Float32
     graphs.length = 0;
     await releaseUnreachable();
   }
-  const product = { ...sweep.find((s) => s.efSearch === HNSW_PARAMS.efSearch)!, exact: baseline.summary };
+  const scan = exact.size <= SCAN_TIMED_UP_TO ? await scanAgainst(hnswFiles, exact.dimensions, queries, baseline.truth) : undefined;
+  const product = { ...sweep.find((s) => s.efSearch === HNSW_PARAMS.efSearch)!, exact: baseline.summary, scan };
   return { product, sweep };
+}
+
+/*
+ * The exact scan a segment of at most EXACT_SEARCH_MAX_CHUNKS gets instead of its graph, timed on every size up to
+ * this: beyond it the scan's copy of the vectors (2 GB at a million chunks) would swell the phase's peak RSS.
+ */
+const SCAN_TIMED_UP_TO = 100_000;
+
+/** `VectorIndex`'s own scan of the graphs' vectors, whatever their size: latency and recall against the baseline. */
+async function scanAgainst(hnswFiles: string[], dimensions: number, queries: Float32Array[], truth: number[][]) {
+  const graphs = await Promise.all(hnswFiles.map((file) => VectorIndex.read(file, dimensions, HNSW_PARAMS.efSearch, Number.POSITIVE_INFINITY)));
+  const { recallAt10, hnsw } = hnswAgainst(graphs, queries, truth);
+  graphs.length = 0;
+  await releaseUnreachable();
+  return { recallAt10, ...hnsw };
 }
 
 /** A full garbage collection when the phase child can ask for one (child-phase.ts starts it with --expose-gc), then one turn for finalizers. */

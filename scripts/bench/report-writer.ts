@@ -4,6 +4,7 @@ import type { EnginePhaseResult } from "./engine-phase.js";
 import type { IngestPhaseResult, RetrievalPhaseResult, UpdatePhaseResult } from "./phases.js";
 import type { StoresPhaseResult } from "./stores-phase.js";
 import { round, type Summary } from "./stats.js";
+import { EXACT_SEARCH_MAX_CHUNKS } from "../../src/index/vector-index.js";
 
 type ColdRuns = { firstOutput: Summary; exit: Summary; stdout: string };
 
@@ -23,6 +24,17 @@ export interface BenchResults {
   benchMs: number;
   /** The last `--large-only --write` run (1,000,000 chunks), run apart from the full bench and kept by it. */
   largeArchive?: LargeArchiveResults;
+  /** The last `--scan-only --write` run: the exact scan small segments get, beside their graphs, run apart. */
+  scanRun?: ScanRunResults;
+}
+
+/** A scan-only run: the retrieval phase alone at each size, graphs at the product's efSearch and the exact scan. */
+export interface ScanRunResults {
+  machine: MachineInfo;
+  command: string;
+  loadAverage: { start: number[]; end: number[] };
+  retrieval: RetrievalPhaseResult[];
+  benchMs: number;
 }
 
 /** A large-only run: the synthetic archive's retrieval, engine and update phases at its largest size. */
@@ -165,6 +177,7 @@ function retrievalRows(r: BenchResults): string[][] {
     `${n(x.chunks)} clustered`,
     `${round(x.product.hnsw.p50 * 1000)} / ${round(x.product.hnsw.p95 * 1000)} µs`,
     `${ms(x.product.exact.p50)} / ${ms(x.product.exact.p95)}`,
+    scanCell(x),
     `${round(x.product.exact.p50 / x.product.hnsw.p50)}×`,
     String(round(x.product.recallAt10)),
     ms(x.writeGenerationMs),
@@ -177,6 +190,7 @@ function retrievalRows(r: BenchResults): string[][] {
       `${n(real.chunks)} real USE (generated corpus)`,
       `${round(real.product.hnsw.p50 * 1000)} / ${round(real.product.hnsw.p95 * 1000)} µs`,
       `${ms(real.product.exact.p50)} / ${ms(real.product.exact.p95)}`,
+      scanCell(real),
       `${round(real.product.exact.p50 / real.product.hnsw.p50)}×`,
       String(round(real.product.recallAt10)),
       "–",
@@ -191,7 +205,13 @@ function realVectors(r: BenchResults) {
   return r.generated.find((g) => g.realVectors)?.realVectors;
 }
 
-const RETRIEVAL_HEADER = ["Chunks", "hnswlib k=10 p50 / p95", "Exact scan p50 / p95", "Speed-up (p50)", "Recall@10", "writeGeneration (one segment: HNSW, postings, columns)", "chunks.hnsw", "Peak RSS"];
+/** Results saved before the scan was timed, and indexes too large to scan, have none. */
+function scanCell(x: { product: RetrievalPhaseResult["product"] }): string {
+  const scan = x.product.scan;
+  return scan ? `${ms(scan.p50)} / ${ms(scan.p95)}` : "–";
+}
+
+const RETRIEVAL_HEADER = ["Chunks", "hnswlib k=10 p50 / p95", "Exact scan p50 / p95", "`VectorIndex` scan p50 / p95", "Speed-up (p50)", "Recall@10", "writeGeneration (one segment: HNSW, postings, columns)", "chunks.hnsw", "Peak RSS"];
 
 function sweepRows(x: { sweep: RetrievalPhaseResult["sweep"] }): string[][] {
   return x.sweep.map((s) => [String(s.efSearch), `${round(s.hnsw.p50 * 1000)} µs`, `${round(s.hnsw.p95 * 1000)} µs`, String(round(s.recallAt10))]);
@@ -363,6 +383,7 @@ the answering process reading the new generation afterwards. Segments after the 
 ${r.updates.segments.map((s) => `${n(s.chunks)} / ${n(s.live)}`).join(", ")}.
 ${quantization(r)}
 ${largeArchive(r)}
+${scanRun(r)}
 ## Memory
 
 Resident set of the bot-like process (engine created, then after ${r.engine.warmAsks} questions): ${round(r.engine.rssEngineMb)} MB with
@@ -371,6 +392,34 @@ With ${n(r.bigEngine.chunks)} chunks (${n(big.reports)} reports, ${n(big.sentenc
 ${round(r.bigEngine.rssEngineMb)} MB loaded, ${round(r.bigEngine.rssIdleMb)} MB idle, peak ${round(r.bigEngine.peakRssMb)} MB.
 
 ${r.stores ? `${storesSection(r.stores)}\n` : ""}${findings(r)}
+`;
+}
+
+/** The exact scan a small segment gets, from the last scan-only run, or how to make one. */
+function scanRun(r: BenchResults): string {
+  const s = r.scanRun;
+  if (!s) return `**The exact scan of small segments** is measured apart: \`npm run bench -- --scan-only --write\` adds it to this page.\n`;
+  const load = (a: number[]) => a.map((v) => v.toFixed(2)).join(" / ");
+  const rows = s.retrieval.map((x) => [
+    n(x.chunks),
+    `${round(x.product.hnsw.p50 * 1000)} / ${round(x.product.hnsw.p95 * 1000)} µs`,
+    x.product.scan ? `${ms(x.product.scan.p50)} / ${ms(x.product.scan.p95)}` : "–",
+    x.product.scan ? ms(x.product.scan.mean) : "–",
+    x.product.scan ? String(round(x.product.scan.recallAt10)) : "–",
+    `${ms(x.product.exact.p50)} / ${ms(x.product.exact.p95)}`,
+  ]);
+  return `## Exact scan of small segments
+
+A segment of at most ${n(EXACT_SEARCH_MAX_CHUNKS)} chunks is not searched through its graph but scanned exactly (\`VectorIndex\`'s \`scan\`
+of the graph's own vectors), so an index answers the same however its reports were ingested. Measured on
+${s.machine.date.slice(0, 10)} with \`${s.command}\` (${ms(s.benchMs)} in all; ${s.machine.cpuModel}, ${s.machine.cores} cores), the retrieval phase alone on
+the same clustered vectors as above (${s.retrieval[0]?.product.hnsw.n ?? 0} queries, k = 10, one segment each): the graph at the product's efSearch, the
+product's scan forced on at every size, and the bench's own exact baseline (four partial sums a vector, so its
+similarities may differ from the product's in the last bits). Load average (1 / 5 / 15 min) ${load(s.loadAverage.start)} at the start and
+${load(s.loadAverage.end)} at the end: beyond ${s.machine.cores}, other work shared the cores and stretched wall-clock times (the p95s most:
+a preempted or garbage-collected search), so the p50s are the figures to compare.
+
+${table(["Chunks", "hnswlib p50 / p95", "`VectorIndex` scan p50 / p95", "scan mean", "scan recall@10", "bench exact baseline p50 / p95"], rows)}
 `;
 }
 

@@ -13,8 +13,8 @@ export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: 160 };
  * an HNSW search finds depends on how its graph was built: the same reports ingested at once, or in two ingests, or
  * merged into a kept graph, gave different nearest chunks for a bank question (a neighbour ranked 31st of 32 missed
  * by one graph, found by another), so an index's answers depended on its ingest history. Exact search has one
- * answer. At this size a scan costs about 8 ms of CPU (512 dimensions, k 32, measured outside the benchmark, which
- * times the graphs only), once per segment and retrieval, and the vectors are held twice (20 MB a segment at most).
+ * answer. At this size a scan costs about 3.4 ms of CPU (512 dimensions, k 32; 4 ms wall at k 10 in `npm run bench --
+ * --scan-only`, docs/benchmarks.md), once per segment and retrieval, and the vectors are held twice (20 MB a segment at most).
  */
 export const EXACT_SEARCH_MAX_CHUNKS = 10_000;
 
