@@ -44,11 +44,10 @@ describe("the bot's start-up check of the chat model", () => {
 
   it("does not hang start-up on a server that stalls", async () => {
     stub.chat({ stall: "after-headers" });
-    const started = Date.now();
-    // Our overall deadline ends it: LLM_TIMEOUT_MS and its slack, shortened from a second.
+    // Our overall deadline ends it: LLM_TIMEOUT_MS and its slack, shortened from a second. The stub stalls until the
+    // client hangs up, so a probe that did not give up would end this test by its timeout.
     const settings = config();
     await probeChatModel({ ...settings, openai: { ...settings.openai, deadlineSlackMs: 100 } }, logger());
-    expect(Date.now() - started).toBeLessThan(3_000);
     expect(warnings()).toHaveLength(1);
     expect(warnings()[0]!.msg).toMatch(/^chat model unavailable: timeout \(no complete reply within 500 ms\)/);
   });
