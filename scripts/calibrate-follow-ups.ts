@@ -49,11 +49,7 @@ const WRONG_COST = 4;
 const UNFITTED: FollowUpModel = { version: 1, features: [...FOLLOW_UP_FEATURE_NAMES], mean: FOLLOW_UP_FEATURE_NAMES.map(() => 0), scale: FOLLOW_UP_FEATURE_NAMES.map(() => 1), weights: FOLLOW_UP_FEATURE_NAMES.map(() => 0), bias: 0, threshold: 2 };
 
 interface Question { set: string; q: FollowUpQuestion }
-/**
- * A follow-up the model may answer (a close call no check overruled, `WeighedFollowUp.mayAnswer`): its weighed
- * candidates, each with whether answering with it is right. The model is fitted and its threshold chosen on these
- * alone, so that what cross-validation measures is what ships.
- */
+/** A follow-up the judgement was not sure of: its weighed candidates, each with whether answering with it is right. */
 interface Weighed extends Question { rows: Array<{ features: FollowUpFeatures; right: boolean }> }
 
 const reportOf = ({ q }: Question) => q.report ?? q.conversation ?? q.id;
@@ -132,12 +128,12 @@ function revive(saved: { weighed: Array<{ id: string; set: string; rows: Weighed
 
 /**
  * Asks each follow-up after its conversation's earlier questions, with `model`; records the evidence the engine
- * weighed for the follow-up itself when the model may answer it.
+ * weighed for the follow-up itself.
  */
 async function askAll(corpus: OpenCorpus, questions: Question[], model: FollowUpModel | null) {
   let logged: Array<{ text: string; features: FollowUpFeatures }> = [];
   const logger = pino({ level: "silent" });
-  const onFollowUpEvidence = ({ weighed, mayAnswer }: Omit<WeighedFollowUp, "retrieval">) => (logged = mayAnswer ? weighed.map((w) => ({ text: w.candidate.sentence.text, features: w.features })) : []);
+  const onFollowUpEvidence = (weighed: WeighedFollowUp["weighed"]) => (logged = weighed.map((w) => ({ text: w.candidate.sentence.text, features: w.features })));
   const index = () => corpus.index;
   const retrieve = createRetriever({ index, embedQuery: (q) => corpus.embeddings.embedQuery(q), topK: corpus.config.topK });
   const extractive = new ExtractiveAnswerer();
@@ -173,17 +169,13 @@ function fit(weighed: Weighed[]): FollowUpModel {
   return { ...UNFITTED, mean: f.mean, scale: f.scale, weights: f.weights, bias: f.bias };
 }
 
-/**
- * Each follow-up's likeliest candidate, as a model fitted without its report sees it, and whether it is right; left out
- * when it does not hold the kind of fact asked for, as the engine answers with no other (`settledByFollowUpModel`).
- */
+/** Each follow-up's likeliest candidate, as a model fitted without its report sees it, and whether it is right. */
 function heldOut(weighed: Weighed[]): Array<{ p: number; right: boolean }> {
   return [...new Set(weighed.map(reportOf))].flatMap((report) => {
     const model = fit(weighed.filter((w) => reportOf(w) !== report));
     return weighed
       .filter((w) => reportOf(w) === report)
-      .map((w) => w.rows.map((r) => ({ p: followUpProbability(model, r.features), right: r.right, answers: r.features.holdsAskedFact === 1 })).reduce((a, b) => (b.p > a.p ? b : a)))
-      .filter((best) => best.answers);
+      .map((w) => w.rows.map((r) => ({ p: followUpProbability(model, r.features), right: r.right })).reduce((a, b) => (b.p > a.p ? b : a)));
   });
 }
 

@@ -44,7 +44,7 @@ export interface AskDeps {
    */
   followUpModel?: FollowUpModel | null;
   /** Hears the evidence the follow-up model weighed for a follow-up: what `npm run calibrate:followups` fits on. */
-  onFollowUpEvidence?: (evidence: Omit<WeighedFollowUp, "retrieval">) => void;
+  onFollowUpEvidence?: (weighed: WeighedFollowUp["weighed"]) => void;
 }
 
 // How many ranked sentences the answerer may choose from.
@@ -199,8 +199,8 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     // What the single-question judgement was not sure of, the conversation's evidence may settle. A two-part question is
     // left to its parts' judgements: the model was fitted on whole follow-ups.
     if (followUpModel && opts.history?.length && !modelDecides && retrievals.length === 1) {
-      const { retrieval, weighed, mayAnswer } = settledByFollowUpModel(retrievals[0]!, opts.history, text, followUpModel, reading.rewritten || !namesSomething(text));
-      deps.onFollowUpEvidence?.({ weighed, mayAnswer });
+      const { retrieval, weighed } = settledByFollowUpModel(retrievals[0]!, opts.history, text, followUpModel, reading.rewritten || !namesSomething(text));
+      deps.onFollowUpEvidence?.(weighed);
       if (weighed.length > 0) deps.logger.debug({ question: text, weighed: weighed.map((w) => ({ id: w.candidate.sentence.id, text: w.candidate.sentence.text, probability: w.probability, features: w.features })) }, "follow-up evidence");
       retrievals = [retrieval];
     }

@@ -5,15 +5,13 @@ import { FOLLOW_UP_FEATURE_NAMES, type FollowUpFeatures } from "./follow-up-evid
 
 /**
  * A logistic regression fitted by `npm run calibrate:followups` on the tuning follow-up sets: the probability that a
- * candidate of a follow-up it may answer (a close call no check overruled, `WeighedFollowUp.mayAnswer`) holds its
- * answer, from the evidence of `followUpEvidence`. Fitted on those follow-ups alone, the population it acts on; it also
- * orders the passages shown for the others.
+ * candidate of a follow-up the judgement was not sure of holds its answer, from the evidence of `followUpEvidence`.
  * Kept apart from the answerability model: it sees only follow-ups, and is refitted on its own, after that model (its
  * sentence scores are one of the features).
  */
 export const followUpModelSchema = linearSchema.extend({
   version: z.literal(1),
-  /** The probability at or above which the best candidate answers: chosen on held-out reports' follow-ups it may answer. */
+  /** The probability at or above which the best candidate answers: chosen on held-out reports' follow-ups. */
   threshold: z.number(),
   fittedOn: z
     .object({

@@ -9,12 +9,6 @@ export interface WeighedFollowUp {
   retrieval: Retrieval;
   /** Each candidate weighed, likeliest first, with the follow-up model's probability that it holds the answer. */
   weighed: (FollowUpEvidence & { probability: number })[];
-  /**
-   * Whether the model may answer this follow-up: a close call (the judgement found passages near enough to show) that
-   * no check overruled. Only these follow-ups are what the model is fitted and its threshold chosen on: fitted on every
-   * follow-up it weighs, its cross-validated figure was that of a population it never answers in.
-   */
-  mayAnswer: boolean;
 }
 
 /**
@@ -42,25 +36,24 @@ export interface WeighedFollowUp {
  * docs/conversations.md).
  */
 export function settledByFollowUpModel(retrieval: Retrieval, history: readonly Turn[], typed: string, model: FollowUpModel, leans: boolean): WeighedFollowUp {
-  if (retrieval.judgement.answerable) return { retrieval, weighed: [], mayAnswer: false };
-  const mayAnswer = retrieval.judgement.related && !vetoedByCheck(retrieval.judgement);
+  if (retrieval.judgement.answerable) return { retrieval, weighed: [] };
   const weighed = followUpEvidence(retrieval.candidates, history, typed)
     .map((e) => ({ ...e, probability: followUpProbability(model, e.features) }))
     .sort((a, b) => b.probability - a.probability);
   const best = weighed[0];
-  if (best === undefined) return { retrieval, weighed, mayAnswer };
-  if (mayAnswer && best.probability >= model.threshold && best.features.holdsAskedFact === 1) return { retrieval: settled(retrieval, SETTLED_BY.followUpModel, best.at), weighed, mayAnswer };
+  if (best === undefined) return { retrieval, weighed };
+  if (best.probability >= model.threshold && retrieval.judgement.related && !vetoedByCheck(retrieval.judgement) && best.features.holdsAskedFact === 1) return { retrieval: settled(retrieval, SETTLED_BY.followUpModel, best.at), weighed };
   if (!retrieval.judgement.related) {
-    if (!leans) return { retrieval, weighed, mayAnswer };
+    if (!leans) return { retrieval, weighed };
     const about = weighed.filter((w) => w.features.conversationReport === 1);
-    if (about.length === 0) return { retrieval, weighed, mayAnswer };
+    if (about.length === 0) return { retrieval, weighed };
     const first = new Set(about.map((w) => w.at));
     const candidates = [...about.map((w) => w.candidate), ...retrieval.candidates.filter((_, i) => !first.has(i))];
-    return { retrieval: { ...retrieval, candidates, judgement: { ...retrieval.judgement, related: true } }, weighed, mayAnswer };
+    return { retrieval: { ...retrieval, candidates, judgement: { ...retrieval.judgement, related: true } }, weighed };
   }
   // The weighed candidates trade places among themselves; the others keep theirs.
   const places = weighed.map((w) => w.at).sort((a, b) => a - b);
   const candidates = [...retrieval.candidates];
   places.forEach((at, i) => (candidates[at] = weighed[i]!.candidate));
-  return { retrieval: { ...retrieval, candidates }, weighed, mayAnswer };
+  return { retrieval: { ...retrieval, candidates }, weighed };
 }

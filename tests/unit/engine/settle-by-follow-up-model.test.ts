@@ -59,8 +59,7 @@ describe("a follow-up the judgement was not sure of, weighed by the follow-up mo
   const ranked = [candidate(40, "far away"), candidate(11, "beside the previous answer"), candidate(10, "the previous answer")];
 
   it("answers with the likeliest candidate when the model is sure enough, citing it alone", () => {
-    const { retrieval: settled, weighed, mayAnswer } = settledByFollowUpModel(retrieval(ranked), history, "and the pools?", weighing("nearCited", 0.5), true);
-    expect(mayAnswer).toBe(true);
+    const { retrieval: settled, weighed } = settledByFollowUpModel(retrieval(ranked), history, "and the pools?", weighing("nearCited", 0.5), true);
     expect(settled.judgement).toMatchObject({ answerable: true, related: false, answerAt: 0 });
     expect(settledByConversation(settled.judgement)).toBe(true);
     expect(settled.candidates.map((c) => c.sentence.index)).toEqual([11, 40, 10]);
@@ -71,10 +70,8 @@ describe("a follow-up the judgement was not sure of, weighed by the follow-up mo
     // A yes-or-no follow-up whose every typed word is in the sentence beside the previous answer: the check says the
     // sentence answers neither yes nor no, though the model weighs it highest.
     const vetoed: Judgement = { ...NOT_SURE, reason: VETOED_BY.yesOrNoWords };
-    const { retrieval: overruled, mayAnswer } = settledByFollowUpModel(retrieval(ranked, vetoed), history, "did the pools close?", weighing("nearCited", 0.5), true);
+    const overruled = settledByFollowUpModel(retrieval(ranked, vetoed), history, "did the pools close?", weighing("nearCited", 0.5), true).retrieval;
     expect(overruled.judgement).toEqual(vetoed);
-    // Nor is it among the follow-ups the model is fitted on: it never answers there.
-    expect(mayAnswer).toBe(false);
     expect(overruled.candidates[0]!.sentence.index).toBe(11);
     // Nor one without the kind of fact asked for ("how much?" answered by a sentence with no sum).
     const noSum = [candidate(11, "beside the previous answer", { typeAsked: 1 }), candidate(40, "far away")];
@@ -83,10 +80,9 @@ describe("a follow-up the judgement was not sure of, weighed by the follow-up mo
 
   it("does not answer where the judgement found nothing close enough to show, however sure the model", () => {
     const nothingClose: Judgement = { ...NOT_SURE, related: false, reason: "nothing close" };
-    const { retrieval: shown, mayAnswer } = settledByFollowUpModel(retrieval(ranked, nothingClose), history, "and the pools?", weighing("nearCited", 0.5), true);
+    const { retrieval: shown } = settledByFollowUpModel(retrieval(ranked, nothingClose), history, "and the pools?", weighing("nearCited", 0.5), true);
     expect(shown.judgement).toMatchObject({ answerable: false, related: true });
     expect(settledByConversation(shown.judgement)).toBe(false);
-    expect(mayAnswer).toBe(false);
   });
 
   it("otherwise stays not sure, with the weighed candidates in the model's order in the places they held, so the shown passages are the likeliest", () => {
@@ -113,7 +109,7 @@ describe("a follow-up the judgement was not sure of, weighed by the follow-up mo
 
   it("leaves an answer the judgement was sure of as it is", () => {
     const sure = retrieval(ranked, { answerable: true, related: false, answerAt: 0, confidence: 0.9, reason: "confident" });
-    expect(settledByFollowUpModel(sure, history, "and the pools?", weighing("nearCited", 0), true)).toEqual({ retrieval: sure, weighed: [], mayAnswer: false });
+    expect(settledByFollowUpModel(sure, history, "and the pools?", weighing("nearCited", 0), true)).toEqual({ retrieval: sure, weighed: [] });
   });
 
   it("ships a model fitted on this code's features and on the shipped answer model's scores, and refuses one fitted on other features", () => {
