@@ -148,7 +148,6 @@ runMain(async () => {
     return { first, firstBytes, firstIngest, cliIngest, engine, cold, stores, generated };
   }
 
-
     if (scanOnly) {
       const retrieval = [];
       for (const chunks of options.chunks) {
@@ -214,6 +213,8 @@ runMain(async () => {
     }
     const { firstIngest, firstBytes, cliIngest, engine, cold, stores, generated } = small;
 
+    // Large-only and scan-only runs are run apart (with --write): a full run keeps the last of each.
+    const kept = write ? await saved() : undefined;
     const results: BenchResults = {
       machine: machineInfo(),
       options,
@@ -227,9 +228,8 @@ runMain(async () => {
       stores,
       updates,
       benchMs: performance.now() - started,
-      // Large-only and scan-only runs are run apart (with --write): a full run keeps the last of each.
-      largeArchive: write ? (await saved())?.largeArchive : undefined,
-      scanRun: write ? (await saved())?.scanRun : undefined,
+      largeArchive: kept?.largeArchive,
+      scanRun: kept?.scanRun,
     };
     printSummary(results);
     if (write) {

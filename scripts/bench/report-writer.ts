@@ -403,7 +403,7 @@ function scanRun(r: BenchResults): string {
   const rows = s.retrieval.map((x) => [
     n(x.chunks),
     `${round(x.product.hnsw.p50 * 1000)} / ${round(x.product.hnsw.p95 * 1000)} µs`,
-    x.product.scan ? `${ms(x.product.scan.p50)} / ${ms(x.product.scan.p95)}` : "–",
+    scanCell(x),
     x.product.scan ? ms(x.product.scan.mean) : "–",
     x.product.scan ? String(round(x.product.scan.recallAt10)) : "–",
     `${ms(x.product.exact.p50)} / ${ms(x.product.exact.p95)}`,
