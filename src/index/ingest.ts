@@ -164,7 +164,10 @@ async function execute(plan: IngestPlan, previous: PreviousIndex | undefined, ct
       } catch (error) {
         // One report that cannot be processed is skipped with its reason; the others are still ingested.
         const reason = error instanceof DossierError ? error.message : `${path.basename(report.source)}: could not be processed (${error instanceof Error ? error.message : String(error)})`;
-        ctx.logger.warn({ err: error, source: report.source }, "report skipped");
+        // A refusal of ours is already the skipped line its caller prints; only a failure we did not foresee earns a
+        // warning with its stack (on a terminal, a refused file was otherwise said twice, once as a JSON stack trace).
+        if (error instanceof DossierError) ctx.logger.info({ source: report.source, reason }, "report skipped");
+        else ctx.logger.warn({ err: error, source: report.source }, "report skipped");
         refused.push({ file: report.source, reason });
         const oldRecord = previous?.records.find((r) => r.id === report.id);
         // A refused update leaves the previous version of the report in place; a damaged one is gone, and said so.

@@ -44,6 +44,14 @@ describe("command line", () => {
     expect(out.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   });
 
+  it("says a file with no sentence once, as its skipped line, at the terminal's default log level", async () => {
+    const file = path.join(ws.root, "heading-only.md");
+    writeFileSync(file, "# Only a heading\n");
+    const io = captureIo({ ...ws.env, LOG_LEVEL: undefined });
+    expect(await runCommand((cliIo) => ingestCommand([file], cliIo), io)).toBe(1);
+    expect(io.err()).toBe("skipped   heading-only.md: no sentences found (only headings or symbols)\n");
+  });
+
   it("ask --json prints the documented shape", async () => {
     const out = await run(askCommand, ["--json", "Who mediated the talks?"]);
     expect(out.code).toBe(0);
