@@ -19,8 +19,17 @@ export async function findStaleness(config: Config, store: IndexStore, embedderN
   try {
     manifest = await store.readManifest();
   } catch (error) {
-    if (error instanceof DossierError) return { notice: "The index is unreadable; repairing it from the reports' source files…", repair: true };
-    throw error;
+    if (!(error instanceof DossierError)) throw error;
+    // Without its list of reports the index cannot say which reports it held or where their files are: the repair
+    // rebuilds from the corpus folder alone, and a report ingested from elsewhere must not vanish unannounced.
+    const listReadable = await store.readPrevious().then(
+      () => true,
+      () => false,
+    );
+    const notice = listReadable
+      ? "The index is unreadable; repairing it from the reports' source files…"
+      : `The index's list of reports is unreadable (${error.detail ?? error.message}); rebuilding it from ${corpus}/ only: reports ingested from elsewhere must be ingested again…`;
+    return { notice, repair: true };
   }
   if (!manifest) return { notice: `No index yet: building it from ${corpus}/ (first run only)…`, repair: false };
   if (manifest.embedder.name !== embedderName) return undefined;

@@ -182,6 +182,24 @@ describe("a damaged live index and a named ingest", () => {
   });
 });
 
+describe("a start over an index whose list of reports is unreadable", () => {
+  it("rebuilds from the corpus folder and says that reports ingested from elsewhere must be ingested again", async () => {
+    ws = makeWorkspace();
+    const outside = await threeReportsAndAnOutsider();
+    const { dir } = (await readManifest(ws.config.indexDir))!;
+    writeFileSync(path.join(dir, "manifest.json"), "{ garbled");
+
+    const { engine, notices } = await start();
+    // It used to say "repairing it from the reports' source files" and drop the bridge report without a word.
+    expect(notices[0]).toMatch(
+      /^The index's list of reports is unreadable \(.*\); rebuilding it from .*corpus\/ only: reports ingested from elsewhere must be ingested again…$/,
+    );
+    expect(engine.reports().map((r) => r.id).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "ferry", "lighthouse"]);
+    await ingest([path.join(outside, "bridge.txt")]);
+    expect((await liveIds()).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "bridge", "ferry", "lighthouse"]);
+  });
+});
+
 describe("pathological corpus files", () => {
   it("skips a 1 MB one-paragraph file of 150,000 short lines with its reason, and keeps everything else working", async () => {
     ws = makeWorkspace();
