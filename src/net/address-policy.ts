@@ -10,7 +10,23 @@ export function isPublicAddress(address: string): boolean {
   return ipaddr.process(address).range() === "unicast";
 }
 
-/** What kind of address it is, for a refusal message ("loopback", "private", "linkLocal", …). */
+/** ipaddr.js's names for ranges, as a refusal message says them; others are reserved ranges it names by their RFC. */
+const RANGE_WORDS: Record<string, string> = {
+  loopback: "a loopback",
+  private: "a private",
+  linkLocal: "a link-local",
+  uniqueLocal: "a unique local",
+  carrierGradeNat: "a carrier-grade NAT",
+  unspecified: "an unspecified",
+  multicast: "a multicast",
+  broadcast: "a broadcast",
+  rfc6052: "a NAT64",
+  "6to4": "a 6to4",
+  teredo: "a Teredo",
+};
+
+/** What kind of address it is, with its article, for a refusal message ("a loopback", "a link-local", …). */
 export function addressRange(address: string): string {
-  return ipaddr.isValid(address) ? ipaddr.process(address).range() : "invalid";
+  if (!ipaddr.isValid(address)) return "an invalid";
+  return RANGE_WORDS[ipaddr.process(address).range()] ?? "a reserved";
 }

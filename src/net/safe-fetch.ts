@@ -171,7 +171,7 @@ function allowed(address: string, policy: FetchPolicy): boolean {
 }
 
 function notPublic(url: URL, address: string): string {
-  return `${shown(url.href)}: ${url.hostname} is a ${addressRange(address)} address (${address}), not a public one; refused`;
+  return `${shown(url.href)}: ${url.hostname} is ${addressRange(address)} address (${address}), not a public one; refused`;
 }
 
 function refuse(message: string): never {

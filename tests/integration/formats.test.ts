@@ -62,7 +62,7 @@ describe("ingest of PDF, Word, HTML and a URL", () => {
     expect(off.stderr).toMatch(/^skipped\s+http:\/\/127\.0\.0\.1:\d+\/go: 127\.0\.0\.1 is a loopback address \(127\.0\.0\.1\), not a public one; refused$/m);
     const leak = await run(ingestCommand, [`${base}/leak`]);
     expect(leak.status).toBe(1);
-    expect(leak.stderr).toMatch(/169\.254\.169\.254 is a linkLocal address/);
+    expect(leak.stderr).toMatch(/169\.254\.169\.254 is a link-local address/);
     expect(webFiles()).toEqual([]);
   });
 

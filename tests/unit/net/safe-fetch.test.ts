@@ -81,11 +81,12 @@ describe("safeFetch", () => {
     const port = (server.address() as AddressInfo).port;
     await expect(safeFetch(`http://localhost:${port}/page`, off)).rejects.toThrow(/localhost is a loopback address/);
     await expect(safeFetch(`http://[::ffff:7f00:1]:${port}/page`, off)).rejects.toThrow(/loopback/);
+    await expect(safeFetch(`http://0.0.0.0:${port}/page`, off)).rejects.toThrow(/0\.0\.0\.0 is an unspecified address \(0\.0\.0\.0\), not a public one/);
   });
 
   it("refuses a redirect to a private, metadata or file address even when the first address was allowed", async () => {
     await expect(safeFetch(`${base}/to-private`, policy())).rejects.toThrow(/10\.0\.0\.7 is a private address/);
-    await expect(safeFetch(`${base}/to-metadata`, policy())).rejects.toThrow(/is a linkLocal address/);
+    await expect(safeFetch(`${base}/to-metadata`, policy())).rejects.toThrow(/\[::ffff:a9fe:a9fe\] is a link-local address \(::ffff:a9fe:a9fe\), not a public one; refused/);
     await expect(safeFetch(`${base}/to-file`, policy())).rejects.toThrow(/only http and https/);
   });
 
