@@ -11,6 +11,7 @@ export type ModelFailureKind =
   | "network"
   | "rejected"
   | "not-openai"
+  | "empty-reply"
   | "aborted"
   | "other";
 
@@ -41,6 +42,14 @@ export class NotAChatCompletionError extends Error {
 }
 
 /**
+ * Thrown by our code for a chat completion with no text in it, e.g. a reasoning model that spent CHAT_MAX_TOKENS
+ * before writing a word: that is no answer, not the model saying the reports lack one.
+ */
+export class EmptyReplyError extends Error {
+  override readonly name = "EmptyReplyError";
+}
+
+/**
  * Classifies an error from @langchain/openai or the openai client. Shapes are matched by duck typing (status,
  * name, code) because LangChain re-wraps some client errors and the openai package is not our direct dependency.
  */
@@ -61,6 +70,7 @@ export function describeModelFailure(
   });
 
   if (error instanceof ModelDeadlineError) return unavailable("timeout", true, `timeout (${error.message})`);
+  if (error instanceof EmptyReplyError) return unavailable("empty-reply", false, "its reply was empty");
   if (name === "AbortError" || name === "APIUserAbortError") return unavailable("aborted", false, "request cancelled");
   if (name === "TimeoutError" || name === "APIConnectionTimeoutError") {
     return unavailable("timeout", true, `timeout (no reply within ${openai.timeoutMs} ms)`);

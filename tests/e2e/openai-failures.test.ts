@@ -136,6 +136,16 @@ describe.concurrent("chat model failures", () => {
     expect(lines.filter((l) => l.level === 20 && l.err?.stack)).toHaveLength(3);
   });
 
+  it("falls back with a note, not a claim that the reports lack the answer, when the model's reply is empty", async ({ stub }) => {
+    const note = "chat model unavailable: its reply was empty";
+    // Not streamed: empty content fails as JSON, so the text format is asked for, and its reply is empty too.
+    stub.chat({ text: "" }, { text: "" });
+    expect(await ask(answerer({ stub, logs: [] }))).toMatchObject({ mode: "extractive-fallback", note, text: `${FLOOD_SENTENCES[0]} [1]` });
+    stub.chat({ text: "  \n" });
+    expect(await ask(answerer({ stub, logs: [] }), () => {})).toMatchObject({ mode: "extractive-fallback", note, text: `${FLOOD_SENTENCES[0]} [1]` });
+    expect(stub.requests).toHaveLength(3);
+  });
+
   it("asks for text after a reply that is not JSON, and names the server when that fails to parse too", async ({ stub }) => {
     const notJson = { body: "this is not json", contentType: "application/json" };
     stub.chat(notJson, notJson);

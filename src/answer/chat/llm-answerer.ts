@@ -5,7 +5,7 @@ import { silentLogger } from "../../logger.js";
 import { createChatModel } from "../../openai/chat-model.js";
 import { retryPolicy } from "../../openai/client-fields.js";
 import { callModel } from "../../openai/model-call.js";
-import { describeModelFailure, NotAChatCompletionError, type ModelFailure } from "../../openai/model-failure.js";
+import { describeModelFailure, EmptyReplyError, NotAChatCompletionError, type ModelFailure } from "../../openai/model-failure.js";
 import type { RetryPolicy } from "../../openai/retry.js";
 import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "../answerer.js";
 import { buildMessages, numberSources } from "./llm-prompt.js";
@@ -105,6 +105,7 @@ export class LlmAnswerer implements Answerer {
       // A real server's stream always has events (at least the role and the finish); none means the body was not
       // server-sent events at all, e.g. an HTML page, which the client reads as an empty stream.
       if (chunks === 0) throw new NotAChatCompletionError("the streamed reply held no chat completion chunks");
+      if (soFar.trim() === "") throw new EmptyReplyError("the streamed reply held no text");
       return soFar;
     }, () => chunks === 0);
     return parseModelAnswer(text);
@@ -140,6 +141,8 @@ export class LlmAnswerer implements Answerer {
     const reply = await this.call(signal, (bounded) =>
       this.model.invoke(buildMessages(question, sources, "text"), { signal: bounded }),
     );
+    // Read as text, nothing at all would be a claim-less answer, and so "I couldn't find that in the reports".
+    if (reply.text.trim() === "") throw new EmptyReplyError("the reply held no text");
     return parseModelAnswer(reply.text);
   }
 
