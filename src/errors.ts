@@ -8,6 +8,7 @@ export type DossierErrorCode =
   | "INDEX_MISSING"
   | "INDEX_CORRUPT"
   | "INDEX_UNWRITABLE"
+  | "INDEX_UNREADABLE"
   | "EMBEDDER_MISMATCH"
   | "BAD_REPORT"
   | "NO_REPORTS"

@@ -4,6 +4,7 @@ import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { DossierError } from "../errors.js";
 import { manifestSchema, reportListSchema } from "./index-schema.js";
+import { indexFolderProblem } from "./index-folder-problem.js";
 import { LOCK } from "./ingest-lock.js";
 import { MAX_SEGMENT_CHUNKS, planMerges, splitNewReports } from "./merge-policy.js";
 import { type ChunkRecord, INDEX_FORMAT_VERSION, type Manifest, type ReportRecord, type SegmentRef, type SentenceRecord } from "./records.js";
@@ -72,7 +73,8 @@ export async function currentGenerationDir(indexDir: string): Promise<string | u
     return name === "" ? undefined : path.join(indexDir, name);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
+    // DATA_DIR is a file, a folder has no read permission, CURRENT is a folder: said as such, not as an unexpected error.
+    throw indexFolderProblem(indexDir, error, "read");
   }
 }
 
@@ -81,9 +83,7 @@ export async function currentGenerationDir(indexDir: string): Promise<string | u
  * one shape check of an index: staleness, ingest and loading all read the manifest through it.
  */
 export async function readManifest(indexDir: string): Promise<{ dir: string; manifest: Manifest } | undefined> {
-  const dir = await currentGenerationDir(indexDir).catch((error: unknown) => {
-    throw corrupt(indexDir, error);
-  });
+  const dir = await currentGenerationDir(indexDir);
   if (!dir) return undefined;
   try {
     const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")));

@@ -4,6 +4,7 @@ import path from "node:path";
 import pRetry from "p-retry";
 import lockfile from "proper-lockfile";
 import { DossierError } from "../errors.js";
+import { indexFolderProblem } from "./index-folder-problem.js";
 
 /**
  * One ingest at a time per index folder, across processes. proper-lockfile holds a lock folder whose mtime the holder
@@ -39,7 +40,7 @@ export async function withIngestLock<T>(indexDir: string, work: (lock: IngestLoc
   try {
     await mkdir(indexDir, { recursive: true });
   } catch (error) {
-    throw unwritable(indexDir, error);
+    throw indexFolderProblem(indexDir, error, "write");
   }
   let compromised: Error | undefined;
   const release = await acquire(indexDir, (error) => {
@@ -104,20 +105,5 @@ function lockError(indexDir: string, error: unknown): DossierError {
   if ((error as NodeJS.ErrnoException).code === "ELOCKED") {
     return new DossierError("BUSY", `Another ingest is running on ${indexDir}; try again when it ends.`, { cause: error });
   }
-  return unwritable(indexDir, error);
-}
-
-/** What is wrong with the folder itself (read-only, not a folder, full), not a guess that someone else is busy. */
-export function unwritable(indexDir: string, error: unknown): DossierError {
-  const code = (error as NodeJS.ErrnoException).code ?? "";
-  const why: Record<string, string> = {
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EROFS: "the file system is read-only",
-    ENOTDIR: "a part of the path is a file, not a folder",
-    ENOSPC: "the disk is full",
-    EEXIST: "a file is in the way",
-  };
-  const reason = why[code] ?? (error instanceof Error ? error.message : String(error));
-  return new DossierError("INDEX_UNWRITABLE", `Cannot write the index at ${indexDir} (${reason}); check that folder.`, { cause: error });
+  return indexFolderProblem(indexDir, error, "write");
 }

@@ -115,6 +115,7 @@ async function readPrevious(store: IndexStore, fromScratch: boolean): Promise<Pr
   try {
     return await store.readPrevious();
   } catch (error) {
+    if (error instanceof DossierError && error.code === "INDEX_UNREADABLE") throw error;
     if (fromScratch) return undefined;
     const detail = error instanceof DossierError ? error.detail : String(error);
     throw new DossierError(

@@ -19,7 +19,7 @@ export async function findStaleness(config: Config, store: IndexStore, embedderN
   try {
     manifest = await store.readManifest();
   } catch (error) {
-    if (!(error instanceof DossierError)) throw error;
+    if (!(error instanceof DossierError && error.code === "INDEX_CORRUPT")) throw error;
     // Without its list of reports the index cannot say which reports it held or where their files are: the repair
     // rebuilds from the corpus folder alone, and a report ingested from elsewhere must not vanish unannounced.
     const listReadable = await store.readPrevious().then(

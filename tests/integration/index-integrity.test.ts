@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { askCommand } from "../../src/cli/ask-command.js";
@@ -239,6 +239,27 @@ describe("pathological corpus files", () => {
     const { engine, notices } = await start();
     expect(notices.join("\n")).toMatch(/Could not update the index: .* Answering from the current index meanwhile\./);
     expect(engine.reports().map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
+  });
+});
+
+describe("an index folder that cannot be read", () => {
+  it("says what is wrong with it in one line: DATA_DIR is a file, or CURRENT is a folder", async () => {
+    ws = makeWorkspace();
+    const dataFile = path.join(ws.root, "data-file");
+    writeFileSync(dataFile, "");
+    // Both used to end in "dossier: unexpected error: ENOTDIR: …" or "… EISDIR: …".
+    const notAFolder = captureIo({ ...ws.env, DATA_DIR: dataFile, LOG_LEVEL: "silent" });
+    expect(await runCommand((cliIo) => askCommand(["Who mediated the talks?"], cliIo), notAFolder)).toBe(1);
+    expect(notAFolder.err()).toBe(
+      `dossier: Cannot read the index at ${path.join(dataFile, "index")} (a part of the path is a file, not a folder); check that folder (DATA_DIR, INDEX_DIR).\n`,
+    );
+
+    await ingest([ws.corpusDir]);
+    rmSync(path.join(ws.config.indexDir, "CURRENT"));
+    mkdirSync(path.join(ws.config.indexDir, "CURRENT"));
+    const folderInTheWay = captureIo({ ...ws.env, LOG_LEVEL: "silent" });
+    expect(await runCommand((cliIo) => askCommand(["Who mediated the talks?"], cliIo), folderInTheWay)).toBe(1);
+    expect(folderInTheWay.err()).toBe(`dossier: Cannot read the index at ${ws.config.indexDir} (a folder is where a file should be); check that folder (DATA_DIR, INDEX_DIR).\n`);
   });
 });
 

@@ -1,0 +1,23 @@
+import { DossierError } from "../errors.js";
+
+const WHY: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EISDIR: "a folder is where a file should be",
+  ENOSPC: "the disk is full",
+  EEXIST: "a file is in the way",
+};
+
+/**
+ * What is wrong with the index folder itself (read-only, not a folder, full, no permission), not a guess that someone
+ * else is busy or that the index is damaged: no ingest or rebuild can help, so the message names the folder and why.
+ */
+export function indexFolderProblem(indexDir: string, error: unknown, action: "read" | "write"): DossierError {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  const reason = WHY[code] ?? (error instanceof Error ? error.message : String(error));
+  return action === "write"
+    ? new DossierError("INDEX_UNWRITABLE", `Cannot write the index at ${indexDir} (${reason}); check that folder.`, { cause: error, detail: reason })
+    : new DossierError("INDEX_UNREADABLE", `Cannot read the index at ${indexDir} (${reason}); check that folder (DATA_DIR, INDEX_DIR).`, { cause: error, detail: reason });
+}
