@@ -224,7 +224,9 @@ export interface WriteHooks {
  * ingest costs what it adds, plus the merges it triggers. Only the holder of the ingest lock calls this.
  */
 export async function writeGeneration(indexDir: string, draft: ManifestDraft, added: Map<string, StoredReport> | BuiltSegment[], hooks: WriteHooks = {}): Promise<void> {
-  await mkdir(path.join(indexDir, SEGMENTS), { recursive: true });
+  await mkdir(path.join(indexDir, SEGMENTS), { recursive: true }).catch((error: unknown) => {
+    throw indexFolderProblem(indexDir, error, "write");
+  });
   const live = await readManifest(indexDir).catch(() => undefined);
   const addedIds = new Set(added instanceof Map ? added.keys() : added.flatMap((b) => b.reports.map((r) => r.id)));
   const maxChunks = hooks.maxSegmentChunks ?? MAX_SEGMENT_CHUNKS;

@@ -243,7 +243,7 @@ describe("pathological corpus files", () => {
 });
 
 describe("an index folder that cannot be read", () => {
-  it("says what is wrong with it in one line: DATA_DIR is a file, or CURRENT is a folder", async () => {
+  it("says what is wrong with it in one line: DATA_DIR is a file, CURRENT is a folder, segments is a file", async () => {
     ws = makeWorkspace();
     const dataFile = path.join(ws.root, "data-file");
     writeFileSync(dataFile, "");
@@ -260,6 +260,16 @@ describe("an index folder that cannot be read", () => {
     const folderInTheWay = captureIo({ ...ws.env, LOG_LEVEL: "silent" });
     expect(await runCommand((cliIo) => askCommand(["Who mediated the talks?"], cliIo), folderInTheWay)).toBe(1);
     expect(folderInTheWay.err()).toBe(`dossier: Cannot read the index at ${ws.config.indexDir} (a folder is where a file should be); check that folder (DATA_DIR, INDEX_DIR).\n`);
+
+    // The segments folder replaced by a file: the repair cannot write its segments, and says so.
+    rmSync(ws.config.indexDir, { recursive: true });
+    await ingest([ws.corpusDir]);
+    rmSync(path.join(ws.config.indexDir, "segments"), { recursive: true });
+    writeFileSync(path.join(ws.config.indexDir, "segments"), "");
+    const fileInTheWay = captureIo({ ...ws.env, LOG_LEVEL: "silent" });
+    expect(await runCommand((cliIo) => askCommand(["Who mediated the talks?"], cliIo), fileInTheWay)).toBe(1);
+    expect(fileInTheWay.err()).toMatch(/^The index at .* is unreadable \(.*\); repairing it from the reports' source files…\n/);
+    expect(fileInTheWay.err()).toMatch(/\ndossier: Cannot write the index at .* \(a file is in the way\); check that folder\.\n$/);
   });
 });
 
