@@ -5,6 +5,10 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** UTF-8 text checked to be prose, with a leading byte-order mark removed and line ends normalised to "\n". */
 export function decodeText(bytes: Uint8Array, name: string): string {
+  // What Windows Notepad long saved as "Unicode": its NUL bytes would otherwise call it binary, which it is not.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new DossierError("BAD_REPORT", `${name}: UTF-16 text, not UTF-8; save it as UTF-8`);
+  }
   if (bytes.includes(0)) throw new DossierError("BAD_REPORT", `${name}: binary file (contains NUL bytes)`);
   let text: string;
   try {

@@ -127,6 +127,13 @@ describe("Markdown reports", () => {
     expect(report.text).not.toMatch(/\*|\]\(|grid\.example|`|alert/);
   });
 
+  it("names UTF-16 text as such rather than as a binary file", async () => {
+    const utf16le = Uint8Array.from([0xff, 0xfe, ...Buffer.from("The ferry sailed at dawn.", "utf16le")]);
+    await expect(extractReport(utf16le, "ferry.txt", MAX)).rejects.toThrow(/^ferry\.txt: UTF-16 text, not UTF-8; save it as UTF-8$/);
+    const utf16be = Uint8Array.from([0xfe, 0xff, ...Buffer.from("The ferry sailed at dawn.", "utf16le").swap16()]);
+    await expect(extractReport(utf16be, "ferry.md", MAX)).rejects.toThrow(/^ferry\.md: UTF-16 text, not UTF-8; save it as UTF-8$/);
+  });
+
   it("refuses a Markdown file with no text once rendered, and keeps .txt as written", async () => {
     await expect(extractReport(new TextEncoder().encode("<!-- nothing -->\n"), "empty.md", MAX)).rejects.toThrow(/^empty\.md: no text once the Markdown is rendered$/);
     const plain = await extractReport(new TextEncoder().encode("**Bold** stays as written in a .txt file."), "note.txt", MAX);
