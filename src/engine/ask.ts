@@ -23,6 +23,7 @@ import { splitQuestion } from "../retrieval/question-analysis.js";
 import { CONFIDENT } from "../retrieval/answerability.js";
 import type { Retrieval, Retrieve } from "../retrieval/retrieve.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
+import { unknownReportError } from "./unknown-report.js";
 
 export interface AskDeps {
   index: () => SearchIndex;
@@ -62,10 +63,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     if (index.reports.length === 0) throw new DossierError("NO_REPORTS", deps.noReports());
     const reportIds = opts.reportIds?.length ? [...new Set(opts.reportIds)] : undefined;
     const unknown = reportIds?.filter((id) => !index.hasReport(id)) ?? [];
-    if (unknown.length > 0) {
-      const known = index.reports.map((r) => r.id).slice(0, 10).join(", ") || "none";
-      throw new DossierError("UNKNOWN_REPORT", `Unknown report ${unknown.join(", ")}; known reports: ${known}.`);
-    }
+    if (unknown.length > 0) throw unknownReportError(unknown, index.reports.map((r) => r.id));
 
     // The chat model decides for itself from a wide context; our judgement only stands when nothing was found.
     const modelDecides = deps.answerer.judgesAnswerability === true;

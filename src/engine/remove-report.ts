@@ -6,6 +6,7 @@ import { DossierError } from "../errors.js";
 import { forgetAddress } from "../formats/source-addresses.js";
 import type { IndexStore } from "../store/index-store.js";
 import { openIndexStore } from "../store/open-index-store.js";
+import { unknownReportError } from "./unknown-report.js";
 
 export interface RemovedReport {
   id: string;
@@ -25,10 +26,7 @@ export async function removeReport(id: string, config: Config, store: IndexStore
     // The manifest is enough: removing a report rewrites no report's data.
     const live = await store.readManifest();
     const record = live?.reports.find((r) => r.id === id);
-    if (!live || !record) {
-      const known = live?.reports.map((r) => r.id).slice(0, 10).join(", ") || "none";
-      throw new DossierError("UNKNOWN_REPORT", `Unknown report ${id}; known reports: ${known}.`);
-    }
+    if (!live || !record) throw unknownReportError([id], live?.reports.map((r) => r.id) ?? []);
     const inCorpus = record.source.startsWith(config.corpusDir + path.sep);
     const aside = inCorpus ? path.join(path.dirname(record.source), `.${path.basename(record.source)}.${randomUUID()}.removed`) : undefined;
     if (aside) await rename(record.source, aside).catch(ignoreMissing);
