@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { parseCli } from "../src/cli/parse-cli.js";
 import { runMain } from "../src/cli/run-main.js";
 import { collectRows, fitModel } from "./quality/fit-model.js";
 import { offlineAsk, openCorpus } from "./quality/open-corpus.js";
@@ -6,9 +7,13 @@ import { PLACEHOLDER_MODEL } from "./quality/placeholder-model.js";
 import { BANK_CORPUS, trainingQuestions } from "./quality/question-set.js";
 
 const MODEL_FILE = "src/retrieval/model/answerability.json";
+const USAGE = `usage: npm run calibrate
+Fits the answerability model on the question bank and writes ${MODEL_FILE}; then run npm run calibrate:followups.`;
 
 /** Fits the answerability model on the question bank and writes it where retrieval loads it. */
 runMain(async () => {
+  // Any argument is refused before fitting: --help used to fit and overwrite the shipped model.
+  parseCli({}, USAGE);
   const corpus = await openCorpus(BANK_CORPUS);
   const { retrieve } = offlineAsk(corpus, PLACEHOLDER_MODEL);
   const rows = await collectRows(retrieve, trainingQuestions());

@@ -1,6 +1,8 @@
 import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askCommand } from "../../src/cli/ask-command.js";
 import { ingestCommand } from "../../src/cli/ingest-command.js";
@@ -159,13 +161,16 @@ describe("the REPL in a terminal", () => {
 describe("--help on the scripts that run as their own process", () => {
   // Started at once: each is node and tsx starting up, and the worker would otherwise wait for one after another.
   // (`npm run -s ask` runs as its own process in tests/integration/postgres-processes.test.ts.)
-  it("prints usage and exits 0 for eval, bot and register-commands", async () => {
-    const scripts = ["scripts/eval.ts", "scripts/bot.ts", "scripts/register-commands.ts"];
+  it("prints usage and exits 0 for eval, bot, register-commands, calibrate and eval:ranking", async () => {
+    const scripts = ["scripts/eval.ts", "scripts/bot.ts", "scripts/register-commands.ts", "scripts/calibrate.ts", "scripts/eval-ranking.ts"];
+    // Run from a folder of their own: calibrate once ignored --help, fitted and overwrote the shipped model, which
+    // from there it cannot reach.
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
     const runs = await Promise.all(
       scripts.map(
         (script) =>
           new Promise<{ script: string; code: number; stdout: string }>((resolve) =>
-            execFile(process.execPath, ["--import", "tsx", script, "--help"], { env: { ...process.env, ...env() }, timeout: 60_000 }, (error, stdout) =>
+            execFile(process.execPath, ["--import", tsx, path.resolve(script), "--help"], { cwd: ws.root, env: { ...process.env, ...env() }, timeout: 60_000 }, (error, stdout) =>
               resolve({ script, code: error ? Number(error.code ?? 1) : 0, stdout }),
             ),
           ),
