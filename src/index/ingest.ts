@@ -72,7 +72,8 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       options.onReport?.(r);
     };
     const { records, added, refused, removed } = await execute(plan, previous, ctx, note);
-    if (plan.missing.length > 0) logger.warn({ missing: plan.missing }, "reports kept although their source files are gone");
+    // Part of the summary, which npm run ingest prints as a "kept" line each: a note for the bot's log, not a warning.
+    if (plan.missing.length > 0) logger.info({ missing: plan.missing }, "reports kept although their source files are gone");
     for (const r of refused) skipped.push(r);
 
     const refusals = await rememberRefusals(refused, previous, new Set(files));

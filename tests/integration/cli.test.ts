@@ -1,11 +1,12 @@
 import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askCommand } from "../../src/cli/ask-command.js";
 import { ingestCommand } from "../../src/cli/ingest-command.js";
+import { removeCommand } from "../../src/cli/remove-command.js";
 import { replCommand } from "../../src/cli/repl.js";
 import { runCommand, type CliIo } from "../../src/cli/run-main.js";
 import { captureIo } from "../helpers/cli-io.js";
@@ -52,6 +53,20 @@ describe("command line", () => {
     const io = captureIo({ ...ws.env, LOG_LEVEL: undefined });
     expect(await runCommand((cliIo) => ingestCommand([file], cliIo), io)).toBe(1);
     expect(io.err()).toBe("skipped   heading-only.md: no sentences found (only headings or symbols)\n");
+  });
+
+  it("says a kept report whose source file is gone once, as its kept line", async () => {
+    const file = path.join(ws.root, "harbour.txt");
+    writeFileSync(file, "The harbour crane was repaired on Tuesday.");
+    expect((await run(ingestCommand, [file])).code).toBe(0);
+    rmSync(file);
+    const other = path.join(ws.root, "lighthouse.txt");
+    writeFileSync(other, "The old lighthouse has stood for forty years on the cape.");
+    const io = captureIo({ ...ws.env, LOG_LEVEL: undefined });
+    expect(await runCommand((cliIo) => ingestCommand([other], cliIo), io)).toBe(0);
+    // It was also a JSON warning on the line before.
+    expect(io.err()).toBe(`kept      harbour: its source ${file} is missing (\`npm run remove -- harbour\` drops it)\n`);
+    expect((await run(removeCommand, ["harbour", "lighthouse"])).code).toBe(0);
   });
 
   it("ask --json prints the documented shape", async () => {
