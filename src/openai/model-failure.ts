@@ -12,6 +12,7 @@ export type ModelFailureKind =
   | "rejected"
   | "not-openai"
   | "empty-reply"
+  | "too-large"
   | "aborted"
   | "other";
 
@@ -49,6 +50,11 @@ export class EmptyReplyError extends Error {
   override readonly name = "EmptyReplyError";
 }
 
+/** Thrown by our fetch (bounded-fetch.ts) for a reply body over MAX_REPLY_BYTES. */
+export class ReplyTooLargeError extends Error {
+  override readonly name = "ReplyTooLargeError";
+}
+
 /**
  * Classifies an error from @langchain/openai or the openai client. Shapes are matched by duck typing (status,
  * name, code) because LangChain re-wraps some client errors and the openai package is not our direct dependency.
@@ -71,6 +77,10 @@ export function describeModelFailure(
 
   if (error instanceof ModelDeadlineError) return unavailable("timeout", true, `timeout (${error.message})`);
   if (error instanceof EmptyReplyError) return unavailable("empty-reply", false, "its reply was empty");
+  // The client may re-wrap what our fetch threw while it read the body.
+  if (error instanceof ReplyTooLargeError || causeOf(error) instanceof ReplyTooLargeError) {
+    return unavailable("too-large", false, `its reply was too large (from ${baseURL})`);
+  }
   if (name === "AbortError" || name === "APIUserAbortError") return unavailable("aborted", false, "request cancelled");
   if (name === "TimeoutError" || name === "APIConnectionTimeoutError") {
     return unavailable("timeout", true, `timeout (no reply within ${openai.timeoutMs} ms)`);

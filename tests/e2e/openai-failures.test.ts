@@ -1,6 +1,6 @@
 import { pino } from "pino";
 import { describe, expect, it as base } from "vitest";
-import { checkChatModel } from "../../src/openai/chat-model.js";
+import { chatReplyLimit, checkChatModel } from "../../src/openai/chat-model.js";
 import { LlmAnswerer } from "../../src/answer/chat/llm-answerer.js";
 import type { Config } from "../../src/config.js";
 import { DossierError } from "../../src/errors.js";
@@ -143,6 +143,21 @@ describe.concurrent("chat model failures", () => {
     expect(await ask(answerer({ stub, logs: [] }))).toMatchObject({ mode: "extractive-fallback", note, text: `${FLOOD_SENTENCES[0]} [1]` });
     stub.chat({ text: "  \n" });
     expect(await ask(answerer({ stub, logs: [] }), () => {})).toMatchObject({ mode: "extractive-fallback", note, text: `${FLOOD_SENTENCES[0]} [1]` });
+    expect(stub.requests).toHaveLength(3);
+  });
+
+  it("cuts a reply that never ends, or declares too many bytes, and falls back instead of holding it all", async ({ stub }) => {
+    const note = `chat model unavailable: its reply was too large (from ${stub.baseURL})`;
+    const plain = { bytes: 0 };
+    const streamed = { bytes: 0 };
+    stub.chat({ endless: true, sent: plain }, { endless: true, sent: streamed }, { declaredBytes: 5_000_000_000 });
+    // Deadlines far off: the cut, not a deadline, must end these.
+    const llm = () => answerer({ stub, logs: [] }, { timeoutMs: 60_000 });
+    expect(await ask(llm())).toMatchObject({ mode: "extractive-fallback", note });
+    expect(await ask(llm(), () => {})).toMatchObject({ mode: "extractive-fallback", note });
+    expect(await ask(llm())).toMatchObject({ mode: "extractive-fallback", note });
+    // The client hung up near the limit (the sockets' buffers hold a few megabytes more); it used to read on for ever.
+    for (const sent of [plain, streamed]) expect(sent.bytes).toBeLessThan(chatReplyLimit() + 16 * 2 ** 20);
     expect(stub.requests).toHaveLength(3);
   });
 

@@ -21,7 +21,13 @@ export type ChatReply =
    */
   | { stall: "after-headers" | "after-first-chunk"; text?: string; delayMs?: number }
   /** A 200 whose body is not a chat completion at all: an HTML page, text that is not JSON, JSON of another shape. */
-  | { body: string; contentType: string; delayMs?: number };
+  | { body: string; contentType: string; delayMs?: number }
+  /**
+   * A 200 whose body never ends (a runaway server), or that declares `declaredBytes` in Content-Length and sends a
+   * little; `sent` counts the bytes written, so a test can check the client hung up.
+   */
+  | { endless: true; sent?: { bytes: number }; delayMs?: number }
+  | { declaredBytes: number; delayMs?: number };
 
 type EmbeddingsFailure = Extract<ChatReply, { status: number }> | { stall: "after-headers" };
 
@@ -88,6 +94,11 @@ export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<
       if ("body" in script) {
         res.writeHead(200, { "content-type": script.contentType });
         return void res.end(script.body);
+      }
+      if ("endless" in script) return endless(res, body, script.sent ?? { bytes: 0 });
+      if ("declaredBytes" in script) {
+        res.writeHead(200, { "content-type": "application/json", "content-length": String(script.declaredBytes) });
+        return void res.write(`{"id":"chatcmpl-stub",`);
       }
       return body.stream ? streamChat(res, body, script) : sendChat(res, body, script);
     }
@@ -200,6 +211,20 @@ function streamChat(res: ServerResponse, body: Record<string, any>, script: { te
   for (let i = 0; i < text.length; i += 12) send({ content: text.slice(i, i + 12) }, null);
   send({}, "stop");
   res.end("data: [DONE]\n\n");
+}
+
+/** Writes a reply's opening and then filler, as fast as the client reads it, until the client hangs up. */
+function endless(res: ServerResponse, body: Record<string, any>, sent: { bytes: number }): void {
+  res.writeHead(200, { "content-type": body.stream ? "text/event-stream" : "application/json" });
+  const filler = Buffer.alloc(1 << 20, body.stream ? ":" : " ");
+  const write = () => {
+    while (!res.destroyed) {
+      sent.bytes += filler.length;
+      if (!res.write(filler)) return void res.once("drain", write);
+    }
+  };
+  res.write(body.stream ? ": stub\n" : `{"id":"chatcmpl-stub","pad":"`);
+  write();
 }
 
 /** Starts a reply and never finishes it; the socket stays open until the client aborts or the stub closes. */
