@@ -138,12 +138,22 @@ describe.concurrent("chat model failures", () => {
 
   it("falls back with a note, not a claim that the reports lack the answer, when the model's reply is empty", async ({ stub }) => {
     const note = "chat model unavailable: its reply was empty";
-    // Not streamed: empty content fails as JSON, so the text format is asked for, and its reply is empty too.
-    stub.chat({ text: "" }, { text: "" });
+    stub.chat({ text: "" });
     expect(await ask(answerer({ stub, logs: [] }))).toMatchObject({ mode: "extractive-fallback", note, text: `${FLOOD_SENTENCES[0]} [1]` });
     stub.chat({ text: "  \n" });
     expect(await ask(answerer({ stub, logs: [] }), () => {})).toMatchObject({ mode: "extractive-fallback", note, text: `${FLOOD_SENTENCES[0]} [1]` });
-    expect(stub.requests).toHaveLength(3);
+    // An empty reply is not the server refusing JSON: it is not asked again as text.
+    expect(stub.requests).toHaveLength(2);
+  });
+
+  it("still asks for structured output after an empty reply", async ({ stub }) => {
+    const logs: string[] = [];
+    const llm = answerer({ stub, logs });
+    stub.chat({ text: "" }, { json: { found: true, sentences: [{ text: "Nobody was hurt.", sources: ["S4"] }] } });
+    expect(await ask(llm)).toMatchObject({ mode: "extractive-fallback", note: "chat model unavailable: its reply was empty" });
+    expect(await ask(llm)).toMatchObject({ mode: "llm", text: "Nobody was hurt [1]." });
+    expect(stub.requests.map((r) => r.body.response_format?.type)).toEqual(["json_schema", "json_schema"]);
+    expect(logs.join("")).not.toContain("does not do structured output");
   });
 
   it("cuts a reply that never ends, or declares too many bytes, and falls back instead of holding it all", async ({ stub }) => {

@@ -118,14 +118,18 @@ export class LlmAnswerer implements Answerer {
   ): Promise<ModelAnswer> {
     if (this.structuredOutput) {
       try {
+        // With the raw reply, an empty one is told apart from one the parser failed on: it says nothing about the
+        // server's structured output, so it must not switch this answerer to text for the rest of the process.
         const structured = this.model.withStructuredOutput(modelAnswerJsonSchema([...sources.keys()]), {
           method: "jsonSchema",
           name: "cited_answer",
           strict: true,
+          includeRaw: true,
         });
-        const parsed = await this.call(signal, (bounded) =>
+        const { raw, parsed } = await this.call(signal, (bounded) =>
           structured.invoke(buildMessages(question, sources, "json"), { signal: bounded }),
         );
+        if (raw.text.trim() === "") throw new EmptyReplyError("the reply held no text");
         const answer = fromStructuredReply(parsed);
         if (answer) return answer;
         this.logger.warn("chat model's JSON reply did not match the schema; treating it as citing nothing");
