@@ -200,7 +200,12 @@ async function readReportList(dir: string): Promise<ReportRecord[] | undefined> 
   }
 }
 
+/** Errors that say what is wrong with the folder (a file where a folder should be, no permission), not with the index. */
+const FOLDER_ERRORS = new Set(["ENOTDIR", "EISDIR", "EACCES", "EPERM"]);
+
 function corrupt(indexDir: string, error: unknown): DossierError {
+  // A rebuild cannot mend those, and their errno text ("ENOTDIR: not a directory, open '…'") means little to a user.
+  if (FOLDER_ERRORS.has((error as NodeJS.ErrnoException).code ?? "")) return indexFolderProblem(indexDir, error, "read");
   const why = error instanceof Error ? error.message : String(error);
   return new DossierError("INDEX_CORRUPT", `The index at ${indexDir} is unreadable (${why}): run \`npm run ingest -- --rebuild\` to rebuild it.`, {
     cause: error,

@@ -15,8 +15,9 @@ const WHY: Record<string, string> = {
  * else is busy or that the index is damaged: no ingest or rebuild can help, so the message names the folder and why.
  */
 export function indexFolderProblem(indexDir: string, error: unknown, action: "read" | "write"): DossierError {
-  const code = (error as NodeJS.ErrnoException).code ?? "";
-  const reason = WHY[code] ?? (error instanceof Error ? error.message : String(error));
+  const { code = "", path: at } = error as NodeJS.ErrnoException;
+  // Which file is in the way is not the index folder itself, so it is named: the user has to find it to move it.
+  const reason = code === "EEXIST" && at ? `a file is in the way: ${at}` : (WHY[code] ?? (error instanceof Error ? error.message : String(error)));
   return action === "write"
     ? new DossierError("INDEX_UNWRITABLE", `Cannot write the index at ${indexDir} (${reason}); check that folder.`, { cause: error, detail: reason })
     : new DossierError("INDEX_UNREADABLE", `Cannot read the index at ${indexDir} (${reason}); check that folder (DATA_DIR, INDEX_DIR).`, { cause: error, detail: reason });

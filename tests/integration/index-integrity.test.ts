@@ -261,15 +261,25 @@ describe("an index folder that cannot be read", () => {
     expect(await runCommand((cliIo) => askCommand(["Who mediated the talks?"], cliIo), folderInTheWay)).toBe(1);
     expect(folderInTheWay.err()).toBe(`dossier: Cannot read the index at ${ws.config.indexDir} (a folder is where a file should be); check that folder (DATA_DIR, INDEX_DIR).\n`);
 
-    // The segments folder replaced by a file: the repair cannot write its segments, and says so.
+    // The segments folder replaced by a file: said as the folder's problem, not as "ENOTDIR: not a directory, open '…'".
     rmSync(ws.config.indexDir, { recursive: true });
     await ingest([ws.corpusDir]);
-    rmSync(path.join(ws.config.indexDir, "segments"), { recursive: true });
-    writeFileSync(path.join(ws.config.indexDir, "segments"), "");
+    const segments = path.join(ws.config.indexDir, "segments");
+    rmSync(segments, { recursive: true });
+    writeFileSync(segments, "");
     const fileInTheWay = captureIo({ ...ws.env, LOG_LEVEL: "silent" });
     expect(await runCommand((cliIo) => askCommand(["Who mediated the talks?"], cliIo), fileInTheWay)).toBe(1);
-    expect(fileInTheWay.err()).toMatch(/^The index at .* is unreadable \(.*\); repairing it from the reports' source files…\n/);
-    expect(fileInTheWay.err()).toMatch(/\ndossier: Cannot write the index at .* \(a file is in the way\); check that folder\.\n$/);
+    expect(fileInTheWay.err()).toBe(
+      `dossier: Cannot read the index at ${ws.config.indexDir} (a part of the path is a file, not a folder); check that folder (DATA_DIR, INDEX_DIR).\n`,
+    );
+
+    // Before the first ingest there is nothing to read, so it is the write that meets the file, and names it.
+    rmSync(ws.config.indexDir, { recursive: true });
+    mkdirSync(ws.config.indexDir);
+    writeFileSync(segments, "");
+    await expect(ingest([ws.corpusDir])).rejects.toThrow(
+      `Cannot write the index at ${ws.config.indexDir} (a file is in the way: ${segments}); check that folder.`,
+    );
   });
 });
 
