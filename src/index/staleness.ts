@@ -28,7 +28,8 @@ export async function findStaleness(config: Config, store: IndexStore, embedderN
     );
     const notice = listReadable
       ? "The index is unreadable; repairing it from the reports' source files…"
-      : `The index's list of reports is unreadable (${error.detail ?? error.message}); rebuilding it from ${corpus}/ only: reports ingested from elsewhere must be ingested again…`;
+      : // Not error.detail: JSON.parse's or zod's text runs to several lines, and this is a one-line notice.
+        `The index's list of reports is unreadable (its manifest.json is damaged), so reports ingested from outside ${corpus}/ must be ingested again; rebuilding it from ${corpus}/…`;
     return { notice, repair: true };
   }
   if (!manifest) return { notice: `No index yet: building it from ${corpus}/ (first run only)…`, repair: false };

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { askCommand } from "../../src/cli/ask-command.js";
 import { runCommand } from "../../src/cli/run-main.js";
 import { loadConfig } from "../../src/config.js";
+import { shownPath } from "../../src/display/shown-path.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
 import { readGeneration, readManifest } from "../../src/index/index-files.js";
@@ -191,8 +192,9 @@ describe("a start over an index whose list of reports is unreadable", () => {
 
     const { engine, notices } = await start();
     // It used to say "repairing it from the reports' source files" and drop the bridge report without a word.
-    expect(notices[0]).toMatch(
-      /^The index's list of reports is unreadable \(.*\); rebuilding it from .*corpus\/ only: reports ingested from elsewhere must be ingested again…$/,
+    const corpus = shownPath(ws.corpusDir);
+    expect(notices[0]).toBe(
+      `The index's list of reports is unreadable (its manifest.json is damaged), so reports ingested from outside ${corpus}/ must be ingested again; rebuilding it from ${corpus}/…`,
     );
     expect(engine.reports().map((r) => r.id).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "ferry", "lighthouse"]);
     await ingest([path.join(outside, "bridge.txt")]);
