@@ -95,7 +95,7 @@ export interface Config {
     timeoutMs: number;
     maxRetries: number;
     /** Cap on a chat model reply's tokens, so a runaway reply ends at the server (the front ends cut what they show). */
-    maxTokens?: number;
+    maxTokens: number;
     /** Room our deadlines leave beyond LLM_TIMEOUT_MS (see `overallDeadlineMs`): a second unless set; tests shorten it. */
     deadlineSlackMs?: number;
   };

@@ -8,6 +8,16 @@ import { type NamedEmbeddings, normalize } from "./embeddings-contract.js";
 
 type EmbeddingsSettings = Pick<Config, "openai" | "embeddingModel">;
 
+/** Texts a request; LangChain's default, set here because the reply limit below rests on it. */
+const BATCH_SIZE = 512;
+
+/**
+ * Most bytes an embeddings reply may have: a full batch of vectors of 4,096 floats at 32 bytes a float (more than the
+ * longest number JSON writes a float as, with its comma) is 64 MiB, room for any honest reply; a runaway server is cut
+ * there instead of being held whole in memory.
+ */
+export const EMBEDDINGS_REPLY_LIMIT = BATCH_SIZE * 4096 * 32;
+
 export interface OpenAIEmbeddingsOptions {
   /** The first wait before a retry (default a second); tests shorten it. */
   firstRetryDelayMs?: number;
@@ -24,12 +34,11 @@ export class NamedOpenAIEmbeddings extends OpenAIEmbeddings implements NamedEmbe
   private readonly retry: RetryPolicy;
 
   constructor(config: EmbeddingsSettings, dimensions: number, options: OpenAIEmbeddingsOptions = {}) {
-    const fields = clientFields(config.openai);
     super({
-      ...fields,
       // The whole request under one deadline, since no signal of ours reaches LangChain's embeddings calls.
-      configuration: { ...fields.configuration, fetch: fetchWithDeadline(requestDeadlineMs(config.openai)) },
+      ...clientFields(config.openai, EMBEDDINGS_REPLY_LIMIT, fetchWithDeadline(requestDeadlineMs(config.openai))),
       model: config.embeddingModel,
+      batchSize: BATCH_SIZE,
       // The openai client asks for base64 by default, which some compatible servers do not implement.
       encodingFormat: "float",
     });

@@ -5,9 +5,9 @@ import { ReplyTooLargeError } from "./model-failure.js";
  * reads a body whole, so a server that sent without end was held whole in memory (a process went past 900 MB for a
  * 200 MB reply), and a streamed line without end is parsed at about a megabyte a second.
  */
-export function boundedFetch(maxBytes: number): typeof fetch {
+export function boundedFetch(maxBytes: number, transport: typeof fetch = fetch): typeof fetch {
   return async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await transport(input, init);
     const declared = Number(response.headers.get("content-length") ?? 0);
     if (declared > maxBytes) {
       await response.body?.cancel();

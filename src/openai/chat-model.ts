@@ -1,7 +1,6 @@
 import { HumanMessage } from "@langchain/core/messages";
 import { ChatOpenAI, type ChatOpenAIFields } from "@langchain/openai";
 import type { Config } from "../config.js";
-import { boundedFetch } from "./bounded-fetch.js";
 import { clientFields, retryPolicy } from "./client-fields.js";
 import { deadlineLimits, withDeadline } from "./deadline.js";
 import { describeModelFailure, modelUnavailableError } from "./model-failure.js";
@@ -10,16 +9,14 @@ import { describeModelFailure, modelUnavailableError } from "./model-failure.js"
  * Most bytes a chat reply may have: a streamed token comes wrapped in a couple of hundred bytes of JSON, so a kilobyte
  * a token of CHAT_MAX_TOKENS (and never under 256 KB) is room for any honest reply, and none for a runaway one.
  */
-export function chatReplyLimit(maxTokens = 800): number {
+export function chatReplyLimit(maxTokens: number): number {
   return Math.max(256 * 1024, maxTokens * 1024);
 }
 
 /** The ChatOpenAI client every chat call goes through; retries are ours (see `withRetries`). */
 export function createChatModel(openai: Config["openai"], overrides: ChatOpenAIFields = {}): ChatOpenAI {
-  const fields = clientFields(openai);
   return new ChatOpenAI({
-    ...fields,
-    configuration: { ...fields.configuration, fetch: boundedFetch(chatReplyLimit(overrides.maxTokens ?? openai.maxTokens)) },
+    ...clientFields(openai, chatReplyLimit(overrides.maxTokens ?? openai.maxTokens)),
     model: openai.chatModel,
     temperature: 0,
     // Some compatible servers reject `stream_options`; we have no use for token counts.

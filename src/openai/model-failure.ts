@@ -50,7 +50,7 @@ export class EmptyReplyError extends Error {
   override readonly name = "EmptyReplyError";
 }
 
-/** Thrown by our fetch (bounded-fetch.ts) for a reply body over MAX_REPLY_BYTES. */
+/** Thrown by our fetch (bounded-fetch.ts) for a reply body over its client's limit (chatReplyLimit, EMBEDDINGS_REPLY_LIMIT). */
 export class ReplyTooLargeError extends Error {
   override readonly name = "ReplyTooLargeError";
 }

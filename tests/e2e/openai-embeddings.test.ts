@@ -1,6 +1,6 @@
 import { OpenAIEmbeddings } from "@langchain/openai";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createOpenAIEmbeddings } from "../../src/embeddings/openai-embeddings.js";
+import { createOpenAIEmbeddings, EMBEDDINGS_REPLY_LIMIT } from "../../src/embeddings/openai-embeddings.js";
 import { DossierError } from "../../src/errors.js";
 import { openaiConfig } from "./openai-fixtures.js";
 import { startOpenAIStub, stubVector, type OpenAIStub } from "./openai-stub.js";
@@ -67,6 +67,21 @@ describe("OpenAI embeddings through the stub", () => {
       code: "MODEL_UNAVAILABLE",
       message: "embedding model unavailable: timeout (no complete reply within 400 ms)",
     });
+  });
+
+  it("cuts a reply that never ends instead of holding it all", async () => {
+    // Deadlines far off: the cut, not a deadline, must end this.
+    const embeddings = await createOpenAIEmbeddings(config({ timeoutMs: 120_000, maxRetries: 2 }), { firstRetryDelayMs: 1 });
+    const sent = { bytes: 0 };
+    stub.failEmbeddings({ endless: true, sent });
+    const before = stub.requests.length;
+    await expect(embeddings.embedDocuments(["text"])).rejects.toMatchObject({
+      code: "MODEL_UNAVAILABLE",
+      message: `embedding model unavailable: its reply was too large (from ${stub.baseURL})`,
+    });
+    // The client hung up near the limit (the sockets' buffers hold a few megabytes more), and did not ask again.
+    expect(sent.bytes).toBeLessThan(EMBEDDINGS_REPLY_LIMIT + 16 * 2 ** 20);
+    expect(stub.requests.length - before).toBe(1);
   });
 
   it("does not retry a bad request", async () => {

@@ -167,7 +167,7 @@ describe.concurrent("chat model failures", () => {
     expect(await ask(llm(), () => {})).toMatchObject({ mode: "extractive-fallback", note });
     expect(await ask(llm())).toMatchObject({ mode: "extractive-fallback", note });
     // The client hung up near the limit (the sockets' buffers hold a few megabytes more); it used to read on for ever.
-    for (const sent of [plain, streamed]) expect(sent.bytes).toBeLessThan(chatReplyLimit() + 16 * 2 ** 20);
+    for (const sent of [plain, streamed]) expect(sent.bytes).toBeLessThan(chatReplyLimit(openaiConfig(stub.baseURL).openai.maxTokens) + 16 * 2 ** 20);
     expect(stub.requests).toHaveLength(3);
   });
 
@@ -201,7 +201,7 @@ describe.concurrent("chat model failures", () => {
   });
 
   it("refuses to start with neither a key nor a base URL", () => {
-    expect(() => new LlmAnswerer({ config: { openai: { chatModel: "m", timeoutMs: 300, maxRetries: 0 } }, fallback: quotingFallback })).toThrow(
+    expect(() => new LlmAnswerer({ config: { openai: { chatModel: "m", timeoutMs: 300, maxRetries: 0, maxTokens: 800 } }, fallback: quotingFallback })).toThrow(
       DossierError,
     );
   });

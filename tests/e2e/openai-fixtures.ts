@@ -18,7 +18,7 @@ export const quotingFallback: Answerer = {
 };
 
 export function openaiConfig(baseURL: string, overrides: Partial<Config["openai"]> = {}): Pick<Config, "openai"> {
-  return { openai: { apiKey: "test-key", baseURL, chatModel: "stub-chat", timeoutMs: 2_000, maxRetries: 0, ...overrides } };
+  return { openai: { apiKey: "test-key", baseURL, chatModel: "stub-chat", timeoutMs: 2_000, maxRetries: 0, maxTokens: 800, ...overrides } };
 }
 
 /** Configuration for a corpus in `dir` with embeddings and chat both served by the stub at `baseURL`. */

@@ -29,7 +29,7 @@ export type ChatReply =
   | { endless: true; sent?: { bytes: number }; delayMs?: number }
   | { declaredBytes: number; delayMs?: number };
 
-type EmbeddingsFailure = Extract<ChatReply, { status: number }> | { stall: "after-headers" };
+type EmbeddingsFailure = Extract<ChatReply, { status: number }> | { stall: "after-headers" } | Extract<ChatReply, { endless: true }>;
 
 /** A reply, or one made from the request, e.g. citing a sentence by the id the prompt gave it (see `citing`). */
 export type ChatScript = ChatReply | ((body: Record<string, any>) => ChatReply);
@@ -57,7 +57,7 @@ export interface OpenAIStub {
   requests: RecordedRequest[];
   /** Queues chat replies, served in order; an empty queue answers 500 so a missing script is loud. */
   chat(...replies: ChatScript[]): void;
-  /** Queues embeddings failures (an error status, or a 200 whose body never comes); with an empty queue embeddings always succeed. */
+  /** Queues embeddings failures (an error status, a 200 whose body never comes or never ends); with an empty queue embeddings always succeed. */
   failEmbeddings(...replies: EmbeddingsFailure[]): void;
   close(): Promise<void>;
 }
@@ -105,6 +105,7 @@ export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<
     if (req.method === "POST" && path === "/v1/embeddings") {
       const failure = embeddingQueue.shift();
       if (failure && "stall" in failure) return stall(res, body, failure);
+      if (failure && "endless" in failure) return endless(res, body, failure.sent ?? { bytes: 0 });
       if (failure) return sendError(res, failure);
       return sendEmbeddings(res, body, dimensions, vectorLength);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { overallDeadlineMs } from "../../../src/openai/deadline.js";
 import { describeModelFailure, ModelDeadlineError, NotAChatCompletionError } from "../../../src/openai/model-failure.js";
 
-const openai = { apiKey: "sk-secret", baseURL: "http://127.0.0.1:1/v1", chatModel: "m1", timeoutMs: 300, maxRetries: 1 };
+const openai = { apiKey: "sk-secret", baseURL: "http://127.0.0.1:1/v1", chatModel: "m1", timeoutMs: 300, maxRetries: 1, maxTokens: 800 };
 const httpError = (status: number, extra: Record<string, unknown> = {}) => Object.assign(new Error("x"), { status, ...extra });
 
 describe("describeModelFailure", () => {
