@@ -2,12 +2,12 @@ import { rmSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os, { availableParallelism } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { runPhase, timeProcess } from "./child-phase.js";
 import { writeCorpus } from "./corpus-generator.js";
 import { machineInfo } from "./machine-info.js";
 import { type BenchResults, type LargeArchiveResults, printSummary, type ScanRunResults, writeReports } from "./report-writer.js";
 import { summarize } from "./stats.js";
+import { parseCli } from "../../src/cli/parse-cli.js";
 import { runMain } from "../../src/cli/run-main.js";
 
 const USAGE = `usage: npm run bench -- [--quick] [--docs 100,1000] [--chunks 1000,10000,100000] [--large-only | --scan-only] [--write | --no-write] [--render]
@@ -29,23 +29,22 @@ const SEED = 20_251_126;
 const NEW_REPORT = "tests/fixtures/bank/reports/harbour-ceasefire-talks.txt";
 
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
-      quick: { type: "boolean", default: false },
-      docs: { type: "string" },
-      chunks: { type: "string" },
-      write: { type: "boolean" },
-      "no-write": { type: "boolean", default: false },
-      render: { type: "boolean", default: false },
-      "large-only": { type: "boolean", default: false },
-      "scan-only": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h" },
+  // Like every other script: an unknown flag is one line and the usage, not "unexpected error" with a stack's worth.
+  const { values } = parseCli(
+    {
+      options: {
+        quick: { type: "boolean", default: false },
+        docs: { type: "string" },
+        chunks: { type: "string" },
+        write: { type: "boolean" },
+        "no-write": { type: "boolean", default: false },
+        render: { type: "boolean", default: false },
+        "large-only": { type: "boolean", default: false },
+        "scan-only": { type: "boolean", default: false },
+      },
     },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+    USAGE,
+  );
   if (values.render) {
     const saved = JSON.parse(await readFile(JSON_FILE, "utf8")) as BenchResults;
     await writeReports(saved, MD, JSON_FILE);

@@ -174,24 +174,32 @@ describe("the REPL in a terminal", () => {
 });
 
 describe("--help on the scripts that run as their own process", () => {
-  // Started at once: each is node and tsx starting up, and the worker would otherwise wait for one after another.
   // (`npm run -s ask` runs as its own process in tests/integration/postgres-processes.test.ts.)
-  it("prints usage and exits 0 for eval, bot, register-commands, calibrate and eval:ranking", async () => {
-    const scripts = ["scripts/eval.ts", "scripts/bot.ts", "scripts/register-commands.ts", "scripts/calibrate.ts", "scripts/eval-ranking.ts"];
-    // Run from a folder of their own: calibrate once ignored --help, fitted and overwrote the shipped model, which
-    // from there it cannot reach.
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-    const runs = await Promise.all(
-      scripts.map(
-        (script) =>
-          new Promise<{ script: string; code: number; stdout: string }>((resolve) =>
-            execFile(process.execPath, ["--import", tsx, path.resolve(script), "--help"], { cwd: ws.root, env: { ...process.env, ...env() }, timeout: 60_000 }, (error, stdout) =>
-              resolve({ script, code: error ? Number(error.code ?? 1) : 0, stdout }),
-            ),
-          ),
+  // Run from a folder of their own: calibrate once ignored --help, fitted and overwrote the shipped model, which
+  // from there it cannot reach.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  const run = (script: string, arg: string) =>
+    new Promise<{ script: string; code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(process.execPath, ["--import", tsx, path.resolve(script), arg], { cwd: ws.root, env: { ...process.env, ...env() } }, (error, stdout, stderr) =>
+        resolve({ script, code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       ),
     );
-    for (const run of runs) expect({ script: run.script, code: run.code, usage: /^usage: npm run/.test(run.stdout) }).toEqual({ script: run.script, code: 0, usage: true });
+
+  // One after another and with no timeout of each: each is node and tsx starting up, which on a loaded 2-core
+  // machine can take most of a minute when all start at once. The test's own timeout is the bound.
+  it("prints usage and exits 0 for eval, bot, register-commands, calibrate, eval:ranking and bench", { timeout: 600_000 }, async () => {
+    const scripts = ["scripts/eval.ts", "scripts/bot.ts", "scripts/register-commands.ts", "scripts/calibrate.ts", "scripts/eval-ranking.ts", "scripts/bench/main.ts"];
+    for (const script of scripts) {
+      const { code, stdout } = await run(script, "--help");
+      expect({ script, code, usage: /^usage: npm run/.test(stdout) }).toEqual({ script, code: 0, usage: true });
+    }
+  });
+
+  it("refuses an unknown flag to npm run bench in one line and the usage", { timeout: 300_000 }, async () => {
+    // It read its flags with parseArgs directly, so a typo ended in "dossier: unexpected error: Unknown option …".
+    const { code, stdout, stderr } = await run("scripts/bench/main.ts", "--frobnicate");
+    expect({ code, stdout }).toEqual({ code: 1, stdout: "" });
+    expect(stderr).toMatch(/^dossier: Unknown option '--frobnicate'\nusage: npm run bench -- /);
   });
 });
 
