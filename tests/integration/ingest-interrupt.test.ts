@@ -89,7 +89,10 @@ describe("an ingest stopped with Ctrl-C", () => {
       if (/added\s+budget-0/.test(text)) kill("SIGINT");
     });
     expect(stopped.signal).toBe("SIGINT");
-    expect(stopped.stdout.match(/^added/gm)?.length ?? 0).toBeLessThan(8);
+    // Reports take half a second to a second and a half each here, so at most two more may finish while a loaded
+    // machine delivers the signal; now none does, and before the fix all seven did.
+    const afterCtrlC = stopped.stdout.slice(stopped.stdout.search(/^added\s+budget-0/m)).match(/^added/gm)!.length - 1;
+    expect(afterCtrlC).toBeLessThanOrEqual(2);
     expect(stopped.stdout).not.toMatch(/Index updated/);
 
     expect(readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8")).toBe(live);
