@@ -127,11 +127,16 @@ describe("Markdown reports", () => {
     expect(report.text).not.toMatch(/\*|\]\(|grid\.example|`|alert/);
   });
 
-  it("names UTF-16 text as such rather than as a binary file", async () => {
-    const utf16le = Uint8Array.from([0xff, 0xfe, ...Buffer.from("The ferry sailed at dawn.", "utf16le")]);
-    await expect(extractReport(utf16le, "ferry.txt", MAX)).rejects.toThrow(/^ferry\.txt: UTF-16 text, not UTF-8; save it as UTF-8$/);
-    const utf16be = Uint8Array.from([0xfe, 0xff, ...Buffer.from("The ferry sailed at dawn.", "utf16le").swap16()]);
-    await expect(extractReport(utf16be, "ferry.md", MAX)).rejects.toThrow(/^ferry\.md: UTF-16 text, not UTF-8; save it as UTF-8$/);
+  it("reads UTF-16 text with a byte-order mark, as Notepad saves it, rather than refusing it as a binary file", async () => {
+    const text = "# Ferry\r\nThe ferry sailed at dawn from Brønnøysund. 😀\r\n";
+    const utf16le = Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, "utf16le")]);
+    expect(await extractReport(utf16le, "ferry.txt", MAX)).toMatchObject({ kind: "text", title: "Ferry", text: "# Ferry\nThe ferry sailed at dawn from Brønnøysund. 😀\n" });
+    const utf16be = Uint8Array.from([0xfe, 0xff, ...Buffer.from(text, "utf16le").swap16()]);
+    expect(await extractReport(utf16be, "ferry.md", MAX)).toMatchObject({ title: "Ferry", text: "# Ferry\n\nThe ferry sailed at dawn from Brønnøysund. 😀" });
+    // Cut mid-character, or NUL characters in it, it is refused all the same.
+    await expect(extractReport(utf16le.subarray(0, utf16le.length - 1), "cut.txt", MAX)).rejects.toThrow(/^cut\.txt: not valid UTF-16 text$/);
+    const nul = Uint8Array.from([0xff, 0xfe, ...Buffer.from("The ferry\0\0 sailed.", "utf16le")]);
+    await expect(extractReport(nul, "nul.txt", MAX)).rejects.toThrow(/^nul\.txt: binary file \(contains NUL characters\)$/);
   });
 
   it("refuses a Markdown file with no text once rendered, and keeps .txt as written", async () => {
