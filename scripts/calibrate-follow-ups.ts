@@ -36,6 +36,7 @@ const TUNING_SETS = [
   "tests/fixtures/bank/followups-g.jsonl",
   "tests/fixtures/bank/followups-h.jsonl",
   "tests/fixtures/bank/followups-i.jsonl",
+  "tests/fixtures/bank/followups-l.jsonl",
 ];
 /** Ridge penalty of the fit: the features are few and standardised, so a unit penalty only steadies them. */
 const L2 = 1;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { EvalQuestion } from "./score.js";
 
 export const BANK_CORPUS = ["corpus", "tests/fixtures/bank/reports"];
-export const BANK_QUESTIONS = ["tests/fixtures/bank/questions-a.jsonl", "tests/fixtures/bank/questions-b.jsonl", "tests/fixtures/bank/questions-c.jsonl", "tests/fixtures/bank/questions-d.jsonl", "tests/fixtures/bank/questions-e.jsonl", "tests/fixtures/bank/questions-f.jsonl", "tests/fixtures/bank/questions-g.jsonl", "tests/fixtures/bank/questions-h.jsonl", "tests/fixtures/bank/questions-i.jsonl"];
+export const BANK_QUESTIONS = ["tests/fixtures/bank/questions-a.jsonl", "tests/fixtures/bank/questions-b.jsonl", "tests/fixtures/bank/questions-c.jsonl", "tests/fixtures/bank/questions-d.jsonl", "tests/fixtures/bank/questions-e.jsonl", "tests/fixtures/bank/questions-f.jsonl", "tests/fixtures/bank/questions-g.jsonl", "tests/fixtures/bank/questions-h.jsonl", "tests/fixtures/bank/questions-i.jsonl", "tests/fixtures/bank/questions-l.jsonl"];
 
 /** Question lines from JSONL files (format: tests/fixtures/README.md); a file that is not there yet is skipped. */
 export function readQuestions(files: string[]): EvalQuestion[] {
