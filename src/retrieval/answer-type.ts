@@ -56,13 +56,15 @@ export function answerTypeOf(question: string): AnswerType {
   if (/^\s*where\b|\bwhere (is|was|are|were|did|do|does|will|would)\b/.test(q)) return "place";
   if (/^\s*(who|whom|whose)\b|\b(who|whom|whose)\s+(is|was|are|were|did|has|had|will|would|could|should|can)\b/.test(q)) return "person";
   if (ASKS_FOR_NAMES.test(q)) return "name";
-  // "Which variety…", "which company…": the answer names it. "Which two…" or "which of…" may answer with words.
-  if (/^\s*(in |at |for |from |to |with |by )?which (?!(one|ones|of|two|three|four|five|way|part|parts|side|sides|kind|kinds|type|types|sort)\b)\p{L}+/u.test(q)) return "name";
+  // "Which variety…", "which company…", "which two wards…", "which of the four dissenters…": the answer names it.
+  // "Which way…", "which kind…" or "which of them…" may answer with words.
+  if (/^\s*(in |at |for |from |to |with |by )?which (?!(one|ones|of|way|part|parts|side|sides|kind|kinds|type|types|sort)\b)\p{L}+/u.test(q)) return "name";
+  if (/^\s*which of (the|its|their|his|her) (\d+ |two |three |four |five |six |seven |eight |nine |ten )?(?!(ones?|way|ways|parts?|sides?|kinds?|types?|sorts?)\b)\p{Ll}+/u.test(q)) return "name";
   return undefined;
 }
 
-// Words between "which" and the noun it asks about: "which nine countries", "which other firms".
-const BEFORE_THE_NOUN = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|many|few|other|main|biggest|largest|first|last)$/i;
+// Words between "which" and the noun it asks about: "which nine countries", "which other firms", "which of the four dissenters".
+const BEFORE_THE_NOUN = /^(\d[\d,.]*|of|the|its|their|his|her|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|many|few|other|main|biggest|largest|first|last)$/i;
 const AFTER_NAMES_OF = new RegExp(String.raw`${ASKS_FOR_NAMES.source}\s+(?:the|its|their|his|her|those|these)?\s*((?:\p{Ll}[\p{L}'’-]*\s*)+)`, "u");
 const ENDS_NOUN_PHRASE = /^(already|now|still|on|in|at|for|by|from|with|of|to|that|which|who|whose|is|are|was|were|do|does|did|has|have|had|will|would|can|could)$/i;
 
@@ -132,7 +134,10 @@ const DURATION = new RegExp(
   String.raw`\b(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|few|many|hundreds of|dozens of)[\s-]+(full\s+|more\s+)?(${UNITS})\b|\bovernight\b|\ball (day|night|week)\b|\b(until|till|through|from)\b`,
   "i",
 );
-const PLACE = /\b(in|at|near|inside|outside|across|from|to|into|outside of|north of|south of|east of|west of)\s+(the\s+)?\p{Lu}/u;
+const PLACE = /\b(?:in|at|near|inside|outside|across|from|to|into|outside of|north of|south of|east of|west of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*)/gu;
+/** A place the question did not name: "Where in Portugal was the house?" is not answered by "a house in Portugal". */
+const namesNewPlace = (text: string, askedWords: Set<string>) =>
+  [...text.matchAll(PLACE)].some((m) => !askedWords.has(m[1]!.replace(/['’]s$/u, "").toLowerCase()));
 const PERSON_ROLES =
   /\b(officials?|minister|ministers|spokes(wo)?man|spokesperson|president|chief|director|mayor|judge|judges|captain|coach|manager|chair(wo)?man|chair|leader|leaders|executive|secretary|governor|ambassador|envoy|mediators?|negotiators?|delegation|delegates|police|officers?|residents?|witness(es)?|researchers?|scientists?|doctors?|council|committee|court|board|union|government|authorities|ministry|agency)\b/i;
 
@@ -143,6 +148,17 @@ const PERSON_ROLES =
  */
 const namesSomethingNew = (text: string, askedWords: Set<string>, fromSentenceStart = true) =>
   extractTerms(text).some((t) => t.salient && !/\p{N}/u.test(t.surface) && !askedWords.has(t.surface.toLowerCase())) || (fromSentenceStart && opensWithName(text, askedWords));
+
+/**
+ * A short quotation, a title ("Which slogan…?" answered "'Build it here'"), unless it is mostly the question's own
+ * words: "'Cutting now risks having to reverse course,' one of the four argued" does not say which of them did.
+ */
+function quotesNewWords(text: string, askedWords: Set<string>): boolean {
+  return [...text.matchAll(/["“'‘]([^"”'’]{2,60})["”'’]/gu)].some(([, quoted]) => {
+    const words = extractTerms(quoted!).map((t) => t.surface.toLowerCase());
+    return words.filter((w) => !askedWords.has(w)).length * 2 > words.length;
+  });
+}
 
 const FIRST_WORD = /^\W*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(,\s+(who|whose)\b)?/u;
 // Words that open sentences and that WordNet, a dictionary of content words, does not list: not names.
@@ -200,15 +216,15 @@ export function holdsAnswerType(type: AnswerType, given: string, askedWords: Set
     case "time":
       return TIME_WORDS.test(text);
     case "place":
-      return PLACE.test(text);
+      return namesNewPlace(text, askedWords);
     case "placeName":
       if (askedThing !== undefined && mentionsThemUnnamed(text, askedThing, askedWords)) return false;
       // "Which countries…" is answered by "Turkish and Qatari officials" as well as by "in Istanbul".
-      return PLACE.test(text) || namesSomethingNew(text, askedWords);
+      return namesNewPlace(text, askedWords) || namesSomethingNew(text, askedWords);
     case "person":
       return namesSomethingNew(text, askedWords) || PERSON_ROLES.test(text);
     case "name":
       if (askedThing !== undefined && mentionsThemUnnamed(text, askedThing, askedWords)) return false;
-      return namesSomethingNew(text, askedWords) || /["“'‘][^"”'’]{2,60}["”'’]/.test(text);
+      return namesSomethingNew(text, askedWords) || quotesNewWords(text, askedWords);
   }
 }

@@ -7,6 +7,7 @@ import { dot, type PoolSentence } from "./candidate-pool.js";
 import type { ReportNames } from "./report-names.js";
 import type { AnalysedQuestion, QuestionTerm } from "./question-analysis.js";
 import type { IndexedSentence, SearchIndex } from "./search-index.js";
+import { missesQualifier, qualifiersOf } from "./qualifiers.js";
 import { isSpellingVariant } from "./spelling.js";
 
 /**
@@ -42,14 +43,16 @@ export const FEATURE_NAMES = [
   "isQuestion",
   "anchoredCoverage",
   "factAttached",
+  "qualifierMissing",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 /**
- * What the sentence model ranks by: all but the question's main verb missing and the sentence being a question, which
- * decide whether a sentence may answer but must not push down the passage a reworded question paraphrases (its verb
- * is often another word), nor an interviewer's question that leads to the reply; nor what only the answer model reads.
+ * What the sentence model ranks by: all but the question's main verb missing, its year or ordinal missing and the
+ * sentence being a question, which decide whether a sentence may answer but must not push down the passage a reworded
+ * question paraphrases (its verb is often another word, "in 2022" may be "two years ago"), nor an interviewer's
+ * question that leads to the reply; nor what only the answer model reads.
  */
-const ANSWER_ONLY = new Set<FeatureName>(["predicateMissing", "isQuestion", "anchoredCoverage", "factAttached"]);
+const ANSWER_ONLY = new Set<FeatureName>(["predicateMissing", "isQuestion", "anchoredCoverage", "factAttached", "qualifierMissing"]);
 export const RANKING_FEATURE_NAMES = FEATURE_NAMES.filter((f) => !ANSWER_ONLY.has(f));
 export type Features = Record<FeatureName, number>;
 
@@ -148,6 +151,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
     });
 
   const askedAbout = askedAboutWords(question);
+  const qualifiers = qualifiersOf(question.text);
   const out: FeaturedSentence[] = [];
   for (const { sentence: s, chunkRank } of pool) {
     const { report } = s;
@@ -201,6 +205,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         isQuestion: endsAsAQuestion(s.sentence.text) ? 1 : 0,
         anchoredCoverage: anchoredCoverage(s.stems, titleStems(report), reportNames),
         factAttached: factAttached(question, askedAbout, s.sentence.text) ? 1 : 0,
+        qualifierMissing: missesQualifier(qualifiers, around.map((n) => n.sentence.text)) ? 1 : 0,
         response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
       },
     });

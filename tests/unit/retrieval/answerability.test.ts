@@ -63,6 +63,12 @@ describe("judge", () => {
     expect(judge(model, [verbless, candidate(0.95)])).toMatchObject({ answerable: true, answerAt: 1 });
   });
 
+  it("never answers with a sentence that has, nor beside it, the question's year, ordinal or 'one-bedroom'", () => {
+    const otherYear = { ...candidate(0.99), features: { ...features, coverage: 1, contextCoverage: 1, qualifierMissing: 1 } };
+    expect(judge(model, [otherYear]).answerable).toBe(false);
+    expect(judge(model, [otherYear, candidate(0.95)])).toMatchObject({ answerable: true, answerAt: 1 });
+  });
+
   it("never answers with a sentence that is itself a question (an interview's), not even word for word", () => {
     const asking = { ...candidate(0.99), features: { ...features, coverage: 1, contextCoverage: 1, similarity: 0.5, isQuestion: 1 } };
     expect(judge(model, [asking]).answerable).toBe(false);

@@ -12,7 +12,9 @@ describe("the kind of fact a question asks for", () => {
     ["What will the two new ferries cost?", "money"],
     ["How old is the mayor?", "age"],
     ["Which variety did they plant?", "name"],
-    ["Which two countries signed?", undefined],
+    ["Which two countries signed?", "name"],
+    ["Which of the four dissenters argued for a cut?", "name"],
+    ["Which of them spoke first?", undefined],
     ["What percentage of voters turned out?", "amount"],
     ["How long did the talks last?", "duration"],
     ["When did the strike begin?", "time"],
@@ -37,6 +39,24 @@ describe("the kind of fact a question asks for", () => {
     expect(holdsAnswerType("duration", "It collapsed in Istanbul.", asked("How long did it last?"))).toBe(false);
     expect(holdsAnswerType("person", "The talks were mediated by Aino Lehtinen.", asked("Who mediated the talks?"))).toBe(true);
     expect(holdsAnswerType("person", "The talks in Geneva were mediated.", asked("Who mediated the talks in Geneva?"))).toBe(false);
+  });
+
+  it("wants a place, or a name, that the question did not already give", () => {
+    const where = "Where in Portugal was his holiday home?";
+    expect(holdsAnswerType("place", "The money paid for a holiday home in Portugal.", asked(where))).toBe(false);
+    expect(holdsAnswerType("place", "The house, near Faro in Portugal, was sold.", asked(where))).toBe(true);
+    const wards = analyseQuestion("Which two wards at Lowmere General were closed?");
+    expect(wards.askedThing).toBe("wards");
+    expect(holdsAnswerType("name", "Two wards at Lowmere General have been closed.", wards.askedWords, wards.askedThing)).toBe(false);
+    expect(holdsAnswerType("name", "Ash and Birch, two wards at Lowmere General, have been closed.", wards.askedWords, wards.askedThing)).toBe(true);
+  });
+
+  it("takes a quotation for a name only when it is not the question's own words", () => {
+    const q = analyseQuestion("Which of the four dissenters argued that cutting now risks having to reverse course?");
+    expect(q.askedThing).toBe("dissenters");
+    expect(holdsAnswerType("name", '"Cutting now risks having to reverse course," the minutes quoted one of the four as arguing.', q.askedWords, q.askedThing)).toBe(false);
+    const slogan = analyseQuestion("Which slogan did the campaign use?");
+    expect(holdsAnswerType("name", 'The campaign ran under the slogan "Build it here".', slogan.askedWords, slogan.askedThing)).toBe(true);
   });
 });
 
