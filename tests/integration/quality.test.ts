@@ -227,7 +227,9 @@ describe("answer quality on the question bank, local store", () => {
     const history = await replayHistory(engine, ["By how much does the parks department's budget fall?"]);
     expect(history[0]!.citations?.[0]?.reportId).toBe("riverton-city-budget");
     // Until bank-l joined the fit this was a close call settled by the conversation ("What happens to the pools in the
-    // budget?" alone was not sure); the refitted model answers it alone as well.
+    // budget?" alone was not sure); the refitted model answers it alone as well, so it settles nothing here.
+    const alone = await engine.ask("What happens to the pools in the budget?");
+    expect(alone.citations.map((c) => c.text)).toEqual([expect.stringContaining("two seasonal swimming pools will stay closed")]);
     const pools = await engine.ask("and the pools?", { history });
     expect(pools.citations.map((c) => c.text)).toEqual([expect.stringContaining("two seasonal swimming pools will stay closed")]);
   });
@@ -268,20 +270,31 @@ describe("answer quality on the question bank, local store", () => {
     expect(payFor.standaloneQuestion).toMatch(/^What will the \$1\.5 million pay for/);
     // Either sentence on what the money pays for answers; since the near-miss checks' refit the model is not sure and
     // shows it among the flood report's passages.
+    const paysFor = /for shelters, pumps and clean-up|pay for overtime for road crews/;
     const shown = [...payFor.citations, ...(payFor.related ?? [])];
-    expect(shown.some((c) => /for shelters, pumps and clean-up|pay for overtime for road crews/.test(c.text))).toBe(true);
+    expect(shown.some((c) => paysFor.test(c.text))).toBe(true);
+    expect(payFor.citations.filter((c) => !paysFor.test(c.text))).toEqual([]);
     expect(shown.filter((c) => c.reportId !== "valley-flood-emergency")).toEqual([]);
+  });
+
+  const afterNotSure = async () => {
+    const { engine } = await bankEngine();
+    const shown = await replayHistory(engine, ["How many Vantora customers were affected?"]);
+    return { engine, shown };
+  };
+  it("replays a turn that was not sure and only showed passages of the breach report", async () => {
+    const { shown } = await afterNotSure();
+    expect(shown[0]!.citations).toEqual([]);
+    expect(shown[0]!.related?.[0]?.reportId).toBe("vantora-data-breach");
   });
 
   // Known wrong answer since bank-l joined the fit (the answer threshold fell from 0.722 to 0.688): the reading "When
   // was Vantora found?" is answered alone with "the week between discovery and notice", as a bare "week" satisfies
   // "when". Fixing the kind of fact needs a refit and a cross-validated run; this test turns red when it is fixed.
   it.fails("leaves unsettled a follow-up of a turn that was not sure and only showed passages of that report", async () => {
-    const { engine } = await bankEngine();
-    const shown = await replayHistory(engine, ["How many Vantora customers were affected?"]);
-    expect(shown[0]!.citations).toEqual([]);
-    expect(shown[0]!.related?.[0]?.reportId).toBe("vantora-data-breach");
-    expect(await engine.ask("when was it found?", { history: shown })).toMatchObject({ abstained: true, citations: [] });
+    const { engine, shown } = await afterNotSure();
+    const found = await engine.ask("when was it found?", { history: shown });
+    expect(found).toMatchObject({ abstained: true, citations: [] });
   });
 
   it("retries the reading of a follow-up that names nothing within the conversation's report, checking its words among the conversation's reports", async () => {
