@@ -4,7 +4,7 @@ import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { DossierError } from "../errors.js";
 import { manifestSchema, reportListSchema } from "./index-schema.js";
-import { indexFolderProblem } from "./index-folder-problem.js";
+import { indexFolderProblem, isFolderReadProblem } from "./index-folder-problem.js";
 import { LOCK } from "./ingest-lock.js";
 import { MAX_SEGMENT_CHUNKS, planMerges, splitNewReports } from "./merge-policy.js";
 import { type ChunkRecord, INDEX_FORMAT_VERSION, type Manifest, type ReportRecord, type SegmentRef, type SentenceRecord } from "./records.js";
@@ -200,12 +200,9 @@ async function readReportList(dir: string): Promise<ReportRecord[] | undefined> 
   }
 }
 
-/** Errors that say what is wrong with the folder (a file where a folder should be, no permission), not with the index. */
-const FOLDER_ERRORS = new Set(["ENOTDIR", "EISDIR", "EACCES", "EPERM"]);
-
 function corrupt(indexDir: string, error: unknown): DossierError {
-  // A rebuild cannot mend those, and their errno text ("ENOTDIR: not a directory, open '…'") means little to a user.
-  if (FOLDER_ERRORS.has((error as NodeJS.ErrnoException).code ?? "")) return indexFolderProblem(indexDir, error, "read");
+  // Not "run a rebuild": the folder is at fault, and its errno text ("ENOTDIR: not a directory, open '…'") means little.
+  if (isFolderReadProblem(error)) return indexFolderProblem(indexDir, error, "read");
   const why = error instanceof Error ? error.message : String(error);
   return new DossierError("INDEX_CORRUPT", `The index at ${indexDir} is unreadable (${why}): run \`npm run ingest -- --rebuild\` to rebuild it.`, {
     cause: error,

@@ -10,6 +10,12 @@ const WHY: Record<string, string> = {
   EEXIST: "a file is in the way",
 };
 
+/** Read errors that say what is wrong with the folder (a file where a folder should be, no permission), not the index. */
+const FOLDER_READ_ERRORS = new Set(["ENOTDIR", "EISDIR", "EACCES", "EPERM"]);
+
+/** Whether a failed read of the index is the folder's fault: a rebuild cannot mend it. */
+export const isFolderReadProblem = (error: unknown): boolean => FOLDER_READ_ERRORS.has((error as NodeJS.ErrnoException).code ?? "");
+
 /**
  * What is wrong with the index folder itself (read-only, not a folder, full, no permission), not a guess that someone
  * else is busy or that the index is damaged: no ingest or rebuild can help, so the message names the folder and why.
