@@ -105,8 +105,7 @@ export class LlmAnswerer implements Answerer {
       // A real server's stream always has events (at least the role and the finish); none means the body was not
       // server-sent events at all, e.g. an HTML page, which the client reads as an empty stream.
       if (chunks === 0) throw new NotAChatCompletionError("the streamed reply held no chat completion chunks");
-      if (soFar.trim() === "") throw new EmptyReplyError("the streamed reply held no text");
-      return soFar;
+      return withText(soFar, "the streamed reply");
     }, () => chunks === 0);
     return parseModelAnswer(text);
   }
@@ -129,7 +128,7 @@ export class LlmAnswerer implements Answerer {
         const { raw, parsed } = await this.call(signal, (bounded) =>
           structured.invoke(buildMessages(question, sources, "json"), { signal: bounded }),
         );
-        if (raw.text.trim() === "") throw new EmptyReplyError("the reply held no text");
+        withText(raw.text, "the reply");
         const answer = fromStructuredReply(parsed);
         if (answer) return answer;
         this.logger.warn("chat model's JSON reply did not match the schema; treating it as citing nothing");
@@ -146,8 +145,7 @@ export class LlmAnswerer implements Answerer {
       this.model.invoke(buildMessages(question, sources, "text"), { signal: bounded }),
     );
     // Read as text, nothing at all would be a claim-less answer, and so "I couldn't find that in the reports".
-    if (reply.text.trim() === "") throw new EmptyReplyError("the reply held no text");
-    return parseModelAnswer(reply.text);
+    return parseModelAnswer(withText(reply.text, "the reply"));
   }
 
   private call<T>(
@@ -189,4 +187,13 @@ export class LlmAnswerer implements Answerer {
     }
     return failure;
   }
+}
+
+/**
+ * A reply's text, or `EmptyReplyError` when it holds none: a model that wrote nothing (tokens spent on reasoning, a
+ * filtered reply) gave no answer, which is not the same as saying the reports lack one.
+ */
+function withText(text: string, reply: string): string {
+  if (text.trim() === "") throw new EmptyReplyError(`${reply} held no text`);
+  return text;
 }
