@@ -49,11 +49,14 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const rewriter = options.rewriter ?? (usesChatModel(config) ? await createChatRewriter(config, logger) : offlineRewriter);
 
   preloadSynonyms();
+  // Worker threads load the model the configuration names; injected embeddings cannot cross into them (nor into a
+  // child process, below), so an engine given its embeddings embeds in this thread.
+  const workers = options.embeddings ? 1 : config.ingestWorkers;
   const store = await openIndexStore(config);
   const open = async () => {
     const seen = await store.version();
     const [opened] = await Promise.all([
-      openIndex({ config, embeddings, store, run: inProcessRunner({ config, embeddings, logger, store }), autoIngest: options.autoIngest ?? true, notify }),
+      openIndex({ config, embeddings, store, run: inProcessRunner({ config, embeddings, logger, store }, workers), autoIngest: options.autoIngest ?? true, notify }),
       embeddings.warmUp?.(),
     ]);
     return { opened, seen };
@@ -65,8 +68,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   });
   let index = opened;
   const watch = watchIndex(store, seen, () => loadIndex(store, embeddings), (loaded) => (index = loaded), logger);
-  // Injected embeddings cannot cross into a child process; the child makes its own from the same configuration.
-  const queue = createIngestQueue(options.embeddings ? inProcessRunner({ config, embeddings, logger, store }) : childProcessRunner(config), async () => {
+  const queue = createIngestQueue(options.embeddings ? inProcessRunner({ config, embeddings, logger, store }, workers) : childProcessRunner(config), async () => {
     await watch.reload(await store.version());
   });
 

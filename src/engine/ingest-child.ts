@@ -1,22 +1,19 @@
 import { createEmbeddings } from "../embeddings/create-embeddings.js";
 import { DossierError } from "../errors.js";
-import { createEmbeddingPool } from "../index/embedding-pool.js";
-import { ingestPaths } from "../index/ingest.js";
 import { createLogger } from "../logger.js";
 import { openIndexStore } from "../store/open-index-store.js";
-import type { IngestJob, IngestMessage } from "./ingest-runner.js";
+import { type IngestJob, type IngestMessage, inProcessRunner } from "./ingest-runner.js";
 
 /** The ingest child process (ingest-runner.ts): one job in, progress and one result out, then it exits. */
 const send = (message: IngestMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
 
 process.once("message", async (job: IngestJob) => {
   const logger = createLogger(job.config.logLevel ?? "warn");
-  // The worker threads embed; this thread segments, plans and writes. One worker gains nothing over this thread.
-  const pool = job.config.ingestWorkers > 1 ? createEmbeddingPool(job.config, job.config.ingestWorkers) : undefined;
   try {
     const embeddings = await createEmbeddings(job.config);
     const store = await openIndexStore(job.config);
-    const summary = await ingestPaths(job.paths, { config: job.config, embeddings, pool, logger, store }, {
+    // The worker threads embed; this thread segments, plans and writes.
+    const summary = await inProcessRunner({ config: job.config, embeddings, logger, store }, job.config.ingestWorkers)(job.paths, {
       ...job.options,
       onReport: (report) => void send({ type: "report", report }),
     }).finally(() => store.close());

@@ -52,7 +52,7 @@ export async function ingestReports(config: Config, targets: string[], options: 
   const store = await openIndexStore(config);
   let summary: IngestSummary;
   try {
-    summary = await inProcessRunner({ config, embeddings: await embedder(config, onEmbedProgress), logger, store })(paths, runOptions);
+    summary = await inProcessRunner({ config, embeddings: await embedder(config, onEmbedProgress), logger, store }, config.ingestWorkers)(paths, runOptions);
   } catch (error) {
     for (const s of saved.reverse()) await s.rollback();
     throw error;

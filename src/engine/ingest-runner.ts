@@ -4,14 +4,28 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Config } from "../config.js";
 import type { IngestSummary } from "../engine-types.js";
 import { DossierError, type DossierErrorCode } from "../errors.js";
+import { createEmbeddingPool } from "../index/embedding-pool.js";
 import { type IngestContext, ingestPaths, type IngestRunOptions } from "../index/ingest.js";
 
 /** Runs one ingest (under the index's cross-process lock) and says what it did. */
 export type IngestRunner = (paths: string[], options: IngestRunOptions) => Promise<IngestSummary>;
 
-/** In this process: for start-up (nothing is answering yet) and for callers that bring their own embeddings. */
-export function inProcessRunner(ctx: IngestContext): IngestRunner {
-  return (paths, options) => ingestPaths(paths, ctx, options);
+/**
+ * In this process: for start-up (nothing is answering yet), `npm run ingest`, the ingest child, and callers that
+ * bring their own embeddings. With `workers` over one (INGEST_WORKERS) the reports are embedded on that many worker
+ * threads, started as reports reach them and ended with the run, so an idle engine holds no copies of the model.
+ * One worker gains nothing over this thread; threads make their own model from the configuration, so a caller with
+ * injected embeddings passes 1.
+ */
+export function inProcessRunner(ctx: Omit<IngestContext, "pool">, workers: number): IngestRunner {
+  return async (paths, options) => {
+    const pool = workers > 1 ? createEmbeddingPool(ctx.config, workers) : undefined;
+    try {
+      return await ingestPaths(paths, { ...ctx, pool }, options);
+    } finally {
+      await pool?.close();
+    }
+  };
 }
 
 /** What the parent sends the ingest child, and what the child sends back. */

@@ -14,13 +14,18 @@ export interface Workspace {
   cleanup: () => void;
 }
 
-/** A fresh corpus folder (holding the first report unless told otherwise) and data folder under the OS temp dir. */
+/**
+ * A fresh corpus folder (holding the first report unless told otherwise) and data folder under the OS temp dir, ingested
+ * on one thread unless `env` says otherwise.
+ */
 export function makeWorkspace(options: { withFirstReport?: boolean; env?: Record<string, string> } = {}): Workspace {
   const root = mkdtempSync(path.join(tmpdir(), "dossier-test-"));
   const corpusDir = path.join(root, "corpus");
   mkdirSync(corpusDir);
   if (options.withFirstReport ?? true) copyFileSync(FIRST_REPORT, path.join(corpusDir, path.basename(FIRST_REPORT)));
-  const env = { CORPUS_DIR: corpusDir, DATA_DIR: path.join(root, "data"), ...options.env };
+  // One embedding thread unless a test asks for more: worker threads load the model themselves and bypass the suite's
+  // shared encoder memo (tests/setup/embedding-memo.ts), and the machine has two cores for both test workers.
+  const env = { CORPUS_DIR: corpusDir, DATA_DIR: path.join(root, "data"), INGEST_WORKERS: "1", ...options.env };
   return {
     root,
     corpusDir,
