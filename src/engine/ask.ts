@@ -18,6 +18,7 @@ import { scopedToConversation } from "../conversation/rewrite-offline.js";
 import { namesSomething } from "../conversation/name-phrases.js";
 import type { AskOptions } from "../engine-types.js";
 import { draftStream } from "./draft-stream.js";
+import { stripControl } from "../display/safe-text.js";
 import { DossierError } from "../errors.js";
 import { splitQuestion } from "../retrieval/question-analysis.js";
 import { CONFIDENT } from "../retrieval/answerability.js";
@@ -240,8 +241,15 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
   };
 }
 
+/**
+ * The question as the engine reads it and every front end echoes it (a Discord answer's title, `--json`, the
+ * conversation a follow-up reads): whitespace of any kind is one space, and terminal escape sequences and other
+ * control characters are dropped, since no question means them (a stray arrow key's escape, a paste's C1 junk) and
+ * echoed they could act on a terminal. Dropping rather than refusing keeps the words of such a paste answerable.
+ */
 function validateQuestion(question: string, maxChars: number): string {
-  const text = question.replace(/\s+/g, " ").trim();
+  // Ordinary whitespace first: \r, \v and \f are controls to stripControl, but they separate words.
+  const text = stripControl(question.replace(/\s+/g, " ")).replace(/\s+/g, " ").trim();
   if (text === "") throw new DossierError("EMPTY_QUESTION", "Please ask a question: the text was empty.");
   if (text.length > maxChars) {
     throw new DossierError("QUESTION_TOO_LONG", `That question is ${text.length} characters; the limit is ${maxChars}. Please shorten it.`);

@@ -88,6 +88,12 @@ describe("command line", () => {
     expect(Object.keys(answer.timings).sort()).toEqual(["answerMs", "embedMs", "retrieveMs", "totalMs"]);
   });
 
+  it("ask --json echoes a question without its escape sequences", async () => {
+    const json = JSON.parse((await run(askCommand, ["--json", "Who\u001b]0;owned\u0007 mediated\u009b2J the talks?"])).stdout);
+    expect(json.question).toBe("Who mediated the talks?");
+    expect(json.citations.length).toBeGreaterThan(0);
+  });
+
   it("ask reads one question a line from stdin, one JSON object a line, errors included", async () => {
     const out = await run(askCommand, ["--json"], "Who walked out of the discussions?\nWhat is the capital of Australia?\n" + "x".repeat(600) + "\n");
     const lines = out.stdout.trim().split("\n").map((l) => JSON.parse(l));

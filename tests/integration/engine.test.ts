@@ -80,6 +80,14 @@ for (const store of storesUnderTest()) describe(`engine on the first report with
     await expect(engine.ask("Who mediated?", { reportIds: ["nope"] })).rejects.toThrow(/Unknown report nope; known reports: afghanistan-pakistan-istanbul-talks/);
   });
 
+  it("reads a question without its escape sequences and control characters, and echoes it clean", async () => {
+    const clean = await engine.ask("Who mediated the talks?");
+    const dirty = await engine.ask("Who\u001b[31m mediated\u0000 the\r\ntalks\u009b2J?\u202e\u0007");
+    expect(dirty.question).toBe("Who mediated the talks?");
+    expect(dirty.citations.map((c) => c.sentenceId)).toEqual(clean.citations.map((c) => c.sentenceId));
+    await expect(engine.ask("\u001b[2J\u0000\u0085")).rejects.toThrow("Please ask a question: the text was empty.");
+  });
+
   it("shows a cited sentence with its neighbours", () => {
     const ctx = engine.context("afghanistan-pakistan-istanbul-talks#1", 1)!;
     expect(ctx.sentences.map((s) => s.index)).toEqual([0, 1, 2]);
