@@ -38,7 +38,10 @@ export interface Engine {
   addReport(upload: ReportUpload): Promise<IngestedReport>;
   /** Fetches a report by URL (public addresses only, unless ALLOW_PRIVATE_URLS says otherwise) and ingests it. */
   addUrlReport(url: string): Promise<IngestedReport>;
-  /** Drops a report from the index (and its file from the corpus folder), atomically; answers stop citing it at once. */
-  removeReport(id: string): Promise<RemovedReport>;
+  /**
+   * Drops reports from the index (and their files from the corpus folder), atomically; answers stop citing them at
+   * once. With any id unknown it removes none and says which in one line.
+   */
+  removeReports(ids: string[]): Promise<RemovedReport[]>;
   close(): Promise<void>;
 }

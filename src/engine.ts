@@ -16,7 +16,7 @@ import { createIngestQueue } from "./engine/ingest-queue.js";
 import { loadIndex } from "./engine/load-index.js";
 import { noReportsNotice, openIndex } from "./engine/open-index.js";
 import { watchIndex } from "./engine/watch-index.js";
-import { removeReport } from "./engine/remove-report.js";
+import { removeReports } from "./engine/remove-report.js";
 import { silentLogger } from "./logger.js";
 import { openIndexStore } from "./store/open-index-store.js";
 import type { AnswerabilityModel } from "./retrieval/answerability-model.js";
@@ -87,7 +87,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
     ingest: queue.ingest,
     addReport: createAddReport(config, queue.ingest),
     addUrlReport: createAddUrlReport(config, queue.ingest),
-    removeReport: (id) => queue.change(() => removeReport(id, config, store)),
+    removeReports: (ids) => queue.change(() => removeReports(ids, config, store)),
     context: createContext(() => index),
     reports: () => index.reports,
     close: async () => {

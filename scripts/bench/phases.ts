@@ -4,7 +4,7 @@ import { type Config, loadConfig } from "../../src/config.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { loadIndex } from "../../src/engine/load-index.js";
-import { removeReport } from "../../src/engine/remove-report.js";
+import { removeReports } from "../../src/engine/remove-report.js";
 import { createEmbeddingPool, type EmbeddingPool } from "../../src/index/embedding-pool.js";
 import { readGeneration } from "../../src/index/index-files.js";
 import { SEGMENT_FILES } from "../../src/index/segment.js";
@@ -271,10 +271,10 @@ export async function updatePhase(args: UpdatePhaseArgs) {
   await writeFile(changed!, `${await readFile(changed!, "utf8")} A late correction was added to this report.`);
   const change = await timed(() => ingestPaths([changed!], ctx));
   // As `npm run remove` and /remove do it: the report leaves its segment's live list; its source file is not in the corpus.
-  const remove = await timed(() => removeReport(path.basename(removed!, ".txt"), config, store));
+  const remove = await timed(() => removeReports([path.basename(removed!, ".txt")], config, store));
   const reloadAfterRemove = await timed(() => loadIndex(store, embeddings));
   const after = await readGeneration(config.indexDir);
-  if (!add.value.changed || !change.value.changed || after.manifest.reports.some((r) => r.id === remove.value.id)) throw new Error("an update did not change the index");
+  if (!add.value.changed || !change.value.changed || after.manifest.reports.some((r) => r.id === remove.value[0]!.id)) throw new Error("an update did not change the index");
   return {
     reports: after.manifest.reports.length,
     segments: after.manifest.segments.map((s) => ({ chunks: s.chunks, live: s.reports.length })),

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
-import { DossierError } from "../errors.js";
 import { forgetAddress } from "../formats/source-addresses.js";
 import type { IndexStore } from "../store/index-store.js";
 import { openIndexStore } from "../store/open-index-store.js";
@@ -16,33 +15,42 @@ export interface RemovedReport {
 }
 
 /**
- * Drops one report from the index with the same atomic swap as ingest, under the same lock. A report whose file is
- * in the corpus folder loses that file too (else the next start would ingest it again); a file elsewhere is the
- * user's and is left alone. The file is moved aside first and put back if the new index cannot be made live, so a
- * crash at any point leaves either the old index with its file or the new one without.
+ * Drops the named reports from the index in one atomic swap, as ingest makes them, under the same lock: all of them,
+ * or, when any id is unknown, none (a half-done removal would leave the user to work out which ids went). A report
+ * whose file is in the corpus folder loses that file too (else the next start would ingest it again); a file
+ * elsewhere is the user's and is left alone. The files are moved aside first and put back if the new index cannot be
+ * made live, so a crash at any point leaves either the old index with its files or the new one without.
  */
-export async function removeReport(id: string, config: Config, store: IndexStore): Promise<RemovedReport> {
+export async function removeReports(ids: string[], config: Config, store: IndexStore): Promise<RemovedReport[]> {
+  const wanted = [...new Set(ids)];
   return store.withWriteLock(async (lock) => {
     // The manifest is enough: removing a report rewrites no report's data.
     const live = await store.readManifest();
-    const record = live?.reports.find((r) => r.id === id);
-    if (!live || !record) throw unknownReportError([id], live?.reports.map((r) => r.id) ?? []);
-    const inCorpus = record.source.startsWith(config.corpusDir + path.sep);
-    const aside = inCorpus ? path.join(path.dirname(record.source), `.${path.basename(record.source)}.${randomUUID()}.removed`) : undefined;
-    if (aside) await rename(record.source, aside).catch(ignoreMissing);
+    const known = live?.reports.map((r) => r.id) ?? [];
+    const unknown = wanted.filter((id) => !known.includes(id));
+    if (!live || unknown.length > 0) throw unknownReportError(unknown, known, "so nothing was removed");
+    const records = wanted.map((id) => live.reports.find((r) => r.id === id)!);
+    const moved: { source: string; aside: string }[] = [];
     try {
+      for (const { source } of records) {
+        if (!source.startsWith(config.corpusDir + path.sep)) continue;
+        const aside = path.join(path.dirname(source), `.${path.basename(source)}.${randomUUID()}.removed`);
+        moved.push({ source, aside });
+        await rename(source, aside).catch(ignoreMissing);
+      }
       const { checksums: _, segments: __, ...manifest } = live;
-      const draft = { ...manifest, reports: manifest.reports.filter((r) => r.id !== id), updatedAt: new Date().toISOString() };
+      const draft = { ...manifest, reports: manifest.reports.filter((r) => !wanted.includes(r.id)), updatedAt: new Date().toISOString() };
       await store.write(draft, new Map(), { beforeSwap: () => lock.assertHeld() });
     } catch (error) {
-      if (aside) await rename(aside, record.source).catch(ignoreMissing);
+      for (const { source, aside } of moved) await rename(aside, source).catch(ignoreMissing);
       throw error;
     }
-    if (aside) {
+    for (const { source, aside } of moved) {
       await rm(aside, { force: true });
-      await forgetAddress(record.source);
+      await forgetAddress(source);
     }
-    return { id, title: record.title, ...(inCorpus && { deletedFile: record.source }) };
+    const deleted = new Set(moved.map((m) => m.source));
+    return records.map((r) => ({ id: r.id, title: r.title, ...(deleted.has(r.source) && { deletedFile: r.source }) }));
   });
 }
 
@@ -50,22 +58,11 @@ function ignoreMissing(error: NodeJS.ErrnoException): void {
   if (error.code !== "ENOENT") throw error;
 }
 
-
-/**
- * `npm run remove`'s use case: removes each id in turn from the configured index without loading a model, and
- * tells `onResult` how each went (an unknown id is a DossierError there, and the rest still run).
- */
-export async function removeReports(config: Config, ids: string[], onResult: (id: string, result: RemovedReport | DossierError) => void): Promise<void> {
+/** `npm run remove`'s use case: `removeReports` on the configured index, without loading a model. */
+export async function removeReportsFromIndex(config: Config, ids: string[]): Promise<RemovedReport[]> {
   const store = await openIndexStore(config);
   try {
-    for (const id of ids) {
-      try {
-        onResult(id, await removeReport(id, config, store));
-      } catch (error) {
-        if (!(error instanceof DossierError)) throw error;
-        onResult(id, error);
-      }
-    }
+    return await removeReports(ids, config, store);
   } finally {
     await store.close();
   }

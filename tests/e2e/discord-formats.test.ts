@@ -129,6 +129,6 @@ describe("/remove", () => {
     expect(engine.reports().map((r) => r.id)).not.toContain("ferry-terminal");
     expect(existsSync(path.join(config.corpusDir, "web", "ferry-terminal.html"))).toBe(false);
     expect(await askText("When will the new ferry terminal open?")).not.toContain("ferry-terminal");
-    expect(await reply(remove(admin(), "ferry-terminal"))).toBe("Unknown report ferry-terminal; known reports: millbrook-flood.");
+    expect(await reply(remove(admin(), "ferry-terminal"))).toBe("Unknown report ferry-terminal, so nothing was removed; known reports: millbrook-flood.");
   });
 });

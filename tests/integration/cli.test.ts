@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -67,6 +67,24 @@ describe("command line", () => {
     // It was also a JSON warning on the line before.
     expect(io.err()).toBe(`kept      harbour: its source ${file} is missing (\`npm run remove -- harbour\` drops it)\n`);
     expect((await run(removeCommand, ["harbour", "lighthouse"])).code).toBe(0);
+  });
+
+  it("remove with any unknown id removes nothing and names the unknown ids in one line, long lists cut", async () => {
+    const file = path.join(ws.corpusDir, "quay.txt");
+    writeFileSync(file, "The quay wall was rebuilt with stone from the old mill.");
+    expect((await run(ingestCommand, [])).code).toBe(0);
+    const partly = await run(removeCommand, ["quay", "nope"]);
+    expect(partly.code).toBe(1);
+    expect(partly.stdout).toBe("");
+    expect(partly.stderr).toBe("dossier: Unknown report nope, so nothing was removed; known reports: afghanistan-pakistan-istanbul-talks, quay.\n");
+    expect(existsSync(file)).toBe(true);
+    const many = Array.from({ length: 12 }, (_, i) => `gone-${i}`);
+    const long = await run(removeCommand, ["quay", ...many]);
+    expect(long.stderr).toBe(`dossier: Unknown report ${many.slice(0, 10).join(", ")} and 2 more, so nothing was removed; known reports: afghanistan-pakistan-istanbul-talks, quay.\n`);
+    const both = await run(removeCommand, ["quay", "quay"]);
+    expect(both).toMatchObject({ code: 0, stderr: "" });
+    expect(both.stdout).toBe(`removed   quay (Quay) from the index and deleted ${file}\n`);
+    expect(existsSync(file)).toBe(false);
   });
 
   it("ask --json prints the documented shape", async () => {

@@ -140,7 +140,7 @@ describe("ingest of PDF, Word, HTML and a URL", () => {
   });
 
   it("removes a report from the index and its file from the corpus; an unknown id is one line and exit 1", async () => {
-    const removed = await engine!.removeReport("storm-damage");
+    const [removed] = await engine!.removeReports(["storm-damage"]);
     expect(removed).toMatchObject({ id: "storm-damage", title: "Storm Damage Assessment", deletedFile: path.join(ws.corpusDir, "storm-damage.docx") });
     expect(engine!.reports().map((r) => r.id)).not.toContain("storm-damage");
     expect(existsSync(path.join(ws.corpusDir, "storm-damage.docx"))).toBe(false);
@@ -152,6 +152,6 @@ describe("ingest of PDF, Word, HTML and a URL", () => {
     expect(webFiles()).toEqual([]);
     const unknown = await run(removeCommand, ["no-such-report"]);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toMatch(/^dossier: Unknown report no-such-report; known reports: millbrook-flood, saved-page\.$/m);
+    expect(unknown.stderr).toMatch(/^dossier: Unknown report no-such-report, so nothing was removed; known reports: millbrook-flood, saved-page\.$/m);
   });
 });

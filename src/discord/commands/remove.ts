@@ -21,7 +21,8 @@ export { autocomplete } from "./ask.js";
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const id = interaction.options.getString("report", true).trim();
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const removed = await ctx.engine.removeReport(id);
+  // One id named, so one report removed (an unknown id is thrown, and replied, as one line).
+  const removed = (await ctx.engine.removeReports([id]))[0]!;
   ctx.logger.info({ command: "remove", report: removed.id }, "removed");
   await interaction.editReply({
     content: `Removed **${reportTitle(removed.title)}** (${code(removed.id)}); answers no longer cite it.`,
