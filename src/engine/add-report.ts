@@ -3,6 +3,7 @@ import type { IngestedReport, IngestOptions, IngestSummary } from "../engine-typ
 import { DossierError } from "../errors.js";
 import { precheckReport } from "../formats/read-format.js";
 import { downloadAttachment } from "../net/fetch-report.js";
+import { pathProblem } from "./path-problem.js";
 import { checkReportSize, reportFileName } from "./report-file.js";
 import { type SavedReport, saveReport } from "./save-report.js";
 
@@ -61,9 +62,13 @@ export async function ingestSaved(saved: SavedReport, ingest: Ingest): Promise<I
   }
 }
 
-/** Keeps our own one-line reasons; anything else becomes one with the system's error code, never a stack or a path. */
+/**
+ * Keeps our own one-line reasons; a path in the corpus folder that is in the way is named with why; anything else
+ * becomes one line with the system's error code, never a stack or the system's text.
+ */
 function asDossierError(err: unknown, what: string): DossierError {
   if (err instanceof DossierError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  return new DossierError("INGEST_FAILED", `${what}${typeof code === "string" ? ` (${code})` : ""}; nothing was changed.`, { cause: err });
+  const why = pathProblem(err) ?? (typeof code === "string" ? code : undefined);
+  return new DossierError("INGEST_FAILED", `${what}${why ? ` (${why})` : ""}; nothing was changed.`, { cause: err });
 }

@@ -8,6 +8,7 @@ import { extractReport, precheckReport, readerFor } from "../formats/read-format
 import { fetchedFiles, forgetAddress, rememberAddress } from "../formats/source-addresses.js";
 import { reportIdFromPath } from "../index/read-report.js";
 import { fetchReportUrl } from "../net/fetch-report.js";
+import { pathProblem } from "./path-problem.js";
 import { type SavedReport, saveReport } from "./save-report.js";
 
 /** Reports fetched by URL are kept in this folder of the corpus, each file with its address in `.sources.json`. */
@@ -36,9 +37,18 @@ export async function saveUrlReport(url: string, config: Config): Promise<SavedR
     fileName = `${idFromUrl(fetched.url)}-${createHash("sha256").update(fetched.url).digest("hex").slice(0, 6)}${reader.extensions[0]}`;
   }
   precheckReport(fetched.bytes, fileName, config.maxReportBytes, fetched.contentType);
-  await mkdir(dir, { recursive: true });
-  const saved = await saveReport(dir, fileName, fetched.bytes);
-  await rememberAddress(saved.path, fetched.url);
+  let saved: SavedReport | undefined;
+  try {
+    await mkdir(dir, { recursive: true });
+    saved = await saveReport(dir, fileName, fetched.bytes);
+    await rememberAddress(saved.path, fetched.url);
+  } catch (error) {
+    // A page saved without its address would be ingested later as a plain file, with no link back to it.
+    await saved?.rollback();
+    const problem = pathProblem(error);
+    if (problem === undefined) throw error;
+    throw new DossierError("INGEST_FAILED", `${fetched.url}: could not be saved (${problem})`, { cause: error });
+  }
   return {
     path: saved.path,
     rollback: async () => {

@@ -26,7 +26,11 @@ async function readSources(dir: string): Promise<Record<string, Entry>> {
 async function writeSources(dir: string, sources: Record<string, Entry>): Promise<void> {
   const temp = path.join(dir, `${SOURCES}.${randomUUID()}.tmp`);
   await writeFile(temp, `${JSON.stringify(sources, null, 2)}\n`);
-  await rename(temp, path.join(dir, SOURCES));
+  // A failed rename (a folder in the way) would otherwise leave the temporary file beside the reports for good.
+  await rename(temp, path.join(dir, SOURCES)).catch(async (error: unknown) => {
+    await rm(temp, { force: true });
+    throw error;
+  });
 }
 
 /** The address a report file was fetched from, if Dossier fetched it. */

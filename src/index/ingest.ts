@@ -12,6 +12,7 @@ import type { IndexStore } from "../store/index-store.js";
 import { LocalIndexStore } from "../store/local-index-store.js";
 import type { ManifestDraft, PreviousIndex, StoredReport, WriteHooks } from "./index-files.js";
 import type { DocumentEmbedder, EmbeddingPool } from "./embedding-pool.js";
+import { fileSystemReason } from "./index-folder-problem.js";
 import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "./ingest-summary.js";
 import { fingerprint, reportFilesIn } from "./list-reports.js";
 import { type IngestPlan, planIngest, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
@@ -259,8 +260,9 @@ async function expandPaths(paths: string[], skipped: SkippedFile[]): Promise<{ f
   const files: string[] = [];
   const folders: string[] = [];
   for (const p of paths) {
-    const info = await stat(p).catch(() => undefined);
-    if (!info) skipped.push({ file: p, reason: `${p}: no such file or folder` });
+    const info = await stat(p).catch((error: unknown) => error as Error);
+    // A path through a file (notes.txt/child) or past a folder it may not read is named with why, not as missing.
+    if (info instanceof Error) skipped.push({ file: p, reason: `${p}: ${fileSystemReason(info) ?? "no such file or folder"}` });
     else if (info.isDirectory()) {
       folders.push(path.resolve(p));
       files.push(...(await reportFilesIn(p)));

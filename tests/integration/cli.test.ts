@@ -10,7 +10,7 @@ import { removeCommand } from "../../src/cli/remove-command.js";
 import { replCommand } from "../../src/cli/repl.js";
 import { runCommand, type CliIo } from "../../src/cli/run-main.js";
 import { captureIo } from "../helpers/cli-io.js";
-import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
+import { FIRST_REPORT, makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 /** The command-line tools run in-process on captured streams, exactly as their entry points run them. */
 
@@ -36,6 +36,9 @@ describe("command line", () => {
     const bad = await run(ingestCommand, ["does-not-exist.txt"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^skipped\s+does-not-exist\.txt: no such file or folder$/m);
+    const through = await run(ingestCommand, [`${FIRST_REPORT}/child`]);
+    expect(through.code).toBe(1);
+    expect(through.stderr).toBe(`skipped   ${FIRST_REPORT}/child: a part of the path is a file, not a folder\n`);
   });
 
   it("prints a skipped file's name without its control characters", async () => {

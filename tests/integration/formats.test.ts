@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -64,6 +64,22 @@ describe("ingest of PDF, Word, HTML and a URL", () => {
     expect(leak.status).toBe(1);
     expect(leak.stderr).toMatch(/169\.254\.169\.254 is a link-local address/);
     expect(webFiles()).toEqual([]);
+  });
+
+  it("names the path in the way when a fetched page cannot be saved, and leaves nothing of it behind", async () => {
+    const corpus = path.join(ws.root, "blocked-corpus");
+    mkdirSync(corpus);
+    writeFileSync(path.join(corpus, "web"), "");
+    const elsewhere = { CORPUS_DIR: corpus, DATA_DIR: path.join(ws.root, "blocked-data") };
+    const fileInTheWay = await run(ingestCommand, [`${base}/go`], elsewhere);
+    expect(fileInTheWay.status).toBe(1);
+    expect(fileInTheWay.stderr).toBe(`skipped   ${base}/news/ferry-terminal: could not be saved (${path.join(corpus, "web")}: a file is in the way)\n`);
+    rmSync(path.join(corpus, "web"));
+    mkdirSync(path.join(corpus, "web", ".sources.json"), { recursive: true });
+    const folderInTheWay = await run(ingestCommand, [`${base}/go`], elsewhere);
+    expect(folderInTheWay.stderr).toBe(`skipped   ${base}/news/ferry-terminal: could not be saved (${path.join(corpus, "web", ".sources.json")}: a folder is where a file should be)\n`);
+    // Neither the page (which, without its address, a later ingest would take for a plain file) nor a temporary file.
+    expect(readdirSync(path.join(corpus, "web"))).toEqual([".sources.json"]);
   });
 
   it("ingests every format in the corpus and a page by URL (through a redirect), with the documents' own titles", async () => {

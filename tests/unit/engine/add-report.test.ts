@@ -50,6 +50,15 @@ describe("addReport", () => {
     expect(await readdir(ws.corpusDir)).toEqual(["flood.txt"]);
   });
 
+  it("names the path in the way, and why, when the corpus folder cannot take the upload", async () => {
+    const notes = path.join(ws.corpusDir, "notes.txt");
+    await writeFile(notes, "Not a folder.");
+    const addReport = createAddReport({ ...ws.config, corpusDir: path.join(notes, "uploads") }, async (paths) => added(paths));
+    await expect(addReport({ fileName: "flood.txt", bytes: bytes("The river rose.") })).rejects.toThrow(
+      `The report could not be saved (${path.join(notes, "uploads")}: a part of the path is a file, not a folder); nothing was changed.`,
+    );
+  });
+
   it("adds uploads one at a time", async () => {
     let running = 0;
     let most = 0;
