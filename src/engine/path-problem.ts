@@ -1,5 +1,5 @@
 import { shownPath } from "../display/shown-path.js";
-import { fileSystemReason } from "../index/index-folder-problem.js";
+import { fileSystemReason } from "../core/file-system-reason.js";
 
 /**
  * A failed file-system call in the corpus folder as words for a one-line message: the path and what is wrong with it

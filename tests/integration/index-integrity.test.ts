@@ -280,7 +280,7 @@ describe("an index folder that cannot be read", () => {
     mkdirSync(ws.config.indexDir);
     writeFileSync(segments, "");
     await expect(ingest([ws.corpusDir])).rejects.toThrow(
-      `Cannot write the index at ${ws.config.indexDir} (a file is in the way: ${segments}); check that folder.`,
+      `Cannot write the index at ${ws.config.indexDir} (${segments}: a file is in the way); check that folder.`,
     );
   });
 });
