@@ -260,15 +260,21 @@ async function expandPaths(paths: string[], skipped: SkippedFile[]): Promise<{ f
   const files: string[] = [];
   const folders: string[] = [];
   for (const p of paths) {
-    const info = await stat(p).catch((error: unknown) => error as Error);
+    const info = await stat(p).catch((error: unknown) => error as NodeJS.ErrnoException);
     // A path through a file (notes.txt/child) or past a folder it may not read is named with why, not as missing.
-    if (info instanceof Error) skipped.push({ file: p, reason: `${p}: ${fileSystemReason(info) ?? "no such file or folder"}` });
+    if (info instanceof Error) skipped.push({ file: p, reason: `${p}: ${statReason(info)}` });
     else if (info.isDirectory()) {
       folders.push(path.resolve(p));
       files.push(...(await reportFilesIn(p)));
     } else files.push(p);
   }
   return { files: [...new Set(files.map((f) => path.resolve(f)))], folders };
+}
+
+/** Why a named path cannot be read: in words when its code says, else the code (ELOOP, EIO), never a guess. */
+function statReason(error: NodeJS.ErrnoException): string {
+  if (error.code === "ENOENT") return "no such file or folder";
+  return fileSystemReason(error) ?? error.code ?? error.message;
 }
 
 async function exists(file: string): Promise<boolean> {

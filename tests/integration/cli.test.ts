@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -39,6 +39,12 @@ describe("command line", () => {
     const through = await run(ingestCommand, [`${FIRST_REPORT}/child`]);
     expect(through.code).toBe(1);
     expect(through.stderr).toBe(`skipped   ${FIRST_REPORT}/child: a part of the path is a file, not a folder\n`);
+    // A path that exists but cannot be followed is not "no such file": its code is shown.
+    const loop = path.join(ws.root, "loop.txt");
+    symlinkSync(loop, loop);
+    const looped = await run(ingestCommand, [loop]);
+    expect(looped.code).toBe(1);
+    expect(looped.stderr).toBe(`skipped   ${loop}: ELOOP\n`);
   });
 
   it("prints a skipped file's name without its control characters", async () => {
