@@ -42,13 +42,13 @@ async function addReport(config: Config, ingest: Ingest, upload: ReportUpload): 
   // own process) refuses the rest, and the file is removed again.
   precheckReport(bytes, fileName, config.maxReportBytes);
   const saved = await saveReport(config.corpusDir, fileName, bytes).catch((err: unknown) => {
-    throw asDossierError(err, "The report could not be saved");
+    throw asDossierError(err, "The report could not be saved", config.corpusDir);
   });
-  return ingestSaved(saved, ingest);
+  return ingestSaved(saved, ingest, config.corpusDir);
 }
 
 /** Ingests a report just saved into the corpus folder; if the ingest refuses it or fails, the folder is put back. */
-export async function ingestSaved(saved: SavedReport, ingest: Ingest): Promise<IngestedReport> {
+export async function ingestSaved(saved: SavedReport, ingest: Ingest, corpusDir: string): Promise<IngestedReport> {
   try {
     const summary = await ingest([saved.path]);
     const skipped = summary.skipped[0];
@@ -58,7 +58,7 @@ export async function ingestSaved(saved: SavedReport, ingest: Ingest): Promise<I
     return ingested;
   } catch (err) {
     await saved.rollback();
-    throw asDossierError(err, "The report could not be ingested");
+    throw asDossierError(err, "The report could not be ingested", corpusDir);
   }
 }
 
@@ -66,9 +66,9 @@ export async function ingestSaved(saved: SavedReport, ingest: Ingest): Promise<I
  * Keeps our own one-line reasons; a path in the corpus folder that is in the way is named with why; anything else
  * becomes one line with the system's error code, never a stack or the system's text.
  */
-function asDossierError(err: unknown, what: string): DossierError {
+function asDossierError(err: unknown, what: string, corpusDir: string): DossierError {
   if (err instanceof DossierError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const why = pathProblem(err) ?? (typeof code === "string" ? code : undefined);
+  const why = pathProblem(err, corpusDir) ?? (typeof code === "string" ? code : undefined);
   return new DossierError("INGEST_FAILED", `${what}${why ? ` (${why})` : ""}; nothing was changed.`, { cause: err });
 }

@@ -12,7 +12,7 @@ export type AddUrlReport = (url: string) => Promise<IngestedReport>;
 export function createAddUrlReport(config: Config, ingest: Ingest): AddUrlReport {
   let queue: Promise<unknown> = Promise.resolve();
   return (url) => {
-    const run = queue.then(async () => ingestSaved(await saveUrlReport(url, config), ingest));
+    const run = queue.then(async () => ingestSaved(await saveUrlReport(url, config), ingest, config.corpusDir));
     queue = run.catch(() => undefined);
     return run;
   };

@@ -45,7 +45,7 @@ export async function saveUrlReport(url: string, config: Config): Promise<SavedR
   } catch (error) {
     // A page saved without its address would be ingested later as a plain file, with no link back to it.
     await saved?.rollback();
-    const problem = pathProblem(error);
+    const problem = pathProblem(error, config.corpusDir);
     if (problem === undefined) throw error;
     throw new DossierError("INGEST_FAILED", `${fetched.url}: could not be saved (${problem})`, { cause: error });
   }

@@ -73,11 +73,11 @@ describe("ingest of PDF, Word, HTML and a URL", () => {
     const elsewhere = { CORPUS_DIR: corpus, DATA_DIR: path.join(ws.root, "blocked-data") };
     const fileInTheWay = await run(ingestCommand, [`${base}/go`], elsewhere);
     expect(fileInTheWay.status).toBe(1);
-    expect(fileInTheWay.stderr).toBe(`skipped   ${base}/news/ferry-terminal: could not be saved (${path.join(corpus, "web")}: a file is in the way)\n`);
+    expect(fileInTheWay.stderr).toBe(`skipped   ${base}/news/ferry-terminal: could not be saved (web in the corpus folder: a file is in the way)\n`);
     rmSync(path.join(corpus, "web"));
     mkdirSync(path.join(corpus, "web", ".sources.json"), { recursive: true });
     const folderInTheWay = await run(ingestCommand, [`${base}/go`], elsewhere);
-    expect(folderInTheWay.stderr).toBe(`skipped   ${base}/news/ferry-terminal: could not be saved (${path.join(corpus, "web", ".sources.json")}: a folder is where a file should be)\n`);
+    expect(folderInTheWay.stderr).toBe(`skipped   ${base}/news/ferry-terminal: could not be saved (web/.sources.json in the corpus folder: a folder is where a file should be)\n`);
     // Neither the page (which, without its address, a later ingest would take for a plain file) nor a temporary file.
     expect(readdirSync(path.join(corpus, "web"))).toEqual([".sources.json"]);
   });

@@ -54,9 +54,10 @@ describe("addReport", () => {
     const notes = path.join(ws.corpusDir, "notes.txt");
     await writeFile(notes, "Not a folder.");
     const addReport = createAddReport({ ...ws.config, corpusDir: path.join(notes, "uploads") }, async (paths) => added(paths));
-    await expect(addReport({ fileName: "flood.txt", bytes: bytes("The river rose.") })).rejects.toThrow(
-      `The report could not be saved (${path.join(notes, "uploads")}: a part of the path is a file, not a folder); nothing was changed.`,
-    );
+    const failed = addReport({ fileName: "flood.txt", bytes: bytes("The river rose.") });
+    // The reply may go to a Discord user, so the server's own path is left to the log, through the cause.
+    await expect(failed).rejects.toThrow("The report could not be saved (the corpus folder: a part of the path is a file, not a folder); nothing was changed.");
+    await expect(failed).rejects.toMatchObject({ cause: { path: path.join(notes, "uploads") } });
   });
 
   it("adds uploads one at a time", async () => {
