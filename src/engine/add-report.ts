@@ -63,8 +63,9 @@ export async function ingestSaved(saved: SavedReport, ingest: Ingest, corpusDir:
 }
 
 /**
- * Keeps our own one-line reasons; a path in the corpus folder that is in the way is named with why; anything else
- * becomes one line with the system's error code, never a stack or the system's text.
+ * Keeps our own one-line reasons; a path in the corpus folder that cannot be written (a file or folder in the way, no
+ * permission, a read-only or full disk) is named with why; anything else becomes one line with the system's error
+ * code, never a stack or the system's text.
  */
 function asDossierError(err: unknown, what: string, corpusDir: string): DossierError {
   if (err instanceof DossierError) return err;
