@@ -43,11 +43,13 @@ export async function saveUrlReport(url: string, config: Config): Promise<SavedR
     saved = await saveReport(dir, fileName, fetched.bytes);
     await rememberAddress(saved.path, fetched.url);
   } catch (error) {
-    // A page saved without its address would be ingested later as a plain file, with no link back to it.
-    await saved?.rollback();
+    // A page saved without its address would be ingested later as a plain file, with no link back to it. If it
+    // cannot be removed either, the save's failure is still the one reported, and the user is told what is left.
+    const leftBehind = await (saved?.rollback().then(() => false, () => true) ?? false);
     const problem = pathProblem(error, config.corpusDir);
     if (problem === undefined) throw error;
-    throw new DossierError("INGEST_FAILED", `${fetched.url}: could not be saved (${problem})`, { cause: error });
+    const left = leftBehind ? `; ${path.relative(config.corpusDir, path.join(dir, fileName))} is left in the corpus folder without its address, remove it` : "";
+    throw new DossierError("INGEST_FAILED", `${fetched.url}: could not be saved (${problem})${left}`, { cause: error });
   }
   return {
     path: saved.path,
