@@ -23,6 +23,8 @@ export interface RemovedReport {
  */
 export async function removeReports(ids: string[], config: Config, store: IndexStore): Promise<RemovedReport[]> {
   const wanted = [...new Set(ids)];
+  // Nothing named is nothing to change: no new generation for the watchers to load.
+  if (wanted.length === 0) return [];
   return store.withWriteLock(async (lock) => {
     // The manifest is enough: removing a report rewrites no report's data.
     const live = await store.readManifest();
