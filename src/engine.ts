@@ -87,7 +87,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
     ingest: queue.ingest,
     addReport: createAddReport(config, queue.ingest),
     addUrlReport: createAddUrlReport(config, queue.ingest),
-    removeReports: (ids) => queue.change(() => removeReports(ids, config, store)),
+    removeReports: (ids) => queue.change(() => removeReports(ids, config, store, logger)),
     context: createContext(() => index),
     reports: () => index.reports,
     close: async () => {

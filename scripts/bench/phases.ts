@@ -271,7 +271,7 @@ export async function updatePhase(args: UpdatePhaseArgs) {
   await writeFile(changed!, `${await readFile(changed!, "utf8")} A late correction was added to this report.`);
   const change = await timed(() => ingestPaths([changed!], ctx));
   // As `npm run remove` and /remove do it: the report leaves its segment's live list; its source file is not in the corpus.
-  const remove = await timed(() => removeReports([path.basename(removed!, ".txt")], config, store));
+  const remove = await timed(() => removeReports([path.basename(removed!, ".txt")], config, store, ctx.logger));
   const reloadAfterRemove = await timed(() => loadIndex(store, embeddings));
   const after = await readGeneration(config.indexDir);
   if (!add.value.changed || !change.value.changed || after.manifest.reports.some((r) => r.id === remove.value[0]!.id)) throw new Error("an update did not change the index");

@@ -1,6 +1,7 @@
 import { loadConfig } from "../config.js";
 import { removeReportsFromIndex } from "../engine/remove-report.js";
 import { DossierError } from "../errors.js";
+import { terminalLogger } from "./open-engine.js";
 import { parseCli } from "./parse-cli.js";
 import type { CliIo } from "./run-main.js";
 
@@ -13,7 +14,8 @@ report whose file is in the corpus folder loses that file too; a file elsewhere 
 export async function removeCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseCli({ args, allowPositionals: true, options: {} }, USAGE);
   if (positionals.length === 0) throw new DossierError("USAGE", `Name the report to remove.\n${USAGE}`);
-  for (const removed of await removeReportsFromIndex(loadConfig(io.env), positionals)) {
+  const config = loadConfig(io.env);
+  for (const removed of await removeReportsFromIndex(config, positionals, terminalLogger(config, io))) {
     const file = removed.deletedFile ? ` and deleted ${removed.deletedFile}` : "";
     io.stdout.write(`removed   ${removed.id} (${removed.title}) from the index${file}\n`);
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
+import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { forgetAddress } from "../formats/source-addresses.js";
 import type { IndexStore } from "../store/index-store.js";
@@ -21,7 +22,7 @@ export interface RemovedReport {
  * elsewhere is the user's and is left alone. The files are moved aside first and put back if the new index cannot be
  * made live, so a crash at any point leaves either the old index with its files or the new one without.
  */
-export async function removeReports(ids: string[], config: Config, store: IndexStore): Promise<RemovedReport[]> {
+export async function removeReports(ids: string[], config: Config, store: IndexStore, logger: Logger): Promise<RemovedReport[]> {
   const wanted = [...new Set(ids)];
   // Nothing named is nothing to change: no new generation for the watchers to load.
   if (wanted.length === 0) return [];
@@ -44,12 +45,19 @@ export async function removeReports(ids: string[], config: Config, store: IndexS
       const draft = { ...manifest, reports: manifest.reports.filter((r) => !wanted.includes(r.id)), updatedAt: new Date().toISOString() };
       await store.write(draft, new Map(), { beforeSwap: () => lock.assertHeld() });
     } catch (error) {
-      for (const { source, aside } of moved) await rename(aside, source).catch(ignoreMissing);
+      // Every file is put back that can be, whichever one cannot; the failure reported is the one that stopped the
+      // removal, and a file left hidden is logged with where it is.
+      for (const { source, aside } of moved) {
+        await rename(aside, source).catch((restoreError: NodeJS.ErrnoException) => {
+          if (restoreError.code !== "ENOENT") logger.error({ err: restoreError, file: source, hiddenAs: aside }, "a report's file could not be put back after a failed removal");
+        });
+      }
       throw error;
     }
+    // The removal is live from here: a hidden copy or an address left behind is untidy, not a failed removal.
     for (const { source, aside } of moved) {
-      await rm(aside, { force: true });
-      await forgetAddress(source);
+      await rm(aside, { force: true }).catch((err: unknown) => logger.warn({ err, file: aside }, "a removed report's hidden copy could not be deleted"));
+      await forgetAddress(source).catch((err: unknown) => logger.warn({ err, file: source }, "a removed report's address could not be forgotten"));
     }
     const deleted = new Set(moved.map((m) => m.source));
     return records.map((r) => ({ id: r.id, title: r.title, ...(deleted.has(r.source) && { deletedFile: r.source }) }));
@@ -61,10 +69,10 @@ function ignoreMissing(error: NodeJS.ErrnoException): void {
 }
 
 /** `npm run remove`'s use case: `removeReports` on the configured index, without loading a model. */
-export async function removeReportsFromIndex(config: Config, ids: string[]): Promise<RemovedReport[]> {
+export async function removeReportsFromIndex(config: Config, ids: string[], logger: Logger): Promise<RemovedReport[]> {
   const store = await openIndexStore(config);
   try {
-    return await removeReports(ids, config, store);
+    return await removeReports(ids, config, store, logger);
   } finally {
     await store.close();
   }

@@ -1,5 +1,6 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { Logger } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { removeReports } from "../../src/engine/remove-report.js";
@@ -8,10 +9,32 @@ import { silentLogger } from "../../src/logger.js";
 import { LocalIndexStore } from "../../src/store/local-index-store.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
+/** The on-disk store, with something done to the corpus folder around its swap, as a failing disk or a user would. */
+class StoreWithSwap extends LocalIndexStore {
+  constructor(
+    where: string,
+    private readonly around: (write: () => Promise<void>) => Promise<void>,
+  ) {
+    super(where);
+  }
+
+  override write(...args: Parameters<LocalIndexStore["write"]>) {
+    return this.around(() => super.write(...args));
+  }
+}
+
 const embeddings = new LocalUseEmbeddings();
 let ws: Workspace;
 let quay: string;
 let mill: string;
+const logged: Array<{ level: string; file: unknown; message: string }> = [];
+const logger = {
+  error: (fields: { file: unknown }, message: string) => logged.push({ level: "error", file: fields.file, message }),
+  warn: (fields: { file: unknown }, message: string) => logged.push({ level: "warn", file: fields.file, message }),
+} as unknown as Logger;
+const hidden = () => readdirSync(ws.corpusDir).filter((f) => f.endsWith(".removed"));
+const ids = async () => (await new LocalIndexStore(ws.config.indexDir).readManifest())?.reports.map((r) => r.id).sort();
+
 beforeEach(async () => {
   ws = makeWorkspace({ withFirstReport: false });
   quay = path.join(ws.corpusDir, "quay.txt");
@@ -19,6 +42,7 @@ beforeEach(async () => {
   writeFileSync(quay, "The quay wall was rebuilt with stone from the old mill.");
   writeFileSync(mill, "The old mill by the river was turned into a museum.");
   await ingestPaths([ws.corpusDir], { config: ws.config, embeddings, logger: silentLogger });
+  logged.length = 0;
 });
 afterEach(() => ws.cleanup());
 
@@ -26,7 +50,34 @@ describe("removeReports", () => {
   it("changes nothing, not even the generation, when no id is named", async () => {
     const store = new LocalIndexStore(ws.config.indexDir);
     const before = await store.version();
-    expect(await removeReports([], ws.config, store)).toEqual([]);
+    expect(await removeReports([], ws.config, store, logger)).toEqual([]);
     expect(await store.version()).toBe(before);
+  });
+
+  it("puts back every file it can when the swap fails, logs the one it cannot, and reports the swap's failure", async () => {
+    const store = new StoreWithSwap(ws.config.indexDir, async () => {
+      // A folder where the first file was makes putting that one back fail; the second must come back all the same.
+      mkdirSync(path.join(quay, "in-the-way"), { recursive: true });
+      throw new Error("the disk went away");
+    });
+    await expect(removeReports(["quay", "mill"], ws.config, store, logger)).rejects.toThrow("the disk went away");
+    expect(existsSync(mill)).toBe(true);
+    expect(hidden()).toHaveLength(1);
+    expect(logged).toEqual([{ level: "error", file: quay, message: "a report's file could not be put back after a failed removal" }]);
+    expect(await ids()).toEqual(["mill", "quay"]);
+  });
+
+  it("reports a removal that went live as done when a hidden copy cannot be deleted afterwards", async () => {
+    const store = new StoreWithSwap(ws.config.indexDir, async (write) => {
+      await write();
+      // The hidden copy becomes a folder with something in it, which deleting a file cannot remove.
+      const [aside] = hidden();
+      rmSync(path.join(ws.corpusDir, aside!));
+      mkdirSync(path.join(ws.corpusDir, aside!, "kept"), { recursive: true });
+    });
+    const removed = await removeReports(["quay"], ws.config, store, logger);
+    expect(removed).toEqual([{ id: "quay", title: "Quay", deletedFile: quay }]);
+    expect(await ids()).toEqual(["mill"]);
+    expect(logged.map((l) => l.message)).toEqual(["a removed report's hidden copy could not be deleted"]);
   });
 });
