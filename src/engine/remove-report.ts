@@ -19,8 +19,10 @@ export interface RemovedReport {
  * Drops the named reports from the index in one atomic swap, as ingest makes them, under the same lock: all of them,
  * or, when any id is unknown, none (a half-done removal would leave the user to work out which ids went). A report
  * whose file is in the corpus folder loses that file too (else the next start would ingest it again); a file
- * elsewhere is the user's and is left alone. The files are moved aside first and put back if the new index cannot be
- * made live, so a crash at any point leaves either the old index with its files or the new one without.
+ * elsewhere is the user's and is left alone. The files are moved aside (as `.<name>.<uuid>.removed`) first and put
+ * back if the new index cannot be made live. A crash is not undone: after the swap it leaves the new index and those
+ * hidden copies; between moving the files aside and the swap, the old index with its files hidden, whose reports the
+ * next ingest of the corpus folder drops as gone, so the removal ends done but the copies stay until deleted by hand.
  */
 export async function removeReports(ids: string[], config: Config, store: IndexStore, logger: Logger): Promise<RemovedReport[]> {
   const wanted = [...new Set(ids)];
