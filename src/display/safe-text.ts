@@ -7,8 +7,11 @@
 
 // C0 and C1 controls, DEL, and the bidi overrides that can reorder what a line appears to say; \t and \n stay.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-// A full ANSI/VT sequence first (CSI … final byte, OSC … BEL/ST), so no half of one survives as visible junk.
-const TERMINAL_ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]/g;
+// A full ANSI/VT sequence first (CSI … final byte, OSC … BEL/ST), so no half of one survives as visible junk. Only
+// what is surely one goes whole: an OSC without its terminator would take the rest of the text with it, and a
+// bracket before a capitalised word ("\u001b[Word", a stray escape) is no CSI, though "[W" could end one. Of those only
+// the escape goes, with the other controls, and what is left cannot act on a terminal.
+const TERMINAL_ESCAPE = /\u001b\[(?![A-Z][a-z])[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u009b(?![A-Z][a-z])[0-?]*[ -/]*[@-~]/g;
 
 /** Removes terminal escape sequences and control characters (keeping tabs and line breaks). */
 export function stripControl(text: string): string {

@@ -86,6 +86,8 @@ for (const store of storesUnderTest()) describe(`engine on the first report with
     expect(dirty.question).toBe("Who mediated the talks?");
     expect(dirty.citations.map((c) => c.sentenceId)).toEqual(clean.citations.map((c) => c.sentenceId));
     await expect(engine.ask("\u001b[2J\u0000\u0085")).rejects.toThrow("Please ask a question: the text was empty.");
+    // A stray escape before a bracketed word or an unfinished title sequence costs the question no words.
+    expect((await engine.ask("Who \u001b]0;mediated the \u001b[Word talks?")).question).toBe("Who ]0;mediated the [Word talks?");
   });
 
   it("shows a cited sentence with its neighbours", () => {

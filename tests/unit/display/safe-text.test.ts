@@ -7,6 +7,12 @@ describe("stripControl", () => {
     const text = "Title\u001b]0;owned\u0007 red:\u001b[31mX\u001b[0m link:\u001b]8;;https://evil.example\u001b\\here\u001b]8;;\u001b\\ bell\u0007 nul\u0000 c1\u009b2J rtl\u202e.\tnext\nline";
     expect(stripControl(text)).toBe("Title red:X link:here bell nul c1 rtl.\tnext\nline");
   });
+
+  it("drops only the escape of what is not surely a sequence, so the words after it stay", () => {
+    expect(stripControl("Who \u001b]0;chaired the talks?")).toBe("Who ]0;chaired the talks?");
+    expect(stripControl("What did \u001b[Word say?")).toBe("What did [Word say?");
+    expect(stripControl("up\u001b[A arrow\u001b[1;5C and \u001b[mreset")).toBe("up arrow and reset");
+  });
 });
 
 describe("defangUrls", () => {
