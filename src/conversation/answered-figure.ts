@@ -1,4 +1,5 @@
 import { withoutNonQuantities } from "../text/non-quantities.js";
+import { SMALL_NUMBER_WORDS, TENS_WORDS } from "../text/number-words.js";
 import { extractTerms, normalizeWord } from "../text/terms.js";
 import { countedPhrase } from "./name-phrases.js";
 
@@ -9,7 +10,7 @@ const ASKS_FOR_FIGURE = new RegExp(String.raw`^\s*(?:(?:and|but|so)\s+)?(?:by\s+
 
 const SCALE = String.raw`million|billion|trillion|bn|thousand|per\s?cent|percent`;
 const UNIT = String.raw`days?|weeks?|months?|years?|hours?|minutes?|seconds?|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|foot|tonnes?|tons?|barrels?|acres?|hectares?`;
-const NUMBER_WORDS = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred`;
+const NUMBER_WORDS = String.raw`${SMALL_NUMBER_WORDS}|fifteen|${TENS_WORDS}|hundred`;
 // A sum, a count, a share or a measure as news text writes it: "$1.5 million", "78,406", "14 per cent", "four days".
 const FIGURE = new RegExp(
   String.raw`(?:[$£€¥]\s?)?\d(?:[\d,.]*\d)?(?:\s?(?:${SCALE})\b|%|(?![\p{L}\p{N}]))(?:[\s-](?:${UNIT})\b)?|\b(?:${NUMBER_WORDS})[\s-](?:${UNIT})\b`,

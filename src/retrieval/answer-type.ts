@@ -1,5 +1,6 @@
 import { isDictionaryWord } from "../text/synonyms.js";
 import { CLOCK, DAYS, MONTHS, withoutNonQuantities, YEAR } from "../text/non-quantities.js";
+import { SMALL_NUMBER_WORDS, TENS_WORDS } from "../text/number-words.js";
 import { extractTerms, stems } from "../text/terms.js";
 
 /**
@@ -43,6 +44,12 @@ function asksForMeasure(question: string): boolean {
 // "What are the names of the antibodies…?" (not "in the name of public safety").
 const ASKS_FOR_NAMES = /\b(?:[Ww]hat|[Ww]hich)\s+(?:is|are|was|were)\s+(?:the\s+)?names?\s+of\b/u;
 
+// "Which way…", "which kind…" or "which of them…" may answer with words, and so do things described rather than
+// named: "Which of the proposals was dropped?" is answered by "the plan to close the library", not by a name.
+const ANSWERED_IN_WORDS = String.raw`ones?|way|ways|parts?|sides?|kinds?|types?|sorts?|proposals?|options?|plans?|measures?|changes?|reasons?|recommendations?|demands?|conditions?|issues?|problems?|claims?|ideas?|polic(?:y|ies)|rules?|steps?|findings?|charges?|allegations?|questions?|concerns?|risks?|factors?|methods?|promises?|mistakes?`;
+const WHICH_NAMED = new RegExp(String.raw`^\s*(in |at |for |from |to |with |by )?which (?!(of|${ANSWERED_IN_WORDS})\b)\p{L}+`, "u");
+const WHICH_OF_NAMED = new RegExp(String.raw`^\s*which of (the|its|their|his|her) (\d+ |(${SMALL_NUMBER_WORDS}) )?(?!(${ANSWERED_IN_WORDS})\b)\p{Ll}+`, "u");
+
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
   if (/\bhow many\b|\b(what|which|the) number of\b/.test(q)) return "count";
@@ -57,14 +64,15 @@ export function answerTypeOf(question: string): AnswerType {
   if (/^\s*(who|whom|whose)\b|\b(who|whom|whose)\s+(is|was|are|were|did|has|had|will|would|could|should|can)\b/.test(q)) return "person";
   if (ASKS_FOR_NAMES.test(q)) return "name";
   // "Which variety…", "which company…", "which two wards…", "which of the four dissenters…": the answer names it.
-  // "Which way…", "which kind…" or "which of them…" may answer with words.
-  if (/^\s*(in |at |for |from |to |with |by )?which (?!(one|ones|of|way|part|parts|side|sides|kind|kinds|type|types|sort)\b)\p{L}+/u.test(q)) return "name";
-  if (/^\s*which of (the|its|their|his|her) (\d+ |two |three |four |five |six |seven |eight |nine |ten )?(?!(ones?|way|ways|parts?|sides?|kinds?|types?|sorts?)\b)\p{Ll}+/u.test(q)) return "name";
+  if (WHICH_NAMED.test(q) || WHICH_OF_NAMED.test(q)) return "name";
   return undefined;
 }
 
 // Words between "which" and the noun it asks about: "which nine countries", "which other firms", "which of the four dissenters".
-const BEFORE_THE_NOUN = /^(\d[\d,.]*|of|the|its|their|his|her|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|many|few|other|main|biggest|largest|first|last)$/i;
+const BEFORE_THE_NOUN = new RegExp(
+  String.raw`^(\d[\d,.]*|of|the|its|their|his|her|${SMALL_NUMBER_WORDS}|${TENS_WORDS}|hundred|several|many|few|other|main|biggest|largest|first|last)$`,
+  "i",
+);
 const AFTER_NAMES_OF = new RegExp(String.raw`${ASKS_FOR_NAMES.source}\s+(?:the|its|their|his|her|those|these)?\s*((?:\p{Ll}[\p{L}'’-]*\s*)+)`, "u");
 const ENDS_NOUN_PHRASE = /^(already|now|still|on|in|at|for|by|from|with|of|to|that|which|who|whose|is|are|was|were|do|does|did|has|have|had|will|would|can|could)$/i;
 
@@ -117,12 +125,18 @@ function mentionsThemUnnamed(text: string, thing: string, askedWords: Set<string
   return unnamed;
 }
 
+// A week, month or year is a time only when the text says which ("last week", "a month later", "the end of the
+// year"): "the week between discovery and notice" does not say when anything was found.
+const PERIOD = "week|weekend|month|year|quarter|decade|century|season";
+const WHICH_PERIOD = String.raw`\b(?:last|this|next|that|same|previous|following|coming|past|early|late|mid|first|final|a|one|${SMALL_NUMBER_WORDS}|\d+|(?:end|start|beginning|middle|turn|rest) of the)[\s-]+(?:${PERIOD})s?\b|\b(?:${PERIOD})s?\s+(?:later|earlier|ago|after|before|since)\b`;
 const TIME_WORDS = new RegExp(
-  String.raw`\b(${MONTHS}|${DAYS}|yesterday|today|tomorrow|tonight|overnight|earlier|ago|morning|afternoon|evening|night|dawn|dusk|weekend|spring|summer|autumn|fall|winter|decade|century|season|week|month|year|quarter)s?\b|${YEAR}|${CLOCK}`,
+  String.raw`\b(${MONTHS}|${DAYS}|yesterday|today|tomorrow|tonight|overnight|earlier|ago|morning|afternoon|evening|night|dawn|dusk|spring|summer|autumn|fall|winter)s?\b|${WHICH_PERIOD}|${YEAR}|${CLOCK}`,
   "i",
 );
-const CARDINALS =
-  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|a third|a quarter|both|single|pair|couple)\b/i;
+const CARDINALS = new RegExp(
+  String.raw`\b(${SMALL_NUMBER_WORDS}|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|${TENS_WORDS}|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|a third|a quarter|both|single|pair|couple)\b`,
+  "i",
+);
 // A sum of money: a currency sign or word next to a number.
 const MONEY = /[$£€¥₹]\s?\d|\b\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?\s?(dollars?|pounds?|euros?|cents?|pence|yen|rupees?|francs?|kronor|kroner|krona|usd|gbp|eur)\b/i;
 const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\baged\s+\d{1,3}\b|\bage of \d{1,3}\b|\p{Lu}\p{L}+,\s\d{1,3},|\b(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|\b\d{1,3}(st|nd|rd|th) birthday\b/u;
@@ -131,13 +145,22 @@ const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\baged\s+\d{1,3}\b|\bage of \d{1,3}\b|
 const LENGTH = /(?<![$£€¥₹\d.,])\d[\d,.]*[\s-]?(miles?|mi|kilometres?|kilometers?|km|metres?|meters?|m|feet|foot|ft|yards?|inches?|cm)\b/i;
 const UNITS = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|sessions?|rounds?";
 const DURATION = new RegExp(
-  String.raw`\b(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|few|many|hundreds of|dozens of)[\s-]+(full\s+|more\s+)?(${UNITS})\b|\bovernight\b|\ball (day|night|week)\b|\b(until|till|through|from)\b`,
+  String.raw`\b(\d+(\.\d+)?|a|an|${SMALL_NUMBER_WORDS}|fifteen|${TENS_WORDS}|several|few|many|hundreds of|dozens of)[\s-]+(full\s+|more\s+)?(${UNITS})\b|\bovernight\b|\ball (day|night|week)\b|\b(until|till|through|from)\b`,
   "i",
 );
-const PLACE = /\b(?:in|at|near|inside|outside|across|from|to|into|outside of|north of|south of|east of|west of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*)/gu;
-/** A place the question did not name: "Where in Portugal was the house?" is not answered by "a house in Portugal". */
+const PLACE = /\b(?:in|at|near|inside|outside|across|from|to|into|outside of|north of|south of|east of|west of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
+const NOT_A_PLACE = new RegExp(`^(${MONTHS}|${DAYS})$`, "i");
+/**
+ * A place the question did not name: "Where in Portugal was the house?" is not answered by "a house in Portugal",
+ * but is by "in Portugal's Algarve"; "in March" names no place.
+ */
 const namesNewPlace = (text: string, askedWords: Set<string>) =>
-  [...text.matchAll(PLACE)].some((m) => !askedWords.has(m[1]!.replace(/['’]s$/u, "").toLowerCase()));
+  [...text.matchAll(PLACE)].some((m) =>
+    m[1]!
+      .split(/\s+/)
+      .map((w) => w.replace(/['’]s$/u, "").toLowerCase())
+      .some((w) => !NOT_A_PLACE.test(w) && !askedWords.has(w)),
+  );
 const PERSON_ROLES =
   /\b(officials?|minister|ministers|spokes(wo)?man|spokesperson|president|chief|director|mayor|judge|judges|captain|coach|manager|chair(wo)?man|chair|leader|leaders|executive|secretary|governor|ambassador|envoy|mediators?|negotiators?|delegation|delegates|police|officers?|residents?|witness(es)?|researchers?|scientists?|doctors?|council|committee|court|board|union|government|authorities|ministry|agency)\b/i;
 
@@ -154,7 +177,8 @@ const namesSomethingNew = (text: string, askedWords: Set<string>, fromSentenceSt
  * words: "'Cutting now risks having to reverse course,' one of the four argued" does not say which of them did.
  */
 function quotesNewWords(text: string, askedWords: Set<string>): boolean {
-  return [...text.matchAll(/["“'‘]([^"”'’]{2,60})["”'’]/gu)].some(([, quoted]) => {
+  // A mark inside a word is an apostrophe ("the mayor's plan"), not a quotation's start or end.
+  return [...text.matchAll(/(?<![\p{L}\p{N}])["“'‘]([^"”'’]{2,60})["”'’](?!\p{L})/gu)].some(([, quoted]) => {
     const words = extractTerms(quoted!).map((t) => t.surface.toLowerCase());
     return words.filter((w) => !askedWords.has(w)).length * 2 > words.length;
   });

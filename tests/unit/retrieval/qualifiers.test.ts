@@ -9,6 +9,7 @@ describe("what narrows a question to one of several like facts", () => {
     expect(misses("How long did the third rapid game last?", "Sandqvist won the fourth game, in 63 moves.")).toBe(true);
     expect(misses("What is the average rent for a one-bedroom flat?", "The average rent for a two-bedroom flat is £1,840 a month.")).toBe(true);
     expect(misses("How many people went to the festival last year?", "The festival had been expected to draw 30,000 people on Saturday.")).toBe(true);
+    expect(misses("How long did the 3rd game last?", "Sandqvist won the fourth game, in 63 moves.")).toBe(true);
   });
 
   it("is kept when the sentence or a neighbour says it, in either spelling of a joined number", () => {
@@ -16,6 +17,12 @@ describe("what narrows a question to one of several like facts", () => {
     expect(misses("How long did the third rapid game last?", "The Third game lasted 40 minutes.")).toBe(false);
     expect(misses("What is the average rent for a one-bedroom flat?", "A one bedroom flat costs £1,200 a month.")).toBe(false);
     expect(misses("How many people went last year?", "Last year 28,000 people went.")).toBe(false);
+    expect(misses("How long did the 3rd game last?", "The third game lasted 40 minutes.")).toBe(false);
+    expect(misses("Who called the 24-hour strike?", "The union called a strike of 24 hours.")).toBe(false);
+  });
+
+  it("is not a share: two-thirds of something narrows nothing", () => {
+    expect(qualifiersOf("Did two-thirds of members back the deal?")).toEqual([]);
   });
 
   it("leaves out the report's own time, and questions that name none", () => {

@@ -15,6 +15,8 @@ describe("the kind of fact a question asks for", () => {
     ["Which two countries signed?", "name"],
     ["Which of the four dissenters argued for a cut?", "name"],
     ["Which of them spoke first?", undefined],
+    ["Which of the proposals was dropped?", undefined],
+    ["Which plan did the council reject?", undefined],
     ["What percentage of voters turned out?", "amount"],
     ["How long did the talks last?", "duration"],
     ["When did the strike begin?", "time"],
@@ -35,6 +37,11 @@ describe("the kind of fact a question asks for", () => {
   it("wants a date or time for when, a duration for how long, and someone the question did not name for who", () => {
     expect(holdsAnswerType("time", "The strike began on Thursday.", asked("When did it begin?"))).toBe(true);
     expect(holdsAnswerType("time", "The strike was long and bitter.", asked("When did it begin?"))).toBe(false);
+    const found = asked("When was the breach found?");
+    expect(holdsAnswerType("time", "The firm said the week between discovery and notice was needed.", found)).toBe(false);
+    expect(holdsAnswerType("time", "The breach was found a week before the notice.", found)).toBe(true);
+    expect(holdsAnswerType("time", "It was found last month.", found)).toBe(true);
+    expect(holdsAnswerType("time", "The review will report by the end of the year.", found)).toBe(true);
     expect(holdsAnswerType("duration", "It collapsed after four days of negotiations.", asked("How long did it last?"))).toBe(true);
     expect(holdsAnswerType("duration", "It collapsed in Istanbul.", asked("How long did it last?"))).toBe(false);
     expect(holdsAnswerType("person", "The talks were mediated by Aino Lehtinen.", asked("Who mediated the talks?"))).toBe(true);
@@ -45,6 +52,8 @@ describe("the kind of fact a question asks for", () => {
     const where = "Where in Portugal was his holiday home?";
     expect(holdsAnswerType("place", "The money paid for a holiday home in Portugal.", asked(where))).toBe(false);
     expect(holdsAnswerType("place", "The house, near Faro in Portugal, was sold.", asked(where))).toBe(true);
+    expect(holdsAnswerType("place", "The money paid for a holiday home in Portugal's Algarve.", asked(where))).toBe(true);
+    expect(holdsAnswerType("place", "He bought a holiday home in Portugal in March.", asked(where))).toBe(false);
     const wards = analyseQuestion("Which two wards at Lowmere General were closed?");
     expect(wards.askedThing).toBe("wards");
     expect(holdsAnswerType("name", "Two wards at Lowmere General have been closed.", wards.askedWords, wards.askedThing)).toBe(false);
@@ -57,6 +66,7 @@ describe("the kind of fact a question asks for", () => {
     expect(holdsAnswerType("name", '"Cutting now risks having to reverse course," the minutes quoted one of the four as arguing.', q.askedWords, q.askedThing)).toBe(false);
     const slogan = analyseQuestion("Which slogan did the campaign use?");
     expect(holdsAnswerType("name", 'The campaign ran under the slogan "Build it here".', slogan.askedWords, slogan.askedThing)).toBe(true);
+    expect(holdsAnswerType("name", "The campaign's slogan echoed the party's old one.", slogan.askedWords, slogan.askedThing)).toBe(false);
   });
 });
 
