@@ -125,10 +125,12 @@ function mentionsThemUnnamed(text: string, thing: string, askedWords: Set<string
   return unnamed;
 }
 
-// A week, month or year is a time only when the text says which ("last week", "a month later", "the end of the
-// year"): "the week between discovery and notice" does not say when anything was found.
+// A week, month or year is a time only when the text says which ("last week", "within a month", "a year later", "the
+// end of the year"): "the week between discovery and notice" does not say when anything was found, nor do "two
+// weeks of talks" or "a quarter of the staff".
 const PERIOD = "week|weekend|month|year|quarter|decade|century|season";
-const WHICH_PERIOD = String.raw`\b(?:last|this|next|that|same|previous|following|coming|past|early|late|mid|first|final|a|one|${SMALL_NUMBER_WORDS}|\d+|(?:end|start|beginning|middle|turn|rest) of the)[\s-]+(?:${PERIOD})s?\b|\b(?:${PERIOD})s?\s+(?:later|earlier|ago|after|before|since)\b`;
+const HOW_MANY_PERIODS = String.raw`(?:a|an|one|${SMALL_NUMBER_WORDS}|\d+)\s+`;
+const WHICH_PERIOD = String.raw`\b(?:(?:last|this|next|that|same|previous|following|coming|past|early|late|mid|first|final)[\s-]+|(?:within|in)\s+${HOW_MANY_PERIODS}|(?:end|start|beginning|middle|turn|rest)[\s-]of[\s-](?:the[\s-])?)(?:${PERIOD})s?\b|\b(?:${PERIOD})s?\s+(?:later|earlier|ago|after|before|since)\b`;
 const TIME_WORDS = new RegExp(
   String.raw`\b(${MONTHS}|${DAYS}|yesterday|today|tomorrow|tonight|overnight|earlier|ago|morning|afternoon|evening|night|dawn|dusk|spring|summer|autumn|fall|winter)s?\b|${WHICH_PERIOD}|${YEAR}|${CLOCK}`,
   "i",
@@ -148,19 +150,24 @@ const DURATION = new RegExp(
   String.raw`\b(\d+(\.\d+)?|a|an|${SMALL_NUMBER_WORDS}|fifteen|${TENS_WORDS}|several|few|many|hundreds of|dozens of)[\s-]+(full\s+|more\s+)?(${UNITS})\b|\bovernight\b|\ball (day|night|week)\b|\b(until|till|through|from)\b`,
   "i",
 );
-const PLACE = /\b(?:in|at|near|inside|outside|across|from|to|into|outside of|north of|south of|east of|west of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
+const PLACE = /\b(?:in|at|near|inside|outside|across|from|to|into|outside of|north of|south of|east of|west of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*)(?:\s+(\p{Lu}[\p{L}'’-]*))?/gu;
+const POSSESSIVE = /['’]s$/u;
 const NOT_A_PLACE = new RegExp(`^(${MONTHS}|${DAYS})$`, "i");
 /**
- * A place the question did not name: "Where in Portugal was the house?" is not answered by "a house in Portugal",
- * but is by "in Portugal's Algarve"; "in March" names no place.
+ * The places a match of PLACE names, lowercase: "in Portugal's Algarve" names the Algarve too, but "to Portugal's
+ * Prime Minister" no place beyond Portugal, so a word after a possessive counts only when it is no English word.
+ */
+function placesNamed([, first, next]: RegExpMatchArray): string[] {
+  const places = [first!.replace(POSSESSIVE, "")];
+  if (next !== undefined && POSSESSIVE.test(first!) && !isDictionaryWord(next)) places.push(next.replace(POSSESSIVE, ""));
+  return places.map((p) => p.toLowerCase()).filter((p) => !NOT_A_PLACE.test(p));
+}
+/**
+ * A place the question did not name: "Where in Portugal was the house?" is not answered by "a house in Portugal"
+ * (nor "in Portugal in March"), but is by "near Faro". The question's "Portugal's" names Portugal as well.
  */
 const namesNewPlace = (text: string, askedWords: Set<string>) =>
-  [...text.matchAll(PLACE)].some((m) =>
-    m[1]!
-      .split(/\s+/)
-      .map((w) => w.replace(/['’]s$/u, "").toLowerCase())
-      .some((w) => !NOT_A_PLACE.test(w) && !askedWords.has(w)),
-  );
+  [...text.matchAll(PLACE)].some((m) => placesNamed(m).some((p) => !askedWords.has(p) && !askedWords.has(`${p}'s`) && !askedWords.has(`${p}’s`)));
 const PERSON_ROLES =
   /\b(officials?|minister|ministers|spokes(wo)?man|spokesperson|president|chief|director|mayor|judge|judges|captain|coach|manager|chair(wo)?man|chair|leader|leaders|executive|secretary|governor|ambassador|envoy|mediators?|negotiators?|delegation|delegates|police|officers?|residents?|witness(es)?|researchers?|scientists?|doctors?|council|committee|court|board|union|government|authorities|ministry|agency)\b/i;
 
@@ -176,9 +183,11 @@ const namesSomethingNew = (text: string, askedWords: Set<string>, fromSentenceSt
  * A short quotation, a title ("Which slogan…?" answered "'Build it here'"), unless it is mostly the question's own
  * words: "'Cutting now risks having to reverse course,' one of the four argued" does not say which of them did.
  */
+// A mark inside a word is an apostrophe ("the mayor's plan", "can't"), not a quotation's start or end.
+const QUOTATION = /(?<![\p{L}\p{N}])(?:"([^"]{2,60})"|“([^”]{2,60})”|['‘]((?:[^'’]|(?<=\p{L})['’](?=\p{L})){2,60})['’](?!\p{L}))/gu;
 function quotesNewWords(text: string, askedWords: Set<string>): boolean {
-  // A mark inside a word is an apostrophe ("the mayor's plan"), not a quotation's start or end.
-  return [...text.matchAll(/(?<![\p{L}\p{N}])["“'‘]([^"”'’]{2,60})["”'’](?!\p{L})/gu)].some(([, quoted]) => {
+  return [...text.matchAll(QUOTATION)].some((m) => {
+    const quoted = m[1] ?? m[2] ?? m[3];
     const words = extractTerms(quoted!).map((t) => t.surface.toLowerCase());
     return words.filter((w) => !askedWords.has(w)).length * 2 > words.length;
   });

@@ -42,6 +42,10 @@ describe("the kind of fact a question asks for", () => {
     expect(holdsAnswerType("time", "The breach was found a week before the notice.", found)).toBe(true);
     expect(holdsAnswerType("time", "It was found last month.", found)).toBe(true);
     expect(holdsAnswerType("time", "The review will report by the end of the year.", found)).toBe(true);
+    expect(holdsAnswerType("time", "It will be fixed within a month.", found)).toBe(true);
+    expect(holdsAnswerType("time", "Finding it took two weeks.", found)).toBe(false);
+    expect(holdsAnswerType("time", "A quarter of the staff were told.", found)).toBe(false);
+    expect(holdsAnswerType("time", "It followed three years of talks.", found)).toBe(false);
     expect(holdsAnswerType("duration", "It collapsed after four days of negotiations.", asked("How long did it last?"))).toBe(true);
     expect(holdsAnswerType("duration", "It collapsed in Istanbul.", asked("How long did it last?"))).toBe(false);
     expect(holdsAnswerType("person", "The talks were mediated by Aino Lehtinen.", asked("Who mediated the talks?"))).toBe(true);
@@ -54,6 +58,9 @@ describe("the kind of fact a question asks for", () => {
     expect(holdsAnswerType("place", "The house, near Faro in Portugal, was sold.", asked(where))).toBe(true);
     expect(holdsAnswerType("place", "The money paid for a holiday home in Portugal's Algarve.", asked(where))).toBe(true);
     expect(holdsAnswerType("place", "He bought a holiday home in Portugal in March.", asked(where))).toBe(false);
+    expect(holdsAnswerType("place", "The holiday home belonged to Portugal's Prime Minister.", asked(where))).toBe(false);
+    expect(holdsAnswerType("place", "The home in Portugal's Algarve was sold.", asked("Where in Portugal's south was the home?"))).toBe(true);
+    expect(holdsAnswerType("place", "The home was in Portugal.", asked("Where in Portugal's south was the home?"))).toBe(false);
     const wards = analyseQuestion("Which two wards at Lowmere General were closed?");
     expect(wards.askedThing).toBe("wards");
     expect(holdsAnswerType("name", "Two wards at Lowmere General have been closed.", wards.askedWords, wards.askedThing)).toBe(false);
@@ -67,6 +74,8 @@ describe("the kind of fact a question asks for", () => {
     const slogan = analyseQuestion("Which slogan did the campaign use?");
     expect(holdsAnswerType("name", 'The campaign ran under the slogan "Build it here".', slogan.askedWords, slogan.askedThing)).toBe(true);
     expect(holdsAnswerType("name", "The campaign's slogan echoed the party's old one.", slogan.askedWords, slogan.askedThing)).toBe(false);
+    expect(holdsAnswerType("name", "The campaign ran under the slogan 'we can't stop now'.", slogan.askedWords, slogan.askedThing)).toBe(true);
+    expect(holdsAnswerType("name", 'The campaign ran under the slogan "we can\'t stop now".', slogan.askedWords, slogan.askedThing)).toBe(true);
   });
 });
 
