@@ -17,10 +17,13 @@ export interface QuestionRows {
 // A wrong answer with a confident citation is the worst outcome: the answer thresholds are those that answer most
 // questions right while, on reports held out of the fit, wrong answers stay within this share of all questions and
 // answered unanswerable questions within this share of those (issue 9's targets are 5 % and 15 %; the margin is for
-// new reports). Measured on the 915-question bank under report-level cross-validation, limits of 3, 4 and 5 % gave
-// 28, 35 and 44 wrong answers for 140, 163 and 169 right ones: from 4 to 5 % each right answer gained costs more than
-// one wrong one, from 4 to 3 % each wrong answer avoided costs three right ones.
-const MAX_WRONG_SHARE = 0.04;
+// new reports). On new outsider sets wrong answers have run at or above what cross-validation on the bank foretold
+// (4.2 to 5.6 % on the three newest, against 4.2 %), so the limit sits below the 4 % used until the thirteenth
+// session: on the 1,488-question bank, held out by report (with the near-miss checks as first written), limits of 3,
+// 3.5 and 4 % gave 46, 54 and 62 wrong answers for 235, 269 and 284 right ones. From 4 to 3.5 % each wrong answer
+// avoided costs two right ones, most of which still show their supporting sentence among related passages; from 3.5
+// to 3 % four.
+const MAX_WRONG_SHARE = 0.035;
 const MAX_UNANSWERABLE_ANSWERED = 0.1;
 // Related passages: shown passages that hold the support earn 1; shown for an off-topic question they cost 1, and
 // shown missing the support they cost a little (the reader looked for nothing).

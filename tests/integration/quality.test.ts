@@ -100,8 +100,9 @@ describe("answer quality on the question bank, local store", () => {
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
     expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(1488);
-    // In-sample with the shipped model (fitted on all 1,488, bank-l joined, with the qualifier and which/where checks):
-    // 3.9 % wrong, near-misses 92.5 % abstained, direct 58.8 %, reworded 56.5 %. Fitted on the 1,344 (bank-i joined):
+    // In-sample with the shipped model (fitted on all 1,488 under a 3.5 % limit on held-out wrong answers): 3.4 % wrong,
+    // near-misses 93.4 % abstained, direct 56.8 %, reworded 57.0 %; under the 4 % limit before, with the qualifier and
+    // which/where checks: 3.9 %, 92.5 %, 58.8 %, 56.5 %. Fitted on the 1,344 (bank-i joined):
     // 3.7 %, 93.0 %, 60.1 %, 56.6 %; 3.6 %, 92.4 %, 58.8 %, 56.6 % before the answer model read whether the asked-for
     // fact stands beside what is asked about (factAttached). Fitted on the 1,200 before bank-i: 3.6 %, 92.9 %, 56.0 %, 57.0 %; on the 1,057
     // before bank-h joined: 3.8 %, 92.8 %, 55.7 %, 55.7 % in-sample and 4.3 %,
@@ -109,11 +110,11 @@ describe("answer quality on the question bank, local store", () => {
     // bank's cross-validated 3.8 %, 93.7 %, 59.6 % and 57.6 %. Before an answer for sharing every word of the question
     // with the sentence or its neighbours counted against the fit's limit on wrong answers, the 915 gave 6.0 %, 91.2 %,
     // 67.7 % and 57.6 % cross-validated.
-    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.039);
-    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.924);
+    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.034);
+    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.934);
     expect(targets.offTopicAbstained!.value).toBe(1);
-    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.587);
-    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.564);
+    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.568);
+    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.57);
     // Embedding the bank's reports and 1,344 questions with the real model, then asking them: 71 s (at 1,200) at a load of 12 on 2
     // cores, past the default limit.
   }, 240_000);
@@ -169,17 +170,17 @@ describe("answer quality on the question bank, local store", () => {
   // passed 165 → 168, wrong 12 → 13, related 149 → 143 (the bank's wrong 2 → 0, the second set's 0 → 1, bank-h's 1 → 4,
   // bank-i's 5 → 4); bank-l's own (unseen first run: 9/2) 9/3 in-sample, a tuning set since.
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 43, wrong: 0, related: 28 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 27, wrong: 1, related: 16 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 38, wrong: 1, related: 32 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 26, wrong: 1, related: 17 },
     { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 9, wrong: 1, related: 15 },
-    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 16, wrong: 1, related: 14 },
+    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 15, wrong: 0, related: 13 },
     { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 15, wrong: 1, related: 11 },
-    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 16, wrong: 0, related: 12 },
+    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 14, wrong: 0, related: 14 },
     { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 1, related: 14 },
-    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 13, wrong: 0, related: 11 },
-    { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 11, wrong: 4, related: 8 },
+    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 12, wrong: 0, related: 11 },
+    { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 10, wrong: 2, related: 11 },
     { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 10, wrong: 4, related: 14 },
-    { file: "tests/fixtures/bank/followups-l.jsonl", total: 36, passed: 9, wrong: 3, related: 16 },
+    { file: "tests/fixtures/bank/followups-l.jsonl", total: 36, passed: 7, wrong: 2, related: 19 },
   ];
   /**
    * Every set's follow-ups asked at once, the first time a set's results are wanted: a follow-up's reading exists only
@@ -222,16 +223,18 @@ describe("answer quality on the question bank, local store", () => {
     expect(vote.citations.filter((c) => c.reportId !== "appeals-court-pipeline-ruling")).toEqual([]);
   });
 
-  it("answers an elliptic follow-up from the report the previous answer came from", async () => {
+  it("answers an elliptic follow-up from the report the previous answer came from, settling a close call", async () => {
     const { engine } = await bankEngine();
     const history = await replayHistory(engine, ["By how much does the parks department's budget fall?"]);
     expect(history[0]!.citations?.[0]?.reportId).toBe("riverton-city-budget");
-    // Until bank-l joined the fit this was a close call settled by the conversation ("What happens to the pools in the
-    // budget?" alone was not sure); the refitted model answers it alone as well, so it settles nothing here.
+    // Asked alone, its reading is a close call the model is not sure of (it showed the pools' sentence among related
+    // passages); the previous answer came from the budget report, whose passage the follow-up as typed finds.
+    const pools = "two seasonal swimming pools will stay closed";
     const alone = await engine.ask("What happens to the pools in the budget?");
-    expect(alone.citations.map((c) => c.text)).toEqual([expect.stringContaining("two seasonal swimming pools will stay closed")]);
-    const pools = await engine.ask("and the pools?", { history });
-    expect(pools.citations.map((c) => c.text)).toEqual([expect.stringContaining("two seasonal swimming pools will stay closed")]);
+    expect(alone.citations).toEqual([]);
+    expect(alone.related?.map((c) => c.text)).toContainEqual(expect.stringContaining(pools));
+    const followUp = await engine.ask("and the pools?", { history });
+    expect(followUp.citations.map((c) => c.text)).toEqual([expect.stringContaining(pools)]);
   });
 
   it("settles a close call only when the follow-up as typed finds the passage and the previous turn cited its report", async () => {
@@ -288,10 +291,9 @@ describe("answer quality on the question bank, local store", () => {
     expect(shown[0]!.related?.[0]?.reportId).toBe("vantora-data-breach");
   });
 
-  // Known wrong answer since bank-l joined the fit (the answer threshold fell from 0.722 to 0.688): the reading "When
-  // was Vantora found?" is answered alone with "the week between discovery and notice", as a bare "week" satisfies
-  // "when". Fixing the kind of fact needs a refit and a cross-validated run; this test turns red when it is fixed.
-  it.fails("leaves unsettled a follow-up of a turn that was not sure and only showed passages of that report", async () => {
+  // Its reading, "When was Vantora found?", was once answered with "the week between discovery and notice", as a bare
+  // "week" satisfied "when" (wrong from bank-l's refit until the thirteenth session).
+  it("leaves unsettled a follow-up of a turn that was not sure and only showed passages of that report", async () => {
     const { engine, shown } = await afterNotSure();
     const found = await engine.ask("when was it found?", { history: shown });
     expect(found).toMatchObject({ abstained: true, citations: [] });
