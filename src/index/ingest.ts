@@ -59,6 +59,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       chunking: { sentences: config.chunkSentences, overlap: config.chunkOverlap },
       rebuild: options.rebuild === true,
       folders,
+      corpusDir: config.corpusDir,
     };
     const named = await Promise.all(files.map((file) => readFileForIngest(file, config.maxReportBytes)));
     const state = previous && (await previousState(previous, new Set(files), settings, config.maxReportBytes));

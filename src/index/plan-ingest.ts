@@ -1,4 +1,5 @@
 import path from "node:path";
+import { corpusName } from "../core/corpus-name.js";
 import type { ReportFile } from "./read-report.js";
 import type { ReportRecord } from "./records.js";
 
@@ -33,6 +34,8 @@ export interface PlanSettings {
    * was in one of them: an ingest of named files was not asked about it, so it keeps it.
    */
   folders: readonly string[];
+  /** The corpus folder (absolute): a refusal names a file within it, never by its path on the server. */
+  corpusDir: string;
 }
 
 /** A report to segment, chunk and embed. */
@@ -65,6 +68,8 @@ export function planIngest(previous: PreviousState | undefined, files: ReadFile[
   const plan: IngestPlan = { keep: [], embed: [], remove: [], missing: [], refuse: [] };
   const inFolders = (file: string) => settings.folders.some((folder) => file.startsWith(folder + path.sep));
   const claimed = new Map<string, string>();
+  // A refusal may be read by whoever ran /ingest on Discord, a stranger: no path on the server may show in it.
+  const shown = (file: string) => corpusName(file, settings.corpusDir) ?? "a report from outside the corpus folder";
 
   for (const read of files) {
     if ("error" in read) {
@@ -75,7 +80,7 @@ export function planIngest(previous: PreviousState | undefined, files: ReadFile[
     const old = byId.get(report.id);
     const holder = claimed.get(report.id) ?? (old && old.source !== report.source && previous!.existing.has(old.source) ? old.source : undefined);
     if (holder !== undefined) {
-      plan.refuse.push({ file: read.file, reason: `${path.basename(read.file)}: report id "${report.id}" is already taken by ${holder}` });
+      plan.refuse.push({ file: read.file, reason: `${path.basename(read.file)}: report id "${report.id}" is already taken by ${shown(holder)}` });
       continue;
     }
     claimed.set(report.id, report.source);
@@ -97,7 +102,8 @@ export function planIngest(previous: PreviousState | undefined, files: ReadFile[
       } else {
         // Neither its stored vectors nor its source can be used: the one case a named ingest cannot keep a report.
         plan.remove.push(old.id);
-        plan.refuse.push({ file: old.source, reason: `${old.id}: cannot be kept (its stored copy is unusable and its source ${old.source} is missing)` });
+        const reason = `${old.id}: cannot be kept (its stored copy is unusable and its source ${shown(old.source)} is missing)`;
+        plan.refuse.push({ file: old.source, reason });
       }
     } else if (reuse && previous!.intact.has(old.id)) {
       plan.keep.push({ record: old, named: false });

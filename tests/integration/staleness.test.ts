@@ -41,7 +41,7 @@ describe("starting on a corpus that changed since the last ingest", () => {
     writeFileSync(path.join(ws.corpusDir, "ferry.md"), "A different ferry story.");
     const first = await start();
     expect(first.notices.join("\n")).toMatch(/Skipped only-title\.md: no sentences found/);
-    expect(first.notices.join("\n")).toMatch(/Skipped ferry\.md: report id "ferry" is already taken/);
+    expect(first.notices.join("\n")).toMatch(/Skipped ferry\.md: report id "ferry" is already taken by ferry\.txt in the corpus folder$/m);
     expect((await start()).notices).toEqual([]);
     rmSync(path.join(ws.corpusDir, "only-title.md"));
     rmSync(path.join(ws.corpusDir, "ferry.md"));

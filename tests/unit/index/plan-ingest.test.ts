@@ -4,7 +4,7 @@ import type { ReportFile } from "../../../src/index/read-report.js";
 import type { ReportRecord } from "../../../src/index/records.js";
 
 /** An ingest of the corpus folder, as at start; `named` is one of named files only, as `npm run ingest -- x.txt`. */
-const settings = { embedder: "use", chunking: { sentences: 3, overlap: 1 }, rebuild: false, folders: ["/corpus"] };
+const settings = { embedder: "use", chunking: { sentences: 3, overlap: 1 }, rebuild: false, folders: ["/corpus"], corpusDir: "/corpus" };
 const named = { ...settings, folders: [] };
 const report = (id: string, hash = `h-${id}`, source = `/corpus/${id}.txt`): ReportFile => ({ id, title: id, source, text: `${id} text.`, hash, origin: { kind: "text" } });
 const record = (id: string, hash = `h-${id}`, source = `/corpus/${id}.txt`): ReportRecord => ({
@@ -58,7 +58,7 @@ describe("planIngest", () => {
       keep: [],
       embed: [],
       remove: ["gone"],
-      refuse: ["gone: cannot be kept (its stored copy is unusable and its source /corpus/gone.txt is missing)"],
+      refuse: ["gone: cannot be kept (its stored copy is unusable and its source gone.txt in the corpus folder is missing)"],
     });
   });
 
@@ -90,7 +90,7 @@ describe("planIngest", () => {
     expect(ids(planIngest(prev, [read(report("a"))], { ...settings, chunking: { sentences: 4, overlap: 1 } })).embed).toEqual(["a updated"]);
   });
 
-  it("refuses unreadable files and a second file claiming a taken id", () => {
+  it("refuses unreadable files and a second file claiming a taken id, naming the holder without its path on the server", () => {
     const prev = previous([record("a")]);
     const plan = planIngest(
       prev,
@@ -101,7 +101,11 @@ describe("planIngest", () => {
       keep: ["a (unnamed)"],
       embed: ["n added"],
       remove: [],
-      refuse: ["bin.txt: binary file", 'a.md: report id "a" is already taken by /corpus/a.txt', 'n.md: report id "n" is already taken by /x/n.txt'],
+      refuse: [
+        "bin.txt: binary file",
+        'a.md: report id "a" is already taken by a.txt in the corpus folder',
+        'n.md: report id "n" is already taken by a report from outside the corpus folder',
+      ],
     });
   });
 
