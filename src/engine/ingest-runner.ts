@@ -37,7 +37,9 @@ export interface IngestJob {
 export type IngestMessage =
   | { type: "report"; report: Parameters<NonNullable<IngestRunOptions["onReport"]>>[0] }
   | { type: "done"; summary: IngestSummary }
-  | { type: "failed"; error: { code?: DossierErrorCode; message: string; detail?: string } };
+  | { type: "failed"; error: IngestFailure };
+/** Our error as it was, or any other by its system code (EIO) and its own text, which may hold a path on the server. */
+export type IngestFailure = { code?: DossierErrorCode; message: string; detail?: string; systemCode?: string };
 
 const CHILD = fileURLToPath(new URL("./ingest-child.ts", import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -66,10 +68,7 @@ export function childProcessRunner(config: Config): IngestRunner {
       child.on("message", (message: IngestMessage) => {
         if (message.type === "report") options.onReport?.(message.report);
         else if (message.type === "done") settle(() => resolve(message.summary));
-        else {
-          const { code, message: text, detail } = message.error;
-          settle(() => reject(new DossierError(code ?? "INGEST_FAILED", code ? text : `The ingest failed (${text}); the index was not changed.`, { detail })));
-        }
+        else settle(() => reject(ingestFailed(message.error)));
       });
       child.on("error", (error) => settle(() => reject(new DossierError("INGEST_FAILED", `Could not start the ingest (${error.message}).`, { cause: error }))));
       child.on("exit", (code, signal) =>
@@ -78,4 +77,17 @@ export function childProcessRunner(config: Config): IngestRunner {
       const job: IngestJob = { config, paths, options: { rebuild: options.rebuild, repair: options.repair } };
       child.send(job);
     });
+}
+
+/**
+ * The error the child sent, for the caller. Ours are shown as they are; any other is named by its system code alone,
+ * since its text ("EIO: i/o error, open '/srv/…'") names paths on the server and the line may go to a Discord user.
+ * The text stays in the detail and the cause, for the log.
+ */
+export function ingestFailed({ code, message, detail, systemCode }: IngestFailure): DossierError {
+  if (code) return new DossierError(code, message, { detail });
+  return new DossierError("INGEST_FAILED", `The ingest failed (${systemCode ?? "an unexpected error"}); the index was not changed.`, {
+    detail: message,
+    cause: Object.assign(new Error(message), systemCode && { code: systemCode }),
+  });
 }
