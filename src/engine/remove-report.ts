@@ -20,9 +20,11 @@ export interface RemovedReport {
  * or, when any id is unknown, none (a half-done removal would leave the user to work out which ids went). A report
  * whose file is in the corpus folder loses that file too (else the next start would ingest it again); a file
  * elsewhere is the user's and is left alone. The files are moved aside (as `.<name>.<uuid>.removed`) first and put
- * back if the new index cannot be made live. A crash is not undone: after the swap it leaves the new index and those
- * hidden copies; between moving the files aside and the swap, the old index with its files hidden, whose reports the
- * next ingest of the corpus folder drops as gone, so the removal ends done but the copies stay until deleted by hand.
+ * back if the new index cannot be made live. A crash is not undone: after the swap it leaves the new index, those
+ * hidden copies and, for a page fetched by URL, its address in `.sources.json`; between moving the files aside and
+ * the swap, the old index with its files hidden, whose reports the next ingest of the corpus folder drops as gone.
+ * Either way the removal ends done (`ingest --refresh` fetches no page whose file is gone, and forgets its address),
+ * but the copies stay until deleted by hand.
  */
 export async function removeReports(ids: string[], config: Config, store: IndexStore, logger: Logger): Promise<RemovedReport[]> {
   const wanted = [...new Set(ids)];
@@ -56,7 +58,8 @@ export async function removeReports(ids: string[], config: Config, store: IndexS
       }
       throw error;
     }
-    // The removal is live from here: a hidden copy or an address left behind is untidy, not a failed removal.
+    // The removal is live from here: a hidden copy or an address left behind is untidy, not a failed removal. The
+    // address cannot bring the page back, since `ingest --refresh` skips (and forgets) an address whose file is gone.
     for (const { source, aside } of moved) {
       await rm(aside, { force: true }).catch((err: unknown) => logger.warn({ err, file: aside }, "a removed report's hidden copy could not be deleted"));
       await forgetAddress(source).catch((err: unknown) => logger.warn({ err, file: source }, "a removed report's address could not be forgotten"));

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
 import type { SkippedFile } from "../engine-types.js";
@@ -63,13 +63,21 @@ export async function saveUrlReport(url: string, config: Config): Promise<SavedR
 /**
  * Fetches every report that came from a URL again. A page whose bytes or extracted text are unchanged is left as it
  * is (so it is not embedded again; pages often differ only in ads or timestamps); a changed one is saved over the
- * old file. A page that cannot be fetched now keeps its last version, with the reason among `skipped`.
+ * old file. A page that cannot be fetched now keeps its last version, with the reason among `skipped`; one whose
+ * file is gone is not fetched, and its address is forgotten.
  */
 export async function refreshUrlReports(config: Config): Promise<{ changed: SavedReport[]; unchanged: string[]; skipped: SkippedFile[] }> {
   const changed: SavedReport[] = [];
   const unchanged: string[] = [];
   const skipped: SkippedFile[] = [];
   for (const { file, url } of await fetchedFiles(webFolder(config))) {
+    // A page whose file is gone was removed (an address can outlive its file when forgetting it failed, or the
+    // process died, after the removal went live); fetching it again would bring the removed report back. Forgetting
+    // it here is tidying only: while the file is missing the page is skipped all the same.
+    if (await isGone(file)) {
+      await forgetAddress(file).catch(() => undefined);
+      continue;
+    }
     try {
       const fetched = await fetchReportUrl(url, config);
       const old = await readFile(file).catch(() => undefined);
@@ -88,6 +96,14 @@ export async function refreshUrlReports(config: Config): Promise<{ changed: Save
     }
   }
   return { changed, unchanged, skipped };
+}
+
+/** Only a file that is not there: one that cannot be read for another reason is still the user's report. */
+async function isGone(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === "ENOENT",
+  );
 }
 
 function idFromUrl(raw: string): string {

@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { refreshUrlReports, webFolder } from "../../src/engine/url-reports.js";
+import { addressOf, rememberAddress } from "../../src/formats/source-addresses.js";
+import { makeArticleHtml } from "../helpers/report-documents.js";
+import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
+
+let ws: Workspace;
+let server: http.Server;
+let base: string;
+const requested: string[] = [];
+
+beforeEach(async () => {
+  ws = makeWorkspace({ withFirstReport: false });
+  requested.length = 0;
+  server = http.createServer((req, res) => {
+    requested.push(req.url!);
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticleHtml());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  ws.cleanup();
+});
+
+describe("ingest --refresh", () => {
+  it("does not fetch back a page whose file is gone (a removal whose address outlived it), and forgets its address", async () => {
+    const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
+    const web = webFolder(config);
+    mkdirSync(web);
+    const kept = path.join(web, "ferry-terminal.html");
+    writeFileSync(kept, makeArticleHtml());
+    await rememberAddress(kept, `${base}/news/ferry-terminal`);
+    // As a removal leaves it when forgetting the address fails, or the process dies, after the swap.
+    const removed = path.join(web, "harbour-works.html");
+    await rememberAddress(removed, `${base}/news/harbour-works`);
+
+    const refreshed = await refreshUrlReports(config);
+    expect(refreshed).toEqual({ changed: [], unchanged: [kept], skipped: [] });
+    expect(requested).toEqual(["/news/ferry-terminal"]);
+    expect(existsSync(removed)).toBe(false);
+    expect(await addressOf(removed)).toBeUndefined();
+    expect(await addressOf(kept)).toBe(`${base}/news/ferry-terminal`);
+  });
+});
