@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
+import { corpusName } from "../core/corpus-name.js";
 import type { SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import { extractReport, precheckReport, readerFor } from "../formats/read-format.js";
@@ -36,6 +37,8 @@ export async function saveUrlReport(url: string, config: Config): Promise<SavedR
   if (owner !== undefined && owner !== fetched.url) {
     fileName = `${idFromUrl(fetched.url)}-${createHash("sha256").update(fetched.url).digest("hex").slice(0, 6)}${reader.extensions[0]}`;
   }
+  // An update (this address saved before under this name) is put back as it was by a rollback, address and all.
+  const isNew = !known.has(fileName);
   precheckReport(fetched.bytes, fileName, config.maxReportBytes, fetched.contentType);
   let saved: SavedReport | undefined;
   try {
@@ -44,18 +47,20 @@ export async function saveUrlReport(url: string, config: Config): Promise<SavedR
     await rememberAddress(saved.path, fetched.url);
   } catch (error) {
     // A page saved without its address would be ingested later as a plain file, with no link back to it. If it
-    // cannot be removed either, the save's failure is still the one reported, and the user is told what is left.
+    // cannot be removed either, the save's failure is still the one reported, and the user is told what is left. An
+    // update whose old version cannot be put back still has its address (the save failed before changing it): it is
+    // the user's report, with newer bytes, and telling them to remove it would lose it.
     const leftBehind = await (saved?.rollback().then(() => false, () => true) ?? false);
     const problem = pathProblem(error, config.corpusDir);
     if (problem === undefined) throw error;
-    const left = leftBehind ? `; ${path.relative(config.corpusDir, path.join(dir, fileName))} is left in the corpus folder without its address, remove it` : "";
+    const left = leftBehind && isNew ? `; ${corpusName(path.join(dir, fileName), config.corpusDir)} is left without its address, remove it` : "";
     throw new DossierError("INGEST_FAILED", `${fetched.url}: could not be saved (${problem})${left}`, { cause: error });
   }
   return {
     path: saved.path,
     rollback: async () => {
       await saved.rollback();
-      if (owner === undefined) await forgetAddress(saved.path);
+      if (isNew) await forgetAddress(saved.path);
     },
   };
 }

@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import { refreshUrlReports, webFolder } from "../../src/engine/url-reports.js";
-import { addressOf, rememberAddress } from "../../src/formats/source-addresses.js";
+import { refreshUrlReports, saveUrlReport, webFolder } from "../../src/engine/url-reports.js";
+import { addressOf, fetchedFiles, rememberAddress } from "../../src/formats/source-addresses.js";
 import { makeArticleHtml } from "../helpers/report-documents.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
@@ -49,5 +49,18 @@ describe("ingest --refresh", () => {
     expect(existsSync(removed)).toBe(false);
     expect(await addressOf(removed)).toBeUndefined();
     expect(await addressOf(kept)).toBe(`${base}/news/ferry-terminal`);
+  });
+});
+
+describe("saving a page fetched by URL", () => {
+  it("forgets the address of a new page that takes a hashed name when its save is rolled back, and keeps the other's", async () => {
+    const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
+    const first = await saveUrlReport(`${base}/news/ferry-terminal`, config);
+    // Another address whose last segment would give the same report id: a new page, under a name with a short hash.
+    const second = await saveUrlReport(`${base}/other/ferry-terminal`, config);
+    expect(path.basename(second.path)).toMatch(/^ferry-terminal-[0-9a-f]{6}\.html$/);
+    await second.rollback();
+    expect(existsSync(second.path)).toBe(false);
+    expect(await fetchedFiles(webFolder(config))).toEqual([{ file: first.path, url: `${base}/news/ferry-terminal` }]);
   });
 });
