@@ -13,6 +13,7 @@ export type DossierErrorCode =
   | "BAD_REPORT"
   | "NO_REPORTS"
   | "INGEST_FAILED"
+  | "REMOVE_FAILED"
   | "MODEL_UNAVAILABLE"
   | "BUSY"
   | "STORE_UNAVAILABLE"

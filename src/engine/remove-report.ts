@@ -3,9 +3,12 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import { corpusName } from "../core/corpus-name.js";
+import { DossierError } from "../errors.js";
 import { forgetAddress } from "../formats/source-addresses.js";
 import type { IndexStore } from "../store/index-store.js";
 import { openIndexStore } from "../store/open-index-store.js";
+import { pathProblem } from "./path-problem.js";
 import { unknownReportError } from "./unknown-report.js";
 
 export interface RemovedReport {
@@ -42,8 +45,10 @@ export async function removeReports(ids: string[], config: Config, store: IndexS
       for (const { source } of records) {
         if (!source.startsWith(config.corpusDir + path.sep)) continue;
         const aside = path.join(path.dirname(source), `.${path.basename(source)}.${randomUUID()}.removed`);
+        await rename(source, aside).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== "ENOENT") throw notMovedAside(error, source, config.corpusDir);
+        });
         moved.push({ source, aside });
-        await rename(source, aside).catch(ignoreMissing);
       }
       const { checksums: _, segments: __, ...manifest } = live;
       const draft = { ...manifest, reports: manifest.reports.filter((r) => !wanted.includes(r.id)), updatedAt: new Date().toISOString() };
@@ -69,8 +74,17 @@ export async function removeReports(ids: string[], config: Config, store: IndexS
   });
 }
 
-function ignoreMissing(error: NodeJS.ErrnoException): void {
-  if (error.code !== "ENOENT") throw error;
+/**
+ * A report's file that cannot be moved aside (no permission, a file where a folder should be) stops the removal, in
+ * one line that names the file within the corpus folder: the line may go to a Discord user, and the system's own text
+ * holds the server's path. It is named by the report's file, not by the hidden name it was going to (which
+ * pathProblem would name, as it names any rename by its destination).
+ */
+function notMovedAside(error: NodeJS.ErrnoException, source: string, corpusDir: string): DossierError {
+  const problem =
+    pathProblem({ code: error.code, path: source }, corpusDir) ??
+    `${corpusName(source, corpusDir)}: could not be moved aside (${error.code ?? "an unexpected error"})`;
+  return new DossierError("REMOVE_FAILED", `${problem}; nothing was removed`, { cause: error });
 }
 
 /** `npm run remove`'s use case: `removeReports` on the configured index, without loading a model. */

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { removeReports } from "../../src/engine/remove-report.js";
 import { ingestPaths } from "../../src/index/ingest.js";
+import type { IngestLock } from "../../src/index/ingest-lock.js";
 import { silentLogger } from "../../src/logger.js";
 import { LocalIndexStore } from "../../src/store/local-index-store.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
@@ -20,6 +21,23 @@ class StoreWithSwap extends LocalIndexStore {
 
   override write(...args: Parameters<LocalIndexStore["write"]>) {
     return this.around(() => super.write(...args));
+  }
+}
+
+/** The on-disk store, with something done to the corpus folder once the lock is held, before any file is moved. */
+class StoreWithLock extends LocalIndexStore {
+  constructor(
+    where: string,
+    private readonly first: () => void,
+  ) {
+    super(where);
+  }
+
+  override withWriteLock<T>(work: (lock: IngestLock) => Promise<T>) {
+    return super.withWriteLock<T>((lock) => {
+      this.first();
+      return work(lock);
+    });
   }
 }
 
@@ -79,5 +97,27 @@ describe("removeReports", () => {
     expect(removed).toEqual([{ id: "quay", title: "Quay", deletedFile: quay }]);
     expect(await ids()).toEqual(["mill"]);
     expect(logged.map((l) => l.message)).toEqual(["a removed report's hidden copy could not be deleted"]);
+  });
+
+  it("stops in one line, naming the file within the corpus folder, when a report's file cannot be moved aside", async () => {
+    const harbour = path.join(ws.corpusDir, "harbour");
+    mkdirSync(harbour);
+    writeFileSync(path.join(harbour, "crane.txt"), "The harbour crane was repaired by the night crew on Tuesday.");
+    await ingestPaths([ws.corpusDir], { config: ws.config, embeddings, logger: silentLogger });
+    // Its folder becomes a file (as root, no permission is ever denied): the move fails with ENOTDIR, not ENOENT.
+    const store = new StoreWithLock(ws.config.indexDir, () => {
+      rmSync(harbour, { recursive: true });
+      writeFileSync(harbour, "");
+    });
+    const removal = removeReports(["mill", "crane"], ws.config, store, logger);
+    await expect(removal).rejects.toMatchObject({
+      name: "DossierError",
+      message: "harbour/crane.txt in the corpus folder: a part of the path is a file, not a folder; nothing was removed",
+    });
+    // The file moved aside before it is back, and nothing is logged as left hidden.
+    expect(existsSync(mill)).toBe(true);
+    expect(hidden()).toEqual([]);
+    expect(logged).toEqual([]);
+    expect(await ids()).toEqual(["crane", "mill", "quay"]);
   });
 });
