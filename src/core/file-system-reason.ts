@@ -1,3 +1,5 @@
+import { errorCode } from "./error-code.js";
+
 /**
  * What a failed file-system call's code says is wrong with the path, in words: the index folder, the corpus folder
  * and the paths given to the command line all fail the same ways, and the system's text ("ENOTDIR: not a directory,
@@ -14,4 +16,4 @@ const WHY: Record<string, string> = {
 };
 
 /** Why a file-system call failed, in words, when its code says what is wrong with the path; undefined otherwise. */
-export const fileSystemReason = (error: unknown): string | undefined => WHY[(error as NodeJS.ErrnoException).code ?? ""];
+export const fileSystemReason = (error: unknown): string | undefined => WHY[errorCode(error) ?? ""];

@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import type { IngestedReport, IngestOptions, IngestSummary } from "../engine-types.js";
+import { errorCode } from "../core/error-code.js";
 import { DossierError } from "../errors.js";
 import { precheckReport } from "../formats/read-format.js";
 import { downloadAttachment } from "../net/fetch-report.js";
@@ -69,7 +70,6 @@ export async function ingestSaved(saved: SavedReport, ingest: Ingest, corpusDir:
  */
 function asDossierError(err: unknown, what: string, corpusDir: string): DossierError {
   if (err instanceof DossierError) return err;
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const why = pathProblem(err, corpusDir) ?? (typeof code === "string" ? code : undefined);
+  const why = pathProblem(err, corpusDir) ?? errorCode(err);
   return new DossierError("INGEST_FAILED", `${what}${why ? ` (${why})` : ""}; nothing was changed.`, { cause: err });
 }

@@ -1,3 +1,4 @@
+import { errorCode } from "../core/error-code.js";
 import { createEmbeddings } from "../embeddings/create-embeddings.js";
 import { DossierError } from "../errors.js";
 import { createLogger } from "../logger.js";
@@ -23,16 +24,10 @@ process.once("message", async (job: IngestJob) => {
     const failure =
       error instanceof DossierError
         ? { code: error.code, message: error.message, detail: error.detail }
-        : { message: error instanceof Error ? error.message : String(error), systemCode: systemCode(error) };
+        : { message: error instanceof Error ? error.message : String(error), systemCode: errorCode(error) };
     await send({ type: "failed", error: failure });
   } finally {
     // The model's runtime may hold the event loop open; the job is done, so the child ends here.
     process.exit(0);
   }
 });
-
-/** A failed system call's code ("EIO"), the one part of a foreign error that is safe to show anyone. */
-function systemCode(error: unknown): string | undefined {
-  const { code } = error as { code?: unknown };
-  return typeof code === "string" ? code : undefined;
-}

@@ -1,4 +1,5 @@
 import type { Config } from "../config.js";
+import { errorCode } from "../core/error-code.js";
 import { DossierError } from "../errors.js";
 
 export type ModelFailureKind =
@@ -148,12 +149,6 @@ function statusOf(error: unknown): number | undefined {
 function errorName(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   return error.name !== "Error" ? error.name : error.constructor.name;
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" ? code : undefined;
 }
 
 function causeOf(error: unknown): unknown {
