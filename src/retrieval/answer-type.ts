@@ -129,7 +129,7 @@ function mentionsThemUnnamed(text: string, thing: string, askedWords: Set<string
 // end of the year"): "the week between discovery and notice" does not say when anything was found, nor do "two
 // weeks of talks" or "a quarter of the staff".
 const PERIOD = "week|weekend|month|year|quarter|decade|century|season";
-const HOW_MANY_PERIODS = String.raw`(?:a|an|one|${SMALL_NUMBER_WORDS}|\d+)\s+`;
+const HOW_MANY_PERIODS = String.raw`(?:a|an|${SMALL_NUMBER_WORDS}|\d+)\s+`;
 const WHICH_PERIOD = String.raw`\b(?:(?:last|this|next|that|same|previous|following|coming|past|early|late|mid|first|final)[\s-]+|(?:within|in)\s+${HOW_MANY_PERIODS}|(?:end|start|beginning|middle|turn|rest)[\s-]of[\s-](?:the[\s-])?)(?:${PERIOD})s?\b|\b(?:${PERIOD})s?\s+(?:later|earlier|ago|after|before|since)\b`;
 const TIME_WORDS = new RegExp(
   String.raw`\b(${MONTHS}|${DAYS}|yesterday|today|tomorrow|tonight|overnight|earlier|ago|morning|afternoon|evening|night|dawn|dusk|spring|summer|autumn|fall|winter)s?\b|${WHICH_PERIOD}|${YEAR}|${CLOCK}`,
@@ -179,12 +179,12 @@ const PERSON_ROLES =
 const namesSomethingNew = (text: string, askedWords: Set<string>, fromSentenceStart = true) =>
   extractTerms(text).some((t) => t.salient && !/\p{N}/u.test(t.surface) && !askedWords.has(t.surface.toLowerCase())) || (fromSentenceStart && opensWithName(text, askedWords));
 
+// A mark inside a word is an apostrophe ("the mayor's plan", "can't"), not a quotation's start or end.
+const QUOTATION = /(?<![\p{L}\p{N}])(?:"([^"]{2,60})"|“([^”]{2,60})”|['‘]((?:[^'’]|(?<=\p{L})['’](?=\p{L})){2,60})['’](?!\p{L}))/gu;
 /**
  * A short quotation, a title ("Which slogan…?" answered "'Build it here'"), unless it is mostly the question's own
  * words: "'Cutting now risks having to reverse course,' one of the four argued" does not say which of them did.
  */
-// A mark inside a word is an apostrophe ("the mayor's plan", "can't"), not a quotation's start or end.
-const QUOTATION = /(?<![\p{L}\p{N}])(?:"([^"]{2,60})"|“([^”]{2,60})”|['‘]((?:[^'’]|(?<=\p{L})['’](?=\p{L})){2,60})['’](?!\p{L}))/gu;
 function quotesNewWords(text: string, askedWords: Set<string>): boolean {
   return [...text.matchAll(QUOTATION)].some((m) => {
     const quoted = m[1] ?? m[2] ?? m[3];

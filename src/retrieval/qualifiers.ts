@@ -1,3 +1,4 @@
+import { YEAR } from "../text/non-quantities.js";
 import { ORDINALS, SMALL_NUMBER_WORDS } from "../text/number-words.js";
 
 /**
@@ -16,7 +17,7 @@ const ORDINAL_PATTERNS = ORDINALS.map(([word, digits]) => new RegExp(`\\b(?:${wo
 /** Each qualifier of the question as a pattern a sentence that keeps it matches. */
 export function qualifiersOf(question: string): RegExp[] {
   const out: RegExp[] = [];
-  for (const [, year] of question.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)) out.push(new RegExp(`\\b${year}\\b`));
+  for (const [year] of question.matchAll(new RegExp(YEAR, "g"))) out.push(new RegExp(`\\b${year}\\b`));
   out.push(...ORDINAL_PATTERNS.filter((ordinal) => ordinal.test(question)));
   // "one-bedroom" is also written "one bedroom", and "the 24-hour strike" "a strike of 24 hours".
   for (const [, n, noun] of question.matchAll(new RegExp(`\\b(${NUMBER_WORDS})-(\\p{L}+)\\b`, "giu"))) {
