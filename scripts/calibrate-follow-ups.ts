@@ -10,6 +10,7 @@ import { FOLLOW_UP_FEATURE_NAMES, type FollowUpFeatures } from "../src/engine/fo
 import { type FollowUpModel, followUpProbability } from "../src/engine/follow-up-model.js";
 import type { WeighedFollowUp } from "../src/engine/settle-by-follow-up-model.js";
 import { shippedModelDigest } from "../src/retrieval/answerability-model.js";
+import { DossierError } from "../src/errors.js";
 import { createRetriever } from "../src/retrieval/retrieve.js";
 import { fitLogistic } from "./quality/logistic-regression.js";
 import { openCorpus, type OpenCorpus } from "./quality/open-corpus.js";
@@ -138,7 +139,7 @@ async function askAll(corpus: OpenCorpus, questions: Question[], model: FollowUp
   const index = () => corpus.index;
   const retrieve = createRetriever({ index, embedQuery: (q) => corpus.embeddings.embedQuery(q), topK: corpus.config.topK });
   const extractive = new ExtractiveAnswerer();
-  const ask = createAsk({ index, retrieve, answerer: extractive, extractive, rewriter: offlineRewriter, maxQuestionChars: corpus.config.maxQuestionChars, logger, noReports: () => "no reports", wideContext: { sentences: corpus.config.contextSentences, chunks: corpus.config.topK }, followUpModel: model, onFollowUpEvidence });
+  const ask = createAsk({ index, retrieve, answerer: extractive, extractive, rewriter: offlineRewriter, maxQuestionChars: corpus.config.maxQuestionChars, logger, noReports: () => new DossierError("NO_REPORTS", "no reports"), wideContext: { sentences: corpus.config.contextSentences, chunks: corpus.config.topK }, followUpModel: model, onFollowUpEvidence });
   // Each distinct opening of a conversation is asked once.
   const replays = new Map<string, Promise<Turn[]>>();
   const replay = (items: FollowUpQuestion["history"]): Promise<Turn[]> => {

@@ -14,7 +14,7 @@ import { createContext } from "./engine/context.js";
 import { childProcessRunner, inProcessRunner } from "./engine/ingest-runner.js";
 import { createIngestQueue } from "./engine/ingest-queue.js";
 import { loadIndex } from "./engine/load-index.js";
-import { noReportsNotice, openIndex } from "./engine/open-index.js";
+import { noReportsError, openIndex } from "./engine/open-index.js";
 import { watchIndex } from "./engine/watch-index.js";
 import { removeReports } from "./engine/remove-report.js";
 import { silentLogger } from "./logger.js";
@@ -80,7 +80,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
     sentences: config.contextSentences,
     chunks: Math.max(config.topK, CONTEXT_POOL * Math.ceil(config.contextSentences / (config.chunkSentences - config.chunkOverlap))),
   };
-  const ask = createAsk({ index: () => index, retrieve, answerer, extractive, rewriter, maxQuestionChars: config.maxQuestionChars, logger, noReports: () => noReportsNotice(config), wideContext });
+  const ask = createAsk({ index: () => index, retrieve, answerer, extractive, rewriter, maxQuestionChars: config.maxQuestionChars, logger, noReports: () => noReportsError(config), wideContext });
 
   return {
     ask,

@@ -1,5 +1,7 @@
 /**
- * Errors a user can act on. `message` is one friendly line fit to show as is; `cause` keeps the details for logs.
+ * Errors a user can act on. `message` is one friendly line fit to show anyone, a Discord user included, so it never
+ * names a path on the server; `forOperator` is the same line for whoever runs Dossier (its terminal and log), which
+ * may name them; `cause` keeps the details for logs.
  */
 export type DossierErrorCode =
   | "EMPTY_QUESTION"
@@ -26,11 +28,15 @@ export class DossierError extends Error {
   constructor(
     readonly code: DossierErrorCode,
     message: string,
-    options?: { cause?: unknown; detail?: string },
+    options?: { cause?: unknown; detail?: string; forOperator?: string },
   ) {
     super(message, options);
     this.detail = options?.detail;
+    this.forOperator = options?.forOperator ?? message;
   }
+
+  /** `message` as the person running Dossier reads it: the server's folders named where they help them act. */
+  readonly forOperator: string;
 
   /** The bare reason inside `message` (e.g. which file is damaged), for callers that word their own line around it. */
   readonly detail: string | undefined;
@@ -39,5 +45,13 @@ export class DossierError extends Error {
 /** The one line to show a user for any error: ours verbatim, anything else generic (details belong in the log). */
 export function userMessage(error: unknown): string {
   if (error instanceof DossierError) return error.message;
-  return "Something went wrong while answering; the details are in the log.";
+  return GENERIC;
 }
+
+/** The one line for the terminal of whoever runs Dossier (the REPL, `ask`): as userMessage, the server's folders named. */
+export function operatorMessage(error: unknown): string {
+  if (error instanceof DossierError) return error.forOperator;
+  return GENERIC;
+}
+
+const GENERIC = "Something went wrong while answering; the details are in the log.";

@@ -6,6 +6,7 @@ import { type Config, loadConfig } from "../../src/config.js";
 import { createAsk } from "../../src/engine/ask.js";
 import { createEmbeddings } from "../../src/embeddings/create-embeddings.js";
 import type { DossierEmbeddings } from "../../src/embeddings/embeddings-contract.js";
+import { DossierError } from "../../src/errors.js";
 import { readGeneration } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
@@ -48,7 +49,7 @@ export function offlineAsk(corpus: OpenCorpus, model?: AnswerabilityModel) {
       rewriter: offlineRewriter,
       maxQuestionChars: corpus.config.maxQuestionChars,
       logger: silentLogger,
-      noReports: () => "no reports",
+      noReports: () => new DossierError("NO_REPORTS", "no reports"),
       // Read only by a chat model, which these offline figures do not use.
       wideContext: { sentences: corpus.config.contextSentences, chunks: corpus.config.topK },
     }),

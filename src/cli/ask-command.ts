@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { loadConfig } from "../config.js";
 import type { Engine } from "../engine-types.js";
 import { type HistoryItem, replayHistory } from "../engine/replay-history.js";
-import { userMessage } from "../errors.js";
+import { operatorMessage } from "../errors.js";
 import { answerToJson, formatAnswerForTerminal, readAsLine } from "./format-answer.js";
 import { openEngine } from "./open-engine.js";
 import { parseCli } from "./parse-cli.js";
@@ -73,7 +73,7 @@ async function answerOne(engine: Engine, question: string, historyItems: History
 }
 
 function printFailure(question: string, error: unknown, options: PrintOptions, io: CliIo): false {
-  const message = userMessage(error);
+  const message = operatorMessage(error);
   if (options.json) io.stdout.write(`${JSON.stringify({ question, error: message })}\n`);
   else if (!options.shown.has(message)) io.stderr.write(`dossier: ${message}\n`);
   return false;

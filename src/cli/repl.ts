@@ -6,7 +6,7 @@ import { styleText } from "node:util";
 import { loadConfig, type Config } from "../config.js";
 import { appendTurn, turnOf, type Turn } from "../conversation/turn.js";
 import type { Engine } from "../engine-types.js";
-import { userMessage } from "../errors.js";
+import { operatorMessage } from "../errors.js";
 import { formatAnswerForTerminal, readAsLine, terminalText } from "./format-answer.js";
 import { openEngine } from "./open-engine.js";
 import { parseCli } from "./parse-cli.js";
@@ -137,7 +137,7 @@ async function answer({ engine, output, conversation }: Session, question: strin
     return answer;
   } catch (error) {
     if (printed !== undefined) output.write("\n\n");
-    output.write(`${userMessage(error)}\n`);
+    output.write(`${operatorMessage(error)}\n`);
     return undefined;
   }
 }

@@ -26,7 +26,7 @@ export async function runCommand(main: (io: CliIo) => Promise<number | void>, io
       return 0;
     }
     const known = error instanceof DossierError || error instanceof ConfigError;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof DossierError ? error.forOperator : error instanceof Error ? error.message : String(error);
     io.stderr.write(`dossier: ${known ? message : `unexpected error: ${message}`}\n`);
     if (!known && (io.env ?? process.env).DEBUG) io.stderr.write(`${(error as Error).stack ?? ""}\n`);
     return 1;

@@ -6,9 +6,14 @@ import path from "node:path";
  * outside the corpus folder; each caller words that case its own way.
  */
 export function corpusName(file: string, corpusDir: string): string | undefined {
-  const relative = path.relative(corpusDir, file);
-  if (relative === "") return "the corpus folder";
+  return nameInFolder(file, corpusDir, "the corpus folder");
+}
+
+/** As corpusName, for any folder named by its role ("the index folder"). */
+export function nameInFolder(file: string, dir: string, folder: string): string | undefined {
+  const relative = path.relative(dir, file);
+  if (relative === "") return folder;
   // "..x" is a file in the folder whose name starts with two dots, not a way out of it.
   if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return undefined;
-  return `${relative.split(path.sep).join("/")} in the corpus folder`;
+  return `${relative.split(path.sep).join("/")} in ${folder}`;
 }

@@ -68,7 +68,7 @@ export function createInteractionHandler(ctx: BotContext): InteractionHandler {
       else if (interaction.isModalSubmit()) await onModalSubmit(interaction);
     } catch (err) {
       const where = { interaction: interaction.id, type: interaction.type, ...describe(interaction) };
-      if (err instanceof DossierError) ctx.logger.warn({ ...where, code: err.code, err }, err.message);
+      if (err instanceof DossierError) ctx.logger.warn({ ...where, code: err.code, err }, err.forOperator);
       else ctx.logger.error({ ...where, err }, "interaction failed");
       await recover(interaction, userMessage(err)).catch((replyErr: unknown) =>
         ctx.logger.error({ ...where, err: replyErr }, "could not tell the user about the failure"),

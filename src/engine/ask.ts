@@ -36,8 +36,8 @@ export interface AskDeps {
   extractive: Answerer;
   maxQuestionChars: number;
   logger: Logger;
-  /** Why every answer would be "not found" while the index holds no report. */
-  noReports: () => string;
+  /** Why every answer would be "not found" while the index holds no report (a NO_REPORTS error). */
+  noReports: () => DossierError;
   /** What an answerer that judges answerability (the chat model) reads: sentences, and chunks retrieved to find them. */
   wideContext: { sentences: number; chunks: number };
   /**
@@ -61,7 +61,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     const started = performance.now();
     const text = validateQuestion(question, deps.maxQuestionChars);
     const index = deps.index();
-    if (index.reports.length === 0) throw new DossierError("NO_REPORTS", deps.noReports());
+    if (index.reports.length === 0) throw deps.noReports();
     const reportIds = opts.reportIds?.length ? [...new Set(opts.reportIds)] : undefined;
     const unknown = reportIds?.filter((id) => !index.hasReport(id)) ?? [];
     if (unknown.length > 0) throw unknownReportError(unknown, index.reports.map((r) => r.id));

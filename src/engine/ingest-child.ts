@@ -23,7 +23,7 @@ process.once("message", async (job: IngestJob) => {
     logger.error({ err: error }, "ingest failed");
     const failure =
       error instanceof DossierError
-        ? { code: error.code, message: error.message, detail: error.detail }
+        ? { code: error.code, message: error.message, detail: error.detail, forOperator: error.forOperator }
         : { message: error instanceof Error ? error.message : String(error), systemCode: errorCode(error) };
     await send({ type: "failed", error: failure });
   } finally {

@@ -39,7 +39,7 @@ export type IngestMessage =
   | { type: "done"; summary: IngestSummary }
   | { type: "failed"; error: IngestFailure };
 /** Our error as it was, or any other by its system code (EIO) and its own text, which may hold a path on the server. */
-export type IngestFailure = { code?: DossierErrorCode; message: string; detail?: string; systemCode?: string };
+export type IngestFailure = { code?: DossierErrorCode; message: string; detail?: string; forOperator?: string; systemCode?: string };
 
 const CHILD = fileURLToPath(new URL("./ingest-child.ts", import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -84,8 +84,8 @@ export function childProcessRunner(config: Config): IngestRunner {
  * since its text ("EIO: i/o error, open '/srv/…'") names paths on the server and the line may go to a Discord user.
  * The text stays in the detail and the cause, for the log.
  */
-export function ingestFailed({ code, message, detail, systemCode }: IngestFailure): DossierError {
-  if (code) return new DossierError(code, message, { detail });
+export function ingestFailed({ code, message, detail, forOperator, systemCode }: IngestFailure): DossierError {
+  if (code) return new DossierError(code, message, { detail, forOperator });
   return new DossierError("INGEST_FAILED", `The ingest failed (${systemCode ?? "an unexpected error"}); the index was not changed.`, {
     detail: message,
     cause: Object.assign(new Error(message), systemCode && { code: systemCode }),

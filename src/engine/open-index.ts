@@ -43,17 +43,22 @@ export async function openIndex(options: OpenIndexOptions): Promise<SearchIndex>
     await refresh(options, `The index at ${store.where} is unreadable (${error.detail}); repairing it from the reports' source files…`, true);
     index = await loadIndex(store, embeddings);
   }
-  if (index.reports.length === 0) notify(noReportsNotice(config));
+  if (index.reports.length === 0) notify(noReportsError(config).forOperator);
   else if (!existsSync(config.corpusDir)) notify(missingCorpusNotice(config, index.reports.length));
   return index;
 }
 
-/** Said at start and by every answer while the index holds no report, so an empty corpus is never a silent "not found". */
-export function noReportsNotice(config: Config): string {
-  const where = existsSync(config.corpusDir)
-    ? `the corpus folder ${shownPath(config.corpusDir)} holds no readable report (${REPORT_EXTENSIONS.join(", ")})`
-    : `the corpus folder ${shownPath(config.corpusDir)} does not exist`;
-  return `No reports are loaded: ${where} (CORPUS_DIR). Add reports there and run \`npm run ingest\`, or use /ingest in Discord.`;
+/**
+ * Said at start and by every answer while the index holds no report, so an empty corpus is never a silent "not found".
+ * An answer may go to a Discord user, so its line names the corpus folder by its setting; the operator's (the start-up
+ * notice, the terminal) names where it is.
+ */
+export function noReportsError(config: Config): DossierError {
+  const missing = !existsSync(config.corpusDir);
+  const line = (folder: string) =>
+    `No reports are loaded: ${missing ? `${folder} does not exist` : `${folder} holds no readable report (${REPORT_EXTENSIONS.join(", ")})`} (CORPUS_DIR). ` +
+    "Add reports there and run `npm run ingest`, or use /ingest in Discord.";
+  return new DossierError("NO_REPORTS", line("the corpus folder"), { forOperator: line(`the corpus folder ${shownPath(config.corpusDir)}`) });
 }
 
 /** An index built earlier still answers, but nothing can be added to or updated from a corpus folder that is gone. */
@@ -70,7 +75,7 @@ async function refresh(options: OpenIndexOptions, notice: string, repair: boolea
   } catch (error) {
     // Another process is ingesting: the live index still answers, and the other run will bring it up to date.
     if (error instanceof DossierError && error.code === "BUSY") {
-      notify(`${error.message} Answering from the current index meanwhile.`);
+      notify(`${error.forOperator} Answering from the current index meanwhile.`);
       return;
     }
     // Any other failure still leaves the previous index, which is better than no answers at all.
@@ -79,7 +84,7 @@ async function refresh(options: OpenIndexOptions, notice: string, repair: boolea
       () => false,
     );
     if (!usable) throw error;
-    const why = error instanceof DossierError ? error.message : String(error);
+    const why = error instanceof DossierError ? error.forOperator : String(error);
     notify(`Could not update the index: ${why} Answering from the current index meanwhile.`);
   }
 }

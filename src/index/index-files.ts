@@ -204,10 +204,8 @@ function corrupt(indexDir: string, error: unknown): DossierError {
   // Not "run a rebuild": the folder is at fault, and its errno text ("ENOTDIR: not a directory, open '…'") means little.
   if (isFolderReadProblem(error)) return indexFolderProblem(indexDir, error, "read");
   const why = error instanceof Error ? error.message : String(error);
-  return new DossierError("INDEX_CORRUPT", `The index at ${indexDir} is unreadable (${why}): run \`npm run ingest -- --rebuild\` to rebuild it.`, {
-    cause: error,
-    detail: why,
-  });
+  const unreadable = (where: string) => `${where} is unreadable (${why}): run \`npm run ingest -- --rebuild\` to rebuild it.`;
+  return new DossierError("INDEX_CORRUPT", unreadable("The index"), { cause: error, detail: why, forOperator: unreadable(`The index at ${indexDir}`) });
 }
 
 export interface WriteHooks {

@@ -48,7 +48,12 @@ export async function withIngestLock<T>(indexDir: string, work: (lock: IngestLoc
   });
   const lock: IngestLock = {
     assertHeld: () => {
-      if (compromised) throw new DossierError("BUSY", `Another ingest took over the lock on ${indexDir}; this one stopped without changing the index.`, { cause: compromised });
+      if (compromised) {
+        throw new DossierError("BUSY", "Another ingest took over the index's lock; this one stopped without changing the index.", {
+          cause: compromised,
+          forOperator: `Another ingest took over the lock on ${indexDir}; this one stopped without changing the index.`,
+        });
+      }
     },
   };
   try {
@@ -103,7 +108,11 @@ async function acquire(indexDir: string, onCompromised: (error: Error) => void):
 
 function lockError(indexDir: string, error: unknown): DossierError {
   if ((error as NodeJS.ErrnoException).code === "ELOCKED") {
-    return new DossierError("BUSY", `Another ingest is running on ${indexDir}; try again when it ends.`, { cause: error });
+    // The folder is named for the operator only: the line may be an /ingest reply to a Discord user.
+    return new DossierError("BUSY", "Another ingest is running on the index; try again when it ends.", {
+      cause: error,
+      forOperator: `Another ingest is running on ${indexDir}; try again when it ends.`,
+    });
   }
   return indexFolderProblem(indexDir, error, "write");
 }

@@ -121,11 +121,10 @@ async function readPrevious(store: IndexStore, fromScratch: boolean): Promise<Pr
     if (error instanceof DossierError && error.code === "INDEX_UNREADABLE") throw error;
     if (fromScratch) return undefined;
     const detail = error instanceof DossierError ? error.detail : String(error);
-    throw new DossierError(
-      "INDEX_CORRUPT",
-      `The index at ${store.where} is damaged and its list of reports unreadable (${detail}); nothing was changed. Run \`npm run ingest -- --rebuild\` to rebuild it from the corpus folder.`,
-      { cause: error, detail },
-    );
+    const damaged = (where: string) =>
+      `${where} is damaged and its list of reports unreadable (${detail}); nothing was changed. Run \`npm run ingest -- --rebuild\` to rebuild it from the corpus folder.`;
+    // Where the index is, for the operator only: the line may be an /ingest reply to a Discord user.
+    throw new DossierError("INDEX_CORRUPT", damaged("The index"), { cause: error, detail, forOperator: damaged(`The index at ${store.where}`) });
   }
 }
 

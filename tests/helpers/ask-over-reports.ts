@@ -2,6 +2,7 @@ import type { Answerer } from "../../src/answer/answerer.js";
 import { ExtractiveAnswerer } from "../../src/answer/extractive/extractive-answerer.js";
 import { offlineRewriter } from "../../src/conversation/rewrite-offline.js";
 import { createAsk } from "../../src/engine/ask.js";
+import { DossierError } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
 import { createRetriever, type Retrieve } from "../../src/retrieval/retrieve.js";
 import { memoryIndex, testEmbeddings } from "./memory-index.js";
@@ -21,7 +22,7 @@ export async function askOverReports(reports: Record<string, string>, answerer: 
     extractive: new ExtractiveAnswerer(),
     maxQuestionChars: 500,
     logger: silentLogger,
-    noReports: () => "no reports",
+    noReports: () => new DossierError("NO_REPORTS", "no reports"),
     wideContext: { sentences: 3, chunks: 20 },
   });
 }

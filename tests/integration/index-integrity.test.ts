@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/config.js";
 import { shownPath } from "../../src/display/shown-path.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
+import { type DossierError, userMessage } from "../../src/errors.js";
 import { readGeneration, readManifest } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
@@ -279,9 +280,23 @@ describe("an index folder that cannot be read", () => {
     rmSync(ws.config.indexDir, { recursive: true });
     mkdirSync(ws.config.indexDir);
     writeFileSync(segments, "");
-    await expect(ingest([ws.corpusDir])).rejects.toThrow(
-      `Cannot write the index at ${ws.config.indexDir} (${segments}: a file is in the way); check that folder.`,
-    );
+    // The line an /ingest reply shows a Discord user names the folder by its setting; the operator's, in full.
+    await expect(ingest([ws.corpusDir])).rejects.toMatchObject({
+      code: "INDEX_UNWRITABLE",
+      message: "Cannot write the index folder (INDEX_DIR): segments in the index folder: a file is in the way; check that folder.",
+      forOperator: `Cannot write the index at ${ws.config.indexDir} (${segments}: a file is in the way); check that folder.`,
+    });
+  });
+
+  it("names no server path in the line a Discord user may see, and the full path in the operator's", async () => {
+    ws = makeWorkspace();
+    const dataFile = path.join(ws.root, "data-file");
+    writeFileSync(dataFile, "");
+    const config = loadConfig({ ...ws.env, DATA_DIR: dataFile, LOG_LEVEL: "silent" });
+    const failure = await ingestPaths([ws.corpusDir], { config, embeddings, logger: silentLogger }).catch((error: unknown) => error as DossierError);
+    expect(failure).toMatchObject({ code: "INDEX_UNWRITABLE" });
+    expect(userMessage(failure)).toBe("Cannot write the index folder (INDEX_DIR): a part of the path is a file, not a folder; check that folder.");
+    expect(failure.forOperator).toBe(`Cannot write the index at ${config.indexDir} (a part of the path is a file, not a folder); check that folder.`);
   });
 });
 
@@ -291,7 +306,12 @@ describe("an empty or missing corpus", () => {
     const { engine, notices } = await start();
     // One line, naming a folder outside the working folder as it is, not as a chain of ../
     expect(notices).toEqual([expect.stringMatching(/^No reports are loaded: the corpus folder \/nonexistent does not exist \(CORPUS_DIR\)\. Add reports there/)]);
-    await expect(engine.ask("Who mediated the talks?")).rejects.toMatchObject({ code: "NO_REPORTS" });
+    // Every answer says it too, and an answer may go to a Discord user: the folder by its setting, not its path.
+    await expect(engine.ask("Who mediated the talks?")).rejects.toMatchObject({
+      code: "NO_REPORTS",
+      message: "No reports are loaded: the corpus folder does not exist (CORPUS_DIR). Add reports there and run `npm run ingest`, or use /ingest in Discord.",
+      forOperator: notices[0],
+    });
     await engine.close();
   });
 

@@ -22,7 +22,11 @@ describe("the ingest lock", () => {
   it("takes over a stale lock file holding a live PID (PID 1 in a container, or our own) once it is past the stale limit", async () => {
     for (const pid of ["1", String(process.pid)]) {
       writeFileSync(lockPath(), pid);
-      await expect(withIngestLock(indexDir, async () => "ran")).rejects.toThrow(/Another ingest is running/);
+      // An /ingest reply to a Discord user: no server path in it; the operator's line names the folder.
+      await expect(withIngestLock(indexDir, async () => "ran")).rejects.toMatchObject({
+        message: "Another ingest is running on the index; try again when it ends.",
+        forOperator: `Another ingest is running on ${indexDir}; try again when it ends.`,
+      });
       age(lockPath(), LOCK_STALE_MS + 1000);
       await expect(withIngestLock(indexDir, async () => "ran")).resolves.toBe("ran");
       expect(readdirSync(indexDir)).toEqual([]);
@@ -73,9 +77,11 @@ describe("the ingest lock", () => {
   it("says what is wrong with an index folder it cannot write, not that another ingest runs", async () => {
     const blocked = path.join(indexDir, "not-a-folder");
     writeFileSync(blocked, "");
-    await expect(withIngestLock(path.join(blocked, "index"), async () => "ran")).rejects.toThrow(
-      /^Cannot write the index at .*not-a-folder\/index \(a part of the path is a file, not a folder\); check that folder\.$/,
-    );
+    // The message may be an /ingest reply to a Discord user: the folder by its setting there, in full for the operator.
+    await expect(withIngestLock(path.join(blocked, "index"), async () => "ran")).rejects.toMatchObject({
+      message: "Cannot write the index folder (INDEX_DIR): a part of the path is a file, not a folder; check that folder.",
+      forOperator: expect.stringMatching(/^Cannot write the index at .*not-a-folder\/index \(a part of the path is a file, not a folder\); check that folder\.$/),
+    });
   });
 
   it("reports a stale guard it cannot remove at once, not after a second of retries", async () => {
@@ -104,7 +110,7 @@ describe("the ingest lock", () => {
     const { chmodSync } = await import("node:fs");
     chmodSync(indexDir, 0o555);
     try {
-      await expect(withIngestLock(indexDir, async () => "ran")).rejects.toThrow(/Cannot write the index .*permission denied/);
+      await expect(withIngestLock(indexDir, async () => "ran")).rejects.toThrow("Cannot write the index folder (INDEX_DIR): permission denied; check that folder.");
     } finally {
       chmodSync(indexDir, 0o755);
     }
