@@ -8,7 +8,6 @@ import { loadConfig } from "../../src/config.js";
 import { shownPath } from "../../src/display/shown-path.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
-import { type DossierError, userMessage } from "../../src/errors.js";
 import { readGeneration, readManifest } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
@@ -293,10 +292,12 @@ describe("an index folder that cannot be read", () => {
     const dataFile = path.join(ws.root, "data-file");
     writeFileSync(dataFile, "");
     const config = loadConfig({ ...ws.env, DATA_DIR: dataFile, LOG_LEVEL: "silent" });
-    const failure = await ingestPaths([ws.corpusDir], { config, embeddings, logger: silentLogger }).catch((error: unknown) => error as DossierError);
-    expect(failure).toMatchObject({ code: "INDEX_UNWRITABLE" });
-    expect(userMessage(failure)).toBe("Cannot write the index folder (INDEX_DIR): a part of the path is a file, not a folder; check that folder.");
-    expect(failure.forOperator).toBe(`Cannot write the index at ${config.indexDir} (a part of the path is a file, not a folder); check that folder.`);
+    // DossierError.message is what a Discord reply shows (userMessage); forOperator, what the terminal and log show.
+    await expect(ingestPaths([ws.corpusDir], { config, embeddings, logger: silentLogger })).rejects.toMatchObject({
+      code: "INDEX_UNWRITABLE",
+      message: "Cannot write the index folder (INDEX_DIR): a part of the path is a file, not a folder; check that folder.",
+      forOperator: `Cannot write the index at ${config.indexDir} (a part of the path is a file, not a folder); check that folder.`,
+    });
   });
 });
 
