@@ -4,6 +4,8 @@ import pMap from "p-map";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { type DossierEmbeddings, normalize } from "../embeddings/embeddings-contract.js";
+import { corpusName } from "../core/corpus-name.js";
+import { errorCode } from "../core/error-code.js";
 import { fileSystemReason } from "../core/file-system-reason.js";
 import { sentenceId } from "../core/sentence-id.js";
 import { DossierError } from "../errors.js";
@@ -61,7 +63,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       folders,
       corpusDir: config.corpusDir,
     };
-    const named = await Promise.all(files.map((file) => readFileForIngest(file, config.maxReportBytes)));
+    const named = await Promise.all(files.map((file) => readFileForIngest(file, config.maxReportBytes, config.corpusDir)));
     const state = previous && (await previousState(previous, new Set(files), settings, config.maxReportBytes));
     const plan = planIngest(state, named, settings);
     if (previous && previous.damaged.length > 0) {
@@ -138,7 +140,7 @@ async function previousState(previous: PreviousIndex, named: Set<string>, settin
   const repairs = new Map<string, ReadFile>();
   for (const r of previous.records) {
     if (named.has(r.source) || !existing.has(r.source) || (reuse && intact.has(r.id))) continue;
-    repairs.set(r.id, await readFileForIngest(r.source, maxBytes));
+    repairs.set(r.id, await readFileForIngest(r.source, maxBytes, settings.corpusDir));
   }
   return { records: previous.records, intact, built, existing, repairs };
 }
@@ -202,11 +204,18 @@ async function rememberRefusals(refused: SkippedFile[], previous: PreviousIndex 
   return [...out.values()].sort((a, b) => a.source.localeCompare(b.source));
 }
 
-async function readFileForIngest(file: string, maxBytes: number): Promise<ReadFile> {
+/**
+ * A report file read for the plan, or why not. A failed file-system call is said in words with the file named within
+ * the corpus folder: the system's text ("EISDIR: illegal operation on a directory, read", "EACCES: …, open '/srv/…'")
+ * means little and names the server's paths, and the line may be an /ingest reply to a Discord user.
+ */
+async function readFileForIngest(file: string, maxBytes: number, corpusDir: string): Promise<ReadFile> {
   try {
     return { file, report: await readReport(file, maxBytes) };
   } catch (error) {
-    return { file, error: error instanceof DossierError ? error.message : `${path.basename(file)}: ${String(error)}` };
+    if (error instanceof DossierError) return { file, error: error.message };
+    const named = corpusName(file, corpusDir) ?? path.basename(file);
+    return { file, error: errorCode(error) ? `${named}: ${pathReason(error as NodeJS.ErrnoException)}` : `${path.basename(file)}: ${String(error)}` };
   }
 }
 
@@ -262,7 +271,7 @@ async function expandPaths(paths: string[], skipped: SkippedFile[]): Promise<{ f
   for (const p of paths) {
     const info = await stat(p).catch((error: unknown) => error as NodeJS.ErrnoException);
     // A path through a file (notes.txt/child) or past a folder it may not read is named with why, not as missing.
-    if (info instanceof Error) skipped.push({ file: p, reason: `${p}: ${statReason(info)}` });
+    if (info instanceof Error) skipped.push({ file: p, reason: `${p}: ${pathReason(info)}` });
     else if (info.isDirectory()) {
       folders.push(path.resolve(p));
       files.push(...(await reportFilesIn(p)));
@@ -271,15 +280,22 @@ async function expandPaths(paths: string[], skipped: SkippedFile[]): Promise<{ f
   return { files: [...new Set(files.map((f) => path.resolve(f)))], folders };
 }
 
-/** Why a named path cannot be read: in words when its code says, else the code (ELOOP, EIO), never a guess. */
-function statReason(error: NodeJS.ErrnoException): string {
+/** Why a path cannot be read: in words when its code says, else the code (ELOOP, EIO), never a guess. */
+function pathReason(error: NodeJS.ErrnoException): string {
   if (error.code === "ENOENT") return "no such file or folder";
   return fileSystemReason(error) ?? error.code ?? error.message;
 }
 
+/**
+ * Whether a previous report's file is still there. Only "not found" (or a part of its path now a file) means it is
+ * gone: one that cannot be looked at for another reason (no permission, a link loop) is still the user's report, and
+ * dropping it from the index as deleted would lose it silently.
+ */
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
     () => true,
-    () => false,
+    (error: unknown) => !GONE.has(errorCode(error) ?? ""),
   );
 }
+
+const GONE = new Set(["ENOENT", "ENOTDIR"]);

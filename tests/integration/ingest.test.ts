@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { IndexStore } from "../../src/store/index-store.js";
@@ -165,6 +165,29 @@ for (const under of storesUnderTest()) describe(`ingest, ${under.label}`, () => 
 
 // Inherently about the local store's files on disk (a damaged manifest.json): local only.
 describe("ingest, local store only", () => {
+  it("names a report it cannot read by its place in the corpus folder and why, not by the system's text", async () => {
+    ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
+    // The report's file replaced by a folder of the same name: its stat succeeds, its read fails (EISDIR).
+    const source = path.join(ws.corpusDir, "afghanistan-pakistan-istanbul-talks.txt");
+    rmSync(source);
+    mkdirSync(source);
+    const summary = await ingest([ws.corpusDir], { rebuild: true });
+    expect(summary.skipped.map((s) => s.reason)).toEqual(["afghanistan-pakistan-istanbul-talks.txt in the corpus folder: a folder is where a file should be"]);
+  });
+
+  it("does not drop a report as gone when its file is there but cannot be looked at", async () => {
+    ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
+    // A link that points at itself: stat fails with ELOOP, not ENOENT. The file is the user's, broken, not deleted.
+    const source = path.join(ws.corpusDir, "afghanistan-pakistan-istanbul-talks.txt");
+    rmSync(source);
+    symlinkSync(source, source);
+    const summary = await ingest([ws.corpusDir]);
+    expect(summary.removed).toEqual([]);
+    expect((await readGeneration(ws.config.indexDir)).manifest.reports.map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
+  });
+
   it("stops on an index whose list of reports is unreadable, and rebuilds over it when asked", async () => {
     ws = makeWorkspace();
     await ingest([ws.corpusDir]);
