@@ -8,6 +8,7 @@ import { corpusName } from "../core/corpus-name.js";
 import { errorCode } from "../core/error-code.js";
 import { fileSystemReason } from "../core/file-system-reason.js";
 import { sentenceId } from "../core/sentence-id.js";
+import { shownPath } from "../display/shown-path.js";
 import { DossierError } from "../errors.js";
 import { chunkSentences } from "../text/chunk-sentences.js";
 import { segmentSentences } from "../text/segment-sentences.js";
@@ -51,7 +52,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
   const started = performance.now();
   const { config, embeddings, logger } = ctx;
   const skipped: SkippedFile[] = [];
-  const { files, folders } = await expandPaths(paths, skipped);
+  const { files, folders } = await expandPaths(paths, config.corpusDir, skipped);
   const store = ctx.store ?? new LocalIndexStore(config.indexDir);
 
   return store.withWriteLock(async (lock) => {
@@ -264,20 +265,29 @@ function recordOf(report: ReportFile, built: StoredReport): ReportRecord {
   };
 }
 
-/** Files named directly are taken whatever their type (and rejected with a reason); folders give their report files. */
-async function expandPaths(paths: string[], skipped: SkippedFile[]): Promise<{ files: string[]; folders: string[] }> {
+/**
+ * Files named directly are taken whatever their type (and rejected with a reason); folders give their report files.
+ * The corpus folder (CORPUS_DIR) must be a folder: a file there is a mistaken setting, not a corpus of one report.
+ */
+async function expandPaths(paths: string[], corpusDir: string, skipped: SkippedFile[]): Promise<{ files: string[]; folders: string[] }> {
   const files: string[] = [];
   const folders: string[] = [];
   for (const p of paths) {
     const info = await stat(p).catch((error: unknown) => error as NodeJS.ErrnoException);
     // A path through a file (notes.txt/child) or past a folder it may not read is named with why, not as missing.
     if (info instanceof Error) skipped.push({ file: p, reason: `${p}: ${pathReason(info)}` });
+    else if (!info.isDirectory() && path.resolve(p) === corpusDir) throw corpusNotAFolder(corpusDir);
     else if (info.isDirectory()) {
       folders.push(path.resolve(p));
       files.push(...(await reportFilesIn(p)));
     } else files.push(p);
   }
   return { files: [...new Set(files.map((f) => path.resolve(f)))], folders };
+}
+
+function corpusNotAFolder(corpusDir: string): DossierError {
+  const line = (folder: string) => `${folder} (CORPUS_DIR) is a file, not a folder; set CORPUS_DIR to the folder of reports, or name the file to ingest it alone.`;
+  return new DossierError("INGEST_FAILED", line("The corpus folder"), { forOperator: line(`The corpus folder ${shownPath(corpusDir)}`) });
 }
 
 /** Why a path cannot be read: in words when its code says, else the code (ELOOP, EIO), never a guess. */

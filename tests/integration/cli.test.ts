@@ -47,6 +47,23 @@ describe("command line", () => {
     expect(looped.stderr).toBe(`skipped   ${loop}: ELOOP\n`);
   });
 
+  it("ingest refuses a CORPUS_DIR that is a file in one line, and still ingests a file named on the command line", async () => {
+    // The setting names the folder of reports; a file there used to be ingested silently as a one-report corpus.
+    const notAFolder = path.join(ws.root, "corpus-file.txt");
+    writeFileSync(notAFolder, "The harbour crane was repaired on Tuesday.");
+    const io = captureIo({ ...env(), CORPUS_DIR: notAFolder, DATA_DIR: path.join(ws.root, "corpus-file-data") });
+    expect(await runCommand((cliIo) => ingestCommand([], cliIo), io)).toBe(1);
+    expect(io.out()).toBe("");
+    expect(io.err()).toBe(
+      `dossier: The corpus folder ${notAFolder} (CORPUS_DIR) is a file, not a folder; set CORPUS_DIR to the folder of reports, or name the file to ingest it alone.\n`,
+    );
+    expect(existsSync(path.join(ws.root, "corpus-file-data", "index", "CURRENT"))).toBe(false);
+    // Naming a single file is documented (`npm run ingest -- ~/Downloads/report.pdf`) and still works.
+    const named = captureIo({ ...env(), CORPUS_DIR: notAFolder, DATA_DIR: path.join(ws.root, "corpus-file-data") });
+    expect(await runCommand((cliIo) => ingestCommand([FIRST_REPORT], cliIo), named)).toBe(0);
+    expect(named.out()).toMatch(/added\s+afghanistan-pakistan-istanbul-talks/);
+  });
+
   it("prints a skipped file's name without its control characters", async () => {
     const file = path.join(ws.root, "bad\u001b]0;owned\u0007.txt");
     writeFileSync(file, new Uint8Array([0x68, 0x00, 0x01]));
