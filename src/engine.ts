@@ -56,7 +56,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const open = async () => {
     const seen = await store.version();
     const [opened] = await Promise.all([
-      openIndex({ config, embeddings, store, run: inProcessRunner({ config, embeddings, logger, store }, workers), autoIngest: options.autoIngest ?? true, notify }),
+      openIndex({ config, embeddings, store, run: inProcessRunner({ config, embeddings, logger, store }, workers), autoIngest: options.autoIngest ?? true, notify, logger }),
       embeddings.warmUp?.(),
     ]);
     return { opened, seen };

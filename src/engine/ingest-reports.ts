@@ -9,6 +9,7 @@ import { openIndexStore } from "../store/open-index-store.js";
 // Where the index lives, for a summary line: the store knows how to name it without its credentials.
 export { describeStore } from "../store/open-index-store.js";
 import { type EmbedProgress, withEmbeddingProgress } from "./embedding-progress.js";
+import { settleHiddenCopies } from "./hidden-copies.js";
 import { inProcessRunner } from "./ingest-runner.js";
 import type { SavedReport } from "./save-report.js";
 import { isUrl, refreshUrlReports, saveUrlReport, webFolder } from "./url-reports.js";
@@ -52,6 +53,8 @@ export async function ingestReports(config: Config, targets: string[], options: 
   const store = await openIndexStore(config);
   let summary: IngestSummary;
   try {
+    // Before the corpus folder is read: a file a dead removal hid would look deleted.
+    await settleHiddenCopies(config.corpusDir, store, logger);
     summary = await inProcessRunner({ config, embeddings: await embedder(config, onEmbedProgress), logger, store }, config.ingestWorkers)(paths, runOptions);
   } catch (error) {
     for (const s of saved.reverse()) await s.rollback();

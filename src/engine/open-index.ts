@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { shownPath } from "../display/shown-path.js";
 import type { DossierEmbeddings } from "../embeddings/embeddings-contract.js";
@@ -10,6 +11,7 @@ import { findStaleness } from "../index/staleness.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
 import type { IndexStore } from "../store/index-store.js";
 import type { IngestRunner } from "./ingest-runner.js";
+import { settleHiddenCopies } from "./hidden-copies.js";
 import { loadIndex } from "./load-index.js";
 
 export interface OpenIndexOptions {
@@ -20,6 +22,7 @@ export interface OpenIndexOptions {
   /** Bring the index up to date with the corpus folder, and rebuild it when damaged. */
   autoIngest: boolean;
   notify: (message: string) => void;
+  logger: Logger;
 }
 
 /**
@@ -27,9 +30,11 @@ export interface OpenIndexOptions {
  * folder, rebuilt when damaged. A corpus file or an update that fails never stops the start while an index loads.
  */
 export async function openIndex(options: OpenIndexOptions): Promise<SearchIndex> {
-  const { config, embeddings, store, autoIngest, notify } = options;
+  const { config, embeddings, store, autoIngest, notify, logger } = options;
   if (autoIngest) {
     if (config.store.kind === "local") await cleanLeftovers(config.indexDir);
+    // Before the corpus folder is compared with the index: a file a dead removal hid would look deleted.
+    await settleHiddenCopies(config.corpusDir, store, logger).catch(skipWhenLocked);
     const stale = await findStaleness(config, store, embeddings.embedder.name);
     // A corpus folder that does not exist has nothing to build from: the one line below about it says it all, not
     // "building it from …" and "Skipped …: no such file or folder" before it.
@@ -91,7 +96,10 @@ async function refresh(options: OpenIndexOptions, notice: string, repair: boolea
 
 /** Generations left by an ingest killed after its swap; skipped while another process holds the lock. */
 async function cleanLeftovers(indexDir: string): Promise<void> {
-  await withIngestLock(indexDir, () => removeStaleGenerations(indexDir)).catch((error: unknown) => {
-    if (!(error instanceof DossierError && (error.code === "BUSY" || error.code === "INDEX_UNWRITABLE"))) throw error;
-  });
+  await withIngestLock(indexDir, () => removeStaleGenerations(indexDir)).catch(skipWhenLocked);
+}
+
+/** Tidying at start waits for no other process, and a folder it cannot write is said by the ingest that follows. */
+function skipWhenLocked(error: unknown): void {
+  if (!(error instanceof DossierError && (error.code === "BUSY" || error.code === "INDEX_UNWRITABLE"))) throw error;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
@@ -8,6 +7,7 @@ import { DossierError } from "../errors.js";
 import { forgetAddress } from "../formats/source-addresses.js";
 import type { IndexStore } from "../store/index-store.js";
 import { openIndexStore } from "../store/open-index-store.js";
+import { hiddenCopyOf } from "./hidden-copies.js";
 import { pathProblem } from "./path-problem.js";
 import { unknownReportError } from "./unknown-report.js";
 
@@ -25,9 +25,10 @@ export interface RemovedReport {
  * elsewhere is the user's and is left alone. The files are moved aside (as `.<name>.<uuid>.removed`) first and put
  * back if the new index cannot be made live. A crash is not undone: after the swap it leaves the new index, those
  * hidden copies and, for a page fetched by URL, its address in `.sources.json`; between moving the files aside and
- * the swap, the old index with its files hidden, whose reports the next ingest of the corpus folder drops as gone.
- * Either way the removal ends done (`ingest --refresh` fetches no page whose file is gone, and forgets its address),
- * but the copies stay until deleted by hand.
+ * the swap, the old index with its files hidden.
+ * Either way the next start or ingest settles the copies (settleHiddenCopies): a report the live index still lists
+ * gets its file back, any other's copy is deleted; `ingest --refresh` fetches no page whose file is gone, and forgets
+ * its address.
  */
 export async function removeReports(ids: string[], config: Config, store: IndexStore, logger: Logger): Promise<RemovedReport[]> {
   const wanted = [...new Set(ids)];
@@ -44,7 +45,7 @@ export async function removeReports(ids: string[], config: Config, store: IndexS
     try {
       for (const { source } of records) {
         if (!source.startsWith(config.corpusDir + path.sep)) continue;
-        const aside = path.join(path.dirname(source), `.${path.basename(source)}.${randomUUID()}.removed`);
+        const aside = hiddenCopyOf(source);
         await rename(source, aside).catch((error: NodeJS.ErrnoException) => {
           if (error.code !== "ENOENT") throw notMovedAside(error, source, config.corpusDir);
         });

@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
+import { createEngine } from "../../src/engine.js";
+import { ingestReports } from "../../src/engine/ingest-reports.js";
 import { removeReports } from "../../src/engine/remove-report.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import type { IngestLock } from "../../src/index/ingest-lock.js";
@@ -50,6 +52,8 @@ const logger = {
   error: (fields: { file: unknown }, message: string) => logged.push({ level: "error", file: fields.file, message }),
   warn: (fields: { file: unknown }, message: string) => logged.push({ level: "warn", file: fields.file, message }),
 } as unknown as Logger;
+/** As `logger`, with the levels an engine also logs at, which these tests do not look at. */
+const fullLogger = { ...logger, info: () => undefined, debug: () => undefined, trace: () => undefined, fatal: () => undefined, child: () => fullLogger } as unknown as Logger;
 const hidden = () => readdirSync(ws.corpusDir).filter((f) => f.endsWith(".removed"));
 const ids = async () => (await new LocalIndexStore(ws.config.indexDir).readManifest())?.reports.map((r) => r.id).sort();
 
@@ -119,5 +123,45 @@ describe("removeReports", () => {
     expect(hidden()).toEqual([]);
     expect(logged).toEqual([]);
     expect(await ids()).toEqual(["crane", "mill", "quay"]);
+  });
+});
+
+describe("a removal whose process died before it ended", () => {
+  /** A hidden copy as removeReports names it, made by hand: the state a kill between its steps leaves. */
+  const hideByHand = (file: string) => {
+    const copy = path.join(path.dirname(file), `.${path.basename(file)}.0f8fad5b-d9cb-469f-a165-70867728950e.removed`);
+    renameSync(file, copy);
+    return copy;
+  };
+  const start = () => createEngine(ws.config, { embeddings, logger: fullLogger, autoIngest: true });
+
+  it("gets its file back at start when the index still lists the report (killed before the swap)", async () => {
+    hideByHand(quay);
+    const engine = await start();
+    expect(existsSync(quay)).toBe(true);
+    expect(hidden()).toEqual([]);
+    expect(engine.reports().map((r) => r.id).sort()).toEqual(["mill", "quay"]);
+    expect(await ids()).toEqual(["mill", "quay"]);
+    expect(logged).toEqual([{ level: "warn", file: quay, message: "put back a report's file hidden by a removal that never went live" }]);
+    await engine.close();
+  });
+
+  it("deletes the hidden copy at start when the index no longer lists the report (killed after the swap)", async () => {
+    await removeReports(["quay"], ws.config, new LocalIndexStore(ws.config.indexDir), silentLogger);
+    writeFileSync(path.join(ws.corpusDir, ".quay.txt.0f8fad5b-d9cb-469f-a165-70867728950e.removed"), "The quay wall was rebuilt with stone from the old mill.");
+    const engine = await start();
+    expect(hidden()).toEqual([]);
+    expect(existsSync(quay)).toBe(false);
+    expect(engine.reports().map((r) => r.id)).toEqual(["mill"]);
+    expect(logged).toEqual([{ level: "warn", file: quay, message: "deleted the hidden copy of a removed report" }]);
+    await engine.close();
+  });
+
+  it("is settled by npm run ingest too, before the corpus folder is read", async () => {
+    const copy = hideByHand(path.join(ws.corpusDir, "mill.txt"));
+    const summary = await ingestReports(ws.config, [], { logger: fullLogger });
+    expect(existsSync(copy)).toBe(false);
+    expect(summary.removed).toEqual([]);
+    expect(await ids()).toEqual(["mill", "quay"]);
   });
 });
