@@ -44,7 +44,7 @@ export async function saveUrlReport(url: string, config: Config): Promise<SavedR
   try {
     await mkdir(dir, { recursive: true });
     saved = await saveReport(dir, fileName, fetched.bytes);
-    await rememberAddress(saved.path, fetched.url);
+    await rememberAddress(saved.path, fetched.url, url);
   } catch (error) {
     // A page saved without its address would be ingested later as a plain file, with no link back to it. If it
     // cannot be removed either, the save's failure is still the one reported, and the user is told what is left. An
@@ -66,16 +66,17 @@ export async function saveUrlReport(url: string, config: Config): Promise<SavedR
 }
 
 /**
- * Fetches every report that came from a URL again. A page whose bytes or extracted text are unchanged is left as it
- * is (so it is not embedded again; pages often differ only in ads or timestamps); a changed one is saved over the
- * old file. A page that cannot be fetched now keeps its last version, with the reason among `skipped`; one whose
- * file is gone is not fetched, and its address is forgotten.
+ * Fetches every report that came from a URL again, from the address the user gave (where it redirects may have
+ * changed), under the same address policy as any fetch. A page whose bytes or extracted text are unchanged is left as
+ * it is (so it is not embedded again; pages often differ only in ads or timestamps); a changed one is saved over the
+ * old file, with where it now is remembered for its links. A page that cannot be fetched now keeps its last version,
+ * with the reason among `skipped`; one whose file is gone is not fetched, and its address is forgotten.
  */
 export async function refreshUrlReports(config: Config): Promise<{ changed: SavedReport[]; unchanged: string[]; skipped: SkippedFile[] }> {
   const changed: SavedReport[] = [];
   const unchanged: string[] = [];
   const skipped: SkippedFile[] = [];
-  for (const { file, url } of await fetchedFiles(webFolder(config))) {
+  for (const { file, url, requested } of await fetchedFiles(webFolder(config))) {
     // A page whose file is gone was removed (an address can outlive its file when forgetting it failed, or the
     // process died, after the removal went live); fetching it again would bring the removed report back. Forgetting
     // it here is tidying only: while the file is missing the page is skipped all the same.
@@ -84,20 +85,29 @@ export async function refreshUrlReports(config: Config): Promise<{ changed: Save
       continue;
     }
     try {
-      const fetched = await fetchReportUrl(url, config);
+      const fetched = await fetchReportUrl(requested, config);
       const old = await readFile(file).catch(() => undefined);
       const name = path.basename(file);
-      const options = { url, contentType: fetched.contentType };
+      const options = { url: fetched.url, contentType: fetched.contentType };
       const fresh = await extractReport(fetched.bytes, name, config.maxReportBytes, options);
       const before = old && (await extractReport(old, name, config.maxReportBytes, { url }).catch(() => undefined));
       if (before && before.text === fresh.text && before.title === fresh.title) {
         unchanged.push(file);
         continue;
       }
-      changed.push(await saveReport(path.dirname(file), name, fetched.bytes));
+      const saved = await saveReport(path.dirname(file), name, fetched.bytes);
+      await rememberAddress(file, fetched.url, requested);
+      changed.push({
+        path: saved.path,
+        // A refused update is put back as it was, the address its links used included.
+        rollback: async () => {
+          await saved.rollback();
+          await rememberAddress(file, url, requested);
+        },
+      });
     } catch (error) {
       if (!(error instanceof DossierError)) throw error;
-      skipped.push({ file: url, reason: `${error.message} (kept the version fetched before)` });
+      skipped.push({ file: requested, reason: `${error.message} (kept the version fetched before)` });
     }
   }
   return { changed, unchanged, skipped };

@@ -10,7 +10,10 @@ import path from "node:path";
 const SOURCES = ".sources.json";
 
 interface Entry {
+  /** Where the page was, after redirects: what citations link to. */
   url: string;
+  /** The address the user gave, when it redirected elsewhere: what a refresh fetches, since a redirect can change. */
+  requested?: string;
   fetchedAt: string;
 }
 
@@ -39,10 +42,11 @@ export async function addressOf(file: string): Promise<string | undefined> {
   return typeof url === "string" ? url : undefined;
 }
 
-export async function rememberAddress(file: string, url: string): Promise<void> {
+/** Remembers where a file was fetched from (`url`, after redirects) and, when it differs, the address asked for. */
+export async function rememberAddress(file: string, url: string, requested = url): Promise<void> {
   const dir = path.dirname(file);
   const sources = await readSources(dir);
-  sources[path.basename(file)] = { url, fetchedAt: new Date().toISOString() };
+  sources[path.basename(file)] = { url, ...(requested !== url && { requested }), fetchedAt: new Date().toISOString() };
   await writeSources(dir, sources);
 }
 
@@ -55,7 +59,11 @@ export async function forgetAddress(file: string): Promise<void> {
   else await writeSources(dir, sources);
 }
 
-/** Every report file in a folder that was fetched from an address, with that address. */
-export async function fetchedFiles(dir: string): Promise<Array<{ file: string; url: string }>> {
-  return Object.entries(await readSources(dir)).map(([name, entry]) => ({ file: path.join(dir, name), url: entry.url }));
+/** Every report file in a folder that was fetched from an address, with where it was and the address asked for. */
+export async function fetchedFiles(dir: string): Promise<Array<{ file: string; url: string; requested: string }>> {
+  return Object.entries(await readSources(dir)).map(([name, entry]) => ({
+    file: path.join(dir, name),
+    url: entry.url,
+    requested: typeof entry.requested === "string" ? entry.requested : entry.url,
+  }));
 }

@@ -13,13 +13,21 @@ let ws: Workspace;
 let server: http.Server;
 let base: string;
 const requested: string[] = [];
+/** Where the server redirects a path to, when it does (a short link, a moved page). */
+const redirects = new Map<string, string>();
+/** Pages whose text differs from the usual article, by path. */
+const pageTexts = new Map<string, string>();
 
 beforeEach(async () => {
   ws = makeWorkspace({ withFirstReport: false });
   requested.length = 0;
+  redirects.clear();
+  pageTexts.clear();
   server = http.createServer((req, res) => {
     requested.push(req.url!);
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticleHtml());
+    const to = redirects.get(req.url!);
+    if (to !== undefined) return void res.writeHead(302, { location: to }).end();
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticleHtml({ extra: pageTexts.get(req.url!) }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -50,6 +58,31 @@ describe("ingest --refresh", () => {
     expect(await addressOf(removed)).toBeUndefined();
     expect(await addressOf(kept)).toBe(`${base}/news/ferry-terminal`);
   });
+
+  it("fetches the address the user gave, not where it redirected to last time, and every hop still passes the address policy", async () => {
+    const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
+    redirects.set("/latest/ferry", "/news/ferry-2026-02");
+    pageTexts.set("/news/ferry-2026-03", "<p>The opening was moved to April.</p>");
+    const saved = await saveUrlReport(`${base}/latest/ferry`, config);
+    // Citations link to where the text is.
+    expect(await addressOf(saved.path)).toBe(`${base}/news/ferry-2026-02`);
+
+    // What the user asked for now leads elsewhere: the refresh follows it there, and the links go there too.
+    redirects.set("/latest/ferry", "/news/ferry-2026-03");
+    requested.length = 0;
+    const refreshed = await refreshUrlReports(config);
+    expect(requested).toEqual(["/latest/ferry", "/news/ferry-2026-03"]);
+    expect(refreshed.changed.map((c) => c.path)).toEqual([saved.path]);
+    expect(await addressOf(saved.path)).toBe(`${base}/news/ferry-2026-03`);
+
+    // A redirect to an address the policy refuses is refused on a refresh as on the first fetch; the page is kept.
+    redirects.set("/latest/ferry", "http://10.0.0.1/news/ferry");
+    requested.length = 0;
+    const refused = await refreshUrlReports(config);
+    expect(requested).toEqual(["/latest/ferry"]);
+    expect(refused.skipped).toEqual([{ file: `${base}/latest/ferry`, reason: expect.stringMatching(/10\.0\.0\.1.*\(kept the version fetched before\)$/) }]);
+    expect(await addressOf(saved.path)).toBe(`${base}/news/ferry-2026-03`);
+  });
 });
 
 describe("saving a page fetched by URL", () => {
@@ -61,6 +94,6 @@ describe("saving a page fetched by URL", () => {
     expect(path.basename(second.path)).toMatch(/^ferry-terminal-[0-9a-f]{6}\.html$/);
     await second.rollback();
     expect(existsSync(second.path)).toBe(false);
-    expect(await fetchedFiles(webFolder(config))).toEqual([{ file: first.path, url: `${base}/news/ferry-terminal` }]);
+    expect(await fetchedFiles(webFolder(config))).toEqual([{ file: first.path, url: `${base}/news/ferry-terminal`, requested: `${base}/news/ferry-terminal` }]);
   });
 });
