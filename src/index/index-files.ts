@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
+import { nameInFolder } from "../core/corpus-name.js";
+import { errorCode } from "../core/error-code.js";
 import { DossierError } from "../errors.js";
 import { manifestSchema, reportListSchema } from "./index-schema.js";
 import { indexFolderProblem, isFolderReadProblem } from "./index-folder-problem.js";
@@ -203,9 +205,22 @@ async function readReportList(dir: string): Promise<ReportRecord[] | undefined> 
 function corrupt(indexDir: string, error: unknown): DossierError {
   // Not "run a rebuild": the folder is at fault, and its errno text ("ENOTDIR: not a directory, open '…'") means little.
   if (isFolderReadProblem(error)) return indexFolderProblem(indexDir, error, "read");
-  const why = error instanceof Error ? error.message : String(error);
+  const why = indexFileProblem(indexDir, error) ?? (error instanceof Error ? error.message : String(error));
   const unreadable = (where: string) => `${where} is unreadable (${why}): run \`npm run ingest -- --rebuild\` to rebuild it.`;
   return new DossierError("INDEX_CORRUPT", unreadable("The index"), { cause: error, detail: why, forOperator: unreadable(`The index at ${indexDir}`) });
+}
+
+/**
+ * A file of the index that failed to read (gone, an I/O error), named within the index folder with its error code:
+ * the system's text ("ENOENT: no such file or directory, open '/srv/…/manifest.json'") names the server's paths, and
+ * the line may be a /remove or /ingest reply to a Discord user. The cause keeps the full text for the log.
+ */
+function indexFileProblem(indexDir: string, error: unknown): string | undefined {
+  const code = errorCode(error);
+  if (code === undefined) return undefined;
+  const at = (error as NodeJS.ErrnoException).path;
+  const named = (at && nameInFolder(at, indexDir, "the index folder")) || "a file of the index";
+  return `${named}: ${code === "ENOENT" ? "missing" : code}`;
 }
 
 export interface WriteHooks {

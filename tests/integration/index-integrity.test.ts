@@ -183,6 +183,25 @@ describe("a damaged live index and a named ingest", () => {
   });
 });
 
+describe("an index file that is gone", () => {
+  it("is named within the index folder in the line a /remove or /ingest reply shows, not by the system's text", async () => {
+    ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
+    const { dir } = (await readManifest(ws.config.indexDir))!;
+    rmSync(path.join(dir, "manifest.json"));
+    // It was "ENOENT: no such file or directory, open '<the server's index folder>/…/manifest.json'".
+    const why = `${path.basename(dir)}/manifest.json in the index folder: missing`;
+    await expect(readManifest(ws.config.indexDir)).rejects.toMatchObject({
+      code: "INDEX_CORRUPT",
+      message: `The index is unreadable (${why}): run \`npm run ingest -- --rebuild\` to rebuild it.`,
+      forOperator: `The index at ${ws.config.indexDir} is unreadable (${why}): run \`npm run ingest -- --rebuild\` to rebuild it.`,
+    });
+    const refused = await ingest([ws.corpusDir]).catch((error: Error) => error);
+    expect(refused).toMatchObject({ code: "INDEX_CORRUPT", message: expect.stringContaining(`its list of reports unreadable (${why});`) });
+    expect((refused as Error).message).not.toContain(ws.root);
+  });
+});
+
 describe("a start over an index whose list of reports is unreadable", () => {
   it("rebuilds from the corpus folder and says that reports ingested from elsewhere must be ingested again", async () => {
     ws = makeWorkspace();
