@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
+import { z } from "zod";
 import { nameInFolder } from "../core/corpus-name.js";
 import { errorCode } from "../core/error-code.js";
 import { DossierError } from "../errors.js";
@@ -205,7 +206,7 @@ async function readReportList(dir: string): Promise<ReportRecord[] | undefined> 
 function corrupt(indexDir: string, error: unknown): DossierError {
   // Not "run a rebuild": the folder is at fault, and its errno text ("ENOTDIR: not a directory, open '…'") means little.
   if (isFolderReadProblem(error)) return indexFolderProblem(indexDir, error, "read");
-  const why = indexFileProblem(indexDir, error) ?? (error instanceof Error ? error.message : String(error));
+  const why = indexFileProblem(indexDir, error) ?? shapeProblem(error) ?? (error instanceof Error ? error.message : String(error));
   const unreadable = (where: string) => `${where} is unreadable (${why}): run \`npm run ingest -- --rebuild\` to rebuild it.`;
   return new DossierError("INDEX_CORRUPT", unreadable("The index"), { cause: error, detail: why, forOperator: unreadable(`The index at ${indexDir}`) });
 }
@@ -221,6 +222,17 @@ function indexFileProblem(indexDir: string, error: unknown): string | undefined 
   const at = (error as NodeJS.ErrnoException).path;
   const named = (at && nameInFolder(at, indexDir, "the index folder")) || "a file of the index";
   return `${named}: ${code === "ENOENT" ? "missing" : code}`;
+}
+
+/**
+ * A manifest or segment of another shape (edited by hand, written by another version) in one line: zod's own text is
+ * every issue as indented JSON, which would spread a Discord reply or a terminal line over dozens of lines.
+ */
+function shapeProblem(error: unknown): string | undefined {
+  if (!(error instanceof z.ZodError) || error.issues.length === 0) return undefined;
+  const [first] = error.issues;
+  const more = error.issues.length > 1 ? `, and ${error.issues.length - 1} more` : "";
+  return `not in the expected form: ${first!.path.join(".") || "the whole file"}: ${first!.message}${more}`;
 }
 
 export interface WriteHooks {

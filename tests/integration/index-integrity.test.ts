@@ -202,6 +202,19 @@ describe("an index file that is gone", () => {
   });
 });
 
+describe("a manifest of another shape", () => {
+  it("is said in one line, not as zod's list of issues", async () => {
+    ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
+    const { dir } = (await readManifest(ws.config.indexDir))!;
+    writeFileSync(path.join(dir, "manifest.json"), JSON.stringify({ formatVersion: 1, reports: [] }));
+    await expect(readManifest(ws.config.indexDir)).rejects.toMatchObject({
+      code: "INDEX_CORRUPT",
+      message: "The index is unreadable (not in the expected form: embedder: Invalid input: expected object, received undefined, and 5 more): run `npm run ingest -- --rebuild` to rebuild it.",
+    });
+  });
+});
+
 describe("a start over an index whose list of reports is unreadable", () => {
   it("rebuilds from the corpus folder and says that reports ingested from elsewhere must be ingested again", async () => {
     ws = makeWorkspace();
