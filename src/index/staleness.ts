@@ -43,9 +43,13 @@ export async function findStaleness(config: Config, store: IndexStore, embedderN
   const refused = new Map(manifest.refused.map((r) => [r.source, r.fingerprint]));
   for (const file of files) {
     const hash = indexed.get(file);
-    if (hash !== undefined) {
-      if (hashReport(await readFile(file), path.basename(file)) !== hash) return changed(corpus);
-    } else if (refused.get(file) !== fingerprint(await stat(file))) return changed(corpus);
+    // A report's file that cannot be read (no permission, gone since it was listed) is the ingest's to say why, and
+    // to keep the report: thrown from here, its system error stopped the start. Once the ingest has said it, it is
+    // remembered among the refusals and no longer news.
+    const bytes = hash === undefined ? undefined : await readFile(file).catch(() => undefined);
+    if (bytes !== undefined) {
+      if (hashReport(bytes, path.basename(file)) !== hash) return changed(corpus);
+    } else if (refused.get(file) !== (await stat(file).then(fingerprint, () => "cannot be looked at"))) return changed(corpus);
   }
   const present = new Set(files);
   const inCorpus = (source: string) => source.startsWith(config.corpusDir + path.sep);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
@@ -97,6 +97,22 @@ describe("starting on a corpus that changed since the last ingest", () => {
     } finally {
       rmSync(path.join(ws.config.indexDir, "ingest.lock"));
       rmSync(path.join(ws.corpusDir, "new-report.txt"));
+    }
+  });
+
+  // Root reads any file, so the permission cannot be taken away where the tests run as root.
+  it.skipIf(process.getuid?.() === 0)("starts with a report file it may not read: the ingest says why once and keeps the report", async () => {
+    // It used to stop the start with "EACCES: permission denied, open '<its path on the server>'".
+    const ferry = path.join(ws.corpusDir, "ferry.txt");
+    chmodSync(ferry, 0o000);
+    try {
+      const first = await start();
+      expect(first.notices[0]).toMatch(/changed since the last ingest; updating the index…$/);
+      expect(first.notices).toContain("Skipped ferry.txt in the corpus folder: permission denied");
+      expect(first.engine.reports().map((r) => r.id)).toContain("ferry");
+      expect((await start()).notices).toEqual([]);
+    } finally {
+      chmodSync(ferry, 0o644);
     }
   });
 });
