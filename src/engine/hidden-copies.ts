@@ -53,12 +53,21 @@ export async function settleHiddenCopies(corpusDir: string, store: IndexStore, l
   });
 }
 
-async function hiddenCopiesIn(corpusDir: string): Promise<Array<{ copy: string; source: string }>> {
-  const entries = await readdir(corpusDir, { recursive: true, withFileTypes: true }).catch(() => []);
+/**
+ * The hidden copies under a folder, looked for folder by folder, so that one folder that cannot be read (a volume's
+ * lost+found) hides only what is in it: a copy left unsettled has its report dropped as deleted by the ingest that
+ * follows. Dot-folders hold no report, so no copy either.
+ */
+async function hiddenCopiesIn(dir: string): Promise<Array<{ copy: string; source: string }>> {
   const out: Array<{ copy: string; source: string }> = [];
-  for (const entry of entries) {
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".")) out.push(...(await hiddenCopiesIn(full)));
+      continue;
+    }
     const name = entry.isFile() ? HIDDEN_COPY.exec(entry.name)?.[1] : undefined;
-    if (name !== undefined) out.push({ copy: path.join(entry.parentPath, entry.name), source: path.join(entry.parentPath, name) });
+    if (name !== undefined) out.push({ copy: full, source: path.join(dir, name) });
   }
   return out.sort((a, b) => a.copy.localeCompare(b.copy));
 }

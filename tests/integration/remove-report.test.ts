@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -155,6 +155,21 @@ describe("a removal whose process died before it ended", () => {
     expect(engine.reports().map((r) => r.id)).toEqual(["mill"]);
     expect(logged).toEqual([{ level: "warn", file: quay, message: "deleted the hidden copy of a removed report" }]);
     await engine.close();
+  });
+
+  // Root reads any folder, so one that cannot be read cannot be made where the tests run as root.
+  it.skipIf(process.getuid?.() === 0)("is settled although a folder of the corpus cannot be read", async () => {
+    const locked = path.join(ws.corpusDir, "locked");
+    mkdirSync(locked, { mode: 0o000 });
+    try {
+      hideByHand(quay);
+      const engine = await start();
+      expect(existsSync(quay)).toBe(true);
+      expect(engine.reports().map((r) => r.id).sort()).toEqual(["mill", "quay"]);
+      await engine.close();
+    } finally {
+      chmodSync(locked, 0o755);
+    }
   });
 
   it("is settled by npm run ingest too, before the corpus folder is read", async () => {
