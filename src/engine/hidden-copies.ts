@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { readdir, rename, rm, stat } from "node:fs/promises";
+import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
-import { errorCode } from "../core/error-code.js";
+import { isGone } from "../core/is-gone.js";
 import { DossierError } from "../errors.js";
 import type { IndexStore } from "../store/index-store.js";
 
@@ -39,7 +39,7 @@ export async function settleHiddenCopies(corpusDir: string, store: IndexStore, l
     const listed = new Set(manifest.reports.map((r) => r.source));
     for (const { copy, source } of await hiddenCopiesIn(corpusDir)) {
       try {
-        if (listed.has(source) && !(await isThere(source))) {
+        if (listed.has(source) && (await isGone(source))) {
           await rename(copy, source);
           logger.warn({ file: source, hiddenAs: copy }, "put back a report's file hidden by a removal that never went live");
         } else {
@@ -70,12 +70,4 @@ async function hiddenCopiesIn(dir: string): Promise<Array<{ copy: string; source
     if (name !== undefined) out.push({ copy: full, source: path.join(dir, name) });
   }
   return out.sort((a, b) => a.copy.localeCompare(b.copy));
-}
-
-/** Anything at the path, even one that cannot be read: a file put there since is not overwritten. */
-async function isThere(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    (error: unknown) => errorCode(error) !== "ENOENT",
-  );
 }

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
 import { corpusName } from "../core/corpus-name.js";
+import { isGone } from "../core/is-gone.js";
 import type { SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import { extractReport, precheckReport, readerFor } from "../formats/read-format.js";
@@ -111,14 +112,6 @@ export async function refreshUrlReports(config: Config): Promise<{ changed: Save
     }
   }
   return { changed, unchanged, skipped };
-}
-
-/** Only a file that is not there: one that cannot be read for another reason is still the user's report. */
-async function isGone(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => false,
-    (error: NodeJS.ErrnoException) => error.code === "ENOENT",
-  );
 }
 
 function idFromUrl(raw: string): string {

@@ -7,6 +7,7 @@ import { type DossierEmbeddings, normalize } from "../embeddings/embeddings-cont
 import { corpusName } from "../core/corpus-name.js";
 import { errorCode } from "../core/error-code.js";
 import { fileSystemReason } from "../core/file-system-reason.js";
+import { isGone } from "../core/is-gone.js";
 import { sentenceId } from "../core/sentence-id.js";
 import { shownPath } from "../display/shown-path.js";
 import { DossierError } from "../errors.js";
@@ -134,7 +135,7 @@ async function readPrevious(store: IndexStore, fromScratch: boolean): Promise<Pr
 async function previousState(previous: PreviousIndex, named: Set<string>, settings: PlanSettings, maxBytes: number): Promise<PreviousState> {
   const built = previous.manifest && { embedder: previous.manifest.embedder.name, chunking: previous.manifest.chunking };
   const existing = new Set<string>();
-  for (const r of previous.records) if (await exists(r.source)) existing.add(r.source);
+  for (const r of previous.records) if (!(await isGone(r.source))) existing.add(r.source);
   const intact = previous.intact;
   // Previous reports that cannot be reused as stored and are not named this run are re-read from their source.
   const reuse = vectorsReusable(built, settings);
@@ -295,17 +296,3 @@ function pathReason(error: NodeJS.ErrnoException): string {
   if (error.code === "ENOENT") return "no such file or folder";
   return fileSystemReason(error) ?? error.code ?? error.message;
 }
-
-/**
- * Whether a previous report's file is still there. Only "not found" (or a part of its path now a file) means it is
- * gone: one that cannot be looked at for another reason (no permission, a link loop) is still the user's report, and
- * dropping it from the index as deleted would lose it silently.
- */
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    (error: unknown) => !GONE.has(errorCode(error) ?? ""),
-  );
-}
-
-const GONE = new Set(["ENOENT", "ENOTDIR"]);
