@@ -124,7 +124,11 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
     const other = await openIndexStore(loadConfig(postgresEnv()));
     try {
       await store.withWriteLock(async () => {
-        await expect(other.withWriteLock(async () => undefined)).rejects.toMatchObject({ code: "BUSY" });
+        await expect(other.withWriteLock(async () => undefined)).rejects.toMatchObject({
+          code: "BUSY",
+          message: "Another ingest is running on the index; try again when it ends.",
+          forOperator: expect.stringMatching(/^Another ingest is running on PostgreSQL .*; try again when it ends\.$/),
+        });
       });
     } finally {
       await other.close();

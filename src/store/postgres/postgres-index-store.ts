@@ -96,7 +96,12 @@ export class PostgresIndexStore implements IndexStore {
     const client = await this.pool.connect();
     try {
       const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [WRITER_LOCK]);
-      if (!rows[0]!.locked) throw new DossierError("BUSY", `Another ingest is running on ${this.where}; try again when it ends.`);
+      if (!rows[0]!.locked) {
+        // As the local store's line: the database is named for the operator only, since it may be an /ingest reply.
+        throw new DossierError("BUSY", "Another ingest is running on the index; try again when it ends.", {
+          forOperator: `Another ingest is running on ${this.where}; try again when it ends.`,
+        });
+      }
       this.writer = client;
       try {
         // A session lock cannot be taken over while its connection lives, so there is nothing more to assert.
