@@ -22,7 +22,9 @@ const HIDDEN_COPY = /^\.(.+)\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
  * ingest of the corpus folder would drop it as deleted); a report it no longer lists was removed, so its copy is
  * deleted. A copy whose report's file is back by other means is deleted too. Done under the write lock, where no
  * removal is under way (a live one holds the lock from moving its files until it has deleted them). An index whose
- * list of reports cannot be read says nothing about them, so they are left for a start after its repair.
+ * list of reports cannot be read says nothing about them, so they are left as they are; the repair that follows
+ * rebuilds it from the corpus folder without their reports, so the next start deletes them: the removal the user
+ * asked for ends done, as after a swap.
  */
 export async function settleHiddenCopies(corpusDir: string, store: IndexStore, logger: Logger): Promise<void> {
   // Looked for before the lock is taken, so a start with nothing to settle never waits for it.
