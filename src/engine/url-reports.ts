@@ -97,7 +97,11 @@ export async function refreshUrlReports(config: Config): Promise<{ changed: Save
         continue;
       }
       const saved = await saveReport(path.dirname(file), name, fetched.bytes);
-      await rememberAddress(file, fetched.url, requested);
+      // The new text and where it now is go together: kept alone, the text would be cited with links to the old place.
+      await rememberAddress(file, fetched.url, requested).catch(async (error: unknown) => {
+        await saved.rollback();
+        throw error;
+      });
       changed.push({
         path: saved.path,
         // A refused update is put back as it was, the address its links used included.

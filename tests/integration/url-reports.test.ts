@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -17,14 +17,18 @@ const requested: string[] = [];
 const redirects = new Map<string, string>();
 /** Pages whose text differs from the usual article, by path. */
 const pageTexts = new Map<string, string>();
+/** Something done to the disk while a page is being served. */
+let whileServing: (() => void) | undefined;
 
 beforeEach(async () => {
   ws = makeWorkspace({ withFirstReport: false });
   requested.length = 0;
   redirects.clear();
   pageTexts.clear();
+  whileServing = undefined;
   server = http.createServer((req, res) => {
     requested.push(req.url!);
+    whileServing?.();
     const to = redirects.get(req.url!);
     if (to !== undefined) return void res.writeHead(302, { location: to }).end();
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticleHtml({ extra: pageTexts.get(req.url!) }));
@@ -82,6 +86,24 @@ describe("ingest --refresh", () => {
     expect(requested).toEqual(["/latest/ferry"]);
     expect(refused.skipped).toEqual([{ file: `${base}/latest/ferry`, reason: expect.stringMatching(/10\.0\.0\.1.*\(kept the version fetched before\)$/) }]);
     expect(await addressOf(saved.path)).toBe(`${base}/news/ferry-2026-03`);
+  });
+});
+
+describe("ingest --refresh of a changed page", () => {
+  it("leaves the page as it was when where it now is cannot be remembered", async () => {
+    const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
+    const saved = await saveUrlReport(`${base}/news/ferry-terminal`, config);
+    const before = readFileSync(saved.path, "utf8");
+    pageTexts.set("/news/ferry-terminal", "<p>The opening was moved to April.</p>");
+    // The list of addresses turns into a folder while the page is fetched: the save succeeds, remembering fails.
+    const sources = path.join(webFolder(config), ".sources.json");
+    whileServing = () => {
+      rmSync(sources);
+      mkdirSync(path.join(sources, "in-the-way"), { recursive: true });
+    };
+    await expect(refreshUrlReports(config)).rejects.toMatchObject({ code: "EISDIR" });
+    // Not the new text under links to where the old one was.
+    expect(readFileSync(saved.path, "utf8")).toBe(before);
   });
 });
 
