@@ -287,7 +287,7 @@ async function expandPaths(paths: string[], corpusDir: string, skipped: SkippedF
 }
 
 function corpusNotAFolder(corpusDir: string): DossierError {
-  const line = (folder: string) => `${folder} (CORPUS_DIR) is a file, not a folder; set CORPUS_DIR to the folder of reports, or name the file to ingest it alone.`;
+  const line = (folder: string) => `${folder} (CORPUS_DIR) is a file, not a folder; set CORPUS_DIR to the folder that holds the reports.`;
   return new DossierError("INGEST_FAILED", line("The corpus folder"), { forOperator: line(`The corpus folder ${shownPath(corpusDir)}`) });
 }
 

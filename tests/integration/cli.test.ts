@@ -55,7 +55,7 @@ describe("command line", () => {
     expect(await runCommand((cliIo) => ingestCommand([], cliIo), io)).toBe(1);
     expect(io.out()).toBe("");
     expect(io.err()).toBe(
-      `dossier: The corpus folder ${notAFolder} (CORPUS_DIR) is a file, not a folder; set CORPUS_DIR to the folder of reports, or name the file to ingest it alone.\n`,
+      `dossier: The corpus folder ${notAFolder} (CORPUS_DIR) is a file, not a folder; set CORPUS_DIR to the folder that holds the reports.\n`,
     );
     expect(existsSync(path.join(ws.root, "corpus-file-data", "index", "CURRENT"))).toBe(false);
     // Naming a single file is documented (`npm run ingest -- ~/Downloads/report.pdf`) and still works.
