@@ -58,19 +58,30 @@ interface Judged {
 }
 
 /**
+ * Sentence models already fitted, by the reports they were fitted on, for fits on subsets of one set of rows. Nested
+ * cross-validation fits the sentence model without each pair of reports twice (held out in either order) and it is
+ * nearly all of a fit's time; the same rows give the same model, so the second is looked up.
+ */
+export type SentenceFits = Map<string, LinearModel>;
+
+/**
  * Fits both models on all the given questions. The answer model learns from sentence probabilities predicted for
  * reports held out of the sentence model's fit, and the thresholds are chosen on answer probabilities for reports
  * held out of both (leave-one-report-out inside `data`), so everything is set as it will be used on a new report.
  */
-export function fitModel(data: QuestionRows[]): AnswerabilityModel {
-  const sentence = fitSentenceModel(data);
+export function fitModel(data: QuestionRows[], sentenceFits?: SentenceFits): AnswerabilityModel {
   const reports = [...new Set(data.map((d) => reportOf(d.question)))];
-  const heldOut = (fit: (train: QuestionRows[]) => LinearModel): Judged[] =>
-    reports.flatMap((report) => {
-      const model = reports.length > 1 ? fit(data.filter((d) => reportOf(d.question) !== report)) : sentence;
-      return data.filter((d) => reportOf(d.question) === report).map((d) => judged(model, d));
-    });
-  const judgedHeldOut = heldOut(fitSentenceModel);
+  const fitSentence = (train: QuestionRows[], without: string | undefined) => {
+    if (!sentenceFits) return fitSentenceModel(train);
+    const key = reports.filter((r) => r !== without).sort().join("\n");
+    if (!sentenceFits.has(key)) sentenceFits.set(key, fitSentenceModel(train));
+    return sentenceFits.get(key)!;
+  };
+  const sentence = fitSentence(data, undefined);
+  const judgedHeldOut = reports.flatMap((report) => {
+    const model = reports.length > 1 ? fitSentence(data.filter((d) => reportOf(d.question) !== report), report) : sentence;
+    return data.filter((d) => reportOf(d.question) === report).map((d) => judged(model, d));
+  });
   const answer = fitAnswerModel(judgedHeldOut);
   // Answer probabilities for each report from an answer model fitted without it.
   const answerP = new Map<Judged, number>();

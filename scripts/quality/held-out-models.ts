@@ -1,5 +1,5 @@
 import type { AnswerabilityModel } from "../../src/retrieval/answerability-model.js";
-import { collectRows, fitModel } from "./fit-model.js";
+import { collectRows, fitModel, type SentenceFits } from "./fit-model.js";
 import { offlineAsk, type OpenCorpus } from "./open-corpus.js";
 import { PLACEHOLDER_MODEL } from "./placeholder-model.js";
 import { reportOf, trainingQuestions } from "./question-set.js";
@@ -10,5 +10,6 @@ import { reportOf, trainingQuestions } from "./question-set.js";
  */
 export async function heldOutModels(corpus: OpenCorpus): Promise<(report: string) => AnswerabilityModel> {
   const rows = await collectRows(offlineAsk(corpus, PLACEHOLDER_MODEL).retrieve, trainingQuestions());
-  return (report) => fitModel(rows.filter((r) => reportOf(r.question) !== report));
+  const sentenceFits: SentenceFits = new Map();
+  return (report) => fitModel(rows.filter((r) => reportOf(r.question) !== report), sentenceFits);
 }

@@ -15,25 +15,37 @@ export function fitLogistic(rows: number[][], labels: number[], l2 = 1, iteratio
   const d = rows[0]?.length ?? 0;
   const mean = Array.from({ length: d }, (_, j) => rows.reduce((s, r) => s + r[j]!, 0) / Math.max(1, n));
   const scale = Array.from({ length: d }, (_, j) => Math.sqrt(rows.reduce((s, r) => s + (r[j]! - mean[j]!) ** 2, 0) / Math.max(1, n)) || 1);
-  // Column 0 is the intercept.
-  const x = rows.map((r) => [1, ...r.map((v, j) => (v - mean[j]!) / scale[j]!)]);
-  const beta = new Array<number>(d + 1).fill(0);
+  // Column 0 is the intercept. Rows are stored flat and summed in plain loops: the nested CV fits this some two thousand
+  // times, and the arithmetic is done in the same order as ever, so the fitted weights do not change by a bit.
+  const width = d + 1;
+  const x = new Float64Array(n * width);
+  rows.forEach((r, i) => {
+    x[i * width] = 1;
+    r.forEach((v, j) => (x[i * width + j + 1] = (v - mean[j]!) / scale[j]!));
+  });
+  const beta = new Array<number>(width).fill(0);
   for (let step = 0; step < iterations; step++) {
     const gradient = beta.map((b, j) => (j === 0 ? 0 : l2 * b));
-    const hessian = Array.from({ length: d + 1 }, (_, i) => Array.from({ length: d + 1 }, (_, j) => (i === j && i > 0 ? l2 : 0)));
+    const hessian = new Float64Array(width * width);
+    for (let a = 1; a < width; a++) hessian[a * width + a] = l2;
     for (let i = 0; i < n; i++) {
-      const xi = x[i]!;
-      const p = sigmoid(xi.reduce((s, v, j) => s + v * beta[j]!, 0));
+      const row = i * width;
+      let z = 0;
+      for (let j = 0; j < width; j++) z = z + x[row + j]! * beta[j]!;
+      const p = sigmoid(z);
       const w = Math.max(p * (1 - p), 1e-9);
-      for (let a = 0; a <= d; a++) {
-        gradient[a]! += (p - labels[i]!) * xi[a]!;
-        for (let b = a; b <= d; b++) hessian[a]![b]! += w * xi[a]! * xi[b]!;
+      const residual = p - labels[i]!;
+      for (let a = 0; a < width; a++) {
+        const xa = x[row + a]!;
+        gradient[a]! += residual * xa;
+        const wa = w * xa;
+        for (let b = a; b < width; b++) hessian[a * width + b]! += wa * x[row + b]!;
       }
     }
-    for (let a = 0; a <= d; a++) for (let b = 0; b < a; b++) hessian[a]![b] = hessian[b]![a]!;
-    const delta = solve(hessian, gradient);
+    const square = Array.from({ length: width }, (_, a) => Array.from({ length: width }, (_, b) => hessian[Math.min(a, b) * width + Math.max(a, b)]!));
+    const delta = solve(square, gradient);
     let change = 0;
-    for (let j = 0; j <= d; j++) {
+    for (let j = 0; j < width; j++) {
       beta[j]! -= delta[j]!;
       change = Math.max(change, Math.abs(delta[j]!));
     }
