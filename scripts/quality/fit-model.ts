@@ -58,9 +58,11 @@ interface Judged {
 }
 
 /**
- * Sentence models already fitted, by the reports they were fitted on, for fits on subsets of one set of rows. Nested
- * cross-validation fits the sentence model without each pair of reports twice (held out in either order) and it is
- * nearly all of a fit's time; the same rows give the same model, so the second is looked up.
+ * Sentence models already fitted, by the reports they were fitted on. Nested cross-validation fits the sentence model
+ * without each pair of reports twice (held out in either order) and it is nearly all of a fit's time; the same rows
+ * give the same model, so the second is looked up. The key names only reports, so one map may be shared only by fits
+ * whose data are whole reports taken from one set of rows, in its order (as `heldOutModels` does): fits on other rows
+ * with the same report names would be given a model of the wrong rows.
  */
 export type SentenceFits = Map<string, LinearModel>;
 
@@ -68,18 +70,21 @@ export type SentenceFits = Map<string, LinearModel>;
  * Fits both models on all the given questions. The answer model learns from sentence probabilities predicted for
  * reports held out of the sentence model's fit, and the thresholds are chosen on answer probabilities for reports
  * held out of both (leave-one-report-out inside `data`), so everything is set as it will be used on a new report.
+ * Sentence models are looked up in, and added to, `sentenceFits` when it is given.
  */
 export function fitModel(data: QuestionRows[], sentenceFits?: SentenceFits): AnswerabilityModel {
   const reports = [...new Set(data.map((d) => reportOf(d.question)))];
-  const fitSentence = (train: QuestionRows[], without: string | undefined) => {
+  // The rows and the key are both taken from the report left out, so within a fit they cannot disagree.
+  const fitSentence = (without?: string) => {
+    const train = without === undefined ? data : data.filter((d) => reportOf(d.question) !== without);
     if (!sentenceFits) return fitSentenceModel(train);
     const key = reports.filter((r) => r !== without).sort().join("\n");
     if (!sentenceFits.has(key)) sentenceFits.set(key, fitSentenceModel(train));
     return sentenceFits.get(key)!;
   };
-  const sentence = fitSentence(data, undefined);
+  const sentence = fitSentence();
   const judgedHeldOut = reports.flatMap((report) => {
-    const model = reports.length > 1 ? fitSentence(data.filter((d) => reportOf(d.question) !== report), report) : sentence;
+    const model = reports.length > 1 ? fitSentence(report) : sentence;
     return data.filter((d) => reportOf(d.question) === report).map((d) => judged(model, d));
   });
   const answer = fitAnswerModel(judgedHeldOut);
