@@ -25,7 +25,7 @@ function bank(): QuestionRows[] {
 }
 
 describe("fitModel", () => {
-  it("gives the same model with fitted sentence models looked up as when each is fitted afresh", () => {
+  it("gives the same model with a map of sentence fits as without one", () => {
     const rows = bank();
     expect(fitModel(rows, new Map())).toEqual(fitModel(rows));
   });
@@ -38,5 +38,9 @@ describe("fitModel", () => {
     // Each fold fits on three reports and on each two of them: 4 sets of three, 6 pairs, not 4 × 4 fits.
     expect(fits.size).toBe(4 + 6);
     reports.forEach((held, i) => expect(models[i]).toEqual(fitModel(rows.filter((r) => r.question.report !== held))));
+    // Folds fitted again find every sentence model in the map: none is fitted again (a new fit would be a new object).
+    const fitted = [...fits.values()];
+    reports.forEach((held) => fitModel(rows.filter((r) => r.question.report !== held), fits));
+    expect([...fits.values()].every((model, i) => model === fitted[i])).toBe(true);
   });
 });
