@@ -1,4 +1,5 @@
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -6,6 +7,7 @@ import type { Answer } from "../../src/answer/answer.js";
 import { loadConfig } from "../../src/config.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
+import type { DossierError } from "../../src/errors.js";
 import { readStoredReports, type StoredReport, type WriteHooks } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
@@ -193,6 +195,29 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
     await expect(createEngine(loadConfig(postgresEnv()), { embeddings: other, autoIngest: false })).rejects.toMatchObject({ code: "EMBEDDER_MISMATCH" });
   });
 
+  it("says a database gone under a read or an ingest in one line, naming it for the operator only, and stays up", async () => {
+    const relay = await relayTo(db.url);
+    const relayed = await openIndexStore(loadConfig({ ...postgresEnv(), DATABASE_URL: relay.url }));
+    const where = `PostgreSQL 127.0.0.1:${new URL(relay.url).port}${new URL(db.url).pathname}`;
+    const before = await store.version();
+    try {
+      // The connection drops while an ingest is writing: it fails, and the live index is the one before it.
+      const report = path.join(ws.root, "gone-database.txt");
+      writeFileSync(report, "The harbour board met on Monday. It approved a new pier for the ferries.\n");
+      const writing = ingestPaths([report], { config: ws.config, embeddings, logger: silentLogger, store: relayed, hooks: { beforeSwap: async () => relay.shut() } });
+      const failedWrite = await writing.then(() => undefined, (e: DossierError) => e);
+      expect(failedWrite).toMatchObject({ code: "STORE_UNAVAILABLE", message: expect.stringMatching(/^Cannot reach the index database: .+\.$/) });
+      expect(failedWrite!.forOperator).toContain(where);
+      expect(await store.version()).toBe(before);
+      // A read after it connects anew, and is refused.
+      const failedRead = await relayed.readManifest().then(() => undefined, (e: DossierError) => e);
+      expect(failedRead).toMatchObject({ code: "STORE_UNAVAILABLE", message: "Cannot reach the index database: ECONNREFUSED." });
+      expect(failedRead!.forOperator).toBe(`Cannot reach the index in ${where}: ECONNREFUSED.`);
+    } finally {
+      await relayed.close();
+    }
+  });
+
   it("the local store is unchanged underneath the same interface", async () => {
     const local: IndexStore = new LocalIndexStore(ws.config.indexDir);
     expect(await local.readManifest()).toBeUndefined();
@@ -200,3 +225,32 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
     expect(local.pollMs).toBeUndefined();
   });
 });
+
+/**
+ * A TCP relay on 127.0.0.1 to the test database, which `shut()` closes with every connection through it: the database
+ * going away, as a server restarting or a network failing would take it, under a store that was opened through it.
+ */
+async function relayTo(databaseUrl: string): Promise<{ url: string; shut: () => Promise<void> }> {
+  const target = new URL(databaseUrl);
+  const sockets = new Set<net.Socket>();
+  const relay = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("error", () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+  const url = new URL(databaseUrl);
+  url.hostname = "127.0.0.1";
+  url.port = String((relay.address() as net.AddressInfo).port);
+  return {
+    url: url.toString(),
+    shut: async () => {
+      const closed = new Promise<void>((resolve) => relay.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+}

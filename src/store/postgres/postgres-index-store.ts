@@ -93,7 +93,7 @@ export class PostgresIndexStore implements IndexStore {
   }
 
   async withWriteLock<T>(work: (lock: IngestLock) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const { client, lost, release } = await this.checkOut();
     try {
       const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [WRITER_LOCK]);
       if (!rows[0]!.locked) {
@@ -108,10 +108,14 @@ export class PostgresIndexStore implements IndexStore {
         return await work({ assertHeld: () => undefined });
       } finally {
         this.writer = undefined;
-        await client.query("SELECT pg_advisory_unlock($1)", [WRITER_LOCK]);
+        // A session that is gone has lost its lock with it.
+        if (!lost()) await client.query("SELECT pg_advisory_unlock($1)", [WRITER_LOCK]);
       }
+    } catch (error) {
+      const gone = lost();
+      throw gone ? this.unreachable(gone) : error;
     } finally {
-      client.release();
+      release();
     }
   }
 
@@ -174,23 +178,55 @@ export class PostgresIndexStore implements IndexStore {
 
   /** Reads in one snapshot: a change committed meanwhile is either wholly in it or wholly not. */
   private async snapshot<T>(read: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw new DossierError("STORE_UNAVAILABLE", `Cannot reach the index in ${this.where}: ${reason(error)}.`, { cause: error });
-    }
+    const { client, lost, release } = await this.checkOut();
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       const result = await read(client);
       await client.query("COMMIT");
       return result;
     } catch (error) {
+      const gone = lost();
+      if (gone) throw this.unreachable(gone);
       await client.query("ROLLBACK").catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      release();
     }
+  }
+
+  /**
+   * A pooled connection for one use. One that drops while in use emits 'error' beside failing its queries, and that
+   * event, unheard, ends the process (a database restarting under a read took the bot down): it is heard here, and the
+   * loss is said as the index being unreachable. The server rolls back a dropped session's transaction and releases
+   * its locks, so nothing half-written stays.
+   */
+  private async checkOut(): Promise<{ client: pg.PoolClient; lost: () => Error | undefined; release: () => void }> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw this.unreachable(error);
+    }
+    let gone: Error | undefined;
+    const heard = (error: Error) => (gone = error);
+    client.on("error", heard);
+    return {
+      client,
+      lost: () => gone,
+      release: () => {
+        client.off("error", heard);
+        // Handed back with its error, a dropped connection is closed rather than kept for the next use.
+        client.release(gone);
+      },
+    };
+  }
+
+  /** As the busy line: a read may be a /remove or /list reply to a Discord user, who is not told where the database is. */
+  private unreachable(error: unknown): DossierError {
+    return new DossierError("STORE_UNAVAILABLE", `Cannot reach the index database: ${reason(error)}.`, {
+      cause: error,
+      forOperator: `Cannot reach the index in ${this.where}: ${reason(error)}.`,
+    });
   }
 }
 
