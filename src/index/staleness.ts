@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { isGone } from "../core/is-gone.js";
 import type { Config } from "../config.js";
 import { shownPath } from "../display/shown-path.js";
 import { DossierError } from "../errors.js";
@@ -53,7 +54,10 @@ export async function findStaleness(config: Config, store: IndexStore, embedderN
   }
   const present = new Set(files);
   const inCorpus = (source: string) => source.startsWith(config.corpusDir + path.sep);
-  const gone = manifest.reports.some((r) => inCorpus(r.source) && !present.has(r.source));
+  // Only a file that is gone: one the listing missed (in a folder that cannot be listed, a link that loops) is kept by
+  // the ingest, so announcing its removal would repeat at every start.
+  const unlisted = manifest.reports.filter((r) => inCorpus(r.source) && !present.has(r.source));
+  const gone = (await Promise.all(unlisted.map((r) => isGone(r.source)))).some(Boolean);
   return gone ? { notice: `A report was removed from ${corpus}/; updating the index…`, repair: false } : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
@@ -55,6 +55,28 @@ describe("starting on a corpus that changed since the last ingest", () => {
     const { notices, engine } = await start();
     expect(notices[0]).toMatch(/changed since the last ingest/);
     expect((await engine.ask("How long has the lighthouse stood?")).citations[0]?.text).toBe("The old lighthouse has stood for fifty years.");
+  });
+
+  it("keeps quiet about a report whose file the listing cannot see but is not gone (a link that loops), and keeps it", async () => {
+    const file = path.join(ws.corpusDir, "harbour.txt");
+    writeFileSync(file, "The harbour wall was repaired in the spring.");
+    expect((await start()).engine.reports().map((r) => r.id)).toContain("harbour");
+    rmSync(file);
+    symlinkSync(file, file);
+    try {
+      // The start's ingest keeps the report and says why once; the starts after it have nothing to say.
+      const first = await start();
+      expect(first.engine.reports().map((r) => r.id)).toContain("harbour");
+      const next = await start();
+      expect(next.notices).toEqual([]);
+      expect(next.engine.reports().map((r) => r.id)).toContain("harbour");
+    } finally {
+      rmSync(file);
+    }
+    // Gone for real, it is announced and dropped.
+    const gone = await start();
+    expect(gone.notices[0]).toMatch(/^A report was removed from .*corpus\/; updating the index…$/);
+    expect(gone.engine.reports().map((r) => r.id)).not.toContain("harbour");
   });
 
   it("cites a Markdown report as rendered, and reads Markdown again once after the reader changed", async () => {
