@@ -69,7 +69,8 @@ export async function saveUrlReport(url: string, config: Config): Promise<SavedR
 /**
  * Fetches every report that came from a URL again, from the address the user gave (where it redirects may have
  * changed), under the same address policy as any fetch. A page whose bytes or extracted text are unchanged is left as
- * it is (so it is not embedded again; pages often differ only in ads or timestamps); a changed one is saved over the
+ * it is (so it is not embedded again; pages often differ only in ads or timestamps), unless it is now elsewhere: then
+ * only where it is is remembered, and it is among `changed`, since its links change. A changed page is saved over the
  * old file, with where it now is remembered for its links. A page that cannot be fetched now keeps its last version,
  * with the reason among `skipped`; one whose file is gone is not fetched, and its address is forgotten.
  */
@@ -93,7 +94,12 @@ export async function refreshUrlReports(config: Config): Promise<{ changed: Save
       const fresh = await extractReport(fetched.bytes, name, config.maxReportBytes, options);
       const before = old && (await extractReport(old, name, config.maxReportBytes, { url }).catch(() => undefined));
       if (before && before.text === fresh.text && before.title === fresh.title) {
-        unchanged.push(file);
+        if (fetched.url === url) unchanged.push(file);
+        else {
+          // The same text at another address (a short link or a redirect that moved): its citations must link there.
+          await rememberAddress(file, fetched.url, requested);
+          changed.push({ path: file, rollback: () => rememberAddress(file, url, requested) });
+        }
         continue;
       }
       const saved = await saveReport(path.dirname(file), name, fetched.bytes);

@@ -153,9 +153,10 @@ async function execute(plan: IngestPlan, previous: PreviousIndex | undefined, ct
   const added = new Map<string, StoredReport>();
   const refused = [...plan.refuse];
   const removed = [...plan.remove];
-  for (const { record, named } of plan.keep) {
+  for (const { record, named, relinked } of plan.keep) {
     records.set(record.id, record);
-    if (named) note({ id: record.id, title: record.title, status: "unchanged", sentences: record.sentenceCount, chunks: record.chunkCount, ms: 0 });
+    const status = relinked ? "updated" : "unchanged";
+    if (named) note({ id: record.id, title: record.title, status, sentences: record.sentenceCount, chunks: record.chunkCount, ms: 0 });
   }
   // One report is embedded here: starting threads and loading the model in each would cost more than they save.
   const pool = plan.embed.length > 1 ? ctx.pool : undefined;

@@ -45,8 +45,11 @@ export interface EmbedJob {
 }
 
 export interface IngestPlan {
-  /** Previous reports reused as stored; `named` when this run was asked about them (reported as "unchanged"). */
-  keep: Array<{ record: ReportRecord; named: boolean }>;
+  /**
+   * Previous reports reused as stored; `named` when this run was asked about them (reported as "unchanged", or as
+   * "updated" when `relinked`: the same bytes are now known under another address, which citations link to).
+   */
+  keep: Array<{ record: ReportRecord; named: boolean; relinked?: boolean }>;
   embed: EmbedJob[];
   /** Ids of previous reports dropped, each because its source file is gone. */
   remove: string[];
@@ -57,7 +60,9 @@ export interface IngestPlan {
 
 /**
  * Decides what an ingest does, without touching the disk or the model.
- * Rules: a named report whose bytes are unchanged is kept as stored; a changed one is embedded again; a previous report
+ * Rules: a named report whose bytes are unchanged is kept as stored, with what its file now says of where it is from
+ * (the same page text, fetched again from an address that now redirects elsewhere, is cited there); a changed one is
+ * embedded again; a previous report
  * not named this run is kept while its source file exists; once it is gone, it is removed by an ingest of a folder
  * that held it and kept (and listed as missing) by any other; a damaged one is re-read from its source; a second
  * file claiming an id another file holds is refused.
@@ -85,7 +90,8 @@ export function planIngest(previous: PreviousState | undefined, files: ReadFile[
     }
     claimed.set(report.id, report.source);
     if (old && reuse && old.hash === report.hash && previous!.intact.has(old.id)) {
-      plan.keep.push({ record: { ...old, source: report.source }, named: true });
+      const relinked = old.origin?.url !== report.origin.url;
+      plan.keep.push({ record: { ...old, source: report.source, origin: report.origin }, named: true, relinked });
     } else {
       plan.embed.push({ report, status: old ? "updated" : "added" });
     }

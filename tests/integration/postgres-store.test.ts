@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/config.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
 import type { DossierError } from "../../src/errors.js";
+import { rememberAddress } from "../../src/formats/source-addresses.js";
 import { readStoredReports, type StoredReport, type WriteHooks } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
@@ -16,6 +17,7 @@ import type { IndexStore } from "../../src/store/index-store.js";
 import { LocalIndexStore } from "../../src/store/local-index-store.js";
 import { openIndexStore } from "../../src/store/open-index-store.js";
 import { embedReportsAhead } from "../helpers/embed-ahead.js";
+import { makeArticleHtml } from "../helpers/report-documents.js";
 import { startTestDatabase, type TestDatabase } from "../helpers/postgres-server.js";
 import { FIRST_REPORT, makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
@@ -100,6 +102,22 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
     expect((await sql.query("SELECT count(*) AS n FROM sentences WHERE report_id = 'harbour-ceasefire-talks'")).rows[0].n).toBe("0");
     const cup = readStoredReports(await store.readGeneration()).get("cup-final-report")!;
     expect(cup.sentences.map((s) => s.text)).toEqual(["The final was postponed by a week because of snow."]);
+  });
+
+  it("keeps a page whose bytes are unchanged but whose address moved as stored, under its new address", async () => {
+    const page = path.join(ws.corpusDir, "web", "ferry-terminal.html");
+    mkdirSync(path.dirname(page));
+    writeFileSync(page, makeArticleHtml());
+    await rememberAddress(page, "https://news.example/news/ferry-terminal");
+    await ingest([page]);
+    const row = async () => (await sql.query("SELECT origin->>'url' AS url, ingested_at FROM reports WHERE id = 'ferry-terminal'")).rows[0];
+    const before = await row();
+    // Fetched again through a short link that now leads elsewhere, with the same text.
+    await rememberAddress(page, "https://news.example/archive/ferry-terminal", "https://news.example/s/ferry");
+    const summary = await ingest([page]);
+    expect(summary.reports.map((r) => `${r.id} ${r.status}`)).toEqual(["ferry-terminal updated"]);
+    // Its address, which citations link to, is the new one; its sentences were not written again.
+    expect(await row()).toEqual({ url: "https://news.example/archive/ferry-terminal", ingested_at: before.ingested_at });
   });
 
   it("writes each report in one transaction: a report that fails to write leaves its previous version whole", async () => {

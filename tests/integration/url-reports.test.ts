@@ -3,9 +3,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ingestCommand } from "../../src/cli/ingest-command.js";
+import { runCommand } from "../../src/cli/run-main.js";
 import { loadConfig } from "../../src/config.js";
+import { createEngine } from "../../src/engine.js";
 import { refreshUrlReports, saveUrlReport, webFolder } from "../../src/engine/url-reports.js";
 import { addressOf, fetchedFiles, rememberAddress } from "../../src/formats/source-addresses.js";
+import { captureIo } from "../helpers/cli-io.js";
 import { makeArticleHtml } from "../helpers/report-documents.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
@@ -41,6 +45,43 @@ afterEach(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   ws.cleanup();
+});
+
+/** `npm run ingest -- <args>` in-process, on captured streams. */
+async function ingest(...args: string[]) {
+  const io = captureIo({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
+  const status = await runCommand((cliIo) => ingestCommand(args, cliIo), io);
+  return { status, stdout: io.out(), stderr: io.err() };
+}
+
+/** The reports an engine started now holds, and the link its citation of the ferry article's first sentence has. */
+async function cited() {
+  const engine = await createEngine(loadConfig({ ...ws.env, LOG_LEVEL: "silent", ANSWER_MODE: "extractive" }));
+  try {
+    const answer = await engine.ask("When will the new ferry terminal open?");
+    return { reports: engine.reports().map((r) => r.id), url: answer.citations[0]?.source.url };
+  } finally {
+    await engine.close();
+  }
+}
+
+const ferryLink = (page: string) => `${base}${page}#:~:text=The%20harbour%20authority%20confirmed,open%20on%203%20March.`;
+
+describe("the citation links of a page fetched through a redirect", () => {
+  it("follow the page to where it now is on --refresh, though its text is unchanged", async () => {
+    redirects.set("/s/ferry", "/news/ferry-terminal");
+    expect((await ingest(`${base}/s/ferry`)).stdout).toMatch(/^added\s+ferry-terminal: /m);
+    expect((await cited()).url).toBe(ferryLink("/news/ferry-terminal"));
+
+    // The short link now leads to the same article under another address.
+    redirects.set("/s/ferry", "/archive/2026/ferry-terminal");
+    const refreshed = await ingest("--refresh");
+    expect(refreshed.status).toBe(0);
+    // Its links changed, though its text did not.
+    expect(refreshed.stdout).toMatch(/^updated\s+ferry-terminal: /m);
+    expect(await cited()).toEqual({ reports: ["ferry-terminal"], url: ferryLink("/archive/2026/ferry-terminal") });
+    expect((await ingest("--refresh")).stdout).toMatch(/^unchanged ferry-terminal: /m);
+  });
 });
 
 describe("ingest --refresh", () => {

@@ -164,8 +164,9 @@ export class PostgresIndexStore implements IndexStore {
     await transaction(c, async () => {
       for (const record of records) {
         const old = existing.get(record.id);
-        if (old && !added.has(record.id) && old.source !== record.source) {
-          await c.query("UPDATE reports SET source = $2 WHERE id = $1", [record.id, record.source]);
+        // A report kept as stored may have been moved (its file) or relinked (a page now at another address).
+        if (old && !added.has(record.id) && (old.source !== record.source || old.origin?.url !== record.origin?.url)) {
+          await c.query("UPDATE reports SET source = $2, origin = $3 WHERE id = $1", [record.id, record.source, originJson(record)]);
         }
       }
       await c.query("UPDATE dossier_state SET manifest = $1, generation = generation + 1", [rest]);
@@ -257,7 +258,7 @@ async function setDimensions(c: pg.ClientBase, dims: number): Promise<void> {
 async function insertReport(c: pg.ClientBase, r: ReportRecord, stored: StoredReport): Promise<void> {
   await c.query(
     "INSERT INTO reports (id, title, source, hash, sentence_count, chunk_count, ingested_at, body, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    [r.id, r.title, r.source, r.hash, r.sentenceCount, r.chunkCount, r.ingestedAt, stored.text, r.origin === undefined ? null : JSON.stringify(r.origin)],
+    [r.id, r.title, r.source, r.hash, r.sentenceCount, r.chunkCount, r.ingestedAt, stored.text, originJson(r)],
   );
   const s = stored.sentences;
   await c.query(
@@ -272,6 +273,8 @@ async function insertReport(c: pg.ClientBase, r: ReportRecord, stored: StoredRep
     [r.id, ch.map((_, i) => i), ch.map((x) => x.id), ch.map((x) => x.firstSentence), ch.map((x) => x.lastSentence), ch.map((x) => x.text), stored.chunkVectors.map(vectorLiteral)],
   );
 }
+
+const originJson = (r: ReportRecord) => (r.origin === undefined ? null : JSON.stringify(r.origin));
 
 async function readRecords(c: pg.ClientBase): Promise<ReportRecord[]> {
   const { rows } = await c.query(

@@ -109,6 +109,14 @@ describe("planIngest", () => {
     });
   });
 
+  it("keeps a named report whose bytes are unchanged with where its file now says it is from, relinked when that moved", () => {
+    const page = (url: string): ReportFile => ({ ...report("p", "h-p", "/corpus/web/p.html"), origin: { kind: "web", url } });
+    const stored = { ...record("p", "h-p", "/corpus/web/p.html"), origin: { kind: "web" as const, url: "https://news.example/a" } };
+    const moved = planIngest(previous([stored]), [read(page("https://news.example/b"))], settings).keep;
+    expect(moved).toEqual([{ record: { ...stored, origin: { kind: "web", url: "https://news.example/b" } }, named: true, relinked: true }]);
+    expect(planIngest(previous([stored]), [read(page("https://news.example/a"))], settings).keep).toEqual([{ record: stored, named: true, relinked: false }]);
+  });
+
   it("lets a report move to a new file once its old file is gone", () => {
     const prev = previous([record("a")], { existing: new Set() });
     expect(ids(planIngest(prev, [read(report("a", "h-a", "/new/a.txt"))], settings))).toEqual({ keep: ["a"], embed: [], remove: [], refuse: [] });
