@@ -25,21 +25,17 @@ export function isUrl(arg: string): boolean {
 /**
  * Fetches a report by URL under the safe-fetch rules, checks what can be checked without parsing, and saves it into
  * the web folder with its address remembered; `rollback` puts the folder back as it was (the ingest refuses what it
- * cannot read). The report id comes from the URL's last path segment (else its host); a different address that
- * would take the same id gets a short hash.
+ * cannot read). An address saved before is saved over its report again, wherever it now leads (see `fileNameFor`).
  */
 export async function saveUrlReport(url: string, config: Config): Promise<SavedReport> {
   const fetched = await fetchReportUrl(url, config);
   const dir = webFolder(config);
   const reader = readerFor(new URL(fetched.url).pathname, fetched.contentType)!;
-  const known = new Map((await fetchedFiles(dir)).map((f) => [path.basename(f.file), f.url]));
-  let fileName = `${idFromUrl(fetched.url)}${reader.extensions[0]}`;
-  const owner = known.get(fileName);
-  if (owner !== undefined && owner !== fetched.url) {
-    fileName = `${idFromUrl(fetched.url)}-${createHash("sha256").update(fetched.url).digest("hex").slice(0, 6)}${reader.extensions[0]}`;
-  }
-  // An update (this address saved before under this name) is put back as it was by a rollback, address and all.
-  const isNew = !known.has(fileName);
+  const known = await fetchedFiles(dir);
+  const fileName = fileNameFor(url, fetched.url, reader.extensions, known);
+  // An update is put back as it was by a rollback, the address its links used included.
+  const previous = known.find((f) => path.basename(f.file) === fileName);
+  const isNew = previous === undefined;
   precheckReport(fetched.bytes, fileName, config.maxReportBytes, fetched.contentType);
   let saved: SavedReport | undefined;
   try {
@@ -62,6 +58,7 @@ export async function saveUrlReport(url: string, config: Config): Promise<SavedR
     rollback: async () => {
       await saved.rollback();
       if (isNew) await forgetAddress(saved.path);
+      else await rememberAddress(saved.path, previous.url, previous.requested);
     },
   };
 }
@@ -122,6 +119,22 @@ export async function refreshUrlReports(config: Config): Promise<{ changed: Save
     }
   }
   return { changed, unchanged, skipped };
+}
+
+/**
+ * The file a page fetched from `requested` is saved as. The address the user gave is what names a report to them: given
+ * again, it updates the report it made, though it may now lead elsewhere (a short link whose target moved), as long as
+ * it is still a page of the same format. Otherwise the name is the id from where the page is (its URL's last path
+ * segment, else its host): the same page updates its report, and a different page that would take the same id gets a
+ * short hash.
+ */
+function fileNameFor(requested: string, fetchedUrl: string, extensions: readonly string[], known: Array<{ file: string; url: string; requested: string }>): string {
+  const again = known.find((f) => f.requested === requested && extensions.includes(path.extname(f.file).toLowerCase()));
+  if (again) return path.basename(again.file);
+  const name = `${idFromUrl(fetchedUrl)}${extensions[0]}`;
+  const owner = known.find((f) => path.basename(f.file) === name);
+  if (owner === undefined || owner.url === fetchedUrl) return name;
+  return `${idFromUrl(fetchedUrl)}-${createHash("sha256").update(fetchedUrl).digest("hex").slice(0, 6)}${extensions[0]}`;
 }
 
 function idFromUrl(raw: string): string {

@@ -40,9 +40,15 @@ async function askText(question: string): Promise<string> {
     .join("\n");
 }
 
+/** Where the site's short link `/s/museum` leads: its target moves. */
+let museumAt = "/news/ferry-museum";
+const museumPage = makeArticleHtml().replace(/(f)erry terminal/gi, "$1erry museum");
+
 beforeAll(async () => {
   site = http.createServer((req, res) => {
     if (req.url === "/news/ferry-terminal") res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticleHtml());
+    else if (req.url === "/s/museum") res.writeHead(302, { location: museumAt }).end();
+    else if (req.url === museumAt) res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(museumPage);
     else if (req.url === "/to-intranet") res.writeHead(302, { location: "http://10.1.2.3/secret-report.html" }).end();
     else res.writeHead(404).end();
   });
@@ -91,6 +97,25 @@ describe("/ingest of other formats and by URL", () => {
     expect(answer).toContain(
       `· \`ferry-terminal\` · [open at the sentence](${siteUrl}/news/ferry-terminal#:~:text=The%20harbour%20authority%20confirmed,open%20on%203%20March.)\n> The harbour authority confirmed`,
     );
+  });
+
+  it("updates the report a short link made when the link is given again after its target moved, linking to where it now leads", async () => {
+    const museums = () => engine.reports().map((r) => r.id).filter((id) => id.includes("museum"));
+    try {
+      const added = await reply(ingestUrl(admin(), `${siteUrl}/s/museum`));
+      expect(added).toMatch(/^Added \*\*Ferry museum to open in March\*\* \(`ferry-museum`, \d+ sentences\)/);
+      museumAt = "/archive/2026/ferry-museum-opening";
+      // The same page text under an address that would make another report id.
+      const again = await reply(ingestUrl(admin(), `${siteUrl}/s/museum`));
+      expect(again).toMatch(/^Updated \*\*Ferry museum to open in March\*\* \(`ferry-museum`, \d+ sentences\)/);
+      expect(corpusFiles().filter((f) => f.includes("museum"))).toEqual([path.join("web", "ferry-museum.html")]);
+      expect(museums()).toEqual(["ferry-museum"]);
+      const answer = await askText("When will the new ferry museum open?");
+      expect(answer).toContain(`· \`ferry-museum\` · [open at the sentence](${siteUrl}/archive/2026/ferry-museum-opening#:~:text=`);
+    } finally {
+      // The tests of /remove below know the other reports only.
+      if (museums().length > 0) await engine.removeReports(museums());
+    }
   });
 
   it("refuses a url that redirects to a private address, an attachment from a host that is not Discord's, and both or neither, saving nothing", async () => {

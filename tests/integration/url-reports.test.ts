@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -82,6 +82,22 @@ describe("the citation links of a page fetched through a redirect", () => {
     expect(await cited()).toEqual({ reports: ["ferry-terminal"], url: ferryLink("/archive/2026/ferry-terminal") });
     expect((await ingest("--refresh")).stdout).toMatch(/^unchanged ferry-terminal: /m);
   });
+
+  it("are those of the same report when the address asked for is ingested again after it moved", async () => {
+    redirects.set("/s/ferry", "/news/ferry-terminal");
+    expect((await ingest(`${base}/s/ferry`)).stdout).toMatch(/^added\s+ferry-terminal: /m);
+    // Moved to an address whose last segment would make another report id.
+    redirects.set("/s/ferry", "/news/ferry-terminal-opening");
+    const again = await ingest(`${base}/s/ferry`);
+    expect(again.stderr).toBe("");
+    expect(again.stdout).toMatch(/^updated\s+ferry-terminal: /m);
+    expect(readdirSync(webFolder(ws.config)).sort()).toEqual([".sources.json", "ferry-terminal.html"]);
+    expect(await cited()).toEqual({ reports: ["ferry-terminal"], url: ferryLink("/news/ferry-terminal-opening") });
+    // And a refresh fetches it from the address asked for.
+    requested.length = 0;
+    expect((await ingest("--refresh")).stdout).toMatch(/^unchanged ferry-terminal: /m);
+    expect(requested).toEqual(["/s/ferry", "/news/ferry-terminal-opening"]);
+  });
 });
 
 describe("ingest --refresh", () => {
@@ -149,6 +165,21 @@ describe("ingest --refresh of a changed page", () => {
 });
 
 describe("saving a page fetched by URL", () => {
+  it("saves the address asked for again over its report wherever it now leads, and a rollback puts back where it was", async () => {
+    const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
+    redirects.set("/s/ferry", "/news/ferry-terminal");
+    const first = await saveUrlReport(`${base}/s/ferry`, config);
+    redirects.set("/s/ferry", "/news/ferry-terminal-opening");
+    pageTexts.set("/news/ferry-terminal-opening", "<p>The opening was moved to April.</p>");
+    const update = await saveUrlReport(`${base}/s/ferry`, config);
+    expect(update.path).toBe(first.path);
+    expect(await addressOf(first.path)).toBe(`${base}/news/ferry-terminal-opening`);
+    // The ingest refused the new version: the old text is back, and so is the address its links use.
+    await update.rollback();
+    expect(readFileSync(first.path, "utf8")).toBe(makeArticleHtml());
+    expect(await fetchedFiles(webFolder(config))).toEqual([{ file: first.path, url: `${base}/news/ferry-terminal`, requested: `${base}/s/ferry` }]);
+  });
+
   it("forgets the address of a new page that takes a hashed name when its save is rolled back, and keeps the other's", async () => {
     const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
     const first = await saveUrlReport(`${base}/news/ferry-terminal`, config);
