@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { readdir, rename, rm } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import { isGone } from "../core/is-gone.js";
 import { DossierError } from "../errors.js";
+import { filesUnder } from "../index/list-reports.js";
 import type { IndexStore } from "../store/index-store.js";
 
 /**
@@ -24,11 +25,12 @@ const HIDDEN_COPY = /^\.(.+)\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
  * removal is under way (a live one holds the lock from moving its files until it has deleted them). An index whose
  * list of reports cannot be read says nothing about them, so they are left as they are; the repair that follows
  * rebuilds it from the corpus folder without their reports, so the next start deletes them: the removal the user
- * asked for ends done, as after a swap.
+ * asked for ends done, as after a swap. `listed` is the corpus folder's files (`filesUnder`) when the caller has
+ * walked it already. Says whether there were copies to settle: if so, files may have moved and a listing is stale.
  */
-export async function settleHiddenCopies(corpusDir: string, store: IndexStore, logger: Logger): Promise<void> {
+export async function settleHiddenCopies(corpusDir: string, store: IndexStore, logger: Logger, listed?: readonly string[]): Promise<boolean> {
   // Looked for before the lock is taken, so a start with nothing to settle never waits for it.
-  if ((await hiddenCopiesIn(corpusDir)).length === 0) return;
+  if (hiddenCopiesAmong(listed ?? (await filesUnder(corpusDir))).length === 0) return false;
   await store.withWriteLock(async () => {
     const manifest = await store.readManifest().catch((error: unknown) => {
       if (error instanceof DossierError && error.code === "INDEX_CORRUPT") return null;
@@ -38,10 +40,11 @@ export async function settleHiddenCopies(corpusDir: string, store: IndexStore, l
       logger.warn({ corpusDir }, "hidden copies of removed reports left as they are: the index cannot say which removals went live");
       return;
     }
-    const listed = new Set(manifest.reports.map((r) => r.source));
-    for (const { copy, source } of await hiddenCopiesIn(corpusDir)) {
+    const indexed = new Set(manifest.reports.map((r) => r.source));
+    // Looked for again under the lock: another process may have settled them meanwhile.
+    for (const { copy, source } of hiddenCopiesAmong(await filesUnder(corpusDir))) {
       try {
-        if (listed.has(source) && (await isGone(source))) {
+        if (indexed.has(source) && (await isGone(source))) {
           await rename(copy, source);
           logger.warn({ file: source, hiddenAs: copy }, "put back a report's file hidden by a removal that never went live");
         } else {
@@ -53,23 +56,19 @@ export async function settleHiddenCopies(corpusDir: string, store: IndexStore, l
       }
     }
   });
+  return true;
 }
 
 /**
- * The hidden copies under a folder, looked for folder by folder, so that one folder that cannot be read (a volume's
- * lost+found) hides only what is in it: a copy left unsettled has its report dropped as deleted by the ingest that
- * follows. Dot-folders hold no report, so no copy either.
+ * The hidden copies among the files under a folder (`filesUnder`, which looks in each folder it can read, so that one
+ * folder that cannot be read, a volume's lost+found, hides only what is in it: a copy left unsettled has its report
+ * dropped as deleted by the ingest that follows).
  */
-async function hiddenCopiesIn(dir: string): Promise<Array<{ copy: string; source: string }>> {
+function hiddenCopiesAmong(files: readonly string[]): Array<{ copy: string; source: string }> {
   const out: Array<{ copy: string; source: string }> = [];
-  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".")) out.push(...(await hiddenCopiesIn(full)));
-      continue;
-    }
-    const name = entry.isFile() ? HIDDEN_COPY.exec(entry.name)?.[1] : undefined;
-    if (name !== undefined) out.push({ copy: full, source: path.join(dir, name) });
+  for (const file of files) {
+    const name = HIDDEN_COPY.exec(path.basename(file))?.[1];
+    if (name !== undefined) out.push({ copy: file, source: path.join(path.dirname(file), name) });
   }
   return out.sort((a, b) => a.copy.localeCompare(b.copy));
 }

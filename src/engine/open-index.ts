@@ -6,6 +6,7 @@ import type { DossierEmbeddings } from "../embeddings/embeddings-contract.js";
 import { DossierError } from "../errors.js";
 import { removeStaleGenerations } from "../index/index-files.js";
 import { withIngestLock } from "../index/ingest-lock.js";
+import { filesUnder } from "../index/list-reports.js";
 import { REPORT_EXTENSIONS } from "../index/read-report.js";
 import { findStaleness } from "../index/staleness.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
@@ -33,9 +34,16 @@ export async function openIndex(options: OpenIndexOptions): Promise<SearchIndex>
   const { config, embeddings, store, autoIngest, notify, logger } = options;
   if (autoIngest) {
     if (config.store.kind === "local") await cleanLeftovers(config.indexDir);
+    // One walk of the corpus folder for both: settling the hidden copies, and comparing the folder with the index.
+    const listed = await filesUnder(config.corpusDir);
     // Before the corpus folder is compared with the index: a file a dead removal hid would look deleted.
-    await settleHiddenCopies(config.corpusDir, store, logger).catch(skipWhenLocked);
-    const stale = await findStaleness(config, store, embeddings.embedder.name);
+    const hadCopies = await settleHiddenCopies(config.corpusDir, store, logger, listed).catch((error: unknown) => {
+      skipWhenLocked(error);
+      return true;
+    });
+    // Copies settled (files put back or deleted), or left to the process that holds the lock: walked again as it now is.
+    const files = hadCopies ? await filesUnder(config.corpusDir) : listed;
+    const stale = await findStaleness(config, store, embeddings.embedder.name, files);
     // A corpus folder that does not exist has nothing to build from: the one line below about it says it all, not
     // "building it from …" and "Skipped …: no such file or folder" before it.
     if (stale) await refresh(options, stale.notice, stale.repair, !stale.repair && !existsSync(config.corpusDir));

@@ -2,17 +2,35 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { REPORT_EXTENSIONS } from "./read-report.js";
 
-/** The .txt and .md files under a folder, recursively, hidden ones left out, sorted: what ingest reads from it. */
-export async function reportFilesIn(dir: string): Promise<string[]> {
+/**
+ * Every file under a folder, dot-files included (a removal's hidden copies are), in every folder but dot-folders,
+ * which hold no report: one walk that a start shares between settling hidden copies and checking for changes. A folder
+ * that cannot be read hides only what is in it.
+ */
+export async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await reportFilesIn(full)));
-    else if (entry.isFile() && REPORT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) out.push(full);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".")) out.push(...(await filesUnder(full)));
+    } else if (entry.isFile()) out.push(full);
   }
-  return out.sort();
+  return out;
+}
+
+/** The report files among a folder's files (`filesUnder`), hidden ones left out, sorted: what ingest reads from it. */
+export function reportFilesAmong(files: readonly string[]): string[] {
+  return files
+    .filter((file) => {
+      const name = path.basename(file);
+      return !name.startsWith(".") && REPORT_EXTENSIONS.includes(path.extname(name).toLowerCase());
+    })
+    .sort();
+}
+
+/** The report files under a folder, recursively, hidden ones left out, sorted: what ingest reads from it. */
+export async function reportFilesIn(dir: string): Promise<string[]> {
+  return reportFilesAmong(await filesUnder(dir));
 }
 
 /** Size and modification time: enough to notice that a refused file was replaced, without reading it. */

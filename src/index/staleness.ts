@@ -5,7 +5,7 @@ import type { Config } from "../config.js";
 import { shownPath } from "../display/shown-path.js";
 import { DossierError } from "../errors.js";
 import type { IndexStore } from "../store/index-store.js";
-import { fingerprint, reportFilesIn } from "./list-reports.js";
+import { fingerprint, reportFilesAmong } from "./list-reports.js";
 import { hashReport } from "./read-report.js";
 
 /**
@@ -14,7 +14,13 @@ import { hashReport } from "./read-report.js";
  * ingest. Files ingest refused are remembered in the manifest and count as unchanged while they are. An index built
  * by another embedder is not stale but mismatched, and is refused when loaded.
  */
-export async function findStaleness(config: Config, store: IndexStore, embedderName: string): Promise<{ notice: string; repair: boolean } | undefined> {
+export async function findStaleness(
+  config: Config,
+  store: IndexStore,
+  embedderName: string,
+  /** Every file under the corpus folder (`filesUnder`), as the start walked it. */
+  corpusFiles: readonly string[],
+): Promise<{ notice: string; repair: boolean } | undefined> {
   const corpus = shownPath(config.corpusDir);
   let manifest;
   try {
@@ -39,7 +45,7 @@ export async function findStaleness(config: Config, store: IndexStore, embedderN
     return { notice: "The chunking settings changed since the last ingest; re-indexing the reports…", repair: false };
   }
 
-  const files = await reportFilesIn(config.corpusDir);
+  const files = reportFilesAmong(corpusFiles);
   const indexed = new Map(manifest.reports.map((r) => [r.source, r.hash]));
   const refused = new Map(manifest.refused.map((r) => [r.source, r.fingerprint]));
   for (const file of files) {

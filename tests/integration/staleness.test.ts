@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire, syncBuiltinESMExports } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
@@ -55,6 +56,25 @@ describe("starting on a corpus that changed since the last ingest", () => {
     const { notices, engine } = await start();
     expect(notices[0]).toMatch(/changed since the last ingest/);
     expect((await engine.ask("How long has the lighthouse stood?")).citations[0]?.text).toBe("The old lighthouse has stood for fifty years.");
+  });
+
+  it("reads each folder of the corpus once at a start that finds nothing to settle or update", async () => {
+    // Every readdir of the process, counted by folder: the one built-in the listing of a folder goes through.
+    const fs = createRequire(import.meta.url)("node:fs/promises") as typeof import("node:fs/promises") & Record<string, unknown>;
+    const readdir = fs.readdir;
+    const reads: string[] = [];
+    fs.readdir = ((dir: string, ...rest: never[]) => {
+      reads.push(path.relative(ws.root, String(dir)));
+      return (readdir as (...args: unknown[]) => unknown)(dir, ...rest);
+    }) as typeof readdir;
+    syncBuiltinESMExports();
+    try {
+      expect((await start()).notices).toEqual([]);
+    } finally {
+      fs.readdir = readdir;
+      syncBuiltinESMExports();
+    }
+    expect(reads.filter((dir) => dir.startsWith("corpus")).sort()).toEqual(["corpus", path.join("corpus", "regional")]);
   });
 
   it("keeps quiet about a report whose file the listing cannot see but is not gone (a link that loops), and keeps it", async () => {
