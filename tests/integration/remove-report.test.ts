@@ -146,6 +146,16 @@ describe("a removal whose process died before it ended", () => {
     await engine.close();
   });
 
+  it("compares the corpus folder with the index as settling left it: a file put back that was edited is read again", async () => {
+    writeFileSync(quay, "The quay wall was rebuilt with granite from the harbour.");
+    hideByHand(quay);
+    const notices: string[] = [];
+    const engine = await createEngine(ws.config, { embeddings, logger: fullLogger, autoIngest: true, onNotice: (n) => notices.push(n) });
+    expect(notices).toEqual([expect.stringMatching(/changed since the last ingest; updating the index…$/)]);
+    expect((await engine.ask("What was the quay wall rebuilt with?")).citations[0]?.text).toBe("The quay wall was rebuilt with granite from the harbour.");
+    await engine.close();
+  });
+
   it("deletes the hidden copy at start when the index no longer lists the report (killed after the swap)", async () => {
     await removeReports(["quay"], ws.config, new LocalIndexStore(ws.config.indexDir), silentLogger);
     writeFileSync(path.join(ws.corpusDir, ".quay.txt.0f8fad5b-d9cb-469f-a165-70867728950e.removed"), "The quay wall was rebuilt with stone from the old mill.");
