@@ -9,6 +9,7 @@ import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
 import { refreshUrlReports, saveUrlReport, webFolder } from "../../src/engine/url-reports.js";
 import { addressOf, fetchedFiles, rememberAddress } from "../../src/formats/source-addresses.js";
+import { withIngestLock } from "../../src/index/ingest-lock.js";
 import { captureIo } from "../helpers/cli-io.js";
 import { makeArticleHtml } from "../helpers/report-documents.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
@@ -81,6 +82,20 @@ describe("the citation links of a page fetched through a redirect", () => {
     expect(refreshed.stdout).toMatch(/^updated\s+ferry-terminal: /m);
     expect(await cited()).toEqual({ reports: ["ferry-terminal"], url: ferryLink("/archive/2026/ferry-terminal") });
     expect((await ingest("--refresh")).stdout).toMatch(/^unchanged ferry-terminal: /m);
+  });
+
+  it("stay where the index links while a --refresh that would move them fails, and move with the next one", async () => {
+    redirects.set("/s/ferry", "/news/ferry-terminal");
+    await ingest(`${base}/s/ferry`);
+    redirects.set("/s/ferry", "/archive/2026/ferry-terminal");
+    // Another process holds the index's lock: this ingest changes nothing, so what the file says of the page must not.
+    const busy = await withIngestLock(ws.config.indexDir, () => ingest("--refresh"));
+    expect(busy.stderr).toMatch(/Another ingest is running/);
+    expect(await fetchedFiles(webFolder(ws.config))).toEqual([
+      { file: path.join(webFolder(ws.config), "ferry-terminal.html"), url: `${base}/news/ferry-terminal`, requested: `${base}/s/ferry` },
+    ]);
+    expect((await ingest("--refresh")).stdout).toMatch(/^updated\s+ferry-terminal: /m);
+    expect((await cited()).url).toBe(ferryLink("/archive/2026/ferry-terminal"));
   });
 
   it("are those of the same report when the address asked for is ingested again after it moved", async () => {
