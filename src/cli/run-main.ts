@@ -35,7 +35,25 @@ export async function runCommand(main: (io: CliIo) => Promise<number | void>, io
 
 /** A command-line entry point: runs `main` on the process's streams and sets the exit code. */
 export function runMain(main: (io: CliIo) => Promise<number | void>): void {
+  stopWhenReaderLeaves(process.stdout);
+  stopWhenReaderLeaves(process.stderr);
   void runCommand(main, processIo()).then((code) => {
     process.exitCode = code;
+  });
+}
+
+/** The status a shell gives a process that SIGPIPE ended (128 + 13), which Node ignores and reports as EPIPE. */
+const CLOSED_PIPE_EXIT = 141;
+
+/**
+ * A reader that stops reading (`ask --json … | head -1`, a `jq` that failed to parse its filter) closes the pipe,
+ * and Node reports the next write as an EPIPE error that nothing handled: a stack trace and exit code 7 for a
+ * pipeline that did what its user asked. Nobody reads the rest, so the command stops there and quietly, as a Unix
+ * tool ended by SIGPIPE does (an ingest cut short so leaves the live index as it was).
+ */
+function stopWhenReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(CLOSED_PIPE_EXIT);
   });
 }

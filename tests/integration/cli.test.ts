@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -243,6 +243,20 @@ describe("--help on the scripts that run as their own process", () => {
       const { code, stdout } = await run(script, "--help");
       expect({ script, code, usage: /^usage: npm run/.test(stdout) }).toEqual({ script, code: 0, usage: true });
     }
+  });
+
+  it("stops quietly with a closed pipe's status when the reader of its output goes away (| head -1)", { timeout: 300_000 }, async () => {
+    // Nothing handled the EPIPE error of a write after the reader left: a stack trace on stderr and exit code 7.
+    const child = spawn(process.execPath, ["--import", tsx, path.resolve("src/cli/ask.ts"), "--help"], {
+      cwd: ws.root,
+      env: { ...process.env, ...env() },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect({ code, stderr }).toEqual({ code: 141, stderr: "" });
   });
 
   it("refuses an unknown flag to npm run bench in one line and the usage", { timeout: 300_000 }, async () => {
