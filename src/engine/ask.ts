@@ -251,6 +251,9 @@ function validateQuestion(question: string, maxChars: number): string {
   // Ordinary whitespace first: \r, \v and \f are controls to stripControl, but they separate words.
   const text = stripControl(question.replace(/\s+/g, " ")).replace(/\s+/g, " ").trim();
   if (text === "") throw new DossierError("EMPTY_QUESTION", "Please ask a question: the text was empty.");
+  // Punctuation or emoji alone ("?", "...", "🤔") asks nothing: read as a follow-up it became "read as: ?!?!...
+  // (context: …)", a search on the last turn's words that the user never typed.
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new DossierError("EMPTY_QUESTION", "Please ask a question in words: that was only punctuation or symbols.");
   if (text.length > maxChars) {
     throw new DossierError("QUESTION_TOO_LONG", `That question is ${text.length} characters; the limit is ${maxChars}. Please shorten it.`);
   }

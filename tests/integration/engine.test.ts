@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ABSTAIN_TEXT, RELATED_TEXT } from "../../src/answer/answer.js";
 import { loadConfig } from "../../src/config.js";
+import { turnOf } from "../../src/conversation/turn.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
@@ -76,6 +77,13 @@ for (const store of storesUnderTest()) describe(`engine on the first report with
 
   it("rejects empty and over-long questions and unknown report ids with clear messages", async () => {
     await expect(engine.ask("   ")).rejects.toThrow("Please ask a question: the text was empty.");
+    // No letter or digit in any script: in a conversation "?!" was read as a follow-up made of the last turn's words.
+    const history = [turnOf(await engine.ask("How long did the talks last?"))];
+    for (const nothing of ["?!?!...", "🤔", "— ? —"]) {
+      await expect(engine.ask(nothing, { history })).rejects.toThrow("Please ask a question in words: that was only punctuation or symbols.");
+    }
+    expect((await engine.ask("¿Cuánto duraron las conversaciones?")).question).toBe("¿Cuánto duraron las conversaciones?");
+    expect((await engine.ask("2026?")).question).toBe("2026?");
     await expect(engine.ask("why ".repeat(200))).rejects.toThrow(/limit is 500/);
     await expect(engine.ask("Who mediated?", { reportIds: ["nope"] })).rejects.toThrow(/Unknown report nope; known reports: afghanistan-pakistan-istanbul-talks/);
   });
