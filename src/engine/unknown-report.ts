@@ -9,10 +9,12 @@ const SHOWN = 10;
  */
 export function unknownReportError(unknown: string[], known: string[], consequence?: string): DossierError {
   const then = consequence ? `, ${consequence}` : "";
-  return new DossierError("UNKNOWN_REPORT", `Unknown report ${listed(unknown)}${then}; known reports: ${listed(known) || "none"}.`);
+  const what = unknown.length === 1 ? "report" : "reports";
+  return new DossierError("UNKNOWN_REPORT", `Unknown ${what} ${listed(unknown)}${then}; known reports: ${listed(known) || "none"}.`);
 }
 
 function listed(ids: string[]): string {
   const more = ids.length > SHOWN ? ` and ${ids.length - SHOWN} more` : "";
-  return `${ids.slice(0, SHOWN).join(", ")}${more}`;
+  // An empty id (`--report ""`) would leave "Unknown report ; known…", which reads as a garbled line.
+  return `${ids.slice(0, SHOWN).map((id) => id || '""').join(", ")}${more}`;
 }

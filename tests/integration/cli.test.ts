@@ -106,7 +106,7 @@ describe("command line", () => {
     expect(existsSync(file)).toBe(true);
     const many = Array.from({ length: 12 }, (_, i) => `gone-${i}`);
     const long = await run(removeCommand, ["quay", ...many]);
-    expect(long.stderr).toBe(`dossier: Unknown report ${many.slice(0, 10).join(", ")} and 2 more, so nothing was removed; known reports: afghanistan-pakistan-istanbul-talks, quay.\n`);
+    expect(long.stderr).toBe(`dossier: Unknown reports ${many.slice(0, 10).join(", ")} and 2 more, so nothing was removed; known reports: afghanistan-pakistan-istanbul-talks, quay.\n`);
     const both = await run(removeCommand, ["quay", "quay"]);
     expect(both).toMatchObject({ code: 0, stderr: "" });
     expect(both.stdout).toBe(`removed   quay (Quay) from the index and deleted ${file}\n`);

@@ -9,6 +9,11 @@ describe("unknownReportError", () => {
     const known = Array.from({ length: 57 }, (_, i) => `report-${String(i).padStart(2, "0")}`);
     const error = unknownReportError(["a", "b"], known);
     expect(error).toMatchObject({ code: "UNKNOWN_REPORT" });
-    expect(error.message).toBe(`Unknown report a, b; known reports: ${known.slice(0, 10).join(", ")} and 47 more.`);
+    expect(error.message).toBe(`Unknown reports a, b; known reports: ${known.slice(0, 10).join(", ")} and 47 more.`);
+  });
+
+  it("says an empty id as one, so the line does not read 'Unknown report ;'", () => {
+    expect(unknownReportError([""], ["ferry"]).message).toBe('Unknown report ""; known reports: ferry.');
+    expect(unknownReportError(["nope", ""], ["ferry"], "so nothing was removed").message).toBe('Unknown reports nope, "", so nothing was removed; known reports: ferry.');
   });
 });
