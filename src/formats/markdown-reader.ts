@@ -11,14 +11,33 @@ import { decodeText, leadingTitle } from "./text-reader.js";
 export const markdownReader: FormatReader = {
   extensions: [".md"],
   contentTypes: ["text/markdown"],
-  // Markdown was read as plain text, markup and all, before revision 1.
-  revision: 1,
+  // Markdown was read as plain text, markup and all, before revision 1; front matter was read as a heading before 2.
+  revision: 2,
   async read(bytes, name) {
-    const source = decodeText(bytes, name);
+    const { body, fields } = frontMatter(decodeText(bytes, name));
     // Loaded on first use, like the other readers' libraries. Raw HTML in the report becomes the text it shows, never runs.
     const { Marked } = await import("marked");
-    const text = await fragmentToText(new Marked({ gfm: true, async: false }).parse(source) as string);
+    const text = await fragmentToText(new Marked({ gfm: true, async: false }).parse(body) as string);
     if (!/\p{L}{2,}/u.test(text)) throw new DossierError("BAD_REPORT", `${name}: no text once the Markdown is rendered`);
-    return { kind: "text", text, title: leadingTitle(text) };
+    return { kind: "text", text, title: fields.get("title") ?? leadingTitle(text), byline: fields.get("author"), published: fields.get("date") };
   },
 };
+
+/**
+ * A leading YAML front matter block, as static-site generators and CMS exports write it: `---` lines around
+ * `key: value` lines. Marked reads it as a heading ("## title: … date: …"), so its keys became report text and the
+ * title came from the file name. The block is left out of the text; its one-line values are the report's own (a
+ * key's value on later lines, or a list, is not read). A leading `---` rule over prose is no front matter.
+ */
+function frontMatter(source: string): { body: string; fields: Map<string, string> } {
+  const block = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
+  const lines = block?.[1]?.split("\n").filter((line) => line.trim() !== "" && !/^\s*#/.test(line)) ?? [];
+  if (!block || lines.length === 0 || !lines.every((line) => /^([\w-]+:(\s|$)|\s|- )/.test(line))) return { body: source, fields: new Map() };
+  const fields = new Map<string, string>();
+  for (const line of lines) {
+    const [, key, value] = /^([\w-]+):\s+(.*?)\s*$/.exec(line) ?? [];
+    const unquoted = value?.replace(/^(["'])(.*)\1$/, "$2").trim();
+    if (key !== undefined && unquoted) fields.set(key.toLowerCase(), unquoted);
+  }
+  return { body: source.slice(block[0].length), fields };
+}

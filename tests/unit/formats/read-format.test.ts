@@ -139,6 +139,29 @@ describe("Markdown reports", () => {
     await expect(extractReport(nul, "nul.txt", MAX)).rejects.toThrow(/^nul\.txt: binary file \(contains NUL characters\)$/);
   });
 
+  it("takes a leading front matter block's title, author and date, and leaves the block out of the text", async () => {
+    // Marked read the block as a heading: "## title: … date: …" was report text, and the title came from the file name.
+    const withFrontMatter = [
+      "---",
+      'title: "Council Approves New Cycle Lanes"',
+      "date: 2026-11-20",
+      "author: Jane Doe",
+      "tags: [transport, council]",
+      "---",
+      "",
+      "The city council approved three new cycle lanes on Wednesday.",
+    ].join("\n");
+    expect(await extractReport(new TextEncoder().encode(withFrontMatter), "lanes.md", MAX)).toMatchObject({
+      title: "Council Approves New Cycle Lanes",
+      byline: "Jane Doe",
+      published: "2026-11-20",
+      text: "The city council approved three new cycle lanes on Wednesday.",
+    });
+    // A rule over prose is no front matter: it stays text, and the title comes from the heading.
+    const ruled = "---\nThe council met on Wednesday.\n---\n\n# Cycle lanes\n\nThree were approved.";
+    expect((await extractReport(new TextEncoder().encode(ruled), "ruled.md", MAX)).text).toContain("The council met on Wednesday.");
+  });
+
   it("refuses a Markdown file with no text once rendered, and keeps .txt as written", async () => {
     await expect(extractReport(new TextEncoder().encode("<!-- nothing -->\n"), "empty.md", MAX)).rejects.toThrow(/^empty\.md: no text once the Markdown is rendered$/);
     const plain = await extractReport(new TextEncoder().encode("**Bold** stays as written in a .txt file."), "note.txt", MAX);
