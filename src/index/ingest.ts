@@ -277,7 +277,8 @@ async function expandPaths(paths: string[], corpusDir: string, skipped: SkippedF
   for (const p of paths) {
     const info = await stat(p).catch((error: unknown) => error as NodeJS.ErrnoException);
     // A path through a file (notes.txt/child) or past a folder it may not read is named with why, not as missing.
-    if (info instanceof Error) skipped.push({ file: p, reason: `${p}: ${pathReason(info)}` });
+    // The file as every other skipped file is given, resolved; the reason names it as typed.
+    if (info instanceof Error) skipped.push({ file: path.resolve(p), reason: `${p}: ${pathReason(info)}` });
     else if (!info.isDirectory() && path.resolve(p) === corpusDir) throw corpusNotAFolder(corpusDir);
     else if (info.isDirectory()) {
       folders.push(path.resolve(p));

@@ -36,6 +36,12 @@ describe("command line", () => {
     const bad = await run(ingestCommand, ["does-not-exist.txt"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^skipped\s+does-not-exist\.txt: no such file or folder$/m);
+    // --json gave a missing file's path as typed, any other skipped file's resolved: one field, two meanings.
+    const empty = path.join(ws.root, "empty.txt");
+    writeFileSync(empty, "");
+    const json = await run(ingestCommand, ["--json", "does-not-exist.txt", empty]);
+    const skipped = json.stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((l) => l.skipped).map((l) => l.skipped.file);
+    expect(skipped.sort()).toEqual([path.resolve("does-not-exist.txt"), empty].sort());
     const through = await run(ingestCommand, [`${FIRST_REPORT}/child`]);
     expect(through.code).toBe(1);
     expect(through.stderr).toBe(`skipped   ${FIRST_REPORT}/child: a part of the path is a file, not a folder\n`);
