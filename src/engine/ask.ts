@@ -241,6 +241,8 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
   };
 }
 
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
 /**
  * The question as the engine reads it and every front end echoes it (a Discord answer's title, `--json`, the
  * conversation a follow-up reads): whitespace of any kind is one space, and terminal escape sequences and other
@@ -248,8 +250,10 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
  * echoed they could act on a terminal. Dropping rather than refusing keeps the words of such a paste answerable.
  */
 function validateQuestion(question: string, maxChars: number): string {
-  // Ordinary whitespace first: \r, \v and \f are controls to stripControl, but they separate words.
-  const text = stripControl(question.replace(/\s+/g, " ")).replace(/\s+/g, " ").trim();
+  // Invisible characters that a phrase copied from a web page or a word processor carries (soft hyphens, zero-width
+  // spaces and joiners) go first: kept, they split its words for the search. Then ordinary whitespace: \r, \v and
+  // \f are controls to stripControl, but they separate words.
+  const text = stripControl(question.replace(INVISIBLE, "").replace(/\s+/g, " ")).replace(/\s+/g, " ").trim();
   if (text === "") throw new DossierError("EMPTY_QUESTION", "Please ask a question: the text was empty.");
   // Punctuation or emoji alone ("?", "...", "🤔") asks nothing: read as a follow-up it became "read as: ?!?!...
   // (context: …)", a search on the last turn's words that the user never typed.

@@ -93,6 +93,10 @@ for (const store of storesUnderTest()) describe(`engine on the first report with
     const dirty = await engine.ask("Who\u001b[31m mediated\u0000 the\r\ntalks\u009b2J?\u202e\u0007");
     expect(dirty.question).toBe("Who mediated the talks?");
     expect(dirty.citations.map((c) => c.sentenceId)).toEqual(clean.citations.map((c) => c.sentenceId));
+    // Pasted from a web page: a soft hyphen and zero-width characters inside the words.
+    const pasted = await engine.ask("Who medi\u00adated the ta\u200blks\u2060?\ufeff");
+    expect(pasted.question).toBe("Who mediated the talks?");
+    expect(pasted.citations.map((c) => c.sentenceId)).toEqual(clean.citations.map((c) => c.sentenceId));
     await expect(engine.ask("\u001b[2J\u0000\u0085")).rejects.toThrow("Please ask a question: the text was empty.");
     // A stray escape before a bracketed word or an unfinished title sequence costs the question no words.
     expect((await engine.ask("Who \u001b]0;mediated the \u001b[Word talks?")).question).toBe("Who ]0;mediated the [Word talks?");
