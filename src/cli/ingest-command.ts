@@ -7,9 +7,9 @@ import { parseCli } from "./parse-cli.js";
 import type { CliIo } from "./run-main.js";
 
 const USAGE = `usage: npm run ingest -- [<file, folder or URL>...] [--refresh] [--rebuild] [--json]
-Default: the corpus folder (CORPUS_DIR, default corpus/). Reads .txt, .md, .pdf, .docx and .html files; a URL is
-fetched and kept in <corpus>/web/. --refresh fetches every report that came from a URL again. --rebuild re-embeds
-every report. --json prints one JSON object a line instead of text.`;
+Default: the corpus folder (CORPUS_DIR, default corpus/). Reads .txt, .md (.markdown), .pdf, .docx and .html (.htm)
+files; a URL is fetched and kept in <corpus>/web/. --refresh fetches every report that came from a URL again.
+--rebuild re-embeds every report. --json prints one JSON object a line instead of text.`;
 
 /**
  * `npm run ingest`: a line per report and a summary (or one JSON object a line with --json); exit 1 when anything

@@ -9,7 +9,8 @@ import { decodeText, leadingTitle } from "./text-reader.js";
  * targets, image syntax). Headings stay `#` lines and list items `- ` lines, as the sentence splitter expects.
  */
 export const markdownReader: FormatReader = {
-  extensions: [".md"],
+  // .markdown is Jekyll's default for posts and GitHub's second name for Markdown.
+  extensions: [".md", ".markdown"],
   contentTypes: ["text/markdown"],
   // Markdown was read as plain text, markup and all, before revision 1; front matter was read as a heading before 2.
   revision: 2,

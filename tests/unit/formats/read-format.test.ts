@@ -162,6 +162,12 @@ describe("Markdown reports", () => {
     expect((await extractReport(new TextEncoder().encode(ruled), "ruled.md", MAX)).text).toContain("The council met on Wednesday.");
   });
 
+  it("reads .markdown as Markdown, as Jekyll names its posts", async () => {
+    // It was "not a supported report type" when named, and left out of a folder without a word.
+    const post = await extractReport(new TextEncoder().encode("# Garden Show\n\nThe **garden show** drew 40,000 visitors."), "garden.markdown", MAX);
+    expect(post).toMatchObject({ title: "Garden Show", text: "# Garden Show\n\nThe garden show drew 40,000 visitors." });
+  });
+
   it("refuses a Markdown file with no text once rendered, and keeps .txt as written", async () => {
     await expect(extractReport(new TextEncoder().encode("<!-- nothing -->\n"), "empty.md", MAX)).rejects.toThrow(/^empty\.md: no text once the Markdown is rendered$/);
     const plain = await extractReport(new TextEncoder().encode("**Bold** stays as written in a .txt file."), "note.txt", MAX);
