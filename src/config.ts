@@ -8,7 +8,13 @@ import { parsePrivateAllowance } from "./core/private-allowance.js";
  * Every setting Dossier reads from the environment, with its default, in one place.
  * The README's configuration table and `.env.example` mirror this schema.
  */
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/**
+ * A whole-number setting of at least `min`, said in words when it is not one: zod's own text ("Invalid input:
+ * expected number, received NaN" for TOP_K=abc, "expected int, received number" for 2.5) did not say what to write.
+ */
+const wholeNumber = (min: number) =>
+  z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(min, { error: `must be ${min} or more` });
+const positiveInt = (fallback: number) => wholeNumber(1).default(fallback);
 const optionalText = z.string().trim().optional();
 const snowflake = optionalText.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
   message: "must be a Discord id (17–20 digits)",
@@ -23,7 +29,7 @@ const schema = z.object({
   MAX_REPORT_SENTENCES: positiveInt(10_000),
   MAX_QUESTION_CHARS: positiveInt(500),
   CHUNK_SENTENCES: positiveInt(3),
-  CHUNK_OVERLAP: z.coerce.number().int().min(0).default(1),
+  CHUNK_OVERLAP: wholeNumber(0).default(1),
   TOP_K: positiveInt(8),
   INDEX_STORE: z.enum(["local", "postgres"]).default("local"),
   DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), { message: "must be a postgres:// URL" }),
@@ -42,7 +48,7 @@ const schema = z.object({
   OPENAI_BASE_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), { message: "must be a URL" }),
   CHAT_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: positiveInt(20_000),
-  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  LLM_MAX_RETRIES: wholeNumber(0).max(10, { error: "must be 10 or less" }).default(2),
   CHAT_MAX_TOKENS: positiveInt(800),
 
   FOLLOW_UP_TIMEOUT_MS: positiveInt(5_000),
@@ -55,9 +61,9 @@ const schema = z.object({
   DISCORD_APP_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
   DISCORD_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), { message: "must be a URL" }),
-  SHARDS: z.union([z.literal("auto"), z.coerce.number().int().positive()]).optional(),
+  SHARDS: z.union([z.literal("auto"), wholeNumber(1)], { error: "must be auto or a number of shards" }).optional(),
   SHARD_LIST: optionalText.refine((v) => v === undefined || /^\d+(\s*,\s*\d+)*$/.test(v), { message: "must be shard numbers separated by commas" }),
-  SHARD_SPAWN_DELAY_MS: z.coerce.number().int().min(0).default(5_500),
+  SHARD_SPAWN_DELAY_MS: wholeNumber(0).default(5_500),
   RATE_LIMIT_PER_MINUTE: positiveInt(6),
   MAX_IN_FLIGHT: positiveInt(4),
 });

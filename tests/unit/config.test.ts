@@ -19,9 +19,13 @@ describe("loadConfig", () => {
   });
 
   it.each([
-    [{ TOP_K: "abc" }, /^Invalid configuration: TOP_K /],
-    [{ CONTEXT_SENTENCES: "0" }, /^Invalid configuration: CONTEXT_SENTENCES /],
-    [{ SHARD_SPAWN_DELAY_MS: "-1" }, /^Invalid configuration: SHARD_SPAWN_DELAY_MS /],
+    // Said in words: zod's "Invalid input: expected number, received NaN" and "expected int, received number".
+    [{ TOP_K: "abc" }, /^Invalid configuration: TOP_K must be a number$/],
+    [{ TOP_K: "2.5" }, /^Invalid configuration: TOP_K must be a whole number$/],
+    [{ CONTEXT_SENTENCES: "0" }, /^Invalid configuration: CONTEXT_SENTENCES must be 1 or more$/],
+    [{ SHARD_SPAWN_DELAY_MS: "-1" }, /^Invalid configuration: SHARD_SPAWN_DELAY_MS must be 0 or more$/],
+    [{ LLM_MAX_RETRIES: "11" }, /^Invalid configuration: LLM_MAX_RETRIES must be 10 or less$/],
+    [{ SHARDS: "many" }, /^Invalid configuration: SHARDS must be auto or a number of shards$/],
     [{ DISCORD_GUILD_ID: "12" }, /DISCORD_GUILD_ID must be a Discord id/],
     [{ OPENAI_BASE_URL: "not a url" }, /OPENAI_BASE_URL must be a URL/],
     [{ CHUNK_SENTENCES: "2", CHUNK_OVERLAP: "2" }, /CHUNK_OVERLAP must be smaller than CHUNK_SENTENCES/],
