@@ -476,7 +476,7 @@ describe("/ingest", () => {
     const before = await readdir(config.corpusDir);
     const exe = send(interactions.ingest(newUser(true), { filename: "setup.exe", url: fake.hostFile("setup.exe", "MZ"), size: 2 }));
     const exeReply = await fake.waitFor(isCallback(exe));
-    expect(exeReply.body.data).toMatchObject({ flags: 64, content: expect.stringMatching(/^"setup\.exe" is not a report Dossier can read \(\.txt, \.md, \.pdf/) });
+    expect(exeReply.body.data).toMatchObject({ flags: 64, content: expect.stringMatching(/^"setup\.exe" is not a report Dossier can read \(\.txt, \.md, \.markdown, \.pdf/) });
 
     const pdf = send(interactions.ingest(newUser(true), { filename: "scan.pdf", url: fake.hostFile("scan.pdf", "%PDF"), size: 4 }));
     expect((await fake.waitFor(isOriginalEdit(pdf), 20_000)).body.content).toMatch(/^scan\.pdf: not a PDF file/);

@@ -368,7 +368,7 @@ describe("an empty or missing corpus", () => {
     ws = makeWorkspace({ withFirstReport: false });
     writeFileSync(path.join(ws.corpusDir, "notes.csv"), "a,b\n");
     const { engine, notices } = await start();
-    expect(notices.at(-1)).toMatch(/^No reports are loaded: the corpus folder .*corpus holds no readable report \(\.txt, \.md, \.pdf, .*\.docx\) \(CORPUS_DIR\)\./);
+    expect(notices.at(-1)).toMatch(/^No reports are loaded: the corpus folder .*corpus holds no readable report \(\.txt, \.md, \.markdown, \.pdf, .*\.docx\) \(CORPUS_DIR\)\./);
     await expect(engine.ask("Who mediated the talks?")).rejects.toThrow(/^No reports are loaded/);
   });
 });
