@@ -22,6 +22,8 @@ export interface PageOptions {
   color?: number;
   /** At most this many messages (default DISPLAY_LIMITS.messages); what does not fit is cut with a note. */
   maxPages?: number;
+  /** The note that ends a cut reply, when the reader can do better than CUT_NOTE's "the rest is left out". */
+  cutNote?: string;
 }
 
 export const CUT_NOTE = "*… more than fits in a few messages; the rest is left out.*";
@@ -33,6 +35,7 @@ export const CUT_NOTE = "*… more than fits in a few messages; the rest is left
  */
 export function pageBlocks(blocks: string[], options: PageOptions = {}): EmbedPage[] {
   const maxPages = options.maxPages ?? DISPLAY_LIMITS.messages;
+  const note = options.cutNote ?? CUT_NOTE;
   const descriptions = packBlocks(blocks, EMBED_LIMITS.description);
   if (descriptions.length === 0) descriptions.push("\u200b");
   let pages = paginate(descriptions, options);
@@ -40,7 +43,7 @@ export function pageBlocks(blocks: string[], options: PageOptions = {}): EmbedPa
   while (pages.length > maxPages) {
     descriptions.pop();
     const last = descriptions.length - 1;
-    descriptions[last] = `${shorten(descriptions[last] ?? "", EMBED_LIMITS.description - CUT_NOTE.length - 2)}\n\n${CUT_NOTE}`;
+    descriptions[last] = `${shorten(descriptions[last] ?? "", EMBED_LIMITS.description - note.length - 2)}\n\n${note}`;
     pages = paginate(descriptions, options);
   }
   return pages;

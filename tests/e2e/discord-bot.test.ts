@@ -352,6 +352,19 @@ describe("/reports", () => {
     expect(text).toContain("`riverside-alert`");
     expect(text).toContain(`\`${ISTANBUL}\``);
   });
+
+  it("narrows the list to the reports whose title or id holds match:, and says when none does", async () => {
+    // A few messages hold about a hundred reports, and a larger archive's others could not be listed at all.
+    const sent = send(interactions.slashCommand("reports", newUser(), [{ name: "match", type: 3, value: " HARBOUR inq" }]));
+    const callback = await fake.waitFor(isCallback(sent));
+    const embeds = callback.body.data.embeds as APIEmbed[];
+    expect(embeds[0]?.title).toMatch(/^1 of \d+ reports$/);
+    const text = embeds.map((e) => e.description).join("\n");
+    expect(text).toContain("`harbour-inquiry`");
+    expect(text).not.toContain("`riverside-alert`");
+    const none = send(interactions.slashCommand("reports", newUser(), [{ name: "match", type: 3, value: "lighthouse" }]));
+    expect((await fake.waitFor(isCallback(none))).body.data).toMatchObject({ flags: 64, content: expect.stringMatching(/^No report's title or id contains `lighthouse` \(\d+ reports in all\)\.$/) });
+  });
 });
 
 describe("buttons", () => {

@@ -99,6 +99,12 @@ describe("formatAnswer", () => {
     expect(embeds.at(-1)?.footer?.text).toBe("Extractive answer · 0.4 s");
   });
 
+  it("ends a cut listing with the note its caller gives, which can say how to see the rest", () => {
+    const pages = pageBlocks(Array.from({ length: 500 }, (_, i) => `**Report ${i}**\n\`report-${i}\` · 42 sentences`), { cutNote: "*narrow it with `match:`*" });
+    expectWithinLimits(pages);
+    expect(allEmbeds(pages).at(-1)?.description?.endsWith("\n\n*narrow it with `match:`*")).toBe(true);
+  });
+
   it("shows a 100 KB cited sentence as one quote cut with an ellipsis, in one message", () => {
     const giant = `${"Very long *clause*, ".repeat(5000)}end.`;
     const pages = formatAnswer(answer({ mode: "llm", text: "It was long [1].", citations: [citation(1, giant)] }));
