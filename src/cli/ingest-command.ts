@@ -1,4 +1,5 @@
 import { loadConfig } from "../config.js";
+import { counted } from "../display/counted.js";
 import { stripControl } from "../display/safe-text.js";
 import { describeStore, ingestReports } from "../engine/ingest-reports.js";
 import { IngestProgress } from "./ingest-progress.js";
@@ -47,7 +48,7 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
         progress.reportFinished();
         if (values.json) return print(JSON.stringify({ report: r }));
         const took = r.status === "unchanged" ? "" : `, ${(r.ms / 1000).toFixed(2)} s`;
-        print(`${r.status.padEnd(9)} ${r.id}: ${r.sentences} sentences, ${r.chunks} chunks${took}`);
+        print(`${r.status.padEnd(9)} ${r.id}: ${counted(r.sentences, "sentence")}, ${counted(r.chunks, "chunk")}${took}`);
       },
     });
   } finally {

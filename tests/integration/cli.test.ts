@@ -104,7 +104,10 @@ describe("command line", () => {
   it("remove with any unknown id removes nothing and names the unknown ids in one line, long lists cut", async () => {
     const file = path.join(ws.corpusDir, "quay.txt");
     writeFileSync(file, "The quay wall was rebuilt with stone from the old mill.");
-    expect((await run(ingestCommand, [])).code).toBe(0);
+    const ingested = await run(ingestCommand, []);
+    expect(ingested.code).toBe(0);
+    // A one-sentence report read "1 sentences, 1 chunks".
+    expect(ingested.stdout).toMatch(/^added\s+quay: 1 sentence, 1 chunk, /m);
     const partly = await run(removeCommand, ["quay", "nope"]);
     expect(partly.code).toBe(1);
     expect(partly.stdout).toBe("");

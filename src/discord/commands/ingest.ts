@@ -5,6 +5,7 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from "discord.js";
+import { counted } from "../../display/counted.js";
 import type { IngestedReport } from "../../engine-types.js";
 import { checkReportSize, reportFileName } from "../../engine/report-file.js";
 import { DossierError } from "../../errors.js";
@@ -47,7 +48,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 }
 
 function describe(report: IngestedReport): string {
-  const what = `**${reportTitle(report.title)}** (${code(report.id)}, ${report.sentences} sentences)`;
+  const what = `**${reportTitle(report.title)}** (${code(report.id)}, ${counted(report.sentences, "sentence")})`;
   if (report.status === "unchanged") return `${what} is already ingested and unchanged.`;
   const verb = report.status === "added" ? "Added" : "Updated";
   return `${verb} ${what}. Ask about it with \`/ask\`, optionally with \`report:${report.id}\`.`;

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder, time, TimestampStyles, type ChatInputCommandInteraction } from "discord.js";
 import { pageBlocks } from "../embed-pages.js";
+import { counted } from "../../display/counted.js";
 import { shorten } from "../../display/safe-text.js";
 import type { ReportRecord } from "../../engine-types.js";
 import { code, reportTitle } from "../format-answer.js";
@@ -30,20 +31,16 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     .filter((r) => r.id.toLowerCase().includes(match) || r.title.toLowerCase().includes(match))
     .sort((a, b) => a.title.localeCompare(b.title));
   if (reports.length === 0) {
-    await replyPrivately(interaction, `No report's title or id contains ${code(match)} (${counted(all.length)} in all).`);
+    await replyPrivately(interaction, `No report's title or id contains ${code(match)} (${counted(all.length, "report")} in all).`);
     return;
   }
   const blocks = reports.map((r) => {
     const ingested = new Date(r.ingestedAt);
     const when = Number.isNaN(ingested.getTime()) ? "unknown" : time(ingested, TimestampStyles.RelativeTime);
-    return `**${reportTitle(r.title)}**\n${code(r.id)} · ${r.sentenceCount} sentences · ingested ${when}${provenance(r)}`;
+    return `**${reportTitle(r.title)}**\n${code(r.id)} · ${counted(r.sentenceCount, "sentence")} · ingested ${when}${provenance(r)}`;
   });
-  const title = match === "" ? counted(reports.length) : `${reports.length} of ${counted(all.length)}`;
+  const title = match === "" ? counted(reports.length, "report") : `${reports.length} of ${counted(all.length, "report")}`;
   await sendPages(interaction, pageBlocks(blocks, { title, cutNote: CUT_NOTE }), { ephemeral: true });
-}
-
-function counted(reports: number): string {
-  return reports === 1 ? "1 report" : `${reports} reports`;
 }
 
 /** Who wrote a web report and when it was published, as the page says: which "Ferry terminal" story this is. */
