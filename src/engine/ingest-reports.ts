@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import { isGone } from "../core/is-gone.js";
 import { createEmbeddings } from "../embeddings/create-embeddings.js";
 import type { IngestSummary, SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
@@ -47,7 +48,9 @@ export async function ingestReports(config: Config, targets: string[], options: 
     saved.push(...refreshed.changed);
     fetchSkipped.push(...refreshed.skipped);
     paths.push(...refreshed.changed.map((s) => s.path), ...refreshed.unchanged);
-    if (paths.length === 0) paths.push(webFolder(config));
+    // The web folder, so that a report whose page file is gone is dropped; with no such folder no report came from a
+    // URL, and there is nothing to refresh (naming it anyway ended in "web: no such file or folder" and exit 1).
+    if (paths.length === 0 && !(await isGone(webFolder(config)))) paths.push(webFolder(config));
   } else if (targets.length === 0) paths.push(config.corpusDir);
 
   const store = await openIndexStore(config);

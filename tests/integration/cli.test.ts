@@ -53,6 +53,13 @@ describe("command line", () => {
     expect(looped.stderr).toBe(`skipped   ${loop}: ELOOP\n`);
   });
 
+  it("ingest --refresh with no report from a URL has nothing to do, and says no more than that", async () => {
+    // It named the web folder that no URL had made: "skipped …/web: no such file or folder" and exit 1.
+    const out = await run(ingestCommand, ["--refresh"]);
+    expect({ code: out.code, stderr: out.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(out.stdout).toMatch(/: 0 added, 0 updated, \d+ unchanged, 0 removed, 0 skipped/);
+  });
+
   it("ingest refuses a CORPUS_DIR that is a file in one line, and still ingests a file named on the command line", async () => {
     // The setting names the folder of reports; a file there used to be ingested silently as a one-report corpus.
     const notAFolder = path.join(ws.root, "corpus-file.txt");
