@@ -36,9 +36,21 @@ function frontMatter(source: string): { body: string; fields: Map<string, string
   if (!block || lines.length === 0 || !lines.every((line) => /^([\w-]+:(\s|$)|\s|- )/.test(line))) return { body: source, fields: new Map() };
   const fields = new Map<string, string>();
   for (const line of lines) {
-    const [, key, value] = /^([\w-]+):\s+(.*?)\s*$/.exec(line) ?? [];
-    const unquoted = value?.replace(/^(["'])(.*)\1$/, "$2").trim();
-    if (key !== undefined && unquoted) fields.set(key.toLowerCase(), unquoted);
+    const [, key, value = ""] = /^([\w-]+):\s+(.*?)\s*$/.exec(line) ?? [];
+    const text = oneLineValue(value);
+    if (key !== undefined && text) fields.set(key.toLowerCase(), text);
   }
   return { body: source.slice(block[0].length), fields };
+}
+
+/**
+ * A value as YAML reads it on its own line: quotes taken off, an unquoted value's ` # comment` left out. The marker
+ * of a block scalar (`title: >-` with the title on the lines below), a flow list or map, an anchor, alias or tag, and
+ * null give none: taken as written, ">-" was a report's title and "[Jane Doe, Ali Khan]" its byline.
+ */
+function oneLineValue(value: string): string | undefined {
+  const quoted = /^(["'])(.*)\1(?:\s+#.*)?$/.exec(value);
+  if (quoted) return (quoted[1] === "'" ? quoted[2]!.replace(/''/g, "'") : quoted[2]!).trim() || undefined;
+  const plain = value.replace(/(?:^|\s)#.*$/, "").trim();
+  return plain === "" || /^[|>[{&*!]/.test(plain) || /^(?:~|null)$/i.test(plain) ? undefined : plain;
 }

@@ -162,6 +162,29 @@ describe("Markdown reports", () => {
     expect((await extractReport(new TextEncoder().encode(ruled), "ruled.md", MAX)).text).toContain("The council met on Wednesday.");
   });
 
+  it("takes no YAML syntax for a front matter value: a block scalar's marker, null, a flow list or a comment", async () => {
+    // "title: >-" with the title on the lines below gave the report the title ">-", and "author: |" the byline "|".
+    const source = [
+      "---",
+      "title: >-",
+      "  Council Approves",
+      "  New Cycle Lanes",
+      "author: [Jane Doe, Ali Khan]",
+      "date: ~",
+      "---",
+      "",
+      "# Cycle lanes",
+      "",
+      "The city council approved three new cycle lanes on Wednesday.",
+    ].join("\n");
+    const report = await extractReport(new TextEncoder().encode(source), "lanes.md", MAX);
+    expect({ title: report.title, byline: report.byline, published: report.published }).toEqual({ title: "Cycle lanes", byline: undefined, published: undefined });
+    const commented = "---\nauthor: |\n  Jane Doe\ntitle: Budget vote # draft, check the figures\ndate: \"2026-11-20\" # the print date\n---\n\nThe council voted on the budget.";
+    expect(await extractReport(new TextEncoder().encode(commented), "budget.md", MAX)).toMatchObject({ title: "Budget vote", byline: undefined, published: "2026-11-20" });
+    const hashInQuotes = '---\ntitle: "Budget # 2, revised"\n---\n\nThe council voted on the budget.';
+    expect((await extractReport(new TextEncoder().encode(hashInQuotes), "budget.md", MAX)).title).toBe("Budget # 2, revised");
+  });
+
   it("reads .markdown as Markdown, as Jekyll names its posts", async () => {
     // It was "not a supported report type" when named, and left out of a folder without a word.
     const post = await extractReport(new TextEncoder().encode("# Garden Show\n\nThe **garden show** drew 40,000 visitors."), "garden.markdown", MAX);
