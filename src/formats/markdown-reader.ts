@@ -33,7 +33,9 @@ export const markdownReader: FormatReader = {
 function frontMatter(source: string): { body: string; fields: Map<string, string> } {
   const block = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
   const lines = block?.[1]?.split("\n").filter((line) => line.trim() !== "" && !/^\s*#/.test(line)) ?? [];
-  if (!block || lines.length === 0 || !lines.every((line) => /^([\w-]+:(\s|$)|\s|- )/.test(line))) return { body: source, fields: new Map() };
+  // YAML lines, at least one of them a key: a list or an indented passage between two rules is the report's text.
+  const isKey = (line: string) => /^[\w-]+:(\s|$)/.test(line);
+  if (!block || !lines.some(isKey) || !lines.every((line) => isKey(line) || /^(\s|- )/.test(line))) return { body: source, fields: new Map() };
   const fields = new Map<string, string>();
   for (const line of lines) {
     const [, key, value = ""] = /^([\w-]+):\s+(.*?)\s*$/.exec(line) ?? [];

@@ -185,6 +185,14 @@ describe("Markdown reports", () => {
     expect((await extractReport(new TextEncoder().encode(hashInQuotes), "budget.md", MAX)).title).toBe("Budget # 2, revised");
   });
 
+  it("takes a block between two rules for front matter only when it names a key: a list or an indented block there is report text", async () => {
+    // Any block of "- " or indented lines between a leading "---" and the next was left out of the report unread.
+    const list = "---\n- The ferry resumed on Monday.\n- Fares rose by a tenth.\n---\n\nThe harbour board met on Tuesday.";
+    expect((await extractReport(new TextEncoder().encode(list), "ferry.md", MAX)).text).toContain("The ferry resumed on Monday.");
+    const indented = "---\n    The ferry resumed on Monday.\n---\n\nThe harbour board met on Tuesday.";
+    expect((await extractReport(new TextEncoder().encode(indented), "ferry.md", MAX)).text).toContain("The ferry resumed on Monday.");
+  });
+
   it("reads .markdown as Markdown, as Jekyll names its posts", async () => {
     // It was "not a supported report type" when named, and left out of a folder without a word.
     const post = await extractReport(new TextEncoder().encode("# Garden Show\n\nThe **garden show** drew 40,000 visitors."), "garden.markdown", MAX);
