@@ -24,6 +24,7 @@ import { splitQuestion } from "../retrieval/question-analysis.js";
 import { CONFIDENT } from "../retrieval/answerability.js";
 import type { Retrieval, Retrieve } from "../retrieval/retrieve.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
+import { dropInvisible } from "../text/invisible.js";
 import { unknownReportError } from "./unknown-report.js";
 
 export interface AskDeps {
@@ -241,8 +242,6 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
   };
 }
 
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-
 /**
  * The question as the engine reads it and every front end echoes it (a Discord answer's title, `--json`, the
  * conversation a follow-up reads): whitespace of any kind is one space, and terminal escape sequences and other
@@ -251,9 +250,9 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
  */
 function validateQuestion(question: string, maxChars: number): string {
   // Invisible characters that a phrase copied from a web page or a word processor carries (soft hyphens, zero-width
-  // spaces and joiners) go first: kept, they split its words for the search. Then ordinary whitespace: \r, \v and
-  // \f are controls to stripControl, but they separate words.
-  const text = stripControl(question.replace(INVISIBLE, "").replace(/\s+/g, " ")).replace(/\s+/g, " ").trim();
+  // spaces and joiners) go first: the terms read past them, but the echo and the question's embedding would keep
+  // them. Then ordinary whitespace: \r, \v and \f are controls to stripControl, but they separate words.
+  const text = stripControl(dropInvisible(question).replace(/\s+/g, " ")).replace(/\s+/g, " ").trim();
   if (text === "") throw new DossierError("EMPTY_QUESTION", "Please ask a question: the text was empty.");
   // Punctuation or emoji alone ("?", "...", "🤔") asks nothing: read as a follow-up it became "read as: ?!?!...
   // (context: …)", a search on the last turn's words that the user never typed.

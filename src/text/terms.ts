@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { stemmer } from "stemmer";
+import { dropInvisible } from "./invisible.js";
 
 // Function words and question words carry no evidence that a report holds an answer.
 const STOPWORDS = new Set(
@@ -49,7 +50,8 @@ export function extractTerms(text: string): readonly Term[] {
   return terms;
 }
 
-function termsOf(text: string): Term[] {
+function termsOf(written: string): Term[] {
+  const text = dropInvisible(written);
   const terms: Term[] = [];
   let sentenceStart = true;
   for (const match of text.matchAll(WORD)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractTerms } from "../../../src/text/terms.js";
+import { extractTerms, stems } from "../../../src/text/terms.js";
 
 describe("extractTerms", () => {
   it("reads a text's terms once and hands every caller the same frozen list", () => {
@@ -9,5 +9,12 @@ describe("extractTerms", () => {
     expect(extractTerms(text)).toBe(first);
     // Shared between callers, so none can change what the next one reads.
     expect(Object.isFrozen(first) && first.every((t) => Object.isFrozen(t))).toBe(true);
+  });
+
+  it("reads a word the same with or without the invisible characters a web page puts inside it", () => {
+    // A report fetched from a page keeps its soft hyphens ("co&shy;operative") as written, for verbatim citations, and
+    // its terms were "co" and "oper": once questions lost such characters, the very phrase pasted from it matched nothing.
+    expect(stems("The co\u00adoper\u200bative\u2060's chair")).toEqual(stems("The cooperative's chair"));
+    expect(extractTerms("Ana le\u200dads the Co\u00adoperative.").map((t) => t.surface)).toEqual(["Ana", "leads", "Cooperative"]);
   });
 });
