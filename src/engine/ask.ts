@@ -5,7 +5,7 @@ import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import { coreOf, type FollowUpReading, type FollowUpRewriter } from "../conversation/follow-up-reading.js";
-import { answeredAfterNothingFound, confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, namedReports, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
+import { answeredAfterNothingFound, changesSubject, confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, namedReports, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousAnswer } from "./settle-in-previous-answer.js";
@@ -98,6 +98,8 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
      * question used). Its sentences rank a little higher for a reading in the conversation's light, and for a question
      * that names nothing ("What happened in May?"), which `withinConversation` already holds to the conversation.
      */
+    /** A question naming nothing whose words the conversation's reports mostly lack (`changesSubject`). */
+    const leavesConversation = () => conversationAbout().size > 0 && changesSubject(text, conversationAbout(), index);
     const conversationReport = () => {
       if (!opts.history?.length) return undefined;
       return answeredFrom(opts.history) ?? (conversationAbout().size === 1 ? [...conversationAbout()][0] : undefined);
@@ -126,7 +128,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       const core = coreOf(asked);
       const retrieveOptions = {
         reportIds: within !== undefined ? [within] : reportIds,
-        preferReportId: reading.preferredReportId ?? (reading.rewritten || !namesSomething(text) ? conversationReport() : undefined),
+        preferReportId: reading.preferredReportId ?? (reading.rewritten || (!namesSomething(text) && !leavesConversation()) ? conversationReport() : undefined),
         carriedContext: asked.slice(core.length).trim() || undefined,
         ...(modelDecides ? { topK: deps.wideContext.chunks } : {}),
       };
@@ -137,7 +139,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
         let retrieval = await deps.retrieve(part.query, retrieveOptions);
         if (opts.history?.length) {
           if (!scoped) retrieval = settledInPreviousAnswer(continuingPreviousAnswer(retrieval, opts.history.at(-1), reading.rewritten), opts.history.at(-1), text);
-          retrieval = withinConversation(retrieval, text, conversationAbout);
+          retrieval = withinConversation(retrieval, text, conversationAbout, index);
         }
         // The follow-up read with its own words only confirms a rewrite's answer or settles a close call. The chat
         // model decides for itself: the offline judgement answers for it only when it finds nothing, and then there is

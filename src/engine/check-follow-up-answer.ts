@@ -106,13 +106,27 @@ const NAMED_CHUNKS = 20;
  * the conversation never touched. Such a question (no name or number of its own) is answered only from the
  * conversation's reports; from another, Dossier says it is not sure and shows the passages.
  */
-export function withinConversation(retrieval: Retrieval, question: string, reports: () => ReadonlySet<string>): Retrieval {
+export function withinConversation(retrieval: Retrieval, question: string, reports: () => ReadonlySet<string>, index: SearchIndex): Retrieval {
   const answer = retrieval.candidates[0];
   if (!retrieval.judgement.answerable || answer === undefined) return retrieval;
   if (namesSomething(question)) return retrieval;
   const about = reports();
   if (about.size === 0 || about.has(answer.report.id)) return retrieval;
+  if (changesSubject(question, about, index)) return retrieval;
   return notSure(retrieval, VETOED_BY.outsideConversation);
+}
+
+/**
+ * "How many growers backed the plan?" after "When was the bridge built?": a question that names nothing may still
+ * leave the conversation, and its words say so when the reports the conversation has been about lack most of them.
+ * Held to those reports, it was "not sure" where asked alone it is answered. "What was the vote?" after a ruling
+ * with a vote stays with the conversation.
+ */
+export function changesSubject(question: string, about: ReadonlySet<string>, index: SearchIndex): boolean {
+  const words = [...new Set(extractTerms(question).filter((t) => !t.salient && !index.isCommon(t.stem)).map((t) => t.stem))];
+  if (words.length < 2 || about.size === 0) return false;
+  const inConversation = words.filter((w) => index.vocabularyHas(w, [...about])).length;
+  return inConversation * 2 < words.length;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { copyFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -131,3 +131,30 @@ describe("follow-up questions from the command line", () => {
     expect(out.stderr.trim()).toMatch(/^dossier: The history file .* must be a JSON array/);
   });
 });
+
+describe("a conversation that changes the subject without naming anything", () => {
+  let other: Workspace;
+  let both: Engine;
+  beforeAll(async () => {
+    other = makeWorkspace();
+    copyFileSync("tests/fixtures/bank/reports/riverton-city-budget.md", path.join(other.corpusDir, "riverton-city-budget.md"));
+    both = await createEngine(other.config);
+  });
+  afterAll(async () => {
+    await both.close();
+    other.cleanup();
+  });
+
+  it("answers a question about another report as it would be answered alone, not held to the talks", async () => {
+    const history = await replayHistory(both, ["Who mediated the talks?"]);
+    expect(history[0]!.citations?.[0]?.reportId).toBe("afghanistan-pakistan-istanbul-talks");
+    for (const question of ["When does the budget take effect?", "How much does the property tax rate rise?"]) {
+      const alone = await both.ask(question);
+      expect(alone.abstained).toBe(false);
+      const after = await both.ask(question, { history });
+      expect(after.abstained).toBe(false);
+      expect(after.citations.map((c) => c.sentenceId)).toEqual(alone.citations.map((c) => c.sentenceId));
+    }
+  });
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredAfterNothingFound, confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, OWN_WORDS_RANKS, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
+import { answeredAfterNothingFound, changesSubject, confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, OWN_WORDS_RANKS, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
 import type { SearchIndex } from "../../../src/retrieval/search-index.js";
 import { stems, type Term } from "../../../src/text/terms.js";
 import { turn } from "../conversation/fixtures.js";
@@ -42,10 +42,14 @@ describe("a follow-up that names nothing is answered from the conversation's rep
   const names: Record<string, string[]> = { budget: ["riverton"], election: ["tarnwick"], ruling: ["northgat", "dunmor"] };
   const reports = Object.keys(names);
   // Lexical search finds a chunk (labelled by its report's position) of each report holding one of the query's words.
+  // The stems of each report's other words, for telling a change of subject.
+  const words: Record<string, string[]> = { budget: ["grower", "back", "plan", "vote"], election: ["vote", "count"], ruling: ["vote", "happen", "pipelin", "judg"] };
   const index = {
     searchLexical: (query: string) => reports.flatMap((id, label) => (stems(query).some((s) => names[id]!.includes(s)) ? [{ label, score: 1 }] : [])),
     chunkAt: (label: number) => ({ report: { id: reports[label] } }),
     names: (id: string) => ({ has: (t: Term) => names[id]!.includes(t.stem) }),
+    vocabularyHas: (stem: string, ids: string[]) => ids.some((id) => words[id]!.includes(stem)),
+    isCommon: () => false,
   } as unknown as SearchIndex;
 
   it("takes the conversation's reports from its citations, its closest related passage and the names its questions used", () => {
@@ -60,19 +64,30 @@ describe("a follow-up that names nothing is answered from the conversation's rep
 
   it("is not sure when such a question's answer comes from another report", () => {
     const elsewhere = retrieval([5], ANSWERED, {}, "budget");
-    expect(withinConversation(elsewhere, "what was the vote?", () => new Set(["ruling"])).judgement).toMatchObject({ answerable: false, related: true });
+    expect(withinConversation(elsewhere, "what was the vote?", () => new Set(["ruling"]), index).judgement).toMatchObject({ answerable: false, related: true });
     const here = retrieval([5], ANSWERED, {}, "ruling");
-    expect(withinConversation(here, "what was the vote?", () => new Set(["ruling"]))).toBe(here);
+    expect(withinConversation(here, "what was the vote?", () => new Set(["ruling"]), index)).toBe(here);
     // A month names no report's subject: every report has a May.
-    expect(withinConversation(elsewhere, "What happened in May?", () => new Set(["ruling"])).judgement).toMatchObject({ answerable: false });
+    expect(withinConversation(elsewhere, "What happened in May?", () => new Set(["ruling"]), index).judgement).toMatchObject({ answerable: false });
   });
 
   it("leaves alone a question with a name or a number of its own, and a conversation about nothing yet", () => {
     const elsewhere = retrieval([5], ANSWERED, {}, "budget");
     for (const question of ["What did Riverton spend on libraries?", "what happened in 2024?"]) {
-      expect(withinConversation(elsewhere, question, () => new Set(["ruling"]))).toBe(elsewhere);
+      expect(withinConversation(elsewhere, question, () => new Set(["ruling"]), index)).toBe(elsewhere);
     }
-    expect(withinConversation(elsewhere, "what was the vote?", () => new Set())).toBe(elsewhere);
+    expect(withinConversation(elsewhere, "what was the vote?", () => new Set(), index)).toBe(elsewhere);
+  });
+
+  it("leaves alone a question whose words the conversation's reports mostly lack: it changed the subject", () => {
+    const elsewhere = retrieval([5], ANSWERED, {}, "budget");
+    expect(changesSubject("How many growers backed the plan?", new Set(["ruling"]), index)).toBe(true);
+    expect(withinConversation(elsewhere, "How many growers backed the plan?", () => new Set(["ruling"]), index)).toBe(elsewhere);
+    // Half its words are the conversation's: it may mean the conversation's plan.
+    expect(changesSubject("What did the judge plan?", new Set(["ruling"]), index)).toBe(false);
+    expect(withinConversation(elsewhere, "What did the judge plan?", () => new Set(["ruling"]), index).judgement).toMatchObject({ answerable: false });
+    // One word says too little to tell.
+    expect(changesSubject("and the growers?", new Set(["ruling"]), index)).toBe(false);
   });
 });
 
