@@ -1,4 +1,4 @@
-import { DiscordAPIError, REST, Routes } from "discord.js";
+import { ApplicationCommandOptionType, DiscordAPIError, REST, Routes, type RESTPostAPIApplicationCommandsJSONBody } from "discord.js";
 import { ConfigError, type Config } from "../config.js";
 import { commands } from "./commands/index.js";
 
@@ -19,11 +19,26 @@ export async function registerCommands(config: Config): Promise<Registration> {
   const rest = new REST({ version: "10", ...(apiUrl === undefined ? {} : { api: apiUrl }) }).setToken(token);
   const route = guildId === undefined ? Routes.applicationCommands(appId) : Routes.applicationGuildCommands(appId, guildId);
   try {
-    await rest.put(route, { body: commands.map((c) => c.data.toJSON()) });
+    await rest.put(route, { body: commands.map((c) => withQuestionLimit(c.data.toJSON(), config.maxQuestionChars)) });
   } catch (err) {
     throw explain(err);
   }
   return { count: commands.length, scope: guildId === undefined ? "global" : "guild" };
+}
+
+/** Discord's own cap on a string option. */
+const DISCORD_MAX_LENGTH = 6000;
+
+/**
+ * The question option carries the configured limit, so Discord stops a question that is too long as it is typed
+ * rather than refusing it after it was sent; it lives in the configuration, so it is set here and not in the command.
+ */
+function withQuestionLimit(json: RESTPostAPIApplicationCommandsJSONBody, maxQuestionChars: number): RESTPostAPIApplicationCommandsJSONBody {
+  if (!("options" in json) || json.options === undefined) return json;
+  const options = json.options.map((o) =>
+    o.name === "question" && o.type === ApplicationCommandOptionType.String ? { ...o, max_length: Math.min(maxQuestionChars, DISCORD_MAX_LENGTH) } : o,
+  );
+  return { ...json, options } as RESTPostAPIApplicationCommandsJSONBody;
 }
 
 /** The one line `npm run register-commands` prints. */

@@ -527,7 +527,14 @@ describe("registering commands", () => {
     expect(Object.keys(byName).sort()).toEqual(["ask", "ingest", "remove", "reports"]);
     expect(byName.ingest).toMatchObject({ default_member_permissions: "32", contexts: [0], options: [{ name: "report" }, { name: "url" }] });
     expect(byName.remove).toMatchObject({ default_member_permissions: "32", contexts: [0], options: [{ name: "report", required: true, autocomplete: true }] });
-    expect(byName.ask).toMatchObject({ options: [{ name: "question", required: true }, { name: "report", autocomplete: true }, { name: "shared", type: 5 }] });
+    expect(byName.ask).toMatchObject({ options: [{ name: "question", required: true, max_length: config.maxQuestionChars }, { name: "report", autocomplete: true }, { name: "shared", type: 5 }] });
+  });
+
+  it("gives the question option the configured length limit, so Discord stops a longer question as it is typed", async () => {
+    await registerCommands({ ...config, maxQuestionChars: 120 });
+    const ask = (fake.requests.findLast((r) => r.method === "PUT")!.body as Array<{ name: string; options: Array<{ name: string; max_length?: number }> }>).find((c) => c.name === "ask")!;
+    expect(ask.options.find((o) => o.name === "question")?.max_length).toBe(120);
+    expect(ask.options.find((o) => o.name === "report")?.max_length).toBeUndefined();
   });
 
   it("explains a rejected token in one line", async () => {
