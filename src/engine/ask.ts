@@ -96,14 +96,15 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
      * The report a conversation is about: the one the previous answer came from, or when it cited nothing, the one
      * report the conversation has been about, if there is one (the closest passage a turn showed, or every name a
      * question used). Its sentences rank a little higher for a reading in the conversation's light, and for a question
-     * that names nothing ("What happened in May?"), which `withinConversation` already holds to the conversation.
+     * that names nothing ("What happened in May?"), which `withinConversation` already holds to the conversation,
+     * unless its words say it left the conversation (`leavesConversation`).
      */
-    /** A question naming nothing whose words the conversation's reports mostly lack (`changesSubject`). */
-    const leavesConversation = () => conversationAbout().size > 0 && changesSubject(text, conversationAbout(), index);
     const conversationReport = () => {
       if (!opts.history?.length) return undefined;
       return answeredFrom(opts.history) ?? (conversationAbout().size === 1 ? [...conversationAbout()][0] : undefined);
     };
+    /** A question naming nothing whose words the conversation's reports mostly lack (`changesSubject`). */
+    const leavesConversation = () => changesSubject(text, conversationAbout(), index);
     /**
      * The report the conversation's questions named: the only one holding every name one of them used. Typed by the
      * person, not found by retrieval, it tells what the conversation is about even when the previous turn cited
