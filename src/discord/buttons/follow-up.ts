@@ -16,6 +16,8 @@ import { customId, customIdParts } from "./custom-id.js";
 export const prefix = "fu";
 /** The modal's one text input. */
 export const QUESTION_FIELD = "question";
+/** Discord's cap on a text input: a larger MAX_QUESTION_CHARS would make discord.js refuse to build the modal. */
+const DISCORD_MAX_LENGTH = 4000;
 
 /** "Ask a follow-up" under an answer of conversation `conversationId`. */
 export function followUpButton(conversationId: string): ButtonBuilder {
@@ -37,7 +39,7 @@ export async function execute(interaction: ButtonInteraction, ctx: BotContext): 
     .setCustomId(QUESTION_FIELD)
     .setStyle(TextInputStyle.Paragraph)
     .setRequired(true)
-    .setMaxLength(ctx.config.maxQuestionChars)
+    .setMaxLength(Math.min(ctx.config.maxQuestionChars, DISCORD_MAX_LENGTH))
     .setPlaceholder("How long did they last?");
   await interaction.showModal(
     new ModalBuilder()
