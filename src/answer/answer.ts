@@ -36,5 +36,7 @@ export interface Answer extends AnswerDraft {
 }
 
 export const ABSTAIN_TEXT = "I couldn't find that in the reports.";
+/** Said instead when the question seems written in another language: the reports are searched in English. */
+export const ABSTAIN_FOREIGN_TEXT = "I couldn't find that in the reports. I search them in English: try asking in English.";
 /** Said when abstaining with `related` passages, which front ends show under it, apart from any citation. */
 export const RELATED_TEXT = "I couldn't find a definite answer. These passages may be related:";

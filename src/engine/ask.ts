@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
-import { ABSTAIN_TEXT, type Answer, type AnswerDraft, RELATED_TEXT } from "../answer/answer.js";
+import { ABSTAIN_FOREIGN_TEXT, ABSTAIN_TEXT, type Answer, type AnswerDraft, RELATED_TEXT } from "../answer/answer.js";
+import { readsAsForeign } from "../text/foreign-question.js";
 import type { Answerer } from "../answer/answerer.js";
 import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
@@ -75,7 +76,8 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       if (modelDecides ? candidates.length === 0 : !judgement.answerable) {
         // Decided by retrieval before any model is asked, so it is labelled as our own (extractive) answer.
         const related = judgement.related ? toCitations(distinctTexts(candidates).slice(0, RELATED)) : [];
-        return { text: related.length > 0 ? RELATED_TEXT : ABSTAIN_TEXT, abstained: true, citations: [], related, mode: "extractive" };
+        const nothing = readsAsForeign(text) ? ABSTAIN_FOREIGN_TEXT : ABSTAIN_TEXT;
+        return { text: related.length > 0 ? RELATED_TEXT : nothing, abstained: true, citations: [], related, mode: "extractive" };
       }
       // Only a sentence whose report holds every name the question uses may answer offline; an offline fallback of
       // the chat model still follows the offline judgement.

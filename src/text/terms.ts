@@ -29,6 +29,11 @@ export interface Term {
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?/gu;
 
+/** A function or question word ("the", "how"), which carries no evidence that a report holds an answer. */
+export function isStopWord(word: string): boolean {
+  return STOPWORDS.has(word.toLowerCase());
+}
+
 /** Lowercased stem of one word; dotted acronyms lose their dots ("U.S." → "us") and possessives their "'s". */
 export function normalizeWord(word: string): string {
   const w = word

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ABSTAIN_TEXT, RELATED_TEXT } from "../../src/answer/answer.js";
+import { ABSTAIN_FOREIGN_TEXT, ABSTAIN_TEXT, RELATED_TEXT } from "../../src/answer/answer.js";
 import { loadConfig } from "../../src/config.js";
 import { turnOf } from "../../src/conversation/turn.js";
 import { LocalUseEmbeddings } from "../../src/embeddings/local-use-embeddings.js";
@@ -62,6 +62,13 @@ for (const store of storesUnderTest()) describe(`engine on the first report with
     async (q) => {
       const answer = await engine.ask(q);
       expect(answer).toMatchObject({ text: ABSTAIN_TEXT, abstained: true, citations: [], related: [] });
+    },
+  );
+
+  it.each(["¿Quién medió las conversaciones?", "Кто был посредником на переговорах?", "誰が会談を仲介しましたか"])(
+    "says that it searches in English when %s finds nothing, rather than that the reports do not say",
+    async (q) => {
+      expect(await engine.ask(q)).toMatchObject({ text: ABSTAIN_FOREIGN_TEXT, abstained: true, citations: [], related: [] });
     },
   );
 
