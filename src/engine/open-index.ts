@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import { counted } from "../display/counted.js";
 import { shownPath } from "../display/shown-path.js";
 import type { DossierEmbeddings } from "../embeddings/embeddings-contract.js";
 import { DossierError } from "../errors.js";
@@ -76,7 +77,7 @@ export function noReportsError(config: Config): DossierError {
 
 /** An index built earlier still answers, but nothing can be added to or updated from a corpus folder that is gone. */
 export function missingCorpusNotice(config: Config, reports: number): string {
-  return `The corpus folder ${shownPath(config.corpusDir)} (CORPUS_DIR) does not exist; answering from the index as last built (${reports} report${reports === 1 ? "" : "s"}).`;
+  return `The corpus folder ${shownPath(config.corpusDir)} (CORPUS_DIR) does not exist; answering from the index as last built (${counted(reports, "report")}).`;
 }
 
 async function refresh(options: OpenIndexOptions, notice: string, repair: boolean, quiet = false): Promise<void> {
