@@ -105,8 +105,9 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       if (!opts.history?.length) return undefined;
       return answeredFrom(opts.history) ?? (conversationAbout().size === 1 ? [...conversationAbout()][0] : undefined);
     };
-    /** A question naming nothing whose words the conversation's reports mostly lack (`changesSubject`). */
-    const leavesConversation = () => changesSubject(text, conversationAbout(), index);
+    let leaves: boolean | undefined;
+    /** A question naming nothing whose words the conversation's reports mostly lack (`changesSubject`), judged once. */
+    const leavesConversation = () => (leaves ??= changesSubject(text, conversationAbout(), index));
     /**
      * The report the conversation's questions named: the only one holding every name one of them used. Typed by the
      * person, not found by retrieval, it tells what the conversation is about even when the previous turn cited
@@ -142,7 +143,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
         let retrieval = await deps.retrieve(part.query, retrieveOptions);
         if (opts.history?.length) {
           if (!scoped) retrieval = settledInPreviousAnswer(continuingPreviousAnswer(retrieval, opts.history.at(-1), reading.rewritten), opts.history.at(-1), text);
-          retrieval = withinConversation(retrieval, text, conversationAbout, index);
+          retrieval = withinConversation(retrieval, text, conversationAbout, leavesConversation);
         }
         // The follow-up read with its own words only confirms a rewrite's answer or settles a close call. The chat
         // model decides for itself: the offline judgement answers for it only when it finds nothing, and then there is

@@ -104,15 +104,16 @@ const NAMED_CHUNKS = 20;
  * "What was the vote?", "What did the mayor say in reply?": a follow-up that names nothing means the conversation's
  * vote and mayor, but its words find any report's, and the judgement, blind to the conversation, answers from one
  * the conversation never touched. Such a question (no name or number of its own) is answered only from the
- * conversation's reports; from another, Dossier says it is not sure and shows the passages.
+ * conversation's reports; from another, Dossier says it is not sure and shows the passages, unless `leaves` says the
+ * question changed the subject (`changesSubject`).
  */
-export function withinConversation(retrieval: Retrieval, question: string, reports: () => ReadonlySet<string>, index: SearchIndex): Retrieval {
+export function withinConversation(retrieval: Retrieval, question: string, reports: () => ReadonlySet<string>, leaves: () => boolean): Retrieval {
   const answer = retrieval.candidates[0];
   if (!retrieval.judgement.answerable || answer === undefined) return retrieval;
   if (namesSomething(question)) return retrieval;
   const about = reports();
   if (about.size === 0 || about.has(answer.report.id)) return retrieval;
-  if (changesSubject(question, about, index)) return retrieval;
+  if (leaves()) return retrieval;
   return notSure(retrieval, VETOED_BY.outsideConversation);
 }
 

@@ -52,6 +52,9 @@ describe("a follow-up that names nothing is answered from the conversation's rep
     isCommon: () => false,
   } as unknown as SearchIndex;
 
+  /** `withinConversation` as `ask` calls it: whether the question changed the subject is judged on the same reports. */
+  const within = (r: Retrieval, question: string, about: string[]) => withinConversation(r, question, () => new Set(about), () => changesSubject(question, new Set(about), index));
+
   it("takes the conversation's reports from its citations, its closest related passage and the names its questions used", () => {
     const cited = turn("How long is the pipeline?", ["It runs 212 miles."], "ruling");
     expect([...conversationReports([cited], index)]).toEqual(["ruling"]);
@@ -64,28 +67,28 @@ describe("a follow-up that names nothing is answered from the conversation's rep
 
   it("is not sure when such a question's answer comes from another report", () => {
     const elsewhere = retrieval([5], ANSWERED, {}, "budget");
-    expect(withinConversation(elsewhere, "what was the vote?", () => new Set(["ruling"]), index).judgement).toMatchObject({ answerable: false, related: true });
+    expect(within(elsewhere, "what was the vote?", ["ruling"]).judgement).toMatchObject({ answerable: false, related: true });
     const here = retrieval([5], ANSWERED, {}, "ruling");
-    expect(withinConversation(here, "what was the vote?", () => new Set(["ruling"]), index)).toBe(here);
+    expect(within(here, "what was the vote?", ["ruling"])).toBe(here);
     // A month names no report's subject: every report has a May.
-    expect(withinConversation(elsewhere, "What happened in May?", () => new Set(["ruling"]), index).judgement).toMatchObject({ answerable: false });
+    expect(within(elsewhere, "What happened in May?", ["ruling"]).judgement).toMatchObject({ answerable: false });
   });
 
   it("leaves alone a question with a name or a number of its own, and a conversation about nothing yet", () => {
     const elsewhere = retrieval([5], ANSWERED, {}, "budget");
     for (const question of ["What did Riverton spend on libraries?", "what happened in 2024?"]) {
-      expect(withinConversation(elsewhere, question, () => new Set(["ruling"]), index)).toBe(elsewhere);
+      expect(within(elsewhere, question, ["ruling"])).toBe(elsewhere);
     }
-    expect(withinConversation(elsewhere, "what was the vote?", () => new Set(), index)).toBe(elsewhere);
+    expect(within(elsewhere, "what was the vote?", [])).toBe(elsewhere);
   });
 
   it("leaves alone a question whose words the conversation's reports mostly lack: it changed the subject", () => {
     const elsewhere = retrieval([5], ANSWERED, {}, "budget");
     expect(changesSubject("How many growers backed the plan?", new Set(["ruling"]), index)).toBe(true);
-    expect(withinConversation(elsewhere, "How many growers backed the plan?", () => new Set(["ruling"]), index)).toBe(elsewhere);
+    expect(within(elsewhere, "How many growers backed the plan?", ["ruling"])).toBe(elsewhere);
     // Half its words are the conversation's: it may mean the conversation's plan.
     expect(changesSubject("What did the judge plan?", new Set(["ruling"]), index)).toBe(false);
-    expect(withinConversation(elsewhere, "What did the judge plan?", () => new Set(["ruling"]), index).judgement).toMatchObject({ answerable: false });
+    expect(within(elsewhere, "What did the judge plan?", ["ruling"]).judgement).toMatchObject({ answerable: false });
     // One word says too little to tell.
     expect(changesSubject("and the growers?", new Set(["ruling"]), index)).toBe(false);
   });
