@@ -14,6 +14,7 @@ import { DossierError } from "../errors.js";
 import { chunkSentences } from "../text/chunk-sentences.js";
 import { segmentSentences } from "../text/segment-sentences.js";
 import type { IndexStore } from "../store/index-store.js";
+import { withCorpusRelativeSources } from "../store/corpus-relative-sources.js";
 import { LocalIndexStore } from "../store/local-index-store.js";
 import type { ManifestDraft, PreviousIndex, StoredReport, WriteHooks } from "./index-files.js";
 import type { DocumentEmbedder, EmbeddingPool } from "./embedding-pool.js";
@@ -54,7 +55,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
   const { config, embeddings, logger } = ctx;
   const skipped: SkippedFile[] = [];
   const { files, folders } = await expandPaths(paths, config.corpusDir, skipped);
-  const store = ctx.store ?? new LocalIndexStore(config.indexDir);
+  const store = ctx.store ?? withCorpusRelativeSources(new LocalIndexStore(config.indexDir), config.corpusDir);
 
   return store.withWriteLock(async (lock) => {
     const previous = await readPrevious(store, options.rebuild === true || options.repair === true);
@@ -88,6 +89,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       options.repair ||
       !vectorsReusable(state?.built, settings) ||
       removed.length > 0 ||
+      plan.keep.some((k) => k.moved) ||
       refusalsChanged ||
       results.some((r) => r.status !== "unchanged") ||
       previous?.damaged.length;

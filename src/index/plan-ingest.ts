@@ -47,9 +47,10 @@ export interface EmbedJob {
 export interface IngestPlan {
   /**
    * Previous reports reused as stored; `named` when this run was asked about them (reported as "unchanged", or as
-   * "updated" when `relinked`: the same bytes are now known under another address, which citations link to).
+   * "updated" when `relinked`: the same bytes are now known under another address, which citations link to), and
+   * `moved` when its file is now elsewhere (the index must be written to say where, though no report changed).
    */
-  keep: Array<{ record: ReportRecord; named: boolean; relinked?: boolean }>;
+  keep: Array<{ record: ReportRecord; named: boolean; relinked?: boolean; moved?: boolean }>;
   embed: EmbedJob[];
   /** Ids of previous reports dropped, each because its source file is gone. */
   remove: string[];
@@ -83,7 +84,8 @@ export function planIngest(previous: PreviousState | undefined, files: ReadFile[
     }
     const { report } = read;
     const old = byId.get(report.id);
-    const holder = claimed.get(report.id) ?? (old && old.source !== report.source && previous!.existing.has(old.source) ? old.source : undefined);
+    const heldElsewhere = old && old.source !== report.source && previous!.existing.has(old.source) && !sameCorpusPlace(old.source, report.source, settings.corpusDir);
+    const holder = claimed.get(report.id) ?? (heldElsewhere ? old.source : undefined);
     if (holder !== undefined) {
       plan.refuse.push({ file: read.file, reason: `${path.basename(read.file)}: report id "${report.id}" is already taken by ${shown(holder)}` });
       continue;
@@ -91,7 +93,7 @@ export function planIngest(previous: PreviousState | undefined, files: ReadFile[
     claimed.set(report.id, report.source);
     if (old && reuse && old.hash === report.hash && previous!.intact.has(old.id)) {
       const relinked = old.origin?.url !== report.origin.url;
-      plan.keep.push({ record: { ...old, source: report.source, origin: report.origin }, named: true, relinked });
+      plan.keep.push({ record: { ...old, source: report.source, origin: report.origin }, named: true, relinked, moved: old.source !== report.source });
     } else {
       plan.embed.push({ report, status: old ? "updated" : "added" });
     }
@@ -123,6 +125,19 @@ export function planIngest(previous: PreviousState | undefined, files: ReadFile[
     }
   }
   return plan;
+}
+
+/**
+ * Whether a report held by a file outside the corpus folder is the same place as `file` in it: the same path under a
+ * folder of the corpus folder's name (/old/checkout/corpus/web/a.html and corpus/web/a.html). Indexes written before
+ * corpus sources were stored relative to the corpus folder (store/corpus-relative-sources.ts) hold the absolute path
+ * of the checkout that built them; copied or mounted elsewhere while that checkout still exists, their corpus reports
+ * would otherwise be held by its files, and every corpus file refused as a second claim on its own id.
+ */
+function sameCorpusPlace(held: string, file: string, corpusDir: string): boolean {
+  const relative = path.relative(corpusDir, file);
+  if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) || held.startsWith(corpusDir + path.sep)) return false;
+  return held.endsWith(path.sep + path.join(path.basename(corpusDir), relative));
 }
 
 /** Stored vectors are reused only when the index was built by the same embedder with the same chunking. */

@@ -21,7 +21,10 @@ export interface ChunkRecord {
 export interface ReportRecord {
   id: string;
   title: string;
-  /** The absolute path of the file the report was read from; once that file is gone, the report is dropped. */
+  /**
+   * The absolute path of the file the report was read from; once that file is gone, the report is dropped. Stored
+   * relative to the corpus folder when it is in it (store/corpus-relative-sources.ts).
+   */
   source: string;
   /** sha256 of the file's bytes: an unchanged hash means the report is not embedded again. */
   hash: string;

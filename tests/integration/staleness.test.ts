@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -156,5 +156,56 @@ describe("starting on a corpus that changed since the last ingest", () => {
     } finally {
       chmodSync(ferry, 0o644);
     }
+  });
+});
+
+describe("starting in a checkout copied or moved elsewhere, with its index", () => {
+  let root: string;
+  /** The first checkout, its index built there, copied whole (`cp -a`) to a second place. */
+  let first: Workspace;
+  const placed = (dir: string) => ({ CORPUS_DIR: path.join(dir, "corpus"), DATA_DIR: path.join(dir, "data"), INGEST_WORKERS: "1", LOG_LEVEL: "silent" });
+  const startIn = (dir: string) => start(loadConfig(placed(dir)));
+  const copyFirstTo = (dir: string) => {
+    for (const folder of ["corpus", "data"]) cpSync(path.join(root, folder), path.join(dir, folder), { recursive: true });
+  };
+  const manifestIn = (dir: string) => {
+    const index = path.join(dir, "data", "index");
+    return path.join(index, readFileSync(path.join(index, "CURRENT"), "utf8").trim(), "manifest.json");
+  };
+
+  beforeAll(async () => {
+    first = makeWorkspace();
+    root = first.root;
+    await start(first.config);
+  });
+  afterAll(() => first.cleanup());
+
+  it("keeps its corpus reports as the same reports, with nothing to update", async () => {
+    const copy = path.join(root, "copy");
+    copyFirstTo(copy);
+    const { notices, engine } = await startIn(copy);
+    // It said "report id … is already taken by a report from outside the corpus folder", the first checkout's file.
+    expect(notices).toEqual([]);
+    expect(engine.reports().map((r) => [r.id, r.source])).toEqual([["afghanistan-pakistan-istanbul-talks", path.join(copy, "corpus", "afghanistan-pakistan-istanbul-talks.txt")]]);
+  });
+
+  it("takes over the reports of an index written with the first checkout's absolute paths, once, and keeps them after it is gone", async () => {
+    const copy = path.join(root, "older");
+    copyFirstTo(copy);
+    // As indexes were written before sources were kept relative to the corpus folder.
+    const file = manifestIn(copy);
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as { reports: Array<{ source: string }> };
+    for (const r of manifest.reports) r.source = path.join(first.corpusDir, r.source);
+    writeFileSync(file, JSON.stringify(manifest));
+
+    const { notices, engine } = await startIn(copy);
+    expect(notices).toEqual([expect.stringMatching(/corpus\/ changed since the last ingest; updating the index…$/)]);
+    expect(engine.reports().map((r) => r.source)).toEqual([path.join(copy, "corpus", "afghanistan-pakistan-istanbul-talks.txt")]);
+    expect((JSON.parse(readFileSync(manifestIn(copy), "utf8")) as typeof manifest).reports.map((r) => r.source)).toEqual(["afghanistan-pakistan-istanbul-talks.txt"]);
+    expect((await startIn(copy)).notices).toEqual([]);
+    rmSync(first.corpusDir, { recursive: true });
+    const after = await startIn(copy);
+    expect(after.notices).toEqual([]);
+    expect((await after.engine.ask("Who mediated the talks?")).abstained).toBe(false);
   });
 });
