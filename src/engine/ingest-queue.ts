@@ -27,6 +27,12 @@ export function createIngestQueue(run: IngestRunner, swapIn: () => Promise<void>
       tail = next.catch(() => undefined);
       return next;
     },
+    /** Work that changes no index (saving a fetched page into the corpus), in turn with the ingests. */
+    inTurn<T>(work: () => Promise<T>): Promise<T> {
+      const next = tail.then(work);
+      tail = next.catch(() => undefined);
+      return next;
+    },
     /** Resolves once every queued ingest has ended. */
     drained: () => tail.then(() => undefined),
   };

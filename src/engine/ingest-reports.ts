@@ -31,43 +31,50 @@ export interface IngestReportsOptions extends IngestRunOptions {
  */
 export async function ingestReports(config: Config, targets: string[], options: IngestReportsOptions): Promise<IngestSummary> {
   const { logger, refresh, onEmbedProgress, ...runOptions } = options;
-  const fetchSkipped: SkippedFile[] = [];
-  const saved: SavedReport[] = [];
-  const paths = targets.filter((t) => !isUrl(t));
-  for (const url of targets.filter(isUrl)) {
-    try {
-      saved.push(await saveUrlReport(url, config));
-    } catch (error) {
-      if (!(error instanceof DossierError)) throw error;
-      fetchSkipped.push({ file: url, reason: error.message });
-    }
-  }
-  paths.push(...saved.map((s) => s.path));
-  if (refresh) {
-    const refreshed = await refreshUrlReports(config);
-    saved.push(...refreshed.changed);
-    fetchSkipped.push(...refreshed.skipped);
-    paths.push(...refreshed.changed.map((s) => s.path), ...refreshed.unchanged);
-    // The web folder, so that a report whose page file is gone is dropped; with no such folder no report came from a
-    // URL, and there is nothing to refresh (naming it anyway ended in "web: no such file or folder" and exit 1).
-    if (paths.length === 0 && !(await isGone(webFolder(config)))) paths.push(webFolder(config));
-  } else if (targets.length === 0) paths.push(config.corpusDir);
-
   const store = await openIndexStore(config);
-  let summary: IngestSummary;
   try {
-    // Before the corpus folder is read: a file a dead removal hid would look deleted.
+    // Before the corpus folder is read: a file a dead removal hid would look deleted. It takes the lock itself.
     await settleHiddenCopies(config.corpusDir, store, logger);
-    summary = await inProcessRunner({ config, embeddings: await embedder(config, onEmbedProgress), logger, store }, config.ingestWorkers)(paths, runOptions);
-  } catch (error) {
-    for (const s of saved.reverse()) await s.rollback();
-    throw error;
+    const embeddings = await embedder(config, onEmbedProgress);
+    // Pages are fetched into the corpus, and their addresses read and written, under the ingest's lock: another
+    // process adding or refreshing a page meanwhile would otherwise lose one of the two addresses.
+    return await store.withWriteLock(async (lock) => {
+      const fetchSkipped: SkippedFile[] = [];
+      const saved: SavedReport[] = [];
+      const paths = targets.filter((t) => !isUrl(t));
+      for (const url of targets.filter(isUrl)) {
+        try {
+          saved.push(await saveUrlReport(url, config, lock));
+        } catch (error) {
+          if (!(error instanceof DossierError)) throw error;
+          fetchSkipped.push({ file: url, reason: error.message });
+        }
+      }
+      paths.push(...saved.map((s) => s.path));
+      if (refresh) {
+        const refreshed = await refreshUrlReports(config, lock);
+        saved.push(...refreshed.changed);
+        fetchSkipped.push(...refreshed.skipped);
+        paths.push(...refreshed.changed.map((s) => s.path), ...refreshed.unchanged);
+        // The web folder, so that a report whose page file is gone is dropped; with no such folder no report came from a
+        // URL, and there is nothing to refresh (naming it anyway ended in "web: no such file or folder" and exit 1).
+        if (paths.length === 0 && !(await isGone(webFolder(config)))) paths.push(webFolder(config));
+      } else if (targets.length === 0) paths.push(config.corpusDir);
+
+      let summary: IngestSummary;
+      try {
+        summary = await inProcessRunner({ config, embeddings, logger, store, lock }, config.ingestWorkers)(paths, runOptions);
+      } catch (error) {
+        for (const s of saved.reverse()) await s.rollback();
+        throw error;
+      }
+      const refused = new Set(summary.skipped.map((s) => s.file));
+      for (const s of saved) if (refused.has(s.path)) await s.rollback();
+      return { ...summary, skipped: [...fetchSkipped, ...summary.skipped] };
+    });
   } finally {
     await store.close();
   }
-  const refused = new Set(summary.skipped.map((s) => s.file));
-  for (const s of saved) if (refused.has(s.path)) await s.rollback();
-  return { ...summary, skipped: [...fetchSkipped, ...summary.skipped] };
 }
 
 async function embedder(config: Config, onProgress?: (progress: EmbedProgress) => void) {

@@ -8,6 +8,7 @@ import type { SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import { extractReport, precheckReport, readerFor } from "../formats/read-format.js";
 import { fetchedFiles, forgetAddress, rememberAddress } from "../formats/source-addresses.js";
+import type { IngestLock } from "../index/ingest-lock.js";
 import { reportIdFromPath } from "../index/read-report.js";
 import { fetchReportUrl } from "../net/fetch-report.js";
 import { pathProblem } from "./path-problem.js";
@@ -26,18 +27,21 @@ export function isUrl(arg: string): boolean {
  * Fetches a report by URL under the safe-fetch rules, checks what can be checked without parsing, and saves it into
  * the web folder with its address remembered; `rollback` puts the folder back as it was (the ingest refuses what it
  * cannot read). An address saved before is saved over its report again, wherever it now leads (see `fileNameFor`).
+ * Under the index's write lock, as is the rollback: the addresses are read and written with the ingest's.
  */
-export async function saveUrlReport(url: string, config: Config): Promise<SavedReport> {
+export async function saveUrlReport(url: string, config: Config, lock: IngestLock): Promise<SavedReport> {
   const fetched = await fetchReportUrl(url, config);
   const dir = webFolder(config);
   const reader = readerFor(new URL(fetched.url).pathname, fetched.contentType)!;
-  const known = await fetchedFiles(dir);
+  const { files: known } = await fetchedFiles(dir);
   const fileName = fileNameFor(url, fetched.url, reader.extensions, known);
   // An update is put back as it was by a rollback, the address its links used included.
   const previous = known.find((f) => path.basename(f.file) === fileName);
   const isNew = previous === undefined;
   precheckReport(fetched.bytes, fileName, config.maxReportBytes, fetched.contentType);
   let saved: SavedReport | undefined;
+  // The fetch may have outlasted the lock (taken over as stale): then another ingest owns the folder now.
+  lock.assertHeld();
   try {
     await mkdir(dir, { recursive: true });
     saved = await saveReport(dir, fileName, fetched.bytes);
@@ -69,13 +73,22 @@ export async function saveUrlReport(url: string, config: Config): Promise<SavedR
  * it is (so it is not embedded again; pages often differ only in ads or timestamps), unless it is now elsewhere: then
  * only where it is is remembered, and it is among `changed`, since its links change. A changed page is saved over the
  * old file, with where it now is remembered for its links. A page that cannot be fetched now keeps its last version,
- * with the reason among `skipped`; one whose file is gone is not fetched, and its address is forgotten.
+ * with the reason among `skipped`; one whose file is gone is not fetched, and its address is forgotten. An entry of
+ * `.sources.json` that names no plain file of the web folder is not fetched, with why among `skipped`: its page would
+ * be written wherever the name points. Under the index's write lock, as are the rollbacks.
  */
-export async function refreshUrlReports(config: Config): Promise<{ changed: SavedReport[]; unchanged: string[]; skipped: SkippedFile[] }> {
+export async function refreshUrlReports(config: Config, lock: IngestLock): Promise<{ changed: SavedReport[]; unchanged: string[]; skipped: SkippedFile[] }> {
   const changed: SavedReport[] = [];
   const unchanged: string[] = [];
   const skipped: SkippedFile[] = [];
-  for (const { file, url, requested } of await fetchedFiles(webFolder(config))) {
+  const { files, unusable } = await fetchedFiles(webFolder(config));
+  const list = path.join(webFolder(config), ".sources.json");
+  for (const { name, reason } of unusable) {
+    skipped.push({ file: list, reason: `${corpusName(list, config.corpusDir)}: the entry ${JSON.stringify(name)} ${reason}, so it was not fetched (fix or remove it)` });
+  }
+  for (const { file, url, requested } of files) {
+    // A lock taken over as stale (this process stalled) belongs to another ingest now, and the folder with it.
+    lock.assertHeld();
     // A page whose file is gone was removed (an address can outlive its file when forgetting it failed, or the
     // process died, after the removal went live); fetching it again would bring the removed report back. Forgetting
     // it here is tidying only: while the file is missing the page is skipped all the same.

@@ -5,7 +5,8 @@ import path from "node:path";
 /**
  * Reports fetched from a URL are saved as files like any other, and the address each came from is remembered in a
  * `.sources.json` beside them (a dot-file, so never read as a report): citations link back to the page, and
- * `ingest --refresh` fetches it again. It lives with the files, so it survives any rebuild of the index.
+ * `ingest --refresh` fetches it again. It lives with the files, so it survives any rebuild of the index. Callers read
+ * and write it under the index's write lock (the ingest's), so two processes never lose each other's addresses.
  */
 const SOURCES = ".sources.json";
 
@@ -59,11 +60,31 @@ export async function forgetAddress(file: string): Promise<void> {
   else await writeSources(dir, sources);
 }
 
-/** Every report file in a folder that was fetched from an address, with where it was and the address asked for. */
-export async function fetchedFiles(dir: string): Promise<Array<{ file: string; url: string; requested: string }>> {
-  return Object.entries(await readSources(dir)).map(([name, entry]) => ({
-    file: path.join(dir, name),
-    url: entry.url,
-    requested: typeof entry.requested === "string" ? entry.requested : entry.url,
-  }));
+export interface FetchedFile {
+  file: string;
+  url: string;
+  requested: string;
+}
+
+/**
+ * Every report file in a folder that was fetched from an address, with where it was and the address asked for; and the
+ * entries that cannot be used, each with why. An entry must name a plain file in the folder: the file is written to
+ * when its page is fetched again, and a name edited by hand or damaged ("../../x", "/etc/x", ".sources.json") would
+ * have a refresh write outside the folder, or over the list itself.
+ */
+export async function fetchedFiles(dir: string): Promise<{ files: FetchedFile[]; unusable: Array<{ name: string; reason: string }> }> {
+  const files: FetchedFile[] = [];
+  const unusable: Array<{ name: string; reason: string }> = [];
+  for (const [name, entry] of Object.entries(await readSources(dir))) {
+    const url = (entry as Partial<Entry> | null)?.url;
+    if (!isPlainFileName(name)) unusable.push({ name, reason: "is not the name of a file in its folder" });
+    else if (typeof url !== "string") unusable.push({ name, reason: "has no address" });
+    else files.push({ file: path.join(dir, name), url, requested: typeof entry.requested === "string" ? entry.requested : url });
+  }
+  return { files, unusable };
+}
+
+/** A name that is a file's in the folder itself: no separator, no way up, not a dot-file (as the list itself is). */
+function isPlainFileName(name: string): boolean {
+  return name !== "" && !name.startsWith(".") && !/[/\\\0]/.test(name) && path.basename(name) === name;
 }

@@ -18,6 +18,7 @@ import { withCorpusRelativeSources } from "../store/corpus-relative-sources.js";
 import { LocalIndexStore } from "../store/local-index-store.js";
 import type { ManifestDraft, PreviousIndex, StoredReport, WriteHooks } from "./index-files.js";
 import type { DocumentEmbedder, EmbeddingPool } from "./embedding-pool.js";
+import type { IngestLock } from "./ingest-lock.js";
 import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "./ingest-summary.js";
 import { fingerprint, reportFilesIn } from "./list-reports.js";
 import { type IngestPlan, planIngest, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
@@ -34,6 +35,8 @@ export interface IngestContext {
   hooks?: WriteHooks;
   /** Where the index lives; the on-disk folder `config.indexDir` when not given. */
   store?: IndexStore;
+  /** The store's write lock, when the caller holds it already (it fetched pages into the corpus under it). */
+  lock?: IngestLock;
 }
 
 export interface IngestRunOptions extends IngestOptions {
@@ -57,7 +60,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
   const { files, folders } = await expandPaths(paths, config.corpusDir, skipped);
   const store = ctx.store ?? withCorpusRelativeSources(new LocalIndexStore(config.indexDir), config.corpusDir);
 
-  return store.withWriteLock(async (lock) => {
+  const underLock = async (lock: IngestLock) => {
     const previous = await readPrevious(store, options.rebuild === true || options.repair === true);
     const settings: PlanSettings = {
       embedder: embeddings.embedder.name,
@@ -112,7 +115,8 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       logger.info({ reports: draft.reports.length, removed, skipped: skipped.length }, "index written");
     }
     return { reports: results, removed, missing: plan.missing, skipped, changed: Boolean(changed), ms: performance.now() - started };
-  });
+  };
+  return ctx.lock ? underLock(ctx.lock) : store.withWriteLock(underLock);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -9,10 +9,10 @@ import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
 import { refreshUrlReports, saveUrlReport, webFolder } from "../../src/engine/url-reports.js";
 import { addressOf, fetchedFiles, rememberAddress } from "../../src/formats/source-addresses.js";
-import { withIngestLock } from "../../src/index/ingest-lock.js";
+import { type IngestLock, withIngestLock } from "../../src/index/ingest-lock.js";
 import { captureIo } from "../helpers/cli-io.js";
 import { makeArticleHtml } from "../helpers/report-documents.js";
-import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
+import { FIRST_REPORT, makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 let ws: Workspace;
 let server: http.Server;
@@ -47,6 +47,9 @@ afterEach(async () => {
   await new Promise((resolve) => server.close(resolve));
   ws.cleanup();
 });
+
+/** As the ingest reads and writes the web folder's addresses: under the index's write lock. */
+const locked = <T>(work: (lock: IngestLock) => Promise<T>) => withIngestLock(ws.config.indexDir, work);
 
 /** `npm run ingest -- <args>` in-process, on captured streams. */
 async function ingest(...args: string[]) {
@@ -91,7 +94,7 @@ describe("the citation links of a page fetched through a redirect", () => {
     // Another process holds the index's lock: this ingest changes nothing, so what the file says of the page must not.
     const busy = await withIngestLock(ws.config.indexDir, () => ingest("--refresh"));
     expect(busy.stderr).toMatch(/Another ingest is running/);
-    expect(await fetchedFiles(webFolder(ws.config))).toEqual([
+    expect((await fetchedFiles(webFolder(ws.config))).files).toEqual([
       { file: path.join(webFolder(ws.config), "ferry-terminal.html"), url: `${base}/news/ferry-terminal`, requested: `${base}/s/ferry` },
     ]);
     expect((await ingest("--refresh")).stdout).toMatch(/^updated\s+ferry-terminal: /m);
@@ -127,7 +130,7 @@ describe("ingest --refresh", () => {
     const removed = path.join(web, "harbour-works.html");
     await rememberAddress(removed, `${base}/news/harbour-works`);
 
-    const refreshed = await refreshUrlReports(config);
+    const refreshed = await locked((lock) => refreshUrlReports(config, lock));
     expect(refreshed).toEqual({ changed: [], unchanged: [kept], skipped: [] });
     expect(requested).toEqual(["/news/ferry-terminal"]);
     expect(existsSync(removed)).toBe(false);
@@ -139,14 +142,14 @@ describe("ingest --refresh", () => {
     const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
     redirects.set("/latest/ferry", "/news/ferry-2026-02");
     pageTexts.set("/news/ferry-2026-03", "<p>The opening was moved to April.</p>");
-    const saved = await saveUrlReport(`${base}/latest/ferry`, config);
+    const saved = await locked((lock) => saveUrlReport(`${base}/latest/ferry`, config, lock));
     // Citations link to where the text is.
     expect(await addressOf(saved.path)).toBe(`${base}/news/ferry-2026-02`);
 
     // What the user asked for now leads elsewhere: the refresh follows it there, and the links go there too.
     redirects.set("/latest/ferry", "/news/ferry-2026-03");
     requested.length = 0;
-    const refreshed = await refreshUrlReports(config);
+    const refreshed = await locked((lock) => refreshUrlReports(config, lock));
     expect(requested).toEqual(["/latest/ferry", "/news/ferry-2026-03"]);
     expect(refreshed.changed.map((c) => c.path)).toEqual([saved.path]);
     expect(await addressOf(saved.path)).toBe(`${base}/news/ferry-2026-03`);
@@ -154,7 +157,7 @@ describe("ingest --refresh", () => {
     // A redirect to an address the policy refuses is refused on a refresh as on the first fetch; the page is kept.
     redirects.set("/latest/ferry", "http://10.0.0.1/news/ferry");
     requested.length = 0;
-    const refused = await refreshUrlReports(config);
+    const refused = await locked((lock) => refreshUrlReports(config, lock));
     expect(requested).toEqual(["/latest/ferry"]);
     expect(refused.skipped).toEqual([{ file: `${base}/latest/ferry`, reason: expect.stringMatching(/10\.0\.0\.1.*\(kept the version fetched before\)$/) }]);
     expect(await addressOf(saved.path)).toBe(`${base}/news/ferry-2026-03`);
@@ -164,7 +167,7 @@ describe("ingest --refresh", () => {
 describe("ingest --refresh of a changed page", () => {
   it("leaves the page as it was when where it now is cannot be remembered", async () => {
     const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
-    const saved = await saveUrlReport(`${base}/news/ferry-terminal`, config);
+    const saved = await locked((lock) => saveUrlReport(`${base}/news/ferry-terminal`, config, lock));
     const before = readFileSync(saved.path, "utf8");
     pageTexts.set("/news/ferry-terminal", "<p>The opening was moved to April.</p>");
     // The list of addresses turns into a folder while the page is fetched: the save succeeds, remembering fails.
@@ -173,7 +176,7 @@ describe("ingest --refresh of a changed page", () => {
       rmSync(sources);
       mkdirSync(path.join(sources, "in-the-way"), { recursive: true });
     };
-    await expect(refreshUrlReports(config)).rejects.toMatchObject({ code: "EISDIR" });
+    await expect(locked((lock) => refreshUrlReports(config, lock))).rejects.toMatchObject({ code: "EISDIR" });
     // Not the new text under links to where the old one was.
     expect(readFileSync(saved.path, "utf8")).toBe(before);
   });
@@ -183,26 +186,65 @@ describe("saving a page fetched by URL", () => {
   it("saves the address asked for again over its report wherever it now leads, and a rollback puts back where it was", async () => {
     const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
     redirects.set("/s/ferry", "/news/ferry-terminal");
-    const first = await saveUrlReport(`${base}/s/ferry`, config);
+    const first = await locked((lock) => saveUrlReport(`${base}/s/ferry`, config, lock));
     redirects.set("/s/ferry", "/news/ferry-terminal-opening");
     pageTexts.set("/news/ferry-terminal-opening", "<p>The opening was moved to April.</p>");
-    const update = await saveUrlReport(`${base}/s/ferry`, config);
+    const update = await locked((lock) => saveUrlReport(`${base}/s/ferry`, config, lock));
     expect(update.path).toBe(first.path);
     expect(await addressOf(first.path)).toBe(`${base}/news/ferry-terminal-opening`);
     // The ingest refused the new version: the old text is back, and so is the address its links use.
     await update.rollback();
     expect(readFileSync(first.path, "utf8")).toBe(makeArticleHtml());
-    expect(await fetchedFiles(webFolder(config))).toEqual([{ file: first.path, url: `${base}/news/ferry-terminal`, requested: `${base}/s/ferry` }]);
+    expect((await fetchedFiles(webFolder(config))).files).toEqual([{ file: first.path, url: `${base}/news/ferry-terminal`, requested: `${base}/s/ferry` }]);
   });
 
   it("forgets the address of a new page that takes a hashed name when its save is rolled back, and keeps the other's", async () => {
     const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
-    const first = await saveUrlReport(`${base}/news/ferry-terminal`, config);
+    const first = await locked((lock) => saveUrlReport(`${base}/news/ferry-terminal`, config, lock));
     // Another address whose last segment would give the same report id: a new page, under a name with a short hash.
-    const second = await saveUrlReport(`${base}/other/ferry-terminal`, config);
+    const second = await locked((lock) => saveUrlReport(`${base}/other/ferry-terminal`, config, lock));
     expect(path.basename(second.path)).toMatch(/^ferry-terminal-[0-9a-f]{6}\.html$/);
     await second.rollback();
     expect(existsSync(second.path)).toBe(false);
-    expect(await fetchedFiles(webFolder(config))).toEqual([{ file: first.path, url: `${base}/news/ferry-terminal`, requested: `${base}/news/ferry-terminal` }]);
+    expect((await fetchedFiles(webFolder(config))).files).toEqual([{ file: first.path, url: `${base}/news/ferry-terminal`, requested: `${base}/news/ferry-terminal` }]);
+  });
+});
+
+describe("the web folder's addresses (.sources.json)", () => {
+  it("are read and written under the ingest's lock: no page is fetched into the corpus while another process holds it", async () => {
+    const busy = await withIngestLock(ws.config.indexDir, () => ingest(`${base}/news/ferry-terminal`));
+    expect(busy.stderr).toMatch(/Another ingest is running/);
+    expect(requested).toEqual([]);
+    expect(existsSync(webFolder(ws.config))).toBe(false);
+
+    copyFileSync(FIRST_REPORT, path.join(ws.corpusDir, path.basename(FIRST_REPORT)));
+    const engine = await createEngine(loadConfig({ ...ws.env, LOG_LEVEL: "silent", ANSWER_MODE: "extractive", ALLOW_PRIVATE_URLS: "127.0.0.1" }));
+    try {
+      await withIngestLock(ws.config.indexDir, () => expect(engine.addUrlReport(`${base}/news/ferry-terminal`)).rejects.toMatchObject({ code: "BUSY" }));
+    } finally {
+      await engine.close();
+    }
+    expect(requested).toEqual([]);
+  });
+
+  it("refuse in one line an entry that names no plain file of the web folder, and --refresh writes nothing there", async () => {
+    expect((await ingest(`${base}/news/ferry-terminal`)).status).toBe(0);
+    // Edited by hand, or damaged: a refresh would have saved the page over a file outside the corpus folder.
+    const outside = path.join(ws.root, "outside.html");
+    writeFileSync(outside, "not a report");
+    const list = path.join(webFolder(ws.config), ".sources.json");
+    const entries = JSON.parse(readFileSync(list, "utf8")) as Record<string, unknown>;
+    entries["../../outside.html"] = { url: `${base}/news/harbour-works`, fetchedAt: "2026-11-01T00:00:00.000Z" };
+    writeFileSync(list, JSON.stringify(entries));
+    requested.length = 0;
+
+    const refreshed = await ingest("--refresh");
+    expect(refreshed.status).toBe(1);
+    expect(refreshed.stderr).toBe(
+      'skipped   web/.sources.json in the corpus folder: the entry "../../outside.html" is not the name of a file in its folder, so it was not fetched (fix or remove it)\n',
+    );
+    expect(refreshed.stdout).toMatch(/^unchanged ferry-terminal: /m);
+    expect(requested).toEqual(["/news/ferry-terminal"]);
+    expect(readFileSync(outside, "utf8")).toBe("not a report");
   });
 });
