@@ -13,14 +13,17 @@ export interface SavedReport {
 /**
  * Saves an uploaded report into the corpus folder atomically (temp file, then rename), so a crash never leaves a
  * half-written report for the next ingest. Re-uploading the same file name is an update; a different file that
- * would claim the same report id (e.g. `talks.md` beside `talks.txt`) is refused rather than silently shadowed.
+ * would claim the same report id (e.g. `talks.md` beside `talks.txt`) is refused rather than silently shadowed,
+ * unless it is the file this one `replaces`: the same report in another format (a page fetched as HTML before and
+ * as a PDF now), removed once the new file is saved and put back by the rollback.
  */
-export async function saveReport(corpusDir: string, fileName: string, bytes: Uint8Array): Promise<SavedReport> {
+export async function saveReport(corpusDir: string, fileName: string, bytes: Uint8Array, replaces?: string): Promise<SavedReport> {
   await mkdir(corpusDir, { recursive: true });
   const id = reportIdFromPath(fileName);
   const clash = (await readdir(corpusDir)).find(
     (existing) =>
       existing !== fileName &&
+      existing !== replaces &&
       REPORT_EXTENSIONS.includes(path.extname(existing).toLowerCase()) &&
       reportIdFromPath(existing) === id,
   );
@@ -37,8 +40,18 @@ export async function saveReport(corpusDir: string, fileName: string, bytes: Uin
     throw err;
   });
   await writeFileAtomic(target, Buffer.from(bytes));
+  const rollback = () => (previous === undefined ? rm(target, { force: true }) : writeFileAtomic(target, previous));
+  if (replaces === undefined || replaces === fileName) return { path: target, rollback };
+  // Saved first, removed after: a crash in between leaves two files claiming the id, which the ingest says, rather
+  // than neither, which would drop the report.
+  const old = path.join(corpusDir, replaces);
+  const oldBytes = await readFile(old);
+  await rm(old);
   return {
     path: target,
-    rollback: () => (previous === undefined ? rm(target, { force: true }) : writeFileAtomic(target, previous)),
+    rollback: async () => {
+      await writeFileAtomic(old, oldBytes);
+      await rollback();
+    },
   };
 }

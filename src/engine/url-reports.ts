@@ -35,8 +35,10 @@ export async function saveUrlReport(url: string, config: Config, lock: IngestLoc
   const reader = readerFor(new URL(fetched.url).pathname, fetched.contentType)!;
   const { files: known } = await fetchedFiles(dir);
   const fileName = fileNameFor(url, fetched.url, reader.extensions, known);
+  // The same address saved before in another format: its file is replaced, so that its report is updated.
+  const replaced = known.find((f) => f.requested === url && path.basename(f.file) !== fileName && reportIdFromPath(f.file) === reportIdFromPath(fileName));
   // An update is put back as it was by a rollback, the address its links used included.
-  const previous = known.find((f) => path.basename(f.file) === fileName);
+  const previous = known.find((f) => path.basename(f.file) === fileName) ?? replaced;
   const isNew = previous === undefined;
   precheckReport(fetched.bytes, fileName, config.maxReportBytes, fetched.contentType);
   let saved: SavedReport | undefined;
@@ -44,8 +46,9 @@ export async function saveUrlReport(url: string, config: Config, lock: IngestLoc
   lock.assertHeld();
   try {
     await mkdir(dir, { recursive: true });
-    saved = await saveReport(dir, fileName, fetched.bytes);
+    saved = await saveReport(dir, fileName, fetched.bytes, replaced && path.basename(replaced.file));
     await rememberAddress(saved.path, fetched.url, url);
+    if (replaced) await forgetAddress(replaced.file);
   } catch (error) {
     // A page saved without its address would be ingested later as a plain file, with no link back to it. If it
     // cannot be removed either, the save's failure is still the one reported, and the user is told what is left. An
@@ -61,8 +64,8 @@ export async function saveUrlReport(url: string, config: Config, lock: IngestLoc
     path: saved.path,
     rollback: async () => {
       await saved.rollback();
-      if (isNew) await forgetAddress(saved.path);
-      else await rememberAddress(saved.path, previous.url, previous.requested);
+      if (isNew || replaced) await forgetAddress(saved.path);
+      if (!isNew) await rememberAddress(previous.file, previous.url, previous.requested);
     },
   };
 }
@@ -112,9 +115,16 @@ export async function refreshUrlReports(config: Config, lock: IngestLock): Promi
         }
         continue;
       }
-      const saved = await saveReport(path.dirname(file), name, fetched.bytes);
+      // A page now sent in another format (a PDF where there was HTML) is saved as that format, over its old file.
+      const extensions = readerFor(name, fetched.contentType)!.extensions;
+      const fileName = extensions.includes(path.extname(name).toLowerCase()) ? name : `${reportIdFromPath(name)}${extensions[0]}`;
+      const saved = await saveReport(path.dirname(file), fileName, fetched.bytes, name);
       // The new text and where it now is go together: kept alone, the text would be cited with links to the old place.
-      await rememberAddress(file, fetched.url, requested).catch(async (error: unknown) => {
+      const remembered = async () => {
+        await rememberAddress(saved.path, fetched.url, requested);
+        if (saved.path !== file) await forgetAddress(file);
+      };
+      await remembered().catch(async (error: unknown) => {
         await saved.rollback();
         throw error;
       });
@@ -123,6 +133,7 @@ export async function refreshUrlReports(config: Config, lock: IngestLock): Promi
         // A refused update is put back as it was, the address its links used included.
         rollback: async () => {
           await saved.rollback();
+          if (saved.path !== file) await forgetAddress(saved.path);
           await rememberAddress(file, url, requested);
         },
       });
@@ -136,14 +147,14 @@ export async function refreshUrlReports(config: Config, lock: IngestLock): Promi
 
 /**
  * The file a page fetched from `requested` is saved as. The address the user gave is what names a report to them: given
- * again, it updates the report it made, though it may now lead elsewhere (a short link whose target moved), as long as
- * it is still a page of the same format. Otherwise the name is the id from where the page is (its URL's last path
- * segment, else its host): the same page updates its report, and a different page that would take the same id gets a
- * short hash.
+ * again, it updates the report it made, though it may now lead elsewhere (a short link whose target moved) or send
+ * another format (a PDF where there was HTML: the same report id with the new format's extension). Otherwise the name
+ * is the id from where the page is (its URL's last path segment, else its host): the same page updates its report,
+ * and a different page that would take the same id gets a short hash.
  */
 function fileNameFor(requested: string, fetchedUrl: string, extensions: readonly string[], known: Array<{ file: string; url: string; requested: string }>): string {
-  const again = known.find((f) => f.requested === requested && extensions.includes(path.extname(f.file).toLowerCase()));
-  if (again) return path.basename(again.file);
+  const again = known.find((f) => f.requested === requested);
+  if (again) return extensions.includes(path.extname(again.file).toLowerCase()) ? path.basename(again.file) : `${reportIdFromPath(again.file)}${extensions[0]}`;
   const name = `${idFromUrl(fetchedUrl)}${extensions[0]}`;
   const owner = known.find((f) => path.basename(f.file) === name);
   if (owner === undefined || owner.url === fetchedUrl) return name;

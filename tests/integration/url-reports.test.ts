@@ -22,6 +22,8 @@ const requested: string[] = [];
 const redirects = new Map<string, string>();
 /** Pages whose text differs from the usual article, by path. */
 const pageTexts = new Map<string, string>();
+/** What the server sends instead of the article page, by path: another format of it. */
+const served = new Map<string, { type: string; body: string }>();
 /** Something done to the disk while a page is being served. */
 let whileServing: (() => void) | undefined;
 
@@ -30,12 +32,15 @@ beforeEach(async () => {
   requested.length = 0;
   redirects.clear();
   pageTexts.clear();
+  served.clear();
   whileServing = undefined;
   server = http.createServer((req, res) => {
     requested.push(req.url!);
     whileServing?.();
     const to = redirects.get(req.url!);
     if (to !== undefined) return void res.writeHead(302, { location: to }).end();
+    const other = served.get(req.url!);
+    if (other !== undefined) return void res.writeHead(200, { "content-type": other.type }).end(other.body);
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticleHtml({ extra: pageTexts.get(req.url!) }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -198,6 +203,19 @@ describe("saving a page fetched by URL", () => {
     expect((await fetchedFiles(webFolder(config))).files).toEqual([{ file: first.path, url: `${base}/news/ferry-terminal`, requested: `${base}/s/ferry` }]);
   });
 
+  it("saves a page now sent in another format as that format over its old file, and a rollback puts the old one back", async () => {
+    const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
+    const first = await locked((lock) => saveUrlReport(`${base}/news/ferry-terminal`, config, lock));
+    served.set("/news/ferry-terminal", { type: "text/plain", body: "The new ferry terminal will open on 3 April.\n" });
+    const update = await locked((lock) => saveUrlReport(`${base}/news/ferry-terminal`, config, lock));
+    expect(path.basename(update.path)).toBe("ferry-terminal.txt");
+    expect(readdirSync(webFolder(config)).sort()).toEqual([".sources.json", "ferry-terminal.txt"]);
+    await locked(() => update.rollback());
+    expect(readdirSync(webFolder(config)).sort()).toEqual([".sources.json", "ferry-terminal.html"]);
+    expect(readFileSync(first.path, "utf8")).toBe(makeArticleHtml());
+    expect((await fetchedFiles(webFolder(config))).files).toEqual([{ file: first.path, url: `${base}/news/ferry-terminal`, requested: `${base}/news/ferry-terminal` }]);
+  });
+
   it("forgets the address of a new page that takes a hashed name when its save is rolled back, and keeps the other's", async () => {
     const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
     const first = await locked((lock) => saveUrlReport(`${base}/news/ferry-terminal`, config, lock));
@@ -246,5 +264,27 @@ describe("the web folder's addresses (.sources.json)", () => {
     expect(refreshed.stdout).toMatch(/^unchanged ferry-terminal: /m);
     expect(requested).toEqual(["/news/ferry-terminal"]);
     expect(readFileSync(outside, "utf8")).toBe("not a report");
+  });
+});
+
+describe("a page whose address now serves another format", () => {
+  it("updates its report, given again or on --refresh, instead of making a second one", async () => {
+    expect((await ingest(`${base}/news/ferry-terminal`)).stdout).toMatch(/^added\s+ferry-terminal: /m);
+    // The same address now sends the article as plain text.
+    served.set("/news/ferry-terminal", { type: "text/plain; charset=utf-8", body: "# Ferry terminal\n\nThe new ferry terminal will open on 3 April, the harbour authority said.\n" });
+    const again = await ingest(`${base}/news/ferry-terminal`);
+    expect(again.stderr).toBe("");
+    expect(again.stdout).toMatch(/^updated\s+ferry-terminal: /m);
+    expect(readdirSync(webFolder(ws.config)).sort()).toEqual([".sources.json", "ferry-terminal.txt"]);
+    expect((await fetchedFiles(webFolder(ws.config))).files.map((f) => path.basename(f.file))).toEqual(["ferry-terminal.txt"]);
+    expect((await cited()).reports).toEqual(["ferry-terminal"]);
+
+    // And back to a web page, found by a refresh.
+    served.clear();
+    const refreshed = await ingest("--refresh");
+    expect(refreshed.stderr).toBe("");
+    expect(refreshed.stdout).toMatch(/^updated\s+ferry-terminal: /m);
+    expect(readdirSync(webFolder(ws.config)).sort()).toEqual([".sources.json", "ferry-terminal.html"]);
+    expect(await cited()).toEqual({ reports: ["ferry-terminal"], url: ferryLink("/news/ferry-terminal") });
   });
 });
