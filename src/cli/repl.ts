@@ -96,7 +96,9 @@ export async function runRepl(
   for await (const line of rl) {
     const text = line.trim();
     if (text.startsWith(":")) {
-      const command = COMMANDS[ALIASES[text] ?? text];
+      // In any case: ":Help" or ":NEW" (caps lock, a phone's capital first letter) is no other command.
+      const name = text.toLowerCase();
+      const command = COMMANDS[ALIASES[name] ?? name];
       if (command === undefined) output.write(`Unknown command ${JSON.stringify(terminalText(text))}. Commands: ${Object.keys(COMMANDS).join(", ")}\n`);
       else if (command.run(session)) break;
     } else if (text !== "") {

@@ -207,6 +207,16 @@ describe("command line", () => {
     expect(table[1]).toMatch(/^afghanistan-pakistan-istanbul-talks\s+Afghanistan Pakistan Istanbul Talks\s+18\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\S*afghanistan-pakistan-istanbul-talks\.txt$/);
     expect(table[1]!.indexOf("Afghanistan")).toBe(table[0]!.indexOf("TITLE"));
   });
+
+  it("repl takes its :commands in any case", async () => {
+    const out = await run(replCommand, [], ":Help\n:REPORTS\n:New\n:Quit\nWho mediated the talks?\n");
+    expect(out.code).toBe(0);
+    expect(out.stdout).not.toContain("Unknown command");
+    expect(out.stdout).toContain(":reports  list the ingested reports");
+    expect(out.stdout).toMatch(/^(dossier> )*ID\s+TITLE/m);
+    // :Quit left before the question.
+    expect(out.stdout).not.toContain("mediated by Turkish and Qatari officials");
+  });
 });
 
 describe("the REPL in a terminal", () => {
