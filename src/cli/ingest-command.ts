@@ -14,7 +14,8 @@ files; a URL is fetched and kept in <corpus>/web/. --refresh fetches every repor
 
 /**
  * `npm run ingest`: a line per report and a summary (or one JSON object a line with --json); exit 1 when anything
- * was skipped. On a terminal a status line on stderr shows the embedding's progress.
+ * was skipped. A file of no report type found in a folder is a line too, "ignored": nobody asked for it, so it is
+ * not a failure (named, it is skipped). On a terminal a status line on stderr shows the embedding's progress.
  */
 export async function ingestCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCli({
@@ -59,17 +60,19 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
     for (const id of summary.removed) print(JSON.stringify({ removed: id }));
     for (const m of summary.missing) print(JSON.stringify({ missing: m }));
     for (const s of summary.skipped) print(JSON.stringify({ skipped: s }));
-    const totals = { added: count("added"), updated: count("updated"), unchanged: count("unchanged"), removed: summary.removed.length, skipped: summary.skipped.length };
+    for (const s of summary.ignored) print(JSON.stringify({ ignored: s }));
+    const totals = { added: count("added"), updated: count("updated"), unchanged: count("unchanged"), removed: summary.removed.length, skipped: summary.skipped.length, ignored: summary.ignored.length };
     print(JSON.stringify({ summary: { changed: summary.changed, ...totals, ms: summary.ms } }));
   } else {
     for (const id of summary.removed) print(`removed   ${id}: its file is gone`);
     for (const m of summary.missing) print(`kept      ${m.id}: its source ${stripControl(m.source)} is missing (\`npm run remove -- ${m.id}\` drops it)`, io.stderr);
     // A reason quotes the file's name, which is anyone's choice, so it is printed without control characters.
     for (const s of summary.skipped) print(`skipped   ${stripControl(s.reason)}`, io.stderr);
+    for (const s of summary.ignored) print(`ignored   ${stripControl(s.reason)}`, io.stderr);
     print(
       `${summary.changed ? "Index updated" : "Index already up to date"} in ${(summary.ms / 1000).toFixed(2)} s: ` +
         `${count("added")} added, ${count("updated")} updated, ${count("unchanged")} unchanged, ` +
-        `${summary.removed.length} removed, ${summary.skipped.length} skipped → ${describeStore(config)}`,
+        `${summary.removed.length} removed, ${summary.skipped.length} skipped${summary.ignored.length > 0 ? `, ${summary.ignored.length} ignored` : ""} → ${describeStore(config)}`,
     );
   }
   return summary.skipped.length > 0 ? 1 : 0;

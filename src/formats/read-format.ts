@@ -12,6 +12,9 @@ const READERS: readonly FormatReader[] = [textReader, markdownReader, pdfReader,
 /** Every file extension a report may have, lowercase with the dot. */
 export const REPORT_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);
 
+/** Why a file of any other type is not read, with the types that are. */
+export const NOT_A_REPORT_TYPE = `not a supported report type (${REPORT_EXTENSIONS.join(", ")})`;
+
 /**
  * The reader for a content type when one is given and known (a server's word on what it sent beats the look of its
  * URL; `text/html; charset=utf-8` works), else for the file name's extension.
@@ -40,7 +43,7 @@ const MAGIC: ReadonlyArray<[FormatReader, string, string]> = [
  */
 export function precheckReport(bytes: Uint8Array, name: string, maxBytes: number, contentType?: string): FormatReader {
   const reader = readerFor(name, contentType);
-  if (!reader) throw new DossierError("BAD_REPORT", `${name}: not a supported report type (${REPORT_EXTENSIONS.join(", ")})`);
+  if (!reader) throw new DossierError("BAD_REPORT", `${name}: ${NOT_A_REPORT_TYPE}`);
   if (bytes.length > maxBytes) {
     throw new DossierError("BAD_REPORT", `${name}: ${bytes.length} bytes is over the ${maxBytes}-byte limit`);
   }

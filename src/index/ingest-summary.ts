@@ -20,6 +20,11 @@ export interface IngestSummary {
   /** Reports kept although their source file is gone: only an ingest of the folder that held it, or remove, drops one. */
   missing: Array<{ id: string; source: string }>;
   skipped: SkippedFile[];
+  /**
+   * Files found in a folder this ingest read that are of no report type, each with why: said, since a user who saved
+   * a spreadsheet among the reports would otherwise not know it was not read, but not refused, since nobody named them.
+   */
+  ignored: SkippedFile[];
   /** False when nothing changed and the index on disk was left as it was. */
   changed: boolean;
   ms: number;

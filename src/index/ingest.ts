@@ -22,7 +22,7 @@ import type { IngestLock } from "./ingest-lock.js";
 import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "./ingest-summary.js";
 import { fingerprint, reportFilesIn } from "./list-reports.js";
 import { type IngestPlan, planIngest, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
-import { readReport, type ReportFile } from "./read-report.js";
+import { NOT_A_REPORT_TYPE, readReport, type ReportFile } from "./read-report.js";
 import { INDEX_FORMAT_VERSION, type RefusedFile, type ReportRecord } from "./records.js";
 
 export interface IngestContext {
@@ -57,7 +57,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
   const started = performance.now();
   const { config, embeddings, logger } = ctx;
   const skipped: SkippedFile[] = [];
-  const { files, folders } = await expandPaths(paths, config.corpusDir, skipped);
+  const { files, folders, ignored } = await expandPaths(paths, config.corpusDir, skipped);
   const store = ctx.store ?? withCorpusRelativeSources(new LocalIndexStore(config.indexDir), config.corpusDir);
 
   const underLock = async (lock: IngestLock) => {
@@ -114,7 +114,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       });
       logger.info({ reports: draft.reports.length, removed, skipped: skipped.length }, "index written");
     }
-    return { reports: results, removed, missing: plan.missing, skipped, changed: Boolean(changed), ms: performance.now() - started };
+    return { reports: results, removed, missing: plan.missing, skipped, ignored, changed: Boolean(changed), ms: performance.now() - started };
   };
   return ctx.lock ? underLock(ctx.lock) : store.withWriteLock(underLock);
 }
@@ -277,9 +277,10 @@ function recordOf(report: ReportFile, built: StoredReport): ReportRecord {
  * Files named directly are taken whatever their type (and rejected with a reason); folders give their report files.
  * The corpus folder (CORPUS_DIR) must be a folder: a file there is a mistaken setting, not a corpus of one report.
  */
-async function expandPaths(paths: string[], corpusDir: string, skipped: SkippedFile[]): Promise<{ files: string[]; folders: string[] }> {
+async function expandPaths(paths: string[], corpusDir: string, skipped: SkippedFile[]): Promise<{ files: string[]; folders: string[]; ignored: SkippedFile[] }> {
   const files: string[] = [];
   const folders: string[] = [];
+  const ignored = new Map<string, SkippedFile>();
   for (const p of paths) {
     const info = await stat(p).catch((error: unknown) => error as NodeJS.ErrnoException);
     // A path through a file (notes.txt/child) or past a folder it may not read is named with why, not as missing.
@@ -288,10 +289,14 @@ async function expandPaths(paths: string[], corpusDir: string, skipped: SkippedF
     else if (!info.isDirectory() && path.resolve(p) === corpusDir) throw corpusNotAFolder(corpusDir);
     else if (info.isDirectory()) {
       folders.push(path.resolve(p));
-      files.push(...(await reportFilesIn(p)));
+      const { reports, others } = await reportFilesIn(p);
+      files.push(...reports);
+      for (const other of others.map((f) => path.resolve(f))) {
+        ignored.set(other, { file: other, reason: `${corpusName(other, corpusDir) ?? path.basename(other)}: ${NOT_A_REPORT_TYPE}` });
+      }
     } else files.push(p);
   }
-  return { files: [...new Set(files.map((f) => path.resolve(f)))], folders };
+  return { files: [...new Set(files.map((f) => path.resolve(f)))], folders, ignored: [...ignored.values()] };
 }
 
 function corpusNotAFolder(corpusDir: string): DossierError {

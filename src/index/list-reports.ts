@@ -28,9 +28,15 @@ export function reportFilesAmong(files: readonly string[]): string[] {
     .sort();
 }
 
-/** The report files under a folder, recursively, hidden ones left out, sorted: what ingest reads from it. */
-export async function reportFilesIn(dir: string): Promise<string[]> {
-  return reportFilesAmong(await filesUnder(dir));
+/**
+ * The files under a folder, recursively, hidden ones left out, sorted: the report files ingest reads from it, and the
+ * others, of a type it does not read (a spreadsheet or an image saved beside the reports), which it names.
+ */
+export async function reportFilesIn(dir: string): Promise<{ reports: string[]; others: string[] }> {
+  const files = await filesUnder(dir);
+  const reports = reportFilesAmong(files);
+  const isReport = new Set(reports);
+  return { reports, others: files.filter((file) => !isReport.has(file) && !path.basename(file).startsWith(".")).sort() };
 }
 
 /** Size and modification time: enough to notice that a refused file was replaced, without reading it. */

@@ -6,7 +6,7 @@ import { extractReport, readerFor } from "../formats/read-format.js";
 import { addressOf } from "../formats/source-addresses.js";
 import type { ReportOrigin } from "./records.js";
 
-export { REPORT_EXTENSIONS } from "../formats/read-format.js";
+export { NOT_A_REPORT_TYPE, REPORT_EXTENSIONS } from "../formats/read-format.js";
 
 export interface ReportFile {
   id: string;

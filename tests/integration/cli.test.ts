@@ -53,6 +53,27 @@ describe("command line", () => {
     expect(looped.stderr).toBe(`skipped   ${loop}: ELOOP\n`);
   });
 
+  it("ingest names each file of a folder it does not read, and why, in one line; named, such a file is skipped, exit 1", async () => {
+    const types = "not a supported report type (.txt, .md, .markdown, .pdf, .html, .htm, .docx)";
+    const files = ["figures.csv", "photo.png"].map((name) => path.join(ws.corpusDir, name));
+    for (const file of files) writeFileSync(file, "a,b\n1,2\n");
+    try {
+      // They were left out without a word.
+      const folder = await run(ingestCommand, []);
+      expect(folder.code).toBe(0);
+      expect(folder.stderr).toBe(`ignored   figures.csv in the corpus folder: ${types}\nignored   photo.png in the corpus folder: ${types}\n`);
+      expect(folder.stdout).toMatch(/, 0 skipped, 2 ignored → /);
+      const json = (await run(ingestCommand, ["--json"])).stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, { file?: string; reason?: string; ignored?: number }>);
+      expect(json.filter((l) => l.ignored).map((l) => l.ignored)).toEqual(files.map((file) => ({ file, reason: `${path.basename(file)} in the corpus folder: ${types}` })));
+      expect(json.at(-1)?.summary).toMatchObject({ skipped: 0, ignored: 2 });
+      const named = await run(ingestCommand, [files[0]!]);
+      expect(named.code).toBe(1);
+      expect(named.stderr).toBe(`skipped   figures.csv: ${types}\n`);
+    } finally {
+      for (const file of files) rmSync(file);
+    }
+  });
+
   it("ingest --refresh with no report from a URL has nothing to do, and says no more than that", async () => {
     // It named the web folder that no URL had made: "skipped …/web: no such file or folder" and exit 1.
     const out = await run(ingestCommand, ["--refresh"]);

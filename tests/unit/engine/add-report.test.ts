@@ -11,6 +11,7 @@ const added = (paths: string[]): IngestSummary => ({
   reports: paths.map((p) => ({ id: path.basename(p, path.extname(p)), title: "T", status: "added", sentences: 1, chunks: 1, ms: 1 })),
   removed: [], missing: [],
   skipped: [],
+  ignored: [],
   changed: true,
   ms: 1,
 });
