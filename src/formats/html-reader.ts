@@ -1,5 +1,6 @@
 import type { parseHTML } from "linkedom";
 import { DossierError } from "../errors.js";
+import { articleTitle } from "./article-title.js";
 import { fragmentToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
 import { decodeText } from "./text-reader.js";
@@ -12,6 +13,8 @@ import { decodeText } from "./text-reader.js";
 export const htmlReader: FormatReader = {
   extensions: [".html", ".htm"],
   contentTypes: ["text/html", "application/xhtml+xml"],
+  // Titles kept the site's name ("… | The Lowmere Gazette") before revision 1.
+  revision: 1,
   async read(bytes, name, options = {}) {
     const html = decodeHtml(bytes, name);
     // Loaded on first use, like the other readers' libraries: most processes never read a web page.
@@ -21,6 +24,9 @@ export const htmlReader: FormatReader = {
     const published =
       metaContent(document, ["article:published_time", "datePublished", "date", "pubdate", "dc.date"]) ??
       clean(document.querySelector("time[datetime]")?.getAttribute("datetime"));
+    // Read before Readability, which takes the page apart as it looks for the article.
+    const heading = clean((document.querySelector("article h1") ?? document.querySelector("h1"))?.textContent);
+    const siteNames = ["og:site_name", "application-name"].flatMap((n) => metaContent(document, [n]) ?? []);
     const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
     if (!article?.content) throw new DossierError("BAD_REPORT", `${name}: no article text found in the page`);
     const text = await fragmentToText(article.content);
@@ -28,7 +34,7 @@ export const htmlReader: FormatReader = {
     return {
       kind: "web",
       text,
-      title: clean(article.title),
+      title: ownTitle(clean(article.title), heading, [...siteNames, ...(clean(article.siteName) ?? [])], url),
       byline: clean(article.byline),
       published: clean(article.publishedTime) ?? published,
       url,
@@ -53,6 +59,13 @@ function decodeHtml(bytes: Uint8Array, name: string): string {
       throw new DossierError("BAD_REPORT", `${name}: the page's encoding ${label} is not one Dossier can read`);
     }
   }
+}
+
+/** The article's title without the site's name (article-title.ts); the heading stands in for a page with no title. */
+function ownTitle(title: string | undefined, heading: string | undefined, siteNames: string[], url: string | undefined): string | undefined {
+  if (title === undefined) return heading;
+  const host = url !== undefined && URL.canParse(url) ? new URL(url).hostname : undefined;
+  return articleTitle(title, heading, siteNames, host);
 }
 
 function pageAddress(html: string, document: ReturnType<typeof parseHTML>["document"]): string | undefined {

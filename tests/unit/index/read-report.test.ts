@@ -37,6 +37,25 @@ describe("readReport", () => {
     await expect(readReport(file(name, content), 1000)).rejects.toThrow(reason);
   });
 
+  it("takes a web page's own title, without the site's name the browser tab shows", async () => {
+    const page = (head: string, body: string) =>
+      `<!doctype html><html><head><meta charset="utf-8">${head}</head><body><header><a href="/">Home</a></header><article>${body}` +
+      "<p>The town council voted on Tuesday night to approve a budget of twelve million pounds for the coming year, after a long debate.</p>" +
+      "<p>Councillors agreed to spend more on road repairs and the library, while the swimming pool will close for two months to save money.</p>" +
+      "</article></body></html>";
+    const title = async (name: string, html: string) => (await readReport(file(name, html), 100_000)).title;
+    // The site's name as the page gives it.
+    expect(await title("gazette.html", page('<title>Council votes on budget | The Lowmere Gazette</title><meta property="og:site_name" content="The Lowmere Gazette">', ""))).toBe("Council votes on budget");
+    // The page's main heading, before an en dash.
+    expect(await title("coastal.html", page("<title>Harbour wall to be rebuilt – Coastal Times</title>", "<h1>Harbour wall to be rebuilt</h1>"))).toBe("Harbour wall to be rebuilt");
+    // The host's name, for a saved page that says where it was.
+    expect(await title("bridge.html", page('<title>Bridge reopens - Example News</title><link rel="canonical" href="https://www.examplenews.com/2026/bridge">', ""))).toBe("Bridge reopens");
+    // og:title, which Readability prefers, loses the site's name too.
+    expect(await title("og.html", page('<title>x</title><meta property="og:title" content="Pool to close for summer · Lowmere Gazette"><meta property="og:site_name" content="Lowmere Gazette">', ""))).toBe("Pool to close for summer");
+    // A last part that is not the site's name is the title's own.
+    expect(await title("part.html", page("<title>Budget 2026 - Part 2</title>", ""))).toBe("Budget 2026 - Part 2");
+  });
+
   it("makes ids safe for commands and paths", () => {
     expect(reportIdFromPath("/x/Ça va? Report (2).TXT")).toBe("ça-va-report-2");
     expect(reportIdFromPath("/x/東京 速報.md")).toBe("東京-速報");
