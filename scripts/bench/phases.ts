@@ -263,7 +263,7 @@ export async function updatePhase(args: UpdatePhaseArgs) {
   const config = loadConfig(benchEnv(args));
   const embeddings = new LocalUseEmbeddings();
   const ctx = { config, embeddings, logger: silentLogger };
-  const store = new LocalIndexStore(config.indexDir);
+  const store = new LocalIndexStore(config.indexDir, config.corpusDir);
   const modelLoad = await timed(() => embeddings.embedQuery("warm up"));
   const add = await timed(() => ingestPaths([args.newReport], ctx));
   const reloadAfterAdd = await timed(() => loadIndex(store, embeddings));

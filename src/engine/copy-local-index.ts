@@ -7,7 +7,7 @@ import { openIndexStore } from "../store/open-index-store.js";
 export async function copyLocalIndex(config: Config): Promise<{ reports: number; to: string }> {
   const target = await openIndexStore(config);
   try {
-    const { reports } = await copyIndex(new LocalIndexStore(config.indexDir), target);
+    const { reports } = await copyIndex(new LocalIndexStore(config.indexDir, config.corpusDir), target);
     return { reports, to: target.where };
   } finally {
     await target.close();

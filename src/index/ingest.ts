@@ -14,7 +14,6 @@ import { DossierError } from "../errors.js";
 import { chunkSentences } from "../text/chunk-sentences.js";
 import { segmentSentences } from "../text/segment-sentences.js";
 import type { IndexStore } from "../store/index-store.js";
-import { withCorpusRelativeSources } from "../store/corpus-relative-sources.js";
 import { LocalIndexStore } from "../store/local-index-store.js";
 import type { ManifestDraft, PreviousIndex, StoredReport, WriteHooks } from "./index-files.js";
 import type { DocumentEmbedder, EmbeddingPool } from "./embedding-pool.js";
@@ -58,7 +57,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
   const { config, embeddings, logger } = ctx;
   const skipped: SkippedFile[] = [];
   const { files, folders, ignored } = await expandPaths(paths, config.corpusDir, skipped);
-  const store = ctx.store ?? withCorpusRelativeSources(new LocalIndexStore(config.indexDir), config.corpusDir);
+  const store = ctx.store ?? new LocalIndexStore(config.indexDir, config.corpusDir);
 
   const underLock = async (lock: IngestLock) => {
     const previous = await readPrevious(store, options.rebuild === true || options.repair === true);

@@ -1,56 +1,35 @@
 import path from "node:path";
-import type { PreviousIndex } from "../index/index-files.js";
+import type { ManifestDraft, PreviousIndex } from "../index/index-files.js";
 import type { Manifest, RefusedFile, ReportRecord } from "../index/records.js";
-import type { IndexStore } from "./index-store.js";
+
+/** How a store keeps report sources: what it reads is turned into absolute paths, what it writes into stored ones. */
+export interface CorpusSources {
+  read(manifest: Manifest): Manifest;
+  readPrevious(previous: PreviousIndex): PreviousIndex;
+  write(draft: ManifestDraft): ManifestDraft;
+}
 
 /**
- * A store that keeps the source of a file in the corpus folder relative to that folder ("web/ferry.html"), and gives it
- * back resolved against the corpus folder of this run; a file from elsewhere keeps its absolute path. Everything past
- * the store sees absolute paths. Stored absolute, a checkout moved, copied or mounted elsewhere (a Docker volume, one
- * database shared by machines that mount the corpus at different places) left its corpus reports pointing at the old
- * place: held by a file outside the corpus folder, the moved corpus file was refused as a second claim on its id.
+ * Every store keeps the source of a file in the corpus folder relative to that folder ("web/ferry.html"), and gives
+ * it back resolved against the corpus folder of this run; a file from elsewhere keeps its absolute path. Everything
+ * past the store sees absolute paths. Stored absolute, a checkout moved, copied or mounted elsewhere (a Docker volume,
+ * one database shared by machines that mount the corpus at different places) left its corpus reports pointing at the
+ * old place: held by a file outside the corpus folder, the moved corpus file was refused as a second claim on its id.
  */
-export function withCorpusRelativeSources(store: IndexStore, corpusDir: string): IndexStore {
-  const toStored = (source: string) => storedSource(source, corpusDir);
+export function corpusSources(corpusDir: string): CorpusSources {
   const fromStored = (stored: string) => (path.isAbsolute(stored) ? stored : path.join(corpusDir, ...stored.split("/")));
-  const resolveReports = (reports: ReportRecord[]) => reports.map((r) => ({ ...r, source: fromStored(r.source) }));
-  const resolveRefused = (refused: RefusedFile[]) => refused.map((r) => ({ ...r, source: fromStored(r.source) }));
-  const resolve = (manifest: Manifest): Manifest => ({ ...manifest, reports: resolveReports(manifest.reports), refused: resolveRefused(manifest.refused) });
-  const resolvePrevious = (previous: PreviousIndex): PreviousIndex => ({
-    ...previous,
-    manifest: previous.manifest && resolve(previous.manifest),
-    records: resolveReports(previous.records),
-    damaged: resolveReports(previous.damaged),
-  });
-
+  const resolve = <T extends ReportRecord | RefusedFile>(items: T[]) => items.map((r) => ({ ...r, source: fromStored(r.source) }));
+  const stored = <T extends ReportRecord | RefusedFile>(items: T[]) => items.map((r) => ({ ...r, source: storedSource(r.source, corpusDir) }));
+  const read = (manifest: Manifest): Manifest => ({ ...manifest, reports: resolve(manifest.reports), refused: resolve(manifest.refused) });
   return {
-    where: store.where,
-    pollMs: store.pollMs,
-    readManifest: async () => {
-      const manifest = await store.readManifest();
-      return manifest && resolve(manifest);
-    },
-    readGeneration: async () => {
-      const generation = await store.readGeneration();
-      return { ...generation, manifest: resolve(generation.manifest) };
-    },
-    readPrevious: async () => {
-      const previous = await store.readPrevious();
-      return previous && resolvePrevious(previous);
-    },
-    version: () => store.version(),
-    withWriteLock: (work) => store.withWriteLock(work),
-    write: (draft, added, hooks) =>
-      store.write(
-        {
-          ...draft,
-          reports: draft.reports.map((r) => ({ ...r, source: toStored(r.source) })),
-          refused: draft.refused.map((r) => ({ ...r, source: toStored(r.source) })),
-        },
-        added,
-        hooks,
-      ),
-    close: () => store.close(),
+    read,
+    readPrevious: (previous) => ({
+      ...previous,
+      manifest: previous.manifest && read(previous.manifest),
+      records: resolve(previous.records),
+      damaged: resolve(previous.damaged),
+    }),
+    write: (draft) => ({ ...draft, reports: stored(draft.reports), refused: stored(draft.refused) }),
   };
 }
 

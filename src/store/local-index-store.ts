@@ -1,21 +1,35 @@
 import { currentGenerationDir, readGeneration, readManifest, readPreviousIndex, writeGeneration } from "../index/index-files.js";
 import { type IngestLock, withIngestLock } from "../index/ingest-lock.js";
+import { type CorpusSources, corpusSources } from "./corpus-relative-sources.js";
 import type { IndexStore } from "./index-store.js";
 
-/** The on-disk index: generations in a folder, swapped in by an atomic rename (src/index/index-files.ts). */
+/**
+ * The on-disk index: generations in a folder, swapped in by an atomic rename (src/index/index-files.ts). Reports'
+ * sources in `corpusDir` are kept relative to it (corpus-relative-sources.ts).
+ */
 export class LocalIndexStore implements IndexStore {
-  constructor(readonly where: string) {}
+  private readonly sources: CorpusSources;
+
+  constructor(
+    readonly where: string,
+    corpusDir: string,
+  ) {
+    this.sources = corpusSources(corpusDir);
+  }
 
   async readManifest() {
-    return (await readManifest(this.where))?.manifest;
+    const manifest = (await readManifest(this.where))?.manifest;
+    return manifest && this.sources.read(manifest);
   }
 
-  readGeneration() {
-    return readGeneration(this.where);
+  async readGeneration() {
+    const generation = await readGeneration(this.where);
+    return { ...generation, manifest: this.sources.read(generation.manifest) };
   }
 
-  readPrevious() {
-    return readPreviousIndex(this.where);
+  async readPrevious() {
+    const previous = await readPreviousIndex(this.where);
+    return previous && this.sources.readPrevious(previous);
   }
 
   version() {
@@ -26,8 +40,8 @@ export class LocalIndexStore implements IndexStore {
     return withIngestLock(this.where, work);
   }
 
-  write(...args: Parameters<IndexStore["write"]>) {
-    return writeGeneration(this.where, ...args);
+  write(...[draft, ...rest]: Parameters<IndexStore["write"]>) {
+    return writeGeneration(this.where, this.sources.write(draft), ...rest);
   }
 
   async close() {}

@@ -1,16 +1,12 @@
 import type { Config } from "../config.js";
-import { withCorpusRelativeSources } from "./corpus-relative-sources.js";
 import type { IndexStore } from "./index-store.js";
 import { LocalIndexStore } from "./local-index-store.js";
 
-/**
- * The store the configuration names, keeping corpus reports' sources relative to the corpus folder; PostgreSQL's
- * driver is loaded only when it is used.
- */
+/** The store the configuration names; PostgreSQL's driver is loaded only when it is used. */
 export async function openIndexStore(config: Config): Promise<IndexStore> {
-  if (config.store.kind === "local") return withCorpusRelativeSources(new LocalIndexStore(config.indexDir), config.corpusDir);
+  if (config.store.kind === "local") return new LocalIndexStore(config.indexDir, config.corpusDir);
   const { PostgresIndexStore } = await import("./postgres/postgres-index-store.js");
-  return withCorpusRelativeSources(await PostgresIndexStore.open(config.store, describeStore(config)), config.corpusDir);
+  return PostgresIndexStore.open(config.store, describeStore(config), config.corpusDir);
 }
 
 /** The index's location for messages: the folder, or the database named without credentials. */

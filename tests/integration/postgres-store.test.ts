@@ -237,7 +237,7 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
   });
 
   it("the local store is unchanged underneath the same interface", async () => {
-    const local: IndexStore = new LocalIndexStore(ws.config.indexDir);
+    const local: IndexStore = new LocalIndexStore(ws.config.indexDir, ws.config.corpusDir);
     expect(await local.readManifest()).toBeUndefined();
     expect(await local.version()).toBeUndefined();
     expect(local.pollMs).toBeUndefined();

@@ -18,7 +18,7 @@ class StoreWithSwap extends LocalIndexStore {
     where: string,
     private readonly around: (write: () => Promise<void>) => Promise<void>,
   ) {
-    super(where);
+    super(where, ws.config.corpusDir);
   }
 
   override write(...args: Parameters<LocalIndexStore["write"]>) {
@@ -32,7 +32,7 @@ class StoreWithLock extends LocalIndexStore {
     where: string,
     private readonly first: () => void,
   ) {
-    super(where);
+    super(where, ws.config.corpusDir);
   }
 
   override withWriteLock<T>(work: (lock: IngestLock) => Promise<T>) {
@@ -55,7 +55,7 @@ const logger = {
 /** As `logger`, with the levels an engine also logs at, which these tests do not look at. */
 const fullLogger = { ...logger, info: () => undefined, debug: () => undefined, trace: () => undefined, fatal: () => undefined, child: () => fullLogger } as unknown as Logger;
 const hidden = () => readdirSync(ws.corpusDir).filter((f) => f.endsWith(".removed"));
-const ids = async () => (await new LocalIndexStore(ws.config.indexDir).readManifest())?.reports.map((r) => r.id).sort();
+const ids = async () => (await new LocalIndexStore(ws.config.indexDir, ws.config.corpusDir).readManifest())?.reports.map((r) => r.id).sort();
 
 beforeEach(async () => {
   ws = makeWorkspace({ withFirstReport: false });
@@ -70,7 +70,7 @@ afterEach(() => ws.cleanup());
 
 describe("removeReports", () => {
   it("changes nothing, not even the generation, when no id is named", async () => {
-    const store = new LocalIndexStore(ws.config.indexDir);
+    const store = new LocalIndexStore(ws.config.indexDir, ws.config.corpusDir);
     const before = await store.version();
     expect(await removeReports([], ws.config, store, logger)).toEqual([]);
     expect(await store.version()).toBe(before);
@@ -157,7 +157,7 @@ describe("a removal whose process died before it ended", () => {
   });
 
   it("deletes the hidden copy at start when the index no longer lists the report (killed after the swap)", async () => {
-    await removeReports(["quay"], ws.config, new LocalIndexStore(ws.config.indexDir), silentLogger);
+    await removeReports(["quay"], ws.config, new LocalIndexStore(ws.config.indexDir, ws.config.corpusDir), silentLogger);
     writeFileSync(path.join(ws.corpusDir, ".quay.txt.0f8fad5b-d9cb-469f-a165-70867728950e.removed"), "The quay wall was rebuilt with stone from the old mill.");
     const engine = await start();
     expect(hidden()).toEqual([]);

@@ -6,6 +6,7 @@ import type { Manifest, ReportRecord } from "../../index/records.js";
 import { buildSegment, segmentReport } from "../../index/segment.js";
 import { HNSW_PARAMS } from "../../index/vector-index.js";
 import { stems } from "../../text/terms.js";
+import { type CorpusSources, corpusSources } from "../corpus-relative-sources.js";
 import type { IndexStore } from "../index-store.js";
 import { migrate } from "./migrations.js";
 
@@ -35,9 +36,11 @@ export class PostgresIndexStore implements IndexStore {
     private readonly pool: pg.Pool,
     readonly where: string,
     readonly pollMs: number,
+    /** Sources in the corpus folder are kept relative to it, so machines may mount it at different paths. */
+    private readonly sources: CorpusSources,
   ) {}
 
-  static async open(settings: PostgresSettings, where: string): Promise<PostgresIndexStore> {
+  static async open(settings: PostgresSettings, where: string, corpusDir: string): Promise<PostgresIndexStore> {
     const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 4 });
     // An idle connection the server drops must not crash the process; the next query reconnects.
     pool.on("error", () => undefined);
@@ -52,14 +55,14 @@ export class PostgresIndexStore implements IndexStore {
       await pool.end();
       throw new DossierError("STORE_UNAVAILABLE", `Cannot use the index in ${where}: ${reason(error)}.`, { cause: error });
     }
-    return new PostgresIndexStore(pool, where, settings.pollMs);
+    return new PostgresIndexStore(pool, where, settings.pollMs, corpusSources(corpusDir));
   }
 
   async readManifest(): Promise<Manifest | undefined> {
     return this.snapshot(async (c) => {
       const state = await c.query<{ manifest: StoredManifest | null }>("SELECT manifest FROM dossier_state");
       const stored = state.rows[0]?.manifest;
-      return stored ? asManifest(stored, await readRecords(c)) : undefined;
+      return stored ? this.sources.read(asManifest(stored, await readRecords(c))) : undefined;
     });
   }
 
@@ -83,7 +86,7 @@ export class PostgresIndexStore implements IndexStore {
       const stored = state.rows[0]?.manifest;
       if (!stored) return undefined;
       const records = await readRecords(c);
-      return { manifest: asManifest(stored, records), reports: await readReports(c, records) };
+      return { manifest: this.sources.read(asManifest(stored, records)), reports: await readReports(c, records) };
     });
   }
 
@@ -119,9 +122,10 @@ export class PostgresIndexStore implements IndexStore {
     }
   }
 
-  async write(manifest: ManifestDraft, added: Map<string, StoredReport>, hooks: WriteHooks = {}): Promise<void> {
+  async write(draft: ManifestDraft, added: Map<string, StoredReport>, hooks: WriteHooks = {}): Promise<void> {
     if (!this.writer) throw new Error("PostgresIndexStore.write outside withWriteLock");
     const c = this.writer;
+    const manifest = this.sources.write(draft);
     const { reports: records, ...rest } = manifest;
     await hooks.beforeSwap?.();
     const state = await c.query<{ manifest: StoredManifest | null }>("SELECT manifest FROM dossier_state");

@@ -113,8 +113,17 @@ describe("planIngest", () => {
     const page = (url: string): ReportFile => ({ ...report("p", "h-p", "/corpus/web/p.html"), origin: { kind: "web", url } });
     const stored = { ...record("p", "h-p", "/corpus/web/p.html"), origin: { kind: "web" as const, url: "https://news.example/a" } };
     const moved = planIngest(previous([stored]), [read(page("https://news.example/b"))], settings).keep;
-    expect(moved).toEqual([{ record: { ...stored, origin: { kind: "web", url: "https://news.example/b" } }, named: true, relinked: true }]);
-    expect(planIngest(previous([stored]), [read(page("https://news.example/a"))], settings).keep).toEqual([{ record: stored, named: true, relinked: false }]);
+    expect(moved).toEqual([{ record: { ...stored, origin: { kind: "web", url: "https://news.example/b" } }, named: true, relinked: true, moved: false }]);
+    expect(planIngest(previous([stored]), [read(page("https://news.example/a"))], settings).keep).toEqual([{ record: stored, named: true, relinked: false, moved: false }]);
+  });
+
+  it("takes a corpus report that an older index holds at the same place in another checkout's corpus folder as the same report", () => {
+    // Written before corpus sources were kept relative to the corpus folder, by a checkout that still exists.
+    const held = (source: string) => planIngest(previous([record("a", "h-a", source)]), [read(report("a"))], settings);
+    const copied = held("/old/checkout/corpus/a.txt");
+    expect(copied.keep).toEqual([{ record: { ...record("a"), origin: { kind: "text" } }, named: true, relinked: false, moved: true }]);
+    expect(ids(held("/old/checkout/reports/a.txt")).refuse).toEqual(['a.txt: report id "a" is already taken by a report from outside the corpus folder']);
+    expect(ids(held("/home/me/a.txt")).refuse).toEqual(['a.txt: report id "a" is already taken by a report from outside the corpus folder']);
   });
 
   it("lets a report move to a new file once its old file is gone", () => {
