@@ -33,7 +33,11 @@ export async function saveUrlReport(url: string, config: Config, lock: IngestLoc
   const fetched = await fetchReportUrl(url, config);
   const dir = webFolder(config);
   const reader = readerFor(new URL(fetched.url).pathname, fetched.contentType)!;
-  const { files: known } = await fetchedFiles(dir);
+  const { files: known } = await fetchedFiles(dir).catch((error: unknown) => {
+    // A damaged list is refused, not taken for an empty one that the save would write over.
+    if (error instanceof DossierError) throw new DossierError(error.code, `${fetched.url}: could not be saved (${error.message})`, { cause: error });
+    throw notSaved(error, fetched.url, config);
+  });
   const fileName = fileNameFor(url, fetched.url, reader.extensions, known);
   // The same address saved before in another format: its file is replaced, so that its report is updated.
   const replaced = known.find((f) => f.requested === url && path.basename(f.file) !== fileName && reportIdFromPath(f.file) === reportIdFromPath(fileName));
@@ -55,10 +59,8 @@ export async function saveUrlReport(url: string, config: Config, lock: IngestLoc
     // update whose old version cannot be put back still has its address (the save failed before changing it): it is
     // the user's report, with newer bytes, and telling them to remove it would lose it.
     const leftBehind = await (saved?.rollback().then(() => false, () => true) ?? false);
-    const problem = pathProblem(error, config.corpusDir);
-    if (problem === undefined) throw error;
     const left = leftBehind && isNew ? `; ${corpusName(path.join(dir, fileName), config.corpusDir)} is left without its address, remove it` : "";
-    throw new DossierError("INGEST_FAILED", `${fetched.url}: could not be saved (${problem})${left}`, { cause: error });
+    throw notSaved(error, fetched.url, config, left);
   }
   return {
     path: saved.path,
@@ -68,6 +70,13 @@ export async function saveUrlReport(url: string, config: Config, lock: IngestLoc
       if (!isNew) await rememberAddress(previous.file, previous.url, previous.requested);
     },
   };
+}
+
+/** Why a fetched page was not saved, in one line, when it is a path in the corpus folder; any other error as it is. */
+function notSaved(error: unknown, url: string, config: Config, left = ""): unknown {
+  const problem = pathProblem(error, config.corpusDir);
+  if (problem === undefined) return error;
+  return new DossierError("INGEST_FAILED", `${url}: could not be saved (${problem})${left}`, { cause: error });
 }
 
 /**
@@ -84,7 +93,9 @@ export async function refreshUrlReports(config: Config, lock: IngestLock): Promi
   const changed: SavedReport[] = [];
   const unchanged: string[] = [];
   const skipped: SkippedFile[] = [];
-  const { files, unusable } = await fetchedFiles(webFolder(config));
+  const { files, unusable } = await fetchedFiles(webFolder(config)).catch((error: unknown) => {
+    throw notRefreshed(error, config);
+  });
   const list = path.join(webFolder(config), ".sources.json");
   for (const { name, reason } of unusable) {
     skipped.push({ file: list, reason: `${corpusName(list, config.corpusDir)}: the entry ${JSON.stringify(name)} ${reason}, so it was not fetched (fix or remove it)` });
@@ -143,6 +154,13 @@ export async function refreshUrlReports(config: Config, lock: IngestLock): Promi
     }
   }
   return { changed, unchanged, skipped };
+}
+
+/** A list of addresses that cannot be read (damaged, or a folder in its way) stops the refresh in one line, with nothing fetched. */
+function notRefreshed(error: unknown, config: Config): unknown {
+  if (error instanceof DossierError) return new DossierError(error.code, `${error.message}; no page was fetched again`, { cause: error, detail: error.detail, forOperator: `${error.forOperator}; no page was fetched again` });
+  const problem = pathProblem(error, config.corpusDir);
+  return problem === undefined ? error : new DossierError("INGEST_FAILED", `${problem}; no page was fetched again`, { cause: error });
 }
 
 /**

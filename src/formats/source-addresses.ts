@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { errorCode } from "../core/error-code.js";
+import { DossierError } from "../errors.js";
 
 /**
  * Reports fetched from a URL are saved as files like any other, and the address each came from is remembered in a
@@ -18,13 +20,41 @@ interface Entry {
   fetchedAt: string;
 }
 
+/**
+ * The list, or none when there is no file. A list that is there but cannot be parsed (a merge conflict's markers, a
+ * hand edit gone wrong, a half-copied file) is refused in one line, never taken for an empty one: the next page
+ * saved would write the list anew, and every address in it would be lost with no word. A list that cannot be read
+ * at all fails with the system's error, which callers name.
+ */
 async function readSources(dir: string): Promise<Record<string, Entry>> {
+  const list = path.join(dir, SOURCES);
+  let text: string;
   try {
-    const parsed: unknown = JSON.parse(await readFile(path.join(dir, SOURCES), "utf8"));
-    return parsed && typeof parsed === "object" ? (parsed as Record<string, Entry>) : {};
-  } catch {
-    return {};
+    text = await readFile(list, "utf8");
+  } catch (error) {
+    // No list, or no folder to hold one (a file where the folder should be, which a save into it says).
+    if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") return {};
+    // A folder in its way fails the read with no path (EISDIR), and callers name the path with what is wrong.
+    throw Object.assign(error as NodeJS.ErrnoException, { path: (error as NodeJS.ErrnoException).path ?? list });
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw damagedList(dir, error instanceof Error ? error.message : String(error));
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw damagedList(dir, "not a JSON object");
+  return parsed as Record<string, Entry>;
+}
+
+/**
+ * One line a Discord user may read: the list is named within its folder, and what the parser quoted of it goes to
+ * the operator only.
+ */
+function damagedList(dir: string, why: string): DossierError {
+  const list = `${path.basename(dir)}/${SOURCES}`;
+  const message = `${list} is damaged (not the JSON Dossier writes): fix it, or delete it to forget the address of every page fetched into ${path.basename(dir)}/`;
+  return new DossierError("INGEST_FAILED", message, { detail: why, forOperator: `${path.join(dir, SOURCES)} is damaged (${why}): fix it, or delete it to forget the address of every page fetched into ${dir}` });
 }
 
 async function writeSources(dir: string, sources: Record<string, Entry>): Promise<void> {
@@ -37,9 +67,17 @@ async function writeSources(dir: string, sources: Record<string, Entry>): Promis
   });
 }
 
-/** The address a report file was fetched from, if Dossier fetched it. */
+/**
+ * The address a report file was fetched from, if Dossier fetched it. A damaged list refuses the file (in a line that
+ * names it): read without its address, its report would lose its links at the next ingest. A list that cannot be
+ * read at all (a folder in its way) gives none, as before: a save into the folder says what is wrong.
+ */
 export async function addressOf(file: string): Promise<string | undefined> {
-  const url = (await readSources(path.dirname(file)))[path.basename(file)]?.url;
+  const sources = await readSources(path.dirname(file)).catch((error: unknown) => {
+    if (!(error instanceof DossierError)) return {} as Record<string, Entry>;
+    throw new DossierError("BAD_REPORT", `${path.basename(file)}: its address is unknown, since ${error.message}`, { detail: error.detail, forOperator: `${path.basename(file)}: its address is unknown, since ${error.forOperator}` });
+  });
+  const url = sources[path.basename(file)]?.url;
   return typeof url === "string" ? url : undefined;
 }
 

@@ -267,6 +267,38 @@ describe("the web folder's addresses (.sources.json)", () => {
   });
 });
 
+describe("a damaged list of addresses (.sources.json)", () => {
+  it("is refused in one line by every use, and never written over: no address is lost, no report loses its links", async () => {
+    expect((await ingest(`${base}/news/ferry-terminal`)).status).toBe(0);
+    const list = path.join(webFolder(ws.config), ".sources.json");
+    // A merge conflict in a corpus kept in git: read as an empty list, the next page saved wrote it anew.
+    const damaged = `<<<<<<< HEAD\n${readFileSync(list, "utf8")}=======\n{}\n>>>>>>> theirs\n`;
+    writeFileSync(list, damaged);
+    const why = "web/.sources.json is damaged (not the JSON Dossier writes): fix it, or delete it to forget the address of every page fetched into web/";
+
+    const another = await ingest(`${base}/news/harbour-works`);
+    expect(another.status).toBe(1);
+    expect(another.stderr).toBe(`skipped   ${base}/news/harbour-works: could not be saved (${why})\n`);
+    requested.length = 0;
+    const refreshed = await ingest("--refresh");
+    expect(refreshed.status).toBe(1);
+    expect(refreshed.stderr).toMatch(/^dossier: \S+\/web\/\.sources\.json is damaged \(Unexpected token .*\): fix it, or delete it .*; no page was fetched again\n$/);
+    expect(requested).toEqual([]);
+    // Read without its address, the page's report would lose its links: it is refused, and kept as it was.
+    const corpus = await ingest();
+    expect(corpus.status).toBe(1);
+    expect(corpus.stderr).toBe(`skipped   ferry-terminal.html: its address is unknown, since ${why}\n`);
+    expect(await cited()).toEqual({ reports: ["ferry-terminal"], url: ferryLink("/news/ferry-terminal") });
+    expect(readFileSync(list, "utf8")).toBe(damaged);
+    expect(readdirSync(webFolder(ws.config)).sort()).toEqual([".sources.json", "ferry-terminal.html"]);
+
+    // Valid JSON that is not a list of addresses is no list either.
+    writeFileSync(list, "[]\n");
+    expect((await ingest(`${base}/news/harbour-works`)).stderr).toBe(`skipped   ${base}/news/harbour-works: could not be saved (${why})\n`);
+    expect(readFileSync(list, "utf8")).toBe("[]\n");
+  });
+});
+
 describe("a page whose address now serves another format", () => {
   it("updates its report, given again or on --refresh, instead of making a second one", async () => {
     expect((await ingest(`${base}/news/ferry-terminal`)).stdout).toMatch(/^added\s+ferry-terminal: /m);
