@@ -35,18 +35,19 @@ export async function saveReport(corpusDir: string, fileName: string, bytes: Uin
   }
 
   const target = path.join(corpusDir, fileName);
-  const previous = await readFile(target).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === "ENOENT") return undefined;
-    throw err;
-  });
+  const previous = await readIfThere(target);
+  // Read before anything is written: a file already gone (a page's address can outlive its file) is nothing to replace.
+  const old = replaces === undefined || replaces === fileName ? undefined : path.join(corpusDir, replaces);
+  const oldBytes = old && (await readIfThere(old));
   await writeFileAtomic(target, Buffer.from(bytes));
   const rollback = () => (previous === undefined ? rm(target, { force: true }) : writeFileAtomic(target, previous));
-  if (replaces === undefined || replaces === fileName) return { path: target, rollback };
+  if (old === undefined || oldBytes === undefined) return { path: target, rollback };
   // Saved first, removed after: a crash in between leaves two files claiming the id, which the ingest says, rather
-  // than neither, which would drop the report.
-  const old = path.join(corpusDir, replaces);
-  const oldBytes = await readFile(old);
-  await rm(old);
+  // than neither, which would drop the report. An old file that cannot be removed undoes the save.
+  await rm(old).catch(async (error: unknown) => {
+    await rollback().catch(() => undefined);
+    throw error;
+  });
   return {
     path: target,
     rollback: async () => {
@@ -54,4 +55,11 @@ export async function saveReport(corpusDir: string, fileName: string, bytes: Uin
       await rollback();
     },
   };
+}
+
+async function readIfThere(file: string): Promise<Buffer | undefined> {
+  return readFile(file).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT") return undefined;
+    throw err;
+  });
 }

@@ -216,6 +216,19 @@ describe("saving a page fetched by URL", () => {
     expect((await fetchedFiles(webFolder(config))).files).toEqual([{ file: first.path, url: `${base}/news/ferry-terminal`, requested: `${base}/news/ferry-terminal` }]);
   });
 
+  it("saves a page now sent in another format when the old format's file is gone, its address outliving it", async () => {
+    const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
+    const first = await locked((lock) => saveUrlReport(`${base}/news/ferry-terminal`, config, lock));
+    rmSync(first.path);
+    served.set("/news/ferry-terminal", { type: "text/plain", body: "The new ferry terminal will open on 3 April.\n" });
+    // The save failed on the old file it meant to replace, and left the new one in the folder without its address.
+    const update = await locked((lock) => saveUrlReport(`${base}/news/ferry-terminal`, config, lock));
+    expect(readdirSync(webFolder(config)).sort()).toEqual([".sources.json", "ferry-terminal.txt"]);
+    expect((await fetchedFiles(webFolder(config))).files).toEqual([{ file: update.path, url: `${base}/news/ferry-terminal`, requested: `${base}/news/ferry-terminal` }]);
+    await locked(() => update.rollback());
+    expect(readdirSync(webFolder(config)).sort()).toEqual([".sources.json"]);
+  });
+
   it("forgets the address of a new page that takes a hashed name when its save is rolled back, and keeps the other's", async () => {
     const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
     const first = await locked((lock) => saveUrlReport(`${base}/news/ferry-terminal`, config, lock));
