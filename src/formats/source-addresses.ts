@@ -3,6 +3,7 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { errorCode } from "../core/error-code.js";
 import { DossierError } from "../errors.js";
+import { REPORT_EXTENSIONS } from "./read-format.js";
 
 /**
  * Reports fetched from a URL are saved as files like any other, and the address each came from is remembered in a
@@ -108,7 +109,8 @@ export interface FetchedFile {
  * Every report file in a folder that was fetched from an address, with where it was and the address asked for; and the
  * entries that cannot be used, each with why. An entry must name a plain file in the folder: the file is written to
  * when its page is fetched again, and a name edited by hand or damaged ("../../x", "/etc/x", ".sources.json") would
- * have a refresh write outside the folder, or over the list itself.
+ * have a refresh write outside the folder, or over the list itself. And a report file: one of another type
+ * ("figures.csv") would be replaced by its page saved as a report, as a page now sent in another format is.
  */
 export async function fetchedFiles(dir: string): Promise<{ files: FetchedFile[]; unusable: Array<{ name: string; reason: string }> }> {
   const files: FetchedFile[] = [];
@@ -116,6 +118,7 @@ export async function fetchedFiles(dir: string): Promise<{ files: FetchedFile[];
   for (const [name, entry] of Object.entries(await readSources(dir))) {
     const url = (entry as Partial<Entry> | null)?.url;
     if (!isPlainFileName(name)) unusable.push({ name, reason: "is not the name of a file in its folder" });
+    else if (!REPORT_EXTENSIONS.includes(path.extname(name).toLowerCase())) unusable.push({ name, reason: "is not the name of a report file" });
     else if (typeof url !== "string") unusable.push({ name, reason: "has no address" });
     else files.push({ file: path.join(dir, name), url, requested: typeof entry.requested === "string" ? entry.requested : url });
   }

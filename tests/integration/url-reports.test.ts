@@ -280,6 +280,30 @@ describe("the web folder's addresses (.sources.json)", () => {
   });
 });
 
+describe("an entry of .sources.json that names a file of no report type", () => {
+  it("is refused in one line, and --refresh neither fetches its page nor replaces the file", async () => {
+    expect((await ingest(`${base}/news/ferry-terminal`)).status).toBe(0);
+    // A spreadsheet kept beside the pages, named in the list by hand: the page, fetched as HTML, was saved as
+    // figures.html in place of the spreadsheet, which was deleted as the same report in its old format.
+    const figures = path.join(webFolder(ws.config), "figures.csv");
+    writeFileSync(figures, "year,budget\n2026,12\n");
+    const list = path.join(webFolder(ws.config), ".sources.json");
+    const entries = JSON.parse(readFileSync(list, "utf8")) as Record<string, unknown>;
+    entries["figures.csv"] = { url: `${base}/news/harbour-works`, fetchedAt: "2026-11-01T00:00:00.000Z" };
+    writeFileSync(list, JSON.stringify(entries));
+    requested.length = 0;
+
+    const refreshed = await ingest("--refresh");
+    expect(refreshed.status).toBe(1);
+    expect(refreshed.stderr).toBe(
+      'skipped   web/.sources.json in the corpus folder: the entry "figures.csv" is not the name of a report file, so it was not fetched (fix or remove it)\n',
+    );
+    expect(requested).toEqual(["/news/ferry-terminal"]);
+    expect(readdirSync(webFolder(ws.config)).sort()).toEqual([".sources.json", "ferry-terminal.html", "figures.csv"]);
+    expect(readFileSync(figures, "utf8")).toBe("year,budget\n2026,12\n");
+  });
+});
+
 describe("a damaged list of addresses (.sources.json)", () => {
   it("is refused in one line by every use, and never written over: no address is lost, no report loses its links", async () => {
     expect((await ingest(`${base}/news/ferry-terminal`)).status).toBe(0);
