@@ -120,6 +120,25 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
     expect(await row()).toEqual({ url: "https://news.example/archive/ferry-terminal", ingested_at: before.ingested_at });
   });
 
+  it("keeps a corpus report's file relative to the corpus folder: read where each machine mounts it, an older absolute one as it is", async () => {
+    const sourceOf = async () => (await sql.query("SELECT source FROM reports WHERE id = 'ferry-terminal'")).rows[0].source as string;
+    const read = async (from: IndexStore) => (await from.readManifest())!.reports.find((r) => r.id === "ferry-terminal")!.source;
+    expect(await sourceOf()).toBe("web/ferry-terminal.html");
+    const elsewhere = await openIndexStore(loadConfig({ ...postgresEnv(), CORPUS_DIR: "/mnt/shared/corpus" }));
+    try {
+      expect(await read(elsewhere)).toBe(path.join("/mnt/shared/corpus", "web", "ferry-terminal.html"));
+    } finally {
+      await elsewhere.close();
+    }
+    // A row written before sources were kept relative: read as it is, and stored relative by the next write.
+    const absolute = path.join(ws.corpusDir, "web", "ferry-terminal.html");
+    await sql.query("UPDATE reports SET source = $1 WHERE id = 'ferry-terminal'", [absolute]);
+    expect(await read(store)).toBe(absolute);
+    const live = await store.readGeneration();
+    await store.withWriteLock(() => store.write(live.manifest, new Map()));
+    expect(await sourceOf()).toBe("web/ferry-terminal.html");
+  });
+
   it("writes each report in one transaction: a report that fails to write leaves its previous version whole", async () => {
     const live = await store.readGeneration();
     const cup = readStoredReports(live).get("cup-final-report")!;
