@@ -24,8 +24,9 @@ export const htmlReader: FormatReader = {
     const published =
       metaContent(document, ["article:published_time", "datePublished", "date", "pubdate", "dc.date"]) ??
       clean(document.querySelector("time[datetime]")?.getAttribute("datetime"));
-    // Read before Readability, which takes the page apart as it looks for the article.
-    const heading = clean((document.querySelector("article h1") ?? document.querySelector("h1"))?.textContent);
+    // Read before Readability, which takes the page apart as it looks for the article. Not an <h1> in the page's
+    // header or menu: that is the site's logo, and matched to a title that starts with the site's name, it became it.
+    const heading = clean((document.querySelector("article h1") ?? [...document.querySelectorAll("h1")].find((h) => !h.closest("header, nav")))?.textContent);
     const siteNames = ["og:site_name", "application-name"].flatMap((n) => metaContent(document, [n]) ?? []);
     const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
     if (!article?.content) throw new DossierError("BAD_REPORT", `${name}: no article text found in the page`);

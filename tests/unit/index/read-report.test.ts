@@ -52,6 +52,9 @@ describe("readReport", () => {
     expect(await title("bridge.html", page('<title>Bridge reopens - Example News</title><link rel="canonical" href="https://www.examplenews.com/2026/bridge">', ""))).toBe("Bridge reopens");
     // og:title, which Readability prefers, loses the site's name too.
     expect(await title("og.html", page('<title>x</title><meta property="og:title" content="Pool to close for summer · Lowmere Gazette"><meta property="og:site_name" content="Lowmere Gazette">', ""))).toBe("Pool to close for summer");
+    // A logo in an <h1> of the page's header is not its heading: the title was the site's name. With nothing to tell
+    // which part is the site's, the title is kept whole.
+    expect(await title("logo.html", page("<title>The Lowmere Gazette | Council votes on budget</title>", "").replace("<header>", "<header><h1>The Lowmere Gazette</h1>"))).toBe("The Lowmere Gazette | Council votes on budget");
     // A last part that is not the site's name is the title's own.
     expect(await title("part.html", page("<title>Budget 2026 - Part 2</title>", ""))).toBe("Budget 2026 - Part 2");
   });
