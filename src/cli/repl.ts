@@ -6,6 +6,7 @@ import { styleText } from "node:util";
 import { loadConfig, type Config } from "../config.js";
 import { appendTurn, turnOf, type Turn } from "../conversation/turn.js";
 import type { Engine } from "../engine-types.js";
+import { counted } from "../display/counted.js";
 import { operatorMessage } from "../errors.js";
 import { formatAnswerForTerminal, readAsLine, terminalText } from "./format-answer.js";
 import { openEngine } from "./open-engine.js";
@@ -90,7 +91,7 @@ export async function runRepl(
   });
   if (terminal) rl.on("history", (history: string[]) => saveHistory(historyFile, history));
   handleCtrlC(rl, input, output);
-  output.write(`Dossier: ${engine.reports().length} report(s) loaded. Ask a question, or :help.\n`);
+  output.write(`Dossier: ${counted(engine.reports().length, "report")} loaded. Ask a question, or :help.\n`);
   const session: Session = { engine, output, conversation: [] };
   rl.prompt();
   for await (const line of rl) {

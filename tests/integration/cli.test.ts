@@ -218,6 +218,7 @@ describe("command line", () => {
   it("repl answers once per sentence, rejects unknown :commands with the list, and lists reports in aligned columns", async () => {
     const out = await run(replCommand, [], "Who mediated the talks?\n:sources\n:reports\n");
     expect(out.code).toBe(0);
+    expect(out.stdout).toContain("Dossier: 1 report loaded.");
     expect(out.stdout.split("mediated by Turkish and Qatari officials")).toHaveLength(2);
     expect(out.stdout).toContain('Unknown command ":sources". Commands: :new, :reports, :help, :quit');
     const table = out.stdout
