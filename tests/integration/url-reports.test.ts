@@ -74,6 +74,14 @@ async function cited() {
   }
 }
 
+/** An entry written into the web folder's list of addresses, as a hand edit or damage would leave it. */
+function addListEntry(name: string, url: string) {
+  const list = path.join(webFolder(ws.config), ".sources.json");
+  const entries = JSON.parse(readFileSync(list, "utf8")) as Record<string, unknown>;
+  entries[name] = { url, fetchedAt: "2026-11-01T00:00:00.000Z" };
+  writeFileSync(list, JSON.stringify(entries));
+}
+
 const ferryLink = (page: string) => `${base}${page}#:~:text=The%20harbour%20authority%20confirmed,open%20on%203%20March.`;
 
 describe("the citation links of a page fetched through a redirect", () => {
@@ -263,10 +271,7 @@ describe("the web folder's addresses (.sources.json)", () => {
     // Edited by hand, or damaged: a refresh would have saved the page over a file outside the corpus folder.
     const outside = path.join(ws.root, "outside.html");
     writeFileSync(outside, "not a report");
-    const list = path.join(webFolder(ws.config), ".sources.json");
-    const entries = JSON.parse(readFileSync(list, "utf8")) as Record<string, unknown>;
-    entries["../../outside.html"] = { url: `${base}/news/harbour-works`, fetchedAt: "2026-11-01T00:00:00.000Z" };
-    writeFileSync(list, JSON.stringify(entries));
+    addListEntry("../../outside.html", `${base}/news/harbour-works`);
     requested.length = 0;
 
     const refreshed = await ingest("--refresh");
@@ -287,10 +292,7 @@ describe("an entry of .sources.json that names a file of no report type", () => 
     // figures.html in place of the spreadsheet, which was deleted as the same report in its old format.
     const figures = path.join(webFolder(ws.config), "figures.csv");
     writeFileSync(figures, "year,budget\n2026,12\n");
-    const list = path.join(webFolder(ws.config), ".sources.json");
-    const entries = JSON.parse(readFileSync(list, "utf8")) as Record<string, unknown>;
-    entries["figures.csv"] = { url: `${base}/news/harbour-works`, fetchedAt: "2026-11-01T00:00:00.000Z" };
-    writeFileSync(list, JSON.stringify(entries));
+    addListEntry("figures.csv", `${base}/news/harbour-works`);
     requested.length = 0;
 
     const refreshed = await ingest("--refresh");
