@@ -116,14 +116,15 @@ export function definitePhrases(question: string, source = ""): string[] {
     if (!owner && (opener.word.toLowerCase() !== "the" || opener.closes)) continue;
     const words: string[] = [];
     let j = i + 1;
-    for (; j < tokens.length && words.length < MAX_PHRASE_WORDS; j++) {
+    // A joining "and" ("the Turkish and Qatari officials") is not one of the phrase's words.
+    for (; j < tokens.length && words.filter((w) => w !== "and").length < MAX_PHRASE_WORDS; j++) {
       const w = tokens[j]!;
       // A verb ends it: "the talks collapsing", "what the 2021 review recommended"; first after "the" it is an
       // adjective ("the proposed route").
       const verbForm = words.length > 0 && /^\p{Ll}+(ing|ed)$/u.test(w.word);
       // Written together, the two words are the name's end: "the credit monitoring", not "… monitoring free".
       const nameEnds = verbForm && writtenTogether(words.at(-1)!, w.word);
-      if (PHRASE_BREAKS.has(w.word.toLowerCase()) || /^the$/i.test(w.word) || (verbForm && !nameEnds)) break;
+      if ((PHRASE_BREAKS.has(w.word.toLowerCase()) && !joinsDescribers(tokens, j, words)) || /^the$/i.test(w.word) || (verbForm && !nameEnds)) break;
       words.push(w.word);
       if (nameEnds) {
         j++;
@@ -157,6 +158,16 @@ export function definitePhrases(question: string, source = ""): string[] {
 }
 
 const MAX_PHRASE_WORDS = 4;
+
+/**
+ * "the Turkish and Qatari officials": an "and" between two capitalised words describing the plural noun after them
+ * is inside the phrase, which is the officials, not "the Turkish" and a name "Qatari" ("What did they say?" read
+ * "What did Qatari say?"). `at` is the "and"; the words before it must all be capitalised.
+ */
+function joinsDescribers(tokens: { word: string }[], at: number, before: string[]): boolean {
+  const [and, second, noun] = [tokens[at]?.word, tokens[at + 1]?.word, tokens[at + 2]?.word];
+  return and?.toLowerCase() === "and" && before.length > 0 && before.every((w) => /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(second ?? "") && /^\p{Ll}+s$/u.test(noun ?? "") && !/(ed|ing)$/.test(noun!);
+}
 const AUXILIARIES = new Set("did does do will would can could should might must has have had".split(" "));
 const BE = new Set("is was are were".split(" "));
 
@@ -212,4 +223,27 @@ const COLLECTIVE_NOUNS = new Set(
 /** Whether a singular noun phrase names a body of people ("the council"), which "they" may stand for. */
 export function isCollective(phrase: string): boolean {
   return COLLECTIVE_NOUNS.has(headWord(phrase));
+}
+
+// Plural nouns for people that no office or body names: who may respond, say or vote.
+const PEOPLE_NOUNS = new Set(
+  (
+    "people men women children officials residents members workers employees staff delegates mediators negotiators " +
+    "protesters voters citizens fans troops forces soldiers police countries nations sides parties governments " +
+    "authorities leaders lawmakers councillors councilors investigators prosecutors inspectors officers families " +
+    "growers unions companies firms airlines groups critics campaigners activists shareholders investors creditors " +
+    "landlords tenants parents students teachers patients owners neighbours neighbors rebels militants islanders"
+  ).split(" "),
+);
+
+/**
+ * Whether what a phrase names can act as people do (respond, say, vote, reject): a name ("Pakistan", "Agrivane"), a
+ * body of people ("the council"), or people by office, role or kind ("the mediators", "Pakistan's Defence Minister").
+ * "the talks", "the four days" and "the budget" cannot: "How did they respond?" does not ask how the talks did.
+ */
+export function canAct(phrase: string): boolean {
+  const words = phrase.replace(/\s(?:in|of|at)\s\p{Lu}\S*$/u, "");
+  if (!/^(?:the|a|an)\s/i.test(words) && !/['’]s\s/u.test(words)) return /^\p{Lu}/u.test(words) && !CALENDAR.test(words);
+  const head = headWord(words);
+  return isCollective(words) || PEOPLE_NOUNS.has(head) || PERSON_NOUNS.has(head) || PERSON_NOUNS.has(head.replace(/s$/, ""));
 }

@@ -1,8 +1,10 @@
-import { answeredFigure } from "./answered-figure.js";
+import { answeredFigure, namesAFigure } from "./answered-figure.js";
 import { answeringSentence } from "./answering-sentence.js";
 import type { Anaphor } from "./follow-up-signals.js";
 import { coreOf } from "./follow-up-reading.js";
-import { countedPhrase, definitePhrases, isCollective, isPlural, type NamePhrase, namePhrases, namesAPerson } from "./name-phrases.js";
+import { baseFormOf } from "../text/word-forms.js";
+import { escapeRegExp } from "../text/escape-reg-exp.js";
+import { canAct, countedPhrase, definitePhrases, isCollective, isPlural, type NamePhrase, namePhrases, namesAPerson } from "./name-phrases.js";
 import { type Turn, understoodQuestion } from "./turn.js";
 import { ASKS_FOR_OBJECT, whatWasAsked } from "./what-was-asked.js";
 
@@ -13,6 +15,41 @@ export interface Pointer {
   partOf: boolean;
   /** "that" identifies someone ("Which ward is that?", "Who is that?") rather than pointing to what happened. */
   identifies: boolean;
+  /** It follows "after", "before", "since" or "until": "after that" is a time, after what happened. */
+  inTime?: boolean;
+  /** It is the subject of a verb only people, groups or countries do: "How did they respond?". */
+  acts?: boolean;
+}
+
+// Verbs whose subject is someone: people, a body of them, a country. "How did they respond?" is not asked of talks.
+const ACTS = new Set(
+  (
+    "respond react reply say tell reject agree disagree announce vote decide demand claim deny argue insist accuse " +
+    "propose warn threaten refuse accept promise want think believe complain protest ask request urge criticise " +
+    "criticize welcome condemn retaliate negotiate sign approve oppose blame admit apologise apologize appeal sue " +
+    "comment plead testify"
+  ).split(" "),
+);
+// Words that may sit between a pronoun and its verb: "did they then respond?", "they initially said".
+const BETWEEN = /^(?:then|later|first|initially|eventually|finally|ever|not|also|still|never|quickly|immediately)$/i;
+
+/** The base form of a verb as a question writes it: "responded", "says", "said" → "respond", "say". */
+function verbBase(word: string): string {
+  const w = word.toLowerCase();
+  const irregular = baseFormOf(w, "verb");
+  if (irregular !== undefined) return irregular;
+  for (const base of [w, w.replace(/s$/, ""), w.replace(/ed$/, ""), w.replace(/d$/, ""), w.replace(/ing$/, ""), w.replace(/ing$/, "e"), w.replace(/ied$/, "y"), w.replace(/ies$/, "y")]) {
+    if (ACTS.has(base)) return base;
+  }
+  return w;
+}
+
+/** Whether "they" at `anaphor` is the subject of a verb only those who can act do ("How did they respond?"). */
+export function actsAsSubject(question: string, anaphor: Anaphor): boolean {
+  if (anaphor.word.toLowerCase() !== "they") return false;
+  const after = [...question.slice(anaphor.index + anaphor.word.length).matchAll(/[\p{L}’'-]+/gu)].map((m) => m[0]);
+  const verb = after.find((w) => !BETWEEN.test(w));
+  return verb !== undefined && ACTS.has(verbBase(verb));
 }
 
 /**
@@ -28,6 +65,9 @@ export function referentFor(pointer: Pointer, history: readonly Turn[]): string 
     for (const rule of rules) {
       const offer = rule(said, pointer);
       if (offer === NOTHING) return undefined;
+      // "How did they respond?" asks how someone did: "the talks" offered for "they" cannot have, and is passed over
+      // for the next rule or turn that offers someone who can.
+      if (offer !== undefined && pointer.acts && pointer.anaphor.kind === "group" && !canAct(offer)) continue;
       if (offer !== undefined) return offer;
     }
   }
@@ -50,7 +90,10 @@ function whatTurnSaid(turn: Turn): TurnSaid {
   const asked = coreOf(understoodQuestion(turn));
   const cited = (turn.citations ?? []).map((c) => c.text).join(" ");
   const askedNames = namePhrases(asked);
-  return { turn, asked, askedNames, citedNames: namePhrases(cited).filter((n) => !asked.includes(n.text)), phrases: definitePhrases(asked, cited) };
+  // A figure or a date is never what a pronoun stands for, even where a reading put one in a phrase's place ("What did
+  // he say after the four days?"): "How did they respond?" then asked how the four days did.
+  const phrases = definitePhrases(asked, cited).filter((p) => !namesAFigure(p));
+  return { turn, asked, askedNames, citedNames: namePhrases(cited).filter((n) => !asked.includes(n.text)), phrases };
 }
 
 /**
@@ -100,9 +143,11 @@ const personIdentified: Rule = ({ asked, citedNames }, { identifies }) => {
 
 /**
  * "Was that a record?" after "How many people attended the cup final?": after a question that asked for a figure,
- * "that" is the figure its answer gave ("the 78,406 people"); if the answer gave none, nothing stands for it.
+ * "that" is the figure its answer gave ("the 78,406 people"); if the answer gave none, nothing stands for it. But
+ * "after that" is after what happened, not after a figure: "And what did he say after that?" after "How long did the
+ * talks last?" asks about after the talks, not "after the four days".
  */
-const figureAnswered: Rule = ({ turn, asked }) => answeredFigure(asked, answeringSentence(turn));
+const figureAnswered: Rule = ({ turn, asked }, { inTime }) => (inTime ? undefined : answeredFigure(asked, answeringSentence(turn)));
 
 /**
  * "How did Pakistan respond to that?" after "What did the Afghan delegation demand?": "that" is what they demanded,
@@ -150,8 +195,19 @@ const beforePlace = (phrase: string) => phrase.replace(/\s(?:in|of|at)\s\p{Lu}[^
 /** "they" may be a body of people named by a singular noun: "will they appeal?" after "What did the council decide?". */
 const bodyOfPeople: Rule = (said, pointer) => (pointer.anaphor.kind === "group" ? thingsFor(said, pointer).find(isCollective) : undefined);
 
-/** "they" after "Who funded the study?" are whoever the answer named ("Agrivane"). */
-const whoAnswered: Rule = ({ asked, citedNames }, { anaphor }) => (anaphor.kind === "group" && asksWho(asked) ? citedNames.find((n) => !n.person)?.text : undefined);
+/**
+ * "they" after "Who funded the study?" are whoever the answer named ("Agrivane"). A name before the plural noun it
+ * describes goes with it: after "Who mediated the talks?", answered "mediated by Turkish and Qatari officials", they
+ * are "the Turkish and Qatari officials", not "Turkish".
+ */
+const whoAnswered: Rule = ({ turn, asked, citedNames }, { anaphor }) => {
+  if (anaphor.kind !== "group" || !asksWho(asked)) return undefined;
+  const name = citedNames.find((n) => !n.person)?.text;
+  if (name === undefined) return undefined;
+  const cited = (turn.citations ?? []).map((c) => c.text).join(" ");
+  const described = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(name)}(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}-]*)*\s+\p{Ll}+s(?![\p{L}\p{N}])`, "u").exec(cited)?.[0];
+  return described !== undefined && isPlural(described) ? `the ${described}` : name;
+};
 
 /** Short of a plural phrase or a name, "they" after "How many plots were in the trial?" are the plots. */
 const whatWasCounted: Rule = countedFor;

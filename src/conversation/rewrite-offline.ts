@@ -6,7 +6,7 @@ import { ASKS_FOR_OBJECT } from "./what-was-asked.js";
 import { type Anaphor, CONDITION, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
 import { coreOf, type FollowUpReading, type FollowUpRewriter, withContext } from "./follow-up-reading.js";
 import { countedPhrase, definitePhrases, isPlural, namePhrases, namesSomething } from "./name-phrases.js";
-import { referentFor } from "./pronoun-referent.js";
+import { actsAsSubject, referentFor } from "./pronoun-referent.js";
 import { answeredFrom, type Turn, understoodQuestion } from "./turn.js";
 
 /** Words carried from the previous turn into a follow-up that leans on it: enough to find its passage again. */
@@ -39,7 +39,9 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
   } else {
     const taken = new Set<string>();
     const referents = signals.anaphors.map((anaphor) => {
-      const found = referentFor({ anaphor, partOf: /\bof\s*$/i.test(core.slice(0, anaphor.index)), identifies: IDENTIFIES.test(core) }, history);
+      const before = core.slice(0, anaphor.index);
+      const pointer = { anaphor, partOf: /\bof\s*$/i.test(before), identifies: IDENTIFIES.test(core), inTime: IN_TIME.test(before), acts: actsAsSubject(core, anaphor) };
+      const found = referentFor(pointer, history);
       // "Who voted for it?" after "What was the vote?": "Who voted for the vote?" asks nothing; the thing is the verb's
       // own word, so the pronoun is left pointing back, with the previous turn's words.
       if (found === undefined || echoesQuestion(found, question, anaphor)) return undefined;
@@ -252,6 +254,9 @@ function sameKind(previous: string, subject: string): string | undefined {
  * that?").
  */
 const IDENTIFIES = /^\s*(?:(?:and|so|but)\s+)?(?:(?:which|what)\s+\p{L}+|who)\s+(?:is|was)\s+that\s*[?.!]*\s*$/iu;
+
+/** "after that", "before this": the pointing word that follows is a time, after or before what happened. */
+const IN_TIME = /\b(?:after|before|since|until|till)\s*$/i;
 
 function possessive(phrase: string): string {
   return /s$/.test(phrase) && isPlural(phrase) ? `${phrase}’` : `${phrase}’s`;

@@ -25,3 +25,5 @@ export const CEASEFIRE =
   "The Istanbul dialogue was initiated following a temporary ceasefire arranged by Qatar and Turkey earlier in October, after Pakistan allegedly violated Afghan airspace — prompting a limited retaliatory action by Kabul.";
 export const DEMANDS =
   "However, it demanded that Islamabad halt all airspace violations and stop allowing U.S. drone operations within Afghan borders.";
+export const COLLAPSED =
+  "Diplomatic efforts to ease tensions between Afghanistan and Pakistan collapsed in Istanbul after four days of negotiations failed to yield any agreement.";

@@ -48,6 +48,9 @@ describe("definitePhrases", () => {
     expect(definitePhrases("Who mediated the talks?")).toEqual(["the talks"]);
     expect(definitePhrases("What did the Afghan delegation demand?")).toEqual(["the Afghan delegation"]);
     expect(definitePhrases("Who arranged the temporary ceasefire?")).toEqual(["the temporary ceasefire"]);
+    // Two capitalised words describing one plural noun are one phrase; "and" before a name still ends one.
+    expect(definitePhrases("How did the Turkish and Qatari officials respond?")).toEqual(["the Turkish and Qatari officials"]);
+    expect(definitePhrases("What did the Taliban and Pakistan agree?")).toEqual(["the Taliban"]);
     expect(definitePhrases("How much would what the 2021 review recommended cost?")).toEqual(["the 2021 review"]);
     expect(definitePhrases("Who drew the proposed route?")).toEqual(["the proposed route"]);
   });

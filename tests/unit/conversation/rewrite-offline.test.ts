@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { followUpSignals, leansOnHistory } from "../../../src/conversation/follow-up-signals.js";
 import { coreOf } from "../../../src/conversation/follow-up-reading.js";
 import { rewriteOffline, scopedToConversation } from "../../../src/conversation/rewrite-offline.js";
-import { CEASEFIRE, DEMANDS, MEDIATED, MUJAHID, SAMAD, turn } from "./fixtures.js";
+import { CEASEFIRE, COLLAPSED, DEMANDS, MEDIATED, MUJAHID, SAMAD, turn } from "./fixtures.js";
 
 const mediated = [turn("Who mediated the talks?", [MEDIATED])];
 
@@ -135,6 +135,30 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("and when did they get the first guy out?", roof).question).toMatch(/^When did they get the first guy out\? \(context: /);
     // "the talks in Istanbul" are talks: plural, so still "they".
     expect(coreOf(rewriteOffline("How long did they last?", [turn("Who mediated the talks in Istanbul?")]).question)).toBe("How long did the talks in Istanbul last?");
+  });
+
+  it("reads 'after that' as after what happened, never after the figure the previous answer gave", () => {
+    const lasted = [...mediated, { ...turn("How long did they last?", [COLLAPSED]), standaloneQuestion: "How long did the talks last?" }];
+    // No answer named a man: "he" is left pointing back, not guessed.
+    expect(coreOf(rewriteOffline("And what did he say after that?", lasted).question)).toBe("What did he say after the talks?");
+    // "Was that a record?" still asks about the figure.
+    expect(coreOf(rewriteOffline("Was that a record?", lasted).question)).toBe("Was the four days a record?");
+  });
+
+  it("never reads 'they' as a figure or a date, nor as something that cannot act when they respond, say or vote", () => {
+    const afterFigure = [...mediated, { ...turn("And what did he say after that?"), standaloneQuestion: "What did he say after the four days?" }];
+    // The mediators, named by the answer to "Who mediated the talks?", are who can respond; not "the four days", not "the talks".
+    expect(coreOf(rewriteOffline("How did they respond?", afterFigure).question)).toBe("How did the Turkish and Qatari officials respond?");
+    expect(coreOf(rewriteOffline("What did they say?", mediated).question)).toBe("What did the Turkish and Qatari officials say?");
+    const responded = [...afterFigure, { ...turn("How did they respond?"), standaloneQuestion: "How did the Turkish and Qatari officials respond?" }];
+    expect(coreOf(rewriteOffline("What did they say?", responded).question)).toBe("What did the Turkish and Qatari officials say?");
+    // Talks last, and are held: "they" is still the talks where the verb is not one only people do.
+    expect(coreOf(rewriteOffline("Where were they held?", afterFigure).question)).toBe("Where were the talks held?");
+    // Nobody who can act: "they" is left pointing back.
+    expect(rewriteOffline("did they agree?", [turn("How long did the talks last?", [COLLAPSED])]).question).toMatch(/^Did they agree\? \(context: /);
+    expect(coreOf(rewriteOffline("will they appeal?", [turn("What did the council decide?")]).question)).toBe("Will the council appeal?");
+    // A number in a name is no figure: "the Kestrel 3 launch" stays one singular phrase, neither "they" nor its name.
+    expect(rewriteOffline("what did their boss say?", [turn("What went wrong with the Kestrel 3 launch?")]).question).toMatch(/^What did their boss say\? \(context: /);
   });
 
   it("swaps only the owner when an elliptic question is a possessive", () => {
