@@ -68,6 +68,11 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     const unknown = reportIds?.filter((id) => !index.hasReport(id)) ?? [];
     if (unknown.length > 0) throw unknownReportError(unknown, index.reports.map((r) => r.id));
 
+    // A question in another language is not a follow-up, whatever came before: the conversation's reports and words
+    // would be shown in place of the hint that the reports are searched in English (ABSTAIN_FOREIGN_TEXT), and its
+    // words, none of them the reports', say nothing of which turn it leans on.
+    const foreign = readsAsForeign(text);
+    const history = foreign ? undefined : opts.history;
     // The chat model decides for itself from a wide context; our judgement only stands when nothing was found.
     const modelDecides = deps.answerer.judgesAnswerability === true;
 
@@ -76,7 +81,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       if (modelDecides ? candidates.length === 0 : !judgement.answerable) {
         // Decided by retrieval before any model is asked, so it is labelled as our own (extractive) answer.
         const related = judgement.related ? toCitations(distinctTexts(candidates).slice(0, RELATED)) : [];
-        const nothing = readsAsForeign(text) ? ABSTAIN_FOREIGN_TEXT : ABSTAIN_TEXT;
+        const nothing = foreign ? ABSTAIN_FOREIGN_TEXT : ABSTAIN_TEXT;
         return { text: related.length > 0 ? RELATED_TEXT : nothing, abstained: true, citations: [], related, mode: "extractive" };
       }
       // Only a sentence whose report holds every name the question uses may answer offline; an offline fallback of
@@ -92,8 +97,8 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
 
     let aboutReports: Set<string> | undefined;
     let namedAbout: Set<string> | undefined;
-    const named = () => (namedAbout ??= namedReports(opts.history ?? [], index));
-    const conversationAbout = () => (aboutReports ??= conversationReports(opts.history ?? [], index, named()));
+    const named = () => (namedAbout ??= namedReports(history ?? [], index));
+    const conversationAbout = () => (aboutReports ??= conversationReports(history ?? [], index, named()));
     /**
      * The report a conversation is about: the one the previous answer came from, or when it cited nothing, the one
      * report the conversation has been about, if there is one (the closest passage a turn showed, or every name a
@@ -102,8 +107,8 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
      * unless its words say it left the conversation (`leavesConversation`).
      */
     const conversationReport = () => {
-      if (!opts.history?.length) return undefined;
-      return answeredFrom(opts.history) ?? (conversationAbout().size === 1 ? [...conversationAbout()][0] : undefined);
+      if (!history?.length) return undefined;
+      return answeredFrom(history) ?? (conversationAbout().size === 1 ? [...conversationAbout()][0] : undefined);
     };
     let leaves: boolean | undefined;
     /** A question naming nothing whose words the conversation's reports mostly lack (`changesSubject`), judged once. */
@@ -141,8 +146,8 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       const retrievals = [];
       for (const part of parts) {
         let retrieval = await deps.retrieve(part.query, retrieveOptions);
-        if (opts.history?.length) {
-          if (!scoped) retrieval = settledInPreviousAnswer(continuingPreviousAnswer(retrieval, opts.history.at(-1), reading.rewritten), opts.history.at(-1), text);
+        if (history?.length) {
+          if (!scoped) retrieval = settledInPreviousAnswer(continuingPreviousAnswer(retrieval, history.at(-1), reading.rewritten), history.at(-1), text);
           retrieval = withinConversation(retrieval, text, conversationAbout, leavesConversation);
         }
         // The follow-up read with its own words only confirms a rewrite's answer or settles a close call. The chat
@@ -153,31 +158,31 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
         // many customers" after "Why did Ridgeline Power cut electricity?"), find any report's customers among all, so
         // they are checked among the conversation's reports. A rewritten follow-up's stay checked among all: within its
         // one report "when was it found?" ranks "the week between discovery and notice" among the first three.
-        if (opts.history?.length && !modelDecides) {
+        if (history?.length && !modelDecides) {
           const ownWords = async (carriedContext?: string) => (reading.rewritten ? deps.retrieve(text, { ...retrieveOptions, reportIds: reportsForOwnWords(scoped), carriedContext }) : retrieval);
           if (retrieval.judgement.answerable) {
             if (reading.rewritten && !saysEllipsisSubject(retrieval, reading)) retrieval = confirmRewrittenAnswer(retrieval, await ownWords(asked));
-            if (reading.rewritten) retrieval = answeredAfterNothingFound(yesOrNoByWordsAlone(retrieval, text), opts.history.at(-1), text);
+            if (reading.rewritten) retrieval = answeredAfterNothingFound(yesOrNoByWordsAlone(retrieval, text), history.at(-1), text);
           } else if (retrieval.judgement.related && within === undefined && !scoped && !pointsBack(core)) {
             // Among one report's sentences the model is surer than among all: the settling was measured on the latter.
             // A reading with a pronoun that found nobody is not known to be about the previous turn's subject. The
             // typed words alone, without the reading, must find the passage.
-            retrieval = settledInPreviousReport(retrieval, await ownWords(), text, answeredFrom(opts.history) ?? namedReport(), reading.ellipsisSubject);
+            retrieval = settledInPreviousReport(retrieval, await ownWords(), text, answeredFrom(history) ?? namedReport(), reading.ellipsisSubject);
           }
         }
         // Last: whatever answered it, a cited sentence's figure must be the one asked for.
-        if (opts.history?.length) retrieval = figureOfAnotherClause(retrieval, opts.history.at(-1), text);
+        if (history?.length) retrieval = figureOfAnotherClause(retrieval, history.at(-1), text);
         retrievals.push(retrieval);
       }
       return { reading, parts, retrievals };
     };
 
     let { reading, parts, retrievals } = await retrieveReading(
-      opts.history?.length ? await deps.rewriter.read(text, opts.history, opts.signal) : { question: text, rewritten: false },
+      history?.length ? await deps.rewriter.read(text, history, opts.signal) : { question: text, rewritten: false },
     );
     // "How many homes were hit?" stands on its own as written, but when it finds no answer so, it is read as meant:
     // about what the conversation is about. That reading answers only when it finds one.
-    const scoped = opts.history?.length && !reading.rewritten && !modelDecides && !retrievals.some((r) => r.judgement.answerable) ? scopedToConversation(text, opts.history) : undefined;
+    const scoped = history?.length && !reading.rewritten && !modelDecides && !retrievals.some((r) => r.judgement.answerable) ? scopedToConversation(text, history) : undefined;
     if (scoped) {
       const second = await retrieveReading(scoped, { scoped: true });
       if (second.retrievals.some((r) => r.judgement.answerable)) ({ reading, parts, retrievals } = second);
@@ -204,15 +209,15 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     }
     // What the single-question judgement was not sure of, the conversation's evidence may settle. A two-part question is
     // left to its parts' judgements: the model was fitted on whole follow-ups.
-    if (followUpModel && opts.history?.length && !modelDecides && retrievals.length === 1) {
-      const { retrieval, weighed } = settledByFollowUpModel(retrievals[0]!, opts.history, text, followUpModel, reading.rewritten || !namesSomething(text));
+    if (followUpModel && history?.length && !modelDecides && retrievals.length === 1) {
+      const { retrieval, weighed } = settledByFollowUpModel(retrievals[0]!, history, text, followUpModel, reading.rewritten || !namesSomething(text));
       deps.onFollowUpEvidence?.(weighed);
       if (weighed.length > 0) deps.logger.debug({ question: text, weighed: weighed.map((w) => ({ id: w.candidate.sentence.id, text: w.candidate.sentence.text, probability: w.probability, features: w.features })) }, "follow-up evidence");
       retrievals = [retrieval];
     }
     // Last, whatever answered it: who spoke is what a question asking what someone said turns on, and what an elliptic
     // one asks about is what a settled answer must say.
-    if (opts.history?.length && !modelDecides) retrievals = retrievals.map((r) => subjectUnsaid(unsupportedWhatWasSaid(r, reading.question), text));
+    if (history?.length && !modelDecides) retrievals = retrievals.map((r) => subjectUnsaid(unsupportedWhatWasSaid(r, reading.question), text));
     const asked = reading.question;
     const t2 = performance.now();
     for (const r of retrievals) {
@@ -229,7 +234,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       if (drafts.some((d) => !d.abstained)) draft = combineParts(parts.map((p, i) => ({ text: p.text, draft: drafts[i]! })));
     }
     // The offline judgement's checks; a chat model reading the wide context decides for itself.
-    if (!modelDecides && opts.history?.length && repeatsConversation(draft, text, opts.history)) {
+    if (!modelDecides && history?.length && repeatsConversation(draft, text, history)) {
       draft = { text: RELATED_TEXT, abstained: true, citations: [], related: draft.citations.slice(0, RELATED), mode: draft.mode };
     }
     const t3 = performance.now();

@@ -69,6 +69,11 @@ for (const store of storesUnderTest()) describe(`engine on the first report with
     "says that it searches in English when %s finds nothing, rather than that the reports do not say",
     async (q) => {
       expect(await engine.ask(q)).toMatchObject({ text: ABSTAIN_FOREIGN_TEXT, abstained: true, citations: [], related: [] });
+      // Asked in a conversation too: its words are not the conversation's, and no passage of it is shown in their place.
+      const history = [turnOf(await engine.ask("Who mediated the talks?"))];
+      const inConversation = await engine.ask(q, { history });
+      expect(inConversation).toMatchObject({ text: ABSTAIN_FOREIGN_TEXT, abstained: true, citations: [], related: [] });
+      expect(inConversation.standaloneQuestion).toBeUndefined();
     },
   );
 
