@@ -6,7 +6,7 @@ import { wideContext } from "../answer/chat/wide-context.js";
 import { combineParts } from "../answer/combine-parts.js";
 import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import { coreOf, type FollowUpReading, type FollowUpRewriter } from "../conversation/follow-up-reading.js";
-import { answeredAfterNothingFound, changesSubject, confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, namedReports, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
+import { answeredAfterNothingFound, changesSubject, confirmRewrittenAnswer, conversationReports, factOfOldSubject, figureOfAnotherClause, namedReports, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousAnswer } from "./settle-in-previous-answer.js";
@@ -171,7 +171,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
           }
         }
         // Last: whatever answered it, a cited sentence's figure must be the one asked for.
-        if (history?.length) retrieval = figureOfAnotherClause(retrieval, history.at(-1), text);
+        if (history?.length) retrieval = factOfOldSubject(figureOfAnotherClause(retrieval, history.at(-1), text), history.at(-1), text);
         retrievals.push(retrieval);
       }
       return { reading, parts, retrievals };

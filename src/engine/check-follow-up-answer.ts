@@ -10,7 +10,8 @@ import type { Retrieval } from "../retrieval/retrieve.js";
 import { saysSubject } from "./says-subject.js";
 import { settledByConversation } from "./settle-close-call.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
-import { extractTerms } from "../text/terms.js";
+import { extractTerms, normalizeWord } from "../text/terms.js";
+import { answerTypeOf, holdsAnswerType } from "../retrieval/answer-type.js";
 import { asksWhyOrHow } from "../text/why-or-how.js";
 import { asksYesOrNo } from "../text/yes-or-no.js";
 import type { AnswerDraft } from "../answer/answer.js";
@@ -61,6 +62,7 @@ export const VETOED_BY = {
   saidWithoutSpeech: "a close call on what someone said, settled with a sentence that reports no speech",
   afterNothingFound: "a rewritten follow-up of a turn that found nothing, answered short of the model's own confidence or asking yes or no",
   subjectUnsaid: "an elliptic follow-up settled by the conversation with a sentence that does not say its subject",
+  factOfOldSubject: "an elliptic follow-up answered with the previous answer's sentence, whose fact of the kind asked belongs to the old subject",
 } as const;
 
 /**
@@ -233,4 +235,38 @@ export function figureOfAnotherClause(retrieval: Retrieval, previous: Turn | und
   if (!retrieval.judgement.answerable || answer === undefined || !(previous?.citations ?? []).some((c) => c.sentenceId === answer.sentence.id)) return retrieval;
   if (!asksForFigure(typed) || figureNearWords(answer.sentence.text, typed)) return retrieval;
   return notSure(retrieval, VETOED_BY.figureOfAnotherClause);
+}
+
+/**
+ * How many words from its subject's a fact may stand in a sentence and still be about it: "a 2.1 percent rise in the
+ * property tax rate" puts five between the figure and "property".
+ */
+const SUBJECT_NEAR = 6;
+const WORD = /[\p{L}\p{N}]+(?:[.'’,][\p{L}\p{N}]+)*/gu;
+
+/**
+ * "what about the property tax?" after "When do water fees go up?" asks the previous question again of a new subject:
+ * when, for the property tax. The sentence the previous answer cited names both ("a 2.1 percent rise in the property
+ * tax rate and by higher water and sewer fees, which will go up by 6 percent from September 1"), so its words rank it
+ * first and it was the answer, with the water fees' date. Such a follow-up is answered with a sentence the previous
+ * answer cited only when the kind of fact the previous question asked for sits within a few words of the new
+ * subject's ("what about the property tax?" after "How much do water fees rise?" is answered by the 2.1 percent rise
+ * beside it: any figure serves a question asking for one); otherwise that fact is the old subject's, and Dossier is
+ * not sure.
+ */
+export function factOfOldSubject(retrieval: Retrieval, previous: Turn | undefined, typed: string): Retrieval {
+  const answer = retrieval.candidates[0];
+  const subject = followUpSignals(typed).ellipsisSubject;
+  if (!retrieval.judgement.answerable || answer === undefined || subject === undefined || previous === undefined) return retrieval;
+  if (!(previous.citations ?? []).some((c) => c.sentenceId === answer.sentence.id)) return retrieval;
+  // A figure of any kind will do: "How much do water fees rise?" asks for money by its words, and was answered with a share.
+  const asked = coreOf(understoodQuestion(previous));
+  const type = asksForFigure(asked) ? "amount" : answerTypeOf(asked);
+  const terms = extractTerms(subject);
+  const said = new Set(terms.map((t) => t.stem));
+  if (type === undefined || said.size === 0) return retrieval;
+  const words = [...answer.sentence.text.matchAll(WORD)].map((m) => m[0]);
+  const near = words.filter((_, i) => words.slice(Math.max(0, i - SUBJECT_NEAR), i + SUBJECT_NEAR + 1).some((w) => said.has(normalizeWord(w))));
+  if (near.length === 0 || holdsAnswerType(type, near.join(" "), new Set(terms.map((t) => t.surface.toLowerCase())))) return retrieval;
+  return notSure(retrieval, VETOED_BY.factOfOldSubject);
 }

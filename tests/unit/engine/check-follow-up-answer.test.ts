@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredAfterNothingFound, changesSubject, confirmRewrittenAnswer, conversationReports, figureOfAnotherClause, OWN_WORDS_RANKS, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
+import { answeredAfterNothingFound, changesSubject, confirmRewrittenAnswer, conversationReports, factOfOldSubject, figureOfAnotherClause, OWN_WORDS_RANKS, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "../../../src/engine/check-follow-up-answer.js";
 import type { SearchIndex } from "../../../src/retrieval/search-index.js";
 import { stems, type Term } from "../../../src/text/terms.js";
 import { turn } from "../conversation/fixtures.js";
@@ -218,6 +218,28 @@ describe("a follow-up asking for a figure, answered with a sentence the previous
       [retrieval([1], NOT_SURE, { 1: TOOK_OVER }), "how many years was she chief executive?"],
     ];
     for (const [r, typed] of cases) expect(figureOfAnotherClause(r, previous, typed)).toBe(r);
+  });
+});
+
+describe("an elliptic follow-up answered with a sentence the previous answer cited", () => {
+  const FEES = "Most of the growth is paid for by a 2.1 percent rise in the property tax rate and by higher water and sewer fees, which will go up by 6 percent from September 1.";
+  const previousAsking = (question: string) => {
+    const previous = turn(question, [FEES], "r");
+    previous.citations = previous.citations!.map((c) => ({ ...c, sentenceId: "r#1" }));
+    return previous;
+  };
+
+  it("is not sure when the kind of fact the previous question asked for is the old subject's, not the new one's", () => {
+    const checked = factOfOldSubject(retrieval([1], ANSWERED, { 1: FEES }), previousAsking("When do water fees go up?"), "what about the property tax?");
+    expect(checked.judgement).toMatchObject({ answerable: false, related: true, answerAt: undefined });
+  });
+
+  it("stands when that fact sits beside the new subject, the sentence is new, or the question is no elliptic one", () => {
+    const answered = retrieval([1], ANSWERED, { 1: FEES });
+    expect(factOfOldSubject(answered, previousAsking("How much do water fees rise?"), "what about the property tax?")).toBe(answered);
+    const other = retrieval([2], ANSWERED, { 2: FEES });
+    expect(factOfOldSubject(other, previousAsking("When do water fees go up?"), "what about the property tax?")).toBe(other);
+    expect(factOfOldSubject(answered, previousAsking("When do water fees go up?"), "when does the property tax rise?")).toBe(answered);
   });
 });
 
