@@ -232,18 +232,33 @@ const PEOPLE_NOUNS = new Set(
     "protesters voters citizens fans troops forces soldiers police countries nations sides parties governments " +
     "authorities leaders lawmakers councillors councilors investigators prosecutors inspectors officers families " +
     "growers unions companies firms airlines groups critics campaigners activists shareholders investors creditors " +
-    "landlords tenants parents students teachers patients owners neighbours neighbors rebels militants islanders"
+    "landlords tenants parents students teachers patients owners neighbours neighbors rebels militants islanders " +
+    "diplomats envoys experts researchers scientists journalists reporters states allies opponents supporters"
+  ).split(" "),
+);
+
+// Texts, which say, claim or warn as people do ("What do they say?" after "Who wrote the new rules?"), but never respond.
+const TEXT_NOUNS = new Set(
+  (
+    "rules regulations guidelines laws documents reports studies papers letters statements polls surveys records " +
+    "findings results figures data minutes filings accounts sources messages emails notes"
   ).split(" "),
 );
 
 /**
  * Whether what a phrase names can act as people do (respond, say, vote, reject): a name ("Pakistan", "Agrivane"), a
  * body of people ("the council"), or people by office, role or kind ("the mediators", "Pakistan's Defence Minister").
- * "the talks", "the four days" and "the budget" cannot: "How did they respond?" does not ask how the talks did.
+ * "the talks", "the four days" and "the budget" cannot: "How did they respond?" does not ask how the talks did. Where
+ * the verb is one a text does too (`speaks`: say, claim, warn), texts can: "the new rules say".
  */
-export function canAct(phrase: string): boolean {
+export function canAct(phrase: string, speaks = false): boolean {
   const words = phrase.replace(/\s(?:in|of|at)\s\p{Lu}\S*$/u, "");
   if (!/^(?:the|a|an)\s/i.test(words) && !/['’]s\s/u.test(words)) return /^\p{Lu}/u.test(words) && !CALENDAR.test(words);
   const head = headWord(words);
-  return isCollective(words) || PEOPLE_NOUNS.has(head) || PERSON_NOUNS.has(head) || PERSON_NOUNS.has(head.replace(/s$/, ""));
+  // A capitalised noun after "the" is a name ("the Taliban", "the Kremlin", "the EU"), and a plural of a body of
+  // people is bodies of them ("the banks", "the ministries", "the regulators").
+  if (/^\p{Lu}/u.test(words.split(/\s+/).at(-1)!) && !CALENDAR.test(head)) return true;
+  const singular = head.replace(/ies$/, "y").replace(/s$/, "");
+  if (speaks && TEXT_NOUNS.has(head)) return true;
+  return isCollective(words) || COLLECTIVE_NOUNS.has(singular) || PEOPLE_NOUNS.has(head) || PERSON_NOUNS.has(head) || PERSON_NOUNS.has(singular);
 }

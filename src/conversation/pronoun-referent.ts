@@ -4,6 +4,7 @@ import type { Anaphor } from "./follow-up-signals.js";
 import { coreOf } from "./follow-up-reading.js";
 import { baseFormOf } from "../text/word-forms.js";
 import { escapeRegExp } from "../text/escape-reg-exp.js";
+import { isStopWord } from "../text/terms.js";
 import { canAct, countedPhrase, definitePhrases, isCollective, isPlural, type NamePhrase, namePhrases, namesAPerson } from "./name-phrases.js";
 import { type Turn, understoodQuestion } from "./turn.js";
 import { ASKS_FOR_OBJECT, whatWasAsked } from "./what-was-asked.js";
@@ -17,8 +18,11 @@ export interface Pointer {
   identifies: boolean;
   /** It follows "after", "before", "since" or "until": "after that" is a time, after what happened. */
   inTime?: boolean;
-  /** It is the subject of a verb only people, groups or countries do: "How did they respond?". */
-  acts?: boolean;
+  /**
+   * It is the subject of a verb only people, groups or countries do ("How did they respond?"): "acts"; or of one a text
+   * does too ("What do they say?" after "Who wrote the new rules?"): "speaks".
+   */
+  acts?: "acts" | "speaks";
 }
 
 // Verbs whose subject is someone: people, a body of them, a country. "How did they respond?" is not asked of talks.
@@ -30,6 +34,8 @@ const ACTS = new Set(
     "comment plead testify"
   ).split(" "),
 );
+// Of those, what a text does too: "the new rules say", "the study warns".
+const SPEAKS = new Set("say tell claim warn propose argue".split(" "));
 // Words that may sit between a pronoun and its verb: "did they then respond?", "they initially said".
 const BETWEEN = /^(?:then|later|first|initially|eventually|finally|ever|not|also|still|never|quickly|immediately)$/i;
 
@@ -44,12 +50,17 @@ function verbBase(word: string): string {
   return w;
 }
 
-/** Whether "they" at `anaphor` is the subject of a verb only those who can act do ("How did they respond?"). */
-export function actsAsSubject(question: string, anaphor: Anaphor): boolean {
-  if (anaphor.word.toLowerCase() !== "they") return false;
+/**
+ * Whether "they" at `anaphor` is the subject of a verb only those who can act do ("How did they respond?"), or of one
+ * a text may do too ("What do they say?").
+ */
+export function actsAsSubject(question: string, anaphor: Anaphor): "acts" | "speaks" | undefined {
+  if (anaphor.word.toLowerCase() !== "they") return undefined;
   const after = [...question.slice(anaphor.index + anaphor.word.length).matchAll(/[\p{L}’'-]+/gu)].map((m) => m[0]);
   const verb = after.find((w) => !BETWEEN.test(w));
-  return verb !== undefined && ACTS.has(verbBase(verb));
+  const base = verb === undefined ? undefined : verbBase(verb);
+  if (base === undefined || !ACTS.has(base)) return undefined;
+  return SPEAKS.has(base) ? "speaks" : "acts";
 }
 
 /**
@@ -67,7 +78,7 @@ export function referentFor(pointer: Pointer, history: readonly Turn[]): string 
       if (offer === NOTHING) return undefined;
       // "How did they respond?" asks how someone did: "the talks" offered for "they" cannot have, and is passed over
       // for the next rule or turn that offers someone who can.
-      if (offer !== undefined && pointer.acts && pointer.anaphor.kind === "group" && !canAct(offer)) continue;
+      if (offer !== undefined && pointer.acts && pointer.anaphor.kind === "group" && !canAct(offer, pointer.acts === "speaks")) continue;
       if (offer !== undefined) return offer;
     }
   }
@@ -205,8 +216,9 @@ const whoAnswered: Rule = ({ turn, asked, citedNames }, { anaphor }) => {
   const name = citedNames.find((n) => !n.person)?.text;
   if (name === undefined) return undefined;
   const cited = (turn.citations ?? []).map((c) => c.text).join(" ");
-  const described = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(name)}(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}-]*)*\s+\p{Ll}+s(?![\p{L}\p{N}])`, "u").exec(cited)?.[0];
-  return described !== undefined && isPlural(described) ? `the ${described}` : name;
+  const described = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(name)}(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}-]*)*\s+(\p{Ll}+s)(?![\p{L}\p{N}])`, "u").exec(cited);
+  // The word after must be a noun: "funded by Agrivane this year" and "by Qatar as talks stalled" name no plural.
+  return described !== null && !isStopWord(described[1]!) && isPlural(described[0]) ? `the ${described[0]}` : name;
 };
 
 /** Short of a plural phrase or a name, "they" after "How many plots were in the trial?" are the plots. */

@@ -161,6 +161,23 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("what did their boss say?", [turn("What went wrong with the Kestrel 3 launch?")]).question).toMatch(/^What did their boss say\? \(context: /);
   });
 
+  it("reads 'they' who act as any name or body of people, and 'they' who say as a text too", () => {
+    // A capitalised noun after "the" is a name; a plural of a body of people is bodies of them.
+    expect(coreOf(rewriteOffline("How did they respond?", [turn("What did the regulators find?")]).question)).toBe("How did the regulators respond?");
+    expect(coreOf(rewriteOffline("How did they respond?", [turn("What did the ministries announce?")]).question)).toBe("How did the ministries respond?");
+    expect(coreOf(rewriteOffline("How did they respond?", [turn("What did the Pakistani diplomats propose?")]).question)).toBe("How did the Pakistani diplomats respond?");
+    // Rules say, claim and warn, but never respond.
+    expect(coreOf(rewriteOffline("What did they say?", [turn("Who wrote the new rules?")]).question)).toBe("What did the new rules say?");
+    expect(coreOf(rewriteOffline("What do they say about fines?", [turn("When do the new regulations take effect?")]).question)).toBe("What do the new regulations say about fines?");
+    expect(rewriteOffline("How did they respond?", [turn("Who wrote the new rules?")]).question).toMatch(/^How did they respond\? \(context: /);
+  });
+
+  it("reads 'they' after a 'who' answer as the name, with a plural noun only when one follows it", () => {
+    const funded = [turn("Who funded the study?", ["The study was funded by Agrivane this year, and published in March."])];
+    expect(coreOf(rewriteOffline("Did they respond?", funded).question)).toBe("Did Agrivane respond?");
+    expect(coreOf(rewriteOffline("What did they say?", [turn("Who arranged the ceasefire?", ["The ceasefire was arranged by Qatar as talks stalled."])]).question)).toBe("What did Qatar say?");
+  });
+
   it("swaps only the owner when an elliptic question is a possessive", () => {
     expect(rewriteOffline("and Pakistan's?", [turn("Who is Afghanistan's Defence Minister?", [MUJAHID])]).question).toMatch(/^Who is Pakistan's Defence Minister\?/);
   });
