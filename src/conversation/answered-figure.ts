@@ -39,18 +39,20 @@ export function answeredFigure(question: string, cited: string | undefined): str
   return null;
 }
 
-// A figure opening a phrase ("the four days", "the $1.5 million"), and a date that is the whole phrase ("the September 1").
-const OPENS_WITH_FIGURE = new RegExp(String.raw`^(?:the\s+)?(?:${FIGURE.source})`, "iu");
+// A figure that is the whole phrase ("the four days", "the $1.5 million"), and so is a date ("the September 1"). A
+// figure before a noun of its own is a thing: "the 12 members" may vote, "the £20 fee" may be announced.
+const WHOLE_FIGURE = new RegExp(String.raw`^(?:the\s+)?(?:${FIGURE.source})$`, "iu");
 const DATE = new RegExp(String.raw`^(?:the\s+)?(?:${MONTH_NAMES})(?:\s+\d{1,2})?(?:,?\s+\d{4})?$`, "i");
 
 /**
  * Whether a phrase is a figure or a date rather than something a pronoun may stand for: "the four days", "the $1.5
- * million", "the 78,406 people"; not "the Kestrel 3 launch", whose number is part of a name. A reading that put the
- * figure its answer gave in place of "that" ("What did he say after the four days?") left it among the next turn's
- * phrases, and "How did they respond?" became "How did the four days respond?".
+ * million", "the 14 per cent"; not "the Kestrel 3 launch", whose number is part of a name, nor "the 12 members" or "the
+ * £20 fee", things that have a figure. A reading that put the figure its answer gave in place of "that" ("What did he
+ * say after the four days?") left it among the next turn's phrases, and "How did they respond?" became "How did the
+ * four days respond?".
  */
 export function namesAFigure(phrase: string): boolean {
-  return OPENS_WITH_FIGURE.test(withoutNonQuantities(phrase)) || DATE.test(phrase.trim());
+  return WHOLE_FIGURE.test(withoutNonQuantities(phrase).trim()) || DATE.test(phrase.trim());
 }
 
 // The unit and the words that ask for a figure ("how long", "the number of") come with every figure of its kind.

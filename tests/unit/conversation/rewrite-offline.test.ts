@@ -161,6 +161,12 @@ describe("offline follow-up rewrite", () => {
     expect(rewriteOffline("what did their boss say?", [turn("What went wrong with the Kestrel 3 launch?")]).question).toMatch(/^What did their boss say\? \(context: /);
   });
 
+  it("reads a thing that has a figure as what a pronoun stands for, unlike a figure alone", () => {
+    expect(coreOf(rewriteOffline("How did they vote?", [turn("What did the 12 members decide?")]).question)).toBe("How did the 12 members vote?");
+    expect(coreOf(rewriteOffline("Who pays it?", [turn("How much is the 5 percent levy?")]).question)).toBe("Who pays the 5 percent levy?");
+    expect(coreOf(rewriteOffline("When will it fly again?", [turn("Why was the 737 Max grounded?")]).question)).toBe("When will the 737 Max fly again?");
+  });
+
   it("reads 'they' who act as any name or body of people, and 'they' who say as a text too", () => {
     // A capitalised noun after "the" is a name; a plural of a body of people is bodies of them.
     expect(coreOf(rewriteOffline("How did they respond?", [turn("What did the regulators find?")]).question)).toBe("How did the regulators respond?");
