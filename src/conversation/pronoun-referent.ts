@@ -79,6 +79,9 @@ export function referentFor(pointer: Pointer, history: readonly Turn[]): string 
       // "How did they respond?" asks how someone did: "the talks" offered for "they" cannot have, and is passed over
       // for the next rule or turn that offers someone who can.
       if (offer !== undefined && pointer.acts && pointer.anaphor.kind === "group" && !canAct(offer, pointer.acts === "speaks")) continue;
+      // "after that" is after what happened, never after someone: "What did he do after that?" after "Who is Mujahid?"
+      // read "… after Mujahid?".
+      if (offer !== undefined && pointer.inTime && namesSomeone(offer, said)) continue;
       if (offer !== undefined) return offer;
     }
   }
@@ -86,6 +89,14 @@ export function referentFor(pointer: Pointer, history: readonly Turn[]): string 
 }
 
 /** One earlier turn, as the rules read it. */
+/**
+ * Whether an offer is someone: a person by office ("Afghanistan's Defence Minister"), or a person's name the turn used,
+ * in full or by its last word ("Mujahid", whom the answer named "Mawlawi Mohammad Yaqoob Mujahid").
+ */
+function namesSomeone(offer: string, { askedNames, citedNames }: TurnSaid): boolean {
+  return namesAPerson(offer) || [...askedNames, ...citedNames].some((n) => n.person && (n.text === offer || n.text.endsWith(` ${offer}`)));
+}
+
 interface TurnSaid {
   turn: Turn;
   /** What it asked, in full (its reading when it was a follow-up), without context we carried to it. */

@@ -141,6 +141,9 @@ describe("offline follow-up rewrite", () => {
     const lasted = [...mediated, { ...turn("How long did they last?", [COLLAPSED]), standaloneQuestion: "How long did the talks last?" }];
     // No answer named a man: "he" is left pointing back, not guessed.
     expect(coreOf(rewriteOffline("And what did he say after that?", lasted).question)).toBe("What did he say after the talks?");
+    // Nor after someone: "after that" after "Who is Mujahid?" is not "after Mujahid".
+    expect(coreOf(rewriteOffline("What did he do after that?", [turn("Who is Mujahid?", [MUJAHID])]).question)).toBe("What did Mawlawi Mohammad Yaqoob Mujahid do after that?");
+    expect(coreOf(rewriteOffline("What did he do after that?", [turn("Who is Afghanistan's Defence Minister?", [MUJAHID])]).question)).toBe("What did Mawlawi Mohammad Yaqoob Mujahid do after that?");
     // "Was that a record?" still asks about the figure.
     expect(coreOf(rewriteOffline("Was that a record?", lasted).question)).toBe("Was the four days a record?");
   });
