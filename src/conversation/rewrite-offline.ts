@@ -221,6 +221,9 @@ function asNamed(subject: string, history: readonly Turn[]): string {
   return named?.text ?? subject;
 }
 
+/** An owner: "Pakistan's", and a plural's "teachers'", whose apostrophe a word match keeps. */
+const OWNER = /(?:['’]s|s['’])$/u;
+
 /**
  * "What about the wet year?" after "How much did yields rise in dry years?": the words naming the same kind of thing
  * (the same head noun, with the word before it, or a title's capitalised words) give way to the new ones; "and the
@@ -238,13 +241,13 @@ function sameKind(previous: string, subject: string): string | undefined {
   // after "By how much did Corvane's raw material costs rise?" asks about Corvane's energy costs, not its raw ones.
   let back = from;
   while (back > 1 && /^\p{Ll}/u.test(words[back - 1]![0]) && extractTerms(words[back - 1]![0]).length > 0 && !/^(the|a|an)$/i.test(words[back - 1]![0])) back--;
-  if (back < from && /['’]s$/u.test(words[back - 1]?.[0] ?? "")) from = back;
+  if (back < from && OWNER.test(words[back - 1]?.[0] ?? "")) from = back;
   // A title's capitalised words go with it, up to its owner: "Defence Minister" in "Pakistan's Defence Minister".
   if (/^\p{Lu}/u.test(words[at]![0])) while (from > 1 && /^\p{Lu}/u.test(words[from - 1]![0]) && !/['’]s$/u.test(words[from - 1]![0])) from--;
   const start = words[from]!.index ?? 0;
   const end = (words[at]!.index ?? 0) + words[at]![0].length;
   // After an owner or an article the new words need none of their own: "Pakistan's interior minister".
-  const determined = /['’]s$|^(the|a|an)$/iu.test(words[from - 1]?.[0] ?? "");
+  const determined = OWNER.test(words[from - 1]?.[0] ?? "") || /^(the|a|an)$/i.test(words[from - 1]?.[0] ?? "");
   const filler = subject.replace(/[?.!]+$/, "").trim().replace(determined ? /^(the|a|an)\s+/i : /^$/, "");
   return previous.slice(0, start) + filler + previous.slice(end);
 }

@@ -400,6 +400,9 @@ describe("offline follow-up rewrite", () => {
     // Every word between an owner and the noun gives way, not only the last: not "Corvane's raw energy costs".
     const costs = [turn("By how much did Corvane's raw material costs rise?")];
     expect(coreOf(rewriteOffline("and energy costs?", costs).question)).toBe("By how much did Corvane's energy costs rise?");
+    // A plural owner's apostrophe ends the word: not "the new teachers' the second rise".
+    const rise = [turn("When will the new teachers' pay rise apply?")];
+    expect(coreOf(rewriteOffline("and the second rise?", rise).question)).toBe("When will the new teachers' second rise apply?");
     expect(coreOf(rewriteOffline("and the pools?", [turn("What happens to the Riverton parks department?")]).question)).toBe("What happens to the pools?");
     // A phrase of its own is what is asked about, not a modifier of the owned phrase.
     expect(coreOf(rewriteOffline("and the ceasefire?", [turn("What is Pakistan's inflation forecast?")]).question)).not.toContain("Pakistan's the");
