@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, DiscordAPIError, REST, Routes, type RESTPostAPIApplicationCommandsJSONBody } from "discord.js";
 import { ConfigError, type Config } from "../config.js";
 import { commands } from "./commands/index.js";
+import { unreachableDiscord } from "./unreachable.js";
 
 export interface Registration {
   count: number;
@@ -21,7 +22,7 @@ export async function registerCommands(config: Config): Promise<Registration> {
   try {
     await rest.put(route, { body: commands.map((c) => withQuestionLimit(c.data.toJSON(), config.maxQuestionChars)) });
   } catch (err) {
-    throw explain(err);
+    throw unreachableDiscord(err, apiUrl) ?? explain(err);
   }
   return { count: commands.length, scope: guildId === undefined ? "global" : "guild" };
 }

@@ -2,6 +2,7 @@ import { DiscordjsError, DiscordjsErrorCodes, Events, RESTEvents, type Client } 
 import type { Logger } from "pino";
 import type { Answer } from "../answer/answer.js";
 import { ConfigError, type Config } from "../config.js";
+import { unreachableDiscord } from "./unreachable.js";
 import type { Engine } from "../engine-types.js";
 import { createClient, requireToken } from "./client.js";
 import { ConversationStore } from "./conversations.js";
@@ -17,10 +18,6 @@ const RECENT_ANSWERS = 500;
 const VOTES_PER_MINUTE = 10;
 /** How long shutdown waits for answers already being written before disconnecting anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
-
-const DISCORD_API = "https://discord.com/api";
-/** Error codes that mean Discord could not be reached at all (DNS, routing, refused, reset, timed out). */
-const NETWORK_CODES = new Set(["EAI_AGAIN", "ENOTFOUND", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 
 export type StopBot = () => Promise<void>;
 
@@ -61,11 +58,7 @@ export async function runBot(config: Config, engine: Engine, logger: Logger, opt
     if (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.TokenInvalid) {
       throw new ConfigError("Discord rejected DISCORD_TOKEN: copy the bot token from the developer portal again");
     }
-    if (isNetworkError(err)) {
-      const host = new URL(config.discord.apiUrl ?? DISCORD_API).host;
-      throw new ConfigError(`cannot reach Discord (${host}): check the network / proxy / DNS`, { cause: err });
-    }
-    throw err;
+    throw unreachableDiscord(err, config.discord.apiUrl) ?? err;
   }
   logger.info(
     {
@@ -90,9 +83,3 @@ export async function runBot(config: Config, engine: Engine, logger: Logger, opt
   };
 }
 
-function isNetworkError(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (NETWORK_CODES.has(String((e as NodeJS.ErrnoException).code))) return true;
-  }
-  return false;
-}

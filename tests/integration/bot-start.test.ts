@@ -37,6 +37,14 @@ describe("starting the bot without a network", () => {
     expect(code).toBe(1);
     expect(io.err()).toBe(`dossier: cannot reach Discord (127.0.0.1:${port}): check the network / proxy / DNS\n`);
   });
+
+  it("says the same for register-commands, not the resolver's own words", async () => {
+    const port = await closedPort();
+    const config = loadConfig({ DISCORD_TOKEN: "fake-token", DISCORD_APP_ID: "123456789012345678", DISCORD_API_URL: `http://127.0.0.1:${port}/api`, LOG_LEVEL: "silent" });
+    const { code, stderr } = await entry(() => registerCommands(config));
+    expect(code).toBe(1);
+    expect(stderr).toBe(`dossier: cannot reach Discord (127.0.0.1:${port}): check the network / proxy / DNS\n`);
+  });
 });
 
 describe("the bot's and register-commands' configuration errors", () => {
