@@ -7,7 +7,7 @@ import { heldOutModels } from "./quality/held-out-models.js";
 import { openCorpus } from "./quality/open-corpus.js";
 import { BANK_CORPUS, BANK_QUESTIONS, reportOf } from "./quality/question-set.js";
 
-const USAGE = `usage: npm run eval:chat -- [questions.jsonl...] [--corpus <dir>] [--budgets 8,16,24,36,48] [--cv] [--write <file.md>] [--misses]
+const USAGE = `usage: npm run eval:chat -- [questions.jsonl...] [--corpus <dir>] [--budgets 8,16,24,32,40,48] [--cv] [--write <file.md>] [--misses]
   --cv: each report's questions ranked by a model fitted without them (report-level cross-validation).`;
 const BANK = "tests/fixtures/bank";
 
@@ -23,7 +23,7 @@ runMain(async () => {
       allowPositionals: true,
       options: {
         corpus: { type: "string" },
-        budgets: { type: "string", default: "8,16,24,36,48" },
+        budgets: { type: "string", default: "8,16,24,32,40,48" },
         write: { type: "string" },
         misses: { type: "boolean", default: false },
         cv: { type: "boolean", default: false },
