@@ -47,7 +47,8 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
       onEmbedProgress: (p) => progress.update(p),
       onReport: (r) => {
         progress.reportFinished();
-        if (values.json) return print(JSON.stringify({ report: r }));
+        // Whole milliseconds: a timer's fractions ("ms":1315.118688) are noise to a script.
+        if (values.json) return print(JSON.stringify({ report: { ...r, ms: Math.round(r.ms) } }));
         const took = r.status === "unchanged" ? "" : `, ${(r.ms / 1000).toFixed(2)} s`;
         print(`${r.status.padEnd(9)} ${r.id}: ${counted(r.sentences, "sentence")}, ${counted(r.chunks, "chunk")}${took}`);
       },
@@ -62,7 +63,7 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
     for (const s of summary.skipped) print(JSON.stringify({ skipped: s }));
     for (const s of summary.ignored) print(JSON.stringify({ ignored: s }));
     const totals = { added: count("added"), updated: count("updated"), unchanged: count("unchanged"), removed: summary.removed.length, skipped: summary.skipped.length, ignored: summary.ignored.length };
-    print(JSON.stringify({ summary: { changed: summary.changed, ...totals, ms: summary.ms } }));
+    print(JSON.stringify({ summary: { changed: summary.changed, ...totals, ms: Math.round(summary.ms) } }));
   } else {
     for (const id of summary.removed) print(`removed   ${id}: its file is gone`);
     for (const m of summary.missing) print(`kept      ${m.id}: its source ${stripControl(m.source)} is missing (\`npm run remove -- ${m.id}\` drops it)`, io.stderr);

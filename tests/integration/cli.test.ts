@@ -66,6 +66,7 @@ describe("command line", () => {
       const json = (await run(ingestCommand, ["--json"])).stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, { file?: string; reason?: string; ignored?: number }>);
       expect(json.filter((l) => l.ignored).map((l) => l.ignored)).toEqual(files.map((file) => ({ file, reason: `${path.basename(file)} in the corpus folder: ${types}` })));
       expect(json.at(-1)?.summary).toMatchObject({ skipped: 0, ignored: 2 });
+      expect(Number.isInteger((json.at(-1)?.summary as { ms?: number } | undefined)?.ms)).toBe(true);
       const named = await run(ingestCommand, [files[0]!]);
       expect(named.code).toBe(1);
       expect(named.stderr).toBe(`skipped   figures.csv: ${types}\n`);
