@@ -179,6 +179,8 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
     phrases.find((p) => !subject.includes(p));
   if (target === undefined) return undefined;
   const at = previous.indexOf(target);
+  // A phrase rebuilt from its words ("Teachers Union" from "Teachers' Union") is not in the question to be replaced.
+  if (at < 0) return undefined;
   const after = previous.slice(at + target.length);
   const before = previous.slice(0, at);
   // "and Pakistan's?" takes the place of "Afghanistan" in "Afghanistan's": one possessive is enough; "and in Linmouth?"
@@ -239,8 +241,10 @@ function sameKind(previous: string, subject: string): string | undefined {
   let from = at > 1 && extractTerms(modifier[0]).length > 0 && /^\p{Ll}/u.test(modifier[0]) && !/^(the|a|an)$/i.test(modifier[0]) ? at - 1 : at;
   // Of what a name owns, every word between the owner and the noun says which, and gives way: "and energy costs?"
   // after "By how much did Corvane's raw material costs rise?" asks about Corvane's energy costs, not its raw ones.
+  // An owner in lower case ("the country's") ends the walk as a name does: its words are not the ones that give way.
   let back = from;
-  while (back > 1 && /^\p{Ll}/u.test(words[back - 1]![0]) && extractTerms(words[back - 1]![0]).length > 0 && !/^(the|a|an)$/i.test(words[back - 1]![0])) back--;
+  const gives = (word: string) => /^\p{Ll}/u.test(word) && extractTerms(word).length > 0 && !/^(the|a|an)$/i.test(word) && !OWNER.test(word);
+  while (back > 1 && gives(words[back - 1]![0])) back--;
   if (back < from && OWNER.test(words[back - 1]?.[0] ?? "")) from = back;
   // A title's capitalised words go with it, up to its owner: "Defence Minister" in "Pakistan's Defence Minister".
   if (/^\p{Lu}/u.test(words[at]![0])) while (from > 1 && /^\p{Lu}/u.test(words[from - 1]![0]) && !/['’]s$/u.test(words[from - 1]![0])) from--;

@@ -403,6 +403,15 @@ describe("offline follow-up rewrite", () => {
     // A plural owner's apostrophe ends the word: not "the new teachers' the second rise".
     const rise = [turn("When will the new teachers' pay rise apply?")];
     expect(coreOf(rewriteOffline("and the second rise?", rise).question)).toBe("When will the new teachers' second rise apply?");
+    // A name read without its plural owner's apostrophe ("Teachers Union General Secretary") is not in the question:
+    // nothing is spliced at a place it was not found ("…General Secretary saythe Deputy Secretaryl Secretary say?").
+    const union = [turn("What did the Teachers' Union General Secretary say?")];
+    expect(coreOf(rewriteOffline("and the Deputy Secretary?", union).question)).toBe("and the Deputy Secretary?");
+    // An owner in lower case ends the words that give way as a name does: not "the country's raw energy costs".
+    for (const owner of ["the country's", "the teachers'"]) {
+      const owned = [turn(`By how much did ${owner} raw material costs rise?`)];
+      expect(coreOf(rewriteOffline("and energy costs?", owned).question)).toBe(`By how much did ${owner} energy costs rise?`);
+    }
     expect(coreOf(rewriteOffline("and the pools?", [turn("What happens to the Riverton parks department?")]).question)).toBe("What happens to the pools?");
     // A phrase of its own is what is asked about, not a modifier of the owned phrase.
     expect(coreOf(rewriteOffline("and the ceasefire?", [turn("What is Pakistan's inflation forecast?")]).question)).not.toContain("Pakistan's the");
