@@ -10,7 +10,6 @@ const USAGE = `usage: npm run eval -- [questions.jsonl...] [--corpus <folder>]..
   default: the dev set over corpus/; --bank: the question bank over corpus/ and tests/fixtures/bank/reports;
   --cv: leave-one-report-out (each report's questions answered by a model fitted without them).`;
 
-
 runMain(async () => {
   const { values, positionals } = parseCli(
     {

@@ -277,9 +277,9 @@ describe("--help on the scripts that run as their own process", () => {
   // Run from a folder of their own: calibrate once ignored --help, fitted and overwrote the shipped model, which
   // from there it cannot reach.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  const run = (script: string, arg: string) =>
+  const run = (script: string, ...args: string[]) =>
     new Promise<{ script: string; code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile(process.execPath, ["--import", tsx, path.resolve(script), arg], { cwd: ws.root, env: { ...process.env, ...env() } }, (error, stdout, stderr) =>
+      execFile(process.execPath, ["--import", tsx, path.resolve(script), ...args], { cwd: ws.root, env: { ...process.env, ...env() } }, (error, stdout, stderr) =>
         resolve({ script, code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       ),
     );
@@ -297,15 +297,16 @@ describe("--help on the scripts that run as their own process", () => {
   it("eval on the dev set passes unless a question is answered wrongly", { timeout: 300_000 }, async () => {
     // It failed every run, held to 90 % answered right since the dev set became training data (13/20, the rest "not
     // sure" with the answer among the passages).
-    mkdirSync(path.join(ws.root, "tests/fixtures"), { recursive: true });
-    copyFileSync("tests/fixtures/dev-questions.jsonl", path.join(ws.root, "tests/fixtures/dev-questions.jsonl"));
-    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile(process.execPath, ["--import", tsx, path.resolve("scripts/eval.ts")], { cwd: ws.root, env: { ...process.env, ...env() } }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      ),
-    );
+    const devSet = path.join(ws.root, "tests/fixtures/dev-questions.jsonl");
+    mkdirSync(path.dirname(devSet), { recursive: true });
+    copyFileSync("tests/fixtures/dev-questions.jsonl", devSet);
+    const { code, stdout, stderr } = await run("scripts/eval.ts");
     expect(stdout).toMatch(/^\d+\/20 passed/m);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    // And a wrong answer still fails it: the same answered question, held to a sentence its citation does not hold.
+    writeFileSync(devSet, `${JSON.stringify({ id: "w01", question: "Who mediated the talks?", expected: ["Turk"], support: ["mediated by Norwegian officials"] })}\n`);
+    const wrong = await run("scripts/eval.ts");
+    expect({ code: wrong.code, stderr: wrong.stderr }).toEqual({ code: 1, stderr: "eval: 1 of the dev set's questions answered with a citation that does not hold the answer\n" });
   });
 
   it("stops quietly with a closed pipe's status when the reader of its output goes away (| head -1)", { timeout: 300_000 }, async () => {
