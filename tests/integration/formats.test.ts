@@ -138,6 +138,8 @@ describe("ingest of PDF, Word, HTML and a URL", () => {
     expect(changed.status).toBe(0);
     const lines = changed.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines[0].report).toMatchObject({ id: "ferry-terminal", status: "updated" });
+    // A report that was embedded again took a measured time; its line gives it in whole milliseconds, as the summary does.
+    expect(Number.isInteger(lines[0].report.ms) && lines[0].report.ms > 0).toBe(true);
     expect(lines.at(-1).summary).toMatchObject({ updated: 1, skipped: 0 });
   });
 
