@@ -1,4 +1,5 @@
 import path from "node:path";
+import { pathInside } from "./path-inside.js";
 
 /**
  * A file named within the corpus folder ("web/page.html in the corpus folder"), never by the server's absolute path:
@@ -11,9 +12,7 @@ export function corpusName(file: string, corpusDir: string): string | undefined 
 
 /** As corpusName, for any folder named by its role ("the index folder"). */
 export function nameInFolder(file: string, dir: string, folder: string): string | undefined {
-  const relative = path.relative(dir, file);
-  if (relative === "") return folder;
-  // "..x" is a file in the folder whose name starts with two dots, not a way out of it.
-  if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return undefined;
-  return `${relative.split(path.sep).join("/")} in ${folder}`;
+  const relative = pathInside(dir, file);
+  if (relative === undefined) return undefined;
+  return relative === "" ? folder : `${relative.split(path.sep).join("/")} in ${folder}`;
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { corpusName } from "../core/corpus-name.js";
+import { pathInside } from "../core/path-inside.js";
 import type { ReportFile } from "./read-report.js";
 import type { ReportRecord } from "./records.js";
 
@@ -135,8 +136,8 @@ export function planIngest(previous: PreviousState | undefined, files: ReadFile[
  * would otherwise be held by its files, and every corpus file refused as a second claim on its own id.
  */
 function sameCorpusPlace(held: string, file: string, corpusDir: string): boolean {
-  const relative = path.relative(corpusDir, file);
-  if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) || held.startsWith(corpusDir + path.sep)) return false;
+  const relative = pathInside(corpusDir, file);
+  if (relative === undefined || held.startsWith(corpusDir + path.sep)) return false;
   return held.endsWith(path.sep + path.join(path.basename(corpusDir), relative));
 }
 

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { pathInside } from "../core/path-inside.js";
 import type { ManifestDraft, PreviousIndex } from "../index/index-files.js";
 import type { Manifest, RefusedFile, ReportRecord } from "../index/records.js";
 
@@ -36,7 +37,6 @@ export function corpusSources(corpusDir: string): CorpusSources {
 /** A source as stored: relative to the corpus folder, "/"-separated, when it is inside it; else as given. */
 function storedSource(source: string, corpusDir: string): string {
   if (!path.isAbsolute(source)) return source;
-  const relative = path.relative(corpusDir, source);
-  if (relative === "" || relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return source;
-  return relative.split(path.sep).join("/");
+  const relative = pathInside(corpusDir, source);
+  return relative ? relative.split(path.sep).join("/") : source;
 }
