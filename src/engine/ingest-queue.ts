@@ -7,32 +7,27 @@ import type { IngestRunner } from "./ingest-runner.js";
  */
 export function createIngestQueue(run: IngestRunner, swapIn: () => Promise<void>) {
   let tail: Promise<unknown> = Promise.resolve();
+  /** Work that changes no index (saving a fetched page into the corpus), in turn with the ingests. */
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = tail.then(work);
+    tail = next.catch(() => undefined);
+    return next;
+  };
   return {
-    ingest(paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
-      const next = tail.then(async () => {
+    ingest: (paths: string[], options: IngestOptions = {}): Promise<IngestSummary> =>
+      inTurn(async () => {
         const summary = await run(paths, options);
         if (summary.changed) await swapIn();
         return summary;
-      });
-      tail = next.catch(() => undefined);
-      return next;
-    },
+      }),
     /** Another change to the index (removing a report), in turn with the ingests, then swapped in. */
-    change<T>(work: () => Promise<T>): Promise<T> {
-      const next = tail.then(async () => {
+    change: <T>(work: () => Promise<T>): Promise<T> =>
+      inTurn(async () => {
         const result = await work();
         await swapIn();
         return result;
-      });
-      tail = next.catch(() => undefined);
-      return next;
-    },
-    /** Work that changes no index (saving a fetched page into the corpus), in turn with the ingests. */
-    inTurn<T>(work: () => Promise<T>): Promise<T> {
-      const next = tail.then(work);
-      tail = next.catch(() => undefined);
-      return next;
-    },
+      }),
+    inTurn,
     /** Resolves once every queued ingest has ended. */
     drained: () => tail.then(() => undefined),
   };
