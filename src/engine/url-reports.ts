@@ -127,8 +127,7 @@ export async function refreshUrlReports(config: Config, lock: IngestLock): Promi
         continue;
       }
       // A page now sent in another format (a PDF where there was HTML) is saved as that format, over its old file.
-      const extensions = readerFor(name, fetched.contentType)!.extensions;
-      const fileName = extensions.includes(path.extname(name).toLowerCase()) ? name : `${reportIdFromPath(name)}${extensions[0]}`;
+      const fileName = inFormat(name, readerFor(name, fetched.contentType)!.extensions);
       const saved = await saveReport(path.dirname(file), fileName, fetched.bytes, name);
       // The new text and where it now is go together: kept alone, the text would be cited with links to the old place.
       const remembered = async () => {
@@ -172,11 +171,16 @@ function notRefreshed(error: unknown, config: Config): unknown {
  */
 function fileNameFor(requested: string, fetchedUrl: string, extensions: readonly string[], known: Array<{ file: string; url: string; requested: string }>): string {
   const again = known.find((f) => f.requested === requested);
-  if (again) return extensions.includes(path.extname(again.file).toLowerCase()) ? path.basename(again.file) : `${reportIdFromPath(again.file)}${extensions[0]}`;
+  if (again) return inFormat(path.basename(again.file), extensions);
   const name = `${idFromUrl(fetchedUrl)}${extensions[0]}`;
   const owner = known.find((f) => path.basename(f.file) === name);
   if (owner === undefined || owner.url === fetchedUrl) return name;
   return `${idFromUrl(fetchedUrl)}-${createHash("sha256").update(fetchedUrl).digest("hex").slice(0, 6)}${extensions[0]}`;
+}
+
+/** A report's file name for a page in the format of `extensions`: as it is, or its report id with the format's extension. */
+function inFormat(name: string, extensions: readonly string[]): string {
+  return extensions.includes(path.extname(name).toLowerCase()) ? name : `${reportIdFromPath(name)}${extensions[0]}`;
 }
 
 function idFromUrl(raw: string): string {
