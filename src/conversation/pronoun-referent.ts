@@ -88,7 +88,6 @@ export function referentFor(pointer: Pointer, history: readonly Turn[]): string 
   return undefined;
 }
 
-/** One earlier turn, as the rules read it. */
 /**
  * Whether an offer is someone: a person by office ("Afghanistan's Defence Minister"), or a person's name the turn used,
  * in full or by its last word ("Mujahid", whom the answer named "Mawlawi Mohammad Yaqoob Mujahid").
@@ -97,11 +96,14 @@ function namesSomeone(offer: string, { askedNames, citedNames }: TurnSaid): bool
   return namesAPerson(offer) || [...askedNames, ...citedNames].some((n) => n.person && (n.text === offer || n.text.endsWith(` ${offer}`)));
 }
 
+/** One earlier turn, as the rules read it. */
 interface TurnSaid {
   turn: Turn;
   /** What it asked, in full (its reading when it was a follow-up), without context we carried to it. */
   asked: string;
   askedNames: NamePhrase[];
+  /** The sentences its answer cited, as one text. */
+  cited: string;
   /** The names the sentences its answer cited add to the question's. */
   citedNames: NamePhrase[];
   /** The question's noun phrases, first one first (`definitePhrases`, read with the cited sentences). */
@@ -115,7 +117,7 @@ function whatTurnSaid(turn: Turn): TurnSaid {
   // A figure or a date is never what a pronoun stands for, even where a reading put one in a phrase's place ("What did
   // he say after the four days?"): "How did they respond?" then asked how the four days did.
   const phrases = definitePhrases(asked, cited).filter((p) => !namesAFigure(p));
-  return { turn, asked, askedNames, citedNames: namePhrases(cited).filter((n) => !asked.includes(n.text)), phrases };
+  return { turn, asked, askedNames, cited, citedNames: namePhrases(cited).filter((n) => !asked.includes(n.text)), phrases };
 }
 
 /**
@@ -222,11 +224,10 @@ const bodyOfPeople: Rule = (said, pointer) => (pointer.anaphor.kind === "group" 
  * describes goes with it: after "Who mediated the talks?", answered "mediated by Turkish and Qatari officials", they
  * are "the Turkish and Qatari officials", not "Turkish".
  */
-const whoAnswered: Rule = ({ turn, asked, citedNames }, { anaphor }) => {
+const whoAnswered: Rule = ({ asked, cited, citedNames }, { anaphor }) => {
   if (anaphor.kind !== "group" || !asksWho(asked)) return undefined;
   const name = citedNames.find((n) => !n.person)?.text;
   if (name === undefined) return undefined;
-  const cited = (turn.citations ?? []).map((c) => c.text).join(" ");
   const described = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(name)}(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}-]*)*\s+(\p{Ll}+s)(?![\p{L}\p{N}])`, "u").exec(cited);
   // The word after must be a noun: "funded by Agrivane this year" and "by Qatar as talks stalled" name no plural.
   return described !== null && !isStopWord(described[1]!) && isPlural(described[0]) ? `the ${described[0]}` : name;
