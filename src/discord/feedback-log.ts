@@ -3,6 +3,7 @@ import { appendFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promis
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import type { Answer, Citation } from "../answer/answer.js";
+import { readIfPresent } from "../core/read-if-present.js";
 
 export type Vote = "up" | "down";
 
@@ -138,10 +139,7 @@ async function loadOrCreateSecret(secretFile: string): Promise<string> {
 }
 
 async function readSecret(secretFile: string): Promise<string | undefined> {
-  const text = await readFile(secretFile, "utf8").catch((err: NodeJS.ErrnoException) => {
-    if (err.code === "ENOENT") return undefined;
-    throw err;
-  });
+  const text = (await readIfPresent(secretFile))?.toString("utf8");
   if (text === undefined) return undefined;
   const secret = text.trim();
   if (!/^[0-9a-f]{64}$/i.test(secret)) {

@@ -1,6 +1,7 @@
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
+import { readIfPresent } from "../core/read-if-present.js";
 import { DossierError } from "../errors.js";
 import { REPORT_EXTENSIONS, reportIdFromPath } from "../index/read-report.js";
 
@@ -35,10 +36,10 @@ export async function saveReport(corpusDir: string, fileName: string, bytes: Uin
   }
 
   const target = path.join(corpusDir, fileName);
-  const previous = await readIfThere(target);
+  const previous = await readIfPresent(target);
   // Read before anything is written: a file already gone (a page's address can outlive its file) is nothing to replace.
   const old = replaces === undefined || replaces === fileName ? undefined : path.join(corpusDir, replaces);
-  const oldBytes = old && (await readIfThere(old));
+  const oldBytes = old && (await readIfPresent(old));
   await writeFileAtomic(target, Buffer.from(bytes));
   const rollback = () => (previous === undefined ? rm(target, { force: true }) : writeFileAtomic(target, previous));
   if (old === undefined || oldBytes === undefined) return { path: target, rollback };
@@ -55,11 +56,4 @@ export async function saveReport(corpusDir: string, fileName: string, bytes: Uin
       await rollback();
     },
   };
-}
-
-async function readIfThere(file: string): Promise<Buffer | undefined> {
-  return readFile(file).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === "ENOENT") return undefined;
-    throw err;
-  });
 }
