@@ -86,7 +86,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
     ask,
     ingest: queue.ingest,
     addReport: createAddReport(config, queue.ingest),
-    addUrlReport: createAddUrlReport(config, queue.ingest, (work) => queue.inTurn(() => store.withWriteLock(work))),
+    addUrlReport: createAddUrlReport(queue.ingest, config.corpusDir),
     removeReports: (ids) => queue.change(() => removeReports(ids, config, store, logger)),
     context: createContext(() => index),
     reports: () => index.reports,

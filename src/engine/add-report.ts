@@ -49,18 +49,27 @@ async function addReport(config: Config, ingest: Ingest, upload: ReportUpload): 
 }
 
 /** Ingests a report just saved into the corpus folder; if the ingest refuses it or fails, the folder is put back. */
-export async function ingestSaved(saved: SavedReport, ingest: Ingest, corpusDir: string): Promise<IngestedReport> {
+async function ingestSaved(saved: SavedReport, ingest: Ingest, corpusDir: string): Promise<IngestedReport> {
   try {
-    const summary = await ingest([saved.path]);
-    const skipped = summary.skipped[0];
-    if (skipped !== undefined) throw new DossierError("BAD_REPORT", `The report was not ingested: ${skipped.reason}`);
-    const ingested = summary.reports[0];
-    if (ingested === undefined) throw new DossierError("INGEST_FAILED", "The report was not ingested.");
-    return ingested;
+    return theReport(await ingest([saved.path]));
   } catch (err) {
     await saved.rollback();
-    throw asDossierError(err, "The report could not be ingested", corpusDir);
+    throw notIngested(err, corpusDir);
   }
+}
+
+/** The one report an ingest of one file or page added or updated; its refusal, or no report, as an error. */
+export function theReport(summary: IngestSummary): IngestedReport {
+  const skipped = summary.skipped[0];
+  if (skipped !== undefined) throw new DossierError("BAD_REPORT", `The report was not ingested: ${skipped.reason}`);
+  const ingested = summary.reports[0];
+  if (ingested === undefined) throw new DossierError("INGEST_FAILED", "The report was not ingested.");
+  return ingested;
+}
+
+/** Why one report could not be ingested, in one line (see `asDossierError`). */
+export function notIngested(err: unknown, corpusDir: string): DossierError {
+  return asDossierError(err, "The report could not be ingested", corpusDir);
 }
 
 /**

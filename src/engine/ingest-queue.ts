@@ -7,7 +7,6 @@ import type { IngestRunner } from "./ingest-runner.js";
  */
 export function createIngestQueue(run: IngestRunner, swapIn: () => Promise<void>) {
   let tail: Promise<unknown> = Promise.resolve();
-  /** Work that changes no index (saving a fetched page into the corpus), in turn with the ingests. */
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
     const next = tail.then(work);
     tail = next.catch(() => undefined);
@@ -27,7 +26,6 @@ export function createIngestQueue(run: IngestRunner, swapIn: () => Promise<void>
         await swapIn();
         return result;
       }),
-    inTurn,
     /** Resolves once every queued ingest has ended. */
     drained: () => tail.then(() => undefined),
   };

@@ -1,9 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import { isGone } from "../core/is-gone.js";
 import { createEmbeddings } from "../embeddings/create-embeddings.js";
-import type { IngestSummary, SkippedFile } from "../engine-types.js";
-import { DossierError } from "../errors.js";
+import type { IngestSummary } from "../engine-types.js";
 import type { IngestRunOptions } from "../index/ingest.js";
 import { openIndexStore } from "../store/open-index-store.js";
 
@@ -12,8 +10,7 @@ export { describeStore } from "../store/open-index-store.js";
 import { type EmbedProgress, withEmbeddingProgress } from "./embedding-progress.js";
 import { settleHiddenCopies } from "./hidden-copies.js";
 import { inProcessRunner } from "./ingest-runner.js";
-import type { SavedReport } from "./save-report.js";
-import { isUrl, refreshUrlReports, saveUrlReport, webFolder } from "./url-reports.js";
+import { ingestWithPages } from "./ingest-pages.js";
 
 export interface IngestReportsOptions extends IngestRunOptions {
   logger: Logger;
@@ -38,40 +35,11 @@ export async function ingestReports(config: Config, targets: string[], options: 
     const embeddings = await embedder(config, onEmbedProgress);
     // Pages are fetched into the corpus, and their addresses read and written, under the ingest's lock: another
     // process adding or refreshing a page meanwhile would otherwise lose one of the two addresses.
-    return await store.withWriteLock(async (lock) => {
-      const fetchSkipped: SkippedFile[] = [];
-      const saved: SavedReport[] = [];
-      const paths = targets.filter((t) => !isUrl(t));
-      for (const url of targets.filter(isUrl)) {
-        try {
-          saved.push(await saveUrlReport(url, config, lock));
-        } catch (error) {
-          if (!(error instanceof DossierError)) throw error;
-          fetchSkipped.push({ file: url, reason: error.message });
-        }
-      }
-      paths.push(...saved.map((s) => s.path));
-      if (refresh) {
-        const refreshed = await refreshUrlReports(config, lock);
-        saved.push(...refreshed.changed);
-        fetchSkipped.push(...refreshed.skipped);
-        paths.push(...refreshed.changed.map((s) => s.path), ...refreshed.unchanged);
-        // The web folder, so that a report whose page file is gone is dropped; with no such folder no report came from a
-        // URL, and there is nothing to refresh (naming it anyway ended in "web: no such file or folder" and exit 1).
-        if (paths.length === 0 && !(await isGone(webFolder(config)))) paths.push(webFolder(config));
-      } else if (targets.length === 0) paths.push(config.corpusDir);
-
-      let summary: IngestSummary;
-      try {
-        summary = await inProcessRunner({ config, embeddings, logger, store, lock }, config.ingestWorkers)(paths, runOptions);
-      } catch (error) {
-        for (const s of saved.reverse()) await s.rollback();
-        throw error;
-      }
-      const refused = new Set(summary.skipped.map((s) => s.file));
-      for (const s of saved) if (refused.has(s.path)) await s.rollback();
-      return { ...summary, skipped: [...fetchSkipped, ...summary.skipped] };
-    });
+    return await store.withWriteLock((lock) =>
+      ingestWithPages(refresh || targets.length > 0 ? targets : [config.corpusDir], config, lock, (paths) =>
+        inProcessRunner({ config, embeddings, logger, store, lock }, config.ingestWorkers)(paths, runOptions), { refresh },
+      ),
+    );
   } finally {
     await store.close();
   }

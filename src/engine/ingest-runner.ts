@@ -6,6 +6,9 @@ import type { IngestSummary } from "../engine-types.js";
 import { DossierError, type DossierErrorCode } from "../errors.js";
 import { createEmbeddingPool } from "../index/embedding-pool.js";
 import { type IngestContext, ingestPaths, type IngestRunOptions } from "../index/ingest.js";
+import { LocalIndexStore } from "../store/local-index-store.js";
+import { ingestWithPages } from "./ingest-pages.js";
+import { isUrl } from "./url-reports.js";
 
 /** Runs one ingest (under the index's cross-process lock) and says what it did. */
 export type IngestRunner = (paths: string[], options: IngestRunOptions) => Promise<IngestSummary>;
@@ -15,16 +18,22 @@ export type IngestRunner = (paths: string[], options: IngestRunOptions) => Promi
  * bring their own embeddings. With `workers` over one (INGEST_WORKERS) the reports are embedded on that many worker
  * threads, started as reports reach them and ended with the run, so an idle engine holds no copies of the model.
  * One worker gains nothing over this thread; threads make their own model from the configuration, so a caller with
- * injected embeddings passes 1.
+ * injected embeddings passes 1. A page by URL among the paths (one added from chat) is fetched, ingested and, if
+ * refused, put back under one hold of the lock (ingest-pages.ts); a caller holding the lock already fetched its own.
  */
 export function inProcessRunner(ctx: Omit<IngestContext, "pool">, workers: number): IngestRunner {
-  return async (paths, options) => {
+  const run = async (paths: string[], options: IngestRunOptions, lock = ctx.lock) => {
     const pool = workers > 1 ? createEmbeddingPool(ctx.config, workers) : undefined;
     try {
-      return await ingestPaths(paths, { ...ctx, pool }, options);
+      return await ingestPaths(paths, { ...ctx, lock, pool }, options);
     } finally {
       await pool?.close();
     }
+  };
+  return (paths, options) => {
+    if (ctx.lock || !paths.some(isUrl)) return run(paths, options);
+    const store = ctx.store ?? new LocalIndexStore(ctx.config.indexDir, ctx.config.corpusDir);
+    return store.withWriteLock((lock) => ingestWithPages(paths, ctx.config, lock, (files) => run(files, options, lock), { failOnFetch: true }));
   };
 }
 

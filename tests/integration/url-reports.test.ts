@@ -249,6 +249,43 @@ describe("saving a page fetched by URL", () => {
   });
 });
 
+describe("a page added from chat that the ingest refuses", () => {
+  it("is rolled back before another ingest can take the lock: none sees it in the web folder, and nothing is left behind", async () => {
+    copyFileSync(FIRST_REPORT, path.join(ws.corpusDir, path.basename(FIRST_REPORT)));
+    // A PDF by its first bytes, which the ingest (in its child process) cannot read.
+    served.set("/papers/broken.pdf", { type: "application/pdf", body: "%PDF-1.4\nnot a PDF after all\n" });
+    const page = path.join(webFolder(ws.config), "broken.pdf");
+    const engine = await createEngine(loadConfig({ ...ws.env, LOG_LEVEL: "silent", ANSWER_MODE: "extractive", ALLOW_PRIVATE_URLS: "127.0.0.1" }));
+    // Another process's ingest, waiting for the lock from the moment the page is saved: whatever it then finds in the
+    // web folder, a full ingest would read.
+    const seen: string[][] = [];
+    let adding = true;
+    const other = (async () => {
+      while (adding && !existsSync(page)) await new Promise((resolve) => setTimeout(resolve, 2));
+      for (;;) {
+        const held = await withIngestLock(ws.config.indexDir, async () => {
+          seen.push(existsSync(webFolder(ws.config)) ? readdirSync(webFolder(ws.config)).sort() : []);
+          // Long enough to cover the rest of the add: its ingest, and a rollback taking the lock after it.
+          await new Promise((resolve) => setTimeout(resolve, 3000));
+        }).then(() => true, () => false);
+        if (held) return;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    try {
+      await expect(engine.addUrlReport(`${base}/papers/broken.pdf`)).rejects.toMatchObject({ code: "BAD_REPORT", message: expect.stringMatching(/^The report was not ingested: broken\.pdf: /) });
+      adding = false;
+      await other;
+    } finally {
+      adding = false;
+      await engine.close();
+    }
+    expect(seen).toEqual([[]]);
+    expect(existsSync(page)).toBe(false);
+    expect((await fetchedFiles(webFolder(ws.config))).files).toEqual([]);
+  });
+});
+
 describe("the web folder's addresses (.sources.json)", () => {
   it("are read and written under the ingest's lock: no page is fetched into the corpus while another process holds it", async () => {
     const busy = await withIngestLock(ws.config.indexDir, () => ingest(`${base}/news/ferry-terminal`));

@@ -1,0 +1,66 @@
+import type { Config } from "../config.js";
+import { isGone } from "../core/is-gone.js";
+import type { IngestSummary, SkippedFile } from "../engine-types.js";
+import { DossierError } from "../errors.js";
+import type { IngestLock } from "../index/ingest-lock.js";
+import type { SavedReport } from "./save-report.js";
+import { isUrl, refreshUrlReports, saveUrlReport, webFolder } from "./url-reports.js";
+
+export interface IngestPagesOptions {
+  /** Fetch every report that came from a URL again. */
+  refresh?: boolean;
+  /**
+   * A page that cannot be fetched or saved fails the ingest with its own error (one page asked for from chat), instead
+   * of being among `skipped` beside the rest (a command line naming several).
+   */
+  failOnFetch?: boolean;
+}
+
+/**
+ * An ingest of files, folders and pages by URL, run while the caller holds the index's write lock, from the first page
+ * saved to the last one put back: each page is fetched into the corpus's web folder, `run` ingests, and every page it
+ * refused (all of them, if it failed) is put back as it was before the lock is let go. Taken apart for the save, the
+ * ingest and the rollback, the lock let another ingest in between: it read the page about to be rolled back, or held
+ * the lock so that the rollback failed, and the page stayed in the web folder with no report. Fetch refusals are among
+ * `skipped`, unless `failOnFetch`.
+ */
+export async function ingestWithPages(
+  targets: string[],
+  config: Config,
+  lock: IngestLock,
+  run: (paths: string[]) => Promise<IngestSummary>,
+  options: IngestPagesOptions = {},
+): Promise<IngestSummary> {
+  const fetchSkipped: SkippedFile[] = [];
+  const saved: SavedReport[] = [];
+  const paths = targets.filter((t) => !isUrl(t));
+  for (const url of targets.filter(isUrl)) {
+    try {
+      saved.push(await saveUrlReport(url, config, lock));
+    } catch (error) {
+      if (options.failOnFetch || !(error instanceof DossierError)) throw error;
+      fetchSkipped.push({ file: url, reason: error.message });
+    }
+  }
+  paths.push(...saved.map((s) => s.path));
+  if (options.refresh) {
+    const refreshed = await refreshUrlReports(config, lock);
+    saved.push(...refreshed.changed);
+    fetchSkipped.push(...refreshed.skipped);
+    paths.push(...refreshed.changed.map((s) => s.path), ...refreshed.unchanged);
+    // The web folder, so that a report whose page file is gone is dropped; with no such folder no report came from a
+    // URL, and there is nothing to refresh (naming it anyway ended in "web: no such file or folder" and exit 1).
+    if (paths.length === 0 && !(await isGone(webFolder(config)))) paths.push(webFolder(config));
+  }
+
+  let summary: IngestSummary;
+  try {
+    summary = await run(paths);
+  } catch (error) {
+    for (const s of saved.reverse()) await s.rollback();
+    throw error;
+  }
+  const refused = new Set(summary.skipped.map((s) => s.file));
+  for (const s of saved) if (refused.has(s.path)) await s.rollback();
+  return { ...summary, skipped: [...fetchSkipped, ...summary.skipped] };
+}
