@@ -1,6 +1,7 @@
 import { loadConfig } from "../config.js";
 import { counted } from "../display/counted.js";
 import { stripControl } from "../display/safe-text.js";
+import { unreadFileLines } from "../display/unread-files.js";
 import { describeStore, ingestReports } from "../engine/ingest-reports.js";
 import { IngestProgress } from "./ingest-progress.js";
 import { terminalLogger } from "./open-engine.js";
@@ -67,9 +68,7 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
   } else {
     for (const id of summary.removed) print(`removed   ${id}: its file is gone`);
     for (const m of summary.missing) print(`kept      ${m.id}: its source ${stripControl(m.source)} is missing (\`npm run remove -- ${m.id}\` drops it)`, io.stderr);
-    // A reason quotes the file's name, which is anyone's choice, so it is printed without control characters.
-    for (const s of summary.skipped) print(`skipped   ${stripControl(s.reason)}`, io.stderr);
-    for (const s of summary.ignored) print(`ignored   ${stripControl(s.reason)}`, io.stderr);
+    for (const line of unreadFileLines(summary)) print(line, io.stderr);
     print(
       `${summary.changed ? "Index updated" : "Index already up to date"} in ${(summary.ms / 1000).toFixed(2)} s: ` +
         `${count("added")} added, ${count("updated")} updated, ${count("unchanged")} unchanged, ` +

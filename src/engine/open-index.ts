@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { counted } from "../display/counted.js";
 import { shownPath } from "../display/shown-path.js";
+import { unreadFileLines } from "../display/unread-files.js";
 import type { DossierEmbeddings } from "../embeddings/embeddings-contract.js";
 import { DossierError } from "../errors.js";
 import { removeStaleGenerations } from "../index/index-files.js";
@@ -46,7 +47,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<SearchIndex>
     const files = hadCopies ? await filesUnder(config.corpusDir) : listed;
     const stale = await findStaleness(config, store, embeddings.embedder.name, files);
     // A corpus folder that does not exist has nothing to build from: the one line below about it says it all, not
-    // "building it from …" and "Skipped …: no such file or folder" before it.
+    // "building it from …" and "skipped   …: no such file or folder" before it.
     if (stale) await refresh(options, stale.notice, stale.repair, !stale.repair && !existsSync(config.corpusDir));
   }
   let index: SearchIndex;
@@ -85,7 +86,7 @@ async function refresh(options: OpenIndexOptions, notice: string, repair: boolea
   if (!quiet) notify(notice);
   try {
     const summary = await run([config.corpusDir], { repair });
-    if (!quiet) for (const s of summary.skipped) notify(`Skipped ${s.reason}`);
+    if (!quiet) for (const line of unreadFileLines(summary)) notify(line);
   } catch (error) {
     // Another process is ingesting: the live index still answers, and the other run will bring it up to date.
     if (error instanceof DossierError && error.code === "BUSY") {

@@ -244,7 +244,7 @@ describe("pathological corpus files", () => {
     writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
     const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", MAX_REPORT_SENTENCES: "500" });
     const { engine, notices } = await start(config);
-    expect(notices.join("\n")).toMatch(/Skipped lines\.txt: \d+ sentences is over the 500-sentence limit/);
+    expect(notices.join("\n")).toMatch(/skipped   lines\.txt: \d+ sentences is over the 500-sentence limit/);
     expect(engine.reports().map((r) => r.id).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "ferry"]);
     expect((await engine.ask("Why was the night ferry cancelled?")).abstained).toBe(false);
   });

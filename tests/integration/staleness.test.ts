@@ -27,12 +27,26 @@ describe("starting on a corpus that changed since the last ingest", () => {
     expect((await start()).notices).toEqual([]);
   });
 
+  it("names, as npm run ingest does, each file of the corpus folder it does not read when it builds the index", async () => {
+    const other = makeWorkspace();
+    try {
+      for (const name of ["figures.csv", "photo.png"]) writeFileSync(path.join(other.corpusDir, name), "a,b\n1,2\n");
+      const types = "not a supported report type (.txt, .md, .markdown, .pdf, .html, .htm, .docx)";
+      expect((await start(other.config)).notices.slice(1)).toEqual([
+        `ignored   figures.csv in the corpus folder: ${types}`,
+        `ignored   photo.png in the corpus folder: ${types}`,
+      ]);
+    } finally {
+      other.cleanup();
+    }
+  });
+
   it("updates the index when a report is added, and ignores files ingest would refuse", async () => {
     writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
     writeFileSync(path.join(ws.corpusDir, "empty.txt"), "");
     const first = await start();
     expect(first.notices[0]).toMatch(/corpus\/ changed since the last ingest; updating the index…/);
-    expect(first.notices.slice(1)).toEqual([expect.stringMatching(/^Skipped empty\.txt: empty file$/)]);
+    expect(first.notices.slice(1)).toEqual([expect.stringMatching(/^skipped   empty\.txt: empty file$/)]);
     expect(first.engine.reports().map((r) => r.id)).toContain("ferry");
     expect((await start()).notices).toEqual([]);
   });
@@ -41,8 +55,8 @@ describe("starting on a corpus that changed since the last ingest", () => {
     writeFileSync(path.join(ws.corpusDir, "only-title.md"), "# Just a headline\n");
     writeFileSync(path.join(ws.corpusDir, "ferry.md"), "A different ferry story.");
     const first = await start();
-    expect(first.notices.join("\n")).toMatch(/Skipped only-title\.md: no sentences found/);
-    expect(first.notices.join("\n")).toMatch(/Skipped ferry\.md: report id "ferry" is already taken by ferry\.txt in the corpus folder$/m);
+    expect(first.notices.join("\n")).toMatch(/skipped   only-title\.md: no sentences found/);
+    expect(first.notices.join("\n")).toMatch(/skipped   ferry\.md: report id "ferry" is already taken by ferry\.txt in the corpus folder$/m);
     expect((await start()).notices).toEqual([]);
     rmSync(path.join(ws.corpusDir, "only-title.md"));
     rmSync(path.join(ws.corpusDir, "ferry.md"));
@@ -150,7 +164,7 @@ describe("starting on a corpus that changed since the last ingest", () => {
     try {
       const first = await start();
       expect(first.notices[0]).toMatch(/changed since the last ingest; updating the index…$/);
-      expect(first.notices).toContain("Skipped ferry.txt in the corpus folder: permission denied");
+      expect(first.notices).toContain("skipped   ferry.txt in the corpus folder: permission denied");
       expect(first.engine.reports().map((r) => r.id)).toContain("ferry");
       expect((await start()).notices).toEqual([]);
     } finally {
