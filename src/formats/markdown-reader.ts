@@ -12,10 +12,11 @@ export const markdownReader: FormatReader = {
   // .markdown is Jekyll's default for posts and GitHub's second name for Markdown.
   extensions: [".md", ".markdown"],
   contentTypes: ["text/markdown"],
-  // Markdown was read as plain text, markup and all, before revision 1; front matter was read as a heading before 2.
-  revision: 2,
+  // Markdown was read as plain text, markup and all, before revision 1; front matter was read as a heading before 2,
+  // and a value on more than one line (a block scalar, a quoted title wrapped) was not read, or read wrong, before 3.
+  revision: 3,
   async read(bytes, name) {
-    const { body, fields } = frontMatter(decodeText(bytes, name));
+    const { body, fields } = await frontMatter(decodeText(bytes, name));
     // Loaded on first use, like the other readers' libraries. Raw HTML in the report becomes the text it shows, never runs.
     const { Marked } = await import("marked");
     const text = await fragmentToText(new Marked({ gfm: true, async: false }).parse(body) as string);
@@ -25,34 +26,26 @@ export const markdownReader: FormatReader = {
 };
 
 /**
- * A leading YAML front matter block, as static-site generators and CMS exports write it: `---` lines around
- * `key: value` lines. Marked reads it as a heading ("## title: … date: …"), so its keys became report text and the
- * title came from the file name. The block is left out of the text; its one-line values are the report's own (a
- * key's value on later lines, or a list, is not read). A leading `---` rule over prose is no front matter.
+ * A leading YAML front matter block, as static-site generators and CMS exports write it: `---` lines around YAML.
+ * Marked reads it as a heading ("## title: … date: …"), so its keys became report text and the title came from the
+ * file name. Read by the `yaml` package, the block is front matter when it is a mapping of keys: then it is left out of
+ * the text, and its values that are text are the report's own (a block scalar's lines, quotes and comments as YAML
+ * reads them; a list, a map, an alias or null give none). A leading `---` rule over prose, a list or an indented
+ * passage between two rules, or a block YAML cannot read (`title: Budget: the vote`) is the report's text, as written.
  */
-function frontMatter(source: string): { body: string; fields: Map<string, string> } {
-  const block = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
-  const lines = block?.[1]?.split("\n").filter((line) => line.trim() !== "" && !/^\s*#/.test(line)) ?? [];
-  // YAML lines, at least one of them a key: a list or an indented passage between two rules is the report's text.
-  const isKey = (line: string) => /^[\w-]+:(\s|$)/.test(line);
-  if (!block || !lines.some(isKey) || !lines.every((line) => isKey(line) || /^(\s|- )/.test(line))) return { body: source, fields: new Map() };
+async function frontMatter(source: string): Promise<{ body: string; fields: Map<string, string> }> {
   const fields = new Map<string, string>();
-  for (const line of lines) {
-    const [, key, value = ""] = /^([\w-]+):\s+(.*?)\s*$/.exec(line) ?? [];
-    const text = oneLineValue(value);
-    if (key !== undefined && text) fields.set(key.toLowerCase(), text);
+  const block = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
+  if (!block) return { body: source, fields };
+  const { parseDocument, isMap, isScalar } = await import("yaml");
+  // Aliases are never expanded (the values are read off the parsed nodes), so a block of nested aliases costs nothing.
+  const doc = parseDocument(block[1]!, { uniqueKeys: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.items.length === 0) return { body: source, fields };
+  for (const { key, value } of doc.contents.items) {
+    if (!isScalar(key) || !isScalar(value) || value.value === null) continue;
+    // A number or a date YAML would type is kept as written ("1e3", not "1000").
+    const text = (typeof value.value === "string" ? value.value : (value.source ?? String(value.value))).replace(/\s+/g, " ").trim();
+    if (text) fields.set(String(key.value).toLowerCase(), text);
   }
   return { body: source.slice(block[0].length), fields };
-}
-
-/**
- * A value as YAML reads it on its own line: quotes taken off, an unquoted value's ` # comment` left out. The marker
- * of a block scalar (`title: >-` with the title on the lines below), a flow list or map, an anchor, alias or tag, and
- * null give none: taken as written, ">-" was a report's title and "[Jane Doe, Ali Khan]" its byline.
- */
-function oneLineValue(value: string): string | undefined {
-  const quoted = /^(["'])(.*)\1(?:\s+#.*)?$/.exec(value);
-  if (quoted) return (quoted[1] === "'" ? quoted[2]!.replace(/''/g, "'") : quoted[2]!).trim() || undefined;
-  const plain = value.replace(/(?:^|\s)#.*$/, "").trim();
-  return plain === "" || /^[|>[{&*!]/.test(plain) || /^(?:~|null)$/i.test(plain) ? undefined : plain;
 }

@@ -163,7 +163,8 @@ describe("Markdown reports", () => {
   });
 
   it("takes no YAML syntax for a front matter value: a block scalar's marker, null, a flow list or a comment", async () => {
-    // "title: >-" with the title on the lines below gave the report the title ">-", and "author: |" the byline "|".
+    // "title: >-" with the title on the lines below gave the report the title ">-", and "author: |" the byline "|";
+    // read by a YAML parser, a block scalar is the text on its lines.
     const source = [
       "---",
       "title: >-",
@@ -178,11 +179,31 @@ describe("Markdown reports", () => {
       "The city council approved three new cycle lanes on Wednesday.",
     ].join("\n");
     const report = await extractReport(new TextEncoder().encode(source), "lanes.md", MAX);
-    expect({ title: report.title, byline: report.byline, published: report.published }).toEqual({ title: "Cycle lanes", byline: undefined, published: undefined });
+    expect({ title: report.title, byline: report.byline, published: report.published }).toEqual({ title: "Council Approves New Cycle Lanes", byline: undefined, published: undefined });
     const commented = "---\nauthor: |\n  Jane Doe\ntitle: Budget vote # draft, check the figures\ndate: \"2026-11-20\" # the print date\n---\n\nThe council voted on the budget.";
-    expect(await extractReport(new TextEncoder().encode(commented), "budget.md", MAX)).toMatchObject({ title: "Budget vote", byline: undefined, published: "2026-11-20" });
+    expect(await extractReport(new TextEncoder().encode(commented), "budget.md", MAX)).toMatchObject({ title: "Budget vote", byline: "Jane Doe", published: "2026-11-20" });
     const hashInQuotes = '---\ntitle: "Budget # 2, revised"\n---\n\nThe council voted on the budget.';
     expect((await extractReport(new TextEncoder().encode(hashInQuotes), "budget.md", MAX)).title).toBe("Budget # 2, revised");
+  });
+
+  it("reads a quoted front matter value wrapped onto the next line whole, and a year as written", async () => {
+    // The hand-written reader took the first line alone, its opening quote and all: the title was '"Council Approves'.
+    const wrapped = '---\ntitle: "Council Approves\n  New Cycle Lanes"\ndate: 2026\n---\n\nThe city council approved three new cycle lanes.';
+    expect(await extractReport(new TextEncoder().encode(wrapped), "lanes.md", MAX)).toMatchObject({
+      title: "Council Approves New Cycle Lanes",
+      published: "2026",
+      text: "The city council approved three new cycle lanes.",
+    });
+  });
+
+  it("reads a front matter block YAML cannot parse as the report's text, without failing the report", async () => {
+    // An unquoted colon in a value, an unclosed list: YAML refuses both, as a site generator would.
+    for (const block of ["title: Budget: the vote", "tags: [budget, council"]) {
+      const source = `---\n${block}\n---\n\nThe council voted on the budget.`;
+      const report = await extractReport(new TextEncoder().encode(source), "budget.md", MAX);
+      expect(report.text).toContain("The council voted on the budget.");
+      expect(report.text).toContain(block.split(":")[0]);
+    }
   });
 
   it("takes a block between two rules for front matter only when it names a key: a list or an indented block there is report text", async () => {
