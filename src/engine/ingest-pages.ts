@@ -4,7 +4,7 @@ import type { IngestSummary, SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import type { IngestLock } from "../index/ingest-lock.js";
 import type { SavedReport } from "./save-report.js";
-import { isUrl, refreshUrlReports, saveUrlReport, webFolder } from "./url-reports.js";
+import { checkAddressList, isUrl, refreshUrlReports, saveUrlReport, webFolder } from "./url-reports.js";
 
 export interface IngestPagesOptions {
   /** Fetch every report that came from a URL again. */
@@ -34,7 +34,10 @@ export async function ingestWithPages(
   const fetchSkipped: SkippedFile[] = [];
   const saved: SavedReport[] = [];
   const paths = targets.filter((t) => !isUrl(t));
-  for (const url of targets.filter(isUrl)) {
+  const urls = targets.filter(isUrl);
+  // A list of addresses that cannot be read stops every page at once, in one line, rather than once a page.
+  if (urls.length > 0) await checkAddressList(config);
+  for (const url of urls) {
     try {
       saved.push(await saveUrlReport(url, config, lock));
     } catch (error) {

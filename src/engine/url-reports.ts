@@ -94,7 +94,7 @@ export async function refreshUrlReports(config: Config, lock: IngestLock): Promi
   const unchanged: string[] = [];
   const skipped: SkippedFile[] = [];
   const { files, unusable } = await fetchedFiles(webFolder(config)).catch((error: unknown) => {
-    throw notRefreshed(error, config);
+    throw listUnreadable(error, config, "no page was fetched again");
   });
   const list = path.join(webFolder(config), ".sources.json");
   for (const { name, reason } of unusable) {
@@ -155,11 +155,21 @@ export async function refreshUrlReports(config: Config, lock: IngestLock): Promi
   return { changed, unchanged, skipped };
 }
 
-/** A list of addresses that cannot be read (damaged, or a folder in its way) stops the refresh in one line, with nothing fetched. */
-function notRefreshed(error: unknown, config: Config): unknown {
-  if (error instanceof DossierError) return new DossierError(error.code, `${error.message}; no page was fetched again`, { cause: error, detail: error.detail, forOperator: `${error.forOperator}; no page was fetched again` });
+/**
+ * Checks, before any page is fetched, that the web folder's list of addresses can be read: one that cannot stops an
+ * ingest of pages in one line, which each page's save said again.
+ */
+export async function checkAddressList(config: Config): Promise<void> {
+  await fetchedFiles(webFolder(config)).catch((error: unknown) => {
+    throw listUnreadable(error, config, "no page was fetched");
+  });
+}
+
+/** A list of addresses that cannot be read (damaged, or a folder in its way) stops pages being fetched, in one line. */
+function listUnreadable(error: unknown, config: Config, outcome: string): unknown {
+  if (error instanceof DossierError) return new DossierError(error.code, `${error.message}; ${outcome}`, { cause: error, detail: error.detail, forOperator: `${error.forOperator}; ${outcome}` });
   const problem = pathProblem(error, config.corpusDir);
-  return problem === undefined ? error : new DossierError("INGEST_FAILED", `${problem}; no page was fetched again`, { cause: error });
+  return problem === undefined ? error : new DossierError("INGEST_FAILED", `${problem}; ${outcome}`, { cause: error });
 }
 
 /**

@@ -52,7 +52,9 @@ async function readSources(dir: string): Promise<Record<string, Entry>> {
  * One line a Discord user may read: the list is named within its folder, and what the parser quoted of it goes to
  * the operator only.
  */
-function damagedList(dir: string, why: string): DossierError {
+function damagedList(dir: string, parserSaid: string): DossierError {
+  // The parser quotes the start of the file, newlines and all: the operator's line stays one line.
+  const why = parserSaid.replace(/\s+/g, " ").trim();
   const list = `${path.basename(dir)}/${SOURCES}`;
   const message = `${list} is damaged (not the JSON Dossier writes): fix it, or delete it to forget the address of every page fetched into ${path.basename(dir)}/`;
   return new DossierError("INGEST_FAILED", message, { detail: why, forOperator: `${path.join(dir, SOURCES)} is damaged (${why}): fix it, or delete it to forget the address of every page fetched into ${dir}` });
@@ -76,10 +78,39 @@ async function writeSources(dir: string, sources: Record<string, Entry>): Promis
 export async function addressOf(file: string): Promise<string | undefined> {
   const sources = await readSources(path.dirname(file)).catch((error: unknown) => {
     if (!(error instanceof DossierError)) return {} as Record<string, Entry>;
-    throw new DossierError("BAD_REPORT", `${path.basename(file)}: its address is unknown, since ${error.message}`, { detail: error.detail, forOperator: `${path.basename(file)}: its address is unknown, since ${error.forOperator}` });
+    throw new DossierError("BAD_REPORT", `${path.basename(file)}${UNKNOWN}${error.message}`, { detail: error.detail, forOperator: `${path.basename(file)}${UNKNOWN}${error.forOperator}` });
   });
   const url = sources[path.basename(file)]?.url;
   return typeof url === "string" ? url : undefined;
+}
+
+const UNKNOWN = ": its address is unknown, since ";
+
+/**
+ * Refusals as an ingest says them, with the pages of one folder refused for its damaged list (`addressOf`) in one
+ * line: a line a page said the same of the list for every page fetched into the folder. Each page stays refused.
+ */
+export function onceForDamagedList<T extends { file: string; reason: string }>(refused: readonly T[]): Array<T | { file: string; reason: string }> {
+  const byList = new Map<string, { why: string; pages: T[] }>();
+  const rest: T[] = [];
+  for (const r of refused) {
+    const at = r.reason.indexOf(UNKNOWN);
+    if (at < 0 || r.reason.slice(0, at) !== path.basename(r.file)) {
+      rest.push(r);
+      continue;
+    }
+    const list = path.join(path.dirname(r.file), SOURCES);
+    const group = byList.get(list) ?? { why: r.reason.slice(at + UNKNOWN.length), pages: [] };
+    group.pages.push(r);
+    byList.set(list, group);
+  }
+  const said = [...byList].map(([list, { why, pages }]) => {
+    if (pages.length === 1) return pages[0]!;
+    const names = pages.map((p) => path.basename(p.file));
+    const named = names.length > 3 ? `${names.slice(0, 3).join(", ")}, …` : names.join(", ");
+    return { file: list, reason: `${names.length} pages in ${path.basename(path.dirname(list))}/ (${named}): their addresses are unknown, since ${why}` };
+  });
+  return [...said, ...rest];
 }
 
 /** Remembers where a file was fetched from (`url`, after redirects) and, when it differs, the address asked for. */

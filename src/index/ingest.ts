@@ -11,6 +11,7 @@ import { isGone } from "../core/is-gone.js";
 import { sentenceId } from "../core/sentence-id.js";
 import { shownPath } from "../display/shown-path.js";
 import { DossierError } from "../errors.js";
+import { onceForDamagedList } from "../formats/source-addresses.js";
 import { chunkSentences } from "../text/chunk-sentences.js";
 import { segmentSentences } from "../text/segment-sentences.js";
 import type { IndexStore } from "../store/index-store.js";
@@ -83,7 +84,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
     const { records, added, refused, removed } = await execute(plan, previous, ctx, note);
     // Part of the summary, which npm run ingest prints as a "kept" line each: a note for the bot's log, not a warning.
     if (plan.missing.length > 0) logger.info({ missing: plan.missing }, "reports kept although their source files are gone");
-    for (const r of refused) skipped.push(r);
+    skipped.push(...onceForDamagedList(refused));
 
     const refusals = await rememberRefusals(refused, previous, new Set(files));
     const refusalsChanged = JSON.stringify(refusals) !== JSON.stringify(previous?.manifest?.refused ?? []);

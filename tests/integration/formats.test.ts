@@ -77,7 +77,8 @@ describe("ingest of PDF, Word, HTML and a URL", () => {
     rmSync(path.join(corpus, "web"));
     mkdirSync(path.join(corpus, "web", ".sources.json"), { recursive: true });
     const folderInTheWay = await run(ingestCommand, [`${base}/go`], elsewhere);
-    expect(folderInTheWay.stderr).toBe(`skipped   ${base}/news/ferry-terminal: could not be saved (web/.sources.json in the corpus folder: a folder is where a file should be)\n`);
+    // Said once for every page, before any is fetched.
+    expect(folderInTheWay.stderr).toBe("dossier: web/.sources.json in the corpus folder: a folder is where a file should be; no page was fetched\n");
     // Neither the page (which, without its address, a later ingest would take for a plain file) nor a temporary file.
     expect(readdirSync(path.join(corpus, "web"))).toEqual([".sources.json"]);
   });

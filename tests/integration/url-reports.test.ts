@@ -352,10 +352,10 @@ describe("a damaged list of addresses (.sources.json)", () => {
     writeFileSync(list, damaged);
     const why = "web/.sources.json is damaged (not the JSON Dossier writes): fix it, or delete it to forget the address of every page fetched into web/";
 
+    requested.length = 0;
     const another = await ingest(`${base}/news/harbour-works`);
     expect(another.status).toBe(1);
-    expect(another.stderr).toBe(`skipped   ${base}/news/harbour-works: could not be saved (${why})\n`);
-    requested.length = 0;
+    expect(another.stderr).toMatch(/^dossier: \S+\/web\/\.sources\.json is damaged \(Unexpected token .*\): fix it, or delete it .*; no page was fetched\n$/);
     const refreshed = await ingest("--refresh");
     expect(refreshed.status).toBe(1);
     expect(refreshed.stderr).toMatch(/^dossier: \S+\/web\/\.sources\.json is damaged \(Unexpected token .*\): fix it, or delete it .*; no page was fetched again\n$/);
@@ -370,8 +370,31 @@ describe("a damaged list of addresses (.sources.json)", () => {
 
     // Valid JSON that is not a list of addresses is no list either.
     writeFileSync(list, "[]\n");
-    expect((await ingest(`${base}/news/harbour-works`)).stderr).toBe(`skipped   ${base}/news/harbour-works: could not be saved (${why})\n`);
+    expect((await ingest(`${base}/news/harbour-works`)).stderr).toMatch(/^dossier: \S+\/web\/\.sources\.json is damaged \(not a JSON object\): fix it, or delete it .*; no page was fetched\n$/);
     expect(readFileSync(list, "utf8")).toBe("[]\n");
+  });
+});
+
+describe("a damaged list of addresses with several pages in the web folder", () => {
+  it("is said once, in one line, by an ingest of the corpus, of several addresses, and by --refresh, which then stop", async () => {
+    for (const page of ["ferry-terminal", "harbour-works", "pier-repairs"]) expect((await ingest(`${base}/news/${page}`)).status).toBe(0);
+    const list = path.join(webFolder(ws.config), ".sources.json");
+    // Short enough that the parser quotes all of it, newlines included, in what it says of it.
+    writeFileSync(list, "<<<<<<< HEAD\n{}\n");
+    const why = "web/.sources.json is damaged (not the JSON Dossier writes): fix it, or delete it to forget the address of every page fetched into web/";
+    requested.length = 0;
+
+    const corpus = await ingest();
+    expect(corpus.status).toBe(1);
+    expect(corpus.stderr).toBe(`skipped   3 pages in web/ (ferry-terminal.html, harbour-works.html, pier-repairs.html): their addresses are unknown, since ${why}\n`);
+    const several = await ingest(`${base}/news/quay-lights`, `${base}/news/dock-gates`);
+    expect(several.status).toBe(1);
+    expect(several.stderr).toMatch(/^dossier: \S+\/web\/\.sources\.json is damaged \(Unexpected token .*\): fix it, or delete it .*; no page was fetched\n$/);
+    const refreshed = await ingest("--refresh");
+    expect(refreshed.status).toBe(1);
+    expect(refreshed.stderr).toMatch(/^dossier: \S+\/web\/\.sources\.json is damaged \(Unexpected token .*\): fix it, or delete it .*; no page was fetched again\n$/);
+    expect(requested).toEqual([]);
+    expect(readdirSync(webFolder(ws.config)).sort()).toEqual([".sources.json", "ferry-terminal.html", "harbour-works.html", "pier-repairs.html"]);
   });
 });
 
