@@ -33,37 +33,49 @@ export async function ingestWithPages(
 ): Promise<IngestSummary> {
   const fetchSkipped: SkippedFile[] = [];
   const saved: SavedReport[] = [];
-  const paths = targets.filter((t) => !isUrl(t));
-  const urls = targets.filter(isUrl);
-  // A list of addresses that cannot be read stops every page at once, in one line, rather than once a page.
-  if (urls.length > 0) await checkAddressList(config);
-  for (const url of urls) {
-    try {
-      saved.push(await saveUrlReport(url, config, lock));
-    } catch (error) {
-      if (options.failOnFetch || !(error instanceof DossierError)) throw error;
-      fetchSkipped.push({ file: url, reason: error.message });
-    }
-  }
-  paths.push(...saved.map((s) => s.path));
-  if (options.refresh) {
-    const refreshed = await refreshUrlReports(config, lock);
-    saved.push(...refreshed.changed);
-    fetchSkipped.push(...refreshed.skipped);
-    paths.push(...refreshed.changed.map((s) => s.path), ...refreshed.unchanged);
-    // The web folder, so that a report whose page file is gone is dropped; with no such folder no report came from a
-    // URL, and there is nothing to refresh (naming it anyway ended in "web: no such file or folder" and exit 1).
-    if (paths.length === 0 && !(await isGone(webFolder(config)))) paths.push(webFolder(config));
-  }
-
   let summary: IngestSummary;
+  // Every page saved so far is put back on any failure, a later page's fetch or the refresh included: the ingest
+  // stops, and a page it never read would stay in the web folder, to be read as a report by the next.
   try {
+    const paths = targets.filter((t) => !isUrl(t));
+    const urls = targets.filter(isUrl);
+    // A list of addresses that cannot be read stops every page at once, in one line, rather than once a page.
+    if (urls.length > 0) await checkAddressList(config);
+    for (const url of urls) {
+      try {
+        saved.push(await saveUrlReport(url, config, lock));
+      } catch (error) {
+        if (options.failOnFetch || !(error instanceof DossierError)) throw error;
+        fetchSkipped.push({ file: url, reason: error.message });
+      }
+    }
+    paths.push(...saved.map((s) => s.path));
+    if (options.refresh) {
+      const refreshed = await refreshUrlReports(config, lock);
+      saved.push(...refreshed.changed);
+      fetchSkipped.push(...refreshed.skipped);
+      paths.push(...refreshed.changed.map((s) => s.path), ...refreshed.unchanged);
+      // The web folder, so that a report whose page file is gone is dropped; with no such folder no report came from a
+      // URL, and there is nothing to refresh (naming it anyway ended in "web: no such file or folder" and exit 1).
+      if (paths.length === 0 && !(await isGone(webFolder(config)))) paths.push(webFolder(config));
+    }
     summary = await run(paths);
   } catch (error) {
-    for (const s of saved.reverse()) await s.rollback();
+    await putBack(saved);
     throw error;
   }
   const refused = new Set(summary.skipped.map((s) => s.file));
-  for (const s of saved) if (refused.has(s.path)) await s.rollback();
+  await putBack(saved.filter((s) => refused.has(s.path)));
   return { ...summary, skipped: [...fetchSkipped, ...summary.skipped] };
+}
+
+/**
+ * Puts pages back as they were, the last saved first: a page saved twice (its address given twice, or given and
+ * refreshed) is put back to what the first save found, not to what the second did. Every one is tried, so that one
+ * that cannot be put back leaves no other behind; the first failure is then thrown.
+ */
+async function putBack(saved: readonly SavedReport[]): Promise<void> {
+  const failures: unknown[] = [];
+  for (const s of [...saved].reverse()) await s.rollback().catch((error: unknown) => failures.push(error));
+  if (failures.length > 0) throw failures[0];
 }

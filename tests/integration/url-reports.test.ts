@@ -7,6 +7,7 @@ import { ingestCommand } from "../../src/cli/ingest-command.js";
 import { runCommand } from "../../src/cli/run-main.js";
 import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
+import { ingestWithPages } from "../../src/engine/ingest-pages.js";
 import { refreshUrlReports, saveUrlReport, webFolder } from "../../src/engine/url-reports.js";
 import { addressOf, fetchedFiles, rememberAddress } from "../../src/formats/source-addresses.js";
 import { type IngestLock, withIngestLock } from "../../src/index/ingest-lock.js";
@@ -246,6 +247,47 @@ describe("saving a page fetched by URL", () => {
     await second.rollback();
     expect(existsSync(second.path)).toBe(false);
     expect((await fetchedFiles(webFolder(config))).files).toEqual([{ file: first.path, url: `${base}/news/ferry-terminal`, requested: `${base}/news/ferry-terminal` }]);
+  });
+});
+
+describe("pages an ingest of addresses puts back", () => {
+  const config = () => loadConfig({ ...ws.env, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "127.0.0.1" });
+  const pages = () => (existsSync(webFolder(ws.config)) ? readdirSync(webFolder(ws.config)).filter((f) => f !== ".sources.json") : []);
+
+  it("include the pages saved before a later one could not be fetched, when that stops the ingest", async () => {
+    served.set("/papers/figures.csv", { type: "text/csv", body: "a,b\n1,2\n" });
+    const never = () => Promise.reject(new Error("the ingest was not to run"));
+    await expect(locked((lock) => ingestWithPages([`${base}/news/ferry-terminal`, `${base}/papers/figures.csv`], config(), lock, never, { failOnFetch: true }))).rejects.toMatchObject({
+      code: "URL_REFUSED",
+    });
+    // The first page stayed, with its address: the next ingest of the corpus read it as a report no one added.
+    expect(pages()).toEqual([]);
+    expect((await fetchedFiles(webFolder(ws.config))).files).toEqual([]);
+  });
+
+  it("put a page given twice and refused back to what the first save found", async () => {
+    served.set("/papers/broken.pdf", { type: "application/pdf", body: "%PDF-1.4\nnot a PDF after all\n" });
+    const twice = await ingest(`${base}/papers/broken.pdf`, `${base}/papers/broken.pdf`);
+    expect(twice.status).toBe(1);
+    // Put back first saved first, the second save's rollback wrote the first's page and address back.
+    expect(pages()).toEqual([]);
+    expect((await fetchedFiles(webFolder(ws.config))).files).toEqual([]);
+  });
+
+  it("are each tried when one cannot be put back, and the ingest still fails", async () => {
+    const failed = new Error("the ingest failed");
+    const run = async () => {
+      // Something in the way of the second page's removal (a folder with a file where the page was).
+      const second = path.join(webFolder(ws.config), "harbour-works.html");
+      rmSync(second);
+      mkdirSync(second);
+      writeFileSync(path.join(second, "notes.txt"), "in the way");
+      throw failed;
+    };
+    await expect(locked((lock) => ingestWithPages([`${base}/news/ferry-terminal`, `${base}/news/harbour-works`], config(), lock, run))).rejects.toBeDefined();
+    // The second page's rollback threw, and the first page was never put back. The second, in the way, keeps its address.
+    expect(pages()).toEqual(["harbour-works.html"]);
+    expect((await fetchedFiles(webFolder(ws.config))).files.map((f) => path.basename(f.file))).toEqual(["harbour-works.html"]);
   });
 });
 
