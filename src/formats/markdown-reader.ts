@@ -26,19 +26,27 @@ export const markdownReader: FormatReader = {
 };
 
 /**
+ * Front matter is a few dozen lines of keys; the parser's time grows with the block (a report's 2 MB of keys took 9 s,
+ * 16 KiB of nested `[` nearly half a second), so a longer block is not parsed.
+ */
+const MAX_FRONT_MATTER_CHARS = 16_384;
+
+/**
  * A leading YAML front matter block, as static-site generators and CMS exports write it: `---` lines around YAML.
  * Marked reads it as a heading ("## title: … date: …"), so its keys became report text and the title came from the
  * file name. Read by the `yaml` package, the block is front matter when it is a mapping of keys: then it is left out of
  * the text, and its values that are text are the report's own (a block scalar's lines, quotes and comments as YAML
  * reads them; a list, a map, an alias or null give none). A leading `---` rule over prose, a list or an indented
- * passage between two rules, or a block YAML cannot read (`title: Budget: the vote`) is the report's text, as written.
+ * passage between two rules, a block YAML cannot read (`title: Budget: the vote`), or one too long to be front matter
+ * is the report's text, as written.
  */
 async function frontMatter(source: string): Promise<{ body: string; fields: Map<string, string> }> {
   const fields = new Map<string, string>();
   const block = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
-  if (!block) return { body: source, fields };
+  if (!block || block[1]!.length > MAX_FRONT_MATTER_CHARS) return { body: source, fields };
   const { parseDocument, isMap, isScalar } = await import("yaml");
   // Aliases are never expanded (the values are read off the parsed nodes), so a block of nested aliases costs nothing.
+  // No check for repeated keys: it compares each key with every one before it (64,000 keys took two minutes).
   const doc = parseDocument(block[1]!, { uniqueKeys: false });
   if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.items.length === 0) return { body: source, fields };
   for (const { key, value } of doc.contents.items) {

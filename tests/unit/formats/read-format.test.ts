@@ -206,6 +206,33 @@ describe("Markdown reports", () => {
     }
   });
 
+  it("reads front matter of nested aliases (a billion laughs) without expanding them, and its tags as text", async () => {
+    // Expanded, ten levels of ten aliases are ten billion values; read off the parsed nodes, they are none.
+    const laughs = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (let i = 1; i <= 10; i++) laughs.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
+    const source = `---\ntitle: !!js/function "function () { return 1 }"\n${laughs.join("\n")}\nauthor: *a10\n---\n\nThe council voted on the budget.`;
+    expect(await extractReport(new TextEncoder().encode(source), "budget.md", MAX)).toMatchObject({
+      title: "function () { return 1 }",
+      byline: undefined,
+      text: "The council voted on the budget.",
+    });
+  });
+
+  it("does not parse a front matter block too long to be one: it is the report's text", async () => {
+    // A report can be 2 MB of YAML keys, which took the parser 9 s; a real block is a few dozen lines.
+    const keys = Array.from({ length: 2000 }, (_, i) => `tag${i}: council`).join("\n");
+    const source = `---\ntitle: Budget vote\n${keys}\n---\n\nThe council voted on the budget.`;
+    const report = await extractReport(new TextEncoder().encode(source), "budget.md", MAX);
+    expect(report.title).not.toBe("Budget vote");
+    expect(report.text).toContain("tag1999: council");
+    // Just under the limit, it is front matter.
+    const fewer = keys.split("\n").slice(0, 900).join("\n");
+    expect(await extractReport(new TextEncoder().encode(`---\ntitle: Budget vote\n${fewer}\n---\n\nThe council voted on the budget.`), "budget.md", MAX)).toMatchObject({
+      title: "Budget vote",
+      text: "The council voted on the budget.",
+    });
+  });
+
   it("takes a block between two rules for front matter only when it names a key: a list or an indented block there is report text", async () => {
     // Any block of "- " or indented lines between a leading "---" and the next was left out of the report unread.
     const list = "---\n- The ferry resumed on Monday.\n- Fares rose by a tenth.\n---\n\nThe harbour board met on Tuesday.";
