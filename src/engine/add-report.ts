@@ -1,12 +1,12 @@
 import type { Config } from "../config.js";
-import type { IngestedReport, IngestOptions, IngestSummary } from "../engine-types.js";
+import type { IngestedReport, IngestSummary } from "../engine-types.js";
 import { errorCode } from "../core/error-code.js";
 import { DossierError } from "../errors.js";
 import { precheckReport } from "../formats/read-format.js";
 import { downloadAttachment } from "../net/fetch-report.js";
 import { pathProblem } from "./path-problem.js";
 import { checkReportSize, reportFileName } from "./report-file.js";
-import { type SavedReport, saveReport } from "./save-report.js";
+import type { IngestJobOptions } from "./ingest-runner.js";
 
 /**
  * A report file handed over by a front end (an upload), not yet in the corpus folder: its bytes, or the address of
@@ -19,12 +19,12 @@ export type ReportUpload = {
 
 export type AddReport = (upload: ReportUpload) => Promise<IngestedReport>;
 
-export type Ingest = (paths: string[], options?: IngestOptions) => Promise<IngestSummary>;
+export type Ingest = (paths: string[], options?: IngestJobOptions) => Promise<IngestSummary>;
 
 /**
- * The add-a-report use case: validate the upload with the checks the ingest applies, save it atomically into the
- * corpus folder, ingest it, and put the folder back as it was if anything fails. Uploads are added one at a time,
- * so two cannot race on the same file or roll back each other's work.
+ * The add-a-report use case: validate the upload with the checks the ingest applies, then one ingest saves it
+ * atomically into the corpus folder, ingests it, and puts the folder back as it was if anything fails. Uploads are
+ * added one at a time, so two cannot race on the same file or roll back each other's work.
  */
 export function createAddReport(config: Config, ingest: Ingest): AddReport {
   let queue: Promise<unknown> = Promise.resolve();
@@ -40,22 +40,10 @@ async function addReport(config: Config, ingest: Ingest, upload: ReportUpload): 
   const bytes = "bytes" in upload ? upload.bytes : (await downloadAttachment(upload.attachmentUrl, config)).bytes;
   checkReportSize(bytes.length, config.maxReportBytes);
   // What can be refused without parsing is refused before the file touches the corpus folder; the ingest (in its
-  // own process) refuses the rest, and the file is removed again.
+  // own process) saves it, refuses the rest, and removes it again, under one hold of the index's lock (ingest-pages.ts):
+  // saved here, the file was in the corpus folder, unlocked, for another process's ingest to read before its rollback.
   precheckReport(bytes, fileName, config.maxReportBytes);
-  const saved = await saveReport(config.corpusDir, fileName, bytes).catch((err: unknown) => {
-    throw asDossierError(err, "The report could not be saved", config.corpusDir);
-  });
-  return ingestSaved(saved, ingest, config.corpusDir);
-}
-
-/** Ingests a report just saved into the corpus folder; if the ingest refuses it or fails, the folder is put back. */
-async function ingestSaved(saved: SavedReport, ingest: Ingest, corpusDir: string): Promise<IngestedReport> {
-  try {
-    return theReport(await ingest([saved.path]));
-  } catch (err) {
-    await saved.rollback();
-    throw notIngested(err, corpusDir);
-  }
+  return theReport(await ingest([], { uploads: [{ fileName, bytes }] }).catch((error: unknown) => Promise.reject(notIngested(error, config.corpusDir))));
 }
 
 /** The one report an ingest of one file or page added or updated; its refusal, or no report, as an error. */
@@ -70,6 +58,11 @@ export function theReport(summary: IngestSummary): IngestedReport {
 /** Why one report could not be ingested, in one line (see `asDossierError`). */
 export function notIngested(err: unknown, corpusDir: string): DossierError {
   return asDossierError(err, "The report could not be ingested", corpusDir);
+}
+
+/** Why a report could not be saved into the corpus folder, in one line (see `asDossierError`). */
+export function savedReportError(err: unknown, corpusDir: string): DossierError {
+  return asDossierError(err, "The report could not be saved", corpusDir);
 }
 
 /**

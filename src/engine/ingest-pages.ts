@@ -3,7 +3,8 @@ import { isGone } from "../core/is-gone.js";
 import type { IngestSummary, SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import type { IngestLock } from "../index/ingest-lock.js";
-import type { SavedReport } from "./save-report.js";
+import { savedReportError } from "./add-report.js";
+import { type SavedReport, saveReport, type UploadedFile } from "./save-report.js";
 import { checkAddressList, isUrl, refreshUrlReports, saveUrlReport, webFolder } from "./url-reports.js";
 
 export interface IngestPagesOptions {
@@ -14,15 +15,17 @@ export interface IngestPagesOptions {
    * of being among `skipped` beside the rest (a command line naming several).
    */
   failOnFetch?: boolean;
+  /** Report files handed over by a front end (uploads), saved into the corpus folder like the pages. */
+  uploads?: readonly UploadedFile[];
 }
 
 /**
- * An ingest of files, folders and pages by URL, run while the caller holds the index's write lock, from the first page
- * saved to the last one put back: each page is fetched into the corpus's web folder, `run` ingests, and every page it
- * refused (all of them, if it failed) is put back as it was before the lock is let go. Taken apart for the save, the
- * ingest and the rollback, the lock let another ingest in between: it read the page about to be rolled back, or held
- * the lock so that the rollback failed, and the page stayed in the web folder with no report. Fetch refusals are among
- * `skipped`, unless `failOnFetch`.
+ * An ingest of files, folders, pages by URL and uploads, run while the caller holds the index's write lock, from the
+ * first page saved to the last one put back: each page is fetched into the corpus's web folder and each upload saved
+ * into the corpus folder, `run` ingests, and every one it refused (all of them, if it failed) is put back as it was
+ * before the lock is let go. Taken apart for the save, the ingest and the rollback, the lock let another ingest in
+ * between: it read the page about to be rolled back, or held the lock so that the rollback failed, and the page stayed
+ * in the web folder with no report. Fetch refusals are among `skipped`, unless `failOnFetch`.
  */
 export async function ingestWithPages(
   targets: string[],
@@ -48,6 +51,9 @@ export async function ingestWithPages(
         if (options.failOnFetch || !(error instanceof DossierError)) throw error;
         fetchSkipped.push({ file: url, reason: error.message });
       }
+    }
+    for (const upload of options.uploads ?? []) {
+      saved.push(await saveReport(config.corpusDir, upload.fileName, upload.bytes).catch((error: unknown) => Promise.reject(savedReportError(error, config.corpusDir))));
     }
     paths.push(...saved.map((s) => s.path));
     if (options.refresh) {

@@ -1,5 +1,5 @@
-import type { IngestOptions, IngestSummary } from "../engine-types.js";
-import type { IngestRunner } from "./ingest-runner.js";
+import type { IngestSummary } from "../engine-types.js";
+import type { IngestJobOptions, IngestRunner } from "./ingest-runner.js";
 
 /**
  * Ingests one at a time, in order of arrival; after each that changed the index, `swapIn` loads the new generation
@@ -13,7 +13,7 @@ export function createIngestQueue(run: IngestRunner, swapIn: () => Promise<void>
     return next;
   };
   return {
-    ingest: (paths: string[], options: IngestOptions = {}): Promise<IngestSummary> =>
+    ingest: (paths: string[], options: IngestJobOptions = {}): Promise<IngestSummary> =>
       inTurn(async () => {
         const summary = await run(paths, options);
         if (summary.changed) await swapIn();

@@ -7,19 +7,22 @@ import { DossierError, type DossierErrorCode } from "../errors.js";
 import { createEmbeddingPool } from "../index/embedding-pool.js";
 import { type IngestContext, ingestPaths, type IngestRunOptions } from "../index/ingest.js";
 import { LocalIndexStore } from "../store/local-index-store.js";
-import { ingestWithPages } from "./ingest-pages.js";
+import { type IngestPagesOptions, ingestWithPages } from "./ingest-pages.js";
 import { isUrl } from "./url-reports.js";
 
 /** Runs one ingest (under the index's cross-process lock) and says what it did. */
-export type IngestRunner = (paths: string[], options: IngestRunOptions) => Promise<IngestSummary>;
+export type IngestRunner = (paths: string[], options: IngestJobOptions) => Promise<IngestSummary>;
+
+/** An ingest's options, with the uploads it saves into the corpus folder before it reads them (ingest-pages.ts). */
+export type IngestJobOptions = IngestRunOptions & Pick<IngestPagesOptions, "uploads">;
 
 /**
  * In this process: for start-up (nothing is answering yet), `npm run ingest`, the ingest child, and callers that
  * bring their own embeddings. With `workers` over one (INGEST_WORKERS) the reports are embedded on that many worker
  * threads, started as reports reach them and ended with the run, so an idle engine holds no copies of the model.
  * One worker gains nothing over this thread; threads make their own model from the configuration, so a caller with
- * injected embeddings passes 1. A page by URL among the paths (one added from chat) is fetched, ingested and, if
- * refused, put back under one hold of the lock (ingest-pages.ts); a caller holding the lock already fetched its own.
+ * injected embeddings passes 1. A page by URL among the paths (one added from chat) or an upload is saved, ingested
+ * and, if refused, put back under one hold of the lock (ingest-pages.ts); a caller holding the lock saved its own.
  */
 export function inProcessRunner(ctx: Omit<IngestContext, "pool">, workers: number): IngestRunner {
   const run = async (paths: string[], options: IngestRunOptions, lock = ctx.lock) => {
@@ -30,10 +33,10 @@ export function inProcessRunner(ctx: Omit<IngestContext, "pool">, workers: numbe
       await pool?.close();
     }
   };
-  return (paths, options) => {
-    if (ctx.lock || !paths.some(isUrl)) return run(paths, options);
+  return (paths, { uploads, ...options }) => {
+    if (ctx.lock || (!paths.some(isUrl) && uploads === undefined)) return run(paths, options);
     const store = ctx.store ?? new LocalIndexStore(ctx.config.indexDir, ctx.config.corpusDir);
-    return store.withWriteLock((lock) => ingestWithPages(paths, ctx.config, lock, (files) => run(files, options, lock), { failOnFetch: true }));
+    return store.withWriteLock((lock) => ingestWithPages(paths, ctx.config, lock, (files) => run(files, options, lock), { failOnFetch: true, uploads }));
   };
 }
 
@@ -41,7 +44,7 @@ export function inProcessRunner(ctx: Omit<IngestContext, "pool">, workers: numbe
 export interface IngestJob {
   config: Config;
   paths: string[];
-  options: Pick<IngestRunOptions, "rebuild" | "repair">;
+  options: Pick<IngestJobOptions, "rebuild" | "repair" | "uploads">;
 }
 export type IngestMessage =
   | { type: "report"; report: Parameters<NonNullable<IngestRunOptions["onReport"]>>[0] }
@@ -61,7 +64,8 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 export function childProcessRunner(config: Config): IngestRunner {
   return (paths, options) =>
     new Promise<IngestSummary>((resolve, reject) => {
-      const child = fork(CHILD, [], { execArgv: ["--import", TSX], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      // Structured clone, not JSON, so an upload's bytes cross as bytes rather than as an array of numbers.
+      const child = fork(CHILD, [], { execArgv: ["--import", TSX], stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
       let settled = false;
       const settle = (fn: () => void) => {
         if (settled) return;
@@ -83,7 +87,7 @@ export function childProcessRunner(config: Config): IngestRunner {
       child.on("exit", (code, signal) =>
         settle(() => reject(new DossierError("INGEST_FAILED", `The ingest stopped unexpectedly (${signal ?? `exit code ${code}`}); the index was not changed.`))),
       );
-      const job: IngestJob = { config, paths, options: { rebuild: options.rebuild, repair: options.repair } };
+      const job: IngestJob = { config, paths, options: { rebuild: options.rebuild, repair: options.repair, uploads: options.uploads } };
       child.send(job);
     });
 }

@@ -5,6 +5,12 @@ import { readIfPresent } from "../core/read-if-present.js";
 import { DossierError } from "../errors.js";
 import { REPORT_EXTENSIONS, reportIdFromPath } from "../index/read-report.js";
 
+/** A report file's name and bytes, as a front end hands it over: saved into the corpus folder by `saveReport`. */
+export interface UploadedFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
 export interface SavedReport {
   path: string;
   /** Puts the corpus folder back as it was: removes a new file, or restores the previous version of an update. */

@@ -1,9 +1,10 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.js";
 import { childProcessRunner } from "../../src/engine/ingest-runner.js";
 import type { Engine } from "../../src/engine-types.js";
+import { withIngestLock } from "../../src/index/ingest-lock.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 let ws: Workspace;
@@ -38,5 +39,38 @@ describe("an ingest while the engine serves", () => {
       message: expect.stringMatching(/^The report was not ingested: lines\.txt: \d+ sentences is over the 200-sentence limit/),
     });
     expect((await engine.ask("Who mediated the talks?")).abstained).toBe(false);
+  }, 60_000);
+
+  it("saves, ingests and removes a refused upload under one hold of the index's lock: no other ingest sees it", async () => {
+    const file = path.join(ws.corpusDir, "broken.pdf");
+    // Another process's ingest, waiting for the lock from the moment the upload is saved: whatever it then finds in
+    // the corpus folder, a full ingest would read.
+    const seen: string[][] = [];
+    let adding = true;
+    const other = (async () => {
+      while (adding && !existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 2));
+      for (;;) {
+        const held = await withIngestLock(ws.config.indexDir, async () => {
+          seen.push(readdirSync(ws.corpusDir).sort());
+          // Long enough to cover the rest of the add: its ingest, and a rollback taking the lock after it.
+          await new Promise((resolve) => setTimeout(resolve, 3000));
+        }).then(() => true, () => false);
+        if (held) return;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    try {
+      // A PDF by its first bytes, which the ingest (in its child process) cannot read.
+      await expect(engine.addReport({ fileName: "broken.pdf", bytes: Buffer.from("%PDF-1.4\nnot a PDF after all\n") })).rejects.toMatchObject({
+        code: "BAD_REPORT",
+        message: expect.stringMatching(/^The report was not ingested: broken\.pdf: /),
+      });
+    } finally {
+      adding = false;
+      await other;
+    }
+    // Saved apart from the ingest, the upload was there for the other ingest to read before its rollback.
+    expect(seen).toEqual([readdirSync(ws.corpusDir).sort()]);
+    expect(existsSync(file)).toBe(false);
   }, 60_000);
 });
