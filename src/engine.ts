@@ -68,7 +68,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   });
   let index = opened;
   const watch = watchIndex(store, seen, () => loadIndex(store, embeddings), (loaded) => (index = loaded), logger);
-  const queue = createIngestQueue(options.embeddings ? inProcessRunner({ config, embeddings, logger, store }, 1) : childProcessRunner(config), async () => {
+  const queue = createIngestQueue(options.embeddings ? inProcessRunner({ config, embeddings, logger, store }, 1) : childProcessRunner(config, store), async () => {
     await watch.reload(await store.version());
   });
 

@@ -14,9 +14,13 @@ process.once("message", async (job: IngestJob) => {
     const embeddings = await createEmbeddings(job.config);
     const store = await openIndexStore(job.config);
     // The worker threads embed; this thread segments, plans and writes.
-    const summary = await inProcessRunner({ config: job.config, embeddings, logger, store }, job.config.ingestWorkers)(job.paths, {
+    // The parent hears of each save before the ingest reads it, and of the generation before it goes live: killed in
+    // between, this process cannot put back what it saved, and the parent does.
+    const hooks = { beforeSwap: () => send({ type: "committing" }) };
+    const summary = await inProcessRunner({ config: job.config, embeddings, logger, store, hooks }, job.config.ingestWorkers)(job.paths, {
       ...job.options,
       onReport: (report) => void send({ type: "report", report }),
+      onSaved: (undo) => send({ type: "saved", undo }),
     }).finally(() => store.close());
     await send({ type: "done", summary });
   } catch (error) {

@@ -4,7 +4,7 @@ import type { IngestSummary, SkippedFile } from "../engine-types.js";
 import { DossierError } from "../errors.js";
 import type { IngestLock } from "../index/ingest-lock.js";
 import { savedReportError } from "./add-report.js";
-import { type SavedReport, saveReport, type UploadedFile } from "./save-report.js";
+import { putBackAll, type SavedReport, saveReport, type SaveUndo, type UploadedFile } from "./save-report.js";
 import { checkAddressList, isUrl, refreshUrlReports, saveUrlReport, webFolder } from "./url-reports.js";
 
 export interface IngestPagesOptions {
@@ -17,6 +17,8 @@ export interface IngestPagesOptions {
   failOnFetch?: boolean;
   /** Report files handed over by a front end (uploads), saved into the corpus folder like the pages. */
   uploads?: readonly UploadedFile[];
+  /** Told how to undo each page and upload saved, before it is read (the ingest child tells its parent). */
+  onSaved?: (undo: SaveUndo) => Promise<void>;
 }
 
 /**
@@ -65,23 +67,13 @@ export async function ingestWithPages(
       // URL, and there is nothing to refresh (naming it anyway ended in "web: no such file or folder" and exit 1).
       if (paths.length === 0 && !(await isGone(webFolder(config)))) paths.push(webFolder(config));
     }
+    for (const s of saved) await options.onSaved?.(s.undo);
     summary = await run(paths);
   } catch (error) {
-    await putBack(saved);
+    await putBackAll(saved.map((s) => s.undo));
     throw error;
   }
   const refused = new Set(summary.skipped.map((s) => s.file));
-  await putBack(saved.filter((s) => refused.has(s.path)));
+  await putBackAll(saved.filter((s) => refused.has(s.path)).map((s) => s.undo));
   return { ...summary, skipped: [...fetchSkipped, ...summary.skipped] };
-}
-
-/**
- * Puts pages back as they were, the last saved first: a page saved twice (its address given twice, or given and
- * refreshed) is put back to what the first save found, not to what the second did. Every one is tried, so that one
- * that cannot be put back leaves no other behind; the first failure is then thrown.
- */
-async function putBack(saved: readonly SavedReport[]): Promise<void> {
-  const failures: unknown[] = [];
-  for (const s of [...saved].reverse()) await s.rollback().catch((error: unknown) => failures.push(error));
-  if (failures.length > 0) throw failures[0];
 }

@@ -12,7 +12,7 @@ import type { IngestLock } from "../index/ingest-lock.js";
 import { reportIdFromPath } from "../index/read-report.js";
 import { fetchReportUrl } from "../net/fetch-report.js";
 import { pathProblem } from "./path-problem.js";
-import { type SavedReport, saveReport } from "./save-report.js";
+import { type SavedReport, savedReport, saveReport } from "./save-report.js";
 
 /** Reports fetched by URL are kept in this folder of the corpus, each file with its address in `.sources.json`. */
 export function webFolder(config: Config): string {
@@ -62,14 +62,11 @@ export async function saveUrlReport(url: string, config: Config, lock: IngestLoc
     const left = leftBehind && isNew ? `; ${corpusName(path.join(dir, fileName), config.corpusDir)} is left without its address, remove it` : "";
     throw notSaved(error, fetched.url, config, left);
   }
-  return {
-    path: saved.path,
-    rollback: async () => {
-      await saved.rollback();
-      if (isNew || replaced) await forgetAddress(saved.path);
-      if (!isNew) await rememberAddress(previous.file, previous.url, previous.requested);
-    },
-  };
+  return savedReport(saved.path, {
+    files: saved.undo.files,
+    forget: isNew || replaced ? saved.path : undefined,
+    remember: isNew ? undefined : { file: previous.file, url: previous.url, requested: previous.requested },
+  });
 }
 
 /** Why a fetched page was not saved, in one line, when it is a path in the corpus folder; any other error as it is. */
@@ -122,7 +119,7 @@ export async function refreshUrlReports(config: Config, lock: IngestLock): Promi
         else {
           // The same text at another address (a short link or a redirect that moved): its citations must link there.
           await rememberAddress(file, fetched.url, requested);
-          changed.push({ path: file, rollback: () => rememberAddress(file, url, requested) });
+          changed.push(savedReport(file, { files: [], remember: { file, url, requested } }));
         }
         continue;
       }
@@ -138,15 +135,8 @@ export async function refreshUrlReports(config: Config, lock: IngestLock): Promi
         await saved.rollback();
         throw error;
       });
-      changed.push({
-        path: saved.path,
-        // A refused update is put back as it was, the address its links used included.
-        rollback: async () => {
-          await saved.rollback();
-          if (saved.path !== file) await forgetAddress(saved.path);
-          await rememberAddress(file, url, requested);
-        },
-      });
+      // A refused update is put back as it was, the address its links used included.
+      changed.push(savedReport(saved.path, { files: saved.undo.files, forget: saved.path !== file ? saved.path : undefined, remember: { file, url, requested } }));
     } catch (error) {
       if (!(error instanceof DossierError)) throw error;
       skipped.push({ file: requested, reason: `${error.message} (kept the version fetched before)` });

@@ -31,7 +31,7 @@ export interface IngestContext {
   logger: Logger;
   /** Embeds report sentences on several threads; without it they are embedded one report at a time with `embeddings`. */
   pool?: EmbeddingPool;
-  /** Test seam for crashes between writing a generation and making it live. */
+  /** Test seam for crashes between writing a generation and making it live; the ingest child tells its parent then. */
   hooks?: WriteHooks;
   /** Where the index lives; the on-disk folder `config.indexDir` when not given. */
   store?: IndexStore;

@@ -5,6 +5,7 @@ import { createEngine } from "../../src/engine.js";
 import { childProcessRunner } from "../../src/engine/ingest-runner.js";
 import type { Engine } from "../../src/engine-types.js";
 import { withIngestLock } from "../../src/index/ingest-lock.js";
+import { LocalIndexStore } from "../../src/store/local-index-store.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 let ws: Workspace;
@@ -25,7 +26,7 @@ describe("an ingest while the engine serves", () => {
   it("stops an ingest that runs past INGEST_TIMEOUT_MS, saying so, and leaves the index as it was", async () => {
     const file = path.join(ws.root, "slow-wharf.txt");
     writeFileSync(file, "The wharf crane was repaired by the night crew on Tuesday.");
-    const run = childProcessRunner({ ...ws.config, ingestTimeoutMs: 1 });
+    const run = childProcessRunner({ ...ws.config, ingestTimeoutMs: 1 }, new LocalIndexStore(ws.config.indexDir, ws.config.corpusDir));
     await expect(run([file], {})).rejects.toThrow(/^The ingest took longer than 0 s \(INGEST_TIMEOUT_MS\) and was stopped; the index was not changed\.$/);
     const fresh = await createEngine(ws.config, { autoIngest: false });
     expect(fresh.reports().map((r) => r.id)).not.toContain("slow-wharf");
@@ -73,4 +74,24 @@ describe("an ingest while the engine serves", () => {
     expect(seen).toEqual([readdirSync(ws.corpusDir).sort()]);
     expect(existsSync(file)).toBe(false);
   }, 60_000);
+
+  it("removes an upload the child saved before INGEST_TIMEOUT_MS stopped it, once its lock is free", async () => {
+    const other = makeWorkspace({ withFirstReport: false });
+    try {
+      // Thousands of sentences, which the child is still embedding when it is stopped.
+      const long = Array.from({ length: 9000 }, (_, i) => `Crane number ${i} on the north wharf was inspected by the night crew.`).join(" ");
+      const file = path.join(other.corpusDir, "wharf-log.txt");
+      let saved = false;
+      const watching = setInterval(() => (saved ||= existsSync(file)), 20);
+      const run = childProcessRunner({ ...other.config, ingestTimeoutMs: 15_000 }, new LocalIndexStore(other.config.indexDir, other.config.corpusDir));
+      const stopped = run([], { uploads: [{ fileName: "wharf-log.txt", bytes: Buffer.from(long) }] }).finally(() => clearInterval(watching));
+      await expect(stopped).rejects.toThrow(/^The ingest took longer than 15 s \(INGEST_TIMEOUT_MS\)/);
+      // It was saved before the child was stopped (else this test would prove nothing).
+      expect(saved).toBe(true);
+      // Left in the corpus folder, the upload would be read by the next start's ingest, with no time limit.
+      expect(readdirSync(other.corpusDir)).toEqual([]);
+    } finally {
+      other.cleanup();
+    }
+  }, 120_000);
 });
