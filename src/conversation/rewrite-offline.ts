@@ -5,7 +5,7 @@ import { answeringSentence } from "./answering-sentence.js";
 import { ASKS_FOR_OBJECT } from "./what-was-asked.js";
 import { type Anaphor, CONDITION, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
 import { coreOf, type FollowUpReading, type FollowUpRewriter, withContext } from "./follow-up-reading.js";
-import { countedPhrase, definitePhrases, isPlural, namePhrases, namesSomething } from "./name-phrases.js";
+import { countedPhrase, definitePhrases, isCollective, isPlural, namePhrases, namesAPerson, namesSomething } from "./name-phrases.js";
 import { actsAsSubject, referentFor } from "./pronoun-referent.js";
 import { answeredFrom, type Turn, understoodQuestion } from "./turn.js";
 
@@ -161,8 +161,11 @@ function askedAgain(previous: string, question: string): string | undefined {
 function fillEllipsis(previous: string, subject: string): string | undefined {
   const phrases = definitePhrases(previous);
   const prepositional = /^(in|of|at|on|from|to|for|with)\s/i.test(subject.trim());
-  // "and the Greens?" names a party as "and Greens?" would.
-  const isName = /^\p{Lu}/u.test(subject.trim().replace(/^\S+\s+/, (prep) => (prepositional ? "" : prep)).replace(/^the\s+/i, ""));
+  // "and the Greens?" names a party as "and Greens?" would. A title ("the Deputy Secretary", "the Secretary of
+  // Defense") is capitalised without naming anyone: it is a kind of person, and takes its kind's place as "the deputy
+  // secretary" would, not a name's ("What did the Deputy Minister's Defence Minister warn?").
+  const bare = subject.trim().replace(/[?.!]+$/, "").replace(/^\S+\s+/, (prep) => (prepositional ? "" : prep)).replace(/^the\s+/i, "");
+  const isName = /^\p{Lu}/u.test(bare) && !namesAPerson(bare.replace(/\s+of\s.*$/i, ""));
   const kind = isName ? undefined : sameKind(previous, subject);
   if (kind !== undefined) return kind;
   const name = isName ? namePhrases(previous).find((n) => !subject.includes(n.text))?.text : undefined;
@@ -246,12 +249,16 @@ function sameKind(previous: string, subject: string): string | undefined {
   const gives = (word: string) => /^\p{Ll}/u.test(word) && extractTerms(word).length > 0 && !/^(the|a|an)$/i.test(word) && !OWNER.test(word);
   while (back > 1 && gives(words[back - 1]![0])) back--;
   if (back < from && OWNER.test(words[back - 1]?.[0] ?? "")) from = back;
-  // A title's capitalised words go with it, up to its owner: "Defence Minister" in "Pakistan's Defence Minister".
-  if (/^\p{Lu}/u.test(words[at]![0])) while (from > 1 && /^\p{Lu}/u.test(words[from - 1]![0]) && !/['’]s$/u.test(words[from - 1]![0])) from--;
+  // A title's capitalised words go with it, up to its owner: "Defence Minister" in "Pakistan's Defence Minister"; a
+  // body's name before it is its owner too: "General Secretary" in "the Teachers' Union General Secretary".
+  const titleWord = (word: string) => /^\p{Lu}/u.test(word) && !OWNER.test(word) && !isCollective(word);
+  if (/^\p{Lu}/u.test(words[at]![0])) while (from > 1 && titleWord(words[from - 1]![0])) from--;
   const start = words[from]!.index ?? 0;
   const end = (words[at]!.index ?? 0) + words[at]![0].length;
-  // After an owner or an article the new words need none of their own: "Pakistan's interior minister".
-  const determined = OWNER.test(words[from - 1]?.[0] ?? "") || /^(the|a|an)$/i.test(words[from - 1]?.[0] ?? "");
+  // After an owner, a body's name or an article the new words need none of their own: "Pakistan's interior minister",
+  // "the Teachers' Union deputy secretary".
+  const before = words[from - 1]?.[0] ?? "";
+  const determined = OWNER.test(before) || /^(the|a|an)$/i.test(before) || (/^\p{Lu}/u.test(before) && isCollective(before));
   const filler = subject.replace(/[?.!]+$/, "").trim().replace(determined ? /^(the|a|an)\s+/i : /^$/, "");
   return previous.slice(0, start) + filler + previous.slice(end);
 }

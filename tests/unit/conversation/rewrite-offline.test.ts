@@ -392,6 +392,23 @@ describe("offline follow-up rewrite", () => {
     );
   });
 
+  it("reads a capitalised title as the kind of person it names, as in lower case, not as a name that takes a name's place", () => {
+    // Not "What did the Deputy Minister's Defence Minister warn?": the owner stays, and the title takes the title's place.
+    const warned = [turn("What did Pakistan's Defence Minister warn?")];
+    expect(coreOf(rewriteOffline("and the Interior Minister?", warned).question)).toBe("What did Pakistan's Interior Minister warn?");
+    expect(coreOf(rewriteOffline("and the Deputy Minister?", warned).question)).toBe("What did Pakistan's Deputy Minister warn?");
+    // Not "What did the Secretary of the Deputy Secretary say …?".
+    const deal = [turn("What did the Secretary of State say about the deal?")];
+    for (const deputy of ["the Deputy Secretary", "the deputy secretary"]) {
+      expect(coreOf(rewriteOffline(`and ${deputy}?`, deal).question)).toBe(`What did ${deputy} of State say about the deal?`);
+    }
+    expect(coreOf(rewriteOffline("and the Secretary of Defense?", deal).question)).toBe("What did the Secretary of Defense say about the deal?");
+    // A title before a name leaves it a name: it takes the place of a name.
+    expect(coreOf(rewriteOffline("and Mayor Colette Brannagh?", [turn("What did Omar Samad say about the deal?")]).question)).toBe(
+      "What did Mayor Colette Brannagh say about the deal?",
+    );
+  });
+
   it("puts an elliptic common noun in the place of common nouns, not of a name", () => {
     const forecast = [turn("What is the Central Bank of Aldermark's inflation forecast?", [], "bank")];
     expect(coreOf(rewriteOffline("and growth?", forecast).question)).toBe("What is the Central Bank of Aldermark's growth forecast?");
@@ -405,8 +422,11 @@ describe("offline follow-up rewrite", () => {
     expect(coreOf(rewriteOffline("and the second rise?", rise).question)).toBe("When will the new teachers' second rise apply?");
     // A name read without its plural owner's apostrophe ("Teachers Union General Secretary") is not in the question:
     // nothing is spliced at a place it was not found ("…General Secretary saythe Deputy Secretaryl Secretary say?").
+    // A title's words walk back to the body whose office it is: the union's deputy secretary, not "the Deputy Secretary".
     const union = [turn("What did the Teachers' Union General Secretary say?")];
-    expect(coreOf(rewriteOffline("and the Deputy Secretary?", union).question)).toBe("and the Deputy Secretary?");
+    for (const deputy of ["the Deputy Secretary", "the deputy secretary"]) {
+      expect(coreOf(rewriteOffline(`and ${deputy}?`, union).question)).toBe(`What did the Teachers' Union ${deputy.replace(/^the /, "")} say?`);
+    }
     // An owner in lower case ends the words that give way as a name does: not "the country's raw energy costs".
     for (const owner of ["the country's", "the teachers'"]) {
       const owned = [turn(`By how much did ${owner} raw material costs rise?`)];
