@@ -79,9 +79,10 @@ export function referentFor(pointer: Pointer, history: readonly Turn[]): string 
       // "How did they respond?" asks how someone did: "the talks" offered for "they" cannot have, and is passed over
       // for the next rule or turn that offers someone who can.
       if (offer !== undefined && pointer.acts && pointer.anaphor.kind === "group" && !canAct(offer, pointer.acts === "speaks")) continue;
-      // "after that" is after what happened, never after someone: "What did he do after that?" after "Who is Mujahid?"
-      // read "… after Mujahid?".
-      if (offer !== undefined && pointer.inTime && namesSomeone(offer, said)) continue;
+      // "after that" is after what happened, never after someone or somewhere: "What did he do after that?" after "Who
+      // is Mujahid?" read "… after Mujahid?", and "What happened after that?" after "When did Pakistan walk out?" read
+      // "… after Pakistan?".
+      if (offer !== undefined && pointer.inTime && !isEvent(offer, said)) continue;
       if (offer !== undefined) return offer;
     }
   }
@@ -89,11 +90,12 @@ export function referentFor(pointer: Pointer, history: readonly Turn[]): string 
 }
 
 /**
- * Whether an offer is someone: a person by office ("Afghanistan's Defence Minister"), or a person's name the turn used,
- * in full or by its last word ("Mujahid", whom the answer named "Mawlawi Mohammad Yaqoob Mujahid").
+ * Whether an offer may be what happened: an event is said with a noun phrase ("the talks", "the ceasefire in
+ * Istanbul"), not with a name alone, which names someone or somewhere ("Mujahid", "Pakistan", whether or not an answer
+ * said who he is), nor with a person's office ("Afghanistan's Defence Minister").
  */
-function namesSomeone(offer: string, { askedNames, citedNames }: TurnSaid): boolean {
-  return namesAPerson(offer) || [...askedNames, ...citedNames].some((n) => n.person && (n.text === offer || n.text.endsWith(` ${offer}`)));
+function isEvent(offer: string, { askedNames, citedNames }: TurnSaid): boolean {
+  return !namesAPerson(offer) && ![...askedNames, ...citedNames].some((n) => n.text === offer);
 }
 
 /** One earlier turn, as the rules read it. */

@@ -144,6 +144,10 @@ describe("offline follow-up rewrite", () => {
     // Nor after someone: "after that" after "Who is Mujahid?" is not "after Mujahid".
     expect(coreOf(rewriteOffline("What did he do after that?", [turn("Who is Mujahid?", [MUJAHID])]).question)).toBe("What did Mawlawi Mohammad Yaqoob Mujahid do after that?");
     expect(coreOf(rewriteOffline("What did he do after that?", [turn("Who is Afghanistan's Defence Minister?", [MUJAHID])]).question)).toBe("What did Mawlawi Mohammad Yaqoob Mujahid do after that?");
+    // Nor after a name when no answer said who it is, nor after a country: an event is said with a phrase ("the talks").
+    expect(rewriteOffline("What did he do after that?", [turn("Who is Mujahid?")]).question).toMatch(/^What did he do after that\? \(context: Mujahid\)$/);
+    expect(rewriteOffline("What happened after that?", [turn("When did Pakistan walk out?")]).question).toMatch(/^What happened after that\? \(context: Pakistan, walk\)$/);
+    expect(coreOf(rewriteOffline("What happened after that?", [turn("Who arranged the ceasefire in Istanbul?")]).question)).toBe("What happened after the ceasefire in Istanbul?");
     // "Was that a record?" still asks about the figure.
     expect(coreOf(rewriteOffline("Was that a record?", lasted).question)).toBe("Was the four days a record?");
   });
