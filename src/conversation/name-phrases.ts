@@ -216,13 +216,18 @@ const COLLECTIVE_NOUNS = new Set(
   (
     "council government company committee board union team party court ministry authority army navy club firm bank " +
     "airline agency jury panel commission delegation cabinet opposition family crew staff public management " +
-    "administration department regulator police"
+    "administration department regulator police alliance coalition federation association organisation " +
+    "organization movement group network bloc consortium assembly parliament senate congress league"
   ).split(" "),
 );
 
-/** Whether a singular noun phrase names a body of people ("the council"), which "they" may stand for. */
+/**
+ * Whether a singular noun phrase names a body of people, which "they" may stand for: by its noun ("the council", "the
+ * Civic Alliance"), or by a name of one word after "the" ("the Taliban", "the Kremlin", "the EU"), as a body's name is
+ * written; a thing's name says what it is in a noun ("the National Cup"), and a month is no name.
+ */
 export function isCollective(phrase: string): boolean {
-  return COLLECTIVE_NOUNS.has(headWord(phrase));
+  return COLLECTIVE_NOUNS.has(headWord(phrase)) || (/^the\s+\p{Lu}[\p{L}\p{N}'’-]*$/u.test(phrase) && !CALENDAR.test(headWord(phrase)));
 }
 
 // Plural nouns for people that no office or body names: who may respond, say or vote.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countedPhrase, definitePhrases, isPlural, namePhrases, namesAPerson, namesSomething } from "../../../src/conversation/name-phrases.js";
+import { countedPhrase, definitePhrases, isCollective, isPlural, namePhrases, namesAPerson, namesSomething } from "../../../src/conversation/name-phrases.js";
 import { MUJAHID, SAMAD } from "./fixtures.js";
 
 describe("namePhrases", () => {
@@ -94,6 +94,15 @@ describe("definitePhrases", () => {
     expect(isPlural("the talks")).toBe(true);
     expect(isPlural("the temporary ceasefire")).toBe(false);
     expect(isPlural("the process")).toBe(false);
+  });
+
+  it("tells a body of people named by a singular-looking noun or name from a thing, a figure or a date", () => {
+    for (const body of ["the council", "the Taliban", "the Kremlin", "the EU", "the Civic Alliance", "the Transport Authority", "the opposition coalition"]) {
+      expect(isCollective(body), body).toBe(true);
+    }
+    for (const thing of ["the National Cup", "the talks", "the budget", "the 2021 review", "the four days", "March", "the March"]) {
+      expect(isCollective(thing), thing).toBe(false);
+    }
   });
 });
 

@@ -125,6 +125,14 @@ describe("offline follow-up rewrite", () => {
     expect(coreOf(rewriteOffline("will they appeal?", [turn("What did the council decide?")]).question)).toBe("Will the council appeal?");
   });
 
+  it("reads 'they' as a body named after 'the' that acts as plural, whatever the verb, but not as a thing so named", () => {
+    const demanded = [turn("What did the Taliban demand?")];
+    expect(coreOf(rewriteOffline("What did they say?", demanded).question)).toBe("What did the Taliban say?");
+    expect(coreOf(rewriteOffline("where are they based?", demanded).question)).toBe("Where are the Taliban based?");
+    expect(coreOf(rewriteOffline("How did they respond?", [turn("What did the Civic Alliance promise?")]).question)).toBe("How did the Civic Alliance respond?");
+    expect(rewriteOffline("What did they say?", [turn("Who won the National Cup?")]).question).toMatch(/^What did they say\? \(context: /);
+  });
+
   it("never reads 'they' as a singular phrase holding a name, nor two pronouns as one thing, and reads a phrase's number before its place", () => {
     // "them" is not "the Vantora breach", nor "the regulator" that "it" stands for: it is left pointing back.
     const breach = [turn("What is the regulator doing about the Vantora breach?")];
