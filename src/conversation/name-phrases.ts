@@ -230,6 +230,18 @@ export function isCollective(phrase: string): boolean {
   return COLLECTIVE_NOUNS.has(headWord(phrase)) || (/^the\s+\p{Lu}[\p{L}\p{N}'’-]*$/u.test(phrase) && !CALENDAR.test(headWord(phrase)));
 }
 
+/** Prepositions of place: a name after one is somewhere ("striking in Hollinsford", "on the Thames"). */
+const OF_PLACE = "in|at|on|near|around|across|throughout|outside|inside|within";
+
+/**
+ * Whether `text` names `phrase` as a place, after a preposition of place ("Who is striking in Hollinsford?", "What
+ * happened on the Thames?"): somewhere, not someone who acts. A body's noun still says it is people: "in Parliament".
+ */
+export function isPlaceIn(phrase: string, text: string): boolean {
+  if (!/^(?:the\s+)?\p{Lu}/u.test(phrase) || COLLECTIVE_NOUNS.has(headWord(phrase))) return false;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${OF_PLACE})\\s+${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, "iu").test(text);
+}
+
 // Plural nouns for people that no office or body names: who may respond, say or vote.
 const PEOPLE_NOUNS = new Set(
   (
@@ -252,11 +264,14 @@ const TEXT_NOUNS = new Set(
 
 /**
  * Whether what a phrase names can act as people do (respond, say, vote, reject): a name ("Pakistan", "Agrivane"), a
- * body of people ("the council"), or people by office, role or kind ("the mediators", "Pakistan's Defence Minister").
+ * body of people ("the council"), or people by office, role, kind or deed ("the mediators", "Pakistan's Defence
+ * Minister", "those who walked out").
  * "the talks", "the four days" and "the budget" cannot: "How did they respond?" does not ask how the talks did. Where
  * the verb is one a text does too (`speaks`: say, claim, warn), texts can: "the new rules say".
  */
 export function canAct(phrase: string, speaks = false): boolean {
+  // "those who are striking": people, by what they did.
+  if (/^those\s+who\s/i.test(phrase)) return true;
   const words = phrase.replace(/\s(?:in|of|at)\s\p{Lu}\S*$/u, "");
   if (!/^(?:the|a|an)\s/i.test(words) && !/['’]s\s/u.test(words)) return /^\p{Lu}/u.test(words) && !CALENDAR.test(words);
   const head = headWord(words);

@@ -2,10 +2,10 @@ import { answeredFigure, namesAFigure } from "./answered-figure.js";
 import { answeringSentence } from "./answering-sentence.js";
 import type { Anaphor } from "./follow-up-signals.js";
 import { coreOf } from "./follow-up-reading.js";
-import { baseFormOf } from "../text/word-forms.js";
+import { baseFormOf, isIrregularVerbForm } from "../text/word-forms.js";
 import { escapeRegExp } from "../text/escape-reg-exp.js";
 import { isStopWord } from "../text/terms.js";
-import { canAct, countedPhrase, definitePhrases, isCollective, isPlural, type NamePhrase, namePhrases, namesAPerson } from "./name-phrases.js";
+import { canAct, countedPhrase, definitePhrases, isCollective, isPlaceIn, isPlural, type NamePhrase, namePhrases, namesAPerson } from "./name-phrases.js";
 import { type Turn, understoodQuestion } from "./turn.js";
 import { ASKS_FOR_OBJECT, whatWasAsked } from "./what-was-asked.js";
 
@@ -79,6 +79,8 @@ export function referentFor(pointer: Pointer, history: readonly Turn[]): string 
       // "How did they respond?" asks how someone did: "the talks" offered for "they" cannot have, and is passed over
       // for the next rule or turn that offers someone who can.
       if (offer !== undefined && pointer.acts && pointer.anaphor.kind === "group" && !canAct(offer, pointer.acts === "speaks")) continue;
+      // Nor as somewhere: "What do they want?" after "Who is striking in Hollinsford?" read "What do Hollinsford want?".
+      if (offer !== undefined && pointer.acts && pointer.anaphor.kind === "group" && isPlaceIn(offer, said.asked)) continue;
       // "after that" is after what happened, never after someone or somewhere: "What did he do after that?" after "Who
       // is Mujahid?" read "… after Mujahid?", and "What happened after that?" after "When did Pakistan walk out?" read
       // "… after Pakistan?".
@@ -235,6 +237,29 @@ const whoAnswered: Rule = ({ asked, cited, citedNames }, { anaphor }) => {
   return described !== null && !isStopWord(described[1]!) && isPlural(described[0]) ? `the ${described[0]}` : name;
 };
 
+/**
+ * "they" who act, after a "who" question whose answer named nobody ("Who is striking in Hollinsford?"): whom it asked
+ * about, in its own words, "those who are striking in Hollinsford". Only after a question of who did something: "Who
+ * is the mayor?" asks who one person is, and "Who did the council blame?" whom something was done to.
+ */
+const whoWasAsked: Rule = ({ asked }, { anaphor, acts }) => {
+  if (anaphor.kind !== "group" || acts === undefined) return undefined;
+  const [verb, ...rest] = /^\s*who\s+(.+?)[\s?.!]*$/i.exec(asked)?.[1]?.split(/\s+/) ?? [];
+  if (verb === undefined || !/^\p{Ll}+$/u.test(verb) || /^(?:did|does|do)$/.test(verb)) return undefined;
+  const next = rest[0] ?? "";
+  if (/^(?:is|are|was|were)$/.test(verb) && !/^\p{Ll}+(?:ing|ed)$/u.test(next) && !isIrregularVerbForm(next)) return undefined;
+  return `those who ${[plural(verb), ...rest].join(" ")}`;
+};
+
+/** A verb as "they" take it: "is" → "are", "has" → "have", "runs" → "run", "carries" → "carry"; "won" as it is. */
+function plural(verb: string): string {
+  const irregular: Record<string, string> = { is: "are", was: "were", has: "have" };
+  if (irregular[verb] !== undefined) return irregular[verb];
+  if (/ies$/.test(verb)) return verb.replace(/ies$/, "y");
+  if (/(?:sh|ch|x|z|o)es$/.test(verb)) return verb.replace(/es$/, "");
+  return /[^s]s$/.test(verb) ? verb.slice(0, -1) : verb;
+}
+
 /** Short of a plural phrase or a name, "they" after "How many plots were in the trial?" are the plots. */
 const whatWasCounted: Rule = countedFor;
 
@@ -253,5 +278,5 @@ const RULES: Record<Anaphor["kind"], readonly Rule[]> = {
   place: [placeNamed],
   event: [personIdentified, figureAnswered, thatIsTheAnswer, lastThingAsked],
   thing: [phraseOfItsNumber, firstNamed, itIsTheAnswer],
-  group: [partOfCounted, phraseOfItsNumber, firstNamed, bodyOfPeople, whoAnswered, whatWasCounted],
+  group: [partOfCounted, phraseOfItsNumber, firstNamed, bodyOfPeople, whoAnswered, whatWasCounted, whoWasAsked],
 };
