@@ -204,6 +204,20 @@ export function namesAPerson(phrase: string): boolean {
   return PERSON_NOUNS.has(headWord(phrase));
 }
 
+// Measures and properties of something, which no one does or is done to: "Who won the score?" asks nothing.
+const PROPERTY_NOUNS = new Set(
+  (
+    "score result outcome cost price fee fare date time size length duration height depth weight total turnout " +
+    "attendance margin toll value rate age population reason cause name budget salary amount share percentage " +
+    "distance capacity deadline venue location"
+  ).split(" "),
+);
+
+/** Whether a noun phrase names a measure or property of something ("the score", "the final cost"), not a thing itself. */
+export function namesAProperty(phrase: string): boolean {
+  return PROPERTY_NOUNS.has(headWord(phrase.replace(/[?.!]+$/, "").trim()));
+}
+
 /** Whether a noun phrase reads as plural ("the talks"): then it is what "they" stands for. */
 export function isPlural(phrase: string): boolean {
   const last = headWord(phrase);
@@ -217,17 +231,23 @@ const COLLECTIVE_NOUNS = new Set(
     "council government company committee board union team party court ministry authority army navy club firm bank " +
     "airline agency jury panel commission delegation cabinet opposition family crew staff public management " +
     "administration department regulator police alliance coalition federation association organisation " +
-    "organization movement group network bloc consortium assembly parliament senate congress league"
+    "organization bloc consortium parliament senate congress"
   ).split(" "),
 );
+// Nouns that end a body's name ("the National Drought Group", "the Premier League") but in lower case as often name
+// something else: "the placebo group" of a trial, "the paperwork group" of a deal, a network of pipes.
+const BODY_NAME_ENDS = new Set("group network movement league assembly foundation trust institute".split(" "));
 
 /**
  * Whether a singular noun phrase names a body of people, which "they" may stand for: by its noun ("the council", "the
- * Civic Alliance"), or by a name of one word after "the" ("the Taliban", "the Kremlin", "the EU"), as a body's name is
- * written; a thing's name says what it is in a noun ("the National Cup"), and a month is no name.
+ * Civic Alliance", "the National Drought Group"), or by a name of one word after "the" ("the Taliban", "the Kremlin",
+ * "the EU"), as a body's name is written; a thing's name says what it is in a noun ("the National Cup"), and a month
+ * is no name.
  */
 export function isCollective(phrase: string): boolean {
-  return COLLECTIVE_NOUNS.has(headWord(phrase)) || (/^the\s+\p{Lu}[\p{L}\p{N}'’-]*$/u.test(phrase) && !CALENDAR.test(headWord(phrase)));
+  const last = phrase.split(/\s+/).at(-1)!;
+  if (COLLECTIVE_NOUNS.has(headWord(phrase)) || (/^\p{Lu}/u.test(last) && BODY_NAME_ENDS.has(last.toLowerCase()))) return true;
+  return /^the\s+\p{Lu}[\p{L}\p{N}'’-]*$/u.test(phrase) && !CALENDAR.test(headWord(phrase));
 }
 
 /** Prepositions of place: a name after one is somewhere ("striking in Hollinsford", "on the Thames"). */
