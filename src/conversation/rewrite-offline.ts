@@ -5,7 +5,7 @@ import { answeringSentence } from "./answering-sentence.js";
 import { ASKS_FOR_OBJECT } from "./what-was-asked.js";
 import { type Anaphor, CONDITION, contentTerms, followUpSignals, leansOnHistory, OWN_WORDS_ENOUGH } from "./follow-up-signals.js";
 import { coreOf, type FollowUpReading, type FollowUpRewriter, withContext } from "./follow-up-reading.js";
-import { countedPhrase, definitePhrases, isCollective, isPlural, namePhrases, namesAPerson, namesSomething } from "./name-phrases.js";
+import { countedPhrase, definitePhrases, isCollective, isPlural, namePhrases, namesAPerson, namesAProperty, namesSomething } from "./name-phrases.js";
 import { actsAsSubject, referentFor } from "./pronoun-referent.js";
 import { answeredFrom, type Turn, understoodQuestion } from "./turn.js";
 
@@ -166,7 +166,7 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
   // secretary" would, not a name's ("What did the Deputy Minister's Defence Minister warn?").
   const bare = subject.trim().replace(/[?.!]+$/, "").replace(/^\S+\s+/, (prep) => (prepositional ? "" : prep)).replace(/^the\s+/i, "");
   const isName = /^\p{Lu}/u.test(bare) && !namesAPerson(bare.replace(/\s+of\s.*$/i, ""));
-  const kind = isName ? undefined : sameKind(previous, subject);
+  const kind = isName ? undefined : (sameKind(previous, subject) ?? propertyOfWhatWasAsked(previous, subject, phrases));
   if (kind !== undefined) return kind;
   const name = isName ? namePhrases(previous).find((n) => !subject.includes(n.text))?.text : undefined;
   // A name inside a "the" phrase ("the Afghan delegation") goes with its phrase; an owner ("Afghanistan's Defence
@@ -194,6 +194,22 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
     .replace(/['’]s$/u, (s) => (/^['’]s\b/u.test(after) ? "" : s))
     .replace(/^\s*(\S+)\s+/, (prep) => (preposition !== undefined && new RegExp(`\\b${preposition}\\s+$`, "i").test(before) ? "" : prep));
   return before + filler + after;
+}
+
+/**
+ * "and the score?" after "Who won the cup final?": a "who" question's verb takes someone and what they did it to, and a
+ * measure or property ("the score", "the cost") is neither: "Who won the score?" asks nothing. It asks for that
+ * property of what the question was about: "What was the score of the cup final?". A thing that can be won ("and the
+ * semi-final?") still takes the question's shape, and a property the question already has is swapped (`sameKind`).
+ */
+function propertyOfWhatWasAsked(previous: string, subject: string, phrases: string[]): string | undefined {
+  if (!/^\s*who\s/i.test(previous) || !namesAProperty(subject)) return undefined;
+  const about = phrases.find((p) => !subject.includes(p)) ?? namePhrases(previous).at(-1)?.text;
+  if (about === undefined) return undefined;
+  // "Who pays for the levee?" asks of now: "What is the cost …?"; "Who won …?" of then.
+  const now = !/^\s*who\s+(?:was|were|did|had)\s/i.test(previous) && /^\s*who\s+(?:is|are|does|do|has|have|will|can|\p{Ll}+[^s\s]s)\s/iu.test(previous);
+  const property = subject.replace(/[?.!]+$/, "").trim().replace(/^(?:the\s+)?/i, "the ");
+  return `What ${now ? "is" : "was"} ${property} of ${about}?`;
 }
 
 /**

@@ -409,6 +409,22 @@ describe("offline follow-up rewrite", () => {
     expect(followUpSignals("Is that so?").anaphors).toEqual([]);
   });
 
+  it("after a 'who' question, reads an elliptic measure or property as that of what it asked about, not as a new object of its verb", () => {
+    const won = [turn("Who won the cup final?")];
+    expect(coreOf(rewriteOffline("and the score?", won).question)).toBe("What was the score of the cup final?");
+    expect(coreOf(rewriteOffline("what about the final score?", won).question)).toBe("What was the final score of the cup final?");
+    expect(coreOf(rewriteOffline("and attendance?", won).question)).toBe("What was the attendance of the cup final?");
+    expect(coreOf(rewriteOffline("and the cost?", [turn("Who pays for the levee?")]).question)).toBe("What is the cost of the levee?");
+    expect(coreOf(rewriteOffline("and the score?", [turn("Who won Wimbledon?")]).question)).toBe("What was the score of Wimbledon?");
+    expect(coreOf(rewriteOffline("and the date?", [turn("Who was arrested after the match?")]).question)).toBe("What was the date of the match?");
+    // A thing that can be won is asked about in the question's own shape; a measure the question already has, swapped.
+    expect(coreOf(rewriteOffline("and the semi-final?", won).question)).toBe("Who won the semi-final?");
+    expect(coreOf(rewriteOffline("What about the ceasefire?", mediated).question)).toBe("Who mediated the ceasefire?");
+    expect(coreOf(rewriteOffline("and the lowest score?", [turn("Who had the highest score?")]).question)).toBe("Who had the lowest score?");
+    // After a question of another shape the measure takes its kind's place as before.
+    expect(coreOf(rewriteOffline("and the margin?", [turn("What was the turnout in Tarnwick?")]).question)).not.toMatch(/ of /);
+  });
+
   it("swaps the words naming the same kind of thing for an elliptic common noun", () => {
     expect(rewriteOffline("what about the wet year", [turn("How much did yields rise in dry years in the soil study?")]).question).toBe(
       "How much did yields rise in the wet year in the soil study?",
