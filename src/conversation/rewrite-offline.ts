@@ -197,17 +197,20 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
 }
 
 /**
- * "and the score?" after "Who won the cup final?": a "who" question's verb takes someone and what they did it to, and a
+ * "and the score?" after "Who won the cup final?": a question of who did it has a verb that takes someone and what they did it to, and a
  * measure or property ("the score", "the cost") is neither: "Who won the score?" asks nothing. It asks for that
  * property of what the question was about: "What was the score of the cup final?". A thing that can be won ("and the
  * semi-final?") still takes the question's shape, and a property the question already has is swapped (`sameKind`).
  */
 function propertyOfWhatWasAsked(previous: string, subject: string, phrases: string[]): string | undefined {
-  if (!/^\s*who\s/i.test(previous) || !namesAProperty(subject)) return undefined;
+  // "Which team won …?" asks who did it as "Who won …?" does; "Which plan did the council reject?" asks what was done to.
+  const asksWhoDid = /^\s*(?:who|which\s+[\p{L}-]+)\s+(?!(?:did|does|do)\s)/iu.test(previous);
+  if (!asksWhoDid || !namesAProperty(subject)) return undefined;
   const about = phrases.find((p) => !subject.includes(p)) ?? namePhrases(previous).at(-1)?.text;
   if (about === undefined) return undefined;
   // "Who pays for the levee?" asks of now: "What is the cost …?"; "Who won …?" of then.
-  const now = !/^\s*who\s+(?:was|were|did|had)\s/i.test(previous) && /^\s*who\s+(?:is|are|does|do|has|have|will|can|\p{Ll}+[^s\s]s)\s/iu.test(previous);
+  const verb = /^\s*(?:who|which\s+[\p{L}-]+)\s+(\p{Ll}+)\s/iu.exec(previous)?.[1] ?? "";
+  const now = !/^(?:was|were|had)$/.test(verb) && /^(?:is|are|has|have|will|can|\p{Ll}+[^s]s)$/u.test(verb);
   const property = subject.replace(/[?.!]+$/, "").trim().replace(/^(?:the\s+)?/i, "the ");
   return `What ${now ? "is" : "was"} ${property} of ${about}?`;
 }

@@ -417,6 +417,9 @@ describe("offline follow-up rewrite", () => {
     expect(coreOf(rewriteOffline("and the cost?", [turn("Who pays for the levee?")]).question)).toBe("What is the cost of the levee?");
     expect(coreOf(rewriteOffline("and the score?", [turn("Who won Wimbledon?")]).question)).toBe("What was the score of Wimbledon?");
     expect(coreOf(rewriteOffline("and the date?", [turn("Who was arrested after the match?")]).question)).toBe("What was the date of the match?");
+    // "Which team won …?" asks for who did it as "Who won …?" does; "Which one did Marovia turn down?" for what was done to.
+    expect(coreOf(rewriteOffline("and the score?", [turn("Which team won the cup final?")]).question)).toBe("What was the score of the cup final?");
+    expect(coreOf(rewriteOffline("and the cost?", [turn("Which plan did the council reject?")]).question)).not.toMatch(/^What was the cost/);
     // A thing that can be won is asked about in the question's own shape; a measure the question already has, swapped.
     expect(coreOf(rewriteOffline("and the semi-final?", won).question)).toBe("Who won the semi-final?");
     expect(coreOf(rewriteOffline("What about the ceasefire?", mediated).question)).toBe("Who mediated the ceasefire?");
