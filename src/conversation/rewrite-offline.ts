@@ -197,10 +197,11 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
 }
 
 /**
- * "and the score?" after "Who won the cup final?": a question of who did it has a verb that takes someone and what they did it to, and a
- * measure or property ("the score", "the cost") is neither: "Who won the score?" asks nothing. It asks for that
- * property of what the question was about: "What was the score of the cup final?". A thing that can be won ("and the
- * semi-final?") still takes the question's shape, and a property the question already has is swapped (`sameKind`).
+ * "and the score?" after "Who won the cup final?": a question of who did something has a verb that takes someone and
+ * what they did it to, and a measure or property ("the score", "the cost") is neither: "Who won the score?" asks
+ * nothing. It asks for that property of what the question was about: "What was the score of the cup final?". A thing
+ * that can be won ("and the semi-final?") still takes the question's shape, and a property the question already has
+ * is swapped (`sameKind`).
  */
 function propertyOfWhatWasAsked(previous: string, subject: string, phrases: string[]): string | undefined {
   // "Which team won …?" asks who did it as "Who won …?" does; "Which plan did the council reject?" asks what was done to.
