@@ -163,17 +163,25 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
   const prepositional = /^(in|of|at|on|from|to|for|with)\s/i.test(subject.trim());
   // "and the Greens?" names a party as "and Greens?" would. A title ("the Deputy Secretary", "the Secretary of
   // Defense") is capitalised without naming anyone: it is a kind of person, and takes its kind's place as "the deputy
-  // secretary" would, not a name's ("What did the Deputy Minister's Defence Minister warn?").
+  // secretary" would, not a name's ("What did the Deputy Minister's Defence Minister warn?"). Where the question has
+  // no title to give way, the title takes a name's place: "and the Prime Minister?" after "What did Omar Samad say
+  // about the deal?" asks what the Prime Minister said, not what Omar Samad said about him.
   const bare = subject.trim().replace(/[?.!]+$/, "").replace(/^\S+\s+/, (prep) => (prepositional ? "" : prep)).replace(/^the\s+/i, "");
-  const isName = /^\p{Lu}/u.test(bare) && !namesAPerson(bare.replace(/\s+of\s.*$/i, ""));
-  const kind = isName ? undefined : (sameKind(previous, subject) ?? propertyOfWhatWasAsked(previous, subject, phrases));
+  const capitalised = /^\p{Lu}/u.test(bare);
+  const title = capitalised && namesAPerson(bare.replace(/\s+of\s.*$/i, ""));
+  const kind = capitalised && !title ? undefined : (sameKind(previous, subject) ?? propertyOfWhatWasAsked(previous, subject, phrases));
   if (kind !== undefined) return kind;
-  const name = isName ? namePhrases(previous).find((n) => !subject.includes(n.text))?.text : undefined;
+  const isName = capitalised;
+  // A title takes an office's place before a name's: "and the Secretary of Defense?" after "What did the Secretary of
+  // State say …?" is not "the Secretary of the Secretary of Defense".
+  const office = title ? phrases.find((p) => !subject.includes(p) && namesAPerson(p.replace(/\s+of\s.*$/i, ""))) : undefined;
+  const name = isName && office === undefined ? namePhrases(previous).find((n) => !subject.includes(n.text))?.text : undefined;
   // A name inside a "the" phrase ("the Afghan delegation") goes with its phrase; an owner ("Afghanistan's Defence
   // Minister") is swapped alone, so "and Pakistan's?" asks for Pakistan's minister.
   // A place after its phrase ("the talks in Istanbul") is swapped alone: "and in Doha?" asks about the talks in Doha.
   const place = name && new RegExp(`\\s(in|of|at)\\s${escapeRegExp(name)}$`).exec(phrases.find((p) => p.endsWith(` ${name}`)) ?? "");
   const target =
+    office ??
     (place ? (prepositional ? place[0].trim() : name) : undefined) ??
     (name && phrases.find((p) => /^the\s/i.test(p) && p.includes(name))) ??
     name ??

@@ -449,6 +449,11 @@ describe("offline follow-up rewrite", () => {
       expect(coreOf(rewriteOffline(`and ${deputy}?`, deal).question)).toBe(`What did ${deputy} of State say about the deal?`);
     }
     expect(coreOf(rewriteOffline("and the Secretary of Defense?", deal).question)).toBe("What did the Secretary of Defense say about the deal?");
+    // A title with no title of its kind to give way takes the place of a name, as it did before titles were kinds:
+    // not "What did Omar Samad say about the Prime Minister?".
+    const samad = [turn("What did Omar Samad say about the deal?")];
+    expect(coreOf(rewriteOffline("and the Prime Minister?", samad).question)).toBe("What did the Prime Minister say about the deal?");
+    expect(coreOf(rewriteOffline("and the President?", [turn("What did Pakistan say about the deal?")]).question)).toBe("What did the President say about the deal?");
     // A title before a name leaves it a name: it takes the place of a name.
     expect(coreOf(rewriteOffline("and Mayor Colette Brannagh?", [turn("What did Omar Samad say about the deal?")]).question)).toBe(
       "What did Mayor Colette Brannagh say about the deal?",
