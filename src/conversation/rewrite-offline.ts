@@ -217,10 +217,11 @@ function propertyOfWhatWasAsked(previous: string, subject: string, phrases: stri
   if (!asksWhoDid || !namesAProperty(subject)) return undefined;
   const about = phrases.find((p) => !subject.includes(p)) ?? namePhrases(previous).at(-1)?.text;
   if (about === undefined) return undefined;
-  // "Who pays for the levee?" asks of now: "What is the cost …?"; "Who won …?" of then.
+  // "Who pays for the levee?", "Who should pay the fine?" ask of now: "What is the cost …?"; "Who won …?" of then.
   const verb = /^\s*(?:who|which\s+[\p{L}-]+)\s+(\p{Ll}+)\s/iu.exec(previous)?.[1] ?? "";
-  const now = !/^(?:was|were|had)$/.test(verb) && /^(?:is|are|has|have|will|can|\p{Ll}+[^s]s)$/u.test(verb);
-  const property = subject.replace(/[?.!]+$/, "").trim().replace(/^(?:the\s+)?/i, "the ");
+  const now = verb !== "was" && /^(?:is|are|has|have|will|would|can|could|should|must|may|might|\p{Ll}+[^s]s)$/u.test(verb);
+  // "his salary", "their score": the owner is what the question asked about, named after "of".
+  const property = subject.replace(/[?.!]+$/, "").trim().replace(/^(?:(?:the|his|her|its|their)\s+)?/i, "the ");
   return `What ${now ? "is" : "was"} ${property} of ${about}?`;
 }
 

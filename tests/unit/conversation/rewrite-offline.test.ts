@@ -417,6 +417,11 @@ describe("offline follow-up rewrite", () => {
     expect(coreOf(rewriteOffline("and the cost?", [turn("Who pays for the levee?")]).question)).toBe("What is the cost of the levee?");
     expect(coreOf(rewriteOffline("and the score?", [turn("Who won Wimbledon?")]).question)).toBe("What was the score of Wimbledon?");
     expect(coreOf(rewriteOffline("and the date?", [turn("Who was arrested after the match?")]).question)).toBe("What was the date of the match?");
+    // A pronoun owning the property is whom or what was asked about: not "What is the his salary of …?".
+    expect(coreOf(rewriteOffline("and his salary?", [turn("Who is the new chief executive?")]).question)).toBe("What is the salary of the new chief executive?");
+    expect(coreOf(rewriteOffline("what about their score?", won).question)).toBe("What was the score of the cup final?");
+    // A modal asks of now or later, as "will" does.
+    expect(coreOf(rewriteOffline("and the amount?", [turn("Who should pay the fine?")]).question)).toBe("What is the amount of the fine?");
     // "Which team won …?" asks for who did it as "Who won …?" does; "Which one did Marovia turn down?" for what was done to.
     expect(coreOf(rewriteOffline("and the score?", [turn("Which team won the cup final?")]).question)).toBe("What was the score of the cup final?");
     expect(coreOf(rewriteOffline("and the cost?", [turn("Which plan did the council reject?")]).question)).not.toMatch(/^What was the cost/);
