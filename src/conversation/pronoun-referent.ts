@@ -245,11 +245,20 @@ const whoAnswered: Rule = ({ asked, cited, citedNames }, { anaphor }) => {
 const whoWasAsked: Rule = ({ asked }, { anaphor, acts }) => {
   if (anaphor.kind !== "group" || acts === undefined) return undefined;
   const [verb, ...rest] = /^\s*who\s+(.+?)[\s?.!]*$/i.exec(asked)?.[1]?.split(/\s+/) ?? [];
-  if (verb === undefined || !/^\p{Ll}+$/u.test(verb) || /^(?:did|does|do)$/.test(verb)) return undefined;
+  if (verb === undefined || !/^\p{Ll}+$/u.test(verb) || /^(?:did|does|do)$/.test(verb) || !looksLikeVerb(verb)) return undefined;
   const next = rest[0] ?? "";
   if (/^(?:is|are|was|were)$/.test(verb) && !/^\p{Ll}+(?:ing|ed)$/u.test(next) && !isIrregularVerbForm(next)) return undefined;
   return `those who ${[plural(verb), ...rest].join(" ")}`;
 };
+
+/**
+ * Whether the word after "who" is its verb: an auxiliary, a form ending as verbs do ("runs", "voted") or an irregular
+ * one ("won"). "Who else was arrested?", "Who exactly won?" put a word of their own there, and "those who else …"
+ * reads nothing.
+ */
+function looksLikeVerb(word: string): boolean {
+  return /^(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)$/.test(word) || /[^s]s$|ed$/.test(word) || isIrregularVerbForm(word);
+}
 
 /** A verb as "they" take it: "is" → "are", "has" → "have", "runs" → "run", "carries" → "carry"; "won" as it is. */
 function plural(verb: string): string {

@@ -133,6 +133,11 @@ describe("offline follow-up rewrite", () => {
     expect(coreOf(rewriteOffline("How did they vote?", [turn("Who walked out at Brennock?")]).question)).toBe("How did those who walked out at Brennock vote?");
     expect(coreOf(rewriteOffline("What did they say?", [turn("Who runs the Hollinsford trams?")]).question)).toBe("What did those who run the Hollinsford trams say?");
     expect(coreOf(rewriteOffline("What did they say?", [turn("What happened on the Thames?")]).question)).not.toMatch(/the Thames say/);
+    // The word after "who" must be its verb: "Who else was arrested?" has none there, and is not "those who else …".
+    for (const asked of ["Who else was arrested?", "Who exactly won the cup?", "Who then took over?"]) {
+      expect(rewriteOffline("What did they say?", [turn(asked)]).question, asked).toMatch(/^What did they say\?/);
+    }
+    expect(coreOf(rewriteOffline("What did they say?", [turn("Who took over?")]).question)).toBe("What did those who took over say?");
     // "Who is the mayor?" asks who one person is, not who did something: "they" are not "those who is the mayor".
     expect(rewriteOffline("What did they say?", [turn("Who is the mayor?")]).question).toMatch(/^What did they say\? \(context: /);
     // A body's noun after "in" still says it is people; a place that does not act may still be "they" (where they live).
