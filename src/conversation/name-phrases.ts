@@ -250,8 +250,12 @@ export function isCollective(phrase: string): boolean {
   return /^the\s+\p{Lu}[\p{L}\p{N}'’-]*$/u.test(phrase) && !CALENDAR.test(headWord(phrase));
 }
 
-/** Prepositions of place: a name after one is somewhere ("striking in Hollinsford", "on the Thames"). */
-const OF_PLACE = "in|at|on|near|around|across|throughout|outside|inside|within";
+/**
+ * Prepositions of place: a name after one is somewhere ("striking in Hollinsford"). "on" is one only before "the" (a
+ * river, a road: "on the Thames"); before a bare name it says whom something was done to, who may respond: "pressure
+ * put on Israel", "called on Pakistan to act".
+ */
+const OF_PLACE = "in|at|near|around|across|throughout|outside|inside|within";
 
 /**
  * Whether `text` names `phrase` as a place, after a preposition of place ("Who is striking in Hollinsford?", "What
@@ -259,7 +263,8 @@ const OF_PLACE = "in|at|on|near|around|across|throughout|outside|inside|within";
  */
 export function isPlaceIn(phrase: string, text: string): boolean {
   if (!/^(?:the\s+)?\p{Lu}/u.test(phrase) || COLLECTIVE_NOUNS.has(headWord(phrase))) return false;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${OF_PLACE})\\s+${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, "iu").test(text);
+  const prepositions = /^the\s/i.test(phrase) ? `${OF_PLACE}|on` : OF_PLACE;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${prepositions})\\s+${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, "iu").test(text);
 }
 
 // Plural nouns for people that no office or body names: who may respond, say or vote.

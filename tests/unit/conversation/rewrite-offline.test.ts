@@ -140,6 +140,9 @@ describe("offline follow-up rewrite", () => {
     expect(coreOf(rewriteOffline("What did they say?", [turn("Who took over?")]).question)).toBe("What did those who took over say?");
     // "Who is the mayor?" asks who one person is, not who did something: "they" are not "those who is the mayor".
     expect(rewriteOffline("What did they say?", [turn("Who is the mayor?")]).question).toMatch(/^What did they say\? \(context: /);
+    // "on" before a bare name is whom something was done to, who may respond: not a place.
+    expect(coreOf(rewriteOffline("How did they respond?", [turn("Who called on Pakistan to act?")]).question)).toBe("How did Pakistan respond?");
+    expect(coreOf(rewriteOffline("How did they respond?", [turn("What pressure was put on Israel?")]).question)).toBe("How did Israel respond?");
     // A body's noun after "in" still says it is people; a place that does not act may still be "they" (where they live).
     expect(coreOf(rewriteOffline("How did they vote?", [turn("What was debated in Parliament?")]).question)).toBe("How did Parliament vote?");
   });
