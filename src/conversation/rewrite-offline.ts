@@ -172,6 +172,9 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
   const kind = capitalised && !title ? undefined : (sameKind(previous, subject) ?? propertyOfWhatWasAsked(previous, subject, phrases));
   if (kind !== undefined) return kind;
   const isName = capitalised;
+  // A measure is not what was counted, nor does it take another phrase's place: after "How many seats did the Civic
+  // Alliance win?", "and the turnout?" read "How many the turnout did …"; the previous turn's words say what it is of.
+  if (!isName && countedPhrase(previous) !== undefined && namesAProperty(subject)) return undefined;
   // A title takes an office's place before a name's: "and the Secretary of Defense?" after "What did the Secretary of
   // State say …?" is not "the Secretary of the Secretary of Defense".
   const office = title ? phrases.find((p) => !subject.includes(p) && namesAPerson(p.replace(/\s+of\s.*$/i, ""))) : undefined;

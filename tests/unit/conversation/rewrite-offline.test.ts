@@ -261,6 +261,11 @@ describe("offline follow-up rewrite", () => {
     const injured = [turn("How many people were injured in the flood?")];
     expect(rewriteOffline("how many of them went to hospital", injured).question).toBe("How many of the people went to hospital");
     expect(coreOf(rewriteOffline("and animals?", [turn("How many people stayed in the shelters?")]).question)).toBe("How many animals stayed in the shelters?");
+    // A measure is not counted, nor does it take another phrase's place ("How many the turnout did …", "How many seats
+    // did the turnout win?"): it is left to the previous turn's words.
+    const seats = [turn("How many seats did the Civic Alliance win?")];
+    expect(rewriteOffline("and the turnout?", seats).question).toMatch(/^and the turnout\? \(context: Civic, Alliance, seats, win\)$/);
+    expect(rewriteOffline("and the cost?", injured).question).toMatch(/^and the cost\? \(context: /);
   });
 
   it("reads 'that' identifying someone after a 'who' question as the person the answer named, or as nobody", () => {
