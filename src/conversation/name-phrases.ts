@@ -239,14 +239,19 @@ const COLLECTIVE_NOUNS = new Set(
 const BODY_NAME_ENDS = new Set("group network movement league assembly foundation trust institute".split(" "));
 
 /**
- * Whether a singular noun phrase names a body of people, which "they" may stand for: by its noun ("the council", "the
- * Civic Alliance", "the National Drought Group"), or by a name of one word after "the" ("the Taliban", "the Kremlin",
- * "the EU"), as a body's name is written; a thing's name says what it is in a noun ("the National Cup"), and a month
- * is no name.
+ * Whether a singular noun phrase names a body of people by its noun, which "they" may stand for: "the council", "the
+ * Civic Alliance", "the National Drought Group"; a thing's name says what it is in a noun ("the National Cup").
  */
 export function isCollective(phrase: string): boolean {
   const last = phrase.split(/\s+/).at(-1)!;
-  if (COLLECTIVE_NOUNS.has(headWord(phrase)) || (/^\p{Lu}/u.test(last) && BODY_NAME_ENDS.has(last.toLowerCase()))) return true;
+  return COLLECTIVE_NOUNS.has(headWord(phrase)) || (/^\p{Lu}/u.test(last) && BODY_NAME_ENDS.has(last.toLowerCase()));
+}
+
+/**
+ * Whether a phrase is a name of one word after "the", as a body's is written ("the Taliban", "the Kremlin", "the EU")
+ * and as a thing's is too ("the Act", "the Titanic"): no noun says which. A month is no name.
+ */
+export function isNameAfterThe(phrase: string): boolean {
   return /^the\s+\p{Lu}[\p{L}\p{N}'’-]*$/u.test(phrase) && !CALENDAR.test(headWord(phrase));
 }
 

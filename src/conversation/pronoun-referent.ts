@@ -5,7 +5,7 @@ import { coreOf } from "./follow-up-reading.js";
 import { baseFormOf, isIrregularVerbForm } from "../text/word-forms.js";
 import { escapeRegExp } from "../text/escape-reg-exp.js";
 import { isStopWord } from "../text/terms.js";
-import { canAct, countedPhrase, definitePhrases, isCollective, isPlaceIn, isPlural, type NamePhrase, namePhrases, namesAPerson } from "./name-phrases.js";
+import { canAct, countedPhrase, definitePhrases, isCollective, isNameAfterThe, isPlaceIn, isPlural, type NamePhrase, namePhrases, namesAPerson } from "./name-phrases.js";
 import { type Turn, understoodQuestion } from "./turn.js";
 import { ASKS_FOR_OBJECT, whatWasAsked } from "./what-was-asked.js";
 
@@ -211,7 +211,7 @@ const phraseOfItsNumber: Rule = (said, pointer) => thingsFor(said, pointer).find
  */
 const firstNamed: Rule = ({ asked, askedNames, phrases }, { anaphor }) => {
   const names = askedNames.filter((n) => !n.person).map((n) => n.text);
-  const fitsNumber = (phrase: string) => anaphor.kind !== "group" || isPlural(beforePlace(phrase)) || isCollective(beforePlace(phrase));
+  const fitsNumber = (phrase: string) => anaphor.kind !== "group" || isPlural(beforePlace(phrase)) || isBody(beforePlace(phrase), asked);
   const fuller = phrases.filter((p) => names.some((n) => p.includes(n)) && fitsNumber(p));
   const named = [...fuller, ...names.filter((n) => !phrases.some((p) => p.includes(n)))];
   return named.sort((a, b) => asked.indexOf(a) - asked.indexOf(b))[0];
@@ -221,7 +221,21 @@ const firstNamed: Rule = ({ asked, askedNames, phrases }, { anaphor }) => {
 const beforePlace = (phrase: string) => phrase.replace(/\s(?:in|of|at)\s\p{Lu}[^\s]*$/u, "");
 
 /** "they" may be a body of people named by a singular noun: "will they appeal?" after "What did the council decide?". */
-const bodyOfPeople: Rule = (said, pointer) => (pointer.anaphor.kind === "group" ? thingsFor(said, pointer).find(isCollective) : undefined);
+const bodyOfPeople: Rule = (said, pointer) => (pointer.anaphor.kind === "group" ? thingsFor(said, pointer).find((p) => isBody(p, said.asked)) : undefined);
+
+/**
+ * Whether a singular phrase is a body of people in `asked`: by its noun ("the council"), or a name of one word after
+ * "the" that `asked` has do what people do ("What did the Taliban demand?", "Why did the Kremlin reject the offer?").
+ * Such a name may as well be a thing's ("the Act", "the Titanic"): "When do they take effect?" after "What did the Act
+ * change?" is not "When do the Act take effect?". A verb texts have too ("What did the Bill propose?") does not tell.
+ */
+function isBody(phrase: string, asked: string): boolean {
+  if (isCollective(phrase)) return true;
+  if (!isNameAfterThe(phrase)) return false;
+  const after = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}\\s+([\\p{L}’'-]+)`, "u").exec(asked)?.[1];
+  const base = after === undefined ? undefined : verbBase(after);
+  return base !== undefined && ACTS.has(base) && !SPEAKS.has(base);
+}
 
 /**
  * "they" after "Who funded the study?" are whoever the answer named ("Agrivane"). A name before the plural noun it

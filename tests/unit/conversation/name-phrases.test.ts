@@ -96,12 +96,13 @@ describe("definitePhrases", () => {
     expect(isPlural("the process")).toBe(false);
   });
 
-  it("tells a body of people named by a singular-looking noun or name from a thing, a figure or a date", () => {
-    for (const body of ["the council", "the Taliban", "the Kremlin", "the EU", "the Civic Alliance", "the Transport Authority", "the opposition coalition", "the National Drought Group"]) {
+  it("tells a body of people named by a singular-looking noun from a thing, a figure or a date", () => {
+    for (const body of ["the council", "the Civic Alliance", "the Transport Authority", "the opposition coalition", "the National Drought Group"]) {
       expect(isCollective(body), body).toBe(true);
     }
-    // A group of a trial, or of a deal's paperwork, is no body that acts.
-    for (const thing of ["the National Cup", "the talks", "the budget", "the 2021 review", "the four days", "March", "the March", "the placebo group"]) {
+    // A group of a trial, or of a deal's paperwork, is no body that acts; a name of one word after "the" may be a
+    // body's ("the Taliban") or a thing's ("the Act"): its noun does not say which.
+    for (const thing of ["the National Cup", "the talks", "the budget", "the 2021 review", "the four days", "March", "the March", "the placebo group", "the Act", "the Taliban"]) {
       expect(isCollective(thing), thing).toBe(false);
     }
   });

@@ -153,6 +153,12 @@ describe("offline follow-up rewrite", () => {
     expect(coreOf(rewriteOffline("where are they based?", demanded).question)).toBe("Where are the Taliban based?");
     expect(coreOf(rewriteOffline("How did they respond?", [turn("What did the Civic Alliance promise?")]).question)).toBe("How did the Civic Alliance respond?");
     expect(coreOf(rewriteOffline("What did they say?", [turn("Who won the National Cup?")]).question)).toBe("What did those who won the National Cup say?");
+    expect(coreOf(rewriteOffline("How did they respond?", [turn("Why did the Kremlin reject the offer?")]).question)).toBe("How did the Kremlin respond?");
+    // A name so written may as well be a thing's, a law's or a ship's: it is a body only where the question has it do
+    // what people do, and "they" is otherwise left pointing back, not "When do the Act take effect?".
+    for (const [asked, follow] of [["What did the Act change?", "When do they take effect?"], ["What did the Bill propose?", "When do they vote?"], ["What happened to the Titanic?", "When did they find it?"]]) {
+      expect(coreOf(rewriteOffline(follow!, [turn(asked!)]).question), asked).not.toMatch(/the (?:Act|Bill|Titanic) (?:take|vote|find)/);
+    }
   });
 
   it("never reads 'they' as a singular phrase holding a name, nor two pronouns as one thing, and reads a phrase's number before its place", () => {
