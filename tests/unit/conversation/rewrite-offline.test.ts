@@ -502,6 +502,12 @@ describe("offline follow-up rewrite", () => {
     for (const deputy of ["the Deputy Secretary", "the deputy secretary"]) {
       expect(coreOf(rewriteOffline(`and ${deputy}?`, union).question)).toBe(`What did the Teachers' Union ${deputy.replace(/^the /, "")} say?`);
     }
+    // Nor lower case: the article before the words that stay serves the new ones, not "the teachers union the deputy
+    // secretary".
+    for (const deputy of ["the Deputy Secretary", "the deputy secretary"]) {
+      expect(coreOf(rewriteOffline(`and ${deputy}?`, [turn("What did the teachers union general secretary say?")]).question)).toBe(`What did the teachers union ${deputy.replace(/^the /, "")} say?`);
+    }
+    expect(coreOf(rewriteOffline("and the deputy leader?", [turn("What did the city council leader say?")]).question)).toBe("What did the city deputy leader say?");
     // An owner in lower case ends the words that give way as a name does: not "the country's raw energy costs".
     for (const owner of ["the country's", "the teachers'"]) {
       const owned = [turn(`By how much did ${owner} raw material costs rise?`)];
