@@ -172,9 +172,6 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
   const kind = capitalised && !title ? undefined : (sameKind(previous, subject) ?? propertyOfWhatWasAsked(previous, subject, phrases));
   if (kind !== undefined) return kind;
   const isName = capitalised;
-  // A measure is not what was counted, nor does it take another phrase's place: after "How many seats did the Civic
-  // Alliance win?", "and the turnout?" read "How many the turnout did …"; the previous turn's words say what it is of.
-  if (!isName && countedPhrase(previous) !== undefined && namesAProperty(subject)) return undefined;
   // A title takes an office's place before a name's: "and the Secretary of Defense?" after "What did the Secretary of
   // State say …?" is not "the Secretary of the Secretary of Defense".
   const office = title ? phrases.find((p) => !subject.includes(p) && namesAPerson(p.replace(/\s+of\s.*$/i, ""))) : undefined;
@@ -192,6 +189,11 @@ function fillEllipsis(previous: string, subject: string): string | undefined {
     (isName || !isBareNoun(subject) ? undefined : unnamedPhrase(phrases, subject)) ??
     phrases.find((p) => !subject.includes(p));
   if (target === undefined) return undefined;
+  // A measure takes only a measure's place ("the turnout in Tarnwick"), or that of what "What is …?" asked for: in a
+  // doer's, a thing's or what was counted it asks nothing ("Which plan did the cost reject?", "How many the turnout
+  // did the Civic Alliance win?"), and the previous turn's words say better what it is of.
+  const askedFor = new RegExp(`^\\s*what\\s+(?:is|was|are|were)\\s+${escapeRegExp(target)}`, "i").test(previous);
+  if (!isName && namesAProperty(subject) && !askedFor && !namesAProperty(target.replace(/\s(?:in|of|at)\s.*$/, ""))) return undefined;
   const at = previous.indexOf(target);
   // A phrase rebuilt from its words ("Teachers Union" from "Teachers' Union") is not in the question to be replaced.
   if (at < 0) return undefined;

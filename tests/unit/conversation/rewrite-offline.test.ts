@@ -443,7 +443,12 @@ describe("offline follow-up rewrite", () => {
     expect(coreOf(rewriteOffline("and the amount?", [turn("Who should pay the fine?")]).question)).toBe("What is the amount of the fine?");
     // "Which team won …?" asks for who did it as "Who won …?" does; "Which one did Marovia turn down?" for what was done to.
     expect(coreOf(rewriteOffline("and the score?", [turn("Which team won the cup final?")]).question)).toBe("What was the score of the cup final?");
-    expect(coreOf(rewriteOffline("and the cost?", [turn("Which plan did the council reject?")]).question)).not.toMatch(/^What was the cost/);
+    // A measure takes no doer's or thing's place there ("Which plan did the cost reject?", "When was the cost
+    // opened?"): it is left to the previous turn's words.
+    expect(rewriteOffline("and the cost?", [turn("Which plan did the council reject?")]).question).toMatch(/^and the cost\? \(context: /);
+    expect(rewriteOffline("and the cost?", [turn("When was the bridge opened?")]).question).toMatch(/^and the cost\? \(context: /);
+    // It takes a measure's place: "What was the margin in Tarnwick?".
+    expect(coreOf(rewriteOffline("and the margin?", [turn("What was the turnout in Tarnwick?")]).question)).toMatch(/^What was the margin\b/);
     // A thing that can be won is asked about in the question's own shape; a measure the question already has, swapped.
     expect(coreOf(rewriteOffline("and the semi-final?", won).question)).toBe("Who won the semi-final?");
     expect(coreOf(rewriteOffline("What about the ceasefire?", mediated).question)).toBe("Who mediated the ceasefire?");
