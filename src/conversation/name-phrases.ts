@@ -213,9 +213,13 @@ const PROPERTY_NOUNS = new Set(
   ).split(" "),
 );
 
-/** Whether a noun phrase names a measure or property of something ("the score", "the final cost"), not a thing itself. */
+/**
+ * Whether a noun phrase names a measure or property of something ("the score", "the final cost"), not a thing itself;
+ * in the plural too ("the results", "the costs").
+ */
 export function namesAProperty(phrase: string): boolean {
-  return PROPERTY_NOUNS.has(headWord(phrase.replace(/[?.!]+$/, "").trim()));
+  const head = headWord(phrase.replace(/[?.!]+$/, "").trim());
+  return PROPERTY_NOUNS.has(head) || PROPERTY_NOUNS.has(head.replace(/s$/, ""));
 }
 
 /** Whether a noun phrase reads as plural ("the talks"): then it is what "they" stands for. */

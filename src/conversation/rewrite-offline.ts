@@ -227,7 +227,8 @@ function propertyOfWhatWasAsked(previous: string, subject: string, phrases: stri
   const now = verb !== "was" && /^(?:is|are|has|have|will|would|can|could|should|must|may|might|\p{Ll}+[^s]s)$/u.test(verb);
   // "his salary", "their score": the owner is what the question asked about, named after "of".
   const property = subject.replace(/[?.!]+$/, "").trim().replace(/^(?:(?:the|his|her|its|their)\s+)?/i, "the ");
-  return `What ${now ? "is" : "was"} ${property} of ${about}?`;
+  const verbFor = isPlural(property) ? (now ? "are" : "were") : now ? "is" : "was";
+  return `What ${verbFor} ${property} of ${about}?`;
 }
 
 /**

@@ -439,6 +439,9 @@ describe("offline follow-up rewrite", () => {
     // A pronoun owning the property is whom or what was asked about: not "What is the his salary of …?".
     expect(coreOf(rewriteOffline("and his salary?", [turn("Who is the new chief executive?")]).question)).toBe("What is the salary of the new chief executive?");
     expect(coreOf(rewriteOffline("what about their score?", won).question)).toBe("What was the score of the cup final?");
+    // Measures in the plural are measures too, and take a plural verb.
+    expect(coreOf(rewriteOffline("and the results?", [turn("Who won the mayoral election?")]).question)).toBe("What were the results of the mayoral election?");
+    expect(coreOf(rewriteOffline("and the costs?", [turn("Who will pay for the new bridge?")]).question)).toBe("What are the costs of the new bridge?");
     // A modal asks of now or later, as "will" does.
     expect(coreOf(rewriteOffline("and the amount?", [turn("Who should pay the fine?")]).question)).toBe("What is the amount of the fine?");
     // "Which team won …?" asks for who did it as "Who won …?" does; "Which one did Marovia turn down?" for what was done to.
