@@ -292,10 +292,10 @@ function sameKind(previous: string, subject: string): string | undefined {
   const end = (words[at]!.index ?? 0) + words[at]![0].length;
   // After an owner, a body's name or an article the new words need none of their own: "Pakistan's interior minister",
   // "the Teachers' Union deputy secretary"; nor after words that stay in a phrase the article opens: "the city deputy
-  // leader", not "the city the deputy leader".
+  // leader", not "the city the deputy leader", and a name among them: "the Lakeside council election".
   const before = words[from - 1]?.[0] ?? "";
   let opener = from - 1;
-  while (opener > 0 && gives(words[opener]![0])) opener--;
+  while (opener > 0 && (gives(words[opener]![0]) || (/^\p{Lu}/u.test(words[opener]![0]) && !OWNER.test(words[opener]![0])))) opener--;
   const article = (word: string) => /^(the|a|an)$/i.test(word);
   const determined = OWNER.test(before) || article(before) || (/^\p{Lu}/u.test(before) && isCollective(before)) || article(words[opener]?.[0] ?? "");
   const filler = subject.replace(/[?.!]+$/, "").trim().replace(determined ? /^(the|a|an)\s+/i : /^$/, "");
