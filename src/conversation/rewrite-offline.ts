@@ -273,7 +273,8 @@ function sameKind(previous: string, subject: string): string | undefined {
   const head = extractTerms(subject).at(-1);
   if (head === undefined) return undefined;
   const words = [...previous.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)];
-  const at = words.findIndex((w, i) => i > 0 && extractTerms(w[0]).some((t) => t.stem === head.stem));
+  // The word after "who" is its verb, whatever its stem: "and the Vice Chair?" after "Who chairs the inquiry?".
+  const at = words.findIndex((w, i) => i > 0 && !/^who$/i.test(words[i - 1]![0]) && extractTerms(w[0]).some((t) => t.stem === head.stem));
   if (at < 0) return undefined;
   const modifier = words[at - 1]!;
   let from = at > 1 && extractTerms(modifier[0]).length > 0 && /^\p{Ll}/u.test(modifier[0]) && !/^(the|a|an)$/i.test(modifier[0]) ? at - 1 : at;

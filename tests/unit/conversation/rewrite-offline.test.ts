@@ -517,6 +517,8 @@ describe("offline follow-up rewrite", () => {
     }
     expect(coreOf(rewriteOffline("and the deputy leader?", [turn("What did the city council leader say?")]).question)).toBe("What did the city deputy leader say?");
     expect(coreOf(rewriteOffline("and the council election?", [turn("Who won the Lakeside mayoral election?")]).question)).toBe("Who won the Lakeside council election?");
+    // The word after "who" is its verb, never of the kind: not "Who the Vice Chair the inquiry?".
+    expect(coreOf(rewriteOffline("and the Vice Chair?", [turn("Who chairs the inquiry?")]).question)).not.toMatch(/Who the Vice Chair/);
     // An owner in lower case ends the words that give way as a name does: not "the country's raw energy costs".
     for (const owner of ["the country's", "the teachers'"]) {
       const owned = [turn(`By how much did ${owner} raw material costs rise?`)];
