@@ -1,5 +1,6 @@
 import { figureNearWords } from "../conversation/answered-figure.js";
-import { asksOnlyWhatWasSaid, asksWhatWasSaid, reportsSpeech, speakerUnknown } from "../conversation/asks-what-was-said.js";
+import { asksOnlyWhatWasSaid, speakerUnknown } from "../conversation/asks-what-was-said.js";
+import { asksWhatWasSaid, reportsSpeech } from "../text/reported-speech.js";
 import { followUpSignals } from "../conversation/follow-up-signals.js";
 import { namesSomething } from "../conversation/name-phrases.js";
 import { asksForFigure } from "./settle-in-previous-answer.js";

@@ -1,5 +1,6 @@
 import type { ReportRecord, SentenceRecord } from "../index/records.js";
 import { endsAsAQuestion } from "../text/question-sentence.js";
+import { reportsSpeech, asksWhatWasSaid } from "../text/reported-speech.js";
 import { stems } from "../text/terms.js";
 import { holdsAnswerType } from "./answer-type.js";
 import { askedAboutWords, factAttached } from "./fact-attachment.js";
@@ -152,6 +153,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
 
   const askedAbout = askedAboutWords(question);
   const qualifiers = qualifiersOf(question.text);
+  const asksForWords = asksWhatWasSaid(question.text) !== undefined;
   const out: FeaturedSentence[] = [];
   for (const { sentence: s, chunkRank } of pool) {
     const { report } = s;
@@ -201,7 +203,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         relatedFocus: coverageOf([s.stems], focusTerms, 1, { relatedCredit: RELATED_CREDIT }),
         // A derivation counts for the verb ("respond" is answered "In response"), and so does an irregular form
         // ("who is leading" is answered "led by").
-        predicateMissing: question.predicate && !foundIn(question.predicate, aroundStems, true) ? 1 : 0,
+        predicateMissing: (question.predicate && !foundIn(question.predicate, aroundStems, true)) || (asksForWords && !givesWords(s, sentences[i - 1])) ? 1 : 0,
         isQuestion: endsAsAQuestion(s.sentence.text) ? 1 : 0,
         anchoredCoverage: anchoredCoverage(s.stems, titleStems(report), reportNames),
         factAttached: factAttached(question, askedAbout, s.sentence.text) ? 1 : 0,
@@ -228,6 +230,16 @@ const titleStems = (report: ReportRecord) => {
 const stemPairs = new WeakMap<SentenceRecord, Set<string>>();
 
 /** Share of the question's pairs of consecutive content words that the sentence also has side by side: reused wording. */
+/**
+ * "What did the Taliban say?" is answered by someone's words: a sentence that only names the speaker ("Pakistan pressed
+ * Kabul to classify Tehrik-i-Taliban Pakistan as a terrorist organisation") was cited with confidence, its words all
+ * the question's. "Say" is too common a word to be the question's verb, so the saying is looked for here: in the
+ * sentence itself, or in the one before when it leads into it ("… said:").
+ */
+function givesWords(s: IndexedSentence, before: IndexedSentence | undefined): boolean {
+  return reportsSpeech(s.sentence.text) || (before !== undefined && /:\s*$/.test(before.sentence.text) && reportsSpeech(before.sentence.text));
+}
+
 function phraseOverlap(terms: QuestionTerm[], sentence: SentenceRecord): number {
   if (terms.length < 2) return 0;
   let pairs = stemPairs.get(sentence);

@@ -95,6 +95,21 @@ describe("retrieve", () => {
     expect(sentence.features.predicateMissing).toBe(0);
   });
 
+  it("answers what someone said only with a sentence that gives words: its own, or the one leading into it", async () => {
+    const text =
+      "Pakistan pressed Kabul to classify the Taliban as a terrorist group. The Defence Minister said the demand was political. " +
+      "The Interior Minister told reporters:\n\n- Kabul must stop sheltering militants.\n- Islamabad must halt airspace violations.\n\nThe talks ended on Friday.";
+    const talks = await memoryIndex({ talks: text });
+    const r = createRetriever({ index: () => talks, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 });
+    const verbless = async (q: string, start: string) => (await r(q)).candidates.find((c) => c.sentence.text.startsWith(start))!.features.predicateMissing;
+    expect(await verbless("What did the Taliban say?", "Pakistan pressed")).toBe(1);
+    expect((await r("What did the Taliban say?")).judgement.answerable).toBe(false);
+    expect(await verbless("What did the Defence Minister say?", "The Defence Minister")).toBe(0);
+    expect(await verbless("What did the Interior Minister say?", "Kabul must")).toBe(0);
+    expect(await verbless("What did the Interior Minister say?", "The talks ended")).toBe(1);
+    expect(await verbless("What did Pakistan press Kabul to do?", "Pakistan pressed")).toBe(0);
+  });
+
   it("counts what the report has established as said in the sentence for the answer: the headline's words, part of a name, an irregular form", async () => {
     const text = "The river rose two metres overnight. The mayor, Ruth Okafor, declared a local emergency at noon. The Energy Board spent £2 million on pumps.";
     const titled = await memoryIndex({ "Millbrook flood": text, other: text });
