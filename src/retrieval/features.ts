@@ -225,9 +225,9 @@ const titleStems = (report: ReportRecord) => {
   return set;
 };
 
-// A sentence's pairs of consecutive stems are the same for every question: made once while its report is in memory
+// A sentence's pairs of consecutive stems (and of stems one word apart) are the same for every question: made once while its report is in memory
 // (stemming each candidate again for each question was a quarter of retrieval and text analysis CPU on the bank).
-const stemPairs = new WeakMap<SentenceRecord, Set<string>>();
+const stemPairs = new WeakMap<SentenceRecord, { next: Set<string>; skipOne: Set<string> }>();
 
 /** Share of the question's pairs of consecutive content words that the sentence also has side by side: reused wording. */
 /**
@@ -245,10 +245,15 @@ function phraseOverlap(terms: QuestionTerm[], sentence: SentenceRecord): number 
   let pairs = stemPairs.get(sentence);
   if (!pairs) {
     const list = stems(sentence.text);
-    stemPairs.set(sentence, (pairs = new Set(list.slice(1).map((stem, i) => `${list[i]} ${stem}`))));
+    stemPairs.set(sentence, (pairs = { next: new Set(list.slice(1).map((stem, i) => `${list[i]} ${stem}`)), skipOne: new Set(list.slice(2).map((stem, i) => `${list[i]} ${stem}`)) }));
   }
   let found = 0;
-  for (let i = 1; i < terms.length; i++) if (pairs.has(`${terms[i - 1]!.stem} ${terms[i]!.stem}`)) found++;
+  for (let i = 1; i < terms.length; i++) {
+    const [a, b] = [terms[i - 1]!, terms[i]!];
+    const pair = `${a.stem} ${b.stem}`;
+    // A name asked without its middle name or initial ("Khawaja Asif" for "Khawaja Muhammad Asif") is the same phrase.
+    if (pairs.next.has(pair) || (a.salient && b.salient && pairs.skipOne.has(pair))) found++;
+  }
   return found / (terms.length - 1);
 }
 

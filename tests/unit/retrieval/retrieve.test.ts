@@ -110,6 +110,15 @@ describe("retrieve", () => {
     expect(await verbless("What did Pakistan press Kabul to do?", "Pakistan pressed")).toBe(0);
   });
 
+  it("reads a name asked without its middle name as the report's phrase, and only a name", async () => {
+    const text = "Pakistan's Defence Minister, Khawaja Muhammad Asif, warned of unilateral action. Talks on trade and fresh water ended early.";
+    const talks = await memoryIndex({ talks: text });
+    const r = createRetriever({ index: () => talks, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 });
+    const phrases = async (q: string, start: string) => (await r(q)).candidates.find((c) => c.sentence.text.startsWith(start))!.features.phrases;
+    expect(await phrases("Who is Khawaja Asif?", "Pakistan's")).toBe(1);
+    expect(await phrases("What about trade water?", "Talks")).toBe(0);
+  });
+
   it("counts what the report has established as said in the sentence for the answer: the headline's words, part of a name, an irregular form", async () => {
     const text = "The river rose two metres overnight. The mayor, Ruth Okafor, declared a local emergency at noon. The Energy Board spent £2 million on pumps.";
     const titled = await memoryIndex({ "Millbrook flood": text, other: text });
