@@ -8,6 +8,7 @@ import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import { coreOf, type FollowUpReading, type FollowUpRewriter } from "../conversation/follow-up-reading.js";
 import { answeredAfterNothingFound, changesSubject, confirmRewrittenAnswer, conversationReports, factOfOldSubject, figureOfAnotherClause, namedReports, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
+import { INTRODUCES_THEM } from "../retrieval/who-is.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousAnswer } from "./settle-in-previous-answer.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";
@@ -86,8 +87,10 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       }
       // Only a sentence whose report holds every name the question uses may answer offline; an offline fallback of
       // the chat model still follows the offline judgement.
-      // A close call the conversation settled checked its best passage only, and only that one may be cited.
-      const offered = !judgement.answerable ? [] : settledByConversation(judgement) ? candidates.slice(0, 1) : candidates.filter((c) => c.namesInOwnReport).slice(0, CANDIDATES);
+      // A close call the conversation settled checked its best passage only, and an introduction is the one sentence
+      // asked for (the passages around it scored as low, being as far from a bare name): only that one may be cited.
+      const onePassage = settledByConversation(judgement) || judgement.reason === INTRODUCES_THEM;
+      const offered = !judgement.answerable ? [] : onePassage ? candidates.slice(0, 1) : candidates.filter((c) => c.namesInOwnReport).slice(0, CANDIDATES);
       const context = modelDecides ? wideContext(candidates, around, deps.wideContext.sentences) : undefined;
       const draft = await deps.answerer.answer({ question, candidates: offered, context, onToken: draftStream(opts.onDraft), signal: opts.signal });
       if (citationsAreVerbatim(draft, index)) return draft;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { ExtractiveAnswerer } from "../../../src/answer/extractive/extractive-answerer.js";
+import { analyseQuestion } from "../../../src/retrieval/question-analysis.js";
+import { createRetriever } from "../../../src/retrieval/retrieve.js";
+import { asksWhoSomeoneIs, INTRODUCES_THEM } from "../../../src/retrieval/who-is.js";
+import { askOverReports } from "../../helpers/ask-over-reports.js";
+import { memoryIndex, testEmbeddings } from "../../helpers/memory-index.js";
+
+const STRIKE = [
+  "Tram drivers in Hollinsford will strike for 48 hours from Monday.",
+  "Gareth Mullaney, the union's regional secretary, said the vote should leave no doubt about how drivers felt.",
+  "He was elected regional secretary in 2019.",
+  "Dr. Rachel Ingersoll, chief executive of the authority, said the offer was the most it could afford without cutting services.",
+  "Mullaney rejected the call for a second ballot and said further dates would follow.",
+].join(" ");
+
+describe("who someone is", () => {
+  it("is asked by a name and nothing else", () => {
+    for (const q of ["Who is Rachel Ingersoll?", "who was Dai Pritchard", "Who's Alan Thirkell?", "Who is Dr. Rachel Ingersoll?"]) expect(asksWhoSomeoneIs(analyseQuestion(q))).toBe(true);
+    for (const q of ["Who is the chief executive?", "Who is Mullaney's deputy?", "Who said the offer was too low?", "who is rachel ingersoll", "What is Hollinsford?"]) {
+      expect(asksWhoSomeoneIs(analyseQuestion(q))).toBe(false);
+    }
+  });
+
+  it("is answered by the sentence that introduces them, alone, though a bare name is far from it in meaning", async () => {
+    const index = await memoryIndex({ strike: STRIKE });
+    const retrieve = createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 });
+    const r = await retrieve("Who is Rachel Ingersoll?");
+    expect(r.judgement).toMatchObject({ answerable: true, reason: INTRODUCES_THEM });
+    expect(r.candidates[0]!.sentence.text).toMatch(/^Dr\. Rachel Ingersoll, chief executive/);
+    // Named in full once, then by surname: the full name's sentence introduces him.
+    expect((await retrieve("Who is Mullaney?")).candidates[0]!.sentence.text).toMatch(/^Gareth Mullaney, the union's/);
+    const ask = await askOverReports({ strike: STRIKE }, new ExtractiveAnswerer());
+    const answer = await ask("Who is Gareth Mullaney?");
+    expect(answer.citations.map((c) => c.text)).toEqual(["Gareth Mullaney, the union's regional secretary, said the vote should leave no doubt about how drivers felt."]);
+  });
+
+  it("is not answered for a name no report holds", async () => {
+    const index = await memoryIndex({ strike: STRIKE });
+    const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is Rachel Thirkell?");
+    expect(r.judgement.answerable).toBe(false);
+  });
+});
