@@ -8,7 +8,7 @@ import { distinctTexts, toCitations } from "../answer/resolve-citations.js";
 import { coreOf, type FollowUpReading, type FollowUpRewriter } from "../conversation/follow-up-reading.js";
 import { answeredAfterNothingFound, changesSubject, confirmRewrittenAnswer, conversationReports, factOfOldSubject, figureOfAnotherClause, namedReports, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
-import { INTRODUCES_THEM } from "../retrieval/who-is.js";
+import { INTRODUCES_THEM } from "../retrieval/introduction.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousAnswer } from "./settle-in-previous-answer.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";

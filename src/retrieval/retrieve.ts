@@ -9,7 +9,7 @@ import { hybridSearch } from "./hybrid-search.js";
 import { type AnalysedQuestion, analyseQuestion } from "./question-analysis.js";
 import type { RankedSentence } from "./ranked-sentence.js";
 import type { SearchIndex } from "./search-index.js";
-import { introduction } from "./who-is.js";
+import { introducedAt, INTRODUCES_THEM } from "./introduction.js";
 
 /**
  * A ranked sentence with the evidence the judgement weighed; `score` is the model's probability that it answers
@@ -81,7 +81,8 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
       .sort((a, b) => b.score - a.score);
     const ranked = preferReport(scored, options.preferReportId);
     const judged = judge(model, ranked);
-    const judgement = introduction(analysed, ranked, judged) ?? judged;
+    const introduced = introducedAt(analysed, ranked);
+    const judgement = introduced === undefined ? judged : { answerable: true, related: false, answerAt: introduced, confidence: judged.confidence, reason: INTRODUCES_THEM };
     // The sentence the judgement answers with goes first, where answerers look for the best.
     const candidates = judgement.answerAt ? [ranked[judgement.answerAt]!, ...ranked.filter((_, i) => i !== judgement.answerAt)] : ranked;
     const t2 = performance.now();

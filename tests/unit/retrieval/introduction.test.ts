@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ExtractiveAnswerer } from "../../../src/answer/extractive/extractive-answerer.js";
 import { analyseQuestion } from "../../../src/retrieval/question-analysis.js";
 import { createRetriever } from "../../../src/retrieval/retrieve.js";
-import { asksWhoSomeoneIs, INTRODUCES_THEM } from "../../../src/retrieval/who-is.js";
+import { acronymAsked, asksWhoSomeoneIs, INTRODUCES_THEM } from "../../../src/retrieval/introduction.js";
 import { askOverReports } from "../../helpers/ask-over-reports.js";
 import { memoryIndex, testEmbeddings } from "../../helpers/memory-index.js";
 
@@ -14,12 +14,31 @@ const STRIKE = [
   "Mullaney rejected the call for a second ballot and said further dates would follow.",
 ].join(" ");
 
-describe("who someone is", () => {
+describe("who someone is, or what an acronym stands for", () => {
   it("is asked by a name and nothing else", () => {
     for (const q of ["Who is Rachel Ingersoll?", "who was Dai Pritchard", "Who's Alan Thirkell?", "Who is Dr. Rachel Ingersoll?"]) expect(asksWhoSomeoneIs(analyseQuestion(q))).toBe(true);
     for (const q of ["Who is the chief executive?", "Who is Mullaney's deputy?", "Who said the offer was too low?", "who is rachel ingersoll", "What is Hollinsford?"]) {
       expect(asksWhoSomeoneIs(analyseQuestion(q))).toBe(false);
     }
+  });
+
+  it("asks an acronym's meaning only when that is all it asks, written in capitals", () => {
+    expect(acronymAsked("What is the TTWU?")).toBe("TTWU");
+    expect(acronymAsked("what does TTWU stand for")).toBe("TTWU");
+    expect(acronymAsked("What's NATO?")).toBe("NATO");
+    for (const q of ["What is the TTWU asking for?", "what is the ttwu", "What is the plan?", "Who is Gareth Mullaney?"]) expect(acronymAsked(q)).toBeUndefined();
+  });
+
+  it("answers an acronym with the sentence that spells it out, and only there", async () => {
+    const index = await memoryIndex({
+      strike: "The TTWU called a strike on Monday. The Transport and Tramways Workers' Union (TTWU) said 2,146 members voted for it. The TTWU will meet the authority.",
+      other: "The FDA approved the drug in March.",
+    });
+    const retrieve = createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 });
+    const r = await retrieve("What is the TTWU?");
+    expect(r.judgement).toMatchObject({ answerable: true, reason: INTRODUCES_THEM });
+    expect(r.candidates[0]!.sentence.text).toMatch(/^The Transport and Tramways Workers' Union \(TTWU\)/);
+    expect((await retrieve("What does FDA stand for?")).judgement.reason).not.toBe(INTRODUCES_THEM);
   });
 
   it("is answered by the sentence that introduces them, alone, though a bare name is far from it in meaning", async () => {

@@ -1,0 +1,55 @@
+import { extractTerms } from "../text/terms.js";
+import { mayAnswer, type ScoredFeatures } from "./answer-features.js";
+import type { AnalysedQuestion } from "./question-analysis.js";
+
+// "Who is Rachel Ingersoll?", "who was Dai Pritchard": who someone is, asked by their name and nothing else.
+const WHO_IS = /^\s*who\s*(?:is|was|'s|’s)\s+(.+?)[\s?.!]*$/iu;
+// "What is the TTWU?", "what does FDA stand for": what an acronym is.
+const ACRONYM = String.raw`(\p{Lu}[\p{Lu}\p{N}&]+)`;
+const WHAT_IS_ACRONYM = new RegExp(String.raw`^\s*(?:what|who)\s*(?:is|was|are|'s|’s)\s+(?:the\s+)?${ACRONYM}[\s?.!]*$|^\s*what\s+(?:does|did)\s+(?:the\s+)?${ACRONYM}\s+(?:stand for|mean)[\s?.!]*$`, "iu");
+
+export const INTRODUCES_THEM = "the question asks who or what is named, and the sentence introduces it";
+
+type Ranked = ScoredFeatures & { report: { id: string }; sentence: { index: number; text: string } };
+
+/**
+ * The question asks who a named person is. The bank that fits the answer model holds almost no such questions, and
+ * the sentence encoder puts a bare name far from the long sentence that introduces it ("Dr. Rachel Ingersoll, chief
+ * executive of the authority, said …" scored below zero), so the model was not sure, or found nothing close; and when
+ * it was sure, the sentences around its pick scored as close and were quoted with it.
+ */
+export function asksWhoSomeoneIs(question: AnalysedQuestion): boolean {
+  const named = WHO_IS.exec(question.text)?.[1];
+  // A capital is a name's even where the term finder reads a sentence start ("Rachel" after "Dr.").
+  return named !== undefined && question.terms.length > 0 && question.terms.every((t) => t.salient || /^\p{Lu}/u.test(t.surface)) && extractTerms(named).length === question.terms.length;
+}
+
+/** The acronym a question asks the meaning of ("TTWU" in "What is the TTWU?"), when that is all it asks. */
+export function acronymAsked(question: string): string | undefined {
+  const m = WHAT_IS_ACRONYM.exec(question);
+  const acronym = m?.[1] ?? m?.[2];
+  // Written in capitals in the question itself: "what is the PLAN" is shouted, not an acronym, as often as not.
+  return acronym !== undefined && /^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(acronym) && acronym.length <= 8 ? acronym : undefined;
+}
+
+/**
+ * Answers who someone is with the sentence that introduces them: reports give a person's full name and what they are
+ * at first mention ("The oldest, Dai Pritchard, is 61."), then the surname alone. Of the candidates that may answer
+ * and hold the whole name (its words side by side), the earliest in the report of the best of them; it alone is cited.
+ * An acronym is answered only where a report spells it out ("The Transport and Tramways Workers' Union (TTWU) said
+ * …"): its first mention elsewhere says what it did, not what it is.
+ */
+export function introducedAt(question: AnalysedQuestion, ranked: readonly Ranked[]): number | undefined {
+  const acronym = acronymAsked(question.text);
+  const naming =
+    acronym !== undefined ? (c: Ranked) => c.namesInOwnReport && c.features.isQuestion === 0 && c.sentence.text.includes(`(${acronym})`)
+    : asksWhoSomeoneIs(question) ? (c: Ranked) => mayAnswer(c) && c.features.coverage === 1 && (question.terms.length < 2 || c.features.phrases === 1)
+    : undefined;
+  const first = naming && ranked.find(naming);
+  if (!naming || !first) return undefined;
+  let at = -1;
+  ranked.forEach((c, i) => {
+    if (c.report.id === first.report.id && naming(c) && (at < 0 || c.sentence.index < ranked[at]!.sentence.index)) at = i;
+  });
+  return at;
+}
