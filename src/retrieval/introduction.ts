@@ -1,4 +1,4 @@
-import { extractTerms } from "../text/terms.js";
+import { extractTerms, stems } from "../text/terms.js";
 import { mayAnswer, type ScoredFeatures } from "./answer-features.js";
 import type { AnalysedQuestion } from "./question-analysis.js";
 
@@ -35,15 +35,17 @@ export function acronymAsked(question: string): string | undefined {
 /**
  * Answers who someone is with the sentence that introduces them: reports give a person's full name and what they are
  * at first mention ("The oldest, Dai Pritchard, is 61."), then the surname alone. Of the candidates that may answer
- * and hold the whole name (its words side by side), the earliest in the report of the best of them; it alone is cited.
+ * and hold the whole name (its words side by side, or one apart; a title before it not needed), the earliest in the
+ * report of the best of them; it alone is cited.
  * An acronym is answered only where a report spells it out ("The Transport and Tramways Workers' Union (TTWU) said
  * …"): its first mention elsewhere says what it did, not what it is.
  */
 export function introducedAt(question: AnalysedQuestion, ranked: readonly Ranked[]): number | undefined {
   const acronym = acronymAsked(question.text);
+  const name = asksWhoSomeoneIs(question) ? nameStems(question.text) : [];
   const naming =
     acronym !== undefined ? (c: Ranked) => c.namesInOwnReport && c.features.isQuestion === 0 && c.sentence.text.includes(`(${acronym})`)
-    : asksWhoSomeoneIs(question) ? (c: Ranked) => mayAnswer(c) && c.features.coverage === 1 && (question.terms.length < 2 || c.features.phrases === 1)
+    : name.length > 0 ? (c: Ranked) => mayAnswer(c) && holdsName(c.sentence.text, name)
     : undefined;
   const first = naming && ranked.find(naming);
   if (!naming || !first) return undefined;
@@ -52,4 +54,24 @@ export function introducedAt(question: AnalysedQuestion, ranked: readonly Ranked
     if (c.report.id === first.report.id && naming(c) && (at < 0 || c.sentence.index < ranked[at]!.sentence.index)) at = i;
   });
   return at;
+}
+
+// "Mr Forsyth", "Prof. Ferreday": the form of later mentions; the first gives the name without it ("Chief executive
+// Declan Forsyth said …"), so a sentence holding the title too is the first one after the introduction.
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|cllr|councillor|rev|judge)\.?$/iu;
+
+/** The stems of the name a "Who is …?" question asks about, without the title before it. */
+function nameStems(question: string): string[] {
+  const named = WHO_IS.exec(question)?.[1] ?? "";
+  return extractTerms(named).filter((t) => !HONORIFIC.test(t.surface)).map((t) => t.stem);
+}
+
+/**
+ * The sentence holds every word of the name, each next to the one before or one word apart ("Khawaja Asif" in
+ * "Khawaja Muhammad Asif").
+ */
+function holdsName(text: string, name: readonly string[]): boolean {
+  const words = stems(text);
+  const at = name.map((stem) => words.flatMap((w, i) => (w === stem ? [i] : [])));
+  return at.every((found) => found.length > 0) && at.slice(1).every((found, k) => found.some((i) => at[k]!.some((j) => i - j === 1 || i - j === 2)));
 }

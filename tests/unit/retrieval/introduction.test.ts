@@ -54,6 +54,14 @@ describe("who someone is, or what an acronym stands for", () => {
     expect(answer.citations.map((c) => c.text)).toEqual(["Gareth Mullaney, the union's regional secretary, said the vote should leave no doubt about how drivers felt."]);
   });
 
+  it("is answered by the first mention when asked with the title of later ones", async () => {
+    const earnings = "Chief executive Declan Forsyth said the company had been squeezed from two sides. Operating profit fell by a fifth. Mr Forsyth said he expected resin prices to ease next year.";
+    const index = await memoryIndex({ earnings });
+    const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is Mr Forsyth?");
+    expect(r.judgement.reason).toBe(INTRODUCES_THEM);
+    expect(r.candidates[0]!.sentence.text).toMatch(/^Chief executive Declan Forsyth/);
+  });
+
   it("is not answered for a name no report holds", async () => {
     const index = await memoryIndex({ strike: STRIKE });
     const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is Rachel Thirkell?");
