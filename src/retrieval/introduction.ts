@@ -45,7 +45,7 @@ export function introducedAt(question: AnalysedQuestion, ranked: readonly Ranked
   const name = asksWhoSomeoneIs(question) ? nameStems(question.text) : [];
   const naming =
     acronym !== undefined ? (c: Ranked) => c.namesInOwnReport && c.features.isQuestion === 0 && c.sentence.text.includes(`(${acronym})`)
-    : name.length > 0 ? (c: Ranked) => mayAnswer(c) && holdsName(c.sentence.text, name)
+    : name.length > 0 ? (c: Ranked) => mayAnswer(c) && !isHeadline(c.sentence) && holdsName(c.sentence.text, name)
     : undefined;
   const first = naming && ranked.find(naming);
   if (!naming || !first) return undefined;
@@ -64,6 +64,15 @@ const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|cl
 function nameStems(question: string): string[] {
   const named = WHO_IS.exec(question)?.[1] ?? "";
   return extractTerms(named).filter((t) => !HONORIFIC.test(t.surface)).map((t) => t.stem);
+}
+
+/**
+ * A report's first line without a full stop is its headline, which names people by surname in passing ("… after
+ * beating Sandqvist in rapid tiebreak"); the report introduces them below it ("the defending champion, Viktor
+ * Sandqvist"). A byline is kept: "By Nell Garside, Transport Correspondent" says who she is.
+ */
+function isHeadline(sentence: { index: number; text: string }): boolean {
+  return sentence.index === 0 && !/[.!?…]["”’')]*\s*$/u.test(sentence.text);
 }
 
 /**

@@ -54,6 +54,15 @@ describe("who someone is, or what an acronym stands for", () => {
     expect(answer.citations.map((c) => c.text)).toEqual(["Gareth Mullaney, the union's regional secretary, said the vote should leave no doubt about how drivers felt."]);
   });
 
+  it("is not answered by a headline naming them in passing", async () => {
+    const index = await memoryIndex({
+      chess: "Mateo Ilic becomes youngest world chess champion after beating Sandqvist in rapid tiebreak\n\nMateo Ilic became the youngest world chess champion on Saturday, beating the defending champion, Viktor Sandqvist, in a rapid tiebreak. Sandqvist said he would take a long rest.",
+    });
+    const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is Sandqvist?");
+    expect(r.judgement.reason).toBe(INTRODUCES_THEM);
+    expect(r.candidates[0]!.sentence.text).toMatch(/defending champion, Viktor Sandqvist/);
+  });
+
   it("is answered by the first mention when asked with the title of later ones", async () => {
     const earnings = "Chief executive Declan Forsyth said the company had been squeezed from two sides. Operating profit fell by a fifth. Mr Forsyth said he expected resin prices to ease next year.";
     const index = await memoryIndex({ earnings });
