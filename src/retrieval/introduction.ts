@@ -1,4 +1,4 @@
-import { extractTerms, stems } from "../text/terms.js";
+import { extractTerms, normalizeWord, stems } from "../text/terms.js";
 import { mayAnswer, type ScoredFeatures } from "./answer-features.js";
 import type { AnalysedQuestion } from "./question-analysis.js";
 
@@ -43,9 +43,10 @@ export function acronymAsked(question: string): string | undefined {
 export function introducedAt(question: AnalysedQuestion, ranked: readonly Ranked[]): number | undefined {
   const acronym = acronymAsked(question.text);
   const name = asksWhoSomeoneIs(question) ? nameStems(question.text) : [];
+  const asksOffice = /^\s*who\S*\s+\S+\s+the\s/iu.test(question.text);
   const naming =
     acronym !== undefined ? (c: Ranked) => c.namesInOwnReport && c.features.isQuestion === 0 && c.sentence.text.includes(`(${acronym})`)
-    : name.length > 0 ? (c: Ranked) => mayAnswer(c) && !isHeadline(c.sentence) && holdsName(c.sentence.text, name)
+    : name.length > 0 ? (c: Ranked) => mayAnswer(c) && !isHeadline(c.sentence) && holdsName(c.sentence.text, name) && (!asksOffice || namesHolder(c.sentence.text, name.at(-1)!))
     : undefined;
   const first = naming && ranked.find(naming);
   if (!naming || !first) return undefined;
@@ -83,4 +84,15 @@ function holdsName(text: string, name: readonly string[]): boolean {
   const words = stems(text);
   const at = name.map((stem) => words.flatMap((w, i) => (w === stem ? [i] : [])));
   return at.every((found) => found.length > 0) && at.slice(1).every((found, k) => found.some((i) => at[k]!.some((j) => i - j === 1 || i - j === 2)));
+}
+
+/**
+ * "Who is the Mayor?" asks who holds an office, which a sentence holding its name need not say: "Peggy Ainsworth, who
+ * became the town's first woman mayor, died …" answered it in a report whose mayor is Devinder Rathore. Only a name
+ * beside the office's last word answers ("The Housing Minister, Alicia Drummond, announced", "Prime Minister Annika
+ * Holm").
+ */
+function namesHolder(text: string, office: string): boolean {
+  const words = text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?|,/gu) ?? [];
+  return words.some((w, i) => normalizeWord(w) === office && /^\p{Lu}/u.test((words[i + 1] === "," ? words[i + 2] : words[i + 1]) ?? ""));
 }

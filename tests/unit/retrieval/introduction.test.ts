@@ -71,6 +71,14 @@ describe("who someone is, or what an acronym stands for", () => {
     expect(r.candidates[0]!.sentence.text).toMatch(/^Chief executive Declan Forsyth/);
   });
 
+  it("asks who holds an office, answered only where a name stands beside it", async () => {
+    const obituary = "Peggy Ainsworth, who became the town's first woman mayor, died on Wednesday. She was 94. The current mayor, Devinder Rathore, said flags would fly at half-mast.";
+    const index = await memoryIndex({ obituary });
+    const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is the Mayor?");
+    expect(r.judgement.reason).toBe(INTRODUCES_THEM);
+    expect(r.candidates[0]!.sentence.text).toMatch(/^The current mayor, Devinder Rathore/);
+  });
+
   it("is not answered for a name no report holds", async () => {
     const index = await memoryIndex({ strike: STRIKE });
     const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is Rachel Thirkell?");
