@@ -225,11 +225,6 @@ const titleStems = (report: ReportRecord) => {
   return set;
 };
 
-// A sentence's pairs of consecutive stems (and of stems one word apart) are the same for every question: made once while its report is in memory
-// (stemming each candidate again for each question was a quarter of retrieval and text analysis CPU on the bank).
-const stemPairs = new WeakMap<SentenceRecord, { next: Set<string>; skipOne: Set<string> }>();
-
-/** Share of the question's pairs of consecutive content words that the sentence also has side by side: reused wording. */
 /**
  * "What did the Taliban say?" is answered by someone's words: a sentence that only names the speaker ("Pakistan pressed
  * Kabul to classify Tehrik-i-Taliban Pakistan as a terrorist organisation") was cited with confidence, its words all
@@ -240,6 +235,13 @@ function givesWords(s: IndexedSentence, before: IndexedSentence | undefined): bo
   return reportsSpeech(s.sentence.text) || (before !== undefined && /:\s*$/.test(before.sentence.text) && reportsSpeech(before.sentence.text));
 }
 
+// A sentence's pairs of consecutive stems (and of stems one word apart) are the same for every question: made once
+// while its report is in memory (stemming each candidate again for each question was a quarter of retrieval and text
+// analysis CPU on the bank).
+const stemPairs = new WeakMap<SentenceRecord, { next: Set<string>; skipOne: Set<string> }>();
+
+/** Share of the question's pairs of consecutive content words that the sentence also has side by side (two names also one
+ * word apart): reused wording. */
 function phraseOverlap(terms: QuestionTerm[], sentence: SentenceRecord): number {
   if (terms.length < 2) return 0;
   let pairs = stemPairs.get(sentence);
