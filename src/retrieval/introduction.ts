@@ -78,10 +78,10 @@ function isHeadline(sentence: { index: number; text: string }): boolean {
 
 /**
  * The sentence holds every word of the name, each next to the one before or one word apart ("Khawaja Asif" in
- * "Khawaja Muhammad Asif").
+ * "Khawaja Muhammad Asif"), outside anyone's quoted words.
  */
 function holdsName(text: string, name: readonly string[]): boolean {
-  const words = stems(text);
+  const words = stems(outsideQuotes(text));
   const at = name.map((stem) => words.flatMap((w, i) => (w === stem ? [i] : [])));
   return at.every((found) => found.length > 0) && at.slice(1).every((found, k) => found.some((i) => at[k]!.some((j) => i - j === 1 || i - j === 2)));
 }
@@ -95,4 +95,12 @@ function holdsName(text: string, name: readonly string[]): boolean {
 function namesHolder(text: string, office: string): boolean {
   const words = text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?|,/gu) ?? [];
   return words.some((w, i) => normalizeWord(w) === office && /^\p{Lu}/u.test((words[i + 1] === "," ? words[i + 2] : words[i + 1]) ?? ""));
+}
+
+/**
+ * A name in someone's words is whom they spoke of, not an introduction: "'I told Raj Patel the deal was off,' she said"
+ * says nothing of who he is, and a person the report names only there is not introduced at all.
+ */
+function outsideQuotes(text: string): string {
+  return text.replace(/"[^"]*"|“[^”]*”?/gu, " ");
 }

@@ -79,6 +79,12 @@ describe("who someone is, or what an acronym stands for", () => {
     expect(r.candidates[0]!.sentence.text).toMatch(/^The current mayor, Devinder Rathore/);
   });
 
+  it("is not answered by someone's words that name them", async () => {
+    const index = await memoryIndex({ talks: "Annika Holm, the prime minister, spoke after the vote. \"I told Raj Patel that the deal was off,\" she said. The talks will resume in March." });
+    const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is Raj Patel?");
+    expect(r.judgement.reason).not.toBe(INTRODUCES_THEM);
+  });
+
   it("is not answered for a name no report holds", async () => {
     const index = await memoryIndex({ strike: STRIKE });
     const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is Rachel Thirkell?");
