@@ -83,8 +83,11 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
     const judged = judge(model, ranked);
     const introduced = introducedAt(analysed, ranked);
     const judgement = introduced === undefined ? judged : { answerable: true, related: false, answerAt: introduced, confidence: judged.confidence, reason: INTRODUCES_THEM };
-    // The sentence the judgement answers with goes first, where answerers look for the best.
-    const candidates = judgement.answerAt ? [ranked[judgement.answerAt]!, ...ranked.filter((_, i) => i !== judgement.answerAt)] : ranked;
+    // The sentence the judgement answers with goes first, where answerers look for the best. An introduction is quoted
+    // without what it leads into: "… the Competition and Markets Board (CMB), which set four conditions:" says what the
+    // CMB is, the list after it what it asked for.
+    const first = judgement.answerAt === undefined ? undefined : introduced === undefined ? ranked[judgement.answerAt]! : { ...ranked[introduced]!, continuedBy: undefined };
+    const candidates = first ? [first, ...ranked.filter((_, i) => i !== judgement.answerAt)] : ranked;
     const t2 = performance.now();
     return {
       question: analysed,

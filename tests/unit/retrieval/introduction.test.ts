@@ -85,6 +85,13 @@ describe("who someone is, or what an acronym stands for", () => {
     expect(r.judgement.reason).not.toBe(INTRODUCES_THEM);
   });
 
+  it("cites the introduction alone, not the list it leads into", async () => {
+    const merger = "The deal was examined by the Competition and Markets Board (CMB), which set two conditions:\n\n- Sell 86 stores to an approved buyer.\n- Keep prices level for two years.\n\nThe companies accepted both.";
+    const ask = await askOverReports({ merger }, new ExtractiveAnswerer());
+    const answer = await ask("Who is the CMB?");
+    expect(answer.citations.map((c) => c.text)).toEqual(["The deal was examined by the Competition and Markets Board (CMB), which set two conditions:"]);
+  });
+
   it("is not answered for a name no report holds", async () => {
     const index = await memoryIndex({ strike: STRIKE });
     const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is Rachel Thirkell?");
