@@ -50,6 +50,7 @@ export function introducedAt(question: AnalysedQuestion, ranked: readonly Ranked
     : undefined;
   const first = naming && ranked.find(naming);
   if (!naming || !first) return undefined;
+  if (name.length === 1 && !asksOffice && givenNames(ranked.filter((c) => c.report.id === first.report.id && naming(c)), name[0]!).size > 1) return undefined;
   let at = -1;
   ranked.forEach((c, i) => {
     if (c.report.id === first.report.id && naming(c) && (at < 0 || c.sentence.index < ranked[at]!.sentence.index)) at = i;
@@ -103,4 +104,22 @@ function namesHolder(text: string, office: string): boolean {
  */
 function outsideQuotes(text: string): string {
   return text.replace(/"[^"]*"|“[^”]*”?/gu, " ");
+}
+
+/**
+ * The first names a report gives a surname: "Who is Mr Ainsworth?" or "Who is Holt?" of an obituary that names the
+ * woman, her husband and her father (Margaret Ainsworth, Douglas Ainsworth; Margaret Holt, Arthur Holt) was answered
+ * by her introduction, the earliest; a surname with more than one is left to the answer model.
+ */
+function givenNames(sentences: readonly { sentence: { text: string } }[], surname: string): Set<string> {
+  const names = new Set<string>();
+  for (const { sentence } of sentences) {
+    // Punctuation is kept as words, so that "On Saturday, Ilic won" gives him no first name.
+    const words = outsideQuotes(sentence.text).match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?|[,;:()–—]/gu) ?? [];
+    words.forEach((w, i) => {
+      const before = words[i - 1];
+      if (before && normalizeWord(w) === surname && /^\p{Lu}/u.test(before) && !HONORIFIC.test(before)) names.add(before);
+    });
+  }
+  return names;
 }

@@ -92,6 +92,14 @@ describe("who someone is, or what an acronym stands for", () => {
     expect(answer.citations.map((c) => c.text)).toEqual(["The deal was examined by the Competition and Markets Board (CMB), which set two conditions:"]);
   });
 
+  it("is not answered by a surname the report gives to more than one person", async () => {
+    const obituary = "Margaret Ainsworth, the town's first woman mayor, died on Wednesday. In 1956 she married Douglas Ainsworth, a railway signalman. Mr Ainsworth died in 2011.";
+    const index = await memoryIndex({ obituary });
+    const retrieve = createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 });
+    for (const q of ["Who is Mr Ainsworth?", "Who is Ainsworth?"]) expect((await retrieve(q)).judgement.reason).not.toBe(INTRODUCES_THEM);
+    expect((await retrieve("Who is Douglas Ainsworth?")).candidates[0]!.sentence.text).toMatch(/^In 1956 she married Douglas Ainsworth/);
+  });
+
   it("is not answered for a name no report holds", async () => {
     const index = await memoryIndex({ strike: STRIKE });
     const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is Rachel Thirkell?");
