@@ -95,7 +95,13 @@ function holdsName(text: string, name: readonly string[]): boolean {
  */
 function namesHolder(text: string, office: string): boolean {
   const words = text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?|,/gu) ?? [];
-  return words.some((w, i) => normalizeWord(w) === office && /^\p{Lu}/u.test((words[i + 1] === "," ? words[i + 2] : words[i + 1]) ?? ""));
+  return words.some((w, i) => {
+    if (normalizeWord(w) !== office) return false;
+    // A title is not the name: "The current mayor, Cllr." is all of a sentence where the splitter ends one at "Cllr.".
+    let k = i + 1;
+    while (words[k] === "," || HONORIFIC.test(words[k] ?? "")) k++;
+    return /^\p{Lu}/u.test(words[k] ?? "");
+  });
 }
 
 /**

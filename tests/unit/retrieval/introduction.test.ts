@@ -77,6 +77,11 @@ describe("who someone is, or what an acronym stands for", () => {
     const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is the Mayor?");
     expect(r.judgement.reason).toBe(INTRODUCES_THEM);
     expect(r.candidates[0]!.sentence.text).toMatch(/^The current mayor, Devinder Rathore/);
+    // A title is not its holder's name, where the sentence ends at it.
+    const split = await memoryIndex({ obituary: "Peggy Ainsworth, the town's first woman mayor, died on Wednesday. The current mayor, Cllr. Devinder Rathore, said flags would fly at half-mast." });
+    const s = await createRetriever({ index: () => split, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is the Mayor?");
+    expect(s.candidates.find((c) => c.sentence.text === "The current mayor, Cllr.")).toBeDefined();
+    expect(s.judgement.reason).not.toBe(INTRODUCES_THEM);
   });
 
   it("is not answered by someone's words that name them", async () => {
