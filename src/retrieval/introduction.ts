@@ -106,10 +106,12 @@ function namesHolder(text: string, office: string): boolean {
 
 /**
  * A name in someone's words is whom they spoke of, not an introduction: "'I told Raj Patel the deal was off,' she said"
- * says nothing of who he is, and a person the report names only there is not introduced at all.
+ * says nothing of who he is, and a person the report names only there is not introduced at all. A quotation may run
+ * past the sentence ('"Peggy Ainsworth was Pellbridge.' opens one); a word or three in quotation marks is a nickname or
+ * a title, not anyone's words ('Margaret "Peggy" Ainsworth, who delivered more than 3,000 babies').
  */
 function outsideQuotes(text: string): string {
-  return text.replace(/"[^"]*"|“[^”]*”?/gu, " ");
+  return text.replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)/gu, (quoted) => (quoted.trim().split(/\s+/u).length > 3 ? " " : quoted));
 }
 
 /**

@@ -88,6 +88,12 @@ describe("who someone is, or what an acronym stands for", () => {
     const index = await memoryIndex({ talks: "Annika Holm, the prime minister, spoke after the vote. \"I told Raj Patel that the deal was off,\" she said. The talks will resume in March." });
     const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is Raj Patel?");
     expect(r.judgement.reason).not.toBe(INTRODUCES_THEM);
+    // A quotation that runs on past the sentence is someone's words too; a nickname in quotation marks is not.
+    const obituary = 'Margaret "Peggy" Ainsworth, the town\'s first woman mayor, died on Wednesday. She was 94. "Peggy Ainsworth was Pellbridge. We will not see her like again," he said.';
+    const index2 = await memoryIndex({ obituary });
+    const p = await createRetriever({ index: () => index2, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who was Peggy Ainsworth?");
+    expect(p.judgement.reason).toBe(INTRODUCES_THEM);
+    expect(p.candidates[0]!.sentence.text).toMatch(/^Margaret "Peggy" Ainsworth/);
   });
 
   it("cites the introduction alone, not the list it leads into", async () => {
