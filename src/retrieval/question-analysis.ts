@@ -37,7 +37,12 @@ export function analyseQuestion(question: string): AnalysedQuestion {
   // "time" in "what time did it happen", "year" in "which year": the kind of answer, which a sentence states as
   // "at 2:40 a.m." or "in 1998" without the word.
   const kindWord = /\b(?:what|which)\s+(time|year|date|day|month|hour|week|number|amount|percentage|proportion|figure|age)\b/iu.exec(question)?.[1]?.toLowerCase();
-  const extracted = extractTerms(question).filter((t) => t.surface.toLowerCase() !== howWord && t.surface.toLowerCase() !== kindWord);
+  // "mean" in "what does MFWU mean?", "stand" in "… stand for?": the question asks what an acronym is short for, and
+  // the word's many WordNet synonyms (intend, signify, average, …) drowned the acronym in the search for it. Of any
+  // other phrase ("what does split shifts mean?") a sentence using it is no definition, so "mean" must be found.
+  const meaningWord = /^\s*[Ww]hat\s+(?:does|do|did)\s+(?:[Tt]he\s+)?\p{Lu}[\p{Lu}\p{N}&]+\s+(mean|stand)(?:\s+for)?[\s?.!]*$/u.exec(question)?.[1]?.toLowerCase();
+  const formWord = (w: string) => w === howWord || w === kindWord || w === meaningWord;
+  const extracted = extractTerms(question).filter((t) => !formWord(t.surface.toLowerCase()));
   const terms = extracted.filter((t) => !seen.has(t.stem) && seen.add(t.stem)).map(withRelatedWords);
   const lexicalQuery = [question, ...terms.flatMap((t) => t.synonymWords)].join(" ");
   const predicateWord = predicateOf(question);

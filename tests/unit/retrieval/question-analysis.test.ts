@@ -199,6 +199,12 @@ describe("words that say what kind of answer is wanted", () => {
     expect(analyseQuestion("what time did the breach happen").terms.map((t) => t.surface)).toEqual(["breach"]);
     expect(analyseQuestion("Which year was the dam built?").terms.map((t) => t.surface)).toEqual(["dam", "built"]);
   });
+
+  it("include 'mean' and 'stand for' of an acronym, and of nothing else", () => {
+    expect(analyseQuestion("What does MFWU mean?").terms.map((t) => t.surface)).toEqual(["MFWU"]);
+    expect(analyseQuestion("what does the TTWU stand for").terms.map((t) => t.surface)).toEqual(["TTWU"]);
+    expect(analyseQuestion("what does split shifts mean").terms.map((t) => t.surface)).toContain("mean");
+  });
 });
 
 describe("a sentence that opens with a name", () => {
