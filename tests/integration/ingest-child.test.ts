@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.js";
 import { childProcessRunner } from "../../src/engine/ingest-runner.js";
 import type { Engine } from "../../src/engine-types.js";
-import { withIngestLock } from "../../src/index/ingest-lock.js";
+import { waitingIngest } from "../helpers/waiting-ingest.js";
 import { LocalIndexStore } from "../../src/store/local-index-store.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
@@ -44,22 +44,8 @@ describe("an ingest while the engine serves", () => {
 
   it("saves, ingests and removes a refused upload under one hold of the index's lock: no other ingest sees it", async () => {
     const file = path.join(ws.corpusDir, "broken.pdf");
-    // Another process's ingest, waiting for the lock from the moment the upload is saved: whatever it then finds in
-    // the corpus folder, a full ingest would read.
-    const seen: string[][] = [];
-    let adding = true;
-    const other = (async () => {
-      while (adding && !existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 2));
-      for (;;) {
-        const held = await withIngestLock(ws.config.indexDir, async () => {
-          seen.push(readdirSync(ws.corpusDir).sort());
-          // Long enough to cover the rest of the add: its ingest, and a rollback taking the lock after it.
-          await new Promise((resolve) => setTimeout(resolve, 3000));
-        }).then(() => true, () => false);
-        if (held) return;
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-    })();
+    // Another process's ingest, waiting for the lock from the moment the upload is saved.
+    const other = waitingIngest(ws.config.indexDir, file, () => readdirSync(ws.corpusDir).sort());
     try {
       // A PDF by its first bytes, which the ingest (in its child process) cannot read.
       await expect(engine.addReport({ fileName: "broken.pdf", bytes: Buffer.from("%PDF-1.4\nnot a PDF after all\n") })).rejects.toMatchObject({
@@ -67,11 +53,10 @@ describe("an ingest while the engine serves", () => {
         message: expect.stringMatching(/^The report was not ingested: broken\.pdf: /),
       });
     } finally {
-      adding = false;
-      await other;
+      await other.done();
     }
     // Saved apart from the ingest, the upload was there for the other ingest to read before its rollback.
-    expect(seen).toEqual([readdirSync(ws.corpusDir).sort()]);
+    expect(other.seen).toEqual([readdirSync(ws.corpusDir).sort()]);
     expect(existsSync(file)).toBe(false);
   }, 60_000);
 

@@ -11,6 +11,7 @@ import { ingestWithPages } from "../../src/engine/ingest-pages.js";
 import { refreshUrlReports, saveUrlReport, webFolder } from "../../src/engine/url-reports.js";
 import { addressOf, fetchedFiles, rememberAddress } from "../../src/formats/source-addresses.js";
 import { type IngestLock, withIngestLock } from "../../src/index/ingest-lock.js";
+import { waitingIngest } from "../helpers/waiting-ingest.js";
 import { captureIo } from "../helpers/cli-io.js";
 import { makeArticleHtml } from "../helpers/report-documents.js";
 import { FIRST_REPORT, makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
@@ -298,31 +299,15 @@ describe("a page added from chat that the ingest refuses", () => {
     served.set("/papers/broken.pdf", { type: "application/pdf", body: "%PDF-1.4\nnot a PDF after all\n" });
     const page = path.join(webFolder(ws.config), "broken.pdf");
     const engine = await createEngine(loadConfig({ ...ws.env, LOG_LEVEL: "silent", ANSWER_MODE: "extractive", ALLOW_PRIVATE_URLS: "127.0.0.1" }));
-    // Another process's ingest, waiting for the lock from the moment the page is saved: whatever it then finds in the
-    // web folder, a full ingest would read.
-    const seen: string[][] = [];
-    let adding = true;
-    const other = (async () => {
-      while (adding && !existsSync(page)) await new Promise((resolve) => setTimeout(resolve, 2));
-      for (;;) {
-        const held = await withIngestLock(ws.config.indexDir, async () => {
-          seen.push(existsSync(webFolder(ws.config)) ? readdirSync(webFolder(ws.config)).sort() : []);
-          // Long enough to cover the rest of the add: its ingest, and a rollback taking the lock after it.
-          await new Promise((resolve) => setTimeout(resolve, 3000));
-        }).then(() => true, () => false);
-        if (held) return;
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-    })();
+    // Another process's ingest, waiting for the lock from the moment the page is saved.
+    const other = waitingIngest(ws.config.indexDir, page, () => (existsSync(webFolder(ws.config)) ? readdirSync(webFolder(ws.config)).sort() : []));
     try {
       await expect(engine.addUrlReport(`${base}/papers/broken.pdf`)).rejects.toMatchObject({ code: "BAD_REPORT", message: expect.stringMatching(/^The report was not ingested: broken\.pdf: /) });
-      adding = false;
-      await other;
     } finally {
-      adding = false;
+      await other.done();
       await engine.close();
     }
-    expect(seen).toEqual([[]]);
+    expect(other.seen).toEqual([[]]);
     expect(existsSync(page)).toBe(false);
     expect((await fetchedFiles(webFolder(ws.config))).files).toEqual([]);
   });
