@@ -28,7 +28,8 @@ export function asksWhoSomeoneIs(question: AnalysedQuestion): boolean {
 export function acronymAsked(question: string): string | undefined {
   const m = WHAT_IS_ACRONYM.exec(question);
   const acronym = m?.[1] ?? m?.[2];
-  // Written in capitals in the question itself: "what is the PLAN" is shouted, not an acronym, as often as not.
+  // The pattern ignores case for "What" and "does", so the acronym is checked as typed: "what is the plan" asks about a
+  // plan. A shouted word ("What is the PLAN?") passes, and is harmless: only a sentence spelling "(PLAN)" out answers.
   return acronym !== undefined && /^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(acronym) && acronym.length <= 8 ? acronym : undefined;
 }
 
