@@ -220,7 +220,11 @@ const firstNamed: Rule = ({ asked, askedNames, phrases }, { anaphor }) => {
 /** A phrase without the place that follows it: "the talks in Istanbul" are talks, plural. */
 const beforePlace = (phrase: string) => phrase.replace(/\s(?:in|of|at)\s\p{Lu}[^\s]*$/u, "");
 
-/** "they" may be a body of people named by a singular noun: "will they appeal?" after "What did the council decide?". */
+/**
+ * "they" may be a body of people named by a singular noun, "will they appeal?" after "What did the council decide?",
+ * or by a name after "the" that the question has act (`isBody`): "What did they say?" after "What did the Taliban
+ * demand?".
+ */
 const bodyOfPeople: Rule = (said, pointer) => (pointer.anaphor.kind === "group" ? thingsFor(said, pointer).find((p) => isBody(p, said.asked)) : undefined);
 
 /**
