@@ -240,8 +240,10 @@ function givesWords(s: IndexedSentence, before: IndexedSentence | undefined): bo
 // analysis CPU on the bank).
 const stemPairs = new WeakMap<SentenceRecord, { next: Set<string>; skipOne: Set<string> }>();
 
-/** Share of the question's pairs of consecutive content words that the sentence also has side by side (two names also one
- * word apart): reused wording. */
+/**
+ * Share of the question's pairs of consecutive content words that the sentence also has side by side (two names, that
+ * is two salient words: capitalised, acronyms or figures, also one word apart): reused wording.
+ */
 function phraseOverlap(terms: QuestionTerm[], sentence: SentenceRecord): number {
   if (terms.length < 2) return 0;
   let pairs = stemPairs.get(sentence);
