@@ -1,3 +1,4 @@
+import { acronymAsked } from "../text/acronym-question.js";
 import { extractTerms, normalizeWord, stems } from "../text/terms.js";
 import { mayAnswer, type ScoredFeatures } from "./answer-features.js";
 import type { AnalysedQuestion } from "./question-analysis.js";
@@ -5,8 +6,6 @@ import type { AnalysedQuestion } from "./question-analysis.js";
 // "Who is Rachel Ingersoll?", "who was Dai Pritchard": who someone is, asked by their name and nothing else.
 const WHO_IS = /^\s*who\s*(?:is|was|'s|’s)\s+(.+?)[\s?.!]*$/iu;
 // "What is the TTWU?", "what does FDA stand for": what an acronym is.
-const ACRONYM = String.raw`(\p{Lu}[\p{Lu}\p{N}&]+)`;
-const WHAT_IS_ACRONYM = new RegExp(String.raw`^\s*(?:what|who)\s*(?:is|was|are|'s|’s)\s+(?:the\s+)?${ACRONYM}[\s?.!]*$|^\s*what\s+(?:does|did)\s+(?:the\s+)?${ACRONYM}\s+(?:stand for|mean)[\s?.!]*$`, "iu");
 
 export const INTRODUCES_THEM = "the question asks who or what is named, and the sentence introduces it";
 
@@ -24,15 +23,6 @@ export function asksWhoSomeoneIs(question: AnalysedQuestion): boolean {
   return named !== undefined && question.terms.length > 0 && question.terms.every((t) => t.salient || /^\p{Lu}/u.test(t.surface)) && extractTerms(named).length === question.terms.length;
 }
 
-/** The acronym a question asks the meaning of ("TTWU" in "What is the TTWU?"), when that is all it asks. */
-export function acronymAsked(question: string): string | undefined {
-  const m = WHAT_IS_ACRONYM.exec(question);
-  const acronym = m?.[1] ?? m?.[2];
-  // The pattern ignores case for "What" and "does", so the acronym is checked as typed: "what is the plan" asks about a
-  // plan. A shouted word ("What is the PLAN?") passes, and is harmless: only a sentence spelling "(PLAN)" out answers.
-  return acronym !== undefined && /^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(acronym) && acronym.length <= 8 ? acronym : undefined;
-}
-
 /**
  * Answers who someone is with the sentence that introduces them: reports give a person's full name and what they are
  * at first mention ("The oldest, Dai Pritchard, is 61."), then the surname alone. Of the candidates that may answer
@@ -44,7 +34,7 @@ export function acronymAsked(question: string): string | undefined {
 export function introducedAt(question: AnalysedQuestion, ranked: readonly Ranked[]): number | undefined {
   const acronym = acronymAsked(question.text);
   const name = asksWhoSomeoneIs(question) ? nameStems(question.text) : [];
-  const asksOffice = /^\s*who\S*\s+\S+\s+the\s/iu.test(question.text);
+  const asksOffice = /^\s*who(?:\s*['’]s|\s+\S+)\s+the\s/iu.test(question.text);
   const naming =
     acronym !== undefined ? (c: Ranked) => c.namesInOwnReport && c.features.isQuestion === 0 && c.sentence.text.includes(`(${acronym})`)
     : name.length > 0 ? (c: Ranked) => mayAnswer(c) && !isHeadline(c.sentence) && holdsName(c.sentence.text, name) && (!asksOffice || namesHolder(c.sentence.text, name.at(-1)!))

@@ -1,3 +1,4 @@
+import { meaningAskedBy } from "../text/acronym-question.js";
 import { canBeVerb, isInflectedVerb, relatedWordsOf, synonymsOf } from "../text/synonyms.js";
 import { extractTerms, normalizeWord, type Term } from "../text/terms.js";
 import { baseFormOf, otherForms } from "../text/word-forms.js";
@@ -40,7 +41,7 @@ export function analyseQuestion(question: string): AnalysedQuestion {
   // "mean" in "what does MFWU mean?", "stand" in "… stand for?": the question asks what an acronym is short for, and
   // the word's many WordNet synonyms (intend, signify, average, …) drowned the acronym in the search for it. Of any
   // other phrase ("what does split shifts mean?") a sentence using it is no definition, so "mean" must be found.
-  const meaningWord = /^\s*[Ww]hat\s+(?:does|do|did)\s+(?:[Tt]he\s+)?\p{Lu}[\p{Lu}\p{N}&]+\s+(mean|stand)(?:\s+for)?[\s?.!]*$/u.exec(question)?.[1]?.toLowerCase();
+  const meaningWord = meaningAskedBy(question);
   const formWord = (w: string) => w === howWord || w === kindWord || w === meaningWord;
   const extracted = extractTerms(question).filter((t) => !formWord(t.surface.toLowerCase()));
   const terms = extracted.filter((t) => !seen.has(t.stem) && seen.add(t.stem)).map(withRelatedWords);

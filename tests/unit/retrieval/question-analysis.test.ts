@@ -203,6 +203,7 @@ describe("words that say what kind of answer is wanted", () => {
   it("include 'mean' and 'stand for' of an acronym, and of nothing else", () => {
     expect(analyseQuestion("What does MFWU mean?").terms.map((t) => t.surface)).toEqual(["MFWU"]);
     expect(analyseQuestion("what does the TTWU stand for").terms.map((t) => t.surface)).toEqual(["TTWU"]);
+    expect(analyseQuestion("What does MFWU Mean?").terms.map((t) => t.surface)).toEqual(["MFWU"]);
     expect(analyseQuestion("what does split shifts mean").terms.map((t) => t.surface)).toContain("mean");
   });
 });
