@@ -5,7 +5,6 @@ import type { AnalysedQuestion } from "./question-analysis.js";
 
 // "Who is Rachel Ingersoll?", "who was Dai Pritchard": who someone is, asked by their name and nothing else.
 const WHO_IS = /^\s*who\s*(?:is|was|'s|’s)\s+(.+?)[\s?.!]*$/iu;
-// "What is the TTWU?", "what does FDA stand for": what an acronym is.
 
 export const INTRODUCES_THEM = "the question asks who or what is named, and the sentence introduces it";
 
@@ -49,6 +48,12 @@ export function introducedAt(question: AnalysedQuestion, ranked: readonly Ranked
   return at;
 }
 
+// A word as a name or title is written ("O'Neill", "Vasquez-Boyd", "Cllr."), and the punctuation that may stand
+// between a name and what comes before it.
+const WORD = String.raw`[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?`;
+const WORD_OR_COMMA = new RegExp(String.raw`${WORD}|,`, "gu");
+const WORD_OR_PUNCTUATION = new RegExp(String.raw`${WORD}|[,;:()–—]`, "gu");
+
 // "Mr Forsyth", "Prof. Ferreday": the form of later mentions; the first gives the name without it ("Chief executive
 // Declan Forsyth said …"), so a sentence holding the title too is the first one after the introduction.
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|cllr|councillor|rev|judge)\.?$/iu;
@@ -85,7 +90,7 @@ function holdsName(text: string, name: readonly string[]): boolean {
  * Holm").
  */
 function namesHolder(text: string, office: string): boolean {
-  const words = text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?|,/gu) ?? [];
+  const words = text.match(WORD_OR_COMMA) ?? [];
   return words.some((w, i) => {
     if (normalizeWord(w) !== office) return false;
     // A title is not the name: "The current mayor, Cllr." is all of a sentence where the splitter ends one at "Cllr.".
@@ -114,7 +119,7 @@ function givenNames(sentences: readonly { sentence: { text: string } }[], surnam
   const names = new Set<string>();
   for (const { sentence } of sentences) {
     // Punctuation is kept as words, so that "On Saturday, Ilic won" gives him no first name.
-    const words = outsideQuotes(sentence.text).match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?|[,;:()–—]/gu) ?? [];
+    const words = outsideQuotes(sentence.text).match(WORD_OR_PUNCTUATION) ?? [];
     words.forEach((w, i) => {
       const before = words[i - 1];
       if (before && normalizeWord(w) === surname && /^\p{Lu}/u.test(before) && !HONORIFIC.test(before)) names.add(before);
