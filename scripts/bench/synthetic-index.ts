@@ -8,6 +8,7 @@ import { type BuiltSegment, type ManifestDraft, type StoredReport, writeGenerati
 import { MAX_SEGMENT_CHUNKS } from "../../src/index/merge-policy.js";
 import { hashReport } from "../../src/index/read-report.js";
 import { INDEX_FORMAT_VERSION, type ReportRecord } from "../../src/index/records.js";
+import { TEXT_ANALYSIS_VERSION } from "../../src/text/analysis-version.js";
 import { type SegmentReport, segmentReport } from "../../src/index/segment.js";
 import { VectorIndex } from "../../src/index/vector-index.js";
 import { chunkSentences } from "../../src/text/chunk-sentences.js";
@@ -105,6 +106,7 @@ export async function writeSyntheticIndex(spec: SyntheticIndexSpec): Promise<Syn
     formatVersion: INDEX_FORMAT_VERSION,
     embedder: spec.embedder,
     chunking: spec.chunking,
+    analysis: TEXT_ANALYSIS_VERSION,
     reports: records,
     refused: [],
     updatedAt: new Date(0).toISOString(),

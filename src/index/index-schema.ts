@@ -25,6 +25,7 @@ export const manifestSchema: z.ZodType<Manifest> = z.object({
   formatVersion: z.number(),
   embedder: z.object({ name: z.string(), dimensions: z.number().int().positive() }),
   chunking: z.object({ sentences: z.number().int().positive(), overlap: z.number().int().nonnegative() }),
+  analysis: z.number().int().optional(),
   reports: z.array(reportRecord),
   refused: z.array(z.object({ source: z.string(), fingerprint: z.string(), reason: z.string() })),
   segments: z.array(z.object({ name: z.string().regex(/^seg-[0-9]+-[0-9a-f]+$/), chunks: z.number().int().nonnegative(), reports: z.array(z.string()) })),

@@ -14,6 +14,7 @@ import { DossierError } from "../errors.js";
 import { onceForDamagedList } from "../formats/source-addresses.js";
 import { chunkSentences } from "../text/chunk-sentences.js";
 import { segmentSentences } from "../text/segment-sentences.js";
+import { TEXT_ANALYSIS_VERSION } from "../text/analysis-version.js";
 import type { IndexStore } from "../store/index-store.js";
 import { LocalIndexStore } from "../store/local-index-store.js";
 import type { ManifestDraft, PreviousIndex, StoredReport, WriteHooks } from "./index-files.js";
@@ -40,7 +41,7 @@ export interface IngestContext {
 }
 
 export interface IngestRunOptions extends IngestOptions {
-  /** Re-embed every report, even unchanged ones (after changing the embedder or chunking, or to repair). */
+  /** Re-embed every report, even unchanged ones (after changing the embedder, chunking or text analysis, or to repair). */
   rebuild?: boolean;
   /**
    * The live index is damaged: write a new generation even if no report changed, re-reading damaged reports from their
@@ -65,6 +66,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
     const settings: PlanSettings = {
       embedder: embeddings.embedder.name,
       chunking: { sentences: config.chunkSentences, overlap: config.chunkOverlap },
+      analysis: TEXT_ANALYSIS_VERSION,
       rebuild: options.rebuild === true,
       folders,
       corpusDir: config.corpusDir,
@@ -101,6 +103,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
         formatVersion: INDEX_FORMAT_VERSION,
         embedder: embeddings.embedder,
         chunking: settings.chunking,
+        analysis: settings.analysis,
         reports: [...records.values()].sort((a, b) => a.id.localeCompare(b.id)),
         refused: refusals,
         updatedAt: new Date().toISOString(),
@@ -139,7 +142,7 @@ async function readPrevious(store: IndexStore, fromScratch: boolean): Promise<Pr
 }
 
 async function previousState(previous: PreviousIndex, named: Set<string>, settings: PlanSettings, maxBytes: number): Promise<PreviousState> {
-  const built = previous.manifest && { embedder: previous.manifest.embedder.name, chunking: previous.manifest.chunking };
+  const built = previous.manifest && { embedder: previous.manifest.embedder.name, chunking: previous.manifest.chunking, analysis: previous.manifest.analysis };
   const existing = new Set<string>();
   for (const r of previous.records) if (!(await isGone(r.source))) existing.add(r.source);
   const intact = previous.intact;

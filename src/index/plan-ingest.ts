@@ -18,7 +18,7 @@ export interface PreviousState {
   /** Reports whose stored sentences and vectors are intact and may be reused. */
   intact: ReadonlySet<string>;
   /** How the live index was built; undefined when its manifest could not be read in full. */
-  built?: { embedder: string; chunking: Chunking };
+  built?: { embedder: string; chunking: Chunking; analysis?: number };
   /** Sources (of previous reports) that still exist on disk. */
   existing: ReadonlySet<string>;
   /** Previous reports that are not intact, re-read from their source, by id. */
@@ -28,6 +28,8 @@ export interface PreviousState {
 export interface PlanSettings {
   embedder: string;
   chunking: Chunking;
+  /** The text analysis sentences and stems are built by now (text/analysis-version.ts). */
+  analysis: number;
   /** Re-embed every report, even unchanged ones. */
   rebuild: boolean;
   /**
@@ -141,13 +143,17 @@ function sameCorpusPlace(held: string, file: string, corpusDir: string): boolean
   return held.endsWith(path.sep + path.join(path.basename(corpusDir), relative));
 }
 
-/** Stored vectors are reused only when the index was built by the same embedder with the same chunking. */
+/**
+ * Stored vectors are reused only when the index was built by the same embedder with the same chunking and text
+ * analysis: another sentence splitter gives other sentences, whose vectors and ids the stored ones are not.
+ */
 export function vectorsReusable(built: PreviousState["built"], settings: PlanSettings): boolean {
   return (
     !settings.rebuild &&
     built !== undefined &&
     built.embedder === settings.embedder &&
     built.chunking.sentences === settings.chunking.sentences &&
-    built.chunking.overlap === settings.chunking.overlap
+    built.chunking.overlap === settings.chunking.overlap &&
+    built.analysis === settings.analysis
   );
 }

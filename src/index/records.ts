@@ -58,6 +58,8 @@ export interface Manifest {
   formatVersion: number;
   embedder: { name: string; dimensions: number };
   chunking: { sentences: number; overlap: number };
+  /** The text analysis its sentences and stems were built by (text/analysis-version.ts); absent before it was recorded. */
+  analysis?: number;
   reports: ReportRecord[];
   refused: RefusedFile[];
   /** Segments in age order, oldest first (segment.ts). */

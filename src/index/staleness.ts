@@ -5,12 +5,13 @@ import type { Config } from "../config.js";
 import { shownPath } from "../display/shown-path.js";
 import { DossierError } from "../errors.js";
 import type { IndexStore } from "../store/index-store.js";
+import { TEXT_ANALYSIS_VERSION } from "../text/analysis-version.js";
 import { fingerprint, reportFilesAmong } from "./list-reports.js";
 import { hashReport } from "./read-report.js";
 
 /**
  * Whether the index must be (re)built from the corpus folder before answering: it is missing or unreadable, the
- * chunking settings changed, or a report under the corpus folder was added, changed or deleted since the last
+ * chunking settings or the text analysis (sentence splitting, word stems) changed, or a report under the corpus folder was added, changed or deleted since the last
  * ingest. Files ingest refused are remembered in the manifest and count as unchanged while they are. An index built
  * by another embedder is not stale but mismatched, and is refused when loaded.
  */
@@ -43,6 +44,10 @@ export async function findStaleness(
   if (manifest.embedder.name !== embedderName) return undefined;
   if (manifest.chunking.sentences !== config.chunkSentences || manifest.chunking.overlap !== config.chunkOverlap) {
     return { notice: "The chunking settings changed since the last ingest; re-indexing the reports…", repair: false };
+  }
+  // An index built by an older version of Dossier holds sentences and stems a question's no longer match.
+  if (manifest.analysis !== TEXT_ANALYSIS_VERSION) {
+    return { notice: "How reports are split into sentences and words changed since the index was built; re-indexing the reports…", repair: false };
   }
 
   const files = reportFilesAmong(corpusFiles);

@@ -134,10 +134,11 @@ export class PostgresIndexStore implements IndexStore {
       live?.embedder.name === manifest.embedder.name &&
       live.embedder.dimensions === manifest.embedder.dimensions &&
       live.chunking.sentences === manifest.chunking.sentences &&
-      live.chunking.overlap === manifest.chunking.overlap;
+      live.chunking.overlap === manifest.chunking.overlap &&
+      live.analysis === manifest.analysis;
 
     if (!sameShape) {
-      // Another embedder or chunking changes every report: one transaction, so no reader mixes two embedders.
+      // Another embedder, chunking or text analysis changes every report: one transaction, so no reader mixes two.
       await transaction(c, async () => {
         await c.query("TRUNCATE reports CASCADE");
         await setDimensions(c, manifest.embedder.dimensions);

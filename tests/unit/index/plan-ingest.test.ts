@@ -4,7 +4,7 @@ import type { ReportFile } from "../../../src/index/read-report.js";
 import type { ReportRecord } from "../../../src/index/records.js";
 
 /** An ingest of the corpus folder, as at start; `named` is one of named files only, as `npm run ingest -- x.txt`. */
-const settings = { embedder: "use", chunking: { sentences: 3, overlap: 1 }, rebuild: false, folders: ["/corpus"], corpusDir: "/corpus" };
+const settings = { embedder: "use", chunking: { sentences: 3, overlap: 1 }, analysis: 2, rebuild: false, folders: ["/corpus"], corpusDir: "/corpus" };
 const named = { ...settings, folders: [] };
 const report = (id: string, hash = `h-${id}`, source = `/corpus/${id}.txt`): ReportFile => ({ id, title: id, source, text: `${id} text.`, hash, origin: { kind: "text" } });
 const record = (id: string, hash = `h-${id}`, source = `/corpus/${id}.txt`): ReportRecord => ({
@@ -21,7 +21,7 @@ function previous(records: ReportRecord[], over: Partial<PreviousState> = {}): P
   return {
     records,
     intact: new Set(records.map((r) => r.id)),
-    built: { embedder: "use", chunking: { sentences: 3, overlap: 1 } },
+    built: { embedder: "use", chunking: { sentences: 3, overlap: 1 }, analysis: 2 },
     existing: new Set(records.map((r) => r.source)),
     repairs: new Map(),
     ...over,
@@ -86,8 +86,11 @@ describe("planIngest", () => {
   it("embeds everything again on rebuild or when the index was built another way", () => {
     const prev = previous([record("a")], { repairs: new Map([["a", read(report("a"))]]) });
     expect(ids(planIngest(prev, [], { ...settings, rebuild: true })).embed).toEqual(["a updated"]);
-    expect(ids(planIngest({ ...prev, built: { embedder: "other", chunking: settings.chunking } }, [], settings)).embed).toEqual(["a updated"]);
+    expect(ids(planIngest({ ...prev, built: { embedder: "other", chunking: settings.chunking, analysis: 2 } }, [], settings)).embed).toEqual(["a updated"]);
     expect(ids(planIngest(prev, [read(report("a"))], { ...settings, chunking: { sentences: 4, overlap: 1 } })).embed).toEqual(["a updated"]);
+    // Another sentence splitter or stemmer, or an index from before the analysis was recorded: other sentences and stems.
+    expect(ids(planIngest(prev, [read(report("a"))], { ...settings, analysis: 3 })).embed).toEqual(["a updated"]);
+    expect(ids(planIngest({ ...prev, built: { embedder: "use", chunking: settings.chunking } }, [], settings)).embed).toEqual(["a updated"]);
   });
 
   it("refuses unreadable files and a second file claiming a taken id, naming the holder without its path on the server", () => {
