@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { stemmer } from "stemmer";
 import { dropInvisible } from "./invisible.js";
+import { keptApartStem } from "./kept-apart.js";
 
 // Function words and question words carry no evidence that a report holds an answer.
 const STOPWORDS = new Set(
@@ -34,7 +35,10 @@ export function isStopWord(word: string): boolean {
   return STOPWORDS.has(word.toLowerCase());
 }
 
-/** Lowercased stem of one word; dotted acronyms lose their dots ("U.S." → "us") and possessives their "'s". */
+/**
+ * Lowercased stem of one word; dotted acronyms lose their dots ("U.S." → "us") and possessives their "'s". A word Porter
+ * joins with one of another meaning keeps a stem of its own (kept-apart.ts): "officer" is not "office".
+ */
 export function normalizeWord(word: string): string {
   const w = word
     .toLowerCase()
@@ -42,7 +46,7 @@ export function normalizeWord(word: string): string {
     .replace(/\.(?=[\p{L}\p{N}])/gu, "")
     .replace(/\.$/, "")
     .replace(/['’]/g, "");
-  return /^\p{N}/u.test(w) ? w : stemmer(w);
+  return /^\p{N}/u.test(w) ? w : (keptApartStem(w) ?? stemmer(w));
 }
 
 // Retrieval reads the terms of each candidate sentence again for every question: kept for the texts seen last.
