@@ -93,7 +93,7 @@ function namesHolder(text: string, office: string): boolean {
   const words = text.match(WORD_OR_COMMA) ?? [];
   return words.some((w, i) => {
     if (normalizeWord(w) !== office) return false;
-    // A title is not the name: "The current mayor, Cllr." is all of a sentence where the splitter ends one at "Cllr.".
+    // A title is not the name: "The current mayor, Cllr. Devinder Rathore, said …".
     let k = i + 1;
     while (words[k] === "," || HONORIFIC.test(words[k] ?? "")) k++;
     return /^\p{Lu}/u.test(words[k] ?? "");

@@ -7,5 +7,6 @@
  * that forgot to.
  * 1: as Dossier analysed text when indexes began to record it (those written before record none, and are rebuilt).
  * 2: words Porter's stemmer joins with one of another meaning are kept apart ("officer" from "office").
+ * 3: titles such as "Cllr." and "Rt." no longer end a sentence.
  */
-export const TEXT_ANALYSIS_VERSION = 2;
+export const TEXT_ANALYSIS_VERSION = 3;

@@ -7,7 +7,10 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set(
   (
     "mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm sen rep gov pres supt insp det st jr sr rev hon fr " +
     "mt ft no nos vol vols fig figs art sec ch pp jan feb mar apr jun jul aug sep sept oct nov dec co corp inc ltd " +
-    "bros dept est approx vs etc al e.g i.e"
+    "bros dept est approx vs etc al e.g i.e " +
+    // Titles before a name in British and American reports, none of them a word that ends a sentence ("brig." and
+    // "esq." may: "held in the brig.", "John Ellis, Esq.").
+    "cllr coun ald messrs mme mmes mlle rt pte pvt cpl cdr comdr lieut sens drs atty amb msgr asst"
   ).split(" "),
 );
 // Words that usually open a sentence: after "U.S." they signal a real boundary ("…in the U.S. They agreed.").

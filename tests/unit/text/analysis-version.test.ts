@@ -21,5 +21,5 @@ it("is raised whenever the sentence splitter or the stemmer gives the bank's rep
   // An index records the analysis that built it and is rebuilt when it is not this one: a change that forgot to raise
   // TEXT_ANALYSIS_VERSION would leave indexes built before it holding stems and sentences a question no longer matches.
   // Changed on purpose, raise the version and write down the new digest beside it.
-  expect({ version: TEXT_ANALYSIS_VERSION, digest: analysisDigest() }).toEqual({ version: 2, digest: "9b000c03b6ae75e1" });
+  expect({ version: TEXT_ANALYSIS_VERSION, digest: analysisDigest() }).toEqual({ version: 3, digest: "beaf8e1b59c51daf" });
 });

@@ -48,6 +48,17 @@ describe("segmentSentences", () => {
     ]);
   });
 
+  it("keeps the titles of British and American reports with the name after them", () => {
+    // "Cllr." ended a sentence, so "The current mayor, Cllr." was a sentence and "Joan Pike said …" another.
+    expect(texts("The current mayor, Cllr. Joan Pike, said the vote was close. It passed.")).toEqual([
+      "The current mayor, Cllr. Joan Pike, said the vote was close.",
+      "It passed.",
+    ]);
+    for (const title of ["Messrs.", "Rt. Hon.", "Pte.", "Pvt.", "Cpl.", "Mme.", "Sens.", "Atty. Gen.", "Lieut.", "Msgr."]) {
+      expect(texts(`It was signed by ${title} Ward on Monday. Nothing else was.`), title).toEqual([`It was signed by ${title} Ward on Monday.`, "Nothing else was."]);
+    }
+  });
+
   it("keeps a trailing attribution line with no full stop as its own sentence", () => {
     expect(texts("The talks ended without progress.\n\nBased On ANI Report")).toEqual(["The talks ended without progress.", "Based On ANI Report"]);
   });
