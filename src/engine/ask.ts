@@ -89,10 +89,16 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       // the chat model still follows the offline judgement.
       // A close call the conversation settled checked its best passage only, and an introduction is the one sentence
       // asked for (the passages around it scored as low, being as far from a bare name): only that one may be cited.
-      const onePassage = settledByConversation(judgement) || judgement.reason === INTRODUCES_THEM;
-      const offered = !judgement.answerable ? [] : onePassage ? candidates.slice(0, 1) : candidates.filter((c) => c.namesInOwnReport).slice(0, CANDIDATES);
+      const introduced = judgement.reason === INTRODUCES_THEM ? (judgement.introductions ?? 1) : 0;
+      const onePassage = settledByConversation(judgement) || introduced > 0;
+      const offered = !judgement.answerable ? [] : onePassage ? candidates.slice(0, Math.max(1, introduced)) : candidates.filter((c) => c.namesInOwnReport).slice(0, CANDIDATES);
       const context = modelDecides ? wideContext(candidates, around, deps.wideContext.sentences) : undefined;
-      const draft = await deps.answerer.answer({ question, candidates: offered, context, onToken: draftStream(opts.onDraft), signal: opts.signal });
+      // Reports that spell an acronym out as different bodies, or name different holders of an office, are each quoted,
+      // one line each: the answerer, choosing by score, would quote the best report's alone.
+      const draft =
+        introduced > 1 && !modelDecides
+          ? combineParts(await Promise.all(offered.map(async (c) => ({ text: question, draft: await deps.answerer.answer({ question, candidates: [c], signal: opts.signal }) }))))
+          : await deps.answerer.answer({ question, candidates: offered, context, onToken: draftStream(opts.onDraft), signal: opts.signal });
       if (citationsAreVerbatim(draft, index)) return draft;
       deps.logger.error({ question, answerer: deps.answerer.name }, "answer cited text that is not in the index; using the extractive answer");
       return { ...(await deps.extractive.answer({ question, candidates: offered })), mode: "extractive-fallback", note: "citation check failed" };

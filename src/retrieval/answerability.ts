@@ -13,6 +13,11 @@ export interface Judgement {
   /** The answer model's probability that the best candidate that may answer is a right answer (0 when none may). */
   confidence: number;
   reason: string;
+  /**
+   * With an introduction's reason (retrieval/introduction.ts): how many of the first candidates answer, each report's
+   * own introduction of an acronym it spells out, or of an office's holder it names, otherwise than the others.
+   */
+  introductions?: number;
 }
 
 /**

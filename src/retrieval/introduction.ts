@@ -22,30 +22,68 @@ export function asksWhoSomeoneIs(question: AnalysedQuestion): boolean {
   return named !== undefined && question.terms.length > 0 && question.terms.every((t) => t.salient || /^\p{Lu}/u.test(t.surface)) && extractTerms(named).length === question.terms.length;
 }
 
+// Reports that each spell an acronym out otherwise, or name another holder of an office, are each cited, up to three:
+// beyond that the answer would be a list rather than an introduction.
+const MAX_INTRODUCTIONS = 3;
+
 /**
  * Answers who someone is with the sentence that introduces them: reports give a person's full name and what they are
  * at first mention ("The oldest, Dai Pritchard, is 61."), then the surname alone. Of the candidates that may answer
  * and hold the whole name (its words side by side, or one apart; a title before it not needed), the earliest in the
- * report of the best of them; it alone is cited.
+ * report of the best of them; it alone is cited from that report.
  * An acronym is answered only where a report spells it out ("The Transport and Tramways Workers' Union (TTWU) said
  * …"): its first mention elsewhere says what it did, not what it is.
+ * Two reports may spell the same acronym out as two bodies, or name two holders of an office (each town its mayor):
+ * the best report's alone would answer for all of them, so each report that says otherwise is cited too, best first.
+ * A person's name two reports introduce is most often the same person's, and stays with the best report.
+ * Indexes into `ranked`, the answer first; none when no candidate introduces what is asked.
  */
-export function introducedAt(question: AnalysedQuestion, ranked: readonly Ranked[]): number | undefined {
+export function introductions(question: AnalysedQuestion, ranked: readonly Ranked[]): number[] {
   const acronym = acronymAsked(question.text);
   const name = asksWhoSomeoneIs(question) ? nameStems(question.text) : [];
   const asksOffice = /^\s*who(?:\s*['’]s|\s+\S+)\s+the\s/iu.test(question.text);
   const naming =
     acronym !== undefined ? (c: Ranked) => c.namesInOwnReport && c.features.isQuestion === 0 && c.sentence.text.includes(`(${acronym})`)
-    : name.length > 0 ? (c: Ranked) => mayAnswer(c) && !isHeadline(c.sentence) && holdsName(c.sentence.text, name) && (!asksOffice || namesHolder(c.sentence.text, name.at(-1)!))
+    : name.length > 0 ? (c: Ranked) => mayAnswer(c) && !isHeadline(c.sentence) && holdsName(c.sentence.text, name) && (!asksOffice || holderNamed(c.sentence.text, name.at(-1)!) !== undefined)
     : undefined;
   const first = naming && ranked.find(naming);
-  if (!naming || !first) return undefined;
-  if (name.length === 1 && !asksOffice && givenNames(ranked.filter((c) => c.report.id === first.report.id && naming(c)), name[0]!).size > 1) return undefined;
-  let at = -1;
-  ranked.forEach((c, i) => {
-    if (c.report.id === first.report.id && naming(c) && (at < 0 || c.sentence.index < ranked[at]!.sentence.index)) at = i;
-  });
+  if (!naming || !first) return [];
+  if (name.length === 1 && !asksOffice && givenNames(ranked.filter((c) => c.report.id === first.report.id && naming(c)), name[0]!).size > 1) return [];
+  /** The earliest sentence of a report that introduces what is asked. */
+  const earliestIn = (reportId: string) => {
+    let at = -1;
+    ranked.forEach((c, i) => {
+      if (c.report.id === reportId && naming(c) && (at < 0 || c.sentence.index < ranked[at]!.sentence.index)) at = i;
+    });
+    return at;
+  };
+  const own = earliestIn(first.report.id);
+  const says =
+    acronym !== undefined ? (c: Ranked) => spelledOut(c.sentence.text, acronym)
+    : asksOffice ? (c: Ranked) => holderNamed(c.sentence.text, name.at(-1)!)
+    : undefined;
+  if (!says) return [own];
+  const at = [own];
+  const said = new Set([says(ranked[own]!)]);
+  for (const reportId of new Set(ranked.filter(naming).map((c) => c.report.id))) {
+    const i = earliestIn(reportId);
+    const what = says(ranked[i]!);
+    if (at.length < MAX_INTRODUCTIONS && !said.has(what)) {
+      at.push(i);
+      said.add(what);
+    }
+  }
   return at;
+}
+
+/**
+ * What a sentence spells an acronym out as: the stems of as many words before "(CPA)" as it has letters, function words
+ * left out ("the Competition and Markets Board (CMB)" → competit market board), so that "the Consumer Protection
+ * Agency (CPA)" and "the Civil Procedure Authority (CPA)" differ and two reports' "Consumer Protection Agency" do not.
+ */
+function spelledOut(text: string, acronym: string): string {
+  const before = text.slice(0, text.indexOf(`(${acronym})`));
+  return stems(before).slice(-acronym.replace(/[^\p{Lu}]/gu, "").length).join(" ");
 }
 
 // A word as a name or title is written ("O'Neill", "Vasquez-Boyd", "Cllr."), and the punctuation that may stand
@@ -87,17 +125,20 @@ function holdsName(text: string, name: readonly string[]): boolean {
  * "Who is the Mayor?" asks who holds an office, which a sentence holding its name need not say: "Peggy Ainsworth, who
  * became the town's first woman mayor, died …" answered it in a report whose mayor is Devinder Rathore. Only a name
  * beside the office's last word answers ("The Housing Minister, Alicia Drummond, announced", "Prime Minister Annika
- * Holm").
+ * Holm"): that name's last word (the surname, as later mentions give it), lowercased, if the sentence has one.
  */
-function namesHolder(text: string, office: string): boolean {
+function holderNamed(text: string, office: string): string | undefined {
   const words = text.match(WORD_OR_COMMA) ?? [];
-  return words.some((w, i) => {
-    if (normalizeWord(w) !== office) return false;
+  for (const [i, w] of words.entries()) {
+    if (normalizeWord(w) !== office) continue;
     // A title is not the name: "The current mayor, Cllr. Devinder Rathore, said …".
     let k = i + 1;
     while (words[k] === "," || HONORIFIC.test(words[k] ?? "")) k++;
-    return /^\p{Lu}/u.test(words[k] ?? "");
-  });
+    let end = k;
+    while (/^\p{Lu}/u.test(words[end] ?? "")) end++;
+    if (end > k) return words[end - 1]!.toLowerCase();
+  }
+  return undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import { hybridSearch } from "./hybrid-search.js";
 import { type AnalysedQuestion, analyseQuestion } from "./question-analysis.js";
 import type { RankedSentence } from "./ranked-sentence.js";
 import type { SearchIndex } from "./search-index.js";
-import { introducedAt, INTRODUCES_THEM } from "./introduction.js";
+import { introductions, INTRODUCES_THEM } from "./introduction.js";
 
 /**
  * A ranked sentence with the evidence the judgement weighed; `score` is the model's probability that it answers
@@ -81,13 +81,15 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
       .sort((a, b) => b.score - a.score);
     const ranked = preferReport(scored, options.preferReportId);
     const judged = judge(model, ranked);
-    const introduced = introducedAt(analysed, ranked);
-    const judgement = introduced === undefined ? judged : { answerable: true, related: false, answerAt: introduced, confidence: judged.confidence, reason: INTRODUCES_THEM };
-    // The sentence the judgement answers with goes first, where answerers look for the best. An introduction is quoted
+    const introduced = introductions(analysed, ranked);
+    const judgement: Judgement =
+      introduced.length === 0 ? judged : { answerable: true, related: false, answerAt: introduced[0], confidence: judged.confidence, reason: INTRODUCES_THEM, introductions: introduced.length };
+    // The sentences the judgement answers with go first, where answerers look for the best. An introduction is quoted
     // without what it leads into: "… the Competition and Markets Board (CMB), which set four conditions:" says what the
     // CMB is, the list after it what it asked for.
-    const first = judgement.answerAt === undefined ? undefined : introduced === undefined ? ranked[judgement.answerAt]! : { ...ranked[introduced]!, continuedBy: undefined };
-    const candidates = first ? [first, ...ranked.filter((_, i) => i !== judgement.answerAt)] : ranked;
+    const answering = introduced.length > 0 ? introduced : judgement.answerAt === undefined ? [] : [judgement.answerAt];
+    const first = answering.map((i) => (introduced.length > 0 ? { ...ranked[i]!, continuedBy: undefined } : ranked[i]!));
+    const candidates = [...first, ...ranked.filter((_, i) => !answering.includes(i))];
     const t2 = performance.now();
     return {
       question: analysed,

@@ -108,6 +108,36 @@ describe("who someone is, or what an acronym stands for", () => {
     expect((await retrieve("Who is Douglas Ainsworth?")).candidates[0]!.sentence.text).toMatch(/^In 1956 she married Douglas Ainsworth/);
   });
 
+  it("cites each report that spells an acronym out, or names an office's holder, otherwise than the best one", async () => {
+    const ask = await askOverReports(
+      {
+        sea: "The Coastal Safety Board (CSB) closed the beach on Monday. The CSB said the water was unsafe.",
+        rail: "The Central Signalling Bureau (CSB) blamed a cable fault for the delays. Trains ran late all day.",
+        sea2: "Lifeguards were withdrawn after the Coastal Safety Board (CSB) issued its warning.",
+      },
+      new ExtractiveAnswerer(),
+    );
+    const answer = await ask("What does CSB stand for?");
+    // Two bodies, each quoted once: the second report that spells out the Coastal Safety Board adds nothing.
+    expect(answer.citations.map((c) => c.text.split(" (CSB)")[0]!.replace(/^.*the /iu, "")).sort()).toEqual(["Central Signalling Bureau", "Coastal Safety Board"]);
+    expect(answer.text.split("\n")).toHaveLength(2);
+
+    const mayors = await askOverReports(
+      {
+        leyton: "Leyton's mayor, Priya Shah, opened the new library on Saturday. It cost £4 million.",
+        dunmore: "Dunmore's mayor, Colin Reeve, said the bypass would be finished by June. Work began last year.",
+      },
+      new ExtractiveAnswerer(),
+    );
+    const mayor = await mayors("Who is the Mayor?");
+    expect(mayor.citations.map((c) => c.text).sort()).toEqual([
+      "Dunmore's mayor, Colin Reeve, said the bypass would be finished by June.",
+      "Leyton's mayor, Priya Shah, opened the new library on Saturday.",
+    ]);
+    // Asked of one report, its own.
+    expect((await mayors("Who is the Mayor?", { reportIds: ["dunmore"] })).citations.map((c) => c.text)).toEqual(["Dunmore's mayor, Colin Reeve, said the bypass would be finished by June."]);
+  });
+
   it("is not answered for a name no report holds", async () => {
     const index = await memoryIndex({ strike: STRIKE });
     const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is Rachel Thirkell?");
