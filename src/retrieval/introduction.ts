@@ -18,7 +18,8 @@ type Ranked = ScoredFeatures & { report: { id: string }; sentence: { index: numb
  */
 export function asksWhoSomeoneIs(question: AnalysedQuestion): boolean {
   const named = WHO_IS.exec(question.text)?.[1];
-  // A capital is a name's even where the term finder reads a sentence start ("Rachel" after "Dr.").
+  // A capital is a name's even where the term finder reads a sentence start ("John" after "Brig.", a title that may end
+  // a sentence).
   return named !== undefined && question.terms.length > 0 && question.terms.every((t) => t.salient || /^\p{Lu}/u.test(t.surface)) && extractTerms(named).length === question.terms.length;
 }
 

@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import { stemmer } from "stemmer";
 import { dropInvisible } from "./invisible.js";
 import { keptApartStem } from "./kept-apart.js";
+import { ABBREVIATIONS } from "./segment-sentences.js";
 
 // Function words and question words carry no evidence that a report holds an answer.
 const STOPWORDS = new Set(
@@ -63,11 +64,14 @@ function termsOf(written: string): Term[] {
   const text = dropInvisible(written);
   const terms: Term[] = [];
   let sentenceStart = true;
+  let previous = "";
   for (const match of text.matchAll(WORD)) {
     const raw = match[0].replace(/\.$/, (dot) => (/^(\p{L}\.)+\p{L}\.$/u.test(match[0]) ? dot : ""));
     const before = text.slice(Math.max(0, (match.index ?? 0) - 2), match.index ?? 0);
-    const startsSentence = sentenceStart || /[.!?]\s*$/.test(before);
+    // A full stop after a title or an initial ends no sentence: "Derek" of "Cllr. Derek Maddox" is a name.
+    const startsSentence = sentenceStart || (/[.!?]\s*$/.test(before) && !endsNoSentence(previous));
     sentenceStart = false;
+    previous = match[0];
     const acronym = /^(\p{Lu}\.?){2,}$/u.test(raw);
     const lower = raw.toLowerCase();
     if (!acronym && STOPWORDS.has(lower.replace(/['’]s$/u, ""))) continue;
@@ -76,6 +80,10 @@ function termsOf(written: string): Term[] {
     terms.push({ stem: normalizeWord(raw), surface: raw, salient: acronym || capitalised || numeric });
   }
   return terms;
+}
+
+function endsNoSentence(word: string): boolean {
+  return /^\p{Lu}\.$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase().replace(/\.$/, ""));
 }
 
 /** Stems of a text, for lexical indexing (every occurrence, in order). */

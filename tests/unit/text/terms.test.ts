@@ -11,6 +11,15 @@ describe("extractTerms", () => {
     expect(Object.isFrozen(first) && first.every((t) => Object.isFrozen(t))).toBe(true);
   });
 
+  it("reads a capitalised word after a title or an initial as a name, not as the start of a sentence", () => {
+    // "Which council ward does Cllr. Maddox represent?" read "Maddox" as opening a sentence, so the name the answer must
+    // hold was not one, and the sentence introducing "Cllr. Derek Maddox" not found sure enough.
+    const salient = (text: string) => extractTerms(text).filter((t) => t.salient).map((t) => t.surface);
+    expect(salient("Which council ward does Cllr. Maddox represent?")).toEqual(["Cllr", "Maddox"]);
+    expect(salient("It was led by Dr. Rachel Ingersoll and John F. Kennedy.")).toEqual(["Dr", "Rachel", "Ingersoll", "John", "F", "Kennedy"]);
+    expect(salient("The talks ended. Officials left.")).toEqual([]);
+  });
+
   it("reads a word the same with or without the invisible characters a web page puts inside it", () => {
     // A report fetched from a page keeps its soft hyphens ("co&shy;operative") as written, for verbatim citations, and
     // its terms were "co" and "oper": once questions lost such characters, the very phrase pasted from it matched nothing.
