@@ -88,7 +88,8 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       // Only a sentence whose report holds every name the question uses may answer offline; an offline fallback of
       // the chat model still follows the offline judgement.
       // A close call the conversation settled checked its best passage only, and an introduction is the one sentence
-      // asked for (the passages around it scored as low, being as far from a bare name): only that one may be cited.
+      // asked for (the passages around it scored as low, being as far from a bare name): only that one may be cited, or
+      // one introduction for each report that says otherwise what is asked (retrieval/introduction.ts).
       const introduced = judgement.reason === INTRODUCES_THEM ? (judgement.introductions ?? 1) : 0;
       const onePassage = settledByConversation(judgement) || introduced > 0;
       const offered = !judgement.answerable ? [] : onePassage ? candidates.slice(0, Math.max(1, introduced)) : candidates.filter((c) => c.namesInOwnReport).slice(0, CANDIDATES);

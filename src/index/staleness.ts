@@ -11,8 +11,8 @@ import { hashReport } from "./read-report.js";
 
 /**
  * Whether the index must be (re)built from the corpus folder before answering: it is missing or unreadable, the
- * chunking settings or the text analysis (sentence splitting, word stems) changed, or a report under the corpus folder was added, changed or deleted since the last
- * ingest. Files ingest refused are remembered in the manifest and count as unchanged while they are. An index built
+ * chunking settings or the text analysis (sentence splitting, word stems) changed, or a report under the corpus folder
+ * was added, changed or deleted since the last ingest. Files ingest refused are remembered in the manifest and count as unchanged while they are. An index built
  * by another embedder is not stale but mismatched, and is refused when loaded.
  */
 export async function findStaleness(

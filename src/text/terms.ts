@@ -69,7 +69,7 @@ function termsOf(written: string): Term[] {
     const raw = match[0].replace(/\.$/, (dot) => (/^(\p{L}\.)+\p{L}\.$/u.test(match[0]) ? dot : ""));
     const before = text.slice(Math.max(0, (match.index ?? 0) - 2), match.index ?? 0);
     // A full stop after a title or an initial ends no sentence: "Derek" of "Cllr. Derek Maddox" is a name.
-    const startsSentence = sentenceStart || (/[.!?]\s*$/.test(before) && !endsNoSentence(previous));
+    const startsSentence = sentenceStart || (/[.!?]\s*$/.test(before) && !isTitleOrInitial(previous));
     sentenceStart = false;
     previous = match[0];
     const acronym = /^(\p{Lu}\.?){2,}$/u.test(raw);
@@ -82,8 +82,9 @@ function termsOf(written: string): Term[] {
   return terms;
 }
 
-function endsNoSentence(word: string): boolean {
-  return /^\p{Lu}\.$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase().replace(/\.$/, ""));
+/** "Cllr.", "Dr.", "F.": a word whose full stop the sentence splitter does not end a sentence at. */
+function isTitleOrInitial(word: string): boolean {
+  return word.endsWith(".") && (/^\p{Lu}\.$/u.test(word) || ABBREVIATIONS.has(word.slice(0, -1).toLowerCase()));
 }
 
 /** Stems of a text, for lexical indexing (every occurrence, in order). */
