@@ -100,8 +100,10 @@ describe("answer quality on the question bank, local store", () => {
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
     expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(1488);
-    // In-sample with the shipped model (fitted on all 1,488 under a 3.5 % limit on held-out wrong answers): 3.3 % wrong,
-    // near-misses 93.4 % abstained, direct 58.0 %, reworded 57.0 %; 3.4 %, 93.4 %, 56.8 %, 57.0 % before "what did X
+    // In-sample with the shipped model (fitted on all 1,488 under a 3.5 % limit on held-out wrong answers): 3.2 % wrong,
+    // near-misses 93.4 % abstained, direct 58.0 %, reworded 56.5 %; 3.3 %, 93.4 %, 58.0 %, 57.0 % before titles such as
+    // "Cllr." no longer ended a sentence (three reports split otherwise: 49 → 48 wrong, 267 → 265 right, two reworded
+    // questions' support no longer among the passages shown); 3.4 %, 93.4 %, 56.8 %, 57.0 % before "what did X
     // say" needed a sentence giving words and "who is <name>" / "what is <acronym>" were answered by the introduction; under the 4 % limit before, with the qualifier and
     // which/where checks: 3.9 %, 92.5 %, 58.8 %, 56.5 %. Fitted on the 1,344 (bank-i joined):
     // 3.7 %, 93.0 %, 60.1 %, 56.6 %; 3.6 %, 92.4 %, 58.8 %, 56.6 % before the answer model read whether the asked-for
@@ -111,11 +113,11 @@ describe("answer quality on the question bank, local store", () => {
     // bank's cross-validated 3.8 %, 93.7 %, 59.6 % and 57.6 %. Before an answer for sharing every word of the question
     // with the sentence or its neighbours counted against the fit's limit on wrong answers, the 915 gave 6.0 %, 91.2 %,
     // 67.7 % and 57.6 % cross-validated.
-    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.033);
+    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.032);
     expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.934);
     expect(targets.offTopicAbstained!.value).toBe(1);
     expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.579);
-    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.57);
+    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.565);
     // Embedding the bank's reports and 1,344 questions with the real model, then asking them: 71 s (at 1,200) at a load of 12 on 2
     // cores, past the default limit.
   }, 240_000);
@@ -174,17 +176,21 @@ describe("answer quality on the question bank, local store", () => {
   // (`changesSubject`): the second set's 26 → 27 passed (a turn whose answer was shown among the passages), no other set
   // moved. "Who is he?" read as "Who is <name>?" answered by the sentence introducing them: the bank's 38 → 43 passed
   // (related 32 → 28), bank-g's 12 → 13, bank-l's 7 → 8 (related 19 → 18); no wrong answer more.
+  // Titles such as "Cllr." no longer ending a sentence: bank-i's wrong 4 → 3 and passed 10 → 11 (the councillor's words
+  // quoted whole), the third set's passed 9 → 8 (that answer now among the passages shown, another turn's passages no
+  // longer holding theirs: related 15 → 15), bank-f's related 14 → 13;
+  // a name after a title read as a name: bank-e's passed 14 → 15 (related 14 → 13). Stems kept apart moved no set.
   const FOLLOW_UP_SETS = [
     { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 43, wrong: 1, related: 28 },
     { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 27, wrong: 1, related: 16 },
-    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 9, wrong: 1, related: 15 },
+    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1, related: 15 },
     { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 15, wrong: 0, related: 13 },
     { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 15, wrong: 1, related: 11 },
-    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 14, wrong: 0, related: 14 },
-    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 1, related: 14 },
+    { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 15, wrong: 0, related: 13 },
+    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 1, related: 13 },
     { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 13, wrong: 0, related: 11 },
     { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 10, wrong: 2, related: 11 },
-    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 10, wrong: 4, related: 14 },
+    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 11, wrong: 3, related: 14 },
     { file: "tests/fixtures/bank/followups-l.jsonl", total: 36, passed: 8, wrong: 2, related: 18 },
   ];
   /**
