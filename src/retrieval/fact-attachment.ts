@@ -1,3 +1,4 @@
+import { ORDINALS, SMALL_NUMBER_WORDS, TENS_WORDS } from "../text/number-words.js";
 import { isInflectedVerb } from "../text/synonyms.js";
 import { normalizeWord } from "../text/terms.js";
 import { baseFormOf } from "../text/word-forms.js";
@@ -62,7 +63,38 @@ export function factAttached(question: AnalysedQuestion, askedAbout: Set<string>
   const words = sentence.split(/\s+/).filter((w) => w !== "");
   return words.some(
     (w, i) =>
-      askedAbout.has(normalizeWord(w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))) &&
+      askedAbout.has(normalizeWord(bare(w))) &&
       holdsAnswerType(question.answerType, words.slice(Math.max(0, i - NEAR), i + NEAR + 1).join(" "), question.askedWords, question.askedThing),
   );
 }
+
+// "Seven of them": a count of what the sentence has just named.
+const COUNT_OF_THEM = new RegExp(String.raw`\b(?:\d[\d,]*|${SMALL_NUMBER_WORDS}|${TENS_WORDS})\s+of\s+(?:them|those|these)\b`, "i");
+const ORDINAL_WORDS = ORDINALS.flatMap(([word, digits]) => [word, digits]).join("|");
+// "How many times…" is answered "on at least 31 occasions" or "for a record ninth time".
+const OCCASIONS = new RegExp(String.raw`\b(?:${ORDINAL_WORDS}|\d+(?:st|nd|rd|th))\s+(?:straight\s+|successive\s+|consecutive\s+)?times?\b|\boccasions?\b`, "i");
+
+/**
+ * A "how many" question whose sentence counts something else, and only that: "How many razorbills has the centre
+ * taken in?" against "it had taken in 146 oiled seabirds, most of them guillemots and razorbills"; "How many members
+ * does the union have?" against "its members had been kept on standby for up to ten hours". Such a sentence never
+ * answers, however close: a near-miss is usually a sentence with the right kind of fact about the wrong thing. The
+ * count still belongs to what is asked when it counts "seven of them", counts times as occasions, or, with the
+ * counted thing left unsaid, stands beside the question's verb ("231,000 were sold") or a word one relation from the
+ * counted thing ("two navy vessels" for "how many ships").
+ */
+export function countsSomethingElse(question: AnalysedQuestion, askedAbout: Set<string>, sentence: string): boolean {
+  if (question.answerType !== "count" || askedAbout.size === 0) return false;
+  if (!holdsAnswerType("count", sentence, question.askedWords) || factAttached(question, askedAbout, sentence)) return false;
+  if (askedAbout.has("time") && OCCASIONS.test(sentence)) return false;
+  // Named as what is counted ("razorbills"), not as a modifier ("toy shops" for "how many toys…").
+  const named = sentence.split(/\s+/).map(bare).some((w) => isPlural(w) && askedAbout.has(normalizeWord(w)));
+  if (named) return !COUNT_OF_THEM.test(sentence);
+  const counted = question.terms.find((t) => askedAbout.has(t.stem));
+  const verb = question.predicate;
+  const beside = new Set([...(counted?.related ?? []), ...(verb ? [verb.stem, ...verb.synonyms, ...verb.forms] : [])]);
+  return !factAttached(question, beside, sentence);
+}
+
+/** A word without the punctuation around it. */
+const bare = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");

@@ -3,7 +3,7 @@ import { endsAsAQuestion } from "../text/question-sentence.js";
 import { reportsSpeech, asksWhatWasSaid } from "../text/reported-speech.js";
 import { stems } from "../text/terms.js";
 import { holdsAnswerType } from "./answer-type.js";
-import { askedAboutWords, factAttached } from "./fact-attachment.js";
+import { askedAboutWords, countsSomethingElse, factAttached } from "./fact-attachment.js";
 import { dot, type PoolSentence } from "./candidate-pool.js";
 import type { ReportNames } from "./report-names.js";
 import type { AnalysedQuestion, QuestionTerm } from "./question-analysis.js";
@@ -45,6 +45,7 @@ export const FEATURE_NAMES = [
   "anchoredCoverage",
   "factAttached",
   "qualifierMissing",
+  "countsSomethingElse",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 /**
@@ -53,7 +54,7 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
  * question paraphrases (its verb is often another word, "in 2022" may be "two years ago"), nor an interviewer's
  * question that leads to the reply; nor what only the answer model reads.
  */
-const ANSWER_ONLY = new Set<FeatureName>(["predicateMissing", "isQuestion", "anchoredCoverage", "factAttached", "qualifierMissing"]);
+const ANSWER_ONLY = new Set<FeatureName>(["predicateMissing", "isQuestion", "anchoredCoverage", "factAttached", "qualifierMissing", "countsSomethingElse"]);
 export const RANKING_FEATURE_NAMES = FEATURE_NAMES.filter((f) => !ANSWER_ONLY.has(f));
 export type Features = Record<FeatureName, number>;
 
@@ -208,6 +209,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         anchoredCoverage: anchoredCoverage(s.stems, titleStems(report), reportNames),
         factAttached: factAttached(question, askedAbout, s.sentence.text) ? 1 : 0,
         qualifierMissing: missesQualifier(qualifiers, around.map((n) => n.sentence.text)) ? 1 : 0,
+        countsSomethingElse: countsSomethingElse(question, askedAbout, s.sentence.text) ? 1 : 0,
         response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
       },
     });

@@ -69,6 +69,12 @@ describe("judge", () => {
     expect(judge(model, [otherYear, candidate(0.95)])).toMatchObject({ answerable: true, answerAt: 1 });
   });
 
+  it("never answers a 'how many' question with a sentence that counts only something else", () => {
+    const otherCount = { ...candidate(0.99), features: { ...features, coverage: 1, contextCoverage: 1, countsSomethingElse: 1 } };
+    expect(judge(model, [otherCount]).answerable).toBe(false);
+    expect(judge(model, [otherCount, candidate(0.95)])).toMatchObject({ answerable: true, answerAt: 1 });
+  });
+
   it("never answers with a sentence that is itself a question (an interview's), not even word for word", () => {
     const asking = { ...candidate(0.99), features: { ...features, coverage: 1, contextCoverage: 1, similarity: 0.5, isQuestion: 1 } };
     expect(judge(model, [asking]).answerable).toBe(false);

@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { askedAboutOf, askedAboutWords, factAttached } from "../../../src/retrieval/fact-attachment.js";
+import { askedAboutOf, askedAboutWords, countsSomethingElse, factAttached } from "../../../src/retrieval/fact-attachment.js";
 import { analyseQuestion } from "../../../src/retrieval/question-analysis.js";
 
 const attached = (question: string, sentence: string) => {
   const q = analyseQuestion(question);
   return factAttached(q, askedAboutWords(q), sentence);
+};
+
+const countsElse = (question: string, sentence: string) => {
+  const q = analyseQuestion(question);
+  return countsSomethingElse(q, askedAboutWords(q), sentence);
 };
 
 describe("what a question asks about", () => {
@@ -35,5 +40,27 @@ describe("the fact asked for attached to what is asked about", () => {
 
   it("never holds for a question that asks for no particular kind of fact", () => {
     expect(attached("Why did the talks collapse?", "The talks collapsed after four days.")).toBe(false);
+  });
+});
+
+describe("a count of something else", () => {
+  it("rules out a sentence whose only count is of another thing", () => {
+    expect(countsElse("How many curlews has the Fenby sanctuary ringed?", "The Fenby sanctuary said it had ringed 212 waders this spring, most of them redshanks and curlews.")).toBe(true);
+    expect(countsElse("How many staff work at the Orrin depot?", "About 900 posts will go at the head office, and about 300 at the Orrin and Bask depots, whose work will move north.")).toBe(true);
+    expect(countsElse("How many members does the Harl rowing club have?", "The Harl rowing club said its members had trained for up to six hours a day.")).toBe(true);
+  });
+
+  it("keeps a count that belongs to what is asked, however it is said", () => {
+    expect(countsElse("How many of the 40 lamp posts were rusted through?", "When inspectors checked all 40 of the street's lamp posts, they found rust through in nine of them.")).toBe(false);
+    expect(countsElse("How many times has Corley won the Shield?", "Corley won the Shield for a record seventh time on Sunday.")).toBe(false);
+    expect(countsElse("how many times did she forge the receipts", "She forged the receipts on at least 14 occasions.")).toBe(false);
+    expect(countsElse("How many of the kettles were sold in Ireland?", "About 80,000 were sold in Britain and a further 9,000 in Ireland, at hardware shops and online.")).toBe(false);
+    expect(countsElse("How many jobs will the closure cost?", "The closure will cost 480 jobs.")).toBe(false);
+    expect(countsElse("how many ships does the coastguard have in the bay", "The coastguard, which keeps three patrol vessels in the bay, sent one to the wreck.")).toBe(false);
+  });
+
+  it("leaves a sentence with no count, or a question asking for none, to the answer model", () => {
+    expect(countsElse("How many curlews were ringed?", "Curlews were ringed at the sanctuary for the first time.")).toBe(false);
+    expect(countsElse("When did the sanctuary ring the curlews?", "The sanctuary ringed 212 waders in May.")).toBe(false);
   });
 });
