@@ -10,7 +10,7 @@ import { extractTerms, stems } from "../text/terms.js";
  * a year is not an amount and a sum of money is not a head count, so each kind has its own test: a near-miss question
  * ("What will the new ships cost?") is usually answered, wrongly, by a sentence about its subject without that fact.
  */
-export type AnswerType = "count" | "amount" | "figure" | "money" | "age" | "duration" | "time" | "person" | "place" | "placeName" | "name" | undefined;
+export type AnswerType = "count" | "amount" | "figure" | "money" | "age" | "duration" | "time" | "clock" | "person" | "place" | "placeName" | "name" | undefined;
 
 // What a question about money says it is about; "how much higher" or "how much of its fuel" are plain amounts.
 const MONEY_WORDS = String.raw`cost|costs|costing|costed|price|priced|pay|pays|paid|paying|spend|spends|spent|spending|worth|fee|fees|fare|fares|charge|charged|earn|earned|earns|salary|wage|fine|fined|budget`;
@@ -58,6 +58,8 @@ export function answerTypeOf(question: string): AnswerType {
   if (/\bhow (much|far|big|large|high|low|small|fast|deep|tall|wide)\b|\bwhat (percentage|proportion|share|amount|figure|rate|total|value)\b/.test(q)) return "amount";
   if (asksForMeasure(question)) return "figure";
   if (/\bhow long\b(?!\s+ago)|\bfor how many (days|weeks|months|years|hours)\b/.test(q)) return "duration";
+  // "What time did the collapse happen?" wants the hour, which "early on Thursday" does not give.
+  if (/\b(what|which|at what) (time|hour)\b(?! (of|frame|scale|limit|zone)\b)/.test(q)) return "clock";
   if (/\bwhen\b|\bhow long ago\b|\b(what|which) (year|date|day|month|time|hour|week)\b|\bwhat time\b/.test(q)) return "time";
   if (/\b(which|what) (city|cities|country|countries|place|town|village|region|province|venue|location|state|district|county|stadium|port|court)\b/.test(q)) return "placeName";
   if (/^\s*where\b|\bwhere (is|was|are|were|did|do|does|will|would)\b/.test(q)) return "place";
@@ -135,6 +137,8 @@ const TIME_WORDS = new RegExp(
   String.raw`\b(${MONTHS}|${DAYS}|yesterday|today|tomorrow|tonight|overnight|earlier|ago|morning|afternoon|evening|night|dawn|dusk|spring|summer|autumn|fall|winter)s?\b|${WHICH_PERIOD}|${YEAR}|${CLOCK}`,
   "i",
 );
+// A time of day as copy gives it: "9:40 p.m.", "at 6 a.m.", "noon", "1400 GMT"; not "31 hours", which CLOCK allows.
+const CLOCK_TIME = /\b\d{1,2}([:.]\d\d)?\s?[ap]\.?m\b|\b\d{1,2}:\d\d\b|\bo'clock\b|\b(noon|midday|midnight|dawn|dusk|sunrise|sunset)\b|\b\d{4}\s?(gmt|utc|hours)\b/i;
 const CARDINALS = new RegExp(
   String.raw`\b(${SMALL_NUMBER_WORDS}|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|${TENS_WORDS}|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|a third|a quarter|both|single|pair|couple)\b`,
   "i",
@@ -248,6 +252,8 @@ export function holdsAnswerType(type: AnswerType, given: string, askedWords: Set
       return DURATION.test(text) || LENGTH.test(text);
     case "time":
       return TIME_WORDS.test(text);
+    case "clock":
+      return CLOCK_TIME.test(text);
     case "place":
       return namesNewPlace(text, askedWords);
     case "placeName":

@@ -21,6 +21,9 @@ describe("the kind of fact a question asks for", () => {
     ["How long did the talks last?", "duration"],
     ["When did the strike begin?", "time"],
     ["What year was the dam built?", "time"],
+    ["What time did the ferry sink?", "clock"],
+    ["At what time was the road closed?", "clock"],
+    ["What time of year do the geese arrive?", "time"],
     ["Who mediated the talks?", "person"],
     ["Where were the talks held?", "place"],
     ["Which countries brokered the ceasefire?", "placeName"],
@@ -32,6 +35,13 @@ describe("the kind of fact a question asks for", () => {
     expect(holdsAnswerType("count", "The evacuation began at 4 p.m. on 12 March 2024.", asked(q))).toBe(false);
     expect(holdsAnswerType("count", "About 1,200 people were evacuated.", asked(q))).toBe(true);
     expect(holdsAnswerType("count", "Three families left the valley.", asked(q))).toBe(true);
+  });
+
+  it("wants the hour for what time, which a day or a number of hours does not give", () => {
+    const q = asked("What time did the roof fall?");
+    expect(holdsAnswerType("clock", "The roof fell at 9:40 p.m. on Tuesday.", q)).toBe(true);
+    expect(holdsAnswerType("clock", "The roof fell shortly after midnight.", q)).toBe(true);
+    expect(holdsAnswerType("clock", "The crew was brought out early on Thursday, 31 hours after the roof fell.", q)).toBe(false);
   });
 
   it("wants a date or time for when, a duration for how long, and someone the question did not name for who", () => {
