@@ -170,6 +170,9 @@ describe("answer quality on the question bank, local store", () => {
   // quoted whole), the third set's passed 9 → 8 (that answer now among the passages shown, another turn's passages no
   // longer holding theirs: related 15 → 15), bank-f's related 14 → 13;
   // a name after a title read as a name: bank-e's passed 14 → 15 (related 14 → 13). Stems kept apart moved no set.
+  // A "how many" question not answered by a sentence counting something else: bank-l's 8 → 6 passed (a nurse's "12
+  // mobile teams" no longer settles the close call whose quotation beside it held the count; "And the smaller union?"
+  // read as "How many the smaller union for it?" no longer answered by luck), bank-i's related 14 → 13.
   const FOLLOW_UP_SETS = [
     { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 43, wrong: 1, related: 28 },
     { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 27, wrong: 1, related: 16 },
@@ -180,8 +183,8 @@ describe("answer quality on the question bank, local store", () => {
     { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 1, related: 13 },
     { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 13, wrong: 0, related: 11 },
     { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 10, wrong: 2, related: 11 },
-    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 11, wrong: 3, related: 14 },
-    { file: "tests/fixtures/bank/followups-l.jsonl", total: 36, passed: 8, wrong: 2, related: 18 },
+    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 11, wrong: 3, related: 13 },
+    { file: "tests/fixtures/bank/followups-l.jsonl", total: 36, passed: 6, wrong: 2, related: 18 },
   ];
   /**
    * Every set's follow-ups asked at once, the first time a set's results are wanted: a follow-up's reading exists only
