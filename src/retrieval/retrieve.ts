@@ -23,7 +23,7 @@ export interface Candidate extends RankedSentence {
 
 export interface Retrieval {
   question: AnalysedQuestion;
-  /** Every sentence of the retrieved chunks, best first. */
+  /** Every sentence of the retrieved chunks, best first, but the sentences the judgement answers with go first. */
   candidates: Candidate[];
   judgement: Judgement;
   timings: { embedMs: number; retrieveMs: number };
@@ -94,7 +94,8 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
     return {
       question: analysed,
       candidates,
-      judgement,
+      // The answer's place among the candidates, where the engine's checks look for it: first.
+      judgement: judgement.answerAt === undefined ? judgement : { ...judgement, answerAt: 0 },
       timings: { embedMs: t1 - t0, retrieveMs: t2 - t1 },
       around: (sentence, before, after) =>
         index

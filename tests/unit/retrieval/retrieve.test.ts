@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { ANSWER_FEATURE_NAMES } from "../../../src/retrieval/answer-features.js";
+import type { AnswerabilityModel } from "../../../src/retrieval/answerability-model.js";
+import { RANKING_FEATURE_NAMES } from "../../../src/retrieval/features.js";
 import { createRetriever, type Retrieve } from "../../../src/retrieval/retrieve.js";
 import type { SearchIndex } from "../../../src/retrieval/search-index.js";
 import { memoryIndex, testEmbeddings } from "../../helpers/memory-index.js";
@@ -131,6 +134,20 @@ describe("retrieve", () => {
     expect(declared.anchoredCoverage).toBe(1);
     expect((await at("Who declared a local emergency in the flood?", "other", "The mayor")).anchoredCoverage).toBeLessThan(1);
     expect((await at("How much did the Millbrook Energy Board spend on pumps?", "Millbrook flood", "The Energy Board")).anchoredCoverage).toBe(1);
+  });
+
+  it("puts the sentence it answers with first, and says so: the engine's checks read the answer where the judgement points", async () => {
+    // A sentence model that ranks a sentence holding a count lower, and an answer model sure of anything: the count's
+    // sentence is answered with from below the first.
+    const model: AnswerabilityModel = {
+      version: 2,
+      sentence: { features: [...RANKING_FEATURE_NAMES], mean: RANKING_FEATURE_NAMES.map(() => 0), scale: RANKING_FEATURE_NAMES.map(() => 1), weights: RANKING_FEATURE_NAMES.map((f) => (f === "typeInSentence" ? -0.6 : f === "coverage" ? 1 : 0)), bias: 0 },
+      answer: { features: [...ANSWER_FEATURE_NAMES], bias: 3, stumps: [] },
+      thresholds: { answer: 0.5, answerWordForWord: 0.5, relatedSimilarity: 0 },
+    };
+    const r = await createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8, model })("How many ships were waiting offshore in Valparaiso?");
+    expect(r.judgement.answerable).toBe(true);
+    expect(r.candidates[r.judgement.answerAt!]!.sentence.text).toBe("The port authority said 14 ships were waiting offshore.");
   });
 
   it("keeps to the reports it is given", async () => {
