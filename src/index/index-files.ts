@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { z } from "zod";
@@ -71,14 +71,32 @@ const SEGMENTS = "segments";
 const MISSING_HINT = "run `npm run ingest` to build it";
 
 export async function currentGenerationDir(indexDir: string): Promise<string | undefined> {
+  let name: string;
   try {
-    const name = (await readFile(path.join(indexDir, CURRENT), "utf8")).trim();
-    return name === "" ? undefined : path.join(indexDir, name);
+    name = (await readFile(path.join(indexDir, CURRENT), "utf8")).trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     // DATA_DIR is a file, a folder has no read permission, CURRENT is a folder: said as such, not as an unexpected error.
     throw indexFolderProblem(indexDir, error, "read");
   }
+  if (GENERATION.test(name) && (await isFolder(path.join(indexDir, name)))) return path.join(indexDir, name);
+  // CURRENT only names the live generation, which every ingest and start leaves alone beside it. Emptied or naming a
+  // folder that is not there (edited, restored from a partial copy), it read as no index or a damaged list of reports:
+  // the start's tidying deleted the generation and the rebuild from the corpus folder lost every report from
+  // elsewhere. The one generation there is the live one; with several (an ingest killed before its swap left one)
+  // nothing says which was live.
+  return (await loneGeneration(indexDir)) ?? (name === "" ? undefined : path.join(indexDir, name));
+}
+
+/** A generation folder's name as an ingest writes it; anything else in CURRENT is damage, never a path to follow. */
+const GENERATION = /^gen-[\w-]+$/;
+
+const isFolder = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => false);
+
+async function loneGeneration(indexDir: string): Promise<string | undefined> {
+  const entries = await readdir(indexDir, { withFileTypes: true }).catch(() => []);
+  const generations = entries.filter((e) => e.isDirectory() && GENERATION.test(e.name));
+  return generations.length === 1 ? path.join(indexDir, generations[0]!.name) : undefined;
 }
 
 /**

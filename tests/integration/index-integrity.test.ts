@@ -234,6 +234,39 @@ describe("a start over an index whose list of reports is unreadable", () => {
   });
 });
 
+describe("a CURRENT file that is damaged", () => {
+  // CURRENT only names the live generation, which is whole beside it: emptied, it read as "No index yet … (first run
+  // only)", and the start's tidying deleted every generation and segment; naming a generation that is gone, it read
+  // as a damaged manifest. Either way the index was rebuilt from the corpus folder and the outsider was lost.
+  it.each([
+    ["emptied", ""],
+    ["naming a generation that is gone", "gen-1-dead00"],
+    ["naming a folder outside the index", "../.."],
+  ])("%s: the start answers from the one generation there, every report kept", async (_, content) => {
+    ws = makeWorkspace();
+    await threeReportsAndAnOutsider();
+    const live = readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8");
+    writeFileSync(path.join(ws.config.indexDir, "CURRENT"), content);
+
+    const { engine, notices } = await start();
+    expect(notices).toEqual([]);
+    expect(engine.reports().map((r) => r.id).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "bridge", "ferry", "lighthouse"]);
+    expect(readdirSync(ws.config.indexDir)).toContain(live.trim());
+    await engine.close();
+  });
+
+  it("with no generation beside it, is no index and is built from the corpus folder", async () => {
+    ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
+    const live = readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8").trim();
+    rmSync(path.join(ws.config.indexDir, live), { recursive: true });
+    writeFileSync(path.join(ws.config.indexDir, "CURRENT"), "");
+    const { engine } = await start();
+    expect(engine.reports().map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
+    await engine.close();
+  });
+});
+
 describe("pathological corpus files", () => {
   it("skips a 1 MB one-paragraph file of 150,000 short lines with its reason, and keeps everything else working", async () => {
     ws = makeWorkspace();
