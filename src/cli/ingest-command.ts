@@ -61,6 +61,7 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
   if (values.json) {
     for (const id of summary.removed) print(JSON.stringify({ removed: id }));
     for (const m of summary.missing) print(JSON.stringify({ missing: m }));
+    for (const id of summary.repaired) print(JSON.stringify({ repaired: id }));
     for (const s of summary.skipped) print(JSON.stringify({ skipped: s }));
     for (const s of summary.ignored) print(JSON.stringify({ ignored: s }));
     const totals = { added: count("added"), updated: count("updated"), unchanged: count("unchanged"), removed: summary.removed.length, skipped: summary.skipped.length, ignored: summary.ignored.length };
@@ -68,6 +69,7 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
   } else {
     for (const id of summary.removed) print(`removed   ${id}: its file is gone`);
     for (const m of summary.missing) print(`kept      ${m.id}: its source ${stripControl(m.source)} is missing (\`npm run remove -- ${m.id}\` drops it)`, io.stderr);
+    for (const id of summary.repaired) print(`repaired  ${id}: its copy in the index was damaged, so it was read again from its file`, io.stderr);
     for (const line of unreadFileLines(summary)) print(line, io.stderr);
     print(
       `${summary.changed ? "Index updated" : "Index already up to date"} in ${(summary.ms / 1000).toFixed(2)} s: ` +

@@ -19,6 +19,8 @@ export interface IngestSummary {
   removed: string[];
   /** Reports kept although their source file is gone: only an ingest of the folder that held it, or remove, drops one. */
   missing: Array<{ id: string; source: string }>;
+  /** Reports whose copy in the index was damaged (a segment file failing its checksum), read again from their files. */
+  repaired: string[];
   skipped: SkippedFile[];
   /**
    * Files found in a folder this ingest read that are of no report type, each with why: said, since a user who saved

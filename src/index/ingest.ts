@@ -74,8 +74,10 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
     const named = await Promise.all(files.map((file) => readFileForIngest(file, config.maxReportBytes, config.corpusDir)));
     const state = previous && (await previousState(previous, new Set(files), settings, config.maxReportBytes));
     const plan = planIngest(state, named, settings);
+    // Part of the summary, which npm run ingest prints as a "repaired" line each (a start says it in its notice): a
+    // warning here was a JSON line in the terminal beside "updated" lines for reports nobody had changed.
     if (previous && previous.damaged.length > 0) {
-      logger.warn({ damaged: previous.damaged.map((r) => r.id) }, "damaged reports in the live index; re-reading them from their sources");
+      logger.info({ damaged: previous.damaged.map((r) => r.id) }, "damaged reports in the live index; re-reading them from their sources");
     }
 
     const results: IngestedReport[] = [];
@@ -117,7 +119,9 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       });
       logger.info({ reports: draft.reports.length, removed, skipped: skipped.length }, "index written");
     }
-    return { reports: results, removed, missing: plan.missing, skipped, ignored, changed: Boolean(changed), ms: performance.now() - started };
+    const damaged = new Set(previous?.damaged.map((r) => r.id));
+    const repaired = results.filter((r) => damaged.has(r.id)).map((r) => r.id).sort();
+    return { reports: results, removed, missing: plan.missing, repaired, skipped, ignored, changed: Boolean(changed), ms: performance.now() - started };
   };
   return ctx.lock ? underLock(ctx.lock) : store.withWriteLock(underLock);
 }

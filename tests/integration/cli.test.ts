@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -8,6 +8,7 @@ import { askCommand } from "../../src/cli/ask-command.js";
 import { ingestCommand } from "../../src/cli/ingest-command.js";
 import { removeCommand } from "../../src/cli/remove-command.js";
 import { replCommand } from "../../src/cli/repl.js";
+import { readManifest } from "../../src/index/index-files.js";
 import { runCommand, type CliIo } from "../../src/cli/run-main.js";
 import { captureIo } from "../helpers/cli-io.js";
 import { FIRST_REPORT, makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
@@ -128,6 +129,26 @@ describe("command line", () => {
     // It was also a JSON warning on the line before.
     expect(io.err()).toBe(`kept      harbour: its source ${file} is missing (\`npm run remove -- harbour\` drops it)\n`);
     expect((await run(removeCommand, ["harbour", "lighthouse"])).code).toBe(0);
+  });
+
+  it("says a report read again because its copy in the index was damaged, as its repaired line", async () => {
+    const file = path.join(ws.root, "crane.txt");
+    writeFileSync(file, "The harbour crane was repaired on Tuesday.");
+    expect((await run(ingestCommand, [file])).code).toBe(0);
+    const { manifest } = (await readManifest(ws.config.indexDir))!;
+    const segment = manifest.segments.find((s) => s.reports.includes("crane"))!;
+    truncateSync(path.join(ws.config.indexDir, "segments", segment.name, "columns.bin"), 100);
+    const io = captureIo({ ...ws.env, LOG_LEVEL: undefined });
+    expect(await runCommand((cliIo) => ingestCommand([file], cliIo), io)).toBe(0);
+    // It was a JSON warning alone, beside "updated" lines for reports nobody had changed.
+    const lines = [...segment.reports].sort().map((id) => `repaired  ${id}: its copy in the index was damaged, so it was read again from its file\n`);
+    expect(io.err()).toBe(lines.join(""));
+    expect(io.out()).toMatch(/^updated\s+crane: 1 sentence, 1 chunk/m);
+    const json = captureIo({ ...ws.env, LOG_LEVEL: undefined });
+    truncateSync(path.join(ws.config.indexDir, "segments", (await readManifest(ws.config.indexDir))!.manifest.segments.find((s) => s.reports.includes("crane"))!.name, "columns.bin"), 100);
+    expect(await runCommand((cliIo) => ingestCommand(["--json", file], cliIo), json)).toBe(0);
+    expect(json.out().split("\n")).toContain(JSON.stringify({ repaired: "crane" }));
+    expect((await run(removeCommand, ["crane"])).code).toBe(0);
   });
 
   it("remove with any unknown id removes nothing and names the unknown ids in one line, long lists cut", async () => {

@@ -15,6 +15,7 @@ const added = (paths: string[]): IngestSummary => ({
   removed: [], missing: [],
   skipped: [],
   ignored: [],
+  repaired: [],
   changed: true,
   ms: 1,
 });
