@@ -116,6 +116,7 @@ export function definitePhrases(question: string, source = ""): string[] {
     if (!owner && (opener.word.toLowerCase() !== "the" || opener.closes)) continue;
     const words: string[] = [];
     let j = i + 1;
+    let nameEnded = false;
     // A joining "and" ("the Turkish and Qatari officials") is not one of the phrase's words.
     for (; j < tokens.length && words.filter((w) => w !== "and").length < MAX_PHRASE_WORDS; j++) {
       const w = tokens[j]!;
@@ -127,6 +128,7 @@ export function definitePhrases(question: string, source = ""): string[] {
       if ((PHRASE_BREAKS.has(w.word.toLowerCase()) && !joinsDescribers(tokens, j, words)) || /^the$/i.test(w.word) || (verbForm && !nameEnds)) break;
       words.push(w.word);
       if (nameEnds) {
+        nameEnded = true;
         j++;
         break;
       }
@@ -140,9 +142,11 @@ export function definitePhrases(question: string, source = ""): string[] {
     while (owner && start > 1 && /^\p{Lu}/u.test(tokens[start - 1]!.word) && !OPENERS.has(tokens[start - 1]!.word.toLowerCase())) start--;
     // The subject after an auxiliary runs into its verb ("What did the Afghan delegation demand from Islamabad?",
     // "Why did Corrin Air's computer system fail?") unless a verb ended it ("Where would the alternative route have
-    // crossed …?"); after a form of "be", only a past participle does: "Where was the getaway car found?".
+    // crossed …?"); after a form of "be", only a past participle does: "Where was the getaway car found?". A phrase
+    // that ended where the cited sentences write its last two words as one name ran into nothing: "When will the
+    // public meeting come?" is about "the public meeting", and "it" read "the public".
     const before = start > 0 ? tokens[start - 1]!.word.toLowerCase() : "";
-    const endedByVerb = tokens[j] !== undefined && VERB_BREAKS.has(tokens[j]!.word.toLowerCase());
+    const endedByVerb = nameEnded || (tokens[j] !== undefined && VERB_BREAKS.has(tokens[j]!.word.toLowerCase()));
     const last = words.at(-1) ?? "";
     const runsIntoVerb = AUXILIARIES.has(before) || (BE.has(before) && baseFormOf(last, "verb") !== undefined);
     if (runsIntoVerb && !endedByVerb && words.length > 1 && /^\p{Ll}/u.test(last)) words.pop();

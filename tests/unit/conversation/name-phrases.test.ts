@@ -82,7 +82,12 @@ describe("definitePhrases", () => {
     expect(definitePhrases("is the credit monitoring free?", source)).toEqual(["the credit monitoring"]);
     expect(definitePhrases("is the credit monitoring free?")).toEqual(["the credit"]);
     expect(definitePhrases("Were the talks collapsing?", source)).toEqual(["the talks"]);
+    // Ended there, the phrase is whole: the verb after an auxiliary comes after it, and is not its last word.
+    const meeting = "The first results are expected on Friday, and a public meeting will be held at the Corn Exchange.";
+    expect(definitePhrases("When will the public meeting come?", meeting)).toEqual(["the public meeting"]);
+    expect(definitePhrases("Why did the public meeting end early?", meeting)).toEqual(["the public meeting"]);
   });
+
 
   it("tells a phrase naming someone by office or role, which 'it' does not stand for", () => {
     expect(namesAPerson("the finance minister")).toBe(true);

@@ -242,6 +242,9 @@ describe("offline follow-up rewrite", () => {
     // The report writes "credit-monitoring service": "monitoring" is part of the thing, not a verb after it.
     const monitoring = [turn("is the credit monitoring free?", ["sign up for the free 12-month credit-monitoring service from Clearmark."], "breach")];
     expect(coreOf(rewriteOffline("what do consumer groups make of it?", monitoring).question)).toBe("What do consumer groups make of the credit monitoring?");
+    // Written together in the answer, "public meeting" is the thing, whole, though a verb follows it in the question.
+    const meeting = [turn("When will the public meeting come?", ["The first results are expected on Friday, and a public meeting will be held at the Corn Exchange on 9 October."], "harbour")];
+    expect(coreOf(rewriteOffline("Where will it be held?", meeting).question)).toBe("Where will the public meeting be held?");
   });
 
   it("fills an elliptic question in from the previous one", () => {
