@@ -38,6 +38,8 @@ export async function ingestWithPages(
 ): Promise<IngestSummary> {
   const fetchSkipped: SkippedFile[] = [];
   const saved: SavedReport[] = [];
+  /** The address each page named by URL was fetched from, by the file it was saved as. */
+  const addresses = new Map<string, string>();
   let summary: IngestSummary;
   // Every page saved so far is put back on any failure, a later page's fetch or the refresh included: the ingest
   // stops, and a page it never read would stay in the web folder, to be read as a report by the next.
@@ -48,7 +50,9 @@ export async function ingestWithPages(
     if (urls.length > 0) await checkAddressList(config);
     for (const url of urls) {
       try {
-        saved.push(await saveUrlReport(url, config, lock));
+        const page = await saveUrlReport(url, config, lock);
+        saved.push(page);
+        addresses.set(page.path, url);
       } catch (error) {
         if (options.failOnFetch || !(error instanceof DossierError)) throw error;
         fetchSkipped.push({ file: url, reason: error.message });
@@ -75,5 +79,12 @@ export async function ingestWithPages(
   }
   const refused = new Set(summary.skipped.map((s) => s.file));
   await putBackAll(saved.filter((s) => refused.has(s.path)).map((s) => s.undo));
-  return { ...summary, skipped: [...fetchSkipped, ...summary.skipped] };
+  // A refused page is put back, so the file it was saved as for the ingest is nowhere: its line names the address
+  // typed, as a page that could not be fetched is named ("skipped   picture.html: …" named a file nobody had).
+  const named = summary.skipped.map((s) => {
+    const url = addresses.get(s.file);
+    // A reason opens with the name of the file it is about; a saved page's name, made from its address, has no colon.
+    return url === undefined ? s : { file: url, reason: `${url}${s.reason.slice(s.reason.indexOf(": "))}` };
+  });
+  return { ...summary, skipped: [...fetchSkipped, ...named] };
 }

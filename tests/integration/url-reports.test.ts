@@ -292,6 +292,20 @@ describe("pages an ingest of addresses puts back", () => {
   });
 });
 
+describe("a page fetched by URL that the ingest refuses", () => {
+  it("is named on its skipped line by the address typed, not by the file it was saved as for a moment", async () => {
+    served.set("/papers/picture.html", { type: "text/html", body: "\u0089PNG\r\n\u001a\n\u0000\u0000" });
+    const refused = await ingest(`${base}/papers/picture.html`);
+    expect(refused.status).toBe(1);
+    // It was "skipped   picture.html: …", a file nobody named, which is not in the corpus folder either.
+    expect(refused.stderr).toBe(`skipped   ${base}/papers/picture.html: binary file (contains NUL bytes)\n`);
+    const json = await ingest("--json", `${base}/papers/picture.html`);
+    expect(json.stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((l) => l.skipped !== undefined)).toEqual([
+      { skipped: { file: `${base}/papers/picture.html`, reason: `${base}/papers/picture.html: binary file (contains NUL bytes)` } },
+    ]);
+  });
+});
+
 describe("a page added from chat that the ingest refuses", () => {
   it("is rolled back before another ingest can take the lock: none sees it in the web folder, and nothing is left behind", async () => {
     copyFileSync(FIRST_REPORT, path.join(ws.corpusDir, path.basename(FIRST_REPORT)));
@@ -302,7 +316,11 @@ describe("a page added from chat that the ingest refuses", () => {
     // Another process's ingest, waiting for the lock from the moment the page is saved.
     const other = waitingIngest(ws.config.indexDir, page, () => (existsSync(webFolder(ws.config)) ? readdirSync(webFolder(ws.config)).sort() : []));
     try {
-      await expect(engine.addUrlReport(`${base}/papers/broken.pdf`)).rejects.toMatchObject({ code: "BAD_REPORT", message: expect.stringMatching(/^The report was not ingested: broken\.pdf: /) });
+      await expect(engine.addUrlReport(`${base}/papers/broken.pdf`)).rejects.toMatchObject({
+        code: "BAD_REPORT",
+        // Named by the address given, as the refusal of a page that could not be fetched is.
+        message: expect.stringContaining(`The report was not ingested: ${base}/papers/broken.pdf: `),
+      });
     } finally {
       await other.done();
       await engine.close();
