@@ -38,7 +38,12 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
     resolved = asked !== undefined;
   } else {
     const taken = new Set<string>();
+    const subjects = new Map<string, string>();
     const referents = signals.anaphors.map((anaphor) => {
+      // "What did they say in their statement?": the possessive of a pronoun the question already used is that
+      // pronoun's; sought on its own, "their" took the harbours an earlier "How many harbours have they dredged?" counted.
+      const same = anaphor.possessive ? subjects.get(anaphor.word.toLowerCase()) : undefined;
+      if (same !== undefined) return same;
       const before = core.slice(0, anaphor.index);
       const pointer = { anaphor, partOf: /\bof\s*$/i.test(before), identifies: IDENTIFIES.test(core), inTime: IN_TIME.test(before), acts: actsAsSubject(core, anaphor) };
       const found = referentFor(pointer, history);
@@ -50,6 +55,8 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
       // enforce its decisions?").
       if (!anaphor.possessive && taken.has(found)) return undefined;
       taken.add(found);
+      const itsPossessive = POSSESSIVE_OF[anaphor.word.toLowerCase()];
+      if (!anaphor.possessive && itsPossessive !== undefined) subjects.set(itsPossessive, found);
       return found;
     });
     // Right to left, so earlier indexes stay valid as words are replaced.
@@ -86,6 +93,9 @@ export function rewriteOffline(question: string, history: readonly Turn[]): Foll
   const subject = signals.ellipsisSubject !== undefined && resolved ? { ellipsisSubject: signals.ellipsisSubject } : {};
   return { question: standalone, rewritten: standalone !== question, preferredReportId: answeredFrom(history), ...subject };
 }
+
+/** The possessive of each subject pronoun: "they" and "their" in one question are the same people. */
+const POSSESSIVE_OF: Record<string, string> = { they: "their", he: "his", she: "her", it: "its" };
 
 /**
  * "How many homes were hit?", "Who runs transit?": a question in a conversation that names nothing stands on its own

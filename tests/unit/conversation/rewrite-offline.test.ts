@@ -247,6 +247,14 @@ describe("offline follow-up rewrite", () => {
     expect(coreOf(rewriteOffline("Where will it be held?", meeting).question)).toBe("Where will the public meeting be held?");
   });
 
+  it("reads a possessive as the pronoun the question already used: 'they' and 'their' are the same people", () => {
+    const rounds = [turn("Who mediated the talks?", [MEDIATED]), turn("How many rounds did they hold?", ["They held four rounds."])];
+    // "their" alone took the rounds the last question counted: "… about the rounds’ role?".
+    expect(coreOf(rewriteOffline("What did they say about their role?", rounds).question)).toBe(
+      "What did the Turkish and Qatari officials say about the Turkish and Qatari officials’ role?",
+    );
+  });
+
   it("fills an elliptic question in from the previous one", () => {
     const demands = [turn("What did the Afghan delegation demand?", [DEMANDS])];
     expect(coreOf(rewriteOffline("And Pakistan?", demands).question)).toBe("What did Pakistan demand?");
