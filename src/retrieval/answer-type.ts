@@ -214,8 +214,14 @@ const hasQuantity = (sentence: string) => {
   return /\d/.test(rest) || CARDINALS.test(rest);
 };
 
-// A count of things: a quantity once sums of money and shares ("£8.3 million", "14 per cent") are set aside.
-const MONEY_OR_SHARE = new RegExp(String.raw`[$£€¥₹]\s?\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?|\b\d[\d,.]*\s?(%|per\s?cent|percent)|${MONEY.source}`, "gi");
+// A count of things: a quantity once sums of money and shares ("£8.3 million", "14 per cent", "one in five teachers",
+// "three out of ten") are set aside, and "one of the pilot schools", which counts none of them. A share's second
+// number is small, never a year: "killed five in 2024" counts.
+const SMALL_NUMBER = String.raw`(?:\d[\d,.]*|${SMALL_NUMBER_WORDS}|${TENS_WORDS})`;
+const MONEY_OR_SHARE = new RegExp(
+  String.raw`[$£€¥₹]\s?\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?|\b\d[\d,.]*\s?(%|per\s?cent|percent)|${MONEY.source}|\b${SMALL_NUMBER}\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{1,3}(?![\d,.])|${SMALL_NUMBER_WORDS}|${TENS_WORDS})\b|\bone\s+of\s+(?:the|its|their|his|her|our|these|those)\b`,
+  "gi",
+);
 const hasCount = (sentence: string) => hasQuantity(sentence.replace(MONEY_OR_SHARE, " "));
 // A measured figure is written in digits in news text ("47.6 per cent", "£42.7 million", "3-1"); "a third" or
 // "four consecutive finals" describe, they do not measure.

@@ -35,6 +35,12 @@ describe("the kind of fact a question asks for", () => {
     expect(holdsAnswerType("count", "The evacuation began at 4 p.m. on 12 March 2024.", asked(q))).toBe(false);
     expect(holdsAnswerType("count", "About 1,200 people were evacuated.", asked(q))).toBe(true);
     expect(holdsAnswerType("count", "Three families left the valley.", asked(q))).toBe(true);
+    const surveyed = asked("How many teachers were surveyed?");
+    expect(holdsAnswerType("count", "One in five teachers said pupils arrived hungry.", surveyed)).toBe(false);
+    expect(holdsAnswerType("count", "Three out of ten teachers said so.", surveyed)).toBe(false);
+    expect(holdsAnswerType("count", "Pupils at one of the pilot schools were surveyed.", asked("How many pilot schools were there?"))).toBe(false);
+    expect(holdsAnswerType("count", "The union surveyed 1,240 teachers.", surveyed)).toBe(true);
+    expect(holdsAnswerType("count", "The storms killed five in 2024.", asked("How many did the storms kill?"))).toBe(true);
   });
 
   it("wants the hour for what time, which a day or a number of hours does not give", () => {
