@@ -85,6 +85,9 @@ const OCCASIONS = new RegExp(String.raw`\b(?:${ORDINAL_WORDS}|\d+(?:st|nd|rd|th)
  */
 export function countsSomethingElse(question: AnalysedQuestion, askedAbout: Set<string>, sentence: string): boolean {
   if (question.answerType !== "count" || askedAbout.size === 0) return false;
+  // "How many of them survived?": what "them" stands for is not in the question, so no count can be shown to be of
+  // something else ("Four of the crew survived." answers it).
+  if ([...askedAbout].some((s) => STANDS_FOR_OTHERS.has(s))) return false;
   if (!holdsAnswerType("count", sentence, question.askedWords) || factAttached(question, askedAbout, sentence)) return false;
   if (askedAbout.has("time") && OCCASIONS.test(sentence)) return false;
   // Named as what is counted ("razorbills"), not as a modifier ("toy shops" for "how many toys…").
@@ -95,6 +98,9 @@ export function countsSomethingElse(question: AnalysedQuestion, askedAbout: Set<
   const beside = new Set([...(counted?.related ?? []), ...(verb ? [verb.stem, ...verb.synonyms, ...verb.forms] : [])]);
   return !factAttached(question, beside, sentence);
 }
+
+// Words that count what another sentence named, as askedAboutOf may give them for "how many of them".
+const STANDS_FOR_OTHERS = new Set(["them", "those", "these", "they", "us", "you"]);
 
 /** A word without the punctuation around it. */
 const bare = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");

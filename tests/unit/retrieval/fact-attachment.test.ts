@@ -57,6 +57,8 @@ describe("a count of something else", () => {
     expect(countsElse("How many of the kettles were sold in Ireland?", "About 80,000 were sold in Britain and a further 9,000 in Ireland, at hardware shops and online.")).toBe(false);
     expect(countsElse("How many jobs will the closure cost?", "The closure will cost 480 jobs.")).toBe(false);
     expect(countsElse("how many ships does the coastguard have in the bay", "The coastguard, which keeps three patrol vessels in the bay, sent one to the wreck.")).toBe(false);
+    // What "them" counts is not in the question, so nothing shows the count is of something else.
+    expect(countsElse("How many of them survived?", "Four of the crew survived.")).toBe(false);
   });
 
   it("leaves a sentence with no count, or a question asking for none, to the answer model", () => {
