@@ -1,5 +1,5 @@
 import { ORDINALS, SMALL_NUMBER_WORDS, TENS_WORDS } from "../text/number-words.js";
-import { isInflectedVerb } from "../text/synonyms.js";
+import { canBeVerb, isInflectedVerb } from "../text/synonyms.js";
 import { normalizeWord } from "../text/terms.js";
 import { baseFormOf } from "../text/word-forms.js";
 import { holdsAnswerType } from "./answer-type.js";
@@ -80,8 +80,8 @@ const OCCASIONS = new RegExp(String.raw`\b(?:${ORDINAL_WORDS}|\d+(?:st|nd|rd|th)
  * does the union have?" against "its members had been kept on standby for up to ten hours". Such a sentence never
  * answers, however close: a near-miss is usually a sentence with the right kind of fact about the wrong thing. The
  * count still belongs to what is asked when it counts "seven of them", counts times as occasions, or, with the
- * counted thing left unsaid, stands beside the question's verb ("231,000 were sold") or a word one relation from the
- * counted thing ("two navy vessels" for "how many ships").
+ * counted thing left unsaid, stands in one clause with the question's verb ("231,000 were sold") or beside a word one
+ * relation from the counted thing ("two navy vessels" for "how many ships").
  */
 export function countsSomethingElse(question: AnalysedQuestion, askedAbout: Set<string>, sentence: string): boolean {
   if (question.answerType !== "count" || askedAbout.size === 0) return false;
@@ -93,11 +93,22 @@ export function countsSomethingElse(question: AnalysedQuestion, askedAbout: Set<
   // Named as what is counted ("razorbills"), not as a modifier ("toy shops" for "how many toys…").
   const named = sentence.split(/\s+/).map(bare).some((w) => isPlural(w) && askedAbout.has(normalizeWord(w)));
   if (named) return !COUNT_OF_THEM.test(sentence);
-  const counted = question.terms.find((t) => askedAbout.has(t.stem));
-  const verb = question.predicate;
-  const beside = new Set([...(counted?.related ?? []), ...(verb ? [verb.stem, ...verb.synonyms, ...verb.forms] : [])]);
+  const at = question.terms.findIndex((t) => askedAbout.has(t.stem));
+  const counted = question.terms[at];
+  // "How many people died in the fire?" has no auxiliary for predicateOf to find its verb after: it follows the counted
+  // thing. WordNet's lemmas miss a short past ("died"), so a word in "-ed" is taken as one.
+  const verb = question.predicate ?? question.terms.slice(at + 1).find((t) => /^\p{Ll}/u.test(t.surface) && (/ed$/i.test(t.surface) || canBeVerb(t.surface)));
+  const verbStems = new Set(verb ? [verb.stem, ...verb.synonyms, ...verb.forms] : []);
+  // A count in the clause that holds the question's verb is what the verb is about, however many words stand between
+  // them: "Seven residents of the block died in the fire."
+  if (clauses(sentence).some((c) => holdsAnswerType("count", c, question.askedWords) && c.split(/\s+/).some((w) => verbStems.has(normalizeWord(bare(w)))))) return false;
+  const beside = new Set([...(counted?.related ?? []), ...verbStems]);
   return !factAttached(question, beside, sentence);
 }
+
+/** A sentence's clauses as its punctuation marks them off. */
+// A comma inside a number ("5,000") marks off nothing.
+const clauses = (sentence: string) => sentence.split(/,(?!\d)|[;:()\u2013\u2014]|\s-\s/);
 
 // Words that count what another sentence named, as askedAboutOf may give them for "how many of them".
 const STANDS_FOR_OTHERS = new Set(["them", "those", "these", "they", "us", "you"]);

@@ -57,6 +57,9 @@ describe("a count of something else", () => {
     expect(countsElse("How many of the kettles were sold in Ireland?", "About 80,000 were sold in Britain and a further 9,000 in Ireland, at hardware shops and online.")).toBe(false);
     expect(countsElse("How many jobs will the closure cost?", "The closure will cost 480 jobs.")).toBe(false);
     expect(countsElse("how many ships does the coastguard have in the bay", "The coastguard, which keeps three patrol vessels in the bay, sent one to the wreck.")).toBe(false);
+    // The verb after the counted thing ("How many people died"), a clause away from nothing: the count is what it is about.
+    expect(countsElse("How many people died in the fire?", "Seven residents of the block died in the fire.")).toBe(false);
+    expect(countsElse("How many people attended the protest?", "Police said 5,000 protesters attended the protest in the square.")).toBe(false);
     // What "them" counts is not in the question, so nothing shows the count is of something else.
     expect(countsElse("How many of them survived?", "Four of the crew survived.")).toBe(false);
   });
