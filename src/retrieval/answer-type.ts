@@ -59,7 +59,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (asksForMeasure(question)) return "figure";
   if (/\bhow long\b(?!\s+ago)|\bfor how many (days|weeks|months|years|hours)\b/.test(q)) return "duration";
   // "What time did the collapse happen?" wants the hour, which "early on Thursday" does not give.
-  if (/\b(what|which|at what) (time|hour)\b(?! (of|frame|scale|limit|zone)\b)/.test(q)) return "clock";
+  if (/\b(what|which|at what) (time|hour)\b(?! (of|frame|scale|limit|zone|period|span)\b)/.test(q)) return "clock";
   if (/\bwhen\b|\bhow long ago\b|\b(what|which) (year|date|day|month|time|hour|week)\b|\bwhat time\b/.test(q)) return "time";
   if (/\b(which|what) (city|cities|country|countries|place|town|village|region|province|venue|location|state|district|county|stadium|port|court)\b/.test(q)) return "placeName";
   if (/^\s*where\b|\bwhere (is|was|are|were|did|do|does|will|would)\b/.test(q)) return "place";
@@ -138,7 +138,10 @@ const TIME_WORDS = new RegExp(
   "i",
 );
 // A time of day as copy gives it: "9:40 p.m.", "at 6 a.m.", "noon", "1400 GMT"; not "31 hours", which CLOCK allows.
-const CLOCK_TIME = /\b\d{1,2}([:.]\d\d)?\s?[ap]\.?m\b|\b\d{1,2}:\d\d\b|\bo'clock\b|\b(noon|midday|midnight|dawn|dusk|sunrise|sunset)\b|\b\d{4}\s?(gmt|utc|hours)\b/i;
+// British copy writes the hour without "a.m." where the day or the preposition says it: "at 10.30 on Thursday",
+// "shortly after 10 on Friday night", "half past nine", "in the early hours".
+const CLOCK_TIME =
+  /\b\d{1,2}([:.]\d\d)?\s?[ap]\.?m\b|\b\d{1,2}:\d\d\b|\bo'clock\b|\b(noon|midday|midnight|dawn|dusk|sunrise|sunset|lunchtime|early hours)\b|\b\d{4}\s?(gmt|utc|bst|hours|hrs)\b|\b(at|after|before|until|till|around|about) \d{1,2}\.\d\d\b(?!\s?(%|per\b))|\b(shortly|just|soon) (after|before) \d{1,2}(?=[,;]|\.?$|\s+(on|in|that|this|last|tonight|local)\b)|\b(half|quarter) (past|to)\b/i;
 const CARDINALS = new RegExp(
   String.raw`\b(${SMALL_NUMBER_WORDS}|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|${TENS_WORDS}|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|a third|a quarter|both|single|pair|couple)\b`,
   "i",

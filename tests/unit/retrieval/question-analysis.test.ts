@@ -24,6 +24,7 @@ describe("the kind of fact a question asks for", () => {
     ["What time did the ferry sink?", "clock"],
     ["At what time was the road closed?", "clock"],
     ["What time of year do the geese arrive?", "time"],
+    ["What time period does the survey cover?", "time"],
     ["Who mediated the talks?", "person"],
     ["Where were the talks held?", "place"],
     ["Which countries brokered the ceasefire?", "placeName"],
@@ -47,6 +48,13 @@ describe("the kind of fact a question asks for", () => {
     const q = asked("What time did the roof fall?");
     expect(holdsAnswerType("clock", "The roof fell at 9:40 p.m. on Tuesday.", q)).toBe(true);
     expect(holdsAnswerType("clock", "The roof fell shortly after midnight.", q)).toBe(true);
+    // British copy gives the hour without "a.m." where the day says it.
+    expect(holdsAnswerType("clock", "The roof fell at 10.30 on Thursday.", q)).toBe(true);
+    expect(holdsAnswerType("clock", "Shortly after 10 on Friday night, the roof fell.", q)).toBe(true);
+    expect(holdsAnswerType("clock", "The roof fell at half past nine.", q)).toBe(true);
+    expect(holdsAnswerType("clock", "The roof fell in the early hours of Sunday.", q)).toBe(true);
+    expect(holdsAnswerType("clock", "Shortly after 10 people had left, the roof fell.", q)).toBe(false);
+    expect(holdsAnswerType("clock", "Rents rose by about 10.50 per cent.", q)).toBe(false);
     expect(holdsAnswerType("clock", "The crew was brought out early on Thursday, 31 hours after the roof fell.", q)).toBe(false);
   });
 
