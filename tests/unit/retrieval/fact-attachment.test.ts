@@ -60,6 +60,7 @@ describe("a count of something else", () => {
     // The verb after the counted thing ("How many people died"), a clause away from nothing: the count is what it is about.
     expect(countsElse("How many people died in the fire?", "Seven residents of the block died in the fire.")).toBe(false);
     expect(countsElse("How many people attended the protest?", "Police said 5,000 protesters attended the protest in the square.")).toBe(false);
+    expect(countsElse("How many people died?", "The death toll rose to 14 on Monday.")).toBe(false);
     // What "them" counts is not in the question, so nothing shows the count is of something else.
     expect(countsElse("How many of them survived?", "Four of the crew survived.")).toBe(false);
   });
