@@ -17,7 +17,7 @@ import { segmentSentences } from "../text/segment-sentences.js";
 import { TEXT_ANALYSIS_VERSION } from "../text/analysis-version.js";
 import type { IndexStore } from "../store/index-store.js";
 import { LocalIndexStore } from "../store/local-index-store.js";
-import type { ManifestDraft, PreviousIndex, StoredReport, WriteHooks } from "./index-files.js";
+import { type ManifestDraft, type PreviousIndex, readStoredReports, type StoredReport, type WriteHooks } from "./index-files.js";
 import type { DocumentEmbedder, EmbeddingPool } from "./embedding-pool.js";
 import type { IngestLock } from "./ingest-lock.js";
 import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "./ingest-summary.js";
@@ -72,7 +72,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       corpusDir: config.corpusDir,
     };
     const named = await Promise.all(files.map((file) => readFileForIngest(file, config.maxReportBytes, config.corpusDir)));
-    const state = previous && (await previousState(previous, new Set(files), settings, config.maxReportBytes));
+    const state = previous && (await previousState(store, previous, new Set(files), settings, config.maxReportBytes));
     const plan = planIngest(state, named, settings);
     // Part of the summary, which npm run ingest prints as a "repaired" line each (a start says it in its notice): a
     // warning here was a JSON line in the terminal beside "updated" lines for reports nobody had changed.
@@ -145,7 +145,7 @@ async function readPrevious(store: IndexStore, fromScratch: boolean): Promise<Pr
   }
 }
 
-async function previousState(previous: PreviousIndex, named: Set<string>, settings: PlanSettings, maxBytes: number): Promise<PreviousState> {
+async function previousState(store: IndexStore, previous: PreviousIndex, named: Set<string>, settings: PlanSettings, maxBytes: number): Promise<PreviousState> {
   const built = previous.manifest && { embedder: previous.manifest.embedder.name, chunking: previous.manifest.chunking, analysis: previous.manifest.analysis };
   const existing = new Set<string>();
   for (const r of previous.records) if (!(await isGone(r.source))) existing.add(r.source);
@@ -156,6 +156,17 @@ async function previousState(previous: PreviousIndex, named: Set<string>, settin
   for (const r of previous.records) {
     if (named.has(r.source) || !existing.has(r.source) || (reuse && intact.has(r.id))) continue;
     repairs.set(r.id, await readFileForIngest(r.source, maxBytes, settings.corpusDir));
+  }
+  // Whose file is gone, a report is analysed again from the text its stored copy holds (plan-ingest.ts).
+  const gone = reuse ? [] : previous.records.filter((r) => !named.has(r.source) && !existing.has(r.source) && intact.has(r.id));
+  if (gone.length > 0) {
+    // A generation with a damaged segment does not load whole: its reports whose files are gone are dropped, as before.
+    const generation = await store.readGeneration().catch(() => undefined);
+    const stored = generation ? readStoredReports(generation) : new Map<string, StoredReport>();
+    for (const r of gone) {
+      const text = stored.get(r.id)?.text;
+      if (text !== undefined) repairs.set(r.id, { file: r.source, report: { id: r.id, title: r.title, source: r.source, text, hash: r.hash, origin: r.origin ?? { kind: "text" } } });
+    }
   }
   return { records: previous.records, intact, built, existing, repairs };
 }

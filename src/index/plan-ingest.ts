@@ -21,7 +21,10 @@ export interface PreviousState {
   built?: { embedder: string; chunking: Chunking; analysis?: number };
   /** Sources (of previous reports) that still exist on disk. */
   existing: ReadonlySet<string>;
-  /** Previous reports that are not intact, re-read from their source, by id. */
+  /**
+   * Previous reports whose stored vectors cannot be reused, re-read from their source, by id; one whose source is gone
+   * is read from the text its intact stored copy holds.
+   */
   repairs: ReadonlyMap<string, ReadFile>;
 }
 
@@ -107,8 +110,14 @@ export function planIngest(previous: PreviousState | undefined, files: ReadFile[
     if (!previous!.existing.has(old.source) && inFolders(old.source)) {
       plan.remove.push(old.id);
     } else if (!previous!.existing.has(old.source)) {
+      const stored = previous!.repairs.get(old.id);
       if (reuse && previous!.intact.has(old.id)) {
         plan.keep.push({ record: old, named: false });
+        plan.missing.push({ id: old.id, source: old.source });
+      } else if (stored && "report" in stored && stored.report.id === old.id) {
+        // Another sentence splitter, stemmer or embedder needs the report analysed again, which its stored text allows:
+        // an upgrade that re-indexes at start would otherwise drop every report whose file was deleted after its ingest.
+        plan.embed.push({ report: stored.report, status: "updated" });
         plan.missing.push({ id: old.id, source: old.source });
       } else {
         // Neither its stored vectors nor its source can be used: the one case a named ingest cannot keep a report.

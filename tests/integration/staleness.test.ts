@@ -154,6 +154,36 @@ describe("starting on a corpus that changed since the last ingest", () => {
     expect((await start()).notices).toEqual([]);
   });
 
+  it("keeps, when it re-indexes for another text analysis, a report whose file outside the corpus folder is gone", async () => {
+    // Its stored vectors cannot be reused and its file is gone, but its stored text is whole: dropped, an upgrade lost
+    // every report ingested from a file deleted since.
+    const outside = makeWorkspace({ withFirstReport: false });
+    try {
+      const file = path.join(outside.corpusDir, "lighthouse-sale.txt");
+      writeFileSync(file, "Lighthouse sold\n\nThe Skerra lighthouse was sold at auction on Friday for 420,000 pounds to a Glasgow couple.\n");
+      const engine = await createEngine(ws.config, { onNotice: () => undefined });
+      await engine.ingest([file]);
+      await engine.close();
+      rmSync(file);
+      const { dir } = (await readManifest(ws.config.indexDir))!;
+      const manifest = path.join(dir, "manifest.json");
+      const { analysis: _, ...older } = JSON.parse(readFileSync(manifest, "utf8")) as { analysis?: number };
+      writeFileSync(manifest, JSON.stringify(older));
+      const { notices } = await start();
+      expect(notices[0]).toMatch(/re-indexing the reports/);
+      expect(notices.join("\n")).not.toMatch(/lighthouse-sale: cannot be kept/);
+      const after = await createEngine(ws.config, { onNotice: () => undefined });
+      try {
+        expect(after.reports().map((r) => r.id)).toContain("lighthouse-sale");
+        expect((await after.ask("How much was the Skerra lighthouse sold for?")).citations[0]?.reportId).toBe("lighthouse-sale");
+      } finally {
+        await after.close();
+      }
+    } finally {
+      outside.cleanup();
+    }
+  });
+
   it("rebuilds an index whose files are damaged, with a notice, and answers", async () => {
     const segments = path.join(ws.config.indexDir, "segments");
     writeFileSync(path.join(segments, readdirSync(segments)[0]!, "columns.bin"), "garbage");

@@ -62,6 +62,17 @@ describe("planIngest", () => {
     });
   });
 
+  it("analyses again from its stored text a report whose file is gone, when the index was built by another analysis", () => {
+    // Only its stored vectors were unusable: dropped, every report ingested from a file since deleted was lost to an
+    // upgrade that re-indexes at start.
+    const away = record("away", "h", "/elsewhere/away.txt");
+    const stored = report("away", "h", "/elsewhere/away.txt");
+    const prev = previous([record("a"), away], { built: { embedder: "use", chunking: { sentences: 3, overlap: 1 }, analysis: 1 }, existing: new Set(["/corpus/a.txt"]), repairs: new Map([["away", read(stored)]]) });
+    const plan = planIngest(prev, [read(report("a"))], settings);
+    expect(ids(plan)).toEqual({ keep: [], embed: ["a updated", "away updated"], remove: [], refuse: [] });
+    expect(plan.missing).toEqual([{ id: "away", source: "/elsewhere/away.txt" }]);
+  });
+
   it("keeps previous reports it was not asked about while their files exist", () => {
     const plan = planIngest(previous([record("a"), record("outside", "h", "/elsewhere/outside.txt")]), [read(report("c"))], settings);
     expect(ids(plan)).toEqual({ keep: ["a (unnamed)", "outside (unnamed)"], embed: ["c added"], remove: [], refuse: [] });
