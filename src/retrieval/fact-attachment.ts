@@ -74,7 +74,8 @@ const ORDINAL_WORDS = ORDINALS.flatMap(([word, digits]) => [word, digits]).join(
 // "How many times…" is answered "on at least 31 occasions" or "for a record ninth time".
 const OCCASIONS = new RegExp(String.raw`\b(?:${ORDINAL_WORDS}|\d+(?:st|nd|rd|th))\s+(?:straight\s+|successive\s+|consecutive\s+)?times?\b|\boccasions?\b`, "i");
 
-const TOLL = /\b(?:death|casualty)\s+tolls?\b|\btolls?\s+of\s+(?:the\s+)?dead\b/i;
+// "The number of flights" counts flights, whatever was asked: only "the number" on its own restates a count.
+const TALLY = /\b(?:death|casualty)\s+tolls?\b|\btolls?\s+of\s+(?:the\s+)?dead\b|\b(?:the|a)\s+(?:total|tally|number)\b(?!\s+of\b)/i;
 
 /**
  * A "how many" question whose sentence counts something else, and only that: "How many razorbills has the centre
@@ -92,8 +93,9 @@ export function countsSomethingElse(question: AnalysedQuestion, askedAbout: Set<
   if ([...askedAbout].some((s) => STANDS_FOR_OTHERS.has(s))) return false;
   if (!holdsAnswerType("count", sentence, question.askedWords) || factAttached(question, askedAbout, sentence)) return false;
   if (askedAbout.has("time") && OCCASIONS.test(sentence)) return false;
-  // A death toll counts the dead without naming them: "The death toll rose to 14." answers "How many people died?".
-  if (TOLL.test(sentence)) return false;
+  // A toll or a total counts what was named without naming it again: "The death toll rose to 14." answers "How many
+  // people died?", "… and the council put the number at 1,200." "How many homes were damaged?".
+  if (TALLY.test(sentence)) return false;
   // Named as what is counted ("razorbills"), not as a modifier ("toy shops" for "how many toys…").
   const named = sentence.split(/\s+/).map(bare).some((w) => isPlural(w) && askedAbout.has(normalizeWord(w)));
   if (named) return !COUNT_OF_THEM.test(sentence);

@@ -48,6 +48,7 @@ describe("a count of something else", () => {
     expect(countsElse("How many curlews has the Fenby sanctuary ringed?", "The Fenby sanctuary said it had ringed 212 waders this spring, most of them redshanks and curlews.")).toBe(true);
     expect(countsElse("How many staff work at the Orrin depot?", "About 900 posts will go at the head office, and about 300 at the Orrin and Bask depots, whose work will move north.")).toBe(true);
     expect(countsElse("How many members does the Harl rowing club have?", "The Harl rowing club said its members had trained for up to six hours a day.")).toBe(true);
+    expect(countsElse("How many staff work at the Orrin depot?", "The number of staff fell when the number of routes was cut by 30.")).toBe(true);
   });
 
   it("keeps a count that belongs to what is asked, however it is said", () => {
@@ -61,6 +62,8 @@ describe("a count of something else", () => {
     expect(countsElse("How many people died in the fire?", "Seven residents of the block died in the fire.")).toBe(false);
     expect(countsElse("How many people attended the protest?", "Police said 5,000 protesters attended the protest in the square.")).toBe(false);
     expect(countsElse("How many people died?", "The death toll rose to 14 on Monday.")).toBe(false);
+    expect(countsElse("How many homes were damaged?", "The storm damaged homes across the county, and the council put the number at 1,200.")).toBe(false);
+    expect(countsElse("How many people were evacuated?", "Police evacuated people from the area, and by midnight the total had reached 2,400.")).toBe(false);
     // What "them" counts is not in the question, so nothing shows the count is of something else.
     expect(countsElse("How many of them survived?", "Four of the crew survived.")).toBe(false);
   });
