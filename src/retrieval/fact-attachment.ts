@@ -82,9 +82,10 @@ const TALLY = /\b(?:death|casualty)\s+tolls?\b|\btolls?\s+of\s+(?:the\s+)?dead\b
  * taken in?" against "it had taken in 146 oiled seabirds, most of them guillemots and razorbills"; "How many members
  * does the union have?" against "its members had been kept on standby for up to ten hours". Such a sentence never
  * answers, however close: a near-miss is usually a sentence with the right kind of fact about the wrong thing. The
- * count still belongs to what is asked when it counts "seven of them", counts times as occasions, or, with the
- * counted thing left unsaid, stands in one clause with the question's verb ("231,000 were sold") or beside a word one
- * relation from the counted thing ("two navy vessels" for "how many ships").
+ * count still belongs to what is asked when it counts "seven of them", counts times as occasions, is a toll or a total,
+ * or, with the counted thing left unsaid, stands in one clause with the question's verb ("231,000 were sold") or beside
+ * a word one relation from the counted thing ("two navy vessels" for "how many ships"); and no count is ruled out for
+ * "how many of them", whose counted thing the question does not say.
  */
 export function countsSomethingElse(question: AnalysedQuestion, askedAbout: Set<string>, sentence: string): boolean {
   if (question.answerType !== "count" || askedAbout.size === 0) return false;
@@ -112,8 +113,7 @@ export function countsSomethingElse(question: AnalysedQuestion, askedAbout: Set<
   return !factAttached(question, beside, sentence);
 }
 
-/** A sentence's clauses as its punctuation marks them off. */
-// A comma inside a number ("5,000") marks off nothing.
+/** A sentence's clauses as its punctuation marks them off; a comma inside a number ("5,000") marks off nothing. */
 const clauses = (sentence: string) => sentence.split(/,(?!\d)|[;:()\u2013\u2014]|\s-\s/);
 
 // Words that count what another sentence named, as askedAboutOf may give them for "how many of them".
