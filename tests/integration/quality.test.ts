@@ -101,12 +101,12 @@ describe("answer quality on the question bank, local store", () => {
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
     expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(1488);
     // In-sample with the shipped model (fitted on all 1,488 under a 3.5 % limit on held-out wrong answers), exact since
-    // evaluation is deterministic: 2.8 % wrong, near-misses 94.6 % abstained, direct 58.0 %, reworded 56.8 %. Earlier
+    // evaluation is deterministic: 2.8 % wrong, near-misses 94.6 % abstained, direct 58.4 %, reworded 56.8 %. Earlier
     // figures, and the cross-validated ones: docs/quality.md.
     expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.028);
     expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.946);
     expect(targets.offTopicAbstained!.value).toBe(1);
-    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.579);
+    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.583);
     expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.568);
     // Embedding the bank's reports and 1,344 questions with the real model, then asking them: 71 s (at 1,200) at a load of 12 on 2
     // cores, past the default limit.
