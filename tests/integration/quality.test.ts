@@ -183,7 +183,7 @@ describe("answer quality on the question bank, local store", () => {
     { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 1, related: 13 },
     { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 13, wrong: 0, related: 11 },
     { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 10, wrong: 2, related: 11 },
-    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 11, wrong: 3, related: 13 },
+    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 12, wrong: 3, related: 13 },
     { file: "tests/fixtures/bank/followups-l.jsonl", total: 36, passed: 6, wrong: 2, related: 18 },
   ];
   /**
