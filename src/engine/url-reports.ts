@@ -19,8 +19,12 @@ export function webFolder(config: Config): string {
   return path.join(config.corpusDir, "web");
 }
 
+/**
+ * An address rather than a path, to be refused or fetched as one: "javascript:alert(1)" or "mailto:…" has no "//" but
+ * is no file either, and was refused as "no such file or folder". A one-letter scheme is a Windows drive ("C:\…").
+ */
 export function isUrl(arg: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(arg);
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(arg) || /^(javascript|vbscript|data|mailto|about|blob|tel|sms|urn):/i.test(arg);
 }
 
 /**
