@@ -67,6 +67,7 @@ export interface BuiltSegment {
 export type ManifestDraft = Omit<Manifest, "checksums" | "segments">;
 
 const CURRENT = "CURRENT";
+const MANIFEST = "manifest.json";
 const SEGMENTS = "segments";
 const MISSING_HINT = "run `npm run ingest` to build it";
 
@@ -83,9 +84,9 @@ export async function currentGenerationDir(indexDir: string): Promise<string | u
   // CURRENT only names the live generation, which every ingest and start leaves alone beside it. Emptied or naming a
   // folder that is not there (edited, restored from a partial copy), it read as no index or a damaged list of reports:
   // the start's tidying deleted the generation and the rebuild from the corpus folder lost every report from
-  // elsewhere. The one generation there is the live one; with several (an ingest killed before its swap left one)
-  // nothing says which was live.
-  return (await loneGeneration(indexDir)) ?? (name === "" ? undefined : path.join(indexDir, name));
+  // elsewhere. The one generation there is the live one; with several (an ingest killed before its swap left one),
+  // the newest whole one, whose manifest is written last: it holds what the live one held and what that ingest did.
+  return (await generationBeside(indexDir)) ?? (name === "" ? undefined : path.join(indexDir, name));
 }
 
 /** A generation folder's name as an ingest writes it; anything else in CURRENT is damage, never a path to follow. */
@@ -93,11 +94,16 @@ const GENERATION = /^gen-[\w-]+$/;
 
 const isFolder = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => false);
 
-async function loneGeneration(indexDir: string): Promise<string | undefined> {
+async function generationBeside(indexDir: string): Promise<string | undefined> {
   const entries = await readdir(indexDir, { withFileTypes: true }).catch(() => []);
-  const generations = entries.filter((e) => e.isDirectory() && GENERATION.test(e.name));
-  return generations.length === 1 ? path.join(indexDir, generations[0]!.name) : undefined;
+  const generations = entries.filter((e) => e.isDirectory() && GENERATION.test(e.name)).map((e) => path.join(indexDir, e.name));
+  if (generations.length <= 1) return generations[0];
+  const whole = await Promise.all(generations.map((dir) => stat(path.join(dir, MANIFEST)).then(() => dir, () => undefined)));
+  return whole.filter((dir) => dir !== undefined).sort((a, b) => writtenAt(b) - writtenAt(a))[0];
 }
+
+/** When an ingest named a generation ("gen-<milliseconds>-<random>"). */
+const writtenAt = (dir: string) => Number(/^gen-(\d+)-/.exec(path.basename(dir))?.[1] ?? 0);
 
 /**
  * The live generation's folder and manifest, read once so a swap in between cannot mix two generations. This is the
@@ -107,7 +113,7 @@ export async function readManifest(indexDir: string): Promise<{ dir: string; man
   const dir = await currentGenerationDir(indexDir);
   if (!dir) return undefined;
   try {
-    const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")));
+    const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(dir, MANIFEST), "utf8")));
     if (manifest.formatVersion !== INDEX_FORMAT_VERSION) throw new Error(`format version ${manifest.formatVersion}`);
     return { dir, manifest };
   } catch (error) {
@@ -215,7 +221,7 @@ async function segmentIntact(indexDir: string, manifest: Manifest, name: string)
 
 async function readReportList(dir: string): Promise<ReportRecord[] | undefined> {
   try {
-    return reportListSchema.parse(JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"))).reports;
+    return reportListSchema.parse(JSON.parse(await readFile(path.join(dir, MANIFEST), "utf8"))).reports;
   } catch {
     return undefined;
   }
@@ -315,7 +321,7 @@ export async function writeGeneration(indexDir: string, draft: ManifestDraft, ad
       segments,
       checksums: Object.fromEntries(Object.entries(checksums).filter(([file]) => segments.some((s) => file.startsWith(`${SEGMENTS}/${s.name}/`)))),
     };
-    await writeFileAtomic(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+    await writeFileAtomic(path.join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
     for (const segment of written) await syncFile(segmentDir(indexDir, segment));
     await syncFile(path.join(indexDir, SEGMENTS));
     await syncFile(dir);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { askCommand } from "../../src/cli/ask-command.js";
@@ -252,6 +252,22 @@ describe("a CURRENT file that is damaged", () => {
     expect(notices).toEqual([]);
     expect(engine.reports().map((r) => r.id).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "bridge", "ferry", "lighthouse"]);
     expect(readdirSync(ws.config.indexDir)).toContain(live.trim());
+    await engine.close();
+  });
+
+  it("with several generations beside it (an ingest killed before its swap), the start answers from the newest whole one", async () => {
+    ws = makeWorkspace();
+    await threeReportsAndAnOutsider();
+    const live = readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8").trim();
+    // An older generation, and a newer one an ingest was killed while writing (no manifest yet).
+    cpSync(path.join(ws.config.indexDir, live), path.join(ws.config.indexDir, "gen-1-000000"), { recursive: true });
+    mkdirSync(path.join(ws.config.indexDir, `gen-${Date.now() + 60_000}-ffffff`));
+    writeFileSync(path.join(ws.config.indexDir, "CURRENT"), "");
+
+    const { engine, notices } = await start();
+    expect(notices).toEqual([]);
+    expect(engine.reports().map((r) => r.id).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "bridge", "ferry", "lighthouse"]);
+    expect(readdirSync(ws.config.indexDir)).toContain(live);
     await engine.close();
   });
 
