@@ -49,10 +49,11 @@ export const FEATURE_NAMES = [
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 /**
- * What the sentence model ranks by: all but the question's main verb missing, its year or ordinal missing and the
- * sentence being a question, which decide whether a sentence may answer but must not push down the passage a reworded
- * question paraphrases (its verb is often another word, "in 2022" may be "two years ago"), nor an interviewer's
- * question that leads to the reply; nor what only the answer model reads.
+ * What the sentence model ranks by: all but the question's main verb missing, its year or ordinal missing, a count of
+ * something else and the sentence being a question, which decide whether a sentence may answer but must not push down
+ * the passage a reworded question paraphrases (its verb is often another word, "in 2022" may be "two years ago", "450
+ * pupils" may answer "how many children"), nor an interviewer's question that leads to the reply; nor what only the
+ * answer model reads.
  */
 const ANSWER_ONLY = new Set<FeatureName>(["predicateMissing", "isQuestion", "anchoredCoverage", "factAttached", "qualifierMissing", "countsSomethingElse"]);
 export const RANKING_FEATURE_NAMES = FEATURE_NAMES.filter((f) => !ANSWER_ONLY.has(f));
