@@ -4,6 +4,7 @@ import path from "node:path";
 import { DossierError } from "../errors.js";
 import { extractReport, readerFor } from "../formats/read-format.js";
 import { addressOf } from "../formats/source-addresses.js";
+import { checkEnoughText } from "./enough-text.js";
 import type { ReportOrigin } from "./records.js";
 
 export { NOT_A_REPORT_TYPE, REPORT_EXTENSIONS } from "../formats/read-format.js";
@@ -48,8 +49,10 @@ export function hashReport(bytes: Uint8Array, name?: string): string {
 }
 
 /**
- * Reads, validates and extracts one report file of any supported format (src/formats/). Plain text is normalised to
- * "\n" line ends; offsets refer to the extracted text.
+ * Reads, validates and extracts one report file of any supported format (src/formats/), refusing one with too little
+ * text to answer questions from (enough-text.ts). Plain text is normalised to "\n" line ends; offsets refer to the
+ * extracted text. Every ingest reads its files through here, so a refused file leaves the version ingested before
+ * in place, and an upload or a page fetched (again) is put back as it was.
  */
 export async function readReport(file: string, maxBytes: number): Promise<ReportFile> {
   const name = path.basename(file);
@@ -60,6 +63,7 @@ export async function readReport(file: string, maxBytes: number): Promise<Report
   const bytes = await readFile(file);
   const fetchedFrom = await addressOf(file);
   const { text, title, kind, url, byline, published, pageStarts } = await extractReport(bytes, name, maxBytes, { url: fetchedFrom });
+  checkEnoughText(text, name);
   const id = reportIdFromPath(file);
   if (id === "") throw new DossierError("BAD_REPORT", `${name}: the file name gives no usable report id`);
   return {

@@ -455,7 +455,7 @@ describe("/ingest", () => {
       return send(interactions.ingest(admin, { filename: "millbrook-flood.txt", url, size: Buffer.byteLength(text) }));
     };
     const file = path.join(config.corpusDir, "millbrook-flood.txt");
-    const updated = `# Millbrook flood\n\n${FLOOD} The bridge reopened early.\n`;
+    const updated = `# Millbrook flood\n\n${FLOOD} The bridge reopened early, a week before the date the council had given.\n`;
     const reply = await fake.waitFor(isOriginalEdit(upload(updated)), 20_000);
     expect(reply.body.content).toMatch(/^Updated \*\*Millbrook flood\*\* \(`millbrook-flood`, 2 sentences\)/);
 

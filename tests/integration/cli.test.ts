@@ -86,7 +86,7 @@ describe("command line", () => {
   it("ingest refuses a CORPUS_DIR that is a file in one line, and still ingests a file named on the command line", async () => {
     // The setting names the folder of reports; a file there used to be ingested silently as a one-report corpus.
     const notAFolder = path.join(ws.root, "corpus-file.txt");
-    writeFileSync(notAFolder, "The harbour crane was repaired on Tuesday.");
+    writeFileSync(notAFolder, "The harbour crane was repaired on Tuesday, after the night crew had worked through the storm to replace its cables and the motor of its winch.");
     const io = captureIo({ ...env(), CORPUS_DIR: notAFolder, DATA_DIR: path.join(ws.root, "corpus-file-data") });
     expect(await runCommand((cliIo) => ingestCommand([], cliIo), io)).toBe(1);
     expect(io.out()).toBe("");
@@ -109,21 +109,21 @@ describe("command line", () => {
     expect(out.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   });
 
-  it("says a file with no sentence once, as its skipped line, at the terminal's default log level", async () => {
+  it("says a file with no sentence, too little text to answer from, once, as its skipped line, at the terminal's default log level", async () => {
     const file = path.join(ws.root, "heading-only.md");
     writeFileSync(file, "# Only a heading\n");
     const io = captureIo({ ...ws.env, LOG_LEVEL: undefined });
     expect(await runCommand((cliIo) => ingestCommand([file], cliIo), io)).toBe(1);
-    expect(io.err()).toBe("skipped   heading-only.md: no sentences found (only headings or symbols)\n");
+    expect(io.err()).toBe("skipped   heading-only.md: too little text to answer questions from (0 words; a report needs at least 20)\n");
   });
 
   it("says a kept report whose source file is gone once, as its kept line", async () => {
     const file = path.join(ws.root, "harbour.txt");
-    writeFileSync(file, "The harbour crane was repaired on Tuesday.");
+    writeFileSync(file, "The harbour crane was repaired on Tuesday, after the night crew had worked through the storm to replace its cables and the motor of its winch.");
     expect((await run(ingestCommand, [file])).code).toBe(0);
     rmSync(file);
     const other = path.join(ws.root, "lighthouse.txt");
-    writeFileSync(other, "The old lighthouse has stood for forty years on the cape.");
+    writeFileSync(other, "The old lighthouse has stood for forty years on the cape, and the trust that owns it plans to open its lamp room to visitors next summer.");
     const io = captureIo({ ...ws.env, LOG_LEVEL: undefined });
     expect(await runCommand((cliIo) => ingestCommand([other], cliIo), io)).toBe(0);
     // It was also a JSON warning on the line before.
@@ -133,7 +133,7 @@ describe("command line", () => {
 
   it("says a report read again because its copy in the index was damaged, as its repaired line", async () => {
     const file = path.join(ws.root, "crane.txt");
-    writeFileSync(file, "The harbour crane was repaired on Tuesday.");
+    writeFileSync(file, "The harbour crane was repaired on Tuesday, after the night crew had worked through the storm to replace its cables and the motor of its winch.");
     expect((await run(ingestCommand, [file])).code).toBe(0);
     const { manifest } = (await readManifest(ws.config.indexDir))!;
     const segment = manifest.segments.find((s) => s.reports.includes("crane"))!;
@@ -153,7 +153,7 @@ describe("command line", () => {
 
   it("remove with any unknown id removes nothing and names the unknown ids in one line, long lists cut", async () => {
     const file = path.join(ws.corpusDir, "quay.txt");
-    writeFileSync(file, "The quay wall was rebuilt with stone from the old mill.");
+    writeFileSync(file, "The quay wall was rebuilt with stone from the old mill, which the council bought last year when the milling company closed its doors.");
     const ingested = await run(ingestCommand, []);
     expect(ingested.code).toBe(0);
     // A one-sentence report read "1 sentences, 1 chunks".

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ABSTAIN_FOREIGN_TEXT, ABSTAIN_TEXT, RELATED_TEXT } from "../../src/answer/answer.js";
@@ -130,6 +130,23 @@ for (const store of storesUnderTest()) describe(`engine on the first report with
     const answer = await engine.ask("How many ships were waiting offshore?", { reportIds: ["harbour-strike"] });
     expect(answer.abstained).toBe(false);
     expect(answer.citations[0]).toMatchObject({ reportId: "harbour-strike", text: "The port authority said 14 ships were waiting offshore." });
+  });
+
+  it("refuses an upload with too little text to answer from, in one line, keeping the version it would have replaced", async () => {
+    const text = "Dock workers in Valparaiso voted on Friday to end their strike. The port authority said the last ships would be unloaded by Monday.\n";
+    expect(await engine.addReport({ fileName: "dock-vote.txt", bytes: Buffer.from(text) })).toMatchObject({ id: "dock-vote", status: "added", sentences: 2 });
+    // A page saved from a site that writes its article with a script: its text is a greeting and a wait.
+    const shell = '<!doctype html><html><head><title>Dock vote</title></head><body><main><p>Hello!</p><p>Loading…</p></main><script src="/app.js"></script></body></html>';
+    await expect(engine.addReport({ fileName: "dock-news.html", bytes: Buffer.from(shell) })).rejects.toThrow(
+      /^The report was not ingested: dock-news\.html: too little text to answer questions from \(2 words; a report needs at least 20\)$/,
+    );
+    expect(existsSync(path.join(ws.corpusDir, "dock-news.html"))).toBe(false);
+    // As an update, it leaves the report and its file as they were.
+    await expect(engine.addReport({ fileName: "dock-vote.txt", bytes: Buffer.from("Hi") })).rejects.toMatchObject({ code: "BAD_REPORT" });
+    expect(readFileSync(path.join(ws.corpusDir, "dock-vote.txt"), "utf8")).toBe(text);
+    expect(engine.reports().find((r) => r.id === "dock-vote")?.sentenceCount).toBe(2);
+    const answer = await engine.ask("When would the last ships be unloaded?", { reportIds: ["dock-vote"] });
+    expect(answer.citations[0]).toMatchObject({ reportId: "dock-vote", text: "The port authority said the last ships would be unloaded by Monday." });
   });
 
   it("refuses an index built by another embedder, naming the command to run", async () => {

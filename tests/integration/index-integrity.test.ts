@@ -33,11 +33,11 @@ const segmentFile = async (reportId: string, file: string) => {
 
 /** Three small reports in the corpus and one ingested from outside it. */
 async function threeReportsAndAnOutsider(): Promise<string> {
-  writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
-  writeFileSync(path.join(ws.corpusDir, "lighthouse.txt"), "The old lighthouse has stood for forty years on the cape.");
+  writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds, the port authority said on Monday, and passengers were offered seats on the morning boat.");
+  writeFileSync(path.join(ws.corpusDir, "lighthouse.txt"), "The old lighthouse has stood for forty years on the cape, and the trust that owns it plans to open its lamp room to visitors next summer.");
   const outside = path.join(ws.root, "outside");
   mkdirSync(outside);
-  writeFileSync(path.join(outside, "bridge.txt"), "The new bridge over the river opened to traffic on Friday.");
+  writeFileSync(path.join(outside, "bridge.txt"), "The new bridge over the river opened to traffic on Friday, two years late and well over budget, after a long dispute between the council and its builders.");
   await ingest([ws.corpusDir]);
   await ingest([path.join(outside, "bridge.txt")]);
   return outside;
@@ -52,7 +52,7 @@ describe("checksums", () => {
   it("detects a segment file overwritten with random bytes of the same size, and the engine re-embeds that segment's reports alone", async () => {
     ws = makeWorkspace();
     await ingest([ws.corpusDir]);
-    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds. It sails again on Monday.");
+    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds, the port authority said on Monday, and passengers were offered seats on the morning boat. It sails again on Monday.");
     await ingest([ws.corpusDir]);
     // Ingested apart, the two reports are in two segments (merge-policy.ts: 9 chunks against 1).
     const columns = await segmentFile("ferry", "columns.bin");
@@ -105,7 +105,7 @@ describe("leftovers", () => {
   it("never removes the generation another ingest is writing: cleaning waits for the lock", async () => {
     ws = makeWorkspace();
     await start();
-    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
+    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds, the port authority said on Monday, and passengers were offered seats on the morning boat.");
     let release!: () => void;
     let paused!: () => void;
     const atSwap = new Promise<void>((resolve) => (paused = resolve));
@@ -135,7 +135,7 @@ describe("a damaged live index and a named ingest", () => {
     expect(await liveIds()).toHaveLength(4);
     truncateSync(await segmentFile("ferry", "segment.json"), 10);
 
-    writeFileSync(path.join(ws.root, "new.txt"), "A new report about the harbour festival, held every summer.");
+    writeFileSync(path.join(ws.root, "new.txt"), "A new report about the harbour festival, held every summer on the quay, which drew more visitors this year than in any year before.");
     const summary = await ingest([path.join(ws.root, "new.txt")]);
     expect(summary.removed).toEqual([]);
     expect(summary.reports.map((r) => [r.id, r.status])).toEqual([
@@ -146,7 +146,7 @@ describe("a damaged live index and a named ingest", () => {
     ]);
     expect((await liveIds()).sort()).toEqual(["afghanistan-pakistan-istanbul-talks", "bridge", "ferry", "lighthouse", "new"]);
     const ferry = new SearchIndex(await readGeneration(ws.config.indexDir)).sentencesOf("ferry");
-    expect(ferry.map((s) => s.sentence.text)).toEqual(["The night ferry to Tangier was cancelled because of high winds."]);
+    expect(ferry.map((s) => s.sentence.text)).toEqual(["The night ferry to Tangier was cancelled because of high winds, the port authority said on Monday, and passengers were offered seats on the morning boat."]);
   });
 
   it("counts a damaged report whose source is gone as removed", async () => {
@@ -177,7 +177,7 @@ describe("a damaged live index and a named ingest", () => {
     const { dir } = (await readManifest(ws.config.indexDir))!;
     truncateSync(path.join(dir, "manifest.json"), 20);
     const before = readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8");
-    writeFileSync(path.join(ws.root, "new.txt"), "A new report about the harbour festival, held every summer.");
+    writeFileSync(path.join(ws.root, "new.txt"), "A new report about the harbour festival, held every summer on the quay, which drew more visitors this year than in any year before.");
     await expect(ingest([path.join(ws.root, "new.txt")])).rejects.toThrow(/damaged and its list of reports unreadable.*nothing was changed/);
     expect(readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8")).toBe(before);
   });
@@ -290,7 +290,7 @@ describe("pathological corpus files", () => {
     const lines = Array.from({ length: 150_000 }, (_, i) => `entry ${i % 1000}`).join("\n");
     expect(lines.length).toBeGreaterThan(1_000_000);
     writeFileSync(path.join(ws.corpusDir, "lines.txt"), lines);
-    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
+    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds, the port authority said on Monday, and passengers were offered seats on the morning boat.");
     const config = loadConfig({ ...ws.env, LOG_LEVEL: "silent", MAX_REPORT_SENTENCES: "500" });
     const { engine, notices } = await start(config);
     expect(notices.join("\n")).toMatch(/skipped   lines\.txt: \d+ sentences is over the 500-sentence limit/);
@@ -302,7 +302,7 @@ describe("pathological corpus files", () => {
     ws = makeWorkspace();
     const name = `${"a".repeat(247)}.txt`;
     expect(Buffer.byteLength(name)).toBe(251);
-    writeFileSync(path.join(ws.corpusDir, name), "A report with a very long file name about the ferry strike.");
+    writeFileSync(path.join(ws.corpusDir, name), "A report with a very long file name about the ferry strike, which closed the crossing for three days and left hundreds of lorries queuing at the port.");
     const { engine, notices } = await start();
     expect(notices.filter((n) => n.startsWith("Skipped"))).toEqual([]);
     expect(engine.reports().map((r) => r.id)).toContain("a".repeat(247));
@@ -312,7 +312,7 @@ describe("pathological corpus files", () => {
   it("starts and answers from the previous index when updating it fails", async () => {
     ws = makeWorkspace();
     await start();
-    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
+    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds, the port authority said on Monday, and passengers were offered seats on the morning boat.");
     // A stale guard lock folder that cannot be removed (something was put inside it): every ingest fails, not busy.
     const guard = path.join(ws.config.indexDir, "ingest.lock.guard");
     mkdirSync(guard);

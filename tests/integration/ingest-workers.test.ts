@@ -17,7 +17,7 @@ function workspace(workers: string): Workspace {
   const ws = makeWorkspace({ withFirstReport: false, env: { INGEST_WORKERS: workers } });
   workspaces.push(ws);
   for (const [i, place] of ["harbour", "granary", "railway depot"].entries()) {
-    writeFileSync(path.join(ws.corpusDir, `site-${i}.txt`), `Inspectors visited the ${place} on Monday. They found the roof had been repaired. The council paid for the work.`);
+    writeFileSync(path.join(ws.corpusDir, `site-${i}.txt`), `Inspectors visited the ${place} on Monday. They found the roof had been repaired. The council paid for the work out of its repairs budget.`);
   }
   return ws;
 }

@@ -8,6 +8,7 @@ import { SearchIndex } from "../../src/retrieval/search-index.js";
 import { readGeneration, type WriteHooks } from "../../src/index/index-files.js";
 import { ingestPaths } from "../../src/index/ingest.js";
 import { silentLogger } from "../../src/logger.js";
+import { ARTICLE_SENTENCE, makeArticleHtml } from "../helpers/report-documents.js";
 import { storesUnderTest, type StoreUnderTest } from "../helpers/store-fixture.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
@@ -35,7 +36,7 @@ function countEmbeddings() {
   return { calls, restore: () => (embeddings.embedDocuments = original) };
 }
 
-const SECOND = "# Flood relief\n\nHeavy rains flooded the valley on Monday. Relief agencies sent boats and food to 4,000 families.\n";
+const SECOND = "# Flood relief\n\nHeavy rains flooded the valley on Monday. Relief agencies sent boats and food to 4,000 families in the villages along the river.\n";
 
 beforeAll(async () => {
   await embeddings.embedQuery("warm up");
@@ -107,7 +108,7 @@ for (const under of storesUnderTest()) describe(`ingest, ${under.label}`, () => 
     await ingest([ws.corpusDir]);
     rmSync(second);
     const elsewhere = path.join(ws.root, "harbour.txt");
-    writeFileSync(elsewhere, "The harbour reopened on Friday after the storm.\n");
+    writeFileSync(elsewhere, "The harbour reopened on Friday after the storm, once divers had checked the quay walls and the channel had been dredged clear of fallen rocks.\n");
 
     const named = await ingest([elsewhere]);
     expect(named.removed).toEqual([]);
@@ -142,6 +143,24 @@ for (const under of storesUnderTest()) describe(`ingest, ${under.label}`, () => 
     const gen = await store.readGeneration();
     expect(gen.manifest.reports.map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
     expect(gen.segments.map((s) => s.segment.graph.size)).toEqual([9]);
+  });
+
+  it("refuses a report with too little text to answer from, keeps its previous version", async () => {
+    const store = await workspaceIn(under);
+    const page = path.join(ws.corpusDir, "ferry-terminal.html");
+    writeFileSync(page, makeArticleHtml());
+    const first = await ingest([ws.corpusDir]);
+    const before = first.reports.find((r) => r.id === "ferry-terminal")!;
+    expect(before.status).toBe("added");
+    // Fetched again once its site had turned into a script that writes the article in the reader's browser.
+    writeFileSync(page, '<!doctype html><html><head><title>Ferry terminal</title></head><body><div id="app">Loading…</div><script src="/app.js"></script></body></html>');
+    const refused = await ingest([page]);
+    expect(refused.skipped.map((s) => s.reason)).toEqual(["ferry-terminal.html: too little text to answer questions from (1 word; a report needs at least 20)"]);
+    expect(refused.reports).toEqual([]);
+    const gen = await store.readGeneration();
+    expect(gen.manifest.refused.map((r) => r.source)).toEqual([page]);
+    expect(gen.manifest.reports.find((r) => r.id === "ferry-terminal")?.sentenceCount).toBe(before.sentences);
+    expect(new SearchIndex(gen).sentencesOf("ferry-terminal").map((s) => s.sentence.text)).toContain(ARTICLE_SENTENCE);
   });
 
   it("skips bad files with a one-line reason each and ingests the good ones", async () => {

@@ -58,7 +58,7 @@ describe("two processes over one PostgreSQL index", () => {
       expect(await reader.ask(question)).toMatchObject({ abstained: true });
 
       const file = path.join(ingesting.corpusDir, "lighthouse.txt");
-      writeFileSync(file, "# Lighthouse\n\nThe lighthouse on Varn Island was closed after storms cracked its lantern room.\n");
+      writeFileSync(file, "# Lighthouse\n\nThe lighthouse on Varn Island was closed after storms cracked its lantern room, and its keepers were taken off by boat to the mainland.\n");
       // `npm run ingest <file>` as its entry point runs it, here in the test's process: the reader is the other one.
       const io = captureIo(envFor(ingesting));
       const code = await runCommand((cliIo) => ingestCommand([file], cliIo), io);
@@ -70,7 +70,7 @@ describe("two processes over one PostgreSQL index", () => {
       // The reader polls every 200 ms; answering from the new report is what it must do "within a few seconds".
       await vi.waitFor(async () => expect(await reader.ask(question)).toMatchObject({ abstained: false }), { timeout: 20_000, interval: 200 });
       const answer = await reader.ask(question);
-      expect(answer.citations).toEqual([expect.objectContaining({ reportId: "lighthouse", text: "The lighthouse on Varn Island was closed after storms cracked its lantern room." })]);
+      expect(answer.citations).toEqual([expect.objectContaining({ reportId: "lighthouse", text: "The lighthouse on Varn Island was closed after storms cracked its lantern room, and its keepers were taken off by boat to the mainland." })]);
       expect(reader.answers.filter((a) => "notJson" in a)).toEqual([]);
     } finally {
       reader.child.stdin.end();

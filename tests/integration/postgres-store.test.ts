@@ -90,7 +90,7 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
     expect(again.changed).toBe(false);
     expect(await store.version()).toBe(generation);
 
-    writeFileSync(path.join(ws.corpusDir, "cup-final-report.txt"), "# Cup final\n\nThe final was postponed by a week because of snow.\n");
+    writeFileSync(path.join(ws.corpusDir, "cup-final-report.txt"), "# Cup final\n\nThe final was postponed by a week because of snow, which had covered the pitch and the roads around the stadium since Thursday.\n");
     rmSync(path.join(ws.corpusDir, "harbour-ceasefire-talks.txt"));
     const summary = await ingest([ws.corpusDir]);
     expect(summary.removed).toEqual(["harbour-ceasefire-talks"]);
@@ -101,7 +101,7 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
     expect(after[0]).toEqual(before[0]);
     expect((await sql.query("SELECT count(*) AS n FROM sentences WHERE report_id = 'harbour-ceasefire-talks'")).rows[0].n).toBe("0");
     const cup = readStoredReports(await store.readGeneration()).get("cup-final-report")!;
-    expect(cup.sentences.map((s) => s.text)).toEqual(["The final was postponed by a week because of snow."]);
+    expect(cup.sentences.map((s) => s.text)).toEqual(["The final was postponed by a week because of snow, which had covered the pitch and the roads around the stadium since Thursday."]);
   });
 
   it("keeps a page whose bytes are unchanged but whose address moved as stored, under its new address", async () => {
@@ -153,7 +153,7 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
   it("holds a PostgreSQL advisory lock while writing, released after", async () => {
     const advisory = async () => Number((await sql.query("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted")).rows[0].n);
     let during = -1;
-    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
+    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds, the port authority said on Monday, and passengers were offered seats on the morning boat.");
     await ingest([ws.corpusDir], { beforeSwap: async () => void (during = await advisory()) });
     expect(during).toBe(1);
     expect(await advisory()).toBe(0);
@@ -212,7 +212,7 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
     try {
       const question = "Why was the lighthouse on Varn Island closed?";
       expect((await watching.ask(question)).abstained).toBe(true);
-      writeFileSync(path.join(writer.corpusDir, "lighthouse.txt"), "# Lighthouse\n\nThe lighthouse on Varn Island was closed after storms cracked its lantern room.\n");
+      writeFileSync(path.join(writer.corpusDir, "lighthouse.txt"), "# Lighthouse\n\nThe lighthouse on Varn Island was closed after storms cracked its lantern room, and its keepers were taken off by boat to the mainland.\n");
       const other = await openIndexStore(loadConfig({ ...writer.env, INDEX_STORE: "postgres", DATABASE_URL: db.url, LOG_LEVEL: "silent" }));
       await ingestPaths([path.join(writer.corpusDir, "lighthouse.txt")], { config: writer.config, embeddings, logger: silentLogger, store: other });
       await other.close();
@@ -220,7 +220,7 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
       await vi.waitFor(() => expect(watching.reports().map((r) => r.id)).toContain("lighthouse"), { timeout: 10_000, interval: 50 });
       const answer = await watching.ask(question);
       expect(answer.abstained).toBe(false);
-      expect(answer.citations[0]?.text).toBe("The lighthouse on Varn Island was closed after storms cracked its lantern room.");
+      expect(answer.citations[0]?.text).toBe("The lighthouse on Varn Island was closed after storms cracked its lantern room, and its keepers were taken off by boat to the mainland.");
     } finally {
       await watching.close();
       writer.cleanup();
@@ -240,7 +240,7 @@ describe(`PostgreSQL index store (${process.env.DATABASE_URL ? "server from DATA
     try {
       // The connection drops while an ingest is writing: it fails, and the live index is the one before it.
       const report = path.join(ws.root, "gone-database.txt");
-      writeFileSync(report, "The harbour board met on Monday. It approved a new pier for the ferries.\n");
+      writeFileSync(report, "The harbour board met on Monday. It approved a new pier for the ferries, which will let two boats load at once during the busy summer months.\n");
       const writing = ingestPaths([report], { config: ws.config, embeddings, logger: silentLogger, store: relayed, hooks: { beforeSwap: async () => relay.shut() } });
       const failedWrite = await writing.then(() => undefined, (e: DossierError) => e);
       expect(failedWrite).toMatchObject({ code: "STORE_UNAVAILABLE", message: expect.stringMatching(/^Cannot reach the index database: .+\.$/) });

@@ -61,8 +61,8 @@ beforeEach(async () => {
   ws = makeWorkspace({ withFirstReport: false });
   quay = path.join(ws.corpusDir, "quay.txt");
   mill = path.join(ws.corpusDir, "mill.txt");
-  writeFileSync(quay, "The quay wall was rebuilt with stone from the old mill.");
-  writeFileSync(mill, "The old mill by the river was turned into a museum.");
+  writeFileSync(quay, "The quay wall was rebuilt with stone from the old mill, which the council bought last year when the milling company closed its doors.");
+  writeFileSync(mill, "The old mill by the river was turned into a museum, with its water wheel restored and turning again for visitors on summer weekends.");
   await ingestPaths([ws.corpusDir], { config: ws.config, embeddings, logger: silentLogger });
   logged.length = 0;
 });
@@ -106,7 +106,7 @@ describe("removeReports", () => {
   it("stops in one line, naming the file within the corpus folder, when a report's file cannot be moved aside", async () => {
     const harbour = path.join(ws.corpusDir, "harbour");
     mkdirSync(harbour);
-    writeFileSync(path.join(harbour, "crane.txt"), "The harbour crane was repaired by the night crew on Tuesday.");
+    writeFileSync(path.join(harbour, "crane.txt"), "The harbour crane was repaired by the night crew on Tuesday, after a storm had torn its cables and left it hanging over the quay for two days.");
     await ingestPaths([ws.corpusDir], { config: ws.config, embeddings, logger: silentLogger });
     // Its folder becomes a file (as root, no permission is ever denied): the move fails with ENOTDIR, not ENOENT.
     const store = new StoreWithLock(ws.config.indexDir, () => {
@@ -147,18 +147,18 @@ describe("a removal whose process died before it ended", () => {
   });
 
   it("compares the corpus folder with the index as settling left it: a file put back that was edited is read again", async () => {
-    writeFileSync(quay, "The quay wall was rebuilt with granite from the harbour.");
+    writeFileSync(quay, "The quay wall was rebuilt with granite from the harbour, where a storm had thrown down the old breakwater in the winter before last.");
     hideByHand(quay);
     const notices: string[] = [];
     const engine = await createEngine(ws.config, { embeddings, logger: fullLogger, autoIngest: true, onNotice: (n) => notices.push(n) });
     expect(notices).toEqual([expect.stringMatching(/changed since the last ingest; updating the index…$/)]);
-    expect((await engine.ask("What was the quay wall rebuilt with?")).citations[0]?.text).toBe("The quay wall was rebuilt with granite from the harbour.");
+    expect((await engine.ask("What was the quay wall rebuilt with?")).citations[0]?.text).toBe("The quay wall was rebuilt with granite from the harbour, where a storm had thrown down the old breakwater in the winter before last.");
     await engine.close();
   });
 
   it("deletes the hidden copy at start when the index no longer lists the report (killed after the swap)", async () => {
     await removeReports(["quay"], ws.config, new LocalIndexStore(ws.config.indexDir, ws.config.corpusDir), silentLogger);
-    writeFileSync(path.join(ws.corpusDir, ".quay.txt.0f8fad5b-d9cb-469f-a165-70867728950e.removed"), "The quay wall was rebuilt with stone from the old mill.");
+    writeFileSync(path.join(ws.corpusDir, ".quay.txt.0f8fad5b-d9cb-469f-a165-70867728950e.removed"), "The quay wall was rebuilt with stone from the old mill, which the council bought last year when the milling company closed its doors.");
     const engine = await start();
     expect(hidden()).toEqual([]);
     expect(existsSync(quay)).toBe(false);

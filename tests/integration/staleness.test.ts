@@ -44,7 +44,7 @@ describe("starting on a corpus that changed since the last ingest", () => {
   });
 
   it("updates the index when a report is added, and ignores files ingest would refuse", async () => {
-    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
+    writeFileSync(path.join(ws.corpusDir, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds, the port authority said on Monday, and passengers were offered seats on the morning boat.");
     writeFileSync(path.join(ws.corpusDir, "empty.txt"), "");
     const first = await start();
     expect(first.notices[0]).toMatch(/corpus\/ changed since the last ingest; updating the index…/);
@@ -55,9 +55,9 @@ describe("starting on a corpus that changed since the last ingest", () => {
 
   it("remembers refused files (a title-only report, a clashing id) instead of retrying them at every start", async () => {
     writeFileSync(path.join(ws.corpusDir, "only-title.md"), "# Just a headline\n");
-    writeFileSync(path.join(ws.corpusDir, "ferry.md"), "A different ferry story.");
+    writeFileSync(path.join(ws.corpusDir, "ferry.md"), "A different ferry story, told by a passenger who crossed on the night boat and wrote down what the crew said about the storm.");
     const first = await start();
-    expect(first.notices.join("\n")).toMatch(/skipped   only-title\.md: no sentences found/);
+    expect(first.notices.join("\n")).toMatch(/skipped   only-title\.md: too little text to answer questions from/);
     expect(first.notices.join("\n")).toMatch(/skipped   ferry\.md: report id "ferry" is already taken by ferry\.txt in the corpus folder$/m);
     expect((await start()).notices).toEqual([]);
     rmSync(path.join(ws.corpusDir, "only-title.md"));
@@ -66,12 +66,12 @@ describe("starting on a corpus that changed since the last ingest", () => {
 
   it("notices a changed report in a subfolder of the corpus", async () => {
     mkdirSync(path.join(ws.corpusDir, "regional"));
-    writeFileSync(path.join(ws.corpusDir, "regional", "lighthouse.txt"), "The old lighthouse has stood for forty years.");
+    writeFileSync(path.join(ws.corpusDir, "regional", "lighthouse.txt"), "The old lighthouse has stood for forty years, and the trust that owns it plans to open its lamp room to visitors next summer.");
     await start();
-    writeFileSync(path.join(ws.corpusDir, "regional", "lighthouse.txt"), "The old lighthouse has stood for fifty years.");
+    writeFileSync(path.join(ws.corpusDir, "regional", "lighthouse.txt"), "The old lighthouse has stood for fifty years, and the trust that owns it plans to open its lamp room to visitors next summer.");
     const { notices, engine } = await start();
     expect(notices[0]).toMatch(/changed since the last ingest/);
-    expect((await engine.ask("How long has the lighthouse stood?")).citations[0]?.text).toBe("The old lighthouse has stood for fifty years.");
+    expect((await engine.ask("How long has the lighthouse stood?")).citations[0]?.text).toBe("The old lighthouse has stood for fifty years, and the trust that owns it plans to open its lamp room to visitors next summer.");
   });
 
   it("reads each folder of the corpus once at a start that finds nothing to settle or update", async () => {
@@ -95,7 +95,7 @@ describe("starting on a corpus that changed since the last ingest", () => {
 
   it("keeps quiet about a report whose file the listing cannot see but is not gone (a link that loops), and keeps it", async () => {
     const file = path.join(ws.corpusDir, "harbour.txt");
-    writeFileSync(file, "The harbour wall was repaired in the spring.");
+    writeFileSync(file, "The harbour wall was repaired in the spring, after the winter storms had washed away a stretch of the old stone near the lifeboat slipway.");
     expect((await start()).engine.reports().map((r) => r.id)).toContain("harbour");
     rmSync(file);
     symlinkSync(file, file);
@@ -117,11 +117,11 @@ describe("starting on a corpus that changed since the last ingest", () => {
 
   it("cites a Markdown report as rendered, and reads Markdown again once after the reader changed", async () => {
     const file = path.join(ws.corpusDir, "harbour.md");
-    const bytes = "# Harbour\n\n**Tuesday, 6am:** The *harbour* crane was [repaired](https://port.example) by the night crew.\n";
+    const bytes = "# Harbour\n\n**Tuesday, 6am:** The *harbour* crane was [repaired](https://port.example) by the night crew, who worked through the storm to replace its cables and the motor of its winch.\n";
     writeFileSync(file, bytes);
     const { engine } = await start();
     const answer = await engine.ask("When was the harbour crane repaired by the night crew?");
-    expect(answer.citations[0]?.text).toBe("Tuesday, 6am: The harbour crane was repaired by the night crew.");
+    expect(answer.citations[0]?.text).toBe("Tuesday, 6am: The harbour crane was repaired by the night crew, who worked through the storm to replace its cables and the motor of its winch.");
     // An index built when Markdown was read as plain text stored the bytes' bare sha256: that no longer matches.
     const bare = createHash("sha256").update(bytes).digest("hex");
     expect(hashReport(Buffer.from(bytes), "harbour.md")).not.toBe(bare);
@@ -160,7 +160,7 @@ describe("starting on a corpus that changed since the last ingest", () => {
     const outside = makeWorkspace({ withFirstReport: false });
     try {
       const file = path.join(outside.corpusDir, "lighthouse-sale.txt");
-      writeFileSync(file, "Lighthouse sold\n\nThe Skerra lighthouse was sold at auction on Friday for 420,000 pounds to a Glasgow couple.\n");
+      writeFileSync(file, "Lighthouse sold\n\nThe Skerra lighthouse was sold at auction on Friday for 420,000 pounds to a Glasgow couple who plan to turn it into a holiday home.\n");
       const engine = await createEngine(ws.config, { onNotice: () => undefined });
       await engine.ingest([file]);
       await engine.close();
@@ -193,7 +193,7 @@ describe("starting on a corpus that changed since the last ingest", () => {
   });
 
   it("answers from the live index while another process holds the ingest lock", async () => {
-    writeFileSync(path.join(ws.corpusDir, "new-report.txt"), "Snow closed the mountain pass on Monday.");
+    writeFileSync(path.join(ws.corpusDir, "new-report.txt"), "Snow closed the mountain pass on Monday, and the road crews said it would stay shut until the ploughs could clear the drifts near the summit.");
     writeFileSync(path.join(ws.config.indexDir, "ingest.lock"), String(process.ppid));
     try {
       const { notices, engine } = await start();

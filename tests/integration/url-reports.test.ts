@@ -447,7 +447,7 @@ describe("a page whose address now serves another format", () => {
   it("updates its report, given again or on --refresh, instead of making a second one", async () => {
     expect((await ingest(`${base}/news/ferry-terminal`)).stdout).toMatch(/^added\s+ferry-terminal: /m);
     // The same address now sends the article as plain text.
-    served.set("/news/ferry-terminal", { type: "text/plain; charset=utf-8", body: "# Ferry terminal\n\nThe new ferry terminal will open on 3 April, the harbour authority said.\n" });
+    served.set("/news/ferry-terminal", { type: "text/plain; charset=utf-8", body: "# Ferry terminal\n\nThe new ferry terminal will open on 3 April, the harbour authority said, a month later than it had promised when the building work began.\n" });
     const again = await ingest(`${base}/news/ferry-terminal`);
     expect(again.stderr).toBe("");
     expect(again.stdout).toMatch(/^updated\s+ferry-terminal: /m);

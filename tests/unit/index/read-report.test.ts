@@ -14,16 +14,16 @@ const file = (name: string, content: string | Uint8Array) => {
 
 describe("readReport", () => {
   it("takes the id from the file name and the title from a leading # line", async () => {
-    const r = await readReport(file("Border Talks.md", "# Border talks resume\n\nThey resumed today."), 1000);
+    const r = await readReport(file("Border Talks.md", "# Border talks resume\n\nThey resumed today in Geneva after a pause of six weeks, both delegations saying they hoped to agree on a ceasefire line within a month."), 1000);
     expect(r.id).toBe("border-talks");
     expect(r.title).toBe("Border talks resume");
     expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("derives a title from the id when there is no heading, and normalises CRLF", async () => {
-    const r = await readReport(file("trade-deal.txt", "A deal was signed.\r\nIt holds."), 1000);
+    const r = await readReport(file("trade-deal.txt", "A deal was signed.\r\nIt holds, both sides said on Friday, though the border crossings it was meant to reopen are still closed to lorries."), 1000);
     expect(r.title).toBe("Trade Deal");
-    expect(r.text).toBe("A deal was signed.\nIt holds.");
+    expect(r.text).toBe("A deal was signed.\nIt holds, both sides said on Friday, though the border crossings it was meant to reopen are still closed to lorries.");
   });
 
   it.each([
@@ -33,8 +33,21 @@ describe("readReport", () => {
     ["big.txt", "x".repeat(2000), /over the 1000-byte limit/],
     ["notes.pdf", "hello", /notes\.pdf: not a PDF file/],
     ["notes.exe", "hello", /notes\.exe: not a supported report type/],
+    // Too little text to answer from: a page that only greets, one a script was to fill, a one-line note.
+    ["hi.html", "<!doctype html><html><body><p>Hi</p></body></html>", /^hi\.html: too little text to answer questions from \(1 word; a report needs at least 20\)$/],
+    ["app.html", '<!doctype html><html><body><div id="root">Loading…</div><script src="/app.js"></script></body></html>', /^app\.html: too little text to answer questions from \(1 word;/],
+    ["note.txt", "# Road closed\n\nPolice closed the coast road on Tuesday.", /^note\.txt: too little text to answer questions from \(7 words;/],
   ])("rejects %s with a one-line reason", async (name, content, reason) => {
     await expect(readReport(file(name, content), 1000)).rejects.toThrow(reason);
+  });
+
+  it("counts the words of a report written without spaces, and takes a short one that has enough", async () => {
+    // Two sentences of a news brief (30 words as Unicode splits them): "\p{L}+" would count four.
+    const brief = "北京市政府周二宣布，将在明年春季开放三条新的地铁线路。官员表示，新线路将连接机场和市中心，每天可运送约五十万名乘客。";
+    expect((await readReport(file("地铁.txt", brief), 1000)).text).toBe(brief);
+    // Twenty words, the floor.
+    const english = "Police closed the coast road near Carrick on Tuesday after a landslide. Engineers expect it to reopen by the weekend.";
+    expect((await readReport(file("landslide.txt", english), 1000)).text).toBe(english);
   });
 
   it("takes a web page's own title, without the site's name the browser tab shows", async () => {
