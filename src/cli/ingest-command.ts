@@ -15,7 +15,7 @@ files; a URL is fetched and kept in <corpus>/web/. --refresh fetches every repor
 
 /**
  * `npm run ingest`: a line per report and a summary (or one JSON object a line with --json); exit 1 when anything
- * was skipped. A file of no report type found in a folder is a line too, "ignored": nobody asked for it, so it is
+ * was skipped, whether or not anything else changed. A file of no report type found in a folder is a line too, "ignored": nobody asked for it, so it is
  * not a failure (named, it is skipped). On a terminal a status line on stderr shows the embedding's progress.
  */
 export async function ingestCommand(args: string[], io: CliIo): Promise<number> {
@@ -71,8 +71,14 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
     for (const m of summary.missing) print(`kept      ${m.id}: its source ${stripControl(m.source)} is missing (\`npm run remove -- ${m.id}\` drops it)`, io.stderr);
     for (const id of summary.repaired) print(`repaired  ${id}: its copy in the index was damaged, so it was read again from its file`, io.stderr);
     for (const line of unreadFileLines(summary)) print(line, io.stderr);
+    // A run that changed nothing because files were refused says so, and why is each skipped line above it.
+    const outcome = summary.changed
+      ? "Index updated"
+      : summary.skipped.length > 0
+        ? `Nothing changed (${counted(summary.skipped.length, "file")} skipped, for the reasons above)`
+        : "Index already up to date";
     print(
-      `${summary.changed ? "Index updated" : "Index already up to date"} in ${(summary.ms / 1000).toFixed(2)} s: ` +
+      `${outcome} in ${(summary.ms / 1000).toFixed(2)} s: ` +
         `${count("added")} added, ${count("updated")} updated, ${count("unchanged")} unchanged, ` +
         `${summary.removed.length} removed, ${summary.skipped.length} skipped${summary.ignored.length > 0 ? `, ${summary.ignored.length} ignored` : ""} → ${describeStore(config)}`,
     );

@@ -27,7 +27,10 @@ export interface IngestSummary {
    * a spreadsheet among the reports would otherwise not know it was not read, but not refused, since nobody named them.
    */
   ignored: SkippedFile[];
-  /** False when nothing changed and the index on disk was left as it was. */
+  /**
+   * Whether any report was added, updated, removed, moved or read again: false when the index answers as it did
+   * before, though the run may have written down the files it refused.
+   */
   changed: boolean;
   ms: number;
 }

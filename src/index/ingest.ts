@@ -92,15 +92,17 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
 
     const refusals = await rememberRefusals(refused, previous, new Set(files));
     const refusalsChanged = JSON.stringify(refusals) !== JSON.stringify(previous?.manifest?.refused ?? []);
-    const changed =
+    // What the index answers from changed: a report added, updated, removed, moved or read again. Refusals are
+    // written down as well (for a start to know the refused files), and an index is written under new settings even
+    // with no report in it, but neither is a change to tell: a run whose every file was refused said "Index updated".
+    const changed = Boolean(
       options.repair ||
-      !vectorsReusable(state?.built, settings) ||
-      removed.length > 0 ||
-      plan.keep.some((k) => k.moved) ||
-      refusalsChanged ||
-      results.some((r) => r.status !== "unchanged") ||
-      previous?.damaged.length;
-    if (changed) {
+        removed.length > 0 ||
+        plan.keep.some((k) => k.moved) ||
+        results.some((r) => r.status !== "unchanged") ||
+        previous?.damaged.length,
+    );
+    if (changed || refusalsChanged || !vectorsReusable(state?.built, settings)) {
       const draft: ManifestDraft = {
         formatVersion: INDEX_FORMAT_VERSION,
         embedder: embeddings.embedder,
@@ -121,7 +123,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
     }
     const damaged = new Set(previous?.damaged.map((r) => r.id));
     const repaired = results.filter((r) => damaged.has(r.id)).map((r) => r.id).sort();
-    return { reports: results, removed, missing: plan.missing, repaired, skipped, ignored, changed: Boolean(changed), ms: performance.now() - started };
+    return { reports: results, removed, missing: plan.missing, repaired, skipped, ignored, changed, ms: performance.now() - started };
   };
   return ctx.lock ? underLock(ctx.lock) : store.withWriteLock(underLock);
 }

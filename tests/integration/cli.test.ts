@@ -54,6 +54,30 @@ describe("command line", () => {
     expect(looped.stderr).toBe(`skipped   ${loop}: ELOOP\n`);
   });
 
+  it("ingest whose every file is refused says that nothing changed and why, exit 1, as one bad file among good ones does", async () => {
+    const greeting = path.join(ws.root, "hi.html");
+    writeFileSync(greeting, "<!doctype html><html><head><title>Hello</title></head><body><p>Hi</p></body></html>");
+    const note = path.join(ws.root, "note.txt");
+    writeFileSync(note, "Police closed the coast road on Tuesday.");
+    // It ended "Index updated in 0.65 s: 0 added, …, 2 skipped": the refusals were written down, nothing else.
+    const refused = await run(ingestCommand, [greeting, note]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      "skipped   hi.html: too little text to answer questions from (1 word; a report needs at least 20)\n" +
+        "skipped   note.txt: too little text to answer questions from (7 words; a report needs at least 20)\n",
+    );
+    expect(refused.stdout).toMatch(/^Nothing changed \(2 files skipped, for the reasons above\) in \d+\.\d\d s: 0 added, 0 updated, 0 unchanged, 0 removed, 2 skipped → /);
+    const json = (await run(ingestCommand, ["--json", greeting])).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(json.at(-1).summary).toMatchObject({ changed: false, added: 0, skipped: 1 });
+    // One bad file among good ones: the good ones are ingested and said so, and the exit status still says a file was skipped.
+    const good = path.join(ws.root, "landslide.txt");
+    writeFileSync(good, "Police closed the coast road near Carrick on Tuesday after a landslide. Engineers expect it to reopen by the weekend.");
+    const mixed = await run(ingestCommand, [note, good]);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stdout).toMatch(/^Index updated in .*: 1 added, 0 updated, 0 unchanged, 0 removed, 1 skipped/m);
+    expect((await run(removeCommand, ["landslide"])).code).toBe(0);
+  });
+
   it("ingest names each file of a folder it does not read, and why, in one line; named, such a file is skipped, exit 1", async () => {
     const types = "not a supported report type (.txt, .md, .markdown, .pdf, .html, .htm, .docx)";
     const files = ["figures.csv", "photo.png"].map((name) => path.join(ws.corpusDir, name));

@@ -144,6 +144,24 @@ describe("ingest of PDF, Word, HTML and a URL", () => {
     expect(lines.at(-1).summary).toMatchObject({ updated: 1, skipped: 0 });
   });
 
+  it("--refresh refuses a page that now has too little text to answer from, and keeps the version fetched before", async () => {
+    const saved = readFileSync(path.join(ws.corpusDir, "web", "ferry-terminal.html"));
+    const kept = article;
+    // The site now sends a page whose article a script writes in the reader's browser.
+    article = '<!doctype html><html><head><title>Harbour News</title></head><body><div id="root">Loading…</div><script src="/app.js"></script></body></html>';
+    try {
+      const refreshed = await run(ingestCommand, ["--refresh"]);
+      expect(refreshed.status).toBe(1);
+      expect(refreshed.stderr).toBe("skipped   ferry-terminal.html: too little text to answer questions from (1 word; a report needs at least 20)\n");
+      expect(refreshed.stdout).toMatch(/^Nothing changed \(1 file skipped, for the reasons above\)/m);
+    } finally {
+      article = kept;
+    }
+    expect(readFileSync(path.join(ws.corpusDir, "web", "ferry-terminal.html"))).toEqual(saved);
+    const answer = await engine!.ask("When will the new ferry terminal open?", { reportIds: ["ferry-terminal"] });
+    expect(answer.citations[0]?.text).toBe("The harbour authority confirmed that the new ferry terminal will open on 3 March.");
+  });
+
   it("keeps URL reports, with their address, through a rebuild", async () => {
     const rebuilt = await run(ingestCommand, ["--rebuild", "--json"]);
     expect(rebuilt.status).toBe(0);

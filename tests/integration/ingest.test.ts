@@ -145,7 +145,7 @@ for (const under of storesUnderTest()) describe(`ingest, ${under.label}`, () => 
     expect(gen.segments.map((s) => s.segment.graph.size)).toEqual([9]);
   });
 
-  it("refuses a report with too little text to answer from, keeps its previous version", async () => {
+  it("refuses a report with too little text to answer from, keeps its previous version, and changes nothing", async () => {
     const store = await workspaceIn(under);
     const page = path.join(ws.corpusDir, "ferry-terminal.html");
     writeFileSync(page, makeArticleHtml());
@@ -157,6 +157,8 @@ for (const under of storesUnderTest()) describe(`ingest, ${under.label}`, () => 
     const refused = await ingest([page]);
     expect(refused.skipped.map((s) => s.reason)).toEqual(["ferry-terminal.html: too little text to answer questions from (1 word; a report needs at least 20)"]);
     expect(refused.reports).toEqual([]);
+    // Every file refused: nothing a question could find changed, though the refusal is written down for the next start.
+    expect(refused.changed).toBe(false);
     const gen = await store.readGeneration();
     expect(gen.manifest.refused.map((r) => r.source)).toEqual([page]);
     expect(gen.manifest.reports.find((r) => r.id === "ferry-terminal")?.sentenceCount).toBe(before.sentences);
