@@ -3,6 +3,7 @@ import { DossierError } from "../errors.js";
 import { articleTitle } from "./article-title.js";
 import { fragmentToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
+import { withStatedByline } from "./stated-byline.js";
 import { decodeText } from "./text-reader.js";
 
 /**
@@ -13,8 +14,9 @@ import { decodeText } from "./text-reader.js";
 export const htmlReader: FormatReader = {
   extensions: [".html", ".htm"],
   contentTypes: ["text/html", "application/xhtml+xml"],
-  // Titles kept the site's name ("… | The Lowmere Gazette") before revision 1.
-  revision: 1,
+  // Titles kept the site's name ("… | The Lowmere Gazette") before revision 1; a byline stated only in the page's
+  // markup (a byline element Readability takes out, a <meta name="author">) was no sentence of the text before 2.
+  revision: 2,
   async read(bytes, name, options = {}) {
     const html = decodeHtml(bytes, name);
     // Loaded on first use, like the other readers' libraries: most processes never read a web page.
@@ -30,13 +32,14 @@ export const htmlReader: FormatReader = {
     const siteNames = ["og:site_name", "application-name"].flatMap((n) => metaContent(document, [n]) ?? []);
     const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
     if (!article?.content) throw new DossierError("BAD_REPORT", `${name}: no article text found in the page`);
-    const text = await fragmentToText(article.content);
-    if (!/\p{L}{2,}/u.test(text)) throw new DossierError("BAD_REPORT", `${name}: no article text found in the page`);
+    const body = await fragmentToText(article.content);
+    if (!/\p{L}{2,}/u.test(body)) throw new DossierError("BAD_REPORT", `${name}: no article text found in the page`);
+    const byline = clean(article.byline);
     return {
       kind: "web",
-      text,
+      text: withStatedByline(body, byline),
       title: ownTitle(clean(article.title), heading, [...siteNames, ...(clean(article.siteName) ?? [])], url),
-      byline: clean(article.byline),
+      byline,
       published: clean(article.publishedTime) ?? published,
       url,
     };

@@ -10,6 +10,8 @@ import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
 import type { Engine } from "../../src/engine-types.js";
 import { extractReport } from "../../src/formats/read-format.js";
+import { readGeneration } from "../../src/index/index-files.js";
+import { SearchIndex } from "../../src/retrieval/search-index.js";
 import { captureIo } from "../helpers/cli-io.js";
 import { makeArticleHtml, makeReportDocx, makeReportPdf } from "../helpers/report-documents.js";
 import { makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
@@ -90,6 +92,13 @@ describe("ingest of PDF, Word, HTML and a URL", () => {
     for (const id of ["millbrook-flood", "storm-damage", "saved-page", "ferry-terminal"]) expect(out.stdout).toMatch(new RegExp(`^added\\s+${id}: `, "m"));
     expect(webFiles().sort()).toEqual([".sources.json", "ferry-terminal.html"]);
     expect(JSON.parse(readFileSync(path.join(ws.corpusDir, "web", ".sources.json"), "utf8"))["ferry-terminal.html"].url).toBe(`${base}/news/ferry-terminal`);
+  });
+
+  it("keeps the byline a page states, which Readability takes out of the article, as its first sentence, once", async () => {
+    const index = new SearchIndex(await readGeneration(ws.config.indexDir));
+    const sentences = index.sentencesOf("ferry-terminal").map((s) => s.sentence.text);
+    expect(sentences[0]).toBe("By Ana Lopes");
+    expect(sentences.filter((s) => s.includes("Ana Lopes"))).toHaveLength(1);
   });
 
   it("answers from each with verbatim citations that point back into the original", async () => {

@@ -64,6 +64,26 @@ describe("HTML reports", () => {
     await expect(extractReport(latin1(html.replace('<meta charset="iso-8859-1">', "")), "x.html", MAX)).rejects.toThrow(/x\.html: not valid UTF-8/);
   });
 
+  it("keeps a byline the page states as the report's first sentence, once, however the page marks it", async () => {
+    const body =
+      "<p>The harbour authority confirmed on Monday that the new ferry terminal will open on 3 March, three years after work began.</p>" +
+      "<p>Ferries to the islands will leave every two hours from the new quay, and the old pier will close for repairs this summer.</p>";
+    const text = async (head: string, article: string) =>
+      (await extractReport(new TextEncoder().encode(`<!doctype html><html><head><title>Ferry terminal</title>${head}</head><body><article>${article}</article></body></html>`), "p.html", MAX)).text;
+    // Readability takes a byline element out of the article, and a <meta name="author"> was never text: both were lost.
+    expect(await text("", `<p class="byline">By Ana Lopes</p>${body}`)).toMatch(/^By Ana Lopes\n\nThe harbour authority/);
+    expect(await text("", `<div><span class="author">Ana Lopes</span> <time datetime="2026-02-11">11 Feb</time></div>${body}`)).toMatch(/^By Ana Lopes\n\n/);
+    expect(await text('<meta name="author" content="Ana Lopes">', body)).toMatch(/^By Ana Lopes\n\nThe harbour authority/);
+    // A link to the author taken out of "By …" leaves the "By" behind: the byline takes its place.
+    expect(await text("", `<p>By <a rel="author" href="/ana">Ana Lopes</a></p>${body}`)).toMatch(/^By Ana Lopes\n\nThe harbour authority/);
+    // Already in the text, as the page wrote it: not said twice.
+    for (const stated of ["<p>By Ana Lopes, Harbour Correspondent</p>", "<address>By Ana Lopes</address>", "<p>Ana Lopes | Harbour Correspondent</p>"]) {
+      const kept = await text('<meta name="author" content="Ana Lopes">', stated + body);
+      expect(kept.split("Ana Lopes"), stated).toHaveLength(2);
+    }
+    expect(await text("", body)).toMatch(/^The harbour authority/);
+  });
+
   it("refuses a page with no article text", async () => {
     await expect(extractReport(new TextEncoder().encode("<html><body><nav>Home</nav></body></html>"), "empty.html", MAX)).rejects.toThrow(/empty\.html: no article text/);
   });
