@@ -81,6 +81,8 @@ describe("HTML reports", () => {
       const kept = await text('<meta name="author" content="Ana Lopes">', stated + body);
       expect(kept.split("Ana Lopes"), stated).toHaveLength(2);
     }
+    // A short sentence that opens with "By" or with the author's name is no byline.
+    expect(await text('<meta name="author" content="Ana Lopes">', `<p>By Tuesday, the quay was ready.</p><p>Ana Lopes toured it.</p>${body}`)).toMatch(/^By Ana Lopes\n\nBy Tuesday/);
     expect(await text("", body)).toMatch(/^The harbour authority/);
   });
 
