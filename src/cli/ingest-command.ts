@@ -15,8 +15,9 @@ files; a URL is fetched and kept in <corpus>/web/. --refresh fetches every repor
 
 /**
  * `npm run ingest`: a line per report and a summary (or one JSON object a line with --json); exit 1 when anything
- * was skipped, whether or not anything else changed. A file of no report type found in a folder is a line too, "ignored": nobody asked for it, so it is
- * not a failure (named, it is skipped). On a terminal a status line on stderr shows the embedding's progress.
+ * was skipped, whether or not anything else changed. A file of no report type found in a folder is a line too,
+ * "ignored": nobody asked for it, so it is not a failure (named, it is skipped). On a terminal a status line on stderr
+ * shows the embedding's progress.
  */
 export async function ingestCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCli({
