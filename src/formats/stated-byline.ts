@@ -1,3 +1,5 @@
+import { isShortLine } from "../text/byline.js";
+
 /**
  * A report's text with the byline its page states in markup alone put back as a sentence of it, as a news report's
  * text file has it ("By Jonas Feldt, Economics Editor"): Readability takes the byline element out of the article it
@@ -13,7 +15,7 @@ export function withStatedByline(text: string, byline: string | undefined): stri
   // "Jane Doe" of "By Jane Doe", "Jane Doe, Harbour Correspondent", "Jane Doe and John Smith", "Jane Doe | 11 Feb".
   const name = key(stated.replace(/^.*?\bby\s+/i, "").split(/\s*(?:[,;|•·–—]|\band\b|&)\s*/)[0]!);
   const lines = text.split("\n").map((line) => key(line));
-  const short = lines.filter((line) => line.length > 0 && line.length < BYLINE_CHARS && !/[.!?]["”’)]?$/.test(line));
+  const short = lines.filter(isShortLine);
   if (name === "" || short.some((line) => /^by\s/.test(line) || line.startsWith(name)) || key(text).includes(`by ${name}`)) return text;
   // "Jane Doe" is no sentence that says who wrote the report; "By Jane Doe" is.
   const sentence = /\bby\b/i.test(stated) ? stated : `By ${stated}`;
@@ -23,9 +25,6 @@ export function withStatedByline(text: string, byline: string | undefined): stri
 }
 
 const key = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-
-// Readability's own bound: an element of this many characters or more is no byline.
-const BYLINE_CHARS = 100;
 
 // What a byline element taken out of its sentence leaves: "By", "By:", "Written by".
 const LEFTOVER = /^(?:(?:written|words|reported|story)\s+)?by:?$/;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { isByline, isShortLine } from "../../../src/text/byline.js";
+
+describe("a byline", () => {
+  it("states the author: 'By' and a capitalised name, on a short line", () => {
+    for (const s of [
+      "By Jonas Feldt, Economics Editor, The Veldhaven Times",
+      "By Jonas Feldt, Economics Editor, The Veldhaven Times\nVELDHAVEN, Thursday, December 10, 2026",
+      "By Hanna Lisowska in Brennock - Thursday, Oct. 8, 2026",
+      "By: Ana Lopes",
+      "GENEVA, Nov. 24 (Continental Press) - By Halima Oduya",
+    ]) {
+      expect(isByline(s), s).toBe(true);
+    }
+  });
+
+  it("is not prose, a headline or a credit inside a sentence", () => {
+    for (const s of [
+      "By Tuesday, 300 homes were empty.",
+      "By the end of the year the council had spent £4 million on repairs to the bridge.",
+      "Orland Philharmonic Orchestra, conducted by Anika Vellacott.",
+      "Police hunt thieves who took jewels from Greyhaven museum",
+      "by jonas feldt",
+      "Reporting by Jane Doe; editing by John Smith",
+      `By Jonas Feldt, ${"and a long line that runs on ".repeat(4)}`,
+    ]) {
+      expect(isByline(s), s).toBe(false);
+    }
+  });
+
+  it("stands on a short line without a sentence's closing stop", () => {
+    expect(isShortLine("By Jane Doe")).toBe(true);
+    expect(isShortLine("By Tuesday, the quay was ready.")).toBe(false);
+    expect(isShortLine("  ")).toBe(false);
+  });
+});
