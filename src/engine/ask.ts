@@ -9,6 +9,7 @@ import { coreOf, type FollowUpReading, type FollowUpRewriter } from "../conversa
 import { answeredAfterNothingFound, changesSubject, confirmRewrittenAnswer, conversationReports, factOfOldSubject, figureOfAnotherClause, namedReports, repeatsConversation, saysEllipsisSubject, subjectUnsaid, unsupportedWhatWasSaid, withinConversation, yesOrNoByWordsAlone } from "./check-follow-up-answer.js";
 import { continuingPreviousAnswer } from "./continue-previous-answer.js";
 import { INTRODUCES_THEM } from "../retrieval/introduction.js";
+import { STATES_AUTHOR } from "../retrieval/byline-answer.js";
 import { settledByConversation } from "./settle-close-call.js";
 import { settledInPreviousAnswer } from "./settle-in-previous-answer.js";
 import { settledInPreviousReport } from "./settle-in-previous-report.js";
@@ -89,8 +90,9 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
       // the chat model still follows the offline judgement.
       // A close call the conversation settled checked its best passage only, and an introduction is the one sentence
       // asked for (the passages around it scored as low, being as far from a bare name): only that one may be cited, or
-      // one introduction for each report that says otherwise what is asked (retrieval/introduction.ts).
-      const introduced = judgement.reason === INTRODUCES_THEM ? (judgement.introductions ?? 1) : 0;
+      // one introduction for each report that says otherwise what is asked (retrieval/introduction.ts). A byline is the
+      // one sentence that says who wrote the report (retrieval/byline-answer.ts).
+      const introduced = judgement.reason === INTRODUCES_THEM || judgement.reason === STATES_AUTHOR ? (judgement.introductions ?? 1) : 0;
       const onePassage = settledByConversation(judgement) || introduced > 0;
       const offered = !judgement.answerable ? [] : onePassage ? candidates.slice(0, Math.max(1, introduced)) : candidates.filter((c) => c.namesInOwnReport).slice(0, CANDIDATES);
       const context = modelDecides ? wideContext(candidates, around, deps.wideContext.sentences) : undefined;

@@ -15,7 +15,8 @@ export interface Judgement {
   reason: string;
   /**
    * With an introduction's reason (retrieval/introduction.ts): how many of the first candidates answer, each report's
-   * own introduction of an acronym it spells out, or of an office's holder it names, otherwise than the others.
+   * own introduction of an acronym it spells out, or of an office's holder it names, otherwise than the others. With a
+   * byline's (retrieval/byline-answer.ts), 1: the byline.
    */
   introductions?: number;
 }

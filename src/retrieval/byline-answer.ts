@@ -1,0 +1,86 @@
+import { authorAsked } from "../text/author-question.js";
+import { isByline } from "../text/byline.js";
+import { extractTerms } from "../text/terms.js";
+import type { PoolSentence } from "./candidate-pool.js";
+import type { IndexedSentence, SearchIndex } from "./search-index.js";
+
+export const STATES_AUTHOR = "the question asks who wrote the report, and its byline says";
+
+// A byline stands above the report's text, after its headline and perhaps a standfirst, a picture's caption or a
+// dateline; further down, "By March 2027" opens an item of a list.
+const BYLINE_WITHIN = 5;
+
+/** The sentence of a report that states who wrote it ("By Jonas Feldt, Economics Editor"), if it has one. */
+export function bylineOf(index: SearchIndex, reportId: string): IndexedSentence | undefined {
+  return index.sentencesOf(reportId).slice(0, BYLINE_WITHIN).find((s) => isByline(s.sentence.text));
+}
+
+/** A question asking who wrote the report: what it names the report by, and which report it is, when known. */
+export interface AuthorAsked {
+  topic?: string;
+  /** The report the question is about, known before ranking. */
+  reportId?: string;
+}
+
+/**
+ * Which report a question asking who wrote "the article" is about, when retrieval alone knows: the one report it is
+ * asked within, or when it names no topic, the report a follow-up leans on (`preferReportId`) or the only one there
+ * is. A question with a topic ("Who wrote the article about the museum theft?") is about the report its words find,
+ * which ranking decides (`bylineAnswer`). Undefined when the question asks nothing of the kind.
+ */
+
+export function authorQuestion(question: string, index: SearchIndex, options: { reportIds?: string[]; preferReportId?: string }): AuthorAsked | undefined {
+  const asked = authorAsked(question);
+  if (!asked) return undefined;
+  const inScope = options.reportIds ?? index.reports.map((r) => r.id);
+  if (inScope.length === 1) return { ...asked, reportId: inScope[0] };
+  // A follow-up that names a topic may turn to another report: ranking, which prefers the conversation's, decides.
+  if (asked.topic === undefined && options.preferReportId !== undefined && inScope.includes(options.preferReportId)) return { reportId: options.preferReportId };
+  return asked;
+}
+
+/**
+ * The pool with the bylines the question may be answered by added, so that each is scored like any candidate: the
+ * encoder puts a bare byline far from "Who wrote the article?", and a byline shares none of its words, so the chunks
+ * and sentences found for it seldom hold one. Those of the report asked about, or with a topic, of every report the
+ * pool reached (ranking tells which of them the topic finds).
+ */
+export function withBylines(index: SearchIndex, asked: AuthorAsked | undefined, pool: PoolSentence[]): PoolSentence[] {
+  if (!asked || (asked.reportId === undefined && asked.topic === undefined)) return pool;
+  const reports = asked.reportId !== undefined ? [asked.reportId] : [...new Set(pool.map((p) => p.sentence.report.id))];
+  const seen = new Set(pool.map((p) => p.sentence.sentence.id));
+  const added = reports.flatMap((id) => bylineOf(index, id) ?? []).filter((s) => !seen.has(s.sentence.id));
+  return [...pool, ...added.map((sentence) => ({ sentence }))];
+}
+
+type Ranked = { report: { id: string }; sentence: { id: string }; namesInOwnReport: boolean };
+
+/**
+ * The byline that answers who wrote the report asked about: the index into `ranked` of that report's byline, or
+ * undefined when it has none, or the question names no report and more than one may be meant (the answer model then
+ * decides, and is not sure). With a topic, the report is that of the best candidate other than a byline, when it holds
+ * every name and number of the question and a word of the topic: "Who wrote the article about the moon landing?"
+ * finds some report, which is not about it.
+ */
+export function bylineAnswer(index: SearchIndex, asked: AuthorAsked | undefined, ranked: readonly Ranked[]): number | undefined {
+  if (!asked) return undefined;
+  const bylineIds = new Set(ranked.flatMap((c) => (isBylineOfItsReport(index, c) ? [c.sentence.id] : [])));
+  let reportId = asked.reportId;
+  if (reportId === undefined && asked.topic !== undefined) {
+    const best = ranked.find((c) => !bylineIds.has(c.sentence.id));
+    if (best?.namesInOwnReport && aboutTopic(index, best.report.id, asked.topic)) reportId = best.report.id;
+  }
+  if (reportId === undefined) return undefined;
+  const at = ranked.findIndex((c) => c.report.id === reportId && bylineIds.has(c.sentence.id));
+  return at < 0 ? undefined : at;
+}
+
+function isBylineOfItsReport(index: SearchIndex, c: Ranked): boolean {
+  return bylineOf(index, c.report.id)?.sentence.id === c.sentence.id;
+}
+
+/** The report holds a word of the topic ("museum" of "the museum theft"), as the stems of its sentences have them. */
+function aboutTopic(index: SearchIndex, reportId: string, topic: string): boolean {
+  const words = extractTerms(topic).map((t) => t.stem);
+  return index.sentencesOf(reportId).some((s) => words.some((w) => s.stems.has(w)));
+}
