@@ -1,10 +1,12 @@
 import { authorAsked } from "../text/author-question.js";
 import { isByline } from "../text/byline.js";
 import { extractTerms } from "../text/terms.js";
+import type { Judgement } from "./answerability.js";
 import type { PoolSentence } from "./candidate-pool.js";
 import type { IndexedSentence, SearchIndex } from "./search-index.js";
 
 export const STATES_AUTHOR = "the question asks who wrote the report, and its byline says";
+export const AUTHOR_NOT_STATED = "the question asks who wrote the report, and no byline of a report it is known to be about says";
 
 // A byline stands above the report's text, after its headline and perhaps a standfirst, a picture's caption or a
 // dateline; further down, "By March 2027" opens an item of a list.
@@ -57,8 +59,8 @@ type Ranked = { report: { id: string }; sentence: { id: string }; namesInOwnRepo
 
 /**
  * The byline that answers who wrote the report asked about: the index into `ranked` of that report's byline, or
- * undefined when it has none, or the question names no report and more than one may be meant (the answer model then
- * decides, and is not sure). With a topic, the report is that of the best candidate other than a byline, when it holds
+ * undefined when it has none, or the question names no report and more than one may be meant (then it is not sure,
+ * `authorJudgement`). With a topic, the report is that of the best candidate other than a byline, when it holds
  * every name and number of the question and a word of the topic: "Who wrote the article about the moon landing?"
  * finds some report, which is not about it.
  */
@@ -83,4 +85,15 @@ function isBylineOfItsReport(index: SearchIndex, c: Ranked): boolean {
 function aboutTopic(index: SearchIndex, reportId: string, topic: string): boolean {
   const words = extractTerms(topic).map((t) => t.stem);
   return index.sentencesOf(reportId).some((s) => words.some((w) => s.stems.has(w)));
+}
+
+/**
+ * The judgement of a question asking who wrote the report: its byline (`bylineAt` among the ranked candidates) is
+ * the answer, alone. Without one, no sentence of the reports answers it: the model, left to decide, quoted "… Kline
+ * wrote." of a dissenting judge for "Who wrote the article?" over the bank's reports. Then it is not sure, and shows
+ * the passages it found near when it found any.
+ */
+export function authorJudgement(judged: Judgement, bylineAt: number | undefined): Judgement {
+  if (bylineAt !== undefined) return { answerable: true, related: false, answerAt: bylineAt, confidence: judged.confidence, reason: STATES_AUTHOR, introductions: 1 };
+  return { answerable: false, related: judged.answerable || judged.related, confidence: judged.confidence, reason: AUTHOR_NOT_STATED };
 }

@@ -10,7 +10,7 @@ import { type AnalysedQuestion, analyseQuestion } from "./question-analysis.js";
 import type { RankedSentence } from "./ranked-sentence.js";
 import type { SearchIndex } from "./search-index.js";
 import { introductions, INTRODUCES_THEM } from "./introduction.js";
-import { authorQuestion, bylineAnswer, STATES_AUTHOR, withBylines } from "./byline-answer.js";
+import { authorJudgement, authorQuestion, bylineAnswer, withBylines } from "./byline-answer.js";
 
 /**
  * A ranked sentence with the evidence the judgement weighed; `score` is the model's probability that it answers
@@ -84,15 +84,15 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
       .sort((a, b) => b.score - a.score);
     const ranked = preferReport(scored, options.preferReportId);
     const judged = judge(model, ranked);
-    // Who wrote the report is said by its byline, which introduces its author.
     const byline = bylineAnswer(index, author, ranked);
-    const introduced = byline !== undefined ? [byline] : introductions(analysed, ranked);
-    const reason = byline !== undefined ? STATES_AUTHOR : INTRODUCES_THEM;
+    const introduced = author !== undefined ? (byline === undefined ? [] : [byline]) : introductions(analysed, ranked);
     const judgement: Judgement =
-      introduced.length === 0 ? judged : { answerable: true, related: false, answerAt: introduced[0], confidence: judged.confidence, reason, introductions: introduced.length };
+      author !== undefined ? authorJudgement(judged, byline)
+      : introduced.length === 0 ? judged
+      : { answerable: true, related: false, answerAt: introduced[0], confidence: judged.confidence, reason: INTRODUCES_THEM, introductions: introduced.length };
     // The sentences the judgement answers with go first, where answerers look for the best. An introduction is quoted
     // without what it leads into: "… the Competition and Markets Board (CMB), which set four conditions:" says what the
-    // CMB is, the list after it what it asked for; a byline, without the dateline or the report's first sentence.
+    // CMB is, the list after it what it asked for; a byline is quoted alone too.
     const answering = introduced.length > 0 ? introduced : judgement.answerAt === undefined ? [] : [judgement.answerAt];
     const first = answering.map((i) => (introduced.length > 0 ? { ...ranked[i]!, continuedBy: undefined } : ranked[i]!));
     const candidates = [...first, ...ranked.filter((_, i) => !answering.includes(i))];

@@ -6,7 +6,6 @@ const REPORTS = {
   museum: "Police hunt thieves who took jewels from Greyhaven museum\n\nBy Sunita Ravel, Crime Correspondent, The Greyhaven Echo\nGREYHAVEN, Tuesday\n\nDetectives investigating the theft of eight pieces of jewellery from the Aldous Museum released images of a man on Tuesday. The raid took seven minutes, the museum's director said.",
   rates: "Central bank cuts interest rate to 3.75%\n\nBy Jonas Feldt, Economics Editor, The Veldhaven Times\n\nThe central bank cut its main interest rate by a quarter of a point on Thursday after a five-four vote. Two members wanted to hold the rate until inflation fell further.",
 };
-const BYLINES = [/^By Sunita Ravel/, /^By Jonas Feldt/];
 
 describe("asking who wrote the article", () => {
   it("quotes the byline of the report chosen, alone", async () => {
@@ -25,9 +24,10 @@ describe("asking who wrote the article", () => {
     expect(answer.citations.map((c) => c.text)).toEqual([expect.stringMatching(/^By Sunita Ravel/)]);
   });
 
-  it("claims no byline over several reports when neither a report nor a topic is given", async () => {
+  it("is not sure over several reports when neither a report nor a topic is given", async () => {
     const ask = await askOverReports(REPORTS, new ExtractiveAnswerer());
     const answer = await ask("Who wrote the article?");
-    for (const c of answer.citations) for (const byline of BYLINES) expect(c.text).not.toMatch(byline);
+    expect(answer.abstained).toBe(true);
+    expect(answer.citations).toEqual([]);
   });
 });

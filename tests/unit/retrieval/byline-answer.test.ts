@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bylineOf, STATES_AUTHOR } from "../../../src/retrieval/byline-answer.js";
+import { AUTHOR_NOT_STATED, bylineOf, STATES_AUTHOR } from "../../../src/retrieval/byline-answer.js";
 import { createRetriever } from "../../../src/retrieval/retrieve.js";
 import { memoryIndex, testEmbeddings } from "../../helpers/memory-index.js";
 
@@ -54,15 +54,18 @@ describe("who wrote the report, answered by its byline", () => {
     expect((await retrieve("Who wrote the article about the moon landing?")).judgement.reason).not.toBe(STATES_AUTHOR);
   });
 
-  it("is not answered from a byline when several reports may be meant, or the report has none", async () => {
+  it("is not sure when several reports may be meant, or the report has no byline", async () => {
     const index = await memoryIndex(REPORTS);
     const retrieve = createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 });
-    const r = await retrieve("Who wrote the article?");
-    expect(r.judgement.reason).not.toBe(STATES_AUTHOR);
-    expect((await retrieve("Who wrote the article?", { reportIds: ["museum", "rates"] })).judgement.reason).not.toBe(STATES_AUTHOR);
-    expect((await retrieve("Who wrote the article?", { reportIds: ["inquiry"] })).judgement.reason).not.toBe(STATES_AUTHOR);
-    // Another report the story covers is its author's, not the byline's.
+    for (const r of [
+      await retrieve("Who wrote the article?"),
+      await retrieve("Who wrote the article?", { reportIds: ["museum", "rates"] }),
+      await retrieve("Who wrote the article?", { reportIds: ["inquiry"] }),
+    ]) {
+      expect(r.judgement).toMatchObject({ answerable: false, reason: AUTHOR_NOT_STATED });
+    }
+    // Another report the story covers is its author's, not the byline's: the model decides.
     const other = await retrieve("Who wrote the inquiry report?", { reportIds: ["inquiry"] });
-    expect(other.judgement.reason).not.toBe(STATES_AUTHOR);
+    expect(other.judgement.reason).not.toMatch(/who wrote the report/);
   });
 });
