@@ -30,7 +30,6 @@ export interface AuthorAsked {
  * is. A question with a topic ("Who wrote the article about the museum theft?") is about the report its words find,
  * which ranking decides (`bylineAnswer`). Undefined when the question asks nothing of the kind.
  */
-
 export function authorQuestion(question: string, index: SearchIndex, options: { reportIds?: string[]; preferReportId?: string }): AuthorAsked | undefined {
   const asked = authorAsked(question);
   if (!asked) return undefined;
