@@ -226,6 +226,11 @@ describe("command line", () => {
     const unknownFlag = await run(askCommand, ["--jsn", "Who?"]);
     expect(unknownFlag.code).toBe(1);
     expect(unknownFlag.stderr).toMatch(/^dossier: Unknown option '--jsn'[^\n]*\nusage: npm run -s ask/);
+    // A question that starts with '-' is read as a flag; through npm the '--' before it must be given twice.
+    const dashed = await run(askCommand, ["-4 degrees: when was it that cold?"]);
+    expect(dashed.code).toBe(1);
+    expect(dashed.stderr).toMatch(/^dossier: Unknown option '-4'\. Something that starts with '-' but is not an option goes after a second '--' \(npm keeps the first\): npm run -s ask -- -- "-4…"\nusage: /);
+    expect((await run(askCommand, ["--", "-4 degrees: when was it that cold?"])).code).toBe(0);
   });
 
   it("prints usage on --help for every tool, exit 0", async () => {
