@@ -28,11 +28,14 @@ export function parseCli<T extends ParseArgsConfig>(config: T, usage: string): R
 /**
  * Node's advice for a question or name that starts with '-' ("-4 degrees: when was it that cold?") is to put it after
  * '--', as in '-- "-4"' (its quote left open), but npm takes the first '--' as its own: through npm it must be given
- * twice, which the usage's own command line shows.
+ * twice, which the usage's own command line shows. A mistyped flag ('--jsn') needs none of that.
  */
 function reworded(message: string, usage: string): string {
-  const option = /^Unknown option '(-[^']*)'\. To specify a positional argument/.exec(message)?.[1];
+  const unknown = /^(Unknown option '(-[^']*)'\.) To specify a positional argument/.exec(message);
   const command = /^usage: (.+?) -- /.exec(usage)?.[1];
-  if (option === undefined || command === undefined) return message;
+  if (unknown === null || command === undefined) return message;
+  const [, said, option] = unknown;
+  // '--jsn' is a mistyped flag, which the usage below sets right.
+  if (option!.startsWith("--")) return said!;
   return `Unknown option '${option}'. Something that starts with '-' but is not an option goes after a second '--' (npm keeps the first): ${command} -- -- "${option}…"`;
 }
