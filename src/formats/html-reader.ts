@@ -3,6 +3,7 @@ import { DossierError } from "../errors.js";
 import { articleTitle } from "./article-title.js";
 import { fragmentToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
+import { decodeLabelled } from "./labelled-encoding.js";
 import { decodeText } from "./text-reader.js";
 
 /**
@@ -55,7 +56,7 @@ function decodeHtml(bytes: Uint8Array, name: string): string {
     const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
     if (!label || /^utf-?8$/i.test(label)) throw error;
     try {
-      return new TextDecoder(label).decode(bytes).replace(/\r\n?/g, "\n");
+      return decodeLabelled(bytes, label).replace(/\r\n?/g, "\n");
     } catch {
       throw new DossierError("BAD_REPORT", `${name}: the page's encoding ${label} is not one Dossier can read`);
     }
