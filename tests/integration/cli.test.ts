@@ -298,6 +298,19 @@ describe("the REPL in a terminal", () => {
   });
 });
 
+describe("ask in a terminal", () => {
+  it("says, given no question, that it reads questions as they are typed, then answers them", async () => {
+    const io = captureIo(env(), { open: true, tty: true });
+    const done = runCommand((cliIo) => askCommand([], cliIo), io);
+    await waitFor(() => io.err().includes("read one a line as you type them (Ctrl-D ends); `npm run repl` is the interactive prompt"));
+    io.input.end("Who mediated the talks?\n");
+    expect(await done).toBe(0);
+    expect(io.out()).toContain("mediated by Turkish and Qatari officials");
+    // Piped, the questions come from a program, which needs no such line.
+    expect((await run(askCommand, [], "Who mediated the talks?\n")).stderr).toBe("");
+  });
+});
+
 describe("--help on the scripts that run as their own process", () => {
   // (`npm run -s ask` runs as its own process in tests/integration/postgres-processes.test.ts.)
   // Run from a folder of their own: calibrate once ignored --help, fitted and overwrote the shipped model, which
