@@ -189,6 +189,7 @@ describe("command line", () => {
       source: { kind: "text" },
     });
     expect(Object.keys(answer.timings).sort()).toEqual(["answerMs", "embedMs", "retrieveMs", "totalMs"]);
+    for (const ms of Object.values(answer.timings)) expect(String(ms)).toMatch(/^\d+(\.\d)?$/);
   });
 
   it("ask --json echoes a question without its escape sequences", async () => {
