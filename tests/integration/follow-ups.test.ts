@@ -134,6 +134,12 @@ describe("follow-up questions from the command line", () => {
     const answer = JSON.parse(out.stdout);
     expect(answer.error).toBeUndefined();
     expect(answer.citations.some((c: { text: string }) => c.text.includes(LENGTH))).toBe(true);
+    // An earlier question given alone that cannot be asked again is said as the history's, not the new question's.
+    const bad = await run(["--json"], JSON.stringify({ question: "How long did they last?", history: ["Who mediated the talks?", "?"] }));
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout).error).toBe(
+      `The conversation's earlier question "?" could not be asked again: Please ask a question in words: that was only punctuation or symbols.`,
+    );
   });
 
   it("refuses a history file that is not a list of questions", async () => {
