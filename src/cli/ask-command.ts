@@ -14,6 +14,8 @@ With no question, reads questions from standard input, one a line; a line may be
 --follow-up asks each question as a follow-up to the conversation in the file (earlier questions, or turns). -s keeps npm's own banner off standard output,
 so --json output pipes cleanly (npm run -s ask -- --json "…" | jq .).`;
 
+const TYPING_HINT = "No question given, so questions are read one a line as you type them (Ctrl-D ends); `npm run repl` is the interactive prompt.";
+
 /** `npm run ask`: answers the question given, or each line of standard input; exit 1 if any failed. */
 export async function askCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCli(
@@ -30,6 +32,8 @@ export async function askCommand(args: string[], io: CliIo): Promise<number> {
   try {
     const options = { reportIds: values.report, json: values.json, shown };
     if (positionals.length > 0) return (await answerOne(engine, positionals.join(" "), history, options, io)) ? 0 : 1;
+    // At a terminal, `npm run ask` with no question otherwise sat waiting without a word, as if it had hung.
+    if (io.stdin.isTTY) io.stderr.write(`${TYPING_HINT}\n`);
     let failures = 0;
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
       if (line.trim() === "") continue;

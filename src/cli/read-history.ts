@@ -22,9 +22,16 @@ const turn = z.object({
   citations: z.array(citation).optional(),
   related: z.array(citation).optional(),
   standaloneQuestion: z.string().optional(),
+  error: z.string().optional(),
 });
-/** Earlier questions as plain strings (asked again to rebuild their answers) or as turns `ask --json` printed. */
-export const historySchema = z.array(z.union([z.string().min(1), turn]));
+/**
+ * Earlier questions as plain strings (asked again to rebuild their answers) or as turns `ask --json` printed. A line
+ * it printed for a question that failed (`{ "question", "error" }`) is left out, as a conversation leaves it out: read
+ * as a question to ask again, it failed again, and its error stood as the new question's.
+ */
+export const historySchema = z
+  .array(z.union([z.string().min(1), turn]))
+  .transform((items) => items.filter((item) => typeof item === "string" || item.error === undefined));
 
 /** One line of JSON Lines input: a question and, optionally, the conversation before it. */
 export const questionLineSchema = z.object({ question: z.string(), history: historySchema.optional() });

@@ -29,6 +29,8 @@ export interface BotContext {
   recentAnswers: LRUCache<string, Answer>;
   /** Conversations the follow-up buttons continue. */
   conversations: ConversationStore;
+  /** How long after an interaction arrives its reply may still be edited (REPLY_WINDOW_MS; tests shorten it). */
+  replyWindowMs: number;
 }
 
 export type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;

@@ -18,15 +18,20 @@ const RECENT_ANSWERS = 500;
 const VOTES_PER_MINUTE = 10;
 /** How long shutdown waits for answers already being written before disconnecting anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
+/**
+ * Discord takes edits of an interaction's reply for 15 minutes after it was sent; a minute is kept back for the edit
+ * itself (a 429 waited out, the way from Discord to the bot).
+ */
+export const REPLY_WINDOW_MS = 14 * 60_000;
 
 export type StopBot = () => Promise<void>;
 
 /**
  * Logs the bot in and serves interactions from `engine` until the returned stop function is called.
  * Resolves once the gateway session is ready, after logging one ready line. `now` is the clock conversations idle on
- * (tests pass their own).
+ * and `replyWindowMs` how long a reply may still be edited (tests pass their own).
  */
-export async function runBot(config: Config, engine: Engine, logger: Logger, options: { now?: () => number } = {}): Promise<StopBot> {
+export async function runBot(config: Config, engine: Engine, logger: Logger, options: { now?: () => number; replyWindowMs?: number } = {}): Promise<StopBot> {
   const token = requireToken(config);
   const ctx: BotContext = {
     config,
@@ -37,6 +42,7 @@ export async function runBot(config: Config, engine: Engine, logger: Logger, opt
     answerQueue: new InFlightQueue(config.discord.maxInFlight),
     recentAnswers: new LRUCache<string, Answer>({ max: RECENT_ANSWERS }),
     conversations: new ConversationStore(config.conversation, options.now),
+    replyWindowMs: options.replyWindowMs ?? REPLY_WINDOW_MS,
   };
   const handler = createInteractionHandler(ctx);
   const client = createClient(config);

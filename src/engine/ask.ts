@@ -28,6 +28,7 @@ import { CONFIDENT } from "../retrieval/answerability.js";
 import type { Retrieval, Retrieve } from "../retrieval/retrieve.js";
 import type { SearchIndex } from "../retrieval/search-index.js";
 import { dropInvisible } from "../text/invisible.js";
+import { asKnownIds } from "./typed-report-ids.js";
 import { unknownReportError } from "./unknown-report.js";
 
 export interface AskDeps {
@@ -66,7 +67,7 @@ export function createAsk(deps: AskDeps): (question: string, options?: AskOption
     const text = validateQuestion(question, deps.maxQuestionChars);
     const index = deps.index();
     if (index.reports.length === 0) throw deps.noReports();
-    const reportIds = opts.reportIds?.length ? [...new Set(opts.reportIds)] : undefined;
+    const reportIds = opts.reportIds?.length ? asKnownIds(opts.reportIds, index.reports.map((r) => r.id)) : undefined;
     const unknown = reportIds?.filter((id) => !index.hasReport(id)) ?? [];
     if (unknown.length > 0) throw unknownReportError(unknown, index.reports.map((r) => r.id));
 

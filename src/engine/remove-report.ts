@@ -9,6 +9,7 @@ import type { IndexStore } from "../store/index-store.js";
 import { openIndexStore } from "../store/open-index-store.js";
 import { hiddenCopyOf } from "./hidden-copies.js";
 import { pathProblem } from "./path-problem.js";
+import { asKnownIds } from "./typed-report-ids.js";
 import { unknownReportError } from "./unknown-report.js";
 
 export interface RemovedReport {
@@ -31,13 +32,13 @@ export interface RemovedReport {
  * its address.
  */
 export async function removeReports(ids: string[], config: Config, store: IndexStore, logger: Logger): Promise<RemovedReport[]> {
-  const wanted = [...new Set(ids)];
   // Nothing named is nothing to change: no new generation for the watchers to load.
-  if (wanted.length === 0) return [];
+  if (ids.length === 0) return [];
   return store.withWriteLock(async (lock) => {
     // The manifest is enough: removing a report rewrites no report's data.
     const live = await store.readManifest();
     const known = live?.reports.map((r) => r.id) ?? [];
+    const wanted = asKnownIds(ids, known);
     const unknown = wanted.filter((id) => !known.includes(id));
     if (!live || unknown.length > 0) throw unknownReportError(unknown, known, "so nothing was removed");
     const records = wanted.map((id) => live.reports.find((r) => r.id === id)!);

@@ -4,6 +4,7 @@ import { articleTitle } from "./article-title.js";
 import { fragmentToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
 import { withStatedByline } from "./stated-byline.js";
+import { decodeLabelled } from "./labelled-encoding.js";
 import { decodeText } from "./text-reader.js";
 
 /**
@@ -15,7 +16,8 @@ export const htmlReader: FormatReader = {
   extensions: [".html", ".htm"],
   contentTypes: ["text/html", "application/xhtml+xml"],
   // Titles kept the site's name ("… | The Lowmere Gazette") before revision 1; a byline stated only in the page's
-  // markup (a byline element Readability takes out, a <meta name="author">) was no sentence of the text before 2.
+  // markup (a byline element Readability takes out, a <meta name="author">) was no sentence of the text, and a
+  // windows-1252 page's "€" and curly quotes were control characters, before 2.
   revision: 2,
   async read(bytes, name, options = {}) {
     const html = decodeHtml(bytes, name);
@@ -58,7 +60,7 @@ function decodeHtml(bytes: Uint8Array, name: string): string {
     const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
     if (!label || /^utf-?8$/i.test(label)) throw error;
     try {
-      return new TextDecoder(label).decode(bytes).replace(/\r\n?/g, "\n");
+      return decodeLabelled(bytes, label).replace(/\r\n?/g, "\n");
     } catch {
       throw new DossierError("BAD_REPORT", `${name}: the page's encoding ${label} is not one Dossier can read`);
     }

@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { lstat, stat } from "node:fs/promises";
 import path from "node:path";
 import pMap from "p-map";
 import type { Logger } from "pino";
@@ -21,7 +21,7 @@ import { type ManifestDraft, type PreviousIndex, readStoredReports, type StoredR
 import type { DocumentEmbedder, EmbeddingPool } from "./embedding-pool.js";
 import type { IngestLock } from "./ingest-lock.js";
 import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "./ingest-summary.js";
-import { fingerprint, reportFilesIn } from "./list-reports.js";
+import { fingerprintAt, reportFilesIn } from "./list-reports.js";
 import { type IngestPlan, planIngest, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
 import { NOT_A_REPORT_TYPE, readReport, type ReportFile } from "./read-report.js";
 import { INDEX_FORMAT_VERSION, type RefusedFile, type ReportRecord } from "./records.js";
@@ -222,13 +222,12 @@ async function execute(plan: IngestPlan, previous: PreviousIndex | undefined, ct
 async function rememberRefusals(refused: SkippedFile[], previous: PreviousIndex | undefined, lookedAt: Set<string>): Promise<RefusedFile[]> {
   const out = new Map<string, RefusedFile>();
   for (const r of refused) {
-    const info = await stat(r.file).catch(() => undefined);
-    if (info) out.set(r.file, { source: r.file, fingerprint: fingerprint(info), reason: r.reason });
+    const print = await fingerprintAt(r.file);
+    if (print !== undefined) out.set(r.file, { source: r.file, fingerprint: print, reason: r.reason });
   }
   for (const old of previous?.manifest?.refused ?? []) {
     if (out.has(old.source) || lookedAt.has(old.source)) continue;
-    const info = await stat(old.source).catch(() => undefined);
-    if (info && fingerprint(info) === old.fingerprint) out.set(old.source, old);
+    if ((await fingerprintAt(old.source)) === old.fingerprint) out.set(old.source, old);
   }
   return [...out.values()].sort((a, b) => a.source.localeCompare(b.source));
 }
@@ -244,7 +243,7 @@ async function readFileForIngest(file: string, maxBytes: number, corpusDir: stri
   } catch (error) {
     if (error instanceof DossierError) return { file, error: error.message };
     const named = corpusName(file, corpusDir) ?? path.basename(file);
-    return { file, error: errorCode(error) ? `${named}: ${pathReason(error as NodeJS.ErrnoException)}` : `${path.basename(file)}: ${String(error)}` };
+    return { file, error: errorCode(error) ? `${named}: ${await pathReason(error as NodeJS.ErrnoException, file)}` : `${path.basename(file)}: ${String(error)}` };
   }
 }
 
@@ -305,7 +304,7 @@ async function expandPaths(paths: string[], corpusDir: string, skipped: SkippedF
     const info = await stat(p).catch((error: unknown) => error as NodeJS.ErrnoException);
     // A path through a file (notes.txt/child) or past a folder it may not read is named with why, not as missing.
     // The file as every other skipped file is given, resolved; the reason names it as typed.
-    if (info instanceof Error) skipped.push({ file: path.resolve(p), reason: `${p}: ${pathReason(info)}` });
+    if (info instanceof Error) skipped.push({ file: path.resolve(p), reason: `${p}: ${await pathReason(info, p)}` });
     else if (!info.isDirectory() && path.resolve(p) === corpusDir) throw corpusNotAFolder(corpusDir);
     else if (info.isDirectory()) {
       folders.push(path.resolve(p));
@@ -324,8 +323,14 @@ function corpusNotAFolder(corpusDir: string): DossierError {
   return new DossierError("INGEST_FAILED", line("The corpus folder"), { forOperator: line(`The corpus folder ${shownPath(corpusDir)}`) });
 }
 
-/** Why a path cannot be read: in words when its code says, else the code (ELOOP, EIO), never a guess. */
-function pathReason(error: NodeJS.ErrnoException): string {
-  if (error.code === "ENOENT") return "no such file or folder";
+/**
+ * Why a path cannot be read: in words when its code says, else the code (ELOOP, EIO), never a guess. A link whose
+ * target is gone is there to see in the folder, so "no such file" would send the user looking for it.
+ */
+async function pathReason(error: NodeJS.ErrnoException, file: string): Promise<string> {
+  if (error.code === "ENOENT") {
+    const isLink = await lstat(file).then((info) => info.isSymbolicLink(), () => false);
+    return isLink ? "a link to a file that is not there" : "no such file or folder";
+  }
   return fileSystemReason(error) ?? error.code ?? error.message;
 }

@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { isGone } from "../core/is-gone.js";
 import type { Config } from "../config.js";
@@ -6,7 +6,7 @@ import { shownPath } from "../display/shown-path.js";
 import { DossierError } from "../errors.js";
 import type { IndexStore } from "../store/index-store.js";
 import { TEXT_ANALYSIS_VERSION } from "../text/analysis-version.js";
-import { fingerprint, reportFilesAmong } from "./list-reports.js";
+import { fingerprintAt, reportFilesAmong } from "./list-reports.js";
 import { hashReport } from "./read-report.js";
 
 /**
@@ -61,12 +61,12 @@ export async function findStaleness(
     const bytes = hash === undefined ? undefined : await readFile(file).catch(() => undefined);
     if (bytes !== undefined) {
       if (hashReport(bytes, path.basename(file)) !== hash) return changed(corpus);
-    } else if (refused.get(file) !== (await stat(file).then(fingerprint, () => "cannot be looked at"))) return changed(corpus);
+    } else if (refused.get(file) !== (await fingerprintAt(file))) return changed(corpus);
   }
   const present = new Set(files);
   const inCorpus = (source: string) => source.startsWith(config.corpusDir + path.sep);
-  // Only a file that is gone: one the listing missed (in a folder that cannot be listed, a link that loops) is kept by
-  // the ingest, so announcing its removal would repeat at every start.
+  // Only a file that is gone: one the listing missed (in a folder that cannot be listed) is kept by the ingest, so
+  // announcing its removal would repeat at every start.
   const unlisted = manifest.reports.filter((r) => inCorpus(r.source) && !present.has(r.source));
   const gone = (await Promise.all(unlisted.map((r) => isGone(r.source)))).some(Boolean);
   return gone ? { notice: `A report was removed from ${corpus}/; updating the index…`, repair: false } : undefined;

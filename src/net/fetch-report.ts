@@ -1,4 +1,5 @@
 import type { Config } from "../config.js";
+import { withHeaderCharset } from "../formats/header-charset.js";
 import { readerFor } from "../formats/read-format.js";
 import { parsePrivateAllowance } from "../core/private-allowance.js";
 import { type FetchedBody, type FetchPolicy, safeFetch } from "./safe-fetch.js";
@@ -8,9 +9,13 @@ const CONNECT_TIMEOUT_MS = 10_000;
 /** Discord's own attachment hosts: an attachment URL anywhere else is not Discord's and is not fetched. */
 export const DISCORD_ATTACHMENT_HOSTS = ["cdn.discordapp.com", "media.discordapp.net"];
 
-/** A report web page (or a PDF, Word or text file on the web), fetched under the safe-fetch rules. */
-export function fetchReportUrl(url: string, config: Config): Promise<FetchedBody> {
-  return safeFetch(url, { ...basePolicy(config), acceptContentType: (type) => readerFor("", type) !== undefined });
+/**
+ * A report web page (or a PDF, Word or text file on the web), fetched under the safe-fetch rules; a page keeps the
+ * encoding its server named (withHeaderCharset).
+ */
+export async function fetchReportUrl(url: string, config: Config): Promise<FetchedBody> {
+  const fetched = await safeFetch(url, { ...basePolicy(config), acceptContentType: (type) => readerFor("", type) !== undefined });
+  return { ...fetched, bytes: withHeaderCharset(fetched.bytes, fetched.contentType, fetched.charset) };
 }
 
 function basePolicy(config: Config): FetchPolicy {

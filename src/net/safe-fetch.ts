@@ -22,7 +22,10 @@ export interface FetchPolicy {
 export interface FetchedBody {
   /** The address the body came from, after redirects. */
   url: string;
+  /** The media type, without parameters ("text/html"). */
   contentType: string;
+  /** The `charset` parameter of the content type, when the server gave one. */
+  charset?: string;
   bytes: Uint8Array;
 }
 
@@ -53,7 +56,9 @@ export async function safeFetch(rawUrl: string, policy: FetchPolicy): Promise<Fe
       response.discard();
       throw new DossierError("FETCH_FAILED", `${shown(url.href)}: the server answered HTTP ${response.status}`);
     }
-    const contentType = (response.headers["content-type"] ?? "application/octet-stream").split(";")[0]!.trim().toLowerCase();
+    const [type, ...params] = (response.headers["content-type"] ?? "application/octet-stream").split(";");
+    const contentType = type!.trim().toLowerCase();
+    const charset = params.map((p) => /^\s*charset\s*=\s*"?([\w.:-]+)"?\s*$/i.exec(p)?.[1]).find(Boolean);
     if (policy.acceptContentType && !policy.acceptContentType(contentType)) {
       response.discard();
       refuse(`${shown(url.href)}: content type ${contentType} is not a report Dossier can read`);
@@ -63,7 +68,7 @@ export async function safeFetch(rawUrl: string, policy: FetchPolicy): Promise<Fe
       response.discard();
       refuse(`${shown(url.href)}: ${declared} bytes is over the ${policy.maxBytes}-byte limit`);
     }
-    return { url: url.href, contentType, bytes: await response.body(policy.maxBytes, url) };
+    return { url: url.href, contentType, ...(charset ? { charset } : {}), bytes: await response.body(policy.maxBytes, url) };
   }
 }
 

@@ -38,6 +38,8 @@ export interface BotHarnessOptions {
   wrap?: (engine: Engine, config: Config) => Engine;
   logger?: Logger;
   now?: () => number;
+  /** How long a reply may still be edited (REPLY_WINDOW_MS unless set). */
+  replyWindowMs?: number;
   /**
    * Ingest uploads in this process, with the worker's encoder (and the run's embedding memo), instead of in a child
    * process that loads TypeScript and the model again (seconds of CPU per upload): for tests about what the bot does
@@ -69,7 +71,7 @@ export async function startBotHarness(options: BotHarnessOptions): Promise<BotHa
     const config = fakeBotConfig(dir, fake.apiUrl, options.env);
     const real = await createEngine(config, { logger: silentLogger, ...(options.ingestInProcess ? { embeddings: new LocalUseEmbeddings() } : {}) });
     engine = real;
-    stop = await runBot(config, options.wrap?.(real, config) ?? real, options.logger ?? silentLogger, { now: options.now });
+    stop = await runBot(config, options.wrap?.(real, config) ?? real, options.logger ?? silentLogger, { now: options.now, replyWindowMs: options.replyWindowMs });
     const send = (sent: interactions.Sent) => {
       fake.dispatchInteraction(sent.payload);
       return sent;

@@ -66,6 +66,21 @@ afterAll(async () => {
 
 const corpusFiles = () => readdirSync(config.corpusDir, { recursive: true }).map(String).sort();
 
+describe("before any report is ingested", () => {
+  it("answers /ask with the reason, privately, leaving no public placeholder behind, and /reports says the same", async () => {
+    const sent = send(interactions.ask(member(), "Who mediated the talks?"));
+    const followUp = await fake.waitFor((r) => r.path.startsWith(`/webhooks/${APP_ID}/${sent.token}`) && r.method === "POST");
+    expect(followUp.body.flags).toBe(64);
+    expect(followUp.body.allowed_mentions).toEqual({ parse: [] });
+    // The reason, naming the folder by its setting and not by its place on the server.
+    expect(followUp.body.content).toMatch(/^No reports are loaded: the corpus folder holds no readable report \(.*\) \(CORPUS_DIR\)\. .*\/ingest in Discord\.$/);
+    expect(followUp.body.content).not.toContain(config.corpusDir);
+    expect(fake.requests.some((r) => r.path === `/webhooks/${APP_ID}/${sent.token}/messages/@original` && r.method === "DELETE")).toBe(true);
+    const listing = await fake.waitFor(isCallback(send(interactions.slashCommand("reports", member()))));
+    expect(listing.body.data).toMatchObject({ flags: 64, content: "No reports have been ingested yet; an admin can add one with /ingest." });
+  });
+});
+
 describe("/ingest of other formats and by URL", () => {
   it("adds a PDF attachment whose answers cite the page", async () => {
     const pdf = await makeReportPdf({ title: "Millbrook flood: the first night" });

@@ -213,6 +213,7 @@ describe("command line", () => {
       source: { kind: "text" },
     });
     expect(Object.keys(answer.timings).sort()).toEqual(["answerMs", "embedMs", "retrieveMs", "totalMs"]);
+    for (const ms of Object.values(answer.timings)) expect(String(ms)).toMatch(/^\d+(\.\d)?$/);
   });
 
   it("ask --json echoes a question without its escape sequences", async () => {
@@ -249,7 +250,12 @@ describe("command line", () => {
     expect(io.err()).toMatch(/^dossier: Invalid configuration: TOP_K [^\n]*\n$/);
     const unknownFlag = await run(askCommand, ["--jsn", "Who?"]);
     expect(unknownFlag.code).toBe(1);
-    expect(unknownFlag.stderr).toMatch(/^dossier: Unknown option '--jsn'[^\n]*\nusage: npm run -s ask/);
+    expect(unknownFlag.stderr).toMatch(/^dossier: Unknown option '--jsn'\.\nusage: npm run -s ask/);
+    // A question that starts with '-' is read as a flag; through npm the '--' before it must be given twice.
+    const dashed = await run(askCommand, ["-4 degrees: when was it that cold?"]);
+    expect(dashed.code).toBe(1);
+    expect(dashed.stderr).toMatch(/^dossier: Unknown option '-4'\. Something that starts with '-' but is not an option goes after a second '--' \(npm keeps the first\): npm run -s ask -- -- "-4…"\nusage: /);
+    expect((await run(askCommand, ["--", "-4 degrees: when was it that cold?"])).code).toBe(0);
   });
 
   it("prints usage on --help for every tool, exit 0", async () => {
@@ -314,6 +320,19 @@ describe("the REPL in a terminal", () => {
     expect(code).toBe(0);
     expect(out).toContain("(Press Ctrl-C again to leave, or type :quit.)");
     expect(out).not.toContain("I couldn't find that");
+  });
+});
+
+describe("ask in a terminal", () => {
+  it("says, given no question, that it reads questions as they are typed, then answers them", async () => {
+    const io = captureIo(env(), { open: true, tty: true });
+    const done = runCommand((cliIo) => askCommand([], cliIo), io);
+    await waitFor(() => io.err().includes("read one a line as you type them (Ctrl-D ends); `npm run repl` is the interactive prompt"));
+    io.input.end("Who mediated the talks?\n");
+    expect(await done).toBe(0);
+    expect(io.out()).toContain("mediated by Turkish and Qatari officials");
+    // Piped, the questions come from a program, which needs no such line.
+    expect((await run(askCommand, [], "Who mediated the talks?\n")).stderr).toBe("");
   });
 });
 

@@ -127,7 +127,8 @@ for (const store of storesUnderTest()) describe(`engine on the first report with
     );
     const summary = await engine.ingest([ws.corpusDir]);
     expect(summary.reports.find((r) => r.id === "harbour-strike")?.status).toBe("added");
-    const answer = await engine.ask("How many ships were waiting offshore?", { reportIds: ["harbour-strike"] });
+    // Typed in capitals, the id is still the report's.
+    const answer = await engine.ask("How many ships were waiting offshore?", { reportIds: ["Harbour-Strike"] });
     expect(answer.abstained).toBe(false);
     expect(answer.citations[0]).toMatchObject({ reportId: "harbour-strike", text: "The port authority said 14 ships were waiting offshore." });
   });

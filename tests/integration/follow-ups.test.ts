@@ -123,6 +123,25 @@ describe("follow-up questions from the command line", () => {
     expect(third.standaloneQuestion).toBeUndefined();
   });
 
+  it("reads a session's --json lines as the history, leaving out a question that failed, as the conversation did", async () => {
+    // What `printf 'Who mediated the talks?\n?\n' | ask --json | jq -s .` saves: an answer, then a failed question.
+    const session = await run(["--json"], "Who mediated the talks?\n?\n");
+    expect(session.status).toBe(1);
+    const file = path.join(ws.root, "session.json");
+    writeFileSync(file, JSON.stringify(session.stdout.trim().split("\n").map((l) => JSON.parse(l))));
+    const out = await run(["--json", "--follow-up", file, "How long did they last?"]);
+    expect(out.status).toBe(0);
+    const answer = JSON.parse(out.stdout);
+    expect(answer.error).toBeUndefined();
+    expect(answer.citations.some((c: { text: string }) => c.text.includes(LENGTH))).toBe(true);
+    // An earlier question given alone that cannot be asked again is said as the history's, not the new question's.
+    const bad = await run(["--json"], JSON.stringify({ question: "How long did they last?", history: ["Who mediated the talks?", "?"] }));
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout).error).toBe(
+      `The conversation's earlier question "?" could not be asked again: Please ask a question in words: that was only punctuation or symbols.`,
+    );
+  });
+
   it("refuses a history file that is not a list of questions", async () => {
     const file = path.join(ws.root, "bad-history.json");
     writeFileSync(file, JSON.stringify({ question: "x" }));

@@ -69,6 +69,12 @@ beforeEach(async () => {
 afterEach(() => ws.cleanup());
 
 describe("removeReports", () => {
+  it("removes a report named in capitals, as the id it is", async () => {
+    const store = new LocalIndexStore(ws.config.indexDir, ws.config.corpusDir);
+    expect((await removeReports(["QUAY"], ws.config, store, logger)).map((r) => r.id)).toEqual(["quay"]);
+    expect(await ids()).toEqual(["mill"]);
+  });
+
   it("changes nothing, not even the generation, when no id is named", async () => {
     const store = new LocalIndexStore(ws.config.indexDir, ws.config.corpusDir);
     const before = await store.version();

@@ -93,7 +93,7 @@ describe("starting on a corpus that changed since the last ingest", () => {
     expect(reads.filter((dir) => dir.startsWith("corpus")).sort()).toEqual(["corpus", path.join("corpus", "regional")]);
   });
 
-  it("keeps quiet about a report whose file the listing cannot see but is not gone (a link that loops), and keeps it", async () => {
+  it("keeps quiet about a report whose file is there but cannot be read (a link that loops), and keeps it", async () => {
     const file = path.join(ws.corpusDir, "harbour.txt");
     writeFileSync(file, "The harbour wall was repaired in the spring, after the winter storms had washed away a stretch of the old stone near the lifeboat slipway.");
     expect((await start()).engine.reports().map((r) => r.id)).toContain("harbour");
@@ -113,6 +113,33 @@ describe("starting on a corpus that changed since the last ingest", () => {
     const gone = await start();
     expect(gone.notices[0]).toMatch(/^A report was removed from .*corpus\/; updating the index…$/);
     expect(gone.engine.reports().map((r) => r.id)).not.toContain("harbour");
+  });
+
+  it("reads the reports a corpus of links points to, walks a linked folder once, and names a link that leads nowhere once", async () => {
+    const other = makeWorkspace({ withFirstReport: false });
+    try {
+      // The reports are kept elsewhere and linked in (`ln -s ~/reports/*.md corpus/`), a folder of them too.
+      const kept = path.join(other.root, "kept");
+      mkdirSync(path.join(kept, "regional"), { recursive: true });
+      writeFileSync(path.join(kept, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
+      writeFileSync(path.join(kept, "regional", "lighthouse.txt"), "The old lighthouse has stood for forty years.");
+      symlinkSync(path.join(kept, "ferry.txt"), path.join(other.corpusDir, "ferry.txt"));
+      symlinkSync(path.join(kept, "regional"), path.join(other.corpusDir, "regional"));
+      // A link back up the tree must not be walked for ever, and one whose target is gone is the user's to fix.
+      symlinkSync(other.corpusDir, path.join(kept, "regional", "up"));
+      symlinkSync(path.join(kept, "moved-away.txt"), path.join(other.corpusDir, "moved-away.txt"));
+      const first = await start(other.config);
+      expect(first.engine.reports().map((r) => r.id).sort()).toEqual(["ferry", "lighthouse"]);
+      expect(first.notices.slice(1)).toEqual(["skipped   moved-away.txt in the corpus folder: a link to a file that is not there"]);
+      expect((await start(other.config)).notices).toEqual([]);
+      // A linked report edited where it is kept is noticed like any other.
+      writeFileSync(path.join(kept, "ferry.txt"), "The night ferry to Tangier sailed despite high winds.");
+      const changed = await start(other.config);
+      expect(changed.notices[0]).toMatch(/corpus\/ changed since the last ingest; updating the index…$/);
+      expect((await changed.engine.ask("Did the night ferry to Tangier sail?")).citations[0]?.text).toBe("The night ferry to Tangier sailed despite high winds.");
+    } finally {
+      other.cleanup();
+    }
   });
 
   it("cites a Markdown report as rendered, and reads Markdown again once after the reader changed", async () => {

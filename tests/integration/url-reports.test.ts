@@ -9,6 +9,7 @@ import { loadConfig } from "../../src/config.js";
 import { createEngine } from "../../src/engine.js";
 import { ingestWithPages } from "../../src/engine/ingest-pages.js";
 import { refreshUrlReports, saveUrlReport, webFolder } from "../../src/engine/url-reports.js";
+import { extractReport } from "../../src/formats/read-format.js";
 import { addressOf, fetchedFiles, rememberAddress } from "../../src/formats/source-addresses.js";
 import { type IngestLock, withIngestLock } from "../../src/index/ingest-lock.js";
 import { waitingIngest } from "../helpers/waiting-ingest.js";
@@ -25,7 +26,7 @@ const redirects = new Map<string, string>();
 /** Pages whose text differs from the usual article, by path. */
 const pageTexts = new Map<string, string>();
 /** What the server sends instead of the article page, by path: another format of it. */
-const served = new Map<string, { type: string; body: string }>();
+const served = new Map<string, { type: string; body: string | Uint8Array }>();
 /** Something done to the disk while a page is being served. */
 let whileServing: (() => void) | undefined;
 
@@ -462,5 +463,19 @@ describe("a page whose address now serves another format", () => {
     expect(refreshed.stdout).toMatch(/^updated\s+ferry-terminal: /m);
     expect(readdirSync(webFolder(ws.config)).sort()).toEqual([".sources.json", "ferry-terminal.html"]);
     expect(await cited()).toEqual({ reports: ["ferry-terminal"], url: ferryLink("/news/ferry-terminal") });
+  });
+});
+
+describe("a page whose encoding only its server names", () => {
+  it("is read in that encoding from the file it was saved as, again on --refresh, where the server's header is gone", async () => {
+    // windows-1252 bytes (0x92 ’, 0x80 €, 0x93 “, 0x94 ”), the page naming no encoding, the header ISO-8859-1.
+    const html = makeArticleHtml({ extra: "<p>The council\x92s offer of \x80500 a shop was called \x93too little\x94 by traders.</p>" }).replace('<meta charset="utf-8">', "");
+    served.set("/news/relief", { type: "text/html; charset=ISO-8859-1", body: Uint8Array.from(html, (c) => c.charCodeAt(0)) });
+    const out = await ingest(`${base}/news/relief`);
+    expect(out).toMatchObject({ status: 0, stderr: "" });
+    const saved = readFileSync(path.join(webFolder(ws.config), "relief.html"));
+    const report = await extractReport(saved, "relief.html", ws.config.maxReportBytes);
+    expect(report.text).toContain("The council’s offer of €500 a shop was called “too little” by traders.");
+    expect((await ingest("--refresh")).stdout).toMatch(/^unchanged\s+relief: /m);
   });
 });

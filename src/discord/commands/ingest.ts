@@ -27,24 +27,58 @@ export const data = new SlashCommandBuilder()
 export const preconditions: readonly Precondition[] = [manageGuild];
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const arrived = Date.now();
   const attachment = interaction.options.getAttachment("report");
   const url = interaction.options.getString("url")?.trim();
   if ((attachment === null) === (url === undefined || url === "")) {
     throw new DossierError("USAGE", "Attach a report file or give a `url`, one of the two.");
   }
-  let report: IngestedReport;
+  let work: Promise<IngestedReport>;
   if (attachment) {
     // Cheap checks on what Discord already told us come before deferring, so they fail fast.
     const fileName = reportFileName(attachment.name);
     checkReportSize(attachment.size, ctx.config.maxReportBytes);
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    report = await ctx.engine.addReport({ fileName, attachmentUrl: attachment.url });
+    work = ctx.engine.addReport({ fileName, attachmentUrl: attachment.url });
   } else {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    report = await ctx.engine.addUrlReport(url!);
+    work = ctx.engine.addUrlReport(url!);
   }
-  ctx.logger.info({ command: "ingest", report: report.id, status: report.status, sentences: report.sentences }, "ingested");
+  const report = await withinReplyWindow(work, arrived + ctx.replyWindowMs);
+  if (report === undefined) {
+    // The reply can no longer wait; how the ingest ends is the log's to say.
+    work.then(
+      (late) => logIngested(ctx, late, "ingested after its reply had to be sent"),
+      (err: unknown) => ctx.logger.warn({ command: "ingest", err }, "ingest failed after its reply had to be sent"),
+    );
+    await interaction.editReply({ content: STILL_GOING, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  logIngested(ctx, report, "ingested");
   await interaction.editReply({ content: describe(report), allowedMentions: NO_MENTIONS });
+}
+
+/**
+ * Said when an ingest (a slow page, uploads queued one after another, a stuck file that INGEST_TIMEOUT_MS, 15 minutes
+ * by default, stops only after Discord has stopped taking the reply) outlasts the reply: without it, the reply was
+ * "thinking…" for ever and how the ingest ended never reached the person who asked.
+ */
+const STILL_GOING =
+  "This ingest is taking longer than Discord lets a reply wait, so it goes on without one: `/reports` lists the report once it is in (the bot's log says how it ended).";
+
+/** The ingested report, or undefined once `deadline` (a time in ms) has passed first. */
+async function withinReplyWindow(work: Promise<IngestedReport>, deadline: number): Promise<IngestedReport | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, deadline - Date.now()))));
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function logIngested(ctx: BotContext, report: IngestedReport, message: string): void {
+  ctx.logger.info({ command: "ingest", report: report.id, status: report.status, sentences: report.sentences }, message);
 }
 
 function describe(report: IngestedReport): string {

@@ -86,6 +86,16 @@ describe("HTML reports", () => {
     expect(await text("", body)).toMatch(/^The harbour authority/);
   });
 
+  it("reads a windows-1252 page's euro sign, curly quotes, dashes and ellipsis as they are written", async () => {
+    // The bytes 0x80–0x9F are where windows-1252 differs from ISO-8859-1: 0x80 €, 0x93 “, 0x94 ”, 0x92 ’, 0x96 –, 0x85 ….
+    const text = "The council\x92s offer \x96 rate relief of \x80500 a shop \x96 was called \x93too little\x94 by traders\x85 on Monday.";
+    for (const label of ["windows-1252", "iso-8859-1"]) {
+      const html = makeArticleHtml({ extra: `<p>${text}</p>` }).replace('<meta charset="utf-8">', `<meta charset="${label}">`);
+      const report = await extractReport(Uint8Array.from(html, (c) => c.charCodeAt(0)), "relief.html", MAX);
+      expect(report.text).toContain("The council’s offer – rate relief of €500 a shop – was called “too little” by traders… on Monday.");
+    }
+  });
+
   it("refuses a page with no article text", async () => {
     await expect(extractReport(new TextEncoder().encode("<html><body><nav>Home</nav></body></html>"), "empty.html", MAX)).rejects.toThrow(/empty\.html: no article text/);
   });
