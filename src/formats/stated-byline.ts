@@ -7,24 +7,34 @@ import { isShortLine } from "../text/byline.js";
  * had nothing to cite. The sentence goes where the element left a lone "By" behind (`By <a rel="author">…</a>`),
  * else first. A text that states its byline already is left as it is, so none is said twice: it has a short line
  * without a sentence's closing stop that opens with "By" or with the byline's name ("Jane Doe | Staff writer"), or
- * reads "by <name>" anywhere ("Reporting by Jane Doe"). "By Tuesday, 300 homes were empty." is no byline.
+ * reads "by <name>" anywhere ("Reporting by Jane Doe"). "By Tuesday, 300 homes were empty." is no byline. A page in
+ * another language keeps its own word for "by": "Por Ana Lopes", not "By Por Ana Lopes".
  */
 export function withStatedByline(text: string, byline: string | undefined): string {
   const stated = byline?.replace(/\s+/g, " ").trim();
   if (!stated || !/\p{L}/u.test(stated)) return text;
-  // "Jane Doe" of "By Jane Doe", "Jane Doe, Harbour Correspondent", "Jane Doe and John Smith", "Jane Doe | 11 Feb".
-  const name = key(stated.replace(/^.*?\bby\s+/i, "").split(/\s*(?:[,;|•·–—]|\band\b|&)\s*/)[0]!);
+  // "Jane Doe" of "By Jane Doe", "Por Jane Doe", "Jane Doe, Harbour Correspondent", "Jane Doe and John Smith", "Jane Doe | 11 Feb".
+  const name = key(stated.replace(NAMED_BY, "").split(/\s*(?:[,;|•·–—]|\band\b|&)\s*/)[0]!);
   const lines = text.split("\n").map((line) => key(line));
   const short = lines.filter(isShortLine);
-  if (name === "" || short.some((line) => /^by\s/.test(line) || line.startsWith(name)) || key(text).includes(`by ${name}`)) return text;
-  // "Jane Doe" is no sentence that says who wrote the report; "By Jane Doe" is.
-  const sentence = /\bby\b/i.test(stated) ? stated : `By ${stated}`;
+  if (name === "" || short.some((line) => OPENS_WITH_BY.test(line) || line.startsWith(name)) || key(text).includes(`by ${name}`)) return text;
   const leftover = lines.findIndex((line) => LEFTOVER.test(line));
+  // "Jane Doe" is no sentence that says who wrote the report; "By Jane Doe" is, and "Por Jane Doe" where the page's
+  // own word was "Por".
+  const by = leftover < 0 ? "By" : capitalised(LEFTOVER.exec(lines[leftover]!)![1]!);
+  const sentence = NAMED_BY.test(stated) ? stated : `${by} ${stated}`;
   if (leftover < 0) return `${sentence}\n\n${text}`;
   return text.split("\n").map((line, i) => (i === leftover ? sentence : line)).join("\n");
 }
 
 const key = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
-// What a byline element taken out of its sentence leaves: "By", "By:", "Written by".
-const LEFTOVER = /^(?:(?:written|words|reported|story)\s+)?by:?$/;
+// "By" as news pages say it in English, Spanish and Portuguese, German, French, Italian, Dutch, the Scandinavian
+// languages and Polish.
+const BY = String.raw`(?:by|por|von|par|di|door|av|af|przez)`;
+// A byline that says "by" already: "By Jane Doe", "Story by Jane Doe", "Von Jana Berger".
+const NAMED_BY = new RegExp(String.raw`^(?:.*?\bby|${BY}):?\s+`, "iu");
+const OPENS_WITH_BY = new RegExp(String.raw`^${BY}:?\s`, "u");
+// What a byline element taken out of its sentence leaves: "By", "By:", "Written by", "Por".
+const LEFTOVER = new RegExp(String.raw`^(?:(?:written|words|reported|story)\s+)?(${BY}):?$`, "u");

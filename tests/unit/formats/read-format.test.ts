@@ -76,6 +76,11 @@ describe("HTML reports", () => {
     expect(await text('<meta name="author" content="Ana Lopes">', body)).toMatch(/^By Ana Lopes\n\nThe harbour authority/);
     // A link to the author taken out of "By …" leaves the "By" behind: the byline takes its place.
     expect(await text("", `<p>By <a rel="author" href="/ana">Ana Lopes</a></p>${body}`)).toMatch(/^By Ana Lopes\n\nThe harbour authority/);
+    // A page in another language keeps its own word for "by": it read "By Ana Lopes" above a lone "Por", and "By Por …".
+    const spanish = await text("", `<p>Por <a rel="author" href="/ana">Ana Lopes</a></p>${body}`);
+    expect(spanish).toMatch(/^Por Ana Lopes\n\nThe harbour authority/);
+    expect(spanish).not.toMatch(/\bBy\b/);
+    expect(await text("", `<p class="byline">Von Jana Berger</p>${body}`)).toMatch(/^Von Jana Berger\n\nThe harbour authority/);
     // Already in the text, as the page wrote it: not said twice.
     for (const stated of ["<p>By Ana Lopes, Harbour Correspondent</p>", "<address>By Ana Lopes</address>", "<p>Ana Lopes | Harbour Correspondent</p>"]) {
       const kept = await text('<meta name="author" content="Ana Lopes">', stated + body);
