@@ -22,13 +22,21 @@ export interface AuthorAsked {
   topic?: string;
   /** The report the question is about, known before ranking. */
   reportId?: string;
+  /**
+   * With a topic, the reports its words alone find: the question's other words ("who wrote the article") fill the
+   * pool with what anyone wrote, so a second report about the topic may be missing from it.
+   */
+  topicReports?: string[];
 }
+
+// Chunks the topic's words alone are searched in: enough to reach each report that says them more than in passing.
+const TOPIC_CHUNKS = 30;
 
 /**
  * Which report a question asking who wrote "the article" is about, when retrieval alone knows: the one report it is
  * asked within, or when it names no topic, the report a follow-up leans on (`preferReportId`) or the only one there
  * is. A question with a topic ("Who wrote the article about the museum theft?") is about the report its words find,
- * which ranking decides (`bylineAnswer`). Undefined when the question asks nothing of the kind.
+ * which ranking and the reports holding those words decide (`bylineAnswer`). Undefined when the question asks nothing of the kind.
  */
 export function authorQuestion(question: string, index: SearchIndex, options: { reportIds?: string[]; preferReportId?: string }): AuthorAsked | undefined {
   const asked = authorAsked(question);
@@ -37,7 +45,9 @@ export function authorQuestion(question: string, index: SearchIndex, options: { 
   if (inScope.length === 1) return { ...asked, reportId: inScope[0] };
   // A follow-up that names a topic may turn to another report: ranking, which prefers the conversation's, decides.
   if (asked.topic === undefined && options.preferReportId !== undefined && inScope.includes(options.preferReportId)) return { reportId: options.preferReportId };
-  return asked;
+  if (asked.topic === undefined) return asked;
+  const topicReports = index.searchLexical(asked.topic, TOPIC_CHUNKS, options.reportIds).map((h) => index.chunkAt(h.label).report.id);
+  return { ...asked, topicReports: [...new Set(topicReports)] };
 }
 
 /**
@@ -60,8 +70,10 @@ type Ranked = { report: { id: string }; sentence: { id: string }; namesInOwnRepo
  * The byline that answers who wrote the report asked about: the index into `ranked` of that report's byline, or
  * undefined when it has none, or the question names no report and more than one may be meant (then it is not sure,
  * `authorJudgement`). With a topic, the report is that of the best candidate other than a byline, when it holds
- * every name and number of the question and a word of the topic: "Who wrote the article about the moon landing?"
- * finds some report, which is not about it.
+ * every name and number of the question and the topic finds it alone among the reports ranked or found by the
+ * topic's words (`topicFinds`): "Who
+ * wrote the article about the moon landing?" finds some report, which is not about it, and "… about the rocket?"
+ * ranks one of two launch failures first, either of which it may mean.
  */
 export function bylineAnswer(index: SearchIndex, asked: AuthorAsked | undefined, ranked: readonly Ranked[]): number | undefined {
   if (!asked) return undefined;
@@ -69,7 +81,8 @@ export function bylineAnswer(index: SearchIndex, asked: AuthorAsked | undefined,
   let reportId = asked.reportId;
   if (reportId === undefined && asked.topic !== undefined) {
     const best = ranked.find((c) => !bylineIds.has(c.sentence.id));
-    if (best?.namesInOwnReport && aboutTopic(index, best.report.id, asked.topic)) reportId = best.report.id;
+    const reached = new Set([...(asked.topicReports ?? []), ...ranked.map((c) => c.report.id)]);
+    if (best?.namesInOwnReport && topicFinds(index, [...reached], asked.topic) === best.report.id) reportId = best.report.id;
   }
   if (reportId === undefined) return undefined;
   const at = ranked.findIndex((c) => c.report.id === reportId && bylineIds.has(c.sentence.id));
@@ -80,10 +93,26 @@ function isBylineOfItsReport(index: SearchIndex, c: Ranked): boolean {
   return bylineOf(index, c.report.id)?.sentence.id === c.sentence.id;
 }
 
-/** The report holds a word of the topic ("museum" of "the museum theft"), as the stems of its sentences have them. */
-function aboutTopic(index: SearchIndex, reportId: string, topic: string): boolean {
-  const words = extractTerms(topic).map((t) => t.stem);
-  return index.sentencesOf(reportId).some((s) => words.some((w) => s.stems.has(w)));
+/**
+ * The one report of those given that the topic names: it holds the most of the topic's words ("museum" and "theft"
+ * of "the museum theft"), and of those holding as many, the most in its title or headline ("Aldermark Rate Cut", not
+ * the mayoral election that also says "rate" and "cut"). Undefined when it holds none, or another report is as much
+ * about it: "the rocket" of two launch failures, "Saltmere" of an outbreak and an oil spill there, could be either.
+ */
+function topicFinds(index: SearchIndex, reportIds: readonly string[], topic: string): string | undefined {
+  const words = [...new Set(extractTerms(topic).map((t) => t.stem))];
+  const byMost = (a: TopicWords, b: TopicWords) => b.anywhere - a.anywhere || b.headline - a.headline;
+  const [first, second] = reportIds.map((id) => topicWordsHeld(index, id, words)).filter((h) => h.anywhere > 0).sort(byMost);
+  return first === undefined || (second !== undefined && byMost(first, second) === 0) ? undefined : first.id;
+}
+
+type TopicWords = { id: string; anywhere: number; headline: number };
+
+function topicWordsHeld(index: SearchIndex, reportId: string, words: readonly string[]): TopicWords {
+  const sentences = index.sentencesOf(reportId);
+  const first = sentences[0];
+  const headline = new Set([...extractTerms(first?.report.title ?? "").map((t) => t.stem), ...(first?.stems ?? [])]);
+  return { id: reportId, anywhere: words.filter((w) => sentences.some((s) => s.stems.has(w))).length, headline: words.filter((w) => headline.has(w)).length };
 }
 
 /**

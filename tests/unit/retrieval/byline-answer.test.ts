@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUTHOR_NOT_STATED, bylineOf, STATES_AUTHOR } from "../../../src/retrieval/byline-answer.js";
+import { AUTHOR_NOT_STATED, authorQuestion, bylineOf, STATES_AUTHOR } from "../../../src/retrieval/byline-answer.js";
 import { createRetriever } from "../../../src/retrieval/retrieve.js";
 import { memoryIndex, testEmbeddings } from "../../helpers/memory-index.js";
 
@@ -52,6 +52,26 @@ describe("who wrote the report, answered by its byline", () => {
     expect((await retrieve("Who wrote the story on the interest rate cut?")).candidates[0]!.sentence.text).toMatch(/^By Jonas Feldt/);
     // No report is about it, and none of them has its words.
     expect((await retrieve("Who wrote the article about the moon landing?")).judgement.reason).not.toBe(STATES_AUTHOR);
+  });
+
+  it("is not sure when the topic finds another report as much about it", async () => {
+    const robbery = [
+      "Paintings stolen from Portmere museum",
+      "By Tomas Hale, Arts Reporter",
+      "Two men took three paintings from the Portmere museum on Sunday night, in a theft police called carefully planned.",
+      "The museum said the paintings were insured.",
+    ].join("\n\n");
+    const index = await memoryIndex({ ...REPORTS, robbery });
+    const retrieve = createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 });
+    // Either museum theft may be meant: it quoted the byline of whichever ranked first.
+    expect((await retrieve("Who wrote the article about the museum theft?")).judgement).toMatchObject({ answerable: false, reason: AUTHOR_NOT_STATED });
+    // Both are weighed though the question's other words fill the pool: the reports the topic's words alone find.
+    expect(authorQuestion("Who wrote the article about the museum theft?", index, {})?.topicReports?.sort()).toEqual(["museum", "robbery"]);
+    expect(authorQuestion("Who wrote the article about the museum theft?", index, { reportIds: ["robbery", "rates"] })?.topicReports).toEqual(["robbery"]);
+    // A topic only one of them is about finds it.
+    const greyhaven = await retrieve("Who wrote the article about the Greyhaven museum theft?");
+    expect(greyhaven.judgement.reason).toBe(STATES_AUTHOR);
+    expect(greyhaven.candidates[0]!.sentence.text).toMatch(/^By Sunita Ravel/);
   });
 
   it("is not sure when several reports may be meant, or the report has no byline", async () => {
