@@ -1,5 +1,6 @@
 // Readability's own bound: an element of this many characters or more is no byline.
 const BYLINE_CHARS = 100;
+const SENTENCE_END = /[.!?]["”’)]?$/u;
 
 /**
  * A line too short for a paragraph and without a sentence's closing stop: a headline, byline or dateline, as the
@@ -7,19 +8,23 @@ const BYLINE_CHARS = 100;
  */
 export function isShortLine(line: string): boolean {
   const trimmed = line.trim();
-  return trimmed.length > 0 && trimmed.length < BYLINE_CHARS && !/[.!?]["”’)]?$/u.test(trimmed);
+  return trimmed.length > 0 && trimmed.length < BYLINE_CHARS && !SENTENCE_END.test(trimmed);
 }
 
 // "By Jonas Feldt, Economics Editor", "By: Ana Lopes", or after a dateline, "GENEVA, Nov. 24 (Continental Press) -
 // By Halima Oduya": "By" and a capitalised name, where the line starts or after a dash, bar or bracket.
 const STATES_AUTHOR = /(?:^|[-–—|)]\s+)By:?\s+\p{Lu}\p{L}/u;
+// A dateline after the byline on the same line, from its place name in capitals on: "ABERCASTLE, Friday 16 October".
+const DATELINE = /\s\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*,\s.*$/u;
 
 /**
  * The sentence states who wrote the report: a short line saying "By" and a capitalised name. A byline the sentence
  * splitter joined to the dateline below it ("By Jonas Feldt, Economics Editor\nVELDHAVEN, Thursday") is read by its
- * first line.
+ * first line, and one a Markdown paragraph ran into its dateline ("*By Imogen Faulkes, Technology Correspondent, The
+ * Western Chronicle*" and "*ABERCASTLE, Friday 16 October 2026*" on the next line, read as one) up to the place name.
  */
 export function isByline(sentence: string): boolean {
   const line = sentence.trim().split("\n")[0]!;
-  return isShortLine(line) && STATES_AUTHOR.test(line);
+  const byline = SENTENCE_END.test(line) ? line : line.replace(DATELINE, "");
+  return isShortLine(byline) && STATES_AUTHOR.test(byline);
 }

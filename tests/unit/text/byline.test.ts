@@ -9,6 +9,9 @@ describe("a byline", () => {
       "By Hanna Lisowska in Brennock - Thursday, Oct. 8, 2026",
       "By: Ana Lopes",
       "GENEVA, Nov. 24 (Continental Press) - By Halima Oduya",
+      // A Markdown paragraph joins the byline and the dateline below it: 101 characters, read as too long for a byline.
+      "By Imogen Faulkes, Technology Correspondent, The Western Chronicle ABERCASTLE, Friday 16 October 2026",
+      "By Ruaridh Tennant, Transport Correspondent, The Coastal Herald PORT ABERNAY, 24 November 2026",
     ]) {
       expect(isByline(s), s).toBe(true);
     }
@@ -23,6 +26,7 @@ describe("a byline", () => {
       "by jonas feldt",
       "Reporting by Jane Doe; editing by John Smith",
       `By Jonas Feldt, ${"and a long line that runs on ".repeat(4)}`,
+      `By Tuesday, the ${"council and its contractors ".repeat(3)}had cleared the roads of the NHS, GARDA, the county and the town.`,
     ]) {
       expect(isByline(s), s).toBe(false);
     }
