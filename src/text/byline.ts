@@ -11,9 +11,10 @@ export function isShortLine(line: string): boolean {
   return trimmed.length > 0 && trimmed.length < BYLINE_CHARS && !SENTENCE_END.test(trimmed);
 }
 
-// "By Jonas Feldt, Economics Editor", "By: Ana Lopes", or after a dateline, "GENEVA, Nov. 24 (Continental Press) -
-// By Halima Oduya": "By" and a capitalised name, where the line starts or after a dash, bar or bracket.
-const STATES_AUTHOR = /(?:^|[-–—|)]\s+)By:?\s+\p{Lu}\p{L}/u;
+// "By Jonas Feldt, Economics Editor", "By: Ana Lopes", "Analysis by Tomas Whitlow", or after a dateline, "GENEVA,
+// Nov. 24 (Continental Press) - By Halima Oduya": "By" and a capitalised name, where the line starts (after what kind
+// of piece it is, perhaps) or after a dash, bar or bracket.
+const STATES_AUTHOR = /(?:^(?:(?:Analysis|Comment|Commentary|Interview|Opinion|Review|Story|Text|Words|Written)\s+by|By)|[-–—|)]\s+By):?\s+\p{Lu}\p{L}/u;
 // A dateline after the byline on the same line, from its place name in capitals on: "ABERCASTLE, Friday 16 October".
 const DATELINE = /\s\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*,\s.*$/u;
 

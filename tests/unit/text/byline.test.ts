@@ -8,6 +8,7 @@ describe("a byline", () => {
       "By Jonas Feldt, Economics Editor, The Veldhaven Times\nVELDHAVEN, Thursday, December 10, 2026",
       "By Hanna Lisowska in Brennock - Thursday, Oct. 8, 2026",
       "By: Ana Lopes",
+      "Analysis by Tomas Whitlow, Economics Editor - Saturday, June 20, 2026",
       "GENEVA, Nov. 24 (Continental Press) - By Halima Oduya",
       // A Markdown paragraph joins the byline and the dateline below it: 101 characters, read as too long for a byline.
       "By Imogen Faulkes, Technology Correspondent, The Western Chronicle ABERCASTLE, Friday 16 October 2026",
@@ -22,6 +23,8 @@ describe("a byline", () => {
       "By Tuesday, 300 homes were empty.",
       "By the end of the year the council had spent £4 million on repairs to the bridge.",
       "Orland Philharmonic Orchestra, conducted by Anika Vellacott.",
+      "Orland Philharmonic Orchestra, conducted by Anika Vellacott",
+      "Pastries baked by Saltmere Bakery",
       "Police hunt thieves who took jewels from Greyhaven museum",
       "by jonas feldt",
       "Reporting by Jane Doe; editing by John Smith",
