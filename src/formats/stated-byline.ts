@@ -15,9 +15,12 @@ export function withStatedByline(text: string, byline: string | undefined): stri
   if (!stated || !/\p{L}/u.test(stated)) return text;
   // "Jane Doe" of "By Jane Doe", "Por Jane Doe", "Jane Doe, Harbour Correspondent", "Jane Doe and John Smith", "Jane Doe | 11 Feb".
   const name = key(stated.replace(NAMED_BY, "").split(/\s*(?:[,;|•·–—]|\band\b|&)\s*/)[0]!);
+  if (name === "") return text;
   const lines = text.split("\n").map((line) => key(line));
-  const short = lines.filter(isShortLine);
-  if (name === "" || short.some((line) => OPENS_WITH_BY.test(line) || line.startsWith(name)) || key(text).includes(`by ${name}`)) return text;
+  // The name as a whole word: "AP" is not stated by "Apr 3, 2026" or "open by appointment".
+  const whole = escaped(name) + String.raw`(?![\p{L}\p{N}])`;
+  const opensWithName = new RegExp(`^${whole}`, "u");
+  if (lines.filter(isShortLine).some((line) => OPENS_WITH_BY.test(line) || opensWithName.test(line)) || new RegExp(String.raw`\bby ${whole}`, "u").test(key(text))) return text;
   const leftover = lines.findIndex((line) => LEFTOVER.test(line));
   // "Jane Doe" is no sentence that says who wrote the report; "By Jane Doe" is, and "Por Jane Doe" where the page's
   // own word was "Por".
@@ -29,6 +32,7 @@ export function withStatedByline(text: string, byline: string | undefined): stri
 
 const key = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 // "By" as news pages say it in English, Spanish and Portuguese, German, French, Italian, Dutch, the Scandinavian
 // languages and Polish.

@@ -86,6 +86,9 @@ describe("HTML reports", () => {
       const kept = await text('<meta name="author" content="Ana Lopes">', stated + body);
       expect(kept.split("Ana Lopes"), stated).toHaveLength(2);
     }
+    // A byline is stated by its name as a whole word: "AP" is not in "Apr 3" or "by appointment".
+    const agency = await text('<meta name="author" content="AP">', "<p>Apr 3, 2026</p><p>The old pier will be open to visitors by appointment only, the harbour authority said.</p>" + body);
+    expect(agency).toMatch(/^By AP\n\nApr 3, 2026/);
     // A short sentence that opens with "By" or with the author's name is no byline.
     expect(await text('<meta name="author" content="Ana Lopes">', `<p>By Tuesday, the quay was ready.</p><p>Ana Lopes toured it.</p>${body}`)).toMatch(/^By Ana Lopes\n\nBy Tuesday/);
     expect(await text("", body)).toMatch(/^The harbour authority/);
