@@ -18,8 +18,11 @@ const STATES_AUTHOR = /(?:^(?:(?:Analysis|Comment|Commentary|Interview|Opinion|R
 // A dateline after the byline on the same line, from its place name in capitals on: "ABERCASTLE, Friday 16 October".
 const DATELINE = /\s\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*,\s.*$/u;
 
+// "By March 2027", "By Friday": a deadline opening a list item or a heading, not a name ("By April Hale" is one).
+const BY_WHEN = /(?:^|\s)By:?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+\p{Lu}\p{Ll})/u;
+
 /**
- * The sentence states who wrote the report: a short line saying "By" and a capitalised name. A byline the sentence
+ * The sentence states who wrote the report: a short line saying "By" and a capitalised name, not a date. A byline the sentence
  * splitter joined to the dateline below it ("By Jonas Feldt, Economics Editor\nVELDHAVEN, Thursday") is read by its
  * first line, and one a Markdown paragraph ran into its dateline ("*By Imogen Faulkes, Technology Correspondent, The
  * Western Chronicle*" and "*ABERCASTLE, Friday 16 October 2026*" on the next line, read as one) up to the place name.
@@ -27,5 +30,5 @@ const DATELINE = /\s\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*,\s.*$/u;
 export function isByline(sentence: string): boolean {
   const line = sentence.trim().split("\n")[0]!;
   const byline = SENTENCE_END.test(line) ? line : line.replace(DATELINE, "");
-  return isShortLine(byline) && STATES_AUTHOR.test(byline);
+  return isShortLine(byline) && STATES_AUTHOR.test(byline) && !BY_WHEN.test(byline);
 }

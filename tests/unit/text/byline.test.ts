@@ -9,6 +9,7 @@ describe("a byline", () => {
       "By Hanna Lisowska in Brennock - Thursday, Oct. 8, 2026",
       "By: Ana Lopes",
       "Analysis by Tomas Whitlow, Economics Editor - Saturday, June 20, 2026",
+      "By April Hale, Staff Writer",
       "GENEVA, Nov. 24 (Continental Press) - By Halima Oduya",
       // A Markdown paragraph joins the byline and the dateline below it: 101 characters, read as too long for a byline.
       "By Imogen Faulkes, Technology Correspondent, The Western Chronicle ABERCASTLE, Friday 16 October 2026",
@@ -21,6 +22,10 @@ describe("a byline", () => {
   it("is not prose, a headline or a credit inside a sentence", () => {
     for (const s of [
       "By Tuesday, 300 homes were empty.",
+      // A deadline heading a list item or a section, near the top of a report as a byline is.
+      "By March 2027",
+      "By Friday: what the council must decide",
+      "By: Monday",
       "By the end of the year the council had spent £4 million on repairs to the bridge.",
       "Orland Philharmonic Orchestra, conducted by Anika Vellacott.",
       "Orland Philharmonic Orchestra, conducted by Anika Vellacott",
