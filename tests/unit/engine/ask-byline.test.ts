@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AnswerRequest, Answerer } from "../../../src/answer/answerer.js";
 import { ExtractiveAnswerer } from "../../../src/answer/extractive/extractive-answerer.js";
 import { askOverReports } from "../../helpers/ask-over-reports.js";
 
@@ -29,5 +30,25 @@ describe("asking who wrote the article", () => {
     const answer = await ask("Who wrote the article?");
     expect(answer.abstained).toBe(true);
     expect(answer.citations).toEqual([]);
+  });
+
+  it("leaves a chat model to decide, with the byline offered and the passages around it to read", async () => {
+    const requests: AnswerRequest[] = [];
+    const model: Answerer = {
+      name: "llm:recording",
+      judgesAnswerability: true,
+      answer: async (request) => {
+        requests.push(request);
+        return { text: "I couldn't find that in the reports.", abstained: true, citations: [], mode: "llm" };
+      },
+    };
+    const ask = await askOverReports(REPORTS, model);
+    expect(await ask("Who wrote the article?", { reportIds: ["museum"] })).toMatchObject({ abstained: true, mode: "llm" });
+    expect(requests[0]!.candidates.map((c) => c.sentence.text)).toEqual([expect.stringMatching(/^By Sunita Ravel/)]);
+    expect(requests[0]!.context!.some((c) => c.sentence.text.startsWith("Detectives"))).toBe(true);
+    // Offline it is not sure which report is meant; the model still reads what was found and decides.
+    await ask("Who wrote the article?");
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.context!.length).toBeGreaterThan(0);
   });
 });
