@@ -13,7 +13,8 @@ import { isShortLine } from "../text/byline.js";
 export function withStatedByline(text: string, byline: string | undefined): string {
   const stated = byline?.replace(/\s+/g, " ").trim();
   if (!stated || !/\p{L}/u.test(stated)) return text;
-  // "Jane Doe" of "By Jane Doe", "Por Jane Doe", "Jane Doe, Harbour Correspondent", "Jane Doe and John Smith", "Jane Doe | 11 Feb".
+  // "Jane Doe" of "By Jane Doe", "Por Jane Doe", "Jane Doe, Harbour Correspondent", "Jane Doe and John Smith",
+  // "Jane Doe | 11 Feb".
   const name = key(stated.replace(NAMED_BY, "").split(/\s*(?:[,;|•·–—]|\band\b|&)\s*/)[0]!);
   if (name === "") return text;
   const lines = text.split("\n").map((line) => key(line));

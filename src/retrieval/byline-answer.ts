@@ -9,7 +9,7 @@ export const STATES_AUTHOR = "the question asks who wrote the report, and its by
 export const AUTHOR_NOT_STATED = "the question asks who wrote the report, and no byline of a report it is known to be about says";
 
 // A byline stands above the report's text, after its headline and perhaps a standfirst, a picture's caption or a
-// dateline; further down, "By March 2027" opens an item of a list.
+// dateline; further down, "By Royal Appointment" heads a section.
 const BYLINE_WITHIN = 5;
 
 /** The sentence of a report that states who wrote it ("By Jonas Feldt, Economics Editor"), if it has one. */
@@ -36,7 +36,8 @@ const TOPIC_CHUNKS = 30;
  * Which report a question asking who wrote "the article" is about, when retrieval alone knows: the one report it is
  * asked within, or when it names no topic, the report a follow-up leans on (`preferReportId`) or the only one there
  * is. A question with a topic ("Who wrote the article about the museum theft?") is about the report its words find,
- * which ranking and the reports holding those words decide (`bylineAnswer`). Undefined when the question asks nothing of the kind.
+ * which ranking and the reports holding those words decide (`bylineAnswer`). Undefined when the question asks nothing
+ * of the kind.
  */
 export function authorQuestion(question: string, index: SearchIndex, options: { reportIds?: string[]; preferReportId?: string }): AuthorAsked | undefined {
   const asked = authorAsked(question);

@@ -22,10 +22,11 @@ const DATELINE = /\s\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*,\s.*$/u;
 const BY_WHEN = /(?:^|\s)By:?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+\p{Lu}\p{Ll})/u;
 
 /**
- * The sentence states who wrote the report: a short line saying "By" and a capitalised name, not a date. A byline the sentence
- * splitter joined to the dateline below it ("By Jonas Feldt, Economics Editor\nVELDHAVEN, Thursday") is read by its
- * first line, and one a Markdown paragraph ran into its dateline ("*By Imogen Faulkes, Technology Correspondent, The
- * Western Chronicle*" and "*ABERCASTLE, Friday 16 October 2026*" on the next line, read as one) up to the place name.
+ * The sentence states who wrote the report: a short line saying "By" and a capitalised name, not a date. A byline
+ * the sentence splitter joined to the dateline below it ("By Jonas Feldt, Economics Editor\nVELDHAVEN, Thursday") is
+ * read by its first line, and one a Markdown paragraph ran into its dateline ("*By Imogen Faulkes, Technology
+ * Correspondent, The Western Chronicle*" and "*ABERCASTLE, Friday 16 October 2026*" on the next line, read as one) up
+ * to the place name.
  */
 export function isByline(sentence: string): boolean {
   const line = sentence.trim().split("\n")[0]!;
