@@ -9,7 +9,7 @@ import * as interactions from "./discord-interactions.js";
  * to be sent, as a slow page or a queue of uploads would hold it.
  */
 const WINDOW_MS = 1000;
-const QUAY = "The quay wall was rebuilt with stone from the old mill.";
+const QUAY = "The quay wall was rebuilt with stone from the old mill, which the council bought last year when the milling company closed its doors.";
 
 let bot: BotHarness;
 let release!: () => void;

@@ -121,8 +121,8 @@ describe("starting on a corpus that changed since the last ingest", () => {
       // The reports are kept elsewhere and linked in (`ln -s ~/reports/*.md corpus/`), a folder of them too.
       const kept = path.join(other.root, "kept");
       mkdirSync(path.join(kept, "regional"), { recursive: true });
-      writeFileSync(path.join(kept, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds.");
-      writeFileSync(path.join(kept, "regional", "lighthouse.txt"), "The old lighthouse has stood for forty years.");
+      writeFileSync(path.join(kept, "ferry.txt"), "The night ferry to Tangier was cancelled because of high winds, and the two hundred passengers booked on it were put up in hotels near the port.");
+      writeFileSync(path.join(kept, "regional", "lighthouse.txt"), "The old lighthouse has stood for forty years on the cape, and the trust that owns it plans to open its lamp room to visitors next summer.");
       symlinkSync(path.join(kept, "ferry.txt"), path.join(other.corpusDir, "ferry.txt"));
       symlinkSync(path.join(kept, "regional"), path.join(other.corpusDir, "regional"));
       // A link back up the tree must not be walked for ever, and one whose target is gone is the user's to fix.
@@ -133,7 +133,7 @@ describe("starting on a corpus that changed since the last ingest", () => {
       expect(first.notices.slice(1)).toEqual(["skipped   moved-away.txt in the corpus folder: a link to a file that is not there"]);
       expect((await start(other.config)).notices).toEqual([]);
       // A linked report edited where it is kept is noticed like any other.
-      writeFileSync(path.join(kept, "ferry.txt"), "The night ferry to Tangier sailed despite high winds.");
+      writeFileSync(path.join(kept, "ferry.txt"), "The night ferry to Tangier sailed despite high winds. Its two hundred passengers, who had waited a day in hotels near the port, boarded at midnight.");
       const changed = await start(other.config);
       expect(changed.notices[0]).toMatch(/corpus\/ changed since the last ingest; updating the index…$/);
       expect((await changed.engine.ask("Did the night ferry to Tangier sail?")).citations[0]?.text).toBe("The night ferry to Tangier sailed despite high winds.");
