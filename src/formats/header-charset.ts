@@ -1,4 +1,5 @@
-const META_CHARSET = /<meta[^>]+charset\s*=/i;
+import { metaCharset } from "./labelled-encoding.js";
+
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
@@ -9,7 +10,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  */
 export function withHeaderCharset(bytes: Uint8Array, contentType: string, charset: string | undefined): Uint8Array {
   if (contentType !== "text/html" || charset === undefined || /^utf-?8$/i.test(charset)) return bytes;
-  if (META_CHARSET.test(new TextDecoder("latin1").decode(bytes.subarray(0, 2048)))) return bytes;
+  if (metaCharset(bytes) !== undefined) return bytes;
   try {
     utf8.decode(bytes);
     return bytes;

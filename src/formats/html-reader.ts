@@ -4,7 +4,7 @@ import { articleTitle } from "./article-title.js";
 import { fragmentToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
 import { withStatedByline } from "./stated-byline.js";
-import { decodeLabelled } from "./labelled-encoding.js";
+import { decodeLabelled, metaCharset } from "./labelled-encoding.js";
 import { decodeText } from "./text-reader.js";
 
 /**
@@ -56,8 +56,7 @@ function decodeHtml(bytes: Uint8Array, name: string): string {
   try {
     return decodeText(bytes, name);
   } catch (error) {
-    const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048));
-    const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+    const label = metaCharset(bytes);
     if (!label || /^utf-?8$/i.test(label)) throw error;
     try {
       return decodeLabelled(bytes, label).replace(/\r\n?/g, "\n");

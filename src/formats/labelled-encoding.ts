@@ -6,6 +6,15 @@
  */
 const WINDOWS_1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
+/**
+ * The encoding a page names in a `<meta>` near its top (`<meta charset="windows-1252">`, or an http-equiv's
+ * `content="text/html; charset=…"`), if it names one.
+ */
+export function metaCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048));
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+}
+
 /** Text in the encoding a page names (`<meta charset>`), by the Encoding Standard's label; throws for an unknown one. */
 export function decodeLabelled(bytes: Uint8Array, label: string): string {
   const decoder = new TextDecoder(label);
