@@ -78,7 +78,7 @@ type Ranked = { report: { id: string }; sentence: { id: string }; namesInOwnRepo
  */
 export function bylineAnswer(index: SearchIndex, asked: AuthorAsked | undefined, ranked: readonly Ranked[]): number | undefined {
   if (!asked) return undefined;
-  const bylineIds = new Set(ranked.flatMap((c) => (isBylineOfItsReport(index, c) ? [c.sentence.id] : [])));
+  const bylineIds = new Set([...new Set(ranked.map((c) => c.report.id))].flatMap((id) => bylineOf(index, id)?.sentence.id ?? []));
   let reportId = asked.reportId;
   if (reportId === undefined && asked.topic !== undefined) {
     const best = ranked.find((c) => !bylineIds.has(c.sentence.id));
@@ -88,10 +88,6 @@ export function bylineAnswer(index: SearchIndex, asked: AuthorAsked | undefined,
   if (reportId === undefined) return undefined;
   const at = ranked.findIndex((c) => c.report.id === reportId && bylineIds.has(c.sentence.id));
   return at < 0 ? undefined : at;
-}
-
-function isBylineOfItsReport(index: SearchIndex, c: Ranked): boolean {
-  return bylineOf(index, c.report.id)?.sentence.id === c.sentence.id;
 }
 
 /**

@@ -14,7 +14,7 @@ export function isShortLine(line: string): boolean {
 // "By Jonas Feldt, Economics Editor", "By: Ana Lopes", "Analysis by Tomas Whitlow", or after a dateline, "GENEVA,
 // Nov. 24 (Continental Press) - By Halima Oduya": "By" and a capitalised name, where the line starts (after what kind
 // of piece it is, perhaps) or after a dash, bar or bracket.
-const STATES_AUTHOR = /(?:^(?:(?:Analysis|Comment|Commentary|Interview|Opinion|Review|Story|Text|Words|Written)\s+by|By)|[-–—|)]\s+By):?\s+\p{Lu}\p{L}/u;
+const NAMES_AUTHOR = /(?:^(?:(?:Analysis|Comment|Commentary|Interview|Opinion|Review|Story|Text|Words|Written)\s+by|By)|[-–—|)]\s+By):?\s+\p{Lu}\p{L}/u;
 // A dateline after the byline on the same line, from its place name in capitals on: "ABERCASTLE, Friday 16 October".
 const DATELINE = /\s\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*,\s.*$/u;
 
@@ -31,5 +31,5 @@ const BY_WHEN = /(?:^|\s)By:?\s+(?:January|February|March|April|May|June|July|Au
 export function isByline(sentence: string): boolean {
   const line = sentence.trim().split("\n")[0]!;
   const byline = SENTENCE_END.test(line) ? line : line.replace(DATELINE, "");
-  return isShortLine(byline) && STATES_AUTHOR.test(byline) && !BY_WHEN.test(byline);
+  return isShortLine(byline) && NAMES_AUTHOR.test(byline) && !BY_WHEN.test(byline);
 }
