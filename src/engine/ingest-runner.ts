@@ -115,8 +115,9 @@ export function childProcessRunner(config: Config, store: IndexStore): IngestRun
 
 /**
  * Puts back what a dead ingest child saved, under the index's lock like any change to the corpus. A child killed
- * while it held the lock leaves it to go stale (LOCK_STALE_MS) before anyone may take it, so BUSY is waited out, for
- * up to twice that; another ingest that takes the lock first may have read the saved files meanwhile.
+ * while it held the lock is seen gone at once where its process can be checked (lock-holder.ts); elsewhere its lock
+ * goes stale (LOCK_STALE_MS) before anyone may take it, and another ingest may hold it, so BUSY is waited out, for up
+ * to twice that; another ingest that takes the lock first may have read the saved files meanwhile.
  */
 async function putBackForDeadChild(store: IndexStore, saves: readonly SaveUndo[]): Promise<void> {
   const until = Date.now() + 2 * LOCK_STALE_MS;

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,6 +18,17 @@ beforeEach(async () => {
   mkdirSync(indexDir);
 });
 afterEach(() => rm(path.dirname(indexDir), { recursive: true, force: true }));
+
+/** An ingest lock held by another process, and a way to kill it with SIGKILL as `kill -9` does. */
+async function otherHolder(): Promise<{ killed: () => Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/hold-ingest-lock.ts", indexDir]);
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (data: Buffer) => data.toString().includes("held") && resolve());
+    child.on("exit", () => reject(new Error("the holder ended without taking the lock")));
+  });
+  return { killed: async () => (child.kill("SIGKILL"), await exited) };
+}
 
 describe("the ingest lock", () => {
   it("takes over a stale lock file holding a live PID (PID 1 in a container, or our own) once it is past the stale limit", async () => {
@@ -39,6 +51,30 @@ describe("the ingest lock", () => {
     age(lockPath(), LOCK_STALE_MS + 1000);
     await expect(withIngestLock(indexDir, async () => "ran")).resolves.toBe("ran");
   });
+
+  it("takes over at once a lock whose holder process was killed with SIGKILL, and never while it runs", async () => {
+    const holder = await otherHolder();
+    await expect(withIngestLock(indexDir, async () => "ran")).rejects.toMatchObject({ code: "BUSY" });
+    await holder.killed();
+    // Fresh: the lock was refreshed a moment ago, so only its holder's end lets the next ingest in.
+    await expect(withIngestLock(indexDir, async () => "ran")).resolves.toBe("ran");
+    expect(readdirSync(indexDir)).toEqual([]);
+  }, 60_000);
+
+  it("leaves a lock whose holder ran on another host or in another PID namespace to the stale time", async () => {
+    const holder = await otherHolder();
+    await holder.killed();
+    const record = path.join(lockPath(), "holder.json");
+    const gone = JSON.parse(readFileSync(record, "utf8")) as Record<string, unknown>;
+    // Its process id says nothing here: that process may run there, under the same number as a gone one here.
+    for (const elsewhere of [{ host: "another-host" }, { pidNamespace: "pid:[1]" }]) {
+      writeFileSync(record, JSON.stringify({ ...gone, ...elsewhere }));
+      await expect(withIngestLock(indexDir, async () => "ran")).rejects.toMatchObject({ code: "BUSY" });
+    }
+    age(lockPath(), LOCK_STALE_MS + 1000);
+    await expect(withIngestLock(indexDir, async () => "ran")).resolves.toBe("ran");
+    expect(readdirSync(indexDir)).toEqual([]);
+  }, 60_000);
 
   it("lets exactly one of several concurrent takers of a stale lock in, trial after trial", async () => {
     // Without the guard lock, proper-lockfile's own take-over let two of eight takers in now and then.
