@@ -86,7 +86,9 @@ async function refresh(options: OpenIndexOptions, notice: string, repair: boolea
   if (!quiet) notify(notice);
   try {
     const summary = await run([config.corpusDir], { repair });
-    if (!quiet) for (const line of unreadFileLines(summary)) notify(line);
+    // A refusal said at an earlier start is not said again for every other file that changes.
+    const news = { ...summary, skipped: summary.skipped.filter((s) => !s.saidBefore) };
+    if (!quiet) for (const line of unreadFileLines(news)) notify(line);
   } catch (error) {
     // Another process is ingesting: the live index still answers, and the other run will bring it up to date.
     if (error instanceof DossierError && error.code === "BUSY") {

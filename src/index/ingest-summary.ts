@@ -3,6 +3,11 @@
 export interface SkippedFile {
   file: string;
   reason: string;
+  /**
+   * Refused for the same reason by the ingest before, its file unchanged since: no news to a start, which says only
+   * what changed; an ingest someone asked for says every file it skipped.
+   */
+  saidBefore?: true;
 }
 
 export interface IngestedReport {

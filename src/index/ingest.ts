@@ -85,12 +85,21 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       results.push(r);
       options.onReport?.(r);
     };
-    const { records, added, refused, removed } = await execute(plan, previous, ctx, note);
+    const { records, added, refused: refusedFiles, removed } = await execute(plan, previous, ctx, note);
+    // A refused update leaves the report's previous version in the index, answering as before: said, or the line
+    // read as if the report were gone.
+    const kept = new Set([...records.values()].map((r) => r.source));
+    const refused = refusedFiles.map((r) => (kept.has(r.file) ? { ...r, reason: `${r.reason} (the index keeps its previous version)` } : r));
     // Part of the summary, which npm run ingest prints as a "kept" line each: a note for the bot's log, not a warning.
     if (plan.missing.length > 0) logger.info({ missing: plan.missing }, "reports kept although their source files are gone");
-    skipped.push(...onceForDamagedList(refused));
-
     const refusals = await rememberRefusals(refused, previous, new Set(files));
+    const before = new Map((previous?.manifest?.refused ?? []).map((r) => [r.source, r]));
+    const now = new Map(refusals.map((r) => [r.source, r]));
+    const isOld = (r: SkippedFile) => {
+      const was = before.get(r.file);
+      return was !== undefined && was.fingerprint === now.get(r.file)?.fingerprint && was.reason === r.reason;
+    };
+    skipped.push(...onceForDamagedList(refused.map((r) => (isOld(r) ? { ...r, saidBefore: true as const } : r))));
     const refusalsChanged = JSON.stringify(refusals) !== JSON.stringify(previous?.manifest?.refused ?? []);
     // What the index answers from changed: a report added, updated, removed, moved or read again. Refusals are
     // written down as well (for a start to know the refused files), and an index is written under new settings even

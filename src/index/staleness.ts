@@ -12,8 +12,9 @@ import { hashReport } from "./read-report.js";
 /**
  * Whether the index must be (re)built from the corpus folder before answering: it is missing or unreadable, the
  * chunking settings or the text analysis (sentence splitting, word stems) changed, or a report under the corpus folder
- * was added, changed or deleted since the last ingest. Files ingest refused are remembered in the manifest and count as unchanged while they are. An index built
- * by another embedder is not stale but mismatched, and is refused when loaded.
+ * was added, changed or deleted since the last ingest. Files ingest refused (new ones, and new versions of indexed
+ * reports) are remembered in the manifest and count as unchanged while they are. An index built by another embedder is
+ * not stale but mismatched, and is refused when loaded.
  */
 export async function findStaleness(
   config: Config,
@@ -59,9 +60,10 @@ export async function findStaleness(
     // to keep the report: thrown from here, its system error stopped the start. Once the ingest has said it, it is
     // remembered among the refusals and no longer news.
     const bytes = hash === undefined ? undefined : await readFile(file).catch(() => undefined);
-    if (bytes !== undefined) {
-      if (hashReport(bytes, path.basename(file)) !== hash) return changed(corpus);
-    } else if (refused.get(file) !== (await fingerprintAt(file))) return changed(corpus);
+    if (bytes !== undefined && hashReport(bytes, path.basename(file)) === hash) continue;
+    // An indexed report whose new version was refused (too little text, binary now) keeps its previous version; that
+    // refusal, like any other, is said once per version of the file, not again at every start.
+    if (refused.get(file) !== (await fingerprintAt(file))) return changed(corpus);
   }
   const present = new Set(files);
   const inCorpus = (source: string) => source.startsWith(config.corpusDir + path.sep);

@@ -161,7 +161,7 @@ describe("ingest of PDF, Word, HTML and a URL", () => {
     try {
       const refreshed = await run(ingestCommand, ["--refresh"]);
       expect(refreshed.status).toBe(1);
-      expect(refreshed.stderr).toBe("skipped   ferry-terminal.html: too little text to answer questions from (1 word; a report needs at least 20)\n");
+      expect(refreshed.stderr).toBe("skipped   ferry-terminal.html: too little text to answer questions from (1 word; a report needs at least 20) (the index keeps its previous version)\n");
       expect(refreshed.stdout).toMatch(/^Nothing changed \(1 file skipped, for the reasons above\)/m);
     } finally {
       article = kept;

@@ -74,6 +74,30 @@ describe("starting on a corpus that changed since the last ingest", () => {
     expect((await engine.ask("How long has the lighthouse stood?")).citations[0]?.text).toBe("The old lighthouse has stood for fifty years, and the trust that owns it plans to open its lamp room to visitors next summer.");
   });
 
+  it("says a refused update to an indexed report once for each version of its file, and answers from the previous version", async () => {
+    const file = path.join(ws.corpusDir, "bakery.txt");
+    const opened = "The village bakery reopened on Saturday after a fire in March, and the first loaves sold out within an hour of the doors opening.";
+    writeFileSync(file, opened);
+    await start();
+    const said = async () => (await start()).notices.slice(1);
+    writeFileSync(file, "Bakery story to follow.");
+    expect(await said()).toEqual(["skipped   bakery.txt: too little text to answer questions from (4 words; a report needs at least 20) (the index keeps its previous version)"]);
+    const next = await start();
+    expect(next.notices).toEqual([]);
+    expect((await next.engine.ask("When did the bakery reopen?")).citations[0]?.text).toBe(opened);
+    // Another version, refused too: news once, then not.
+    writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a]));
+    expect(await said()).toEqual([expect.stringMatching(/^skipped   bakery\.txt: binary file .*\(the index keeps its previous version\)$/)]);
+    expect((await start()).notices).toEqual([]);
+    // Mended: read again.
+    writeFileSync(file, opened.replace("Saturday", "Sunday"));
+    const mended = await start();
+    expect(mended.notices).toEqual([expect.stringMatching(/changed since the last ingest/)]);
+    expect((await mended.engine.ask("When did the bakery reopen?")).citations[0]?.text).toBe(opened.replace("Saturday", "Sunday"));
+    rmSync(file);
+    expect((await start()).notices).toEqual([expect.stringMatching(/^A report was removed from/)]);
+  });
+
   it("reads each folder of the corpus once at a start that finds nothing to settle or update", async () => {
     // Every readdir of the process, counted by folder: the one built-in the listing of a folder goes through.
     const fs = createRequire(import.meta.url)("node:fs/promises") as typeof import("node:fs/promises") & Record<string, unknown>;
