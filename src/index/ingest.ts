@@ -1,4 +1,4 @@
-import { lstat, stat } from "node:fs/promises";
+import { lstat, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import pMap from "p-map";
 import type { Logger } from "pino";
@@ -23,7 +23,7 @@ import type { IngestLock } from "./ingest-lock.js";
 import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "./ingest-summary.js";
 import { fingerprintAt, reportFilesIn } from "./list-reports.js";
 import { type IngestPlan, planIngest, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
-import { NOT_A_REPORT_TYPE, readReport, type ReportFile } from "./read-report.js";
+import { hashReport, NOT_A_REPORT_TYPE, readReport, type ReportFile } from "./read-report.js";
 import { INDEX_FORMAT_VERSION, type RefusedFile, type ReportRecord } from "./records.js";
 
 export interface IngestContext {
@@ -86,10 +86,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
       options.onReport?.(r);
     };
     const { records, added, refused: refusedFiles, removed } = await execute(plan, previous, ctx, note);
-    // A refused update leaves the report's previous version in the index, answering as before: said, or the line
-    // read as if the report were gone.
-    const kept = new Set([...records.values()].map((r) => r.source));
-    const refused = refusedFiles.map((r) => (kept.has(r.file) ? { ...r, reason: `${r.reason} (the index keeps its previous version)` } : r));
+    const refused = await sayPreviousVersionKept(refusedFiles, records);
     // Part of the summary, which npm run ingest prints as a "kept" line each: a note for the bot's log, not a warning.
     if (plan.missing.length > 0) logger.info({ missing: plan.missing }, "reports kept although their source files are gone");
     const refusals = await rememberRefusals(refused, previous, new Set(files));
@@ -225,6 +222,21 @@ async function execute(plan: IngestPlan, previous: PreviousIndex | undefined, ct
     { concurrency: pool?.size ?? 1 },
   );
   return { records, added, refused, removed };
+}
+
+/**
+ * A refused new version of a report leaves its previous version in the index, answering as before: its line says so,
+ * or it read as if the report were gone. Only a file whose bytes are not the indexed ones is a new version; one
+ * refused as it was ingested (its page's address unknown now) is not.
+ */
+async function sayPreviousVersionKept(refused: SkippedFile[], records: Map<string, ReportRecord>): Promise<SkippedFile[]> {
+  const indexed = new Map([...records.values()].map((r) => [r.source, r.hash]));
+  const isNewVersion = async (file: string) => {
+    const hash = indexed.get(file);
+    const bytes = hash === undefined ? undefined : await readFile(file).catch(() => undefined);
+    return bytes !== undefined && hashReport(bytes, path.basename(file)) !== hash;
+  };
+  return Promise.all(refused.map(async (r) => ((await isNewVersion(r.file)) ? { ...r, reason: `${r.reason} (the index keeps its previous version)` } : r)));
 }
 
 /** Refusals are remembered (until the file changes) so an unchanged bad file does not look like news at every start. */
