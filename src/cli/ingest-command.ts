@@ -59,6 +59,15 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
     progress.clear();
   }
   const count = (status: string) => summary.reports.filter((r) => r.status === status).length;
+  // --refresh with no report from a URL: said in one line, rather than a summary of an ingest of nothing ("Index
+  // already up to date … 0 added, 0 updated …"), which left the user to guess why nothing was fetched. Anything the
+  // run did besides (files named with it, the web folder's files read) is said as usual around it.
+  if (summary.refreshed === 0) {
+    const message = "No report came from a URL, so there is nothing to refresh.";
+    print(values.json ? JSON.stringify({ refresh: { pages: 0, message } }) : message);
+    const didNothing = !summary.changed && [summary.reports, summary.removed, summary.missing, summary.repaired, summary.skipped, summary.ignored].every((list) => list.length === 0);
+    if (positionals.length === 0 && didNothing) return 0;
+  }
   if (values.json) {
     for (const id of summary.removed) print(JSON.stringify({ removed: id }));
     for (const m of summary.missing) print(JSON.stringify({ missing: m }));

@@ -41,6 +41,7 @@ export async function ingestWithPages(
   /** The address each page named by URL was fetched from, by the file it was saved as. */
   const addresses = new Map<string, string>();
   let summary: IngestSummary;
+  let refreshedCount: number | undefined;
   // Every page saved so far is put back on any failure, a later page's fetch or the refresh included: the ingest
   // stops, and a page it never read would stay in the web folder, to be read as a report by the next.
   try {
@@ -67,6 +68,7 @@ export async function ingestWithPages(
       saved.push(...refreshed.changed);
       fetchSkipped.push(...refreshed.skipped);
       paths.push(...refreshed.changed.map((s) => s.path), ...refreshed.unchanged);
+      refreshedCount = refreshed.changed.length + refreshed.unchanged.length + refreshed.skipped.length;
       // The web folder, so that a report whose page file is gone is dropped; with no such folder no report came from a
       // URL, and there is nothing to refresh (naming it anyway ended in "web: no such file or folder" and exit 1).
       if (paths.length === 0 && !(await isGone(webFolder(config)))) paths.push(webFolder(config));
@@ -86,5 +88,5 @@ export async function ingestWithPages(
     // A reason opens with the name of the file it is about; a saved page's name, made from its address, has no colon.
     return url === undefined ? s : { file: url, reason: `${url}${s.reason.slice(s.reason.indexOf(": "))}` };
   });
-  return { ...summary, skipped: [...fetchSkipped, ...named] };
+  return { ...summary, skipped: [...fetchSkipped, ...named], ...(refreshedCount === undefined ? {} : { refreshed: refreshedCount }) };
 }

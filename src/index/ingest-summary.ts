@@ -37,6 +37,8 @@ export interface IngestSummary {
    * before, though the run may have written down the files it refused.
    */
   changed: boolean;
+  /** With `refresh`: how many reports that came from a URL were fetched again (or tried); 0 when none came from one. */
+  refreshed?: number;
   ms: number;
 }
 

@@ -100,11 +100,27 @@ describe("command line", () => {
     }
   });
 
-  it("ingest --refresh with no report from a URL has nothing to do, and says no more than that", async () => {
-    // It named the web folder that no URL had made: "skipped …/web: no such file or folder" and exit 1.
+  it("ingest --refresh with no report from a URL says in one line that there is nothing to refresh, exit 0", async () => {
+    // It named the web folder that no URL had made: "skipped …/web: no such file or folder" and exit 1; then it said
+    // "Index already up to date in 0.02 s: 0 added, 0 updated, 0 unchanged, …", which did not say why nothing was fetched.
+    const nothing = "No report came from a URL, so there is nothing to refresh.";
     const out = await run(ingestCommand, ["--refresh"]);
-    expect({ code: out.code, stderr: out.stderr }).toEqual({ code: 0, stderr: "" });
-    expect(out.stdout).toMatch(/: 0 added, 0 updated, \d+ unchanged, 0 removed, 0 skipped/);
+    expect(out).toEqual({ code: 0, stdout: `${nothing}\n`, stderr: "" });
+    const json = await run(ingestCommand, ["--refresh", "--json"]);
+    expect({ code: json.code, stderr: json.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(json.stdout.trim().split("\n").map((l) => JSON.parse(l))).toEqual([{ refresh: { pages: 0, message: nothing } }]);
+    // A page saved into the web folder by hand has no address to fetch it from: it is read as any report, and said so.
+    const web = path.join(ws.corpusDir, "web");
+    mkdirSync(web);
+    copyFileSync(FIRST_REPORT, path.join(web, "by-hand.txt"));
+    try {
+      const read = await run(ingestCommand, ["--refresh"]);
+      expect(read.code).toBe(0);
+      expect(read.stdout).toMatch(new RegExp(`^added\\s+by-hand: .*\n${nothing.replace(/\./g, "\\.")}\nIndex updated in `));
+    } finally {
+      rmSync(web, { recursive: true });
+      await run(ingestCommand, []);
+    }
   });
 
   it("ingest refuses a CORPUS_DIR that is a file in one line, and still ingests a file named on the command line", async () => {
