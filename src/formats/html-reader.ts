@@ -17,8 +17,9 @@ export const htmlReader: FormatReader = {
   contentTypes: ["text/html", "application/xhtml+xml"],
   // Titles kept the site's name ("… | The Lowmere Gazette") before revision 1; a byline stated only in the page's
   // markup (a byline element Readability takes out, a <meta name="author">) was no sentence of the text, and a
-  // windows-1252 page's "€" and curly quotes were control characters, before 2.
-  revision: 2,
+  // windows-1252 page's "€" and curly quotes were control characters, before 2; a byline naming no author ("admin")
+  // was put back as a sentence before 3.
+  revision: 3,
   async read(bytes, name, options = {}) {
     const html = decodeHtml(bytes, name);
     // Loaded on first use, like the other readers' libraries: most processes never read a web page.

@@ -1,6 +1,7 @@
 import { DossierError } from "../errors.js";
 import { fragmentToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
+import { withStatedByline } from "./stated-byline.js";
 import { decodeText, leadingTitle } from "./text-reader.js";
 
 /**
@@ -13,15 +14,19 @@ export const markdownReader: FormatReader = {
   extensions: [".md", ".markdown"],
   contentTypes: ["text/markdown"],
   // Markdown was read as plain text, markup and all, before revision 1; front matter was read as a heading before 2,
-  // and a value on more than one line (a block scalar, a quoted title wrapped) was not read, or read wrong, before 3.
-  revision: 3,
+  // a value on more than one line (a block scalar, a quoted title wrapped) was not read, or read wrong, before 3, and
+  // the front matter's author was no sentence of the text before 4.
+  revision: 4,
   async read(bytes, name) {
     const { body, fields } = await frontMatter(decodeText(bytes, name));
     // Loaded on first use, like the other readers' libraries. Raw HTML in the report becomes the text it shows, never runs.
     const { Marked } = await import("marked");
     const text = await fragmentToText(new Marked({ gfm: true, async: false }).parse(body) as string);
     if (!/\p{L}{2,}/u.test(text)) throw new DossierError("BAD_REPORT", `${name}: no text once the Markdown is rendered`);
-    return { kind: "text", text, title: fields.get("title") ?? leadingTitle(text), byline: fields.get("author"), published: fields.get("date") };
+    const byline = fields.get("author");
+    // The author the front matter alone states is put in the text as its byline, as a web page's is (stated-byline.ts):
+    // left out of the text with the block, "Who wrote the article?" had nothing to cite.
+    return { kind: "text", text: withStatedByline(text, byline), title: fields.get("title") ?? leadingTitle(text), byline, published: fields.get("date") };
   },
 };
 

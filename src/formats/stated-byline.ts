@@ -1,4 +1,4 @@
-import { isShortLine } from "../text/byline.js";
+import { isShortLine, namesNoAuthor } from "../text/byline.js";
 
 /**
  * A report's text with the byline its page states in markup alone put back as a sentence of it, as a news report's
@@ -8,7 +8,8 @@ import { isShortLine } from "../text/byline.js";
  * else first. A text that states its byline already is left as it is, so none is said twice: it has a short line
  * without a sentence's closing stop that opens with "By" or with the byline's name ("Jane Doe | Staff writer"), or
  * reads "by <name>" anywhere ("Reporting by Jane Doe"). "By Tuesday, 300 homes were empty." is no byline. A page in
- * another language keeps its own word for "by": "Por Ana Lopes", not "By Por Ana Lopes".
+ * another language keeps its own word for "by": "Por Ana Lopes", not "By Por Ana Lopes". A byline that names no
+ * author ("admin", "Staff") is not put back.
  */
 export function withStatedByline(text: string, byline: string | undefined): string {
   const stated = byline?.replace(/\s+/g, " ").trim();
@@ -16,7 +17,8 @@ export function withStatedByline(text: string, byline: string | undefined): stri
   // "Jane Doe" of "By Jane Doe", "Por Jane Doe", "Jane Doe, Harbour Correspondent", "Jane Doe and John Smith",
   // "Jane Doe | 11 Feb".
   const name = key(stated.replace(NAMED_BY, "").split(/\s*(?:[,;|•·–—]|\band\b|&)\s*/)[0]!);
-  if (name === "") return text;
+  // "admin" names no author: said as a sentence, "By admin" would answer "Who wrote the article?".
+  if (name === "" || namesNoAuthor(name)) return text;
   const lines = text.split("\n").map((line) => key(line));
   // The name as a whole word: "AP" is not stated by "Apr 3, 2026" or "open by appointment".
   const whole = escaped(name) + String.raw`(?![\p{L}\p{N}])`;

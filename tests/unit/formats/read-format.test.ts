@@ -179,7 +179,7 @@ describe("Markdown reports", () => {
     await expect(extractReport(nul, "nul.txt", MAX)).rejects.toThrow(/^nul\.txt: binary file \(contains NUL characters\)$/);
   });
 
-  it("takes a leading front matter block's title, author and date, and leaves the block out of the text", async () => {
+  it("takes a leading front matter block's title, author and date, leaves the block out of the text, and states the author as its byline", async () => {
     // Marked read the block as a heading: "## title: … date: …" was report text, and the title came from the file name.
     const withFrontMatter = [
       "---",
@@ -195,8 +195,14 @@ describe("Markdown reports", () => {
       title: "Council Approves New Cycle Lanes",
       byline: "Jane Doe",
       published: "2026-11-20",
-      text: "The city council approved three new cycle lanes on Wednesday.",
+      // As a web page's byline (stated-byline.ts): otherwise "Who wrote the article?" had no sentence to cite.
+      text: "By Jane Doe\n\nThe city council approved three new cycle lanes on Wednesday.",
     });
+    // Stated in the text already, it is not said twice; an account's name ("admin") is no byline to state.
+    const stated = withFrontMatter.replace("The city", "*By Jane Doe, Transport Reporter*\n\nThe city");
+    expect((await extractReport(new TextEncoder().encode(stated), "lanes.md", MAX)).text).toBe("By Jane Doe, Transport Reporter\n\nThe city council approved three new cycle lanes on Wednesday.");
+    const account = withFrontMatter.replace("author: Jane Doe", "author: admin");
+    expect(await extractReport(new TextEncoder().encode(account), "lanes.md", MAX)).toMatchObject({ byline: "admin", text: "The city council approved three new cycle lanes on Wednesday." });
     // A rule over prose is no front matter: it stays text, and the title comes from the heading.
     const ruled = "---\nThe council met on Wednesday.\n---\n\n# Cycle lanes\n\nThree were approved.";
     expect((await extractReport(new TextEncoder().encode(ruled), "ruled.md", MAX)).text).toContain("The council met on Wednesday.");

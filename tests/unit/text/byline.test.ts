@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isByline, isShortLine } from "../../../src/text/byline.js";
+import { isByline, isShortLine, namesNoAuthor } from "../../../src/text/byline.js";
 
 describe("a byline", () => {
   it("states the author: 'By' and a capitalised name, on a short line", () => {
@@ -38,6 +38,24 @@ describe("a byline", () => {
     ]) {
       expect(isByline(s), s).toBe(false);
     }
+  });
+
+  it("names an author, not a site's account or desk", () => {
+    // WordPress says "By admin" of every post its administrator's account published: no answer to who wrote it.
+    for (const s of [
+      "By Admin",
+      "By Staff, The River Courier",
+      "By Editor",
+      "By Webmaster | 3 March 2026",
+      "By Staff Reporter",
+      "By Editorial Team - Monday, June 1, 2026",
+      "By The Editors",
+      "GENEVA, Nov. 24 (Continental Press) - By Staff",
+    ]) {
+      expect(isByline(s), s).toBe(false);
+    }
+    for (const s of ["By Staffan Larsson", "By Editha Moran, Staff Writer", "By Admir Hoxha | 3 March 2026"]) expect(isByline(s), s).toBe(true);
+    expect([namesNoAuthor("admin"), namesNoAuthor("Staff  Writer"), namesNoAuthor("Jane Doe")]).toEqual([true, true, false]);
   });
 
   it("stands on a short line without a sentence's closing stop", () => {
