@@ -90,13 +90,7 @@ export async function ingestPaths(paths: string[], ctx: IngestContext, options: 
     // Part of the summary, which npm run ingest prints as a "kept" line each: a note for the bot's log, not a warning.
     if (plan.missing.length > 0) logger.info({ missing: plan.missing }, "reports kept although their source files are gone");
     const refusals = await rememberRefusals(refused, previous, new Set(files));
-    const before = new Map((previous?.manifest?.refused ?? []).map((r) => [r.source, r]));
-    const now = new Map(refusals.map((r) => [r.source, r]));
-    const isOld = (r: SkippedFile) => {
-      const was = before.get(r.file);
-      return was !== undefined && was.fingerprint === now.get(r.file)?.fingerprint && was.reason === r.reason;
-    };
-    skipped.push(...onceForDamagedList(refused.map((r) => (isOld(r) ? { ...r, saidBefore: true as const } : r))));
+    skipped.push(...onceForDamagedList(markSaidBefore(refused, refusals, previous?.manifest?.refused ?? [])));
     const refusalsChanged = JSON.stringify(refusals) !== JSON.stringify(previous?.manifest?.refused ?? []);
     // What the index answers from changed: a report added, updated, removed, moved or read again. Refusals are
     // written down as well (for a start to know the refused files), and an index is written under new settings even
@@ -237,6 +231,20 @@ async function sayPreviousVersionKept(refused: SkippedFile[], records: Map<strin
     return bytes !== undefined && hashReport(bytes, path.basename(file)) !== hash;
   };
   return Promise.all(refused.map(async (r) => ((await isNewVersion(r.file)) ? { ...r, reason: `${r.reason} (the index keeps its previous version)` } : r)));
+}
+
+/**
+ * Refusals the ingest before made of the same file, unchanged since (its fingerprint then and now), for the same
+ * reason: a start that ingests because another file changed says only what is news (SkippedFile.saidBefore).
+ */
+function markSaidBefore(refused: SkippedFile[], now: readonly RefusedFile[], before: readonly RefusedFile[]): SkippedFile[] {
+  const was = new Map(before.map((r) => [r.source, r]));
+  const is = new Map(now.map((r) => [r.source, r]));
+  const same = (r: SkippedFile) => {
+    const old = was.get(r.file);
+    return old !== undefined && old.fingerprint === is.get(r.file)?.fingerprint && old.reason === r.reason;
+  };
+  return refused.map((r) => (same(r) ? { ...r, saidBefore: true } : r));
 }
 
 /** Refusals are remembered (until the file changes) so an unchanged bad file does not look like news at every start. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,6 +81,8 @@ describe("starting on a corpus that changed since the last ingest", () => {
     await start();
     const said = async () => (await start()).notices.slice(1);
     writeFileSync(file, "Bakery story to follow.");
+    // Only this file's refusal is news: empty.txt, refused at an earlier start and unchanged since, is not said again.
+    expect(existsSync(path.join(ws.corpusDir, "empty.txt"))).toBe(true);
     expect(await said()).toEqual(["skipped   bakery.txt: too little text to answer questions from (4 words; a report needs at least 20) (the index keeps its previous version)"]);
     const next = await start();
     expect(next.notices).toEqual([]);
