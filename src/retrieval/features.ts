@@ -10,6 +10,7 @@ import type { AnalysedQuestion, QuestionTerm } from "./question-analysis.js";
 import type { IndexedSentence, SearchIndex } from "./search-index.js";
 import { missesQualifier, qualifiersOf } from "./qualifiers.js";
 import { isSpellingVariant } from "./spelling.js";
+import { namesAnother } from "./name-conflict.js";
 
 /**
  * What the answerability model sees of one (question, sentence) pair. Every value is in [-1, 1]; "gap" features
@@ -46,6 +47,7 @@ export const FEATURE_NAMES = [
   "factAttached",
   "qualifierMissing",
   "countsSomethingElse",
+  "namesAnother",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 /**
@@ -55,7 +57,7 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
  * pupils" may answer "how many children"), nor an interviewer's question that leads to the reply; nor what only the
  * answer model reads.
  */
-const ANSWER_ONLY = new Set<FeatureName>(["predicateMissing", "isQuestion", "anchoredCoverage", "factAttached", "qualifierMissing", "countsSomethingElse"]);
+const ANSWER_ONLY = new Set<FeatureName>(["predicateMissing", "isQuestion", "anchoredCoverage", "factAttached", "qualifierMissing", "countsSomethingElse", "namesAnother"]);
 export const RANKING_FEATURE_NAMES = FEATURE_NAMES.filter((f) => !ANSWER_ONLY.has(f));
 export type Features = Record<FeatureName, number>;
 
@@ -100,6 +102,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
     previous = t.salient ? { term: t, end } : undefined;
     from = end;
   }
+  const longNames = [...new Set(nameOf.values())].filter((g) => g.length >= 2 && g.every((t) => !/\p{N}/u.test(t.surface))).map((g) => g.map((t) => t.stem));
   /**
    * Share of the terms' weight found in any of the stem sets (or counted found by `alsoFound`); a synonym earns part
    * of its term's weight, and so, when `relatedCredit` is given, does a word one WordNet relation away.
@@ -211,6 +214,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         factAttached: factAttached(question, askedAbout, s.sentence.text) ? 1 : 0,
         qualifierMissing: missesQualifier(qualifiers, around.map((n) => n.sentence.text)) ? 1 : 0,
         countsSomethingElse: countsSomethingElse(question, askedAbout, s.sentence.text) ? 1 : 0,
+        namesAnother: namesAnother(longNames, s.sentence.text) ? 1 : 0,
         response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
       },
     });

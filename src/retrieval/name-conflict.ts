@@ -1,0 +1,50 @@
+import { normalizeWord } from "../text/terms.js";
+
+// Words that stand before a name without being part of whose name it is: "Chief Inspector Calloway" may be Ines
+// Calloway, "Mark Calloway" is not.
+const BESIDE_A_NAME = new Set(
+  (
+    "the a an mr mrs ms miss mx dr prof professor sir dame lord lady cllr councillor rev judge justice chief deputy " +
+    "acting inspector detective sergeant constable superintendent captain colonel general major lieutenant commander " +
+    "officer minister secretary president mayor senator governor chair chairman chairwoman director coach st saint"
+  )
+    .split(" ")
+    .map(normalizeWord),
+);
+
+// A run of capitalised words written as one name: joined by spaces or hyphens only; a possessive ends it
+// ("Lowmere's Water Board" is two), and so does any punctuation.
+const RUN = /(?:\p{Lu}[\p{L}\p{N}.-]*(?:['’]s\b)?)(?:[ -]+\p{Lu}[\p{L}\p{N}.-]*(?:['’]s\b)?)*/gu;
+
+function namesIn(text: string): string[][] {
+  const runs: string[][] = [];
+  for (const [run] of text.matchAll(RUN)) {
+    let words: string[] = [];
+    for (const word of run.split(/[ -]+/)) {
+      const possessive = /['’]s$/u.test(word);
+      words.push(normalizeWord(word.replace(/['’]s$/u, "").replace(/\.$/, "")));
+      if (possessive) {
+        runs.push(words);
+        words = [];
+      }
+    }
+    if (words.length > 0) runs.push(words);
+  }
+  return runs;
+}
+
+/**
+ * The sentence gives a name of the question only as part of another name: "The chief executive of Lowmere Hospitals
+ * Trust, Gregory Achterberg" does not say who runs Lowmere Water, nor does "Mark Calloway said" what Ines Calloway
+ * said. `questionNames`: the stems of each name of two or more words the question gives. A name the sentence gives
+ * whole is no conflict, whatever else it names.
+ */
+export function namesAnother(questionNames: ReadonlyArray<readonly string[]>, sentence: string): boolean {
+  if (questionNames.length === 0) return false;
+  const runs = namesIn(sentence);
+  const stemsOfSentence = new Set(runs.flat());
+  return questionNames.some((name) => {
+    if (name.every((w) => stemsOfSentence.has(w))) return false;
+    return runs.some((run) => run.some((w) => name.includes(w)) && run.some((w) => !name.includes(w) && !BESIDE_A_NAME.has(w)));
+  });
+}
