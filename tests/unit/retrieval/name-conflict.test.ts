@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { namesAnother } from "../../../src/retrieval/name-conflict.js";
+import { stems } from "../../../src/text/terms.js";
+
+const conflicts = (name: string, sentence: string) => namesAnother([stems(name)], sentence);
+
+describe("a sentence that gives a name of the question only as part of another name", () => {
+  it("names another organisation or person", () => {
+    expect(conflicts("Lowmere Water", "The chief executive of Lowmere Hospitals Trust, Gregory Achterberg, said the hospitals had postponed 120 operations.")).toBe(true);
+    expect(conflicts("Ines Calloway", "Mark Calloway said the trial would go on.")).toBe(true);
+    expect(conflicts("Harrowmark Council", "The Harrowmark Energy Board met on Monday.")).toBe(true);
+  });
+
+  it("is no conflict when the sentence gives the name whole, whatever else it names", () => {
+    expect(conflicts("Lowmere Water", "Lowmere Water and Lowmere Hospitals Trust both said they were ready.")).toBe(false);
+    expect(conflicts("Lowmere Water", "Lowmere Water's chief executive, Ana Reyes, said supplies would hold.")).toBe(false);
+  });
+
+  it("is no conflict when the rest of the name is left out, or only titles or a possessive stand beside it", () => {
+    expect(conflicts("Ines Calloway", "Calloway said the next step is a trial on sandy soils.")).toBe(false);
+    expect(conflicts("Ines Calloway", "Dr. Calloway said the next step is a trial on sandy soils.")).toBe(false);
+    expect(conflicts("Ines Calloway", "Chief Inspector Calloway said the search would go on.")).toBe(false);
+    expect(conflicts("Harrowmark Energy Board", "The Energy Board said it had relied on the industry.")).toBe(false);
+    expect(conflicts("Lowmere Water", "Lowmere's Mayor said the pipes were old.")).toBe(false);
+  });
+
+  it("asks nothing of a question without a name of two or more words", () => {
+    expect(namesAnother([], "Mark Calloway said the trial would go on.")).toBe(false);
+  });
+});
