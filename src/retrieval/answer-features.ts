@@ -37,12 +37,14 @@ const TYPED_RANKS = 3;
  * derivation): "When was the depot repaired?" is not answered by a sentence about the depot burning; it or a neighbour
  * keeps the question's year, ordinal or "one-bedroom" ("How long did the third game last?" is not answered by the
  * fourth's); it is not itself a question: an interview's "Is the fleet safe?" holds every word of the same
- * question and answers nothing; for "how many", it does not count only something else; and it does not give a name
- * of the question only as part of another name ("Lowmere Hospitals Trust" for "Lowmere Water").
+ * question and answers nothing; for "how many", it does not count only something else; it does not give a name
+ * of the question only as part of another name ("Lowmere Hospitals Trust" for "Lowmere Water"); and it does not say
+ * that what is asked is unsaid ("the WCU has not yet named the host city").
  */
 export const mayAnswer = (c: ScoredFeatures) =>
   c.namesInOwnReport && c.features.predicateMissing === 0 && c.features.qualifierMissing === 0 && c.features.isQuestion === 0 &&
-  c.features.countsSomethingElse === 0 && c.features.namesAnother === 0;
+  c.features.countsSomethingElse === 0 && c.features.namesAnother === 0 &&
+  c.features.leftUnsaid === 0;
 
 /** The best candidate whose report holds every name of the question, with the answer model's view of it. */
 export function answerFeatures(ranked: readonly ScoredFeatures[]): { at: number; features: AnswerFeatures } | undefined {

@@ -11,6 +11,7 @@ import type { IndexedSentence, SearchIndex } from "./search-index.js";
 import { missesQualifier, qualifiersOf } from "./qualifiers.js";
 import { isSpellingVariant } from "./spelling.js";
 import { namesAnother } from "./name-conflict.js";
+import { leavesUnsaid } from "./left-unsaid.js";
 
 /**
  * What the answerability model sees of one (question, sentence) pair. Every value is in [-1, 1]; "gap" features
@@ -48,6 +49,7 @@ export const FEATURE_NAMES = [
   "qualifierMissing",
   "countsSomethingElse",
   "namesAnother",
+  "leftUnsaid",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 /**
@@ -57,7 +59,7 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
  * pupils" may answer "how many children"), nor an interviewer's question that leads to the reply; nor what only the
  * answer model reads.
  */
-const ANSWER_ONLY = new Set<FeatureName>(["predicateMissing", "isQuestion", "anchoredCoverage", "factAttached", "qualifierMissing", "countsSomethingElse", "namesAnother"]);
+const ANSWER_ONLY = new Set<FeatureName>(["predicateMissing", "isQuestion", "anchoredCoverage", "factAttached", "qualifierMissing", "countsSomethingElse", "namesAnother", "leftUnsaid"]);
 export const RANKING_FEATURE_NAMES = FEATURE_NAMES.filter((f) => !ANSWER_ONLY.has(f));
 export type Features = Record<FeatureName, number>;
 
@@ -157,6 +159,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
     });
 
   const askedAbout = askedAboutWords(question);
+  const askedStems = new Set([...askedAbout, ...(question.predicate ? [question.predicate.stem, ...question.predicate.forms] : [])]);
   const qualifiers = qualifiersOf(question.text);
   const asksForWords = asksWhatWasSaid(question.text) !== undefined;
   const out: FeaturedSentence[] = [];
@@ -215,6 +218,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         qualifierMissing: missesQualifier(qualifiers, around.map((n) => n.sentence.text)) ? 1 : 0,
         countsSomethingElse: countsSomethingElse(question, askedAbout, s.sentence.text) ? 1 : 0,
         namesAnother: namesAnother(longNames, s.sentence.text) ? 1 : 0,
+        leftUnsaid: leavesUnsaid(question.text, askedStems, s.sentence.text) ? 1 : 0,
         response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
       },
     });

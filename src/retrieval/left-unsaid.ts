@@ -1,0 +1,64 @@
+import { asksWhatWasSaid } from "../text/reported-speech.js";
+import { asksYesOrNo } from "../text/yes-or-no.js";
+import { normalizeWord } from "../text/terms.js";
+
+/**
+ * A report often says what it does not know: "he declined to say for how much", "the WCU has not yet named the host
+ * city", "She would not say how long that might take". Such a sentence holds the question's words and often the kind of
+ * fact asked for ("2028", "30 days" of something else), and a near-miss written from it ("How much were the
+ * satellites insured for?") is the most tempting of all: it asks exactly what the report says is unsaid.
+ */
+const NOT = String.raw`(?:\b(?:declined|refused|yet|not|never)|n['’]t)`;
+const TELL =
+  "say|said|name|named|disclose|disclosed|reveal|revealed|confirm|confirmed|announce|announced|decide|decided|set|" +
+  "specify|specified|give|given|identify|identified|explain|explained|release|released|publish|published|" +
+  "determine|determined|establish|established|know|known|comment";
+// "has not yet been named", "declined to say", "would not say", "is yet to decide", "did not disclose".
+const UNSAID = new RegExp(String.raw`${NOT}\s+(?:yet\s+)?(?:to\s+)?(?:be\s+|been\s+)?(?:${TELL})\b|\b(?:unclear|unknown|not\s+(?:known|clear))\b`, "giu");
+
+// What a question asks for, and the words a sentence uses when it says that is unsaid.
+const ASKS: ReadonlyArray<[RegExp, RegExp]> = [
+  [/\bhow much\b/i, /\bhow much\b/i],
+  [/\bhow many\b/i, /\bhow many\b/i],
+  [/\bhow long\b/i, /\bhow long\b|\bwhen\b/i],
+  [/\bhow old\b/i, /\bhow old\b|\bage\b/i],
+  [/\bwhen\b|\bwhat (?:time|date|day|year|month)\b/i, /\bwhen\b|\bhow long\b|\bwhat (?:time|date|day)\b/i],
+  [/\bwhy\b/i, /\bwhy\b/i],
+  [/^\W*(?:\w+\s+)?(?:who|whom|whose)\b/i, /\bwho(?:m|se)?\b|\bwhich\b/i],
+  [/\bwhere\b/i, /\bwhere\b/i],
+  [/\bwhich\b/i, /\bwhich\b|\bwho(?:m|se)?\b|\bwhere\b/i],
+];
+
+const AFTER_WORDS = 6;
+// "a farm in the Wyle valley that it has not named": what is unsaid stands before, joined by "that" or "which".
+const UNSAID_OF_BEFORE = /\b(?:that|which|whom)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
+const BEFORE_WORDS = 6;
+
+/**
+ * The sentence says that what the question asks is not known or not told: a phrase of not saying ("declined to say",
+ * "has not yet named", "it is unclear") followed by the question's own kind of question ("… for how much") or, close
+ * after, what the question asks about or its main verb ("… named the host city"), or before it, what a "that" or
+ * "which" clause says is unsaid ("a farm … that it has not named"). `askedStems`: their stems (fact-attachment's
+ * `askedAboutWords` and the predicate's); the rest of the question's words are its subject, which the sentence names
+ * anyway ("declined to say whether the bank would cut again at its next meeting, on February 4" answers "When is the
+ * bank's next meeting?").
+ * A yes-or-no question is answered by such a sentence ("Did the company say whether it would appeal?"), and so are
+ * one that asks what someone said ("… declined to say" is what they said) and one that asks about a refusal itself.
+ */
+export function leavesUnsaid(question: string, askedStems: ReadonlySet<string>, sentence: string): boolean {
+  if (asksYesOrNo(question) || asksWhatWasSaid(question) || new RegExp(String.raw`${NOT}\b|\b(?:unclear|unknown)\b`, "iu").test(question)) return false;
+  const asked = ASKS.filter(([q]) => q.test(question)).map(([, s]) => s);
+  for (const m of sentence.matchAll(UNSAID)) {
+    const after = sentence.slice(m.index + m[0].length).split(/[.;:!?]/)[0]!;
+    const afterWords = after.match(/[\p{L}\p{N}'’-]+/gu)?.slice(0, AFTER_WORDS) ?? [];
+    if (asked.some((s) => s.test(afterWords.slice(0, 3).join(" ")))) return true;
+    if (afterWords.some((w) => askedStems.has(normalizeWord(w)))) return true;
+    const before = sentence.slice(0, m.index);
+    const clause = UNSAID_OF_BEFORE.exec(before);
+    if (clause) {
+      const beforeWords = before.slice(0, clause.index).match(/[\p{L}\p{N}'’-]+/gu)?.slice(-BEFORE_WORDS) ?? [];
+      if (beforeWords.some((w) => askedStems.has(normalizeWord(w)))) return true;
+    }
+  }
+  return false;
+}
