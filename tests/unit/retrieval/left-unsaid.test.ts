@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { leavesUnsaid } from "../../../src/retrieval/left-unsaid.js";
+import { stems } from "../../../src/text/terms.js";
+
+const unsaid = (question: string, asked: string, sentence: string) => leavesUnsaid(question, new Set(stems(asked)), sentence);
+
+describe("a sentence that says what the question asks is unsaid", () => {
+  it("answers no question of the kind it says is unsaid", () => {
+    expect(unsaid("How much were the satellites insured for?", "insured", "Dr. Feld said the two satellites had been insured, but he declined to say for how much.")).toBe(true);
+    expect(unsaid("How long will the repairs take?", "take", "She would not say how long that might take.")).toBe(true);
+    expect(unsaid("Why didn't the board act sooner?", "act", "He did not say why the board waited.")).toBe(false);
+    expect(unsaid("Why did the board wait?", "wait", "He did not say why the board waited.")).toBe(true);
+    expect(unsaid("Which conclusions does he dispute?", "conclusions dispute", "He has not said which conclusions he disputes.")).toBe(true);
+  });
+
+  it("answers no question about what it says is unsaid, after the phrase or before it in a that-clause", () => {
+    expect(unsaid("Which city will host the 2028 Candidates Tournament?", "city host", "The next tournament is due to be held in 2028, although the WCU has not yet named the host city.")).toBe(true);
+    expect(unsaid("Which farm supplied the eggs?", "farm supplied", "The agency is tracing the eggs to a farm in the Wyle valley that it has not named.")).toBe(true);
+    expect(unsaid("What is the drug's price?", "price", "It is yet to set a price for the drug.")).toBe(true);
+    expect(unsaid("When will the names be released?", "released", "The names were not released.")).toBe(true);
+  });
+
+  it("still answers what the sentence does say, beside what it leaves unsaid", () => {
+    expect(unsaid("When is the bank's next meeting?", "meeting", "She declined to say whether the bank would cut again at its next meeting, on February 4, 2027.")).toBe(false);
+    expect(unsaid("How many workers does the company have?", "workers", "The company, which has 300 workers, declined to comment.")).toBe(false);
+    expect(unsaid("Who refereed the match?", "refereed", "The referee, Martin Sayer, waved play on, and the video assistant did not intervene.")).toBe(false);
+  });
+
+  it("leaves yes-or-no questions, questions about what was said and questions about a refusal to the other checks", () => {
+    expect(unsaid("Did Feld say how much the satellites were insured for?", "insured", "He declined to say for how much.")).toBe(false);
+    expect(unsaid("What did Feld say about the insurance?", "insurance", "He declined to say for how much.")).toBe(false);
+    expect(unsaid("Who has not named the host city?", "named", "The WCU has not yet named the host city.")).toBe(false);
+  });
+});
