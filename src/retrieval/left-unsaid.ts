@@ -37,7 +37,8 @@ const BEFORE_WORDS = 6;
 /**
  * The sentence says that what the question asks is not known or not told: a phrase of not saying ("declined to say",
  * "has not yet named", "it is unclear") followed by the question's own kind of question ("… for how much") or, close
- * after, what the question asks about or its main verb ("… named the host city"), or before it, what a "that" or
+ * after, what the question asks about or its main verb ("… named the host city", "the names were not released" for
+ * "When will the names be released?"), or before it, what a "that" or
  * "which" clause says is unsaid ("a farm … that it has not named"). `askedStems`: their stems (fact-attachment's
  * `askedAboutWords` and the predicate's); the rest of the question's words are its subject, which the sentence names
  * anyway ("declined to say whether the bank would cut again at its next meeting, on February 4" answers "When is the
@@ -52,7 +53,8 @@ export function leavesUnsaid(question: string, askedStems: ReadonlySet<string>, 
     const after = sentence.slice(m.index + m[0].length).split(/[.;:!?]/)[0]!;
     const afterWords = after.match(/[\p{L}\p{N}'’-]+/gu)?.slice(0, AFTER_WORDS) ?? [];
     if (asked.some((s) => s.test(afterWords.slice(0, 3).join(" ")))) return true;
-    if (afterWords.some((w) => askedStems.has(normalizeWord(w)))) return true;
+    const tell = m[0].match(/[\p{L}'’]+$/u)![0];
+    if ([tell, ...afterWords].some((w) => askedStems.has(normalizeWord(w)))) return true;
     const before = sentence.slice(0, m.index);
     const clause = UNSAID_OF_BEFORE.exec(before);
     if (clause) {
