@@ -104,7 +104,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
     previous = t.salient ? { term: t, end } : undefined;
     from = end;
   }
-  const longNames = [...new Set(nameOf.values())].filter((g) => g.length >= 2 && g.every((t) => !/\p{N}/u.test(t.surface))).map((g) => g.map((t) => t.stem));
+  const longNames = [...new Set(nameOf.values())].filter((g) => g.length >= 2 && g.every((t) => !/\p{N}/u.test(t.surface))).map((g) => g.map(({ stem, surface }) => ({ stem, surface })));
   /**
    * Share of the terms' weight found in any of the stem sets (or counted found by `alsoFound`); a synonym earns part
    * of its term's weight, and so, when `relatedCredit` is given, does a word one WordNet relation away.

@@ -1,3 +1,4 @@
+import { isDictionaryWord } from "../text/synonyms.js";
 import { normalizeWord } from "../text/terms.js";
 
 // Words that stand before a name without being part of whose name it is: "Chief Inspector Calloway" may be Ines
@@ -36,15 +37,25 @@ function namesIn(text: string): string[][] {
 /**
  * The sentence gives a name of the question only as part of another name: "The chief executive of Lowmere Hospitals
  * Trust, Gregory Achterberg" does not say who runs Lowmere Water, nor does "Mark Calloway said" what Ines Calloway
- * said. `questionNames`: the stems of each name of two or more words the question gives. A name the sentence gives
+ * said. `questionNames`: the words of each name of two or more words the question gives. A name the sentence gives
  * whole is no conflict, whatever else it names.
  */
-export function namesAnother(questionNames: ReadonlyArray<readonly string[]>, sentence: string): boolean {
+export function namesAnother(questionNames: ReadonlyArray<ReadonlyArray<NameWord>>, sentence: string): boolean {
   if (questionNames.length === 0) return false;
   const runs = namesIn(sentence);
   const stemsOfSentence = new Set(runs.flat());
-  return questionNames.some((name) => {
+  return questionNames.some((words) => {
+    const name = words.map((w) => w.stem);
     if (name.every((w) => stemsOfSentence.has(w))) return false;
-    return runs.some((run) => run.some((w) => name.includes(w)) && run.some((w) => !name.includes(w) && !BESIDE_A_NAME.has(w)));
+    // Only a word no dictionary has ("Lowmere", "Achterberg") ties two names to one place or family: "Trade" of
+    // "Trade Representative Mark Ellison" is in "Canadian International Trade Minister" by chance.
+    const own = words.filter((w) => !isDictionaryWord(w.surface)).map((w) => w.stem);
+    return runs.some((run) => run.some((w) => own.includes(w)) && run.some((w) => !name.includes(w) && !BESIDE_A_NAME.has(w)));
   });
+}
+
+/** A word of a name as the question writes it, and its stem. */
+export interface NameWord {
+  stem: string;
+  surface: string;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { namesAnother } from "../../../src/retrieval/name-conflict.js";
-import { stems } from "../../../src/text/terms.js";
+import { extractTerms } from "../../../src/text/terms.js";
 
-const conflicts = (name: string, sentence: string) => namesAnother([stems(name)], sentence);
+const conflicts = (name: string, sentence: string) => namesAnother([extractTerms(name).map(({ stem, surface }) => ({ stem, surface }))], sentence);
 
 describe("a sentence that gives a name of the question only as part of another name", () => {
   it("names another organisation or person", () => {
@@ -22,6 +22,11 @@ describe("a sentence that gives a name of the question only as part of another n
     expect(conflicts("Ines Calloway", "Chief Inspector Calloway said the search would go on.")).toBe(false);
     expect(conflicts("Harrowmark Energy Board", "The Energy Board said it had relied on the industry.")).toBe(false);
     expect(conflicts("Lowmere Water", "Lowmere's Mayor said the pipes were old.")).toBe(false);
+  });
+
+  it("ties two names together only by a word no dictionary has", () => {
+    expect(conflicts("Trade Representative Mark Ellison", "Canadian International Trade Minister Paul Lefebvre-Arsenault said Ottawa was disappointed.")).toBe(false);
+    expect(conflicts("Lowmere Water", "Water Minister Helen Okafor said supplies would hold.")).toBe(false);
   });
 
   it("asks nothing of a question without a name of two or more words", () => {
