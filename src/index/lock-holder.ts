@@ -4,18 +4,30 @@ import { hostname } from "node:os";
 import path from "node:path";
 
 /**
- * Who holds the ingest lock, written inside its lock folder: the process id, the host and, on Linux, the PID
- * namespace. A lock's stale time alone kept the next ingest out for up to half a minute after a `kill -9`; a taker on
- * the same host and namespace can instead see at once that the holder process is gone. A process id means something
+ * Who holds the ingest lock, written inside its lock folder: the process id, the host and, on Linux, the boot and the
+ * PID namespace. A lock's stale time alone kept the next ingest out for up to half a minute after a `kill -9`; a taker
+ * on the same host and namespace can instead see at once that the holder process is gone. A process id means something
  * only there: another machine sharing the index folder, or another container (each with its own PIDs, perhaps every
- * ingest PID 1, even under one host name) cannot be judged by it, and is left to the stale time.
+ * ingest PID 1, even under one host name) cannot be judged by it, and is left to the stale time. A host name alone does
+ * not tell machines apart (two made from one image are both "ubuntu", and every Linux machine's first PID namespace has
+ * the same identity); the kernel's boot id does, and it is the same in every container of one machine.
  */
 export const HOLDER_FILE = "holder.json";
 
 interface Holder {
   pid: number;
   host: string;
+  boot: string | null;
   pidNamespace: string | null;
+}
+
+/** This boot of the machine's kernel, a random UUID; none where /proc does not say (macOS, Windows). */
+function boot(): string | null {
+  try {
+    return fs.readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+  } catch {
+    return null;
+  }
 }
 
 /** The PID namespace's identity (`pid:[4026531836]`); none where /proc does not say (macOS, Windows). */
@@ -27,7 +39,7 @@ function pidNamespace(): string | null {
   }
 }
 
-const thisProcess = (): Holder => ({ pid: process.pid, host: hostname(), pidNamespace: pidNamespace() });
+const thisProcess = (): Holder => ({ pid: process.pid, host: hostname(), boot: boot(), pidNamespace: pidNamespace() });
 
 /** Records this process as the holder of the lock folder it just created. */
 export function writeHolder(lockDir: string, callback: (error: NodeJS.ErrnoException | null) => void): void {
@@ -47,7 +59,7 @@ export async function holderIsGone(lockDir: string): Promise<boolean> {
     return false;
   }
   const here = thisProcess();
-  if (holder.host !== here.host || holder.pidNamespace !== here.pidNamespace) return false;
+  if (holder.host !== here.host || holder.boot !== here.boot || holder.pidNamespace !== here.pidNamespace) return false;
   if (!Number.isInteger(holder.pid) || (holder.pid as number) <= 0) return false;
   try {
     process.kill(holder.pid as number, 0);

@@ -61,13 +61,14 @@ describe("the ingest lock", () => {
     expect(readdirSync(indexDir)).toEqual([]);
   }, 60_000);
 
-  it("leaves a lock whose holder ran on another host or in another PID namespace to the stale time", async () => {
+  it("leaves a lock whose holder ran on another host, in another boot or in another PID namespace to the stale time", async () => {
     const holder = await otherHolder();
     await holder.killed();
     const record = path.join(lockPath(), "holder.json");
     const gone = JSON.parse(readFileSync(record, "utf8")) as Record<string, unknown>;
     // Its process id says nothing here: that process may run there, under the same number as a gone one here.
-    for (const elsewhere of [{ host: "another-host" }, { pidNamespace: "pid:[1]" }]) {
+    // Another machine may have this host name and, on Linux, this PID namespace's identity: only its boot tells it apart.
+    for (const elsewhere of [{ host: "another-host" }, { boot: "another-boot" }, { pidNamespace: "pid:[1]" }]) {
       writeFileSync(record, JSON.stringify({ ...gone, ...elsewhere }));
       await expect(withIngestLock(indexDir, async () => "ran")).rejects.toMatchObject({ code: "BUSY" });
     }
