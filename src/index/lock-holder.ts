@@ -52,12 +52,14 @@ export function writeHolder(lockDir: string, callback: (error: NodeJS.ErrnoExcep
  * false: the stale time decides then.
  */
 export async function holderIsGone(lockDir: string): Promise<boolean> {
-  let holder: Partial<Holder>;
+  let holder: Partial<Holder> | null;
   try {
-    holder = JSON.parse(await readFile(path.join(lockDir, HOLDER_FILE), "utf8")) as Partial<Holder>;
+    holder = JSON.parse(await readFile(path.join(lockDir, HOLDER_FILE), "utf8")) as Partial<Holder> | null;
   } catch {
     return false;
   }
+  // A damaged record may still be JSON ("null"): read as one, it threw, and the taker said the folder was unwritable.
+  if (typeof holder !== "object" || holder === null) return false;
   const here = thisProcess();
   if (holder.host !== here.host || holder.boot !== here.boot || holder.pidNamespace !== here.pidNamespace) return false;
   if (!Number.isInteger(holder.pid) || (holder.pid as number) <= 0) return false;

@@ -77,6 +77,18 @@ describe("the ingest lock", () => {
     expect(readdirSync(indexDir)).toEqual([]);
   }, 60_000);
 
+  it("leaves a lock whose holder record is damaged to the stale time", async () => {
+    mkdirSync(lockPath());
+    // Cut short, or JSON that is no record: which process held the lock is unknown, not a reason to fail otherwise.
+    for (const damaged of ['{"pid":', "null"]) {
+      writeFileSync(path.join(lockPath(), "holder.json"), damaged);
+      await expect(withIngestLock(indexDir, async () => "ran")).rejects.toMatchObject({ code: "BUSY" });
+    }
+    age(lockPath(), LOCK_STALE_MS + 1000);
+    await expect(withIngestLock(indexDir, async () => "ran")).resolves.toBe("ran");
+    expect(readdirSync(indexDir)).toEqual([]);
+  });
+
   it("lets exactly one of several concurrent takers of a stale lock in, trial after trial", async () => {
     // Without the guard lock, proper-lockfile's own take-over let two of eight takers in now and then.
     const TAKERS = 8;
