@@ -1,5 +1,5 @@
 import { isDictionaryWord } from "../text/synonyms.js";
-import { normalizeWord } from "../text/terms.js";
+import { isStopWord, normalizeWord } from "../text/terms.js";
 
 // Words that stand before a name without being part of whose name it is: "Chief Inspector Calloway" may be Ines
 // Calloway, "Mark Calloway" is not.
@@ -21,7 +21,11 @@ function namesIn(text: string): string[][] {
   const runs: string[][] = [];
   for (const [run] of text.matchAll(RUN)) {
     let words: string[] = [];
-    for (const word of run.split(/[ -]+/)) {
+    // A function word capitalised only because it opens the sentence ("In Linmouth", "But Calloway said") is no part
+    // of a name; counted, every "In …" opening conflicted with "Ines Valcourt", whose stem is "in".
+    const written = run.split(/[ -]+/);
+    const first = written.findIndex((w) => !isStopWord(w));
+    for (const word of first < 0 ? [] : written.slice(first)) {
       const possessive = /['’]s$/u.test(word);
       words.push(normalizeWord(word.replace(/['’]s$/u, "").replace(/\.$/, "")));
       if (possessive) {
