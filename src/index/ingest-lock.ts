@@ -28,7 +28,7 @@ const GUARD_STALE_MS = 5_000;
  * Lock folders, plus the lone `ingest.lock` file an older Dossier wrote (a PID inside): proper-lockfile removes a stale
  * lock with rmdir, which a file would refuse.
  */
-const guardFs = {
+const folderOrFileFs = {
   ...fs,
   rmdir: (file: fs.PathLike, callback: (err: NodeJS.ErrnoException | null) => void) =>
     fs.rmdir(file, (err) => (err?.code === "ENOTDIR" ? fs.unlink(file, callback) : callback(err))),
@@ -40,7 +40,7 @@ const guardFs = {
  * exit) removes the record first, and nothing else: a stray file in the folder still fails the removal.
  */
 const lockFs = {
-  ...guardFs,
+  ...folderOrFileFs,
   mkdir: (dir: string, callback: (err: NodeJS.ErrnoException | null) => void) =>
     fs.mkdir(dir, (err) => {
       if (err) return callback(err);
@@ -48,7 +48,7 @@ const lockFs = {
       writeHolder(dir, () => callback(null));
     }),
   rmdir: (dir: string, callback: (err: NodeJS.ErrnoException | null) => void) =>
-    fs.unlink(path.join(dir, HOLDER_FILE), () => guardFs.rmdir(dir, callback)),
+    fs.unlink(path.join(dir, HOLDER_FILE), () => folderOrFileFs.rmdir(dir, callback)),
   rmdirSync: (dir: string) => {
     fs.rmSync(path.join(dir, HOLDER_FILE), { force: true });
     fs.rmdirSync(dir);
@@ -99,7 +99,7 @@ async function acquire(indexDir: string, onCompromised: (error: Error) => void):
     const takeGuard = () =>
       lockfile.lock(path.join(indexDir, GUARD), {
         ...options,
-        fs: guardFs,
+        fs: folderOrFileFs,
         lockfilePath: path.join(indexDir, GUARD),
         stale: GUARD_STALE_MS,
         // A taker stalled past the guard's stale limit only lets a second taker in; the lock itself still decides.
