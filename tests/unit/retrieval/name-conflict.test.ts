@@ -9,6 +9,9 @@ describe("a sentence that gives a name of the question only as part of another n
     expect(conflicts("Lowmere Water", "The chief executive of Lowmere Hospitals Trust, Gregory Achterberg, said the hospitals had postponed 120 operations.")).toBe(true);
     expect(conflicts("Ines Calloway", "Mark Calloway said the trial would go on.")).toBe(true);
     expect(conflicts("Harrowmark Council", "The Harrowmark Energy Board met on Monday.")).toBe(true);
+    // A title before the question's name is left out of it, not a title-like word after it: a hospital's "General".
+    expect(conflicts("Dr. Ines Calloway", "Mark Calloway said the trial would go on.")).toBe(true);
+    expect(conflicts("Lowmere General", "Lowmere Hospitals Trust said 120 operations were postponed.")).toBe(true);
   });
 
   it("is no conflict when the sentence gives the name whole, whatever else it names", () => {
@@ -22,6 +25,8 @@ describe("a sentence that gives a name of the question only as part of another n
     expect(conflicts("Ines Calloway", "Chief Inspector Calloway said the search would go on.")).toBe(false);
     expect(conflicts("Harrowmark Energy Board", "The Energy Board said it had relied on the industry.")).toBe(false);
     expect(conflicts("Lowmere Water", "Lowmere's Mayor said the pipes were old.")).toBe(false);
+    // A title the question gives is no part of the name either: Mr Forsyth may be Declan Forsyth.
+    expect(conflicts("Mr Forsyth", "Chief executive Declan Forsyth said the company had been squeezed.")).toBe(false);
   });
 
   it("takes no function word that opens the sentence for part of a name", () => {
