@@ -10,7 +10,7 @@ const NOT_SURE: Judgement = { answerable: false, related: true, confidence: 0.4,
 
 /** A retrieval whose best candidate is sentence `index` of `reportId`; only the fields the rule reads matter. */
 function retrieval(index: number, { reportId = REPORT, judgement = NOT_SURE, namesInOwnReport = true, typeAsked = 0, typeInSentence = 0, predicateMissing = 0, isQuestion = 0 } = {}): Retrieval {
-  const features = { typeAsked, typeInSentence, predicateMissing, qualifierMissing: 0, countsSomethingElse: 0, isQuestion };
+  const features = { typeAsked, typeInSentence, predicateMissing, qualifierMissing: 0, countsSomethingElse: 0, namesAnother: 0, leftUnsaid: 0, isQuestion };
   const top = { sentence: { id: `${reportId}#${index}`, reportId, index, text: "…", start: 0, end: 1 }, report: { id: reportId }, score: 0.6, namesInOwnReport, features };
   return { candidates: [top as unknown as Candidate], judgement } as unknown as Retrieval;
 }

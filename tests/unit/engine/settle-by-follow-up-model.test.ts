@@ -15,7 +15,7 @@ const NOT_SURE: Judgement = { answerable: false, related: true, confidence: 0.4,
 
 /** A candidate: sentence `index` of `reportId`; only the fields the evidence reads matter. */
 function candidate(index: number, text: string, { reportId = REPORT, score = 0.5, namesInOwnReport = true, typeAsked = 0, typeInSentence = 0, predicateMissing = 0, isQuestion = 0, coverage = 0.5 } = {}): Candidate {
-  const features = { typeAsked, typeInSentence, predicateMissing, qualifierMissing: 0, countsSomethingElse: 0, isQuestion, coverage };
+  const features = { typeAsked, typeInSentence, predicateMissing, qualifierMissing: 0, countsSomethingElse: 0, namesAnother: 0, leftUnsaid: 0, isQuestion, coverage };
   return { sentence: { id: `${reportId}#${index}`, reportId, index, text, start: 0, end: text.length }, report: { id: reportId }, score, namesInOwnReport, features } as unknown as Candidate;
 }
 const retrieval = (candidates: Candidate[], judgement = NOT_SURE) => ({ candidates, judgement }) as unknown as Retrieval;

@@ -13,7 +13,7 @@ const BEFORE = "Catriona Vell took over as chief executive of Westmarch Ferries 
 
 /** A retrieval whose best candidate is sentence `index` with `text`; only the fields the rule reads matter. */
 function retrieval(index: number, text: string, { judgement = NOT_SURE, typeInSentence = 1 } = {}): Retrieval {
-  const features = { typeAsked: 1, typeInSentence, predicateMissing: 0, qualifierMissing: 0, countsSomethingElse: 0, isQuestion: 0 };
+  const features = { typeAsked: 1, typeInSentence, predicateMissing: 0, qualifierMissing: 0, countsSomethingElse: 0, namesAnother: 0, leftUnsaid: 0, isQuestion: 0 };
   const top = { sentence: { id: `${REPORT}#${index}`, reportId: REPORT, index, text, start: 0, end: text.length }, report: { id: REPORT }, score: 0.6, namesInOwnReport: true, features };
   return { candidates: [top as unknown as Candidate], judgement } as unknown as Retrieval;
 }
