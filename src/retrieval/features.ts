@@ -160,6 +160,14 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
 
   const askedAbout = askedAboutWords(question);
   const askedStems = new Set([...askedAbout, ...(question.predicate ? [question.predicate.stem, ...question.predicate.forms] : [])]);
+  const askedParts = {
+    askedStems,
+    questionStems: new Set(focusTerms.map((t) => t.stem)),
+    statesAsked: (text: string) =>
+      question.answerType !== undefined &&
+      holdsAnswerType(question.answerType, text, question.askedWords, question.askedThing) &&
+      (question.predicate !== undefined ? foundIn(question.predicate, [new Set(stems(text))], true) : factAttached(question, askedAbout, text)),
+  };
   const qualifiers = qualifiersOf(question.text);
   const asksForWords = asksWhatWasSaid(question.text) !== undefined;
   const out: FeaturedSentence[] = [];
@@ -218,7 +226,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         qualifierMissing: missesQualifier(qualifiers, around.map((n) => n.sentence.text)) ? 1 : 0,
         countsSomethingElse: countsSomethingElse(question, askedAbout, s.sentence.text) ? 1 : 0,
         namesAnother: namesAnother(longNames, s.sentence.text) ? 1 : 0,
-        leftUnsaid: leavesUnsaid(question.text, askedStems, s.sentence.text) ? 1 : 0,
+        leftUnsaid: leavesUnsaid(question.text, askedParts, s.sentence.text) ? 1 : 0,
         response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
       },
     });

@@ -34,27 +34,49 @@ const AFTER_WORDS = 6;
 const UNSAID_OF_BEFORE = /\b(?:that|which|whom)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
 const BEFORE_WORDS = 6;
 
+/** What the check reads of the question besides its text. */
+export interface AskedParts {
+  /** Stems of what the question asks about and of its main verb (fact-attachment's `askedAboutWords`, the predicate's). */
+  askedStems: ReadonlySet<string>;
+  /** Stems of every word of the question other than names. */
+  questionStems: ReadonlySet<string>;
+  /**
+   * Whether a text, the sentence without the phrase of not saying and its clause, still states what is asked (the
+   * kind of fact asked for, with the question's verb, or beside what is asked about when it has none).
+   */
+  statesAsked: (text: string) => boolean;
+}
+
 /**
  * The sentence says that what the question asks is not known or not told: a phrase of not saying ("declined to say",
  * "has not yet named", "it is unclear") followed by the question's own kind of question ("… for how much") or, close
  * after, what the question asks about or its main verb ("… named the host city", "the names were not released" for
- * "When will the names be released?"), or before it, what a "that" or
- * "which" clause says is unsaid ("a farm … that it has not named"). `askedStems`: their stems (fact-attachment's
- * `askedAboutWords` and the predicate's); the rest of the question's words are its subject, which the sentence names
- * anyway ("declined to say whether the bank would cut again at its next meeting, on February 4" answers "When is the
- * bank's next meeting?").
- * A yes-or-no question is answered by such a sentence ("Did the company say whether it would appeal?"), and so are
- * one that asks what someone said ("… declined to say" is what they said) and one that asks about a refusal itself.
+ * "When will the names be released?"), or before it, what a "that" or "which" clause says is unsaid ("a farm … that
+ * it has not named"). The question's subject alone does not count, since the sentence names it anyway ("declined to
+ * say whether the bank would cut again at its next meeting, on February 4" answers "When is the bank's next
+ * meeting?"), nor does a phrase whose unsaid is something else while the rest of the sentence states what is asked
+ * ("The bridge closed on Monday, and it is not known when it will reopen" answers "When did the bridge close?"), nor
+ * "did not announce the winner until Friday", which says when. The same kind of question about the question's own
+ * words ("it is not known when it will reopen" for "When will the bridge reopen?") is unsaid whatever else the
+ * sentence states. A yes-or-no question is answered by such a sentence ("Did the company say whether it would
+ * appeal?"), and so are one that asks what someone said ("… declined to say" is what they said) and one that asks
+ * about a refusal itself.
  */
-export function leavesUnsaid(question: string, askedStems: ReadonlySet<string>, sentence: string): boolean {
+export function leavesUnsaid(question: string, parts: AskedParts, sentence: string): boolean {
   if (asksYesOrNo(question) || asksWhatWasSaid(question) || new RegExp(String.raw`${NOT}\b|\b(?:unclear|unknown)\b`, "iu").test(question)) return false;
+  const { askedStems, questionStems, statesAsked } = parts;
   const asked = ASKS.filter(([q]) => q.test(question)).map(([, s]) => s);
   for (const m of sentence.matchAll(UNSAID)) {
-    const after = sentence.slice(m.index + m[0].length).split(/[.;:!?]/)[0]!;
+    const end = m.index + m[0].length;
+    const after = sentence.slice(end).split(/[.;:!?]/)[0]!;
     const afterWords = after.match(/[\p{L}\p{N}'’-]+/gu)?.slice(0, AFTER_WORDS) ?? [];
-    if (asked.some((s) => s.test(afterWords.slice(0, 3).join(" ")))) return true;
-    const tell = m[0].match(/[\p{L}'’]+$/u)![0];
-    if ([tell, ...afterWords].some((w) => askedStems.has(normalizeWord(w)))) return true;
+    const unsaid = [m[0].match(/[\p{L}'’]+$/u)![0], ...afterWords].map(normalizeWord);
+    const sameQuestion = asked.some((s) => s.test(afterWords.slice(0, 3).join(" ")));
+    if (sameQuestion && unsaid.some((w) => questionStems.has(w))) return true;
+    if (/^[^,]*\buntil\b/iu.test(after)) continue;
+    const clauseEnd = sentence.slice(end).search(/[,.;:!?]/);
+    if (statesAsked(sentence.slice(0, m.index) + sentence.slice(clauseEnd < 0 ? sentence.length : end + clauseEnd))) continue;
+    if (sameQuestion || unsaid.some((w) => askedStems.has(w))) return true;
     const before = sentence.slice(0, m.index);
     const clause = UNSAID_OF_BEFORE.exec(before);
     if (clause) {

@@ -1,8 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { leavesUnsaid } from "../../../src/retrieval/left-unsaid.js";
+import { createRetriever, type Retrieve } from "../../../src/retrieval/retrieve.js";
 import { stems } from "../../../src/text/terms.js";
+import { memoryIndex, testEmbeddings } from "../../helpers/memory-index.js";
 
-const unsaid = (question: string, asked: string, sentence: string) => leavesUnsaid(question, new Set(stems(asked)), sentence);
+// What the question asks about and its verb stand for all its words here; what the rest of the sentence states is
+// tested through retrieval below.
+const unsaid = (question: string, asked: string, sentence: string) =>
+  leavesUnsaid(question, { askedStems: new Set(stems(asked)), questionStems: new Set(stems(asked)), statesAsked: () => false }, sentence);
 
 describe("a sentence that says what the question asks is unsaid", () => {
   it("answers no question of the kind it says is unsaid", () => {
@@ -30,5 +35,36 @@ describe("a sentence that says what the question asks is unsaid", () => {
     expect(unsaid("Did Feld say how much the satellites were insured for?", "insured", "He declined to say for how much.")).toBe(false);
     expect(unsaid("What did Feld say about the insurance?", "insurance", "He declined to say for how much.")).toBe(false);
     expect(unsaid("Who has not named the host city?", "named", "The WCU has not yet named the host city.")).toBe(false);
+  });
+});
+
+describe("what the rest of the sentence still states", () => {
+  const BRIDGE =
+    "The Carrow bridge closed on Monday, and it is not known when it will reopen. " +
+    "The council has not yet said how much the repairs will cost. " +
+    "The board did not announce the contractor until Friday. " +
+    "Twelve people were hurt, and it is not yet known how many cars fell.";
+  let retrieve: Retrieve;
+  beforeAll(async () => {
+    const index = await memoryIndex({ bridge: BRIDGE });
+    retrieve = createRetriever({ index: () => index, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 });
+  });
+  const leftUnsaid = async (question: string, sentenceStart: string) => {
+    const r = await retrieve(question);
+    const c = r.candidates.find((x) => x.sentence.text.startsWith(sentenceStart));
+    if (!c) throw new Error(`no candidate starting "${sentenceStart}"`);
+    return c.features.leftUnsaid;
+  };
+
+  it("answers what it says, beside what it leaves unsaid", async () => {
+    expect(await leftUnsaid("When did the Carrow bridge close?", "The Carrow bridge closed")).toBe(0);
+    expect(await leftUnsaid("How many people were hurt?", "Twelve people were hurt")).toBe(0);
+    expect(await leftUnsaid("When did the board announce the contractor?", "The board did not announce")).toBe(0);
+  });
+
+  it("answers nothing it leaves unsaid", async () => {
+    expect(await leftUnsaid("When will the Carrow bridge reopen?", "The Carrow bridge closed")).toBe(1);
+    expect(await leftUnsaid("How much will the repairs cost?", "The council has not yet said")).toBe(1);
+    expect(await leftUnsaid("How many cars fell?", "Twelve people were hurt")).toBe(1);
   });
 });
