@@ -16,6 +16,9 @@ await ingestPaths([corpusDir!], {
   hooks: {
     duringMerge: async () => {
       process.stdout.write("merging\n");
+      // A pending promise keeps no process alive (hold-ingest-lock.ts): without a timer it could end by itself, running
+      // its exit handlers, before the SIGKILL arrives.
+      setInterval(() => undefined, 60_000);
       await new Promise(() => undefined);
     },
   },
