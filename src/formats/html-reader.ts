@@ -3,7 +3,7 @@ import { DossierError } from "../errors.js";
 import { articleTitle } from "./article-title.js";
 import { fragmentToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
-import { withStatedByline } from "./stated-byline.js";
+import { namedByline, withStatedByline } from "./stated-byline.js";
 import { decodeLabelled, metaCharset } from "./labelled-encoding.js";
 import { decodeText } from "./text-reader.js";
 
@@ -37,7 +37,8 @@ export const htmlReader: FormatReader = {
     if (!article?.content) throw new DossierError("BAD_REPORT", `${name}: no article text found in the page`);
     const body = await fragmentToText(article.content);
     if (!/\p{L}{2,}/u.test(body)) throw new DossierError("BAD_REPORT", `${name}: no article text found in the page`);
-    const byline = clean(article.byline);
+    // "admin" is kept out of the listing of reports as well as out of the text.
+    const byline = namedByline(clean(article.byline));
     return {
       kind: "web",
       text: withStatedByline(body, byline),

@@ -1,7 +1,7 @@
 import { DossierError } from "../errors.js";
 import { fragmentToText } from "./html-to-text.js";
 import type { FormatReader } from "./report-format.js";
-import { withStatedByline } from "./stated-byline.js";
+import { namedByline, withStatedByline } from "./stated-byline.js";
 import { decodeText, leadingTitle } from "./text-reader.js";
 
 /**
@@ -23,7 +23,7 @@ export const markdownReader: FormatReader = {
     const { Marked } = await import("marked");
     const text = await fragmentToText(new Marked({ gfm: true, async: false }).parse(body) as string);
     if (!/\p{L}{2,}/u.test(text)) throw new DossierError("BAD_REPORT", `${name}: no text once the Markdown is rendered`);
-    const byline = fields.get("author");
+    const byline = namedByline(fields.get("author"));
     // The author the front matter alone states is put in the text as its byline, as a web page's is (stated-byline.ts):
     // left out of the text with the block, "Who wrote the article?" had nothing to cite.
     return { kind: "text", text: withStatedByline(text, byline), title: fields.get("title") ?? leadingTitle(text), byline, published: fields.get("date") };

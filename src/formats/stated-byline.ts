@@ -12,13 +12,9 @@ import { isShortLine, namesNoAuthor } from "../text/byline.js";
  * author ("admin", "Staff") is not put back.
  */
 export function withStatedByline(text: string, byline: string | undefined): string {
-  const stated = byline?.replace(/\s+/g, " ").trim();
-  if (!stated || !/\p{L}/u.test(stated)) return text;
-  // "Jane Doe" of "By Jane Doe", "Por Jane Doe", "Jane Doe, Harbour Correspondent", "Jane Doe and John Smith",
-  // "Jane Doe | 11 Feb".
-  const name = key(stated.replace(NAMED_BY, "").split(/\s*(?:[,;|•·–—]|\band\b|&)\s*/)[0]!);
-  // "admin" names no author: said as a sentence, "By admin" would answer "Who wrote the article?".
-  if (name === "" || namesNoAuthor(name)) return text;
+  const stated = namedByline(byline);
+  if (stated === undefined) return text;
+  const name = authorName(stated);
   const lines = text.split("\n").map((line) => key(line));
   // The name as a whole word: "AP" is not stated by "Apr 3, 2026" or "open by appointment".
   const whole = escaped(name) + String.raw`(?![\p{L}\p{N}])`;
@@ -32,6 +28,21 @@ export function withStatedByline(text: string, byline: string | undefined): stri
   if (leftover < 0) return `${sentence}\n\n${text}`;
   return text.split("\n").map((line, i) => (i === leftover ? sentence : line)).join("\n");
 }
+
+/**
+ * A page's or front matter's byline, spaces tidied, when it names an author: "admin" and "Staff" name none, said as a
+ * sentence "By admin" would answer "Who wrote the article?", and listed by `/reports` it would read as one.
+ */
+export function namedByline(byline: string | undefined): string | undefined {
+  const stated = byline?.replace(/\s+/g, " ").trim();
+  if (!stated || !/\p{L}/u.test(stated)) return undefined;
+  const name = authorName(stated);
+  return name === "" || namesNoAuthor(name) ? undefined : stated;
+}
+
+// "Jane Doe" of "By Jane Doe", "Por Jane Doe", "Jane Doe, Harbour Correspondent", "Jane Doe and John Smith",
+// "Jane Doe | 11 Feb".
+const authorName = (stated: string) => key(stated.replace(NAMED_BY, "").split(/\s*(?:[,;|•·–—]|\band\b|&)\s*/)[0]!);
 
 const key = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

@@ -60,5 +60,8 @@ describe("who wrote a report", () => {
     const index = new SearchIndex(await readGeneration(ws.config.indexDir));
     expect(index.sentencesOf("ferry").map((s) => s.sentence.text)).toEqual([FERRY]);
     expect(index.sentencesOf("terminal").map((s) => s.sentence.text).join("\n")).not.toMatch(/webmaster/i);
+    // Nor kept as the report's byline, which `/reports` lists beside its title; a named author is.
+    const byline = (id: string) => index.reports.find((r) => r.id === id)?.origin?.byline;
+    expect([byline("ferry"), byline("terminal"), byline("lanes")]).toEqual([undefined, undefined, "Jane Doe"]);
   });
 });

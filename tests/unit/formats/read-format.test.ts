@@ -202,7 +202,10 @@ describe("Markdown reports", () => {
     const stated = withFrontMatter.replace("The city", "*By Jane Doe, Transport Reporter*\n\nThe city");
     expect((await extractReport(new TextEncoder().encode(stated), "lanes.md", MAX)).text).toBe("By Jane Doe, Transport Reporter\n\nThe city council approved three new cycle lanes on Wednesday.");
     const account = withFrontMatter.replace("author: Jane Doe", "author: admin");
-    expect(await extractReport(new TextEncoder().encode(account), "lanes.md", MAX)).toMatchObject({ byline: "admin", text: "The city council approved three new cycle lanes on Wednesday." });
+    const byAccount = await extractReport(new TextEncoder().encode(account), "lanes.md", MAX);
+    // Nor is it kept as the report's byline, which `/reports` lists.
+    expect(byAccount).toMatchObject({ text: "The city council approved three new cycle lanes on Wednesday." });
+    expect(byAccount.kind === "text" && byAccount.byline).toBe(undefined);
     // A rule over prose is no front matter: it stays text, and the title comes from the heading.
     const ruled = "---\nThe council met on Wednesday.\n---\n\n# Cycle lanes\n\nThree were approved.";
     expect((await extractReport(new TextEncoder().encode(ruled), "ruled.md", MAX)).text).toContain("The council met on Wednesday.");
