@@ -69,6 +69,12 @@ describe("command line", () => {
     expect(refused.stdout).toMatch(/^Nothing changed \(2 files skipped, for the reasons above\) in \d+\.\d\d s: 0 added, 0 updated, 0 unchanged, 0 removed, 2 skipped → /);
     const json = (await run(ingestCommand, ["--json", greeting])).stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(json.at(-1).summary).toMatchObject({ changed: false, added: 0, skipped: 1 });
+    // The same version of the file, refused for the same reason by the run before: said again, since it was asked for,
+    // but marked, so a script can tell news from what it was told already; a new version is news again.
+    expect(json.find((l) => l.skipped).skipped).toMatchObject({ file: greeting, saidBefore: true });
+    writeFileSync(greeting, "<!doctype html><html><head><title>Hello</title></head><body><p>Hi there</p></body></html>");
+    const edited = (await run(ingestCommand, ["--json", greeting])).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(edited.find((l) => l.skipped).skipped).not.toHaveProperty("saidBefore");
     // One bad file among good ones: the good ones are ingested and said so, and the exit status still says a file was skipped.
     const good = path.join(ws.root, "landslide.txt");
     writeFileSync(good, "Police closed the coast road near Carrick on Tuesday after a landslide. Engineers expect it to reopen by the weekend.");
