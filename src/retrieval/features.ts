@@ -10,8 +10,8 @@ import type { AnalysedQuestion, QuestionTerm } from "./question-analysis.js";
 import type { IndexedSentence, SearchIndex } from "./search-index.js";
 import { missesQualifier, qualifiersOf } from "./qualifiers.js";
 import { isSpellingVariant } from "./spelling.js";
-import { namesAnother } from "./name-conflict.js";
-import { leavesUnsaid } from "./left-unsaid.js";
+import { nameConflictCheck } from "./name-conflict.js";
+import { leftUnsaidCheck } from "./left-unsaid.js";
 
 /**
  * What the answerability model sees of one (question, sentence) pair. Every value is in [-1, 1]; "gap" features
@@ -104,7 +104,9 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
     previous = t.salient ? { term: t, end } : undefined;
     from = end;
   }
-  const longNames = [...new Set(nameOf.values())].filter((g) => g.length >= 2 && g.every((t) => !/\p{N}/u.test(t.surface))).map((g) => g.map(({ stem, surface }) => ({ stem, surface })));
+  const namesAnother = nameConflictCheck(
+    [...new Set(nameOf.values())].filter((g) => g.length >= 2 && g.every((t) => !/\p{N}/u.test(t.surface))).map((g) => g.map(({ stem, surface }) => ({ stem, surface }))),
+  );
   /**
    * Share of the terms' weight found in any of the stem sets (or counted found by `alsoFound`); a synonym earns part
    * of its term's weight, and so, when `relatedCredit` is given, does a word one WordNet relation away.
@@ -160,14 +162,14 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
 
   const askedAbout = askedAboutWords(question);
   const askedStems = new Set([...askedAbout, ...(question.predicate ? [question.predicate.stem, ...question.predicate.forms] : [])]);
-  const askedParts = {
+  const leftUnsaid = leftUnsaidCheck(question.text, {
     askedStems,
     questionStems: new Set(focusTerms.map((t) => t.stem)),
     statesAsked: (text: string) =>
       question.answerType !== undefined &&
       holdsAnswerType(question.answerType, text, question.askedWords, question.askedThing) &&
       (question.predicate !== undefined ? foundIn(question.predicate, [new Set(stems(text))], true) : factAttached(question, askedAbout, text)),
-  };
+  });
   const qualifiers = qualifiersOf(question.text);
   const asksForWords = asksWhatWasSaid(question.text) !== undefined;
   const out: FeaturedSentence[] = [];
@@ -225,8 +227,8 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         factAttached: factAttached(question, askedAbout, s.sentence.text) ? 1 : 0,
         qualifierMissing: missesQualifier(qualifiers, around.map((n) => n.sentence.text)) ? 1 : 0,
         countsSomethingElse: countsSomethingElse(question, askedAbout, s.sentence.text) ? 1 : 0,
-        namesAnother: namesAnother(longNames, s.sentence.text) ? 1 : 0,
-        leftUnsaid: leavesUnsaid(question.text, askedParts, s.sentence.text) ? 1 : 0,
+        namesAnother: namesAnother(s.sentence.text) ? 1 : 0,
+        leftUnsaid: leftUnsaid(s.sentence.text) ? 1 : 0,
         response: question.asksForResponse && /^(in response|in reply|responding|reacting)\b/i.test(s.sentence.text) ? 1 : 0,
       },
     });

@@ -48,7 +48,7 @@ export interface AskedParts {
 }
 
 /**
- * The sentence says that what the question asks is not known or not told: a phrase of not saying ("declined to say",
+ * Whether a sentence says that what the question asks is not known or not told: a phrase of not saying ("declined to say",
  * "has not yet named", "it is unclear") followed by the question's own kind of question ("… for how much") or, close
  * after, what the question asks about or its main verb ("… named the host city", "the names were not released" for
  * "When will the names be released?"), or before it, what a "that" or "which" clause says is unsaid ("a farm … that
@@ -62,10 +62,16 @@ export interface AskedParts {
  * appeal?"), and so are one that asks what someone said ("… declined to say" is what they said) and one that asks
  * about a refusal itself.
  */
-export function leavesUnsaid(question: string, parts: AskedParts, sentence: string): boolean {
-  if (asksYesOrNo(question) || asksWhatWasSaid(question) || new RegExp(String.raw`${NOT}\b|\b(?:unclear|unknown)\b`, "iu").test(question)) return false;
-  const { askedStems, questionStems, statesAsked } = parts;
+export function leftUnsaidCheck(question: string, parts: AskedParts): (sentence: string) => boolean {
+  if (asksYesOrNo(question) || asksWhatWasSaid(question) || ASKS_ABOUT_UNSAID.test(question)) return () => false;
+  // What the question asks is read once; the check then runs on every candidate sentence.
   const asked = ASKS.filter(([q]) => q.test(question)).map(([, s]) => s);
+  return (sentence) => leavesUnsaid(sentence, asked, parts);
+}
+
+const ASKS_ABOUT_UNSAID = new RegExp(String.raw`${NOT}\b|\b(?:unclear|unknown)\b`, "iu");
+
+function leavesUnsaid(sentence: string, asked: readonly RegExp[], { askedStems, questionStems, statesAsked }: AskedParts): boolean {
   for (const m of sentence.matchAll(UNSAID)) {
     const end = m.index + m[0].length;
     const after = sentence.slice(end).split(/[.;:!?]/)[0]!;

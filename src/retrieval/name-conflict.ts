@@ -39,29 +39,33 @@ function namesIn(text: string): string[][] {
 }
 
 /**
- * The sentence gives a name of the question only as part of another name: "The chief executive of Lowmere Hospitals
+ * Whether a sentence gives a name of the question only as part of another name: "The chief executive of Lowmere Hospitals
  * Trust, Gregory Achterberg" does not say who runs Lowmere Water, nor does "Mark Calloway said" what Ines Calloway
  * said. `questionNames`: the words of each name of two or more words the question gives (a title before it is left
  * out). A name the sentence gives whole is no conflict, whatever else it names.
  */
-export function namesAnother(questionNames: ReadonlyArray<ReadonlyArray<NameWord>>, sentence: string): boolean {
-  if (questionNames.length === 0) return false;
-  const runs = namesIn(sentence);
-  const stemsOfSentence = new Set(runs.flat());
-  return questionNames.some((written) => {
+export function nameConflictCheck(questionNames: ReadonlyArray<ReadonlyArray<NameWord>>): (sentence: string) => boolean {
+  // The question's names are read once (WordNet looked up for each word); the check then runs on every candidate.
+  const names = questionNames.flatMap((written) => {
     // A title the question puts before the name ("Mr Forsyth", "Judge Oduya") is no part of whose name it is: "Chief
     // executive Declan Forsyth" is Mr Forsyth, and a surname alone cannot tell one Forsyth from another. After it, the
     // word is the name's own: "Lowmere General" is a hospital.
     const title = written.findIndex((w) => !BESIDE_A_NAME.has(w.stem));
     const words = title < 0 ? [] : written.slice(title);
-    if (words.length < 2) return false;
-    const name = words.map((w) => w.stem);
-    if (name.every((w) => stemsOfSentence.has(w))) return false;
+    if (words.length < 2) return [];
     // Only a word no dictionary has ("Lowmere", "Achterberg") ties two names to one place or family: "Trade" of
     // "Trade Representative Mark Ellison" is in "Canadian International Trade Minister" by chance.
-    const own = words.filter((w) => !isDictionaryWord(w.surface)).map((w) => w.stem);
-    return runs.some((run) => run.some((w) => own.includes(w)) && run.some((w) => !name.includes(w) && !BESIDE_A_NAME.has(w)));
+    return [{ name: words.map((w) => w.stem), own: words.filter((w) => !isDictionaryWord(w.surface)).map((w) => w.stem) }];
   });
+  if (names.length === 0) return () => false;
+  return (sentence) => {
+    const runs = namesIn(sentence);
+    const stemsOfSentence = new Set(runs.flat());
+    return names.some(({ name, own }) => {
+      if (name.every((w) => stemsOfSentence.has(w))) return false;
+      return runs.some((run) => run.some((w) => own.includes(w)) && run.some((w) => !name.includes(w) && !BESIDE_A_NAME.has(w)));
+    });
+  };
 }
 
 /** A word of a name as the question writes it, and its stem. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { leavesUnsaid } from "../../../src/retrieval/left-unsaid.js";
+import { leftUnsaidCheck } from "../../../src/retrieval/left-unsaid.js";
 import { createRetriever, type Retrieve } from "../../../src/retrieval/retrieve.js";
 import { stems } from "../../../src/text/terms.js";
 import { memoryIndex, testEmbeddings } from "../../helpers/memory-index.js";
@@ -7,7 +7,7 @@ import { memoryIndex, testEmbeddings } from "../../helpers/memory-index.js";
 // What the question asks about and its verb stand for all its words here; what the rest of the sentence states is
 // tested through retrieval below.
 const unsaid = (question: string, asked: string, sentence: string) =>
-  leavesUnsaid(question, { askedStems: new Set(stems(asked)), questionStems: new Set(stems(asked)), statesAsked: () => false }, sentence);
+  leftUnsaidCheck(question, { askedStems: new Set(stems(asked)), questionStems: new Set(stems(asked)), statesAsked: () => false })(sentence);
 
 describe("a sentence that says what the question asks is unsaid", () => {
   it("answers no question of the kind it says is unsaid", () => {

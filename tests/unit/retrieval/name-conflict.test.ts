@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { namesAnother } from "../../../src/retrieval/name-conflict.js";
+import { nameConflictCheck } from "../../../src/retrieval/name-conflict.js";
 import { extractTerms } from "../../../src/text/terms.js";
 
-const conflicts = (name: string, sentence: string) => namesAnother([extractTerms(name).map(({ stem, surface }) => ({ stem, surface }))], sentence);
+const conflicts = (name: string, sentence: string) => nameConflictCheck([extractTerms(name).map(({ stem, surface }) => ({ stem, surface }))])(sentence);
 
 describe("a sentence that gives a name of the question only as part of another name", () => {
   it("names another organisation or person", () => {
@@ -44,6 +44,6 @@ describe("a sentence that gives a name of the question only as part of another n
   });
 
   it("asks nothing of a question without a name of two or more words", () => {
-    expect(namesAnother([], "Mark Calloway said the trial would go on.")).toBe(false);
+    expect(nameConflictCheck([])("Mark Calloway said the trial would go on.")).toBe(false);
   });
 });
