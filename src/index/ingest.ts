@@ -1,4 +1,4 @@
-import { lstat, readFile, stat } from "node:fs/promises";
+import { lstat, stat } from "node:fs/promises";
 import path from "node:path";
 import pMap from "p-map";
 import type { Logger } from "pino";
@@ -23,7 +23,7 @@ import type { IngestLock } from "./ingest-lock.js";
 import type { IngestedReport, IngestOptions, IngestSummary, SkippedFile } from "./ingest-summary.js";
 import { fingerprintAt, reportFilesIn } from "./list-reports.js";
 import { type IngestPlan, planIngest, type PlanSettings, type PreviousState, type ReadFile, vectorsReusable } from "./plan-ingest.js";
-import { hashReport, NOT_A_REPORT_TYPE, readReport, type ReportFile } from "./read-report.js";
+import { hashOfReportFile, NOT_A_REPORT_TYPE, readReport, type ReportFile } from "./read-report.js";
 import { INDEX_FORMAT_VERSION, type RefusedFile, type ReportRecord } from "./records.js";
 
 export interface IngestContext {
@@ -227,8 +227,8 @@ async function sayPreviousVersionKept(refused: SkippedFile[], records: Map<strin
   const indexed = new Map([...records.values()].map((r) => [r.source, r.hash]));
   const isNewVersion = async (file: string) => {
     const hash = indexed.get(file);
-    const bytes = hash === undefined ? undefined : await readFile(file).catch(() => undefined);
-    return bytes !== undefined && hashReport(bytes, path.basename(file)) !== hash;
+    const now = hash === undefined ? undefined : await hashOfReportFile(file);
+    return now !== undefined && now !== hash;
   };
   return Promise.all(refused.map(async (r) => ((await isNewVersion(r.file)) ? { ...r, reason: `${r.reason} (the index keeps its previous version)` } : r)));
 }

@@ -48,6 +48,12 @@ export function hashReport(bytes: Uint8Array, name?: string): string {
   return hash.digest("hex");
 }
 
+/** The hash a report file has now (hashReport), or none when it cannot be read: its reader is the one to say why. */
+export async function hashOfReportFile(file: string): Promise<string | undefined> {
+  const bytes = await readFile(file).catch(() => undefined);
+  return bytes === undefined ? undefined : hashReport(bytes, path.basename(file));
+}
+
 /**
  * Reads, validates and extracts one report file of any supported format (src/formats/), refusing one with too little
  * text to answer questions from (enough-text.ts). Plain text is normalised to "\n" line ends; offsets refer to the

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { isGone } from "../core/is-gone.js";
 import type { Config } from "../config.js";
@@ -7,7 +6,7 @@ import { DossierError } from "../errors.js";
 import type { IndexStore } from "../store/index-store.js";
 import { TEXT_ANALYSIS_VERSION } from "../text/analysis-version.js";
 import { fingerprintAt, reportFilesAmong } from "./list-reports.js";
-import { hashReport } from "./read-report.js";
+import { hashOfReportFile } from "./read-report.js";
 
 /**
  * Whether the index must be (re)built from the corpus folder before answering: it is missing or unreadable, the
@@ -59,8 +58,7 @@ export async function findStaleness(
     // A report's file that cannot be read (no permission, gone since it was listed) is the ingest's to say why, and
     // to keep the report: thrown from here, its system error stopped the start. Once the ingest has said it, it is
     // remembered among the refusals and no longer news.
-    const bytes = hash === undefined ? undefined : await readFile(file).catch(() => undefined);
-    if (bytes !== undefined && hashReport(bytes, path.basename(file)) === hash) continue;
+    if (hash !== undefined && (await hashOfReportFile(file)) === hash) continue;
     // An indexed report whose new version was refused (too little text, binary now) keeps its previous version; that
     // refusal, like any other, is said once per version of the file, not again at every start.
     if (refused.get(file) !== (await fingerprintAt(file))) return changed(corpus);
