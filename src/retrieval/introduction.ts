@@ -2,6 +2,7 @@ import { acronymAsked } from "../text/acronym-question.js";
 import { extractTerms, normalizeWord, stems } from "../text/terms.js";
 import { mayAnswer, type ScoredFeatures } from "./answer-features.js";
 import type { AnalysedQuestion } from "./question-analysis.js";
+import { HONORIFICS } from "../text/honorifics.js";
 
 // "Who is Rachel Ingersoll?", "who was Dai Pritchard": who someone is, asked by their name and nothing else.
 const WHO_IS = /^\s*who\s*(?:is|was|'s|’s)\s+(.+?)[\s?.!]*$/iu;
@@ -95,7 +96,7 @@ const WORD_OR_PUNCTUATION = new RegExp(String.raw`${WORD}|[,;:()–—]`, "gu");
 
 // "Mr Forsyth", "Prof. Ferreday": the form of later mentions; the first gives the name without it ("Chief executive
 // Declan Forsyth said …"), so a sentence holding the title too is the first one after the introduction.
-const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|cllr|councillor|rev|judge)\.?$/iu;
+const HONORIFIC = new RegExp(`^(?:${HONORIFICS.join("|")})\\.?$`, "iu");
 
 /** The stems of the name a "Who is …?" question asks about, without the title before it. */
 function nameStems(question: string): string[] {

@@ -1,16 +1,21 @@
 import { isDictionaryWord } from "../text/synonyms.js";
+import { HONORIFICS } from "../text/honorifics.js";
 import { isStopWord, normalizeWord } from "../text/terms.js";
 
 // Words that stand before a name without being part of whose name it is: "Chief Inspector Calloway" may be Ines
 // Calloway, "Mark Calloway" is not.
 const BESIDE_A_NAME = new Set(
-  (
-    "the a an mr mrs ms miss mx dr prof professor sir dame lord lady cllr councillor rev judge justice chief deputy " +
-    "acting inspector detective sergeant constable superintendent captain colonel general major lieutenant commander " +
-    "officer minister secretary president mayor senator governor chair chairman chairwoman director coach st saint"
-  )
-    .split(" ")
-    .map(normalizeWord),
+  [
+    "the",
+    "a",
+    "an",
+    ...HONORIFICS,
+    ...(
+      "justice chief deputy acting inspector detective sergeant constable superintendent captain colonel general major " +
+      "lieutenant commander officer minister secretary president mayor senator governor chair chairman chairwoman director " +
+      "coach st saint"
+    ).split(" "),
+  ].map(normalizeWord),
 );
 
 // A run of capitalised words written as one name: joined by spaces or hyphens only; a possessive ends it
