@@ -29,6 +29,12 @@ const ASKS: ReadonlyArray<[RegExp, RegExp]> = [
   [/\bwhich\b/i, /\bwhich\b|\bwho(?:m|se)?\b|\bwhere\b/i],
 ];
 
+// "We will be asking Vantora why it took more than a week", "residents want to know when the road will reopen": the
+// report records the question, not its answer. "Asked why the plant closed, she said …" (and "When asked") opens a
+// reply, which may answer it.
+const ASKING = /\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|questioned|questioning|wants?\s+to\s+know|wanted\s+to\s+know)\b/giu;
+const OPENS_A_REPLY = /^\W*(?:when\s+)?asked$/iu;
+
 const AFTER_WORDS = 6;
 // "a farm in the Wyle valley that it has not named": what is unsaid stands before, joined by "that" or "which".
 const UNSAID_OF_BEFORE = /\b(?:that|which|whom)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
@@ -71,7 +77,22 @@ export function leftUnsaidCheck(question: string, parts: AskedParts): (sentence:
 
 const ASKS_ABOUT_UNSAID = new RegExp(String.raw`${NOT}\b|\b(?:unclear|unknown)\b`, "iu");
 
-function leavesUnsaid(sentence: string, asked: readonly RegExp[], { askedStems, questionStems, statesAsked }: AskedParts): boolean {
+function leavesUnsaid(sentence: string, asked: readonly RegExp[], parts: AskedParts): boolean {
+  return saysUnsaid(sentence, asked, parts) || asksItToo(sentence, asked, parts.questionStems);
+}
+
+/** Someone in the report asks the question itself: its kind of question right after the asking, then its words. */
+function asksItToo(sentence: string, asked: readonly RegExp[], questionStems: ReadonlySet<string>): boolean {
+  for (const m of sentence.matchAll(ASKING)) {
+    if (OPENS_A_REPLY.test(sentence.slice(0, m.index + m[0].length))) continue;
+    const afterWords = sentence.slice(m.index + m[0].length).split(/[.;:!?]/)[0]!.match(/[\p{L}\p{N}'’-]+/gu)?.slice(0, AFTER_WORDS) ?? [];
+    const wh = [0, 1, 2].find((i) => asked.some((s) => new RegExp(`^(?:${s.source})`, "iu").test(afterWords.slice(i).join(" "))));
+    if (wh !== undefined && afterWords.slice(wh + 1).some((w) => questionStems.has(normalizeWord(w)))) return true;
+  }
+  return false;
+}
+
+function saysUnsaid(sentence: string, asked: readonly RegExp[], { askedStems, questionStems, statesAsked }: AskedParts): boolean {
   for (const m of sentence.matchAll(UNSAID)) {
     const end = m.index + m[0].length;
     const after = sentence.slice(end).split(/[.;:!?]/)[0]!;

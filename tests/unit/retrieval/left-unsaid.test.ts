@@ -25,6 +25,16 @@ describe("a sentence that says what the question asks is unsaid", () => {
     expect(unsaid("When will the names be released?", "released", "The names were not released.")).toBe(true);
   });
 
+  it("answers no question that someone in the report asks too, but does answer one a reply to it opens", () => {
+    const breach = '"We will be asking Vantora why live customer data was sitting in a test system, and why it took more than a week for customers to be told.';
+    expect(unsaid("Why did it take more than a week to tell customers?", "take week tell customers", breach)).toBe(true);
+    expect(unsaid("When will the road reopen?", "road reopen", "Residents want to know when the road will reopen.")).toBe(true);
+    expect(unsaid("How much will the repairs cost?", "repairs cost", "Councillors asked how much the repairs would cost.")).toBe(true);
+    expect(unsaid("Why did the plant close?", "plant close", "Asked why the plant closed, Smith said it had lost its biggest customer.")).toBe(false);
+    expect(unsaid("Why did the plant close?", "plant close", "When asked why the plant closed, Smith said it had lost its biggest customer.")).toBe(false);
+    expect(unsaid("Why were residents asked to leave?", "residents leave", "Police asked residents to leave because the dam could fail.")).toBe(false);
+  });
+
   it("still answers what the sentence does say, beside what it leaves unsaid", () => {
     expect(unsaid("When is the bank's next meeting?", "meeting", "She declined to say whether the bank would cut again at its next meeting, on February 4, 2027.")).toBe(false);
     expect(unsaid("How many workers does the company have?", "workers", "The company, which has 300 workers, declined to comment.")).toBe(false);
