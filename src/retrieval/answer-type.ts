@@ -153,8 +153,11 @@ const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\baged\s+\d{1,3}\b|\bage of \d{1,3}\b|
 // Not a sum of money ("£10m").
 const LENGTH = /(?<![$£€¥₹\d.,])\d[\d,.]*[\s-]?(miles?|mi|kilometres?|kilometers?|km|metres?|meters?|m|feet|foot|ft|yards?|inches?|cm)\b/i;
 const UNITS = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|sessions?|rounds?";
+// "until March", "from Monday", "through 2027", "until the end of the year": a span's end or start, which tells how
+// long; "from the undamaged tanks" does not.
+const SPAN_BOUND = String.raw`\b(?:until|till|through|from)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?(?:${MONTHS}|${DAYS}|\d|next|last|this|early|late|mid|then|now|today|tomorrow|dawn|dusk|morning|afternoon|evening|night|noon|midnight|spring|summer|autumn|fall|winter|week|month|year|season)`;
 const DURATION = new RegExp(
-  String.raw`\b(\d+(\.\d+)?|a|an|${SMALL_NUMBER_WORDS}|fifteen|${TENS_WORDS}|several|few|many|hundreds of|dozens of)[\s-]+(full\s+|more\s+)?(${UNITS})\b|\bovernight\b|\ball (day|night|week)\b|\b(until|till|through|from)\b`,
+  String.raw`\b(\d+(\.\d+)?|a|an|${SMALL_NUMBER_WORDS}|fifteen|${TENS_WORDS}|several|few|many|hundreds of|dozens of)[\s-]+(full\s+|more\s+)?(${UNITS})\b|\bovernight\b|\ball (day|night|week)\b|${SPAN_BOUND}`,
   "i",
 );
 const PLACE = /\b(?:in|at|near|inside|outside|across|from|to|into|outside of|north of|south of|east of|west of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*)(?:\s+(\p{Lu}[\p{L}'’-]*))?/gu;

@@ -4,6 +4,7 @@ import { judge, type Judgement } from "./answerability.js";
 import { type AnswerabilityModel, linearProbability, shippedModel } from "./answerability-model.js";
 import { candidatePool } from "./candidate-pool.js";
 import { continuationOf } from "./continuation.js";
+import { withAskedFactAfter } from "./asked-fact-after.js";
 import { type Features, sentenceFeatures } from "./features.js";
 import { hybridSearch } from "./hybrid-search.js";
 import { type AnalysedQuestion, analyseQuestion } from "./question-analysis.js";
@@ -94,7 +95,7 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
     // without what it leads into: "… the Competition and Markets Board (CMB), which set four conditions:" says what the
     // CMB is, the list after it what it asked for; a byline is quoted alone too.
     const answering = introduced.length > 0 ? introduced : judgement.answerAt === undefined ? [] : [judgement.answerAt];
-    const first = answering.map((i) => (introduced.length > 0 ? { ...ranked[i]!, continuedBy: undefined } : ranked[i]!));
+    const first = answering.map((i) => (introduced.length > 0 ? { ...ranked[i]!, continuedBy: undefined } : withAskedFactAfter(ranked[i]!, analysed)));
     const candidates = [...first, ...ranked.filter((_, i) => !answering.includes(i))];
     const t2 = performance.now();
     return {
@@ -111,3 +112,4 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
     };
   };
 }
+
