@@ -12,6 +12,7 @@ import { missesQualifier, qualifiersOf } from "./qualifiers.js";
 import { isSpellingVariant } from "./spelling.js";
 import { nameConflictCheck } from "./name-conflict.js";
 import { leftUnsaidCheck } from "./left-unsaid.js";
+import { stemsAsNamed } from "../text/name-stems.js";
 
 /**
  * What the answerability model sees of one (question, sentence) pair. Every value is in [-1, 1]; "gap" features
@@ -275,9 +276,9 @@ function phraseOverlap(terms: QuestionTerm[], sentence: SentenceRecord): number 
   let found = 0;
   for (let i = 1; i < terms.length; i++) {
     const [a, b] = [terms[i - 1]!, terms[i]!];
-    const pair = `${a.stem} ${b.stem}`;
+    const together = stemsAsNamed(a).flatMap((x) => stemsAsNamed(b).map((y) => `${x} ${y}`));
     // A name asked without its middle name or initial ("Khawaja Asif" for "Khawaja Muhammad Asif") is the same phrase.
-    if (pairs.next.has(pair) || (a.salient && b.salient && pairs.skipOne.has(pair))) found++;
+    if (together.some((pair) => pairs.next.has(pair) || (a.salient && b.salient && pairs.skipOne.has(pair)))) found++;
   }
   return found / (terms.length - 1);
 }

@@ -150,6 +150,17 @@ describe("retrieve", () => {
     expect(r.candidates[r.judgement.answerAt!]!.sentence.text).toBe("The port authority said 14 ships were waiting offshore.");
   });
 
+  it("reads a country's adjective in the question as its name in a phrase: the Pakistani minister is Pakistan's", async () => {
+    const talks = await memoryIndex({
+      talks:
+        "Afghanistan's Defence Minister, Mawlawi Mohammad Yaqoob Mujahid, rejected the demand, saying countries including Pakistan misuse the term. " +
+        "Ahead of the talks, Pakistan's Defence Minister, Khawaja Muhammad Asif, had warned of unilateral measures.",
+    });
+    const r = await createRetriever({ index: () => talks, embedQuery: (q) => testEmbeddings().embedQuery(q), topK: 8 })("Who is the Pakistani defence minister?");
+    const phrases = (start: string) => r.candidates.find((c) => c.sentence.text.startsWith(start))!.features.phrases;
+    expect(phrases("Ahead of the talks")).toBeGreaterThan(phrases("Afghanistan's Defence Minister"));
+  });
+
   it("keeps to the reports it is given", async () => {
     const r = await retrieve("When did the strike begin?", { reportIds: ["orchard"] });
     expect(r.candidates.every((c) => c.report.id === "orchard")).toBe(true);
