@@ -1,7 +1,8 @@
 import { ABSTAIN_TEXT } from "../answer.js";
 import type { AnswerDraft, Answerer, AnswerRequest, RankedSentence } from "../answerer.js";
 import { endsAsAQuestion } from "../../text/question-sentence.js";
-import { stems } from "../../text/terms.js";
+import { stemsAsNamed } from "../../text/name-stems.js";
+import { extractTerms, type Term, stems } from "../../text/terms.js";
 import { WHY_OR_HOW } from "../../text/why-or-how.js";
 import { YES_OR_NO } from "../../text/yes-or-no.js";
 import { distinctTexts, toCitations } from "../resolve-citations.js";
@@ -34,8 +35,13 @@ export class ExtractiveAnswerer implements Answerer {
     const chosen: Array<Pick<RankedSentence, "sentence" | "report">> = [best];
     if (best.previous && LEANS_BACK.test(best.sentence.text)) chosen.push({ sentence: best.previous, report: best.report });
     if (best.next && !endsAsAQuestion(best.next.text) && finishesAnswer(request.question, best.next.text)) chosen.push({ sentence: best.next, report: best.report });
+    const namedInBest = namesIn(best.sentence.text, namesOf(request.question));
     for (const c of rest) {
       if (chosen.length >= MAX_SENTENCES || best.score - c.score > CLOSE_NEIGHBOUR_SCORE) break;
+      // Close in score but without a name of the question the best one gives, it is most often about someone else:
+      // "Pakistan's Defence Minister, Khawaja Muhammad Asif" beside "Afghanistan's Defence Minister, …" for "Who is
+      // Afghanistan's defence minister?". One that leans on the sentence before goes on about the same.
+      if (!LEANS_BACK.test(c.sentence.text) && namesIn(c.sentence.text, namedInBest).length < namedInBest.length) continue;
       const neighbour = c.report.id === best.report.id && Math.abs(c.sentence.index - best.sentence.index) === 1;
       // An interviewer's question belongs with the reply right after it, and nowhere else.
       const asksBeforeBest = neighbour && c.sentence.index === best.sentence.index - 1;
@@ -67,4 +73,15 @@ function finishesAnswer(question: string, next: string): boolean {
 function sharesAWord(question: string, text: string): boolean {
   const asked = new Set(stems(question));
   return stems(text).some((s) => asked.has(s));
+}
+
+/** The question's names (capitalised words and acronyms, not figures). */
+function namesOf(question: string): Term[] {
+  return extractTerms(question).filter((t) => t.salient && !/\p{N}/u.test(t.surface));
+}
+
+/** Those of `names` a text gives, itself or by a one-word alias ("Pakistan's" for "Pakistani"). */
+function namesIn(text: string, names: readonly Term[]): Term[] {
+  const given = new Set(stems(text));
+  return names.filter((n) => stemsAsNamed(n).some((s) => given.has(s)));
 }

@@ -15,6 +15,18 @@ describe("the extractive answerer", () => {
     expect(draft.text).toBe("The budget funds: [1] road repairs [2] two new libraries [3]");
   });
 
+  it("does not join a close neighbour that drops a name of the question the best sentence gives", async () => {
+    const afghan = ranked(10, "Afghanistan's Defence Minister, Mawlawi Mohammad Yaqoob Mujahid, firmly rejected the demand.", 0.9);
+    const pakistani = ranked(11, "Ahead of the talks, Pakistan's Defence Minister, Khawaja Muhammad Asif, had warned of unilateral measures.", 0.85);
+    const draft = await new ExtractiveAnswerer().answer({ question: "Who is Afghanistan's defence minister?", candidates: [afghan, pakistani] });
+    expect(draft.citations.map((c) => c.text)).toEqual([afghan.sentence.text]);
+    // A name given by its alias is given ("Pakistani" for "Pakistan's"); and a neighbour that leans back still joins.
+    const both = await new ExtractiveAnswerer().answer({ question: "What did the Pakistani defence minister warn of?", candidates: [pakistani, ranked(12, "Pakistan's army was put on alert.", 0.84)] });
+    expect(both.citations).toHaveLength(2);
+    const leaning = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, ranked(11, "He called it political leverage.", 0.85)] });
+    expect(leaning.citations).toHaveLength(2);
+  });
+
   it("quotes an interviewer's question only with the reply right after it, never as a companion elsewhere", async () => {
     const reply = ranked(5, "No. The fleet has had three engine fires in two years.", 0.9);
     const before = ranked(4, "Is the fleet safe?", 0.88);
