@@ -194,6 +194,13 @@ describe("facts of a narrower kind", () => {
       expect(holdsAnswerType("duration", `The road was closed after ${notABound}.`, howLong)).toBe(false);
     }
   });
+
+  it("takes any 'until' for how long, which bounds a span whatever follows it", () => {
+    const howLong = asked("How long will the museum stay closed?");
+    for (const until of ["until at least Saturday", "until further notice", "until the cause is understood", "until after 11 p.m."]) {
+      expect(holdsAnswerType("duration", `The museum will stay closed ${until}.`, howLong)).toBe(true);
+    }
+  });
 });
 
 describe("words related to the question's", () => {
