@@ -30,10 +30,10 @@ const ASKS: ReadonlyArray<[RegExp, RegExp]> = [
 ];
 
 // "We will be asking Vantora why it took more than a week", "residents want to know when the road will reopen": the
-// report records the question, not its answer. "Asked why the plant closed, she said …" (and "When asked") opens a
-// reply, which may answer it.
+// report records the question, not its answer. "Asked why the plant closed, she said …" (and "When asked", and "The
+// mayor, asked why …, said") opens a reply, which may answer it.
 const ASKING = /\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|questioned|questioning|wants?\s+to\s+know|wanted\s+to\s+know)\b/giu;
-const OPENS_A_REPLY = /^\W*(?:when\s+)?asked$/iu;
+const OPENS_A_REPLY = /(?:^\W*|,\s*)(?:when\s+)?asked$/iu;
 
 const AFTER_WORDS = 6;
 // "a farm in the Wyle valley that it has not named": what is unsaid stands before, joined by "that" or "which".

@@ -32,6 +32,8 @@ describe("a sentence that says what the question asks is unsaid", () => {
     expect(unsaid("How much will the repairs cost?", "repairs cost", "Councillors asked how much the repairs would cost.")).toBe(true);
     expect(unsaid("Why did the plant close?", "plant close", "Asked why the plant closed, Smith said it had lost its biggest customer.")).toBe(false);
     expect(unsaid("Why did the plant close?", "plant close", "When asked why the plant closed, Smith said it had lost its biggest customer.")).toBe(false);
+    expect(unsaid("Why did the plant close?", "plant close", "Smith, asked why the plant closed, said it had lost its biggest customer.")).toBe(false);
+    expect(unsaid("Why did the plant close?", "plant close", "The mayor, when asked why the plant closed, said it had lost its biggest customer.")).toBe(false);
     expect(unsaid("Why were residents asked to leave?", "residents leave", "Police asked residents to leave because the dam could fail.")).toBe(false);
   });
 
