@@ -37,6 +37,8 @@ const OPENS_A_REPLY = /(?:^\W*|,\s*)(?:when\s+)?asked$/iu;
 // After those asked, "who" or "which" says who they are ("Detectives questioned two men who were arrested on Friday");
 // only right after the asking does it open the question ("asked who would pay").
 const RELATIVE = /^(?:who|whom|whose|which)$/iu;
+// "Residents were asked to leave when the dam cracked", "asked for calm": a request, whose "when" is no question.
+const REQUEST = /^(?:to|for)$/iu;
 
 const AFTER_WORDS = 6;
 // "a farm in the Wyle valley that it has not named": what is unsaid stands before, joined by "that" or "which".
@@ -91,6 +93,7 @@ function asksItToo(sentence: string, asked: readonly RegExp[], questionStems: Re
     const afterWords = sentence.slice(m.index + m[0].length).split(/[.;:!?]/)[0]!.match(/[\p{L}\p{N}'’-]+/gu)?.slice(0, AFTER_WORDS) ?? [];
     const wh = [0, 1, 2].find(
       (i) =>
+        !afterWords.slice(0, i).some((w) => REQUEST.test(w)) &&
         (i === 0 || !RELATIVE.test(afterWords[i] ?? "")) &&
         asked.some((s) => new RegExp(`^(?:${s.source})`, "iu").test(afterWords.slice(i).join(" "))),
     );

@@ -38,6 +38,8 @@ describe("a sentence that says what the question asks is unsaid", () => {
     // "who" after those asked says who they are; right after the asking it is the question.
     expect(unsaid("Who was arrested on Friday?", "arrested friday", "Detectives questioned two men who were arrested on Friday.")).toBe(false);
     expect(unsaid("Who was driving the van?", "driving van", "Police want to know who was driving the van.")).toBe(true);
+    // A request's "when" is no question.
+    expect(unsaid("When did the dam begin to crack?", "dam begin crack", "Residents were asked to leave when the dam began to crack on Tuesday.")).toBe(false);
   });
 
   it("still answers what the sentence does say, beside what it leaves unsaid", () => {
