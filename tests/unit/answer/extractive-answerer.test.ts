@@ -25,6 +25,10 @@ describe("the extractive answerer", () => {
     expect(both.citations).toHaveLength(2);
     const leaning = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, ranked(11, "He called it political leverage.", 0.85)] });
     expect(leaning.citations).toHaveLength(2);
+    // "Afghan" is a name of "Afghanistan's".
+    const afghanAgain = ranked(14, "The Afghan minister called the demand political leverage.", 0.86);
+    const again = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, afghanAgain] });
+    expect(again.citations.map((c) => c.text)).toEqual([afghan.sentence.text, afghanAgain.sentence.text]);
   });
 
   it("quotes an interviewer's question only with the reply right after it, never as a companion elsewhere", async () => {
