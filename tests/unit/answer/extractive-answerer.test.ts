@@ -23,6 +23,8 @@ describe("the extractive answerer", () => {
     // A name given by its alias is given ("Pakistani" for "Pakistan's"); and a neighbour that leans back still joins.
     const both = await new ExtractiveAnswerer().answer({ question: "What did the Pakistani defence minister warn of?", candidates: [pakistani, ranked(12, "Pakistan's army was put on alert.", 0.84)] });
     expect(both.citations).toHaveLength(2);
+    const pakistanisOnly = await new ExtractiveAnswerer().answer({ question: "Who is the Pakistani defence minister?", candidates: [{ ...pakistani, score: 0.9 }, { ...afghan, score: 0.85 }] });
+    expect(pakistanisOnly.citations.map((c) => c.text)).toEqual([pakistani.sentence.text]);
     const leaning = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, ranked(11, "He called it political leverage.", 0.85)] });
     expect(leaning.citations).toHaveLength(2);
     // "Afghan" is a name of "Afghanistan's".
