@@ -38,11 +38,13 @@ export class ExtractiveAnswerer implements Answerer {
     const namedInBest = namesIn(best.sentence.text, namesOf(request.question));
     for (const c of rest) {
       if (chosen.length >= MAX_SENTENCES || best.score - c.score > CLOSE_NEIGHBOUR_SCORE) break;
+      const neighbour = c.report.id === best.report.id && Math.abs(c.sentence.index - best.sentence.index) === 1;
       // Close in score but without a name of the question the best one gives, it is most often about someone else:
       // "Pakistan's Defence Minister, Khawaja Muhammad Asif" beside "Afghanistan's Defence Minister, …" for "Who is
-      // Afghanistan's defence minister?". One that leans on the sentence before goes on about the same.
-      if (!LEANS_BACK.test(c.sentence.text) && namesIn(c.sentence.text, namedInBest).length < namedInBest.length) continue;
-      const neighbour = c.report.id === best.report.id && Math.abs(c.sentence.index - best.sentence.index) === 1;
+      // Afghanistan's defence minister?". One right after the best that leans on it goes on about the same; one that
+      // leans on another sentence ("He said …" after Pakistan's minister) is about whoever that one names.
+      const leansOnBest = neighbour && c.sentence.index === best.sentence.index + 1 && LEANS_BACK.test(c.sentence.text);
+      if (!leansOnBest && namesIn(c.sentence.text, namedInBest).length < namedInBest.length) continue;
       // An interviewer's question belongs with the reply right after it, and nowhere else.
       const asksBeforeBest = neighbour && c.sentence.index === best.sentence.index - 1;
       if (endsAsAQuestion(c.sentence.text) && !asksBeforeBest) continue;

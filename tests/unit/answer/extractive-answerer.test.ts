@@ -27,6 +27,10 @@ describe("the extractive answerer", () => {
     expect(pakistanisOnly.citations.map((c) => c.text)).toEqual([pakistani.sentence.text]);
     const leaning = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, ranked(11, "He called it political leverage.", 0.85)] });
     expect(leaning.citations).toHaveLength(2);
+    // One that leans on another sentence, not the best, is about whoever that one names.
+    const hisWords = ranked(12, "He said Pakistan would not wait for Kabul to act.", 0.86);
+    const elsewhere = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, hisWords] });
+    expect(elsewhere.citations.map((c) => c.text)).toEqual([afghan.sentence.text]);
     // "Afghan" is a name of "Afghanistan's".
     const afghanAgain = ranked(14, "The Afghan minister called the demand political leverage.", 0.86);
     const again = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, afghanAgain] });
