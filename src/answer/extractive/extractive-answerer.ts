@@ -35,16 +35,21 @@ export class ExtractiveAnswerer implements Answerer {
     const chosen: Array<Pick<RankedSentence, "sentence" | "report">> = [best];
     if (best.previous && LEANS_BACK.test(best.sentence.text)) chosen.push({ sentence: best.previous, report: best.report });
     if (best.next && !endsAsAQuestion(best.next.text) && finishesAnswer(request.question, best.next.text)) chosen.push({ sentence: best.next, report: best.report });
-    const namedInBest = namesIn(best.sentence.text, namesOf(request.question));
+    const names = namesOf(request.question);
+    const namedInBest = namesIn(best.sentence.text, names);
     for (const c of rest) {
       if (chosen.length >= MAX_SENTENCES || best.score - c.score > CLOSE_NEIGHBOUR_SCORE) break;
       const neighbour = c.report.id === best.report.id && Math.abs(c.sentence.index - best.sentence.index) === 1;
       // Close in score but without a name of the question the best one gives, it is most often about someone else:
       // "Pakistan's Defence Minister, Khawaja Muhammad Asif" beside "Afghanistan's Defence Minister, …" for "Who is
       // Afghanistan's defence minister?". One right after the best that leans on it goes on about the same; one that
-      // leans on another sentence ("He said …" after Pakistan's minister) is about whoever that one names.
+      // leans on another sentence ("He said …" after Pakistan's minister) is about whoever that one names. One that
+      // gives a name of the question the best one does not is the other part of the answer ("Marovia accused Tarsland …",
+      // "Kestria accused Velmar …" for "Whom did Marovia and Kestria accuse?").
       const leansOnBest = neighbour && c.sentence.index === best.sentence.index + 1 && LEANS_BACK.test(c.sentence.text);
-      if (!leansOnBest && namesIn(c.sentence.text, namedInBest).length < namedInBest.length) continue;
+      const namedInC = namesIn(c.sentence.text, names);
+      const dropsName = namedInBest.some((n) => !namedInC.includes(n)) && namedInC.every((n) => namedInBest.includes(n));
+      if (!leansOnBest && dropsName) continue;
       // An interviewer's question belongs with the reply right after it, and nowhere else.
       const asksBeforeBest = neighbour && c.sentence.index === best.sentence.index - 1;
       if (endsAsAQuestion(c.sentence.text) && !asksBeforeBest) continue;

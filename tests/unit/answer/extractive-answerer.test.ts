@@ -31,6 +31,11 @@ describe("the extractive answerer", () => {
     const hisWords = ranked(12, "He said Pakistan would not wait for Kabul to act.", 0.86);
     const elsewhere = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, hisWords] });
     expect(elsewhere.citations.map((c) => c.text)).toEqual([afghan.sentence.text]);
+    // One that gives another name of the question is the other part of the answer.
+    const marovia = ranked(3, "Marovia accused Tarsland of arming the rebels.", 0.9);
+    const kestria = ranked(7, "Kestria accused Velmar of shelling the port.", 0.86);
+    const twoParts = await new ExtractiveAnswerer().answer({ question: "Whom did Marovia and Kestria accuse?", candidates: [marovia, kestria] });
+    expect(twoParts.citations.map((c) => c.text)).toEqual([marovia.sentence.text, kestria.sentence.text]);
     // "Afghan" is a name of "Afghanistan's".
     const afghanAgain = ranked(14, "The Afghan minister called the demand political leverage.", 0.86);
     const again = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, afghanAgain] });
