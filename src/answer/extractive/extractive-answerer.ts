@@ -82,13 +82,30 @@ function sharesAWord(question: string, text: string): boolean {
   return stems(text).some((s) => asked.has(s));
 }
 
-/** The question's names (capitalised words and acronyms, not figures). */
-function namesOf(question: string): Term[] {
-  return extractTerms(question).filter((t) => t.salient && !/\p{N}/u.test(t.surface));
+/**
+ * The question's names (capitalised words and acronyms, not figures), each as its words: names side by side as written
+ * are one ("Khawaja Muhammad Asif"), except after a possessive ("Afghanistan's Defence Minister" is two).
+ */
+function namesOf(question: string): Term[][] {
+  const names: Term[][] = [];
+  let from = 0;
+  let joins = false;
+  for (const t of extractTerms(question)) {
+    const at = question.indexOf(t.surface, from);
+    const isName = t.salient && !/\p{N}/u.test(t.surface);
+    if (isName && joins && at >= 0 && /^[\s-]*$/.test(question.slice(from, at))) names.at(-1)!.push(t);
+    else if (isName) names.push([t]);
+    joins = isName && at >= 0 && !/['’]s$/u.test(t.surface);
+    if (at >= 0) from = at + t.surface.length;
+  }
+  return names;
 }
 
-/** Those of `names` a text gives, itself or by a one-word alias ("Pakistan's" for "Pakistani"). */
-function namesIn(text: string, names: readonly Term[]): Term[] {
+/**
+ * Those of `names` a text gives, by any of their words ("Asif said" gives "Khawaja Muhammad Asif": a report names
+ * someone in full once, then by surname), itself or by a one-word alias ("Pakistan's" for "Pakistani").
+ */
+function namesIn(text: string, names: readonly Term[][]): Term[][] {
   const given = new Set(stems(text));
-  return names.filter((n) => stemsAsNamed(n).some((s) => given.has(s)));
+  return names.filter((name) => name.some((n) => stemsAsNamed(n).some((s) => given.has(s))));
 }

@@ -36,6 +36,12 @@ describe("the extractive answerer", () => {
     const kestria = ranked(7, "Kestria accused Velmar of shelling the port.", 0.86);
     const twoParts = await new ExtractiveAnswerer().answer({ question: "Whom did Marovia and Kestria accuse?", candidates: [marovia, kestria] });
     expect(twoParts.citations.map((c) => c.text)).toEqual([marovia.sentence.text, kestria.sentence.text]);
+    // A report names someone in full once, then by surname; a possessive ends a name.
+    const asifAgain = ranked(15, "Asif said Pakistan would act if the attacks continued.", 0.81);
+    const bySurname = await new ExtractiveAnswerer().answer({ question: "What did Khawaja Muhammad Asif warn of?", candidates: [pakistani, asifAgain] });
+    expect(bySurname.citations.map((c) => c.text)).toEqual([pakistani.sentence.text, asifAgain.sentence.text]);
+    const titled = await new ExtractiveAnswerer().answer({ question: "Who is Afghanistan's Defence Minister?", candidates: [afghan, pakistani] });
+    expect(titled.citations.map((c) => c.text)).toEqual([afghan.sentence.text]);
     // "Afghan" is a name of "Afghanistan's".
     const afghanAgain = ranked(14, "The Afghan minister called the demand political leverage.", 0.86);
     const again = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, afghanAgain] });
