@@ -154,8 +154,12 @@ const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\baged\s+\d{1,3}\b|\bage of \d{1,3}\b|
 const LENGTH = /(?<![$£€¥₹\d.,])\d[\d,.]*[\s-]?(miles?|mi|kilometres?|kilometers?|km|metres?|meters?|m|feet|foot|ft|yards?|inches?|cm)\b/i;
 const UNITS = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|sessions?|rounds?";
 // "until March", "from Monday", "through 2027", "until the end of the year": a span's end or start, which tells how
-// long; "from the undamaged tanks" does not.
-const SPAN_BOUND = String.raw`\b(?:until|till|through|from)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?(?:${MONTHS}|${DAYS}|\d|next|last|this|early|late|mid|then|now|today|tomorrow|dawn|dusk|morning|afternoon|evening|night|noon|midnight|spring|summer|autumn|fall|winter|week|month|year|season)`;
+// long; "from the undamaged tanks" does not. The time is a whole word: "from the mayor" is not "from May", nor "from
+// the latest figures" "from late 2019"; and "this", "next" or "last" bounds a span only with the time it names ("from
+// this week", not "from this tank"). "Until" has no other sense: "until at least Saturday", "until further notice" and
+// "until the cause is found" say how long as well.
+const BOUND_TIME = String.raw`(?:${MONTHS}|${DAYS}|dawn|dusk|morning|afternoon|evening|night|noon|midday|midnight|spring|summer|autumn|fall|winter|week|weekend|month|year|season)s?\b`;
+const SPAN_BOUND = String.raw`\buntil\b|\b(?:till|through|from)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?(?:\d|mid-?(?:\d|${BOUND_TIME})|(?:next|last|this)\s+${BOUND_TIME}|(?:early|late|then|now|today|tonight|tomorrow)\b|${BOUND_TIME})`;
 const DURATION = new RegExp(
   String.raw`\b(\d+(\.\d+)?|a|an|${SMALL_NUMBER_WORDS}|fifteen|${TENS_WORDS}|several|few|many|hundreds of|dozens of)[\s-]+(full\s+|more\s+)?(${UNITS})\b|\bovernight\b|\ball (day|night|week)\b|${SPAN_BOUND}`,
   "i",

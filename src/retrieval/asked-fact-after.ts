@@ -1,3 +1,4 @@
+import { endsAsAQuestion } from "../text/question-sentence.js";
 import { holdsAnswerType } from "./answer-type.js";
 import type { Features } from "./features.js";
 import type { AnalysedQuestion } from "./question-analysis.js";
@@ -12,6 +13,7 @@ import type { RankedSentence } from "./ranked-sentence.js";
 export function withAskedFactAfter<C extends RankedSentence & { features: Features }>(c: C, question: AnalysedQuestion): C {
   const { typeAsked, typeInSentence } = c.features;
   if (typeAsked === 0 || typeInSentence === 1 || !c.next || c.continuedBy?.length) return c;
-  if (!holdsAnswerType(question.answerType, c.next.text, question.askedWords, question.askedThing)) return c;
+  // An interviewer's next question ("Will the cuts last until 2028?") finishes no answer, whatever it holds.
+  if (endsAsAQuestion(c.next.text) || !holdsAnswerType(question.answerType, c.next.text, question.askedWords, question.askedThing)) return c;
   return { ...c, continuedBy: [c.next] };
 }

@@ -30,10 +30,15 @@ const ASKS: ReadonlyArray<[RegExp, RegExp]> = [
 ];
 
 // "We will be asking Vantora why it took more than a week", "residents want to know when the road will reopen": the
-// report records the question, not its answer. "Asked why the plant closed, she said …" (and "When asked") opens a
-// reply, which may answer it.
+// report records the question, not its answer. "Asked why the plant closed, she said …" (and "When asked", and "The
+// mayor, asked why …, said") opens a reply, which may answer it.
 const ASKING = /\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|questioned|questioning|wants?\s+to\s+know|wanted\s+to\s+know)\b/giu;
-const OPENS_A_REPLY = /^\W*(?:when\s+)?asked$/iu;
+const OPENS_A_REPLY = /(?:^\W*|,\s*)(?:when\s+)?asked$/iu;
+// After those asked, "who" or "which" says who they are ("Detectives questioned two men who were arrested on Friday");
+// only right after the asking does it open the question ("asked who would pay").
+const RELATIVE = /^(?:who|whom|whose|which)$/iu;
+// "Residents were asked to leave when the dam cracked", "asked for calm": a request, whose "when" is no question.
+const REQUEST = /^(?:to|for)$/iu;
 
 const AFTER_WORDS = 6;
 // "a farm in the Wyle valley that it has not named": what is unsaid stands before, joined by "that" or "which".
@@ -86,7 +91,12 @@ function asksItToo(sentence: string, asked: readonly RegExp[], questionStems: Re
   for (const m of sentence.matchAll(ASKING)) {
     if (OPENS_A_REPLY.test(sentence.slice(0, m.index + m[0].length))) continue;
     const afterWords = sentence.slice(m.index + m[0].length).split(/[.;:!?]/)[0]!.match(/[\p{L}\p{N}'’-]+/gu)?.slice(0, AFTER_WORDS) ?? [];
-    const wh = [0, 1, 2].find((i) => asked.some((s) => new RegExp(`^(?:${s.source})`, "iu").test(afterWords.slice(i).join(" "))));
+    const wh = [0, 1, 2].find(
+      (i) =>
+        !afterWords.slice(0, i).some((w) => REQUEST.test(w)) &&
+        (i === 0 || !RELATIVE.test(afterWords[i] ?? "")) &&
+        asked.some((s) => new RegExp(`^(?:${s.source})`, "iu").test(afterWords.slice(i).join(" "))),
+    );
     if (wh !== undefined && afterWords.slice(wh + 1).some((w) => questionStems.has(normalizeWord(w)))) return true;
   }
   return false;

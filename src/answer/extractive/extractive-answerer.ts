@@ -35,14 +35,21 @@ export class ExtractiveAnswerer implements Answerer {
     const chosen: Array<Pick<RankedSentence, "sentence" | "report">> = [best];
     if (best.previous && LEANS_BACK.test(best.sentence.text)) chosen.push({ sentence: best.previous, report: best.report });
     if (best.next && !endsAsAQuestion(best.next.text) && finishesAnswer(request.question, best.next.text)) chosen.push({ sentence: best.next, report: best.report });
-    const namedInBest = namesIn(best.sentence.text, namesOf(request.question));
+    const names = namesOf(request.question);
+    const namedInBest = namesIn(best.sentence.text, names);
     for (const c of rest) {
       if (chosen.length >= MAX_SENTENCES || best.score - c.score > CLOSE_NEIGHBOUR_SCORE) break;
+      const neighbour = c.report.id === best.report.id && Math.abs(c.sentence.index - best.sentence.index) === 1;
       // Close in score but without a name of the question the best one gives, it is most often about someone else:
       // "Pakistan's Defence Minister, Khawaja Muhammad Asif" beside "Afghanistan's Defence Minister, …" for "Who is
-      // Afghanistan's defence minister?". One that leans on the sentence before goes on about the same.
-      if (!LEANS_BACK.test(c.sentence.text) && namesIn(c.sentence.text, namedInBest).length < namedInBest.length) continue;
-      const neighbour = c.report.id === best.report.id && Math.abs(c.sentence.index - best.sentence.index) === 1;
+      // Afghanistan's defence minister?". One right after the best that leans on it goes on about the same; one that
+      // leans on another sentence ("He said …" after Pakistan's minister) is about whoever that one names. One that
+      // gives a name of the question the best one does not is the other part of the answer ("Marovia accused Tarsland …",
+      // "Kestria accused Velmar …" for "Whom did Marovia and Kestria accuse?").
+      const leansOnBest = neighbour && c.sentence.index === best.sentence.index + 1 && LEANS_BACK.test(c.sentence.text);
+      const namedInC = namesIn(c.sentence.text, names);
+      const dropsName = namedInBest.some((n) => !namedInC.includes(n)) && namedInC.every((n) => namedInBest.includes(n));
+      if (!leansOnBest && dropsName) continue;
       // An interviewer's question belongs with the reply right after it, and nowhere else.
       const asksBeforeBest = neighbour && c.sentence.index === best.sentence.index - 1;
       if (endsAsAQuestion(c.sentence.text) && !asksBeforeBest) continue;
@@ -75,13 +82,30 @@ function sharesAWord(question: string, text: string): boolean {
   return stems(text).some((s) => asked.has(s));
 }
 
-/** The question's names (capitalised words and acronyms, not figures). */
-function namesOf(question: string): Term[] {
-  return extractTerms(question).filter((t) => t.salient && !/\p{N}/u.test(t.surface));
+/**
+ * The question's names (capitalised words and acronyms, not figures), each as its words: names side by side as written
+ * are one ("Khawaja Muhammad Asif"), except after a possessive ("Afghanistan's Defence Minister" is two).
+ */
+function namesOf(question: string): Term[][] {
+  const names: Term[][] = [];
+  let from = 0;
+  let joins = false;
+  for (const t of extractTerms(question)) {
+    const at = question.indexOf(t.surface, from);
+    const isName = t.salient && !/\p{N}/u.test(t.surface);
+    if (isName && joins && at >= 0 && /^[\s-]*$/.test(question.slice(from, at))) names.at(-1)!.push(t);
+    else if (isName) names.push([t]);
+    joins = isName && at >= 0 && !/['’]s$/u.test(t.surface);
+    if (at >= 0) from = at + t.surface.length;
+  }
+  return names;
 }
 
-/** Those of `names` a text gives, itself or by a one-word alias ("Pakistan's" for "Pakistani"). */
-function namesIn(text: string, names: readonly Term[]): Term[] {
+/**
+ * Those of `names` a text gives, by any of their words ("Asif said" gives "Khawaja Muhammad Asif": a report names
+ * someone in full once, then by surname), itself or by a one-word alias ("Pakistan's" for "Pakistani").
+ */
+function namesIn(text: string, names: readonly Term[][]): Term[][] {
   const given = new Set(stems(text));
-  return names.filter((n) => stemsAsNamed(n).some((s) => given.has(s)));
+  return names.filter((name) => name.some((n) => stemsAsNamed(n).some((s) => given.has(s))));
 }

@@ -23,8 +23,29 @@ describe("the extractive answerer", () => {
     // A name given by its alias is given ("Pakistani" for "Pakistan's"); and a neighbour that leans back still joins.
     const both = await new ExtractiveAnswerer().answer({ question: "What did the Pakistani defence minister warn of?", candidates: [pakistani, ranked(12, "Pakistan's army was put on alert.", 0.84)] });
     expect(both.citations).toHaveLength(2);
+    const pakistanisOnly = await new ExtractiveAnswerer().answer({ question: "Who is the Pakistani defence minister?", candidates: [{ ...pakistani, score: 0.9 }, { ...afghan, score: 0.85 }] });
+    expect(pakistanisOnly.citations.map((c) => c.text)).toEqual([pakistani.sentence.text]);
     const leaning = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, ranked(11, "He called it political leverage.", 0.85)] });
     expect(leaning.citations).toHaveLength(2);
+    // One that leans on another sentence, not the best, is about whoever that one names.
+    const hisWords = ranked(12, "He said Pakistan would not wait for Kabul to act.", 0.86);
+    const elsewhere = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, hisWords] });
+    expect(elsewhere.citations.map((c) => c.text)).toEqual([afghan.sentence.text]);
+    // One that gives another name of the question is the other part of the answer.
+    const marovia = ranked(3, "Marovia accused Tarsland of arming the rebels.", 0.9);
+    const kestria = ranked(7, "Kestria accused Velmar of shelling the port.", 0.86);
+    const twoParts = await new ExtractiveAnswerer().answer({ question: "Whom did Marovia and Kestria accuse?", candidates: [marovia, kestria] });
+    expect(twoParts.citations.map((c) => c.text)).toEqual([marovia.sentence.text, kestria.sentence.text]);
+    // A report names someone in full once, then by surname; a possessive ends a name.
+    const asifAgain = ranked(15, "Asif said Pakistan would act if the attacks continued.", 0.81);
+    const bySurname = await new ExtractiveAnswerer().answer({ question: "What did Khawaja Muhammad Asif warn of?", candidates: [pakistani, asifAgain] });
+    expect(bySurname.citations.map((c) => c.text)).toEqual([pakistani.sentence.text, asifAgain.sentence.text]);
+    const titled = await new ExtractiveAnswerer().answer({ question: "Who is Afghanistan's Defence Minister?", candidates: [afghan, pakistani] });
+    expect(titled.citations.map((c) => c.text)).toEqual([afghan.sentence.text]);
+    // "Afghan" is a name of "Afghanistan's".
+    const afghanAgain = ranked(14, "The Afghan minister called the demand political leverage.", 0.86);
+    const again = await new ExtractiveAnswerer().answer({ question: "What did Afghanistan's defence minister reject?", candidates: [afghan, afghanAgain] });
+    expect(again.citations.map((c) => c.text)).toEqual([afghan.sentence.text, afghanAgain.sentence.text]);
   });
 
   it("quotes an interviewer's question only with the reply right after it, never as a companion elsewhere", async () => {

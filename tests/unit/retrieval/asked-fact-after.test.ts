@@ -15,10 +15,12 @@ describe("an answer finished by the next sentence's fact", () => {
     expect(withAskedFactAfter(candidate(0), analyseQuestion("How long will the pumping take?")).continuedBy).toEqual([TEN_DAYS]);
   });
 
-  it("quotes the answer alone when it holds the fact itself, or the next sentence does not", () => {
+  it("quotes the answer alone when it holds the fact itself, or the next sentence does not, or asks", () => {
     expect(withAskedFactAfter(candidate(1), analyseQuestion("How long will the pumping take?")).continuedBy).toBeUndefined();
     const divers = sentence(1, "Divers inspected the hull.");
     expect(withAskedFactAfter(candidate(0, divers), analyseQuestion("How long will the pumping take?")).continuedBy).toBeUndefined();
+    const asks = sentence(1, "Will the pumping go on until March?");
+    expect(withAskedFactAfter(candidate(0, asks), analyseQuestion("How long will the pumping take?")).continuedBy).toBeUndefined();
   });
 
   it("does not take 'from the tanks' for how long something lasts, but does 'until March'", () => {

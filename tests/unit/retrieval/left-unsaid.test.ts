@@ -32,7 +32,14 @@ describe("a sentence that says what the question asks is unsaid", () => {
     expect(unsaid("How much will the repairs cost?", "repairs cost", "Councillors asked how much the repairs would cost.")).toBe(true);
     expect(unsaid("Why did the plant close?", "plant close", "Asked why the plant closed, Smith said it had lost its biggest customer.")).toBe(false);
     expect(unsaid("Why did the plant close?", "plant close", "When asked why the plant closed, Smith said it had lost its biggest customer.")).toBe(false);
+    expect(unsaid("Why did the plant close?", "plant close", "Smith, asked why the plant closed, said it had lost its biggest customer.")).toBe(false);
+    expect(unsaid("Why did the plant close?", "plant close", "The mayor, when asked why the plant closed, said it had lost its biggest customer.")).toBe(false);
     expect(unsaid("Why were residents asked to leave?", "residents leave", "Police asked residents to leave because the dam could fail.")).toBe(false);
+    // "who" after those asked says who they are; right after the asking it is the question.
+    expect(unsaid("Who was arrested on Friday?", "arrested friday", "Detectives questioned two men who were arrested on Friday.")).toBe(false);
+    expect(unsaid("Who was driving the van?", "driving van", "Police want to know who was driving the van.")).toBe(true);
+    // A request's "when" is no question.
+    expect(unsaid("When did the dam begin to crack?", "dam begin crack", "Residents were asked to leave when the dam began to crack on Tuesday.")).toBe(false);
   });
 
   it("still answers what the sentence does say, beside what it leaves unsaid", () => {

@@ -184,6 +184,23 @@ describe("facts of a narrower kind", () => {
     expect(holdsAnswerType("name", "The team also tested only a single winter wheat variety.", asked("Which wheat variety did they use?"))).toBe(false);
     expect(holdsAnswerType("name", "The trial used the wheat variety Skagen.", asked("Which wheat variety did they use?"))).toBe(true);
   });
+
+  it("takes a span's bound for how long only when it names a time, as a whole word", () => {
+    const howLong = asked("How long will the road stay closed?");
+    for (const bound of ["from mid-March", "from the weekend", "through the winter months", "from next Monday", "from tonight", "from late 2019"]) {
+      expect(holdsAnswerType("duration", `The road stays closed ${bound}.`, howLong)).toBe(true);
+    }
+    for (const notABound of ["with a statement from the mayor", "a convoy from Marseille", "the figures from the latest survey", "fuel from this tanker", "a lorry from the Midlands"]) {
+      expect(holdsAnswerType("duration", `The road was closed after ${notABound}.`, howLong)).toBe(false);
+    }
+  });
+
+  it("takes any 'until' for how long, which bounds a span whatever follows it", () => {
+    const howLong = asked("How long will the museum stay closed?");
+    for (const until of ["until at least Saturday", "until further notice", "until the cause is understood", "until after 11 p.m."]) {
+      expect(holdsAnswerType("duration", `The museum will stay closed ${until}.`, howLong)).toBe(true);
+    }
+  });
 });
 
 describe("words related to the question's", () => {
