@@ -100,14 +100,14 @@ describe("answer quality on the question bank, local store", () => {
     const byQuestion = new Map(runs.map((r) => [r.result, r.abstained]));
     const { targets, byKind } = figuresByKind([...byQuestion.keys()], (r) => byQuestion.get(r)!);
     expect(byKind.reduce((n, k) => n + k.questions, 0)).toBeGreaterThanOrEqual(1488);
-    // In-sample with the shipped model (fitted on all 1,488 under a 3.5 % limit on held-out wrong answers), exact since
-    // evaluation is deterministic: 2.7 % wrong, near-misses 94.9 % abstained, direct 58.4 %, reworded 56.8 %. Earlier
-    // figures, and the cross-validated ones: docs/quality.md.
-    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.027);
-    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.949);
+    // In-sample with the shipped model (refitted in the twenty-first session on all 1,488 under a 3.5 % limit on
+    // held-out wrong answers), exact since evaluation is deterministic: 3.0 % wrong, near-misses 94.6 % abstained,
+    // direct 61.9 %, reworded 56.5 %. Earlier figures, and the cross-validated ones: docs/quality.md.
+    expect(targets.wrongShareOfAll!.value).toBeLessThanOrEqual(0.03);
+    expect(targets.nearMissAbstained!.value).toBeGreaterThanOrEqual(0.946);
     expect(targets.offTopicAbstained!.value).toBe(1);
-    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.583);
-    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.568);
+    expect(targets.directAnsweredRight!.value).toBeGreaterThanOrEqual(0.619);
+    expect(targets.rewordedRightOrRelated!.value).toBeGreaterThanOrEqual(0.565);
     // Embedding the bank's reports and 1,344 questions with the real model, then asking them: 71 s (at 1,200) at a load of 12 on 2
     // cores, past the default limit.
   }, 240_000);
@@ -174,19 +174,20 @@ describe("answer quality on the question bank, local store", () => {
   // mobile teams" no longer settles the close call whose quotation beside it held the count; "And the smaller union?"
   // read as "How many the smaller union for it?" no longer answered by luck), bank-i's related 14 → 13.
   // At the session's end (the share rule and the review's loosening of the count and clock rules, measured together)
-  // bank-i's passed 11 → 12.
+  // bank-i's passed 11 → 12. Both models refitted on today's code (twenty-first session): passed 172 → 175 over
+  // the eleven, wrong 12 → 15.
   const FOLLOW_UP_SETS = [
-    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 43, wrong: 1, related: 28 },
-    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 27, wrong: 1, related: 16 },
-    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1, related: 15 },
-    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 15, wrong: 0, related: 13 },
-    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 15, wrong: 1, related: 11 },
+    { file: "tests/fixtures/bank/followups.jsonl", total: 89, passed: 46, wrong: 2, related: 25 },
+    { file: "tests/fixtures/bank/followups-dev2.jsonl", total: 48, passed: 26, wrong: 0, related: 18 },
+    { file: "tests/fixtures/bank/followups-dev3.jsonl", total: 29, passed: 8, wrong: 1, related: 14 },
+    { file: "tests/fixtures/bank/followups-c.jsonl", total: 40, passed: 16, wrong: 1, related: 14 },
+    { file: "tests/fixtures/bank/followups-d.jsonl", total: 41, passed: 14, wrong: 2, related: 13 },
     { file: "tests/fixtures/bank/followups-e.jsonl", total: 37, passed: 15, wrong: 0, related: 13 },
-    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 8, wrong: 1, related: 13 },
-    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 13, wrong: 0, related: 11 },
-    { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 10, wrong: 2, related: 11 },
-    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 12, wrong: 3, related: 13 },
-    { file: "tests/fixtures/bank/followups-l.jsonl", total: 36, passed: 6, wrong: 2, related: 18 },
+    { file: "tests/fixtures/bank/followups-f.jsonl", total: 36, passed: 7, wrong: 1, related: 14 },
+    { file: "tests/fixtures/bank/followups-g.jsonl", total: 38, passed: 14, wrong: 1, related: 12 },
+    { file: "tests/fixtures/bank/followups-h.jsonl", total: 36, passed: 11, wrong: 1, related: 12 },
+    { file: "tests/fixtures/bank/followups-i.jsonl", total: 39, passed: 11, wrong: 3, related: 14 },
+    { file: "tests/fixtures/bank/followups-l.jsonl", total: 36, passed: 7, wrong: 3, related: 17 },
   ];
   /**
    * Every set's follow-ups asked at once, the first time a set's results are wanted: a follow-up's reading exists only
