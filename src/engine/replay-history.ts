@@ -11,7 +11,7 @@ export type HistoryItem = string | Turn;
  * The turns of a conversation as `ask` needs them. Questions given without their answers are asked again in order,
  * each in the light of the ones before, so a scripted conversation replays the way a person would have had it.
  */
-export async function replayHistory(engine: Engine, items: readonly HistoryItem[], options: Pick<AskOptions, "reportIds"> = {}): Promise<Turn[]> {
+export async function replayHistory(engine: Pick<Engine, "ask">, items: readonly HistoryItem[], options: Pick<AskOptions, "reportIds"> = {}): Promise<Turn[]> {
   let history: Turn[] = [];
   for (const item of items) {
     const turn: Turn =
@@ -28,7 +28,7 @@ export async function replayHistory(engine: Engine, items: readonly HistoryItem[
  * An earlier question asked again; its failure is said as the history's, not as the question that follows it, which
  * never ran ("Please ask a question in words" for a new question that has them sent the reader to the wrong line).
  */
-async function askAgain(engine: Engine, question: string, options: AskOptions): Promise<Answer> {
+async function askAgain(engine: Pick<Engine, "ask">, question: string, options: AskOptions): Promise<Answer> {
   try {
     return await engine.ask(question, options);
   } catch (error) {
