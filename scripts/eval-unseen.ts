@@ -12,7 +12,8 @@ import { type FollowUpQuestion, scoreFollowUp, summariseFollowUps } from "./qual
 const USAGE = `usage: npm run eval:unseen -- [--json <file>]
 Scores every sealed set (tests/fixtures/sealed*/: its questions and follow-ups over corpus/ and its reports) and the
 held-out follow-ups over the bank, offline, and prints one line a set and the totals: never a question, so that sets
-kept for final figures stay unread. --json writes every question's outcome, without its text.`;
+kept for final figures stay unread. --json writes every question's outcome as ids only (answered or not, the
+sentence ids cited and shown), without the question or the answer's text.`;
 
 const FIXTURES = "tests/fixtures";
 const HELD_OUT_FOLLOW_UPS = "tests/fixtures/bank/followups-heldout.jsonl";
@@ -30,7 +31,7 @@ runMain(async () => {
     .filter((d) => /^sealed\d*$/.test(d))
     .sort((a, b) => Number(a.slice(6) || 1) - Number(b.slice(6) || 1));
   const figures: SetFigures[] = [];
-  const outcomes: Record<string, ReturnType<typeof questionOutcome>[]> = {};
+  const outcomes: Record<string, Omit<ReturnType<typeof questionOutcome>, "text">[]> = {};
 
   const askFollowUps = async (ask: (q: string, o?: { history?: Awaited<ReturnType<typeof replayHistory>> }) => Promise<Answer>, file: string) => {
     const results = [];
@@ -46,7 +47,10 @@ runMain(async () => {
     for (const q of readQuestions([path.join(dir, "questions.jsonl")])) answers.set(q, await ask(q.question));
     const results = [...answers].map(([q, a]) => scoreQuestion(q, a));
     const { byKind } = figuresByKind(results, (r) => answers.get(r.question)!.abstained);
-    outcomes[set] = [...answers].map(([q, a]) => questionOutcome(q.id, a));
+    outcomes[set] = [...answers].map(([q, a]) => {
+      const { text: _, ...ids } = questionOutcome(q.id, a);
+      return ids;
+    });
     const followUps = existsSync(path.join(dir, "followups.jsonl")) ? await askFollowUps(ask, path.join(dir, "followups.jsonl")) : undefined;
     figures.push({ set, byKind, followUps });
     process.stdout.write(`${line(set, byKind, followUps)}\n`);
