@@ -171,6 +171,8 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
       holdsAnswerType(question.answerType, text, question.askedWords, question.askedThing) &&
       (question.predicate !== undefined ? foundIn(question.predicate, [new Set(stems(text))], true) : factAttached(question, askedAbout, text)),
   });
+  // Each term's stems as a name may be written (an alias's), read once per question for every sentence's phrases.
+  const termStems = question.terms.map(stemsAsNamed);
   const qualifiers = qualifiersOf(question.text);
   const asksForWords = asksWhatWasSaid(question.text) !== undefined;
   const out: FeaturedSentence[] = [];
@@ -205,7 +207,7 @@ export function sentenceFeatures(index: SearchIndex, question: AnalysedQuestion,
         focusGap: 0,
         keyWordMissing: keyWord && !foundIn(keyWord, aroundStems) ? 1 : 0,
         wordsMissing: Math.min(3, focusTerms.filter((t) => !foundIn(t, aroundStems)).length) / 3,
-        phrases: phraseOverlap(question.terms, s.sentence),
+        phrases: phraseOverlap(question.terms, termStems, s.sentence),
         shortSentence: s.stems.size <= 4 ? 1 : 0,
         typeAsked: typeAsked ? 1 : 0,
         typeInSentence: typeAsked && holdsAnswerType(question.answerType, s.sentence.text, question.askedWords, question.askedThing) ? 1 : 0,
@@ -266,7 +268,7 @@ const stemPairs = new WeakMap<SentenceRecord, { next: Set<string>; skipOne: Set<
  * Share of the question's pairs of consecutive content words that the sentence also has side by side (two names, that
  * is two salient words: capitalised, acronyms or figures, also one word apart): reused wording.
  */
-function phraseOverlap(terms: QuestionTerm[], sentence: SentenceRecord): number {
+function phraseOverlap(terms: QuestionTerm[], termStems: readonly string[][], sentence: SentenceRecord): number {
   if (terms.length < 2) return 0;
   let pairs = stemPairs.get(sentence);
   if (!pairs) {
@@ -276,7 +278,7 @@ function phraseOverlap(terms: QuestionTerm[], sentence: SentenceRecord): number 
   let found = 0;
   for (let i = 1; i < terms.length; i++) {
     const [a, b] = [terms[i - 1]!, terms[i]!];
-    const together = stemsAsNamed(a).flatMap((x) => stemsAsNamed(b).map((y) => `${x} ${y}`));
+    const together = termStems[i - 1]!.flatMap((x) => termStems[i]!.map((y) => `${x} ${y}`));
     // A name asked without its middle name or initial ("Khawaja Asif" for "Khawaja Muhammad Asif") is the same phrase.
     if (together.some((pair) => pairs.next.has(pair) || (a.salient && b.salient && pairs.skipOne.has(pair)))) found++;
   }

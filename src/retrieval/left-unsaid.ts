@@ -77,17 +77,14 @@ export function leftUnsaidCheck(question: string, parts: AskedParts): (sentence:
   if (asksYesOrNo(question) || asksWhatWasSaid(question) || ASKS_ABOUT_UNSAID.test(question)) return () => false;
   // What the question asks is read once; the check then runs on every candidate sentence.
   const asked = ASKS.filter(([q]) => q.test(question)).map(([, s]) => s);
-  return (sentence) => leavesUnsaid(sentence, asked, parts);
+  const askedAtStart = asked.map((s) => new RegExp(`^(?:${s.source})`, "iu"));
+  return (sentence) => saysUnsaid(sentence, asked, parts) || asksItToo(sentence, askedAtStart, parts.questionStems);
 }
 
 const ASKS_ABOUT_UNSAID = new RegExp(String.raw`${NOT}\b|\b(?:unclear|unknown)\b`, "iu");
 
-function leavesUnsaid(sentence: string, asked: readonly RegExp[], parts: AskedParts): boolean {
-  return saysUnsaid(sentence, asked, parts) || asksItToo(sentence, asked, parts.questionStems);
-}
-
 /** Someone in the report asks the question itself: its kind of question right after the asking, then its words. */
-function asksItToo(sentence: string, asked: readonly RegExp[], questionStems: ReadonlySet<string>): boolean {
+function asksItToo(sentence: string, askedAtStart: readonly RegExp[], questionStems: ReadonlySet<string>): boolean {
   for (const m of sentence.matchAll(ASKING)) {
     if (OPENS_A_REPLY.test(sentence.slice(0, m.index + m[0].length))) continue;
     const afterWords = sentence.slice(m.index + m[0].length).split(/[.;:!?]/)[0]!.match(/[\p{L}\p{N}'’-]+/gu)?.slice(0, AFTER_WORDS) ?? [];
@@ -95,7 +92,7 @@ function asksItToo(sentence: string, asked: readonly RegExp[], questionStems: Re
       (i) =>
         !afterWords.slice(0, i).some((w) => REQUEST.test(w)) &&
         (i === 0 || !RELATIVE.test(afterWords[i] ?? "")) &&
-        asked.some((s) => new RegExp(`^(?:${s.source})`, "iu").test(afterWords.slice(i).join(" "))),
+        askedAtStart.some((s) => s.test(afterWords.slice(i).join(" "))),
     );
     if (wh !== undefined && afterWords.slice(wh + 1).some((w) => questionStems.has(normalizeWord(w)))) return true;
   }

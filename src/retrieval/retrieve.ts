@@ -112,4 +112,3 @@ export function createRetriever(deps: RetrieverDeps): Retrieve {
     };
   };
 }
-
