@@ -6,7 +6,7 @@ import type { Answer } from "../src/answer/answer.js";
 import { BANK_CORPUS, readQuestions } from "./quality/question-set.js";
 import { readQuestionSet } from "./quality/read-question-set.js";
 import { figuresByKind, type KindFigures, questionOutcome } from "./quality/report.js";
-import { type EvalQuestion, scoreQuestion } from "./quality/score.js";
+import { type EvalQuestion, type EvalResult, scoreQuestion } from "./quality/score.js";
 import { type FollowUpQuestion, scoreFollowUp, summariseFollowUps } from "./quality/score-follow-ups.js";
 
 const USAGE = `usage: npm run eval:unseen -- [--json <file>]
@@ -31,6 +31,8 @@ runMain(async () => {
     .filter((d) => /^sealed\d*$/.test(d))
     .sort((a, b) => Number(a.slice(6) || 1) - Number(b.slice(6) || 1));
   const figures: SetFigures[] = [];
+  // Every set's results, and which of them abstained: the totals are figured over all of them at once.
+  const abstainedOf = new Map<EvalResult, boolean>();
   const outcomes: Record<string, Omit<ReturnType<typeof questionOutcome>, "text">[]> = {};
 
   const askFollowUps = async (ask: (q: string, o?: { history?: Awaited<ReturnType<typeof replayHistory>> }) => Promise<Answer>, file: string) => {
@@ -46,7 +48,8 @@ runMain(async () => {
     const answers = new Map<EvalQuestion, Answer>();
     for (const q of readQuestions([path.join(dir, "questions.jsonl")])) answers.set(q, await ask(q.question));
     const results = [...answers].map(([q, a]) => scoreQuestion(q, a));
-    const { byKind } = figuresByKind(results, (r) => answers.get(r.question)!.abstained);
+    for (const r of results) abstainedOf.set(r, answers.get(r.question)!.abstained);
+    const { byKind } = figuresByKind(results, (r) => abstainedOf.get(r)!);
     outcomes[set] = [...answers].map(([q, a]) => {
       const { text: _, ...ids } = questionOutcome(q.id, a);
       return ids;
@@ -58,7 +61,9 @@ runMain(async () => {
   const bank = offlineAsk(await openCorpus(BANK_CORPUS));
   const heldOut = { set: "followups-heldout", followUps: await askFollowUps(bank.ask, HELD_OUT_FOLLOW_UPS) };
   figures.push(heldOut);
-  process.stdout.write(`${line(heldOut.set, undefined, heldOut.followUps)}\n\n${totals(figures)}\n`);
+  const { byKind: allByKind } = figuresByKind([...abstainedOf.keys()], (r) => abstainedOf.get(r)!);
+  const allFollowUps = figures.flatMap((f) => (f.followUps ? [f.followUps] : [])).reduce((s, f) => ({ total: s.total + f.total, passed: s.passed + f.passed, wrong: s.wrong + f.wrong }), { total: 0, passed: 0, wrong: 0 });
+  process.stdout.write(`${line(heldOut.set, undefined, heldOut.followUps)}\n\n${line("all", allByKind, allFollowUps)}\n`);
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ figures, outcomes }, null, 2)}\n`);
 });
 
@@ -81,13 +86,4 @@ function line(set: string, byKind: KindFigures[] | undefined, followUps: SetFigu
   }
   if (followUps) parts.push(`follow-ups ${followUps.passed}/${followUps.total} right, ${followUps.wrong} wrong`);
   return parts.join(" · ");
-}
-
-function totals(figures: SetFigures[]): string {
-  const all = figures.flatMap((f) => f.byKind ?? []);
-  const sum = (k: string, field: keyof Omit<KindFigures, "kind">) => all.filter((x) => x.kind === k).reduce((s, x) => s + x[field], 0);
-  const kinds = [...new Set(all.map((x) => x.kind))];
-  const byKind = kinds.map((k) => ({ kind: k, questions: sum(k, "questions"), answeredRight: sum(k, "answeredRight"), wrong: sum(k, "wrong"), abstained: sum(k, "abstained"), relatedHit: sum(k, "relatedHit"), relatedShown: sum(k, "relatedShown") }));
-  const followUps = figures.flatMap((f) => (f.followUps ? [f.followUps] : [])).reduce((s, f) => ({ total: s.total + f.total, passed: s.passed + f.passed, wrong: s.wrong + f.wrong }), { total: 0, passed: 0, wrong: 0 });
-  return line("all", byKind, followUps);
 }
