@@ -21,7 +21,7 @@ export const markdownReader: FormatReader = {
     const { body, fields } = await frontMatter(decodeText(bytes, name));
     // Loaded on first use, like the other readers' libraries. Raw HTML in the report becomes the text it shows, never runs.
     const { Marked } = await import("marked");
-    const text = await fragmentToText(new Marked({ gfm: true, async: false }).parse(body) as string);
+    const text = await fragmentToText(rendered(() => new Marked({ gfm: true, async: false }).parse(body) as string, name));
     if (!/\p{L}{2,}/u.test(text)) throw new DossierError("BAD_REPORT", `${name}: no text once the Markdown is rendered`);
     const byline = namedByline(fields.get("author"));
     // The author the front matter alone states is put in the text as its byline, as a web page's is (stated-byline.ts):
@@ -29,6 +29,21 @@ export const markdownReader: FormatReader = {
     return { kind: "text", text: withStatedByline(text, byline), title: fields.get("title") ?? leadingTitle(text), byline, published: fields.get("date") };
   },
 };
+
+/**
+ * `marked` renders quotes and lists inside each other by recursion: some thousands deep ("> > > …") it overflows the
+ * stack and throws its own two-line plea to report the bug, which is no reason a user can act on.
+ */
+function rendered(render: () => string, name: string): string {
+  try {
+    return render();
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new DossierError("BAD_REPORT", `${name}: the Markdown nests quotes or lists too deeply to read`);
+    }
+    throw error;
+  }
+}
 
 /**
  * Front matter is a few dozen lines of keys; the parser's time grows with the block (a report's 2 MB of keys took 9 s,

@@ -48,6 +48,13 @@ describe("HTML reports", () => {
     for (const noise of ["Sport", "cheap flights", "win a prize", "Copyright"]) expect(report.text).not.toContain(noise);
   });
 
+  it("refuses a page nested hundreds of elements deep before the slow article search, and reads one nested as articles are", async () => {
+    const page = (depth: number) =>
+      new TextEncoder().encode(`<html><body>${"<div>".repeat(depth)}<p>${ARTICLE_SENTENCE} ${ARTICLE_SENTENCE}</p>${"</div>".repeat(depth)}</body></html>`);
+    await expect(extractReport(page(600), "deep.html", MAX)).rejects.toThrow(/^deep\.html: the page nests its elements more than 512 deep, which no article does; not read$/);
+    expect((await extractReport(page(40), "shallow.html", MAX)).text).toContain(ARTICLE_SENTENCE);
+  });
+
   it("takes the address a page was fetched from over the one it claims, and a browser's saved-from mark", async () => {
     const html = makeArticleHtml({ canonical: "https://elsewhere.example/x" });
     const fetched = await extractReport(new TextEncoder().encode(html), "page", MAX, { url: "https://news.example/a", contentType: "text/html; charset=utf-8" });
@@ -165,6 +172,13 @@ describe("Markdown reports", () => {
     expect(report.text).toContain("12 February, 7am: Demand peaks at 9,870 megawatts on the coldest night.");
     expect(report.text).toContain("The plan had three parts:\n\n- insulate the intake pipes;\n- register compressors as critical loads.");
     expect(report.text).not.toMatch(/\*|\]\(|grid\.example|`|alert/);
+  });
+
+  it("refuses quotes nested thousands deep with a one-line reason, not the renderer's stack overflow", async () => {
+    const deep = `# Deep\n\n${"> ".repeat(3000)}The ferry sailed at dawn.\n`;
+    await expect(extractReport(new TextEncoder().encode(deep), "deep.md", MAX)).rejects.toThrow(/^deep\.md: the Markdown nests quotes or lists too deeply to read$/);
+    const nested = await extractReport(new TextEncoder().encode(`# Q\n\n${"> ".repeat(20)}The ferry sailed at dawn.\n`), "quoted.md", MAX);
+    expect(nested.text).toContain("The ferry sailed at dawn.");
   });
 
   it("reads UTF-16 text with a byte-order mark, as Notepad saves it, rather than refusing it as a binary file", async () => {
