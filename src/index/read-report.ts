@@ -78,6 +78,7 @@ export async function readReport(file: string, maxBytes: number): Promise<Report
     source: path.resolve(file),
     text,
     hash: hashReport(bytes, name),
-    origin: { kind, url, byline, published, pageStarts },
+    // Only a web page finds its own address in what it reads; a PDF or a Word file fetched by URL has it from the list beside it.
+    origin: { kind, url: url ?? fetchedFrom, byline, published, pageStarts },
   };
 }

@@ -14,7 +14,7 @@ import { addressOf, fetchedFiles, rememberAddress } from "../../src/formats/sour
 import { type IngestLock, withIngestLock } from "../../src/index/ingest-lock.js";
 import { waitingIngest } from "../helpers/waiting-ingest.js";
 import { captureIo } from "../helpers/cli-io.js";
-import { makeArticleHtml } from "../helpers/report-documents.js";
+import { makeArticleHtml, makeReportPdf } from "../helpers/report-documents.js";
 import { FIRST_REPORT, makeWorkspace, type Workspace } from "../helpers/temp-workspace.js";
 
 let ws: Workspace;
@@ -131,6 +131,27 @@ describe("the citation links of a page fetched through a redirect", () => {
     requested.length = 0;
     expect((await ingest("--refresh")).stdout).toMatch(/^unchanged ferry-terminal: /m);
     expect(requested).toEqual(["/s/ferry", "/news/ferry-terminal-opening"]);
+  });
+});
+
+describe("the citation links of a report fetched by URL in another format", () => {
+  it("point to the address it was fetched from: a PDF's with the page, a text file's as it is", async () => {
+    served.set("/papers/flood.pdf", { type: "application/pdf", body: await makeReportPdf({ title: "Millbrook Flood" }) });
+    served.set("/notices/ferry", { type: "text/plain; charset=utf-8", body: "Ferry notice\n\nThe new ferry terminal will open on 3 April, the harbour authority said. Sailings to the islands will leave from its two berths every hour from six in the morning.\n" });
+    const done = await ingest(`${base}/papers/flood.pdf`, `${base}/notices/ferry`);
+    expect(done.stderr).toBe("");
+    expect(done.status).toBe(0);
+    const engine = await createEngine(loadConfig({ ...ws.env, LOG_LEVEL: "silent", ANSWER_MODE: "extractive" }));
+    try {
+      const shown = async (question: string) => {
+        const answer = await engine.ask(question);
+        return [...answer.citations, ...answer.related].map((c) => c.source.url);
+      };
+      expect(await shown("When did the evening shift begin at the fire station?")).toContain(`${base}/papers/flood.pdf#page=1`);
+      expect(await shown("When will the new ferry terminal open?")).toContain(`${base}/notices/ferry`);
+    } finally {
+      await engine.close();
+    }
   });
 });
 
