@@ -76,7 +76,10 @@ export async function currentGenerationDir(indexDir: string): Promise<string | u
   try {
     name = (await readFile(path.join(indexDir, CURRENT), "utf8")).trim();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    // Deleted (by hand, or left out of a copy), CURRENT is damage like an emptied one (below): read as no index, the
+    // start's tidying deleted the generations beside it and the rebuild from the corpus folder lost every report from
+    // elsewhere. With no generation beside it, this is a first run.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return generationBeside(indexDir);
     // DATA_DIR is a file, a folder has no read permission, CURRENT is a folder: said as such, not as an unexpected error.
     throw indexFolderProblem(indexDir, error, "read");
   }
@@ -98,8 +101,18 @@ async function generationBeside(indexDir: string): Promise<string | undefined> {
   const entries = await readdir(indexDir, { withFileTypes: true }).catch(() => []);
   const generations = entries.filter((e) => e.isDirectory() && GENERATION.test(e.name)).map((e) => path.join(indexDir, e.name));
   if (generations.length <= 1) return generations[0];
-  const whole = await Promise.all(generations.map((dir) => stat(path.join(dir, MANIFEST)).then(() => dir, () => undefined)));
+  const whole = await Promise.all(generations.map(async (dir) => ((await hasWholeManifest(dir)) ? dir : undefined)));
   return whole.filter((dir) => dir !== undefined).sort((a, b) => writtenAt(b) - writtenAt(a))[0];
+}
+
+/** Its manifest, written last, is all there: one cut short (a disk filled, a partial copy) is no newer index. */
+async function hasWholeManifest(dir: string): Promise<boolean> {
+  try {
+    JSON.parse(await readFile(path.join(dir, MANIFEST), "utf8"));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** When an ingest named a generation ("gen-<milliseconds>-<random>"). */

@@ -235,18 +235,20 @@ describe("a start over an index whose list of reports is unreadable", () => {
 });
 
 describe("a CURRENT file that is damaged", () => {
-  // CURRENT only names the live generation, which is whole beside it: emptied, it read as "No index yet … (first run
-  // only)", and the start's tidying deleted every generation and segment; naming a generation that is gone, it read
+  // CURRENT only names the live generation, which is whole beside it: emptied or deleted, it read as "No index yet …
+  // (first run only)", and the start's tidying deleted every generation and segment; naming a generation that is gone, it read
   // as a damaged manifest. Either way the index was rebuilt from the corpus folder and the outsider was lost.
   it.each([
     ["emptied", ""],
     ["naming a generation that is gone", "gen-1-dead00"],
     ["naming a folder outside the index", "../.."],
+    ["deleted", undefined],
   ])("%s: the start answers from the one generation there, every report kept", async (_, content) => {
     ws = makeWorkspace();
     await threeReportsAndAnOutsider();
     const live = readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8");
-    writeFileSync(path.join(ws.config.indexDir, "CURRENT"), content);
+    if (content === undefined) rmSync(path.join(ws.config.indexDir, "CURRENT"));
+    else writeFileSync(path.join(ws.config.indexDir, "CURRENT"), content);
 
     const { engine, notices } = await start();
     expect(notices).toEqual([]);
@@ -262,6 +264,10 @@ describe("a CURRENT file that is damaged", () => {
     // An older generation, and a newer one an ingest was killed while writing (no manifest yet).
     cpSync(path.join(ws.config.indexDir, live), path.join(ws.config.indexDir, "gen-1-000000"), { recursive: true });
     mkdirSync(path.join(ws.config.indexDir, `gen-${Date.now() + 60_000}-ffffff`));
+    // And a newer one still whose manifest was cut short (a disk filled): no whole index either.
+    const cut = path.join(ws.config.indexDir, `gen-${Date.now() + 120_000}-eeeeee`);
+    mkdirSync(cut);
+    writeFileSync(path.join(cut, "manifest.json"), readFileSync(path.join(ws.config.indexDir, live, "manifest.json"), "utf8").slice(0, 300));
     writeFileSync(path.join(ws.config.indexDir, "CURRENT"), "");
 
     const { engine, notices } = await start();
