@@ -88,7 +88,8 @@ function dropRunningLines(pages: Line[][]): Line[][] {
     for (const k of keys) seenOn.set(k, (seenOn.get(k) ?? 0) + 1);
   }
   const textPages = pages.filter((p) => p.length > 0).length;
-  const running = (text: string) => textPages >= 3 && (seenOn.get(key(text)) ?? 0) > textPages / 2;
+  // On a two-page report, a line at the top or bottom of both (a two-page brief's masthead) is running too.
+  const running = (text: string) => textPages >= 2 && (seenOn.get(key(text)) ?? 0) > textPages / 2;
   return pages.map((lines) => lines.filter((l, i) => !(edge(lines, i) && (PAGE_NUMBER.test(l.text) || running(l.text)))));
 }
 

@@ -8,8 +8,11 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 
 const HEADER = "The Millbrook Courier - Special Report";
 
-/** Four pages: prose with a hyphenated line end, a page with no text, and a two-column page drawn column by column. */
-export async function makeReportPdf(options: { title?: string } = {}): Promise<Uint8Array> {
+/**
+ * Four pages: prose with a hyphenated line end, a page with no text, and a two-column page drawn column by column
+ * (`pages` keeps the first so many).
+ */
+export async function makeReportPdf(options: { title?: string; pages?: number } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   if (options.title) doc.setTitle(options.title);
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -22,7 +25,8 @@ export async function makeReportPdf(options: { title?: string } = {}): Promise<U
       ["Insurance assessors arrive next week.", "The school reopens on Monday."],
     ],
   ];
-  pages.forEach((columns, i) => {
+  const kept = pages.slice(0, options.pages);
+  kept.forEach((columns, i) => {
     const page = doc.addPage([600, 800]);
     if (columns.length === 0) {
       page.drawRectangle({ x: 100, y: 300, width: 200, height: 200 });
@@ -34,7 +38,7 @@ export async function makeReportPdf(options: { title?: string } = {}): Promise<U
         if (line !== "") page.drawText(line, { x: 50 + c * 280, y: 700 - l * 16, size: 11, font });
       });
     });
-    page.drawText(`Page ${i + 1} of ${pages.length}`, { x: 270, y: 30, size: 9, font });
+    page.drawText(`Page ${i + 1} of ${kept.length}`, { x: 270, y: 30, size: 9, font });
   });
   return doc.save();
 }

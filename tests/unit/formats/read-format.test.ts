@@ -23,6 +23,14 @@ describe("PDF reports", () => {
     expect(report.text).toMatch(/twelve streets\.\n\nResidents/);
   });
 
+  it("leaves out a running header printed on both pages of a two-page report", async () => {
+    const report = await extractReport(await makeReportPdf({ pages: 2 }), "brief.pdf", MAX);
+    expect(report.text).not.toContain("Courier");
+    expect(report.text).not.toMatch(/Page \d/);
+    expect(report.text).toContain("The river rose two metres overnight");
+    expect(report.text).toContain("Residents were moved to the school gymnasium on Hill Road.");
+  });
+
   it("refuses a scan without a text layer, saying so", async () => {
     await expect(extractReport(await makeScannedPdf(), "scan.pdf", MAX)).rejects.toThrow(/scan\.pdf: the PDF has no text layer \(a scan\?\); run OCR/);
   });
