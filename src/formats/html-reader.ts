@@ -6,11 +6,7 @@ import type { FormatReader } from "./report-format.js";
 import { namedByline, withStatedByline } from "./stated-byline.js";
 import { decodeLabelled, metaCharset } from "./labelled-encoding.js";
 import { decodeText } from "./text-reader.js";
-import { nestingDepth } from "./nesting-depth.js";
-
-// Readability's time grows with the cube of the nesting (1,000 <div>s inside each other took 3.5 s, 2,000 took 27 s,
-// 8,000 would hold the ingest for half an hour) and no article nests past a few dozen.
-const MAX_NESTING = 512;
+import { refuseDeepNesting } from "./tag-nesting.js";
 
 /**
  * Web pages and saved HTML files: Mozilla Readability (Firefox Reader View) finds the article and leaves menus,
@@ -27,12 +23,12 @@ export const htmlReader: FormatReader = {
   revision: 3,
   async read(bytes, name, options = {}) {
     const html = decodeHtml(bytes, name);
+    // Readability's time grows with the cube of the nesting: 1,000 <div>s inside each other took 3.5 s, 2,000 took
+    // 27 s, 8,000 would hold the ingest for half an hour.
+    refuseDeepNesting(html, name, "the page");
     // Loaded on first use, like the other readers' libraries: most processes never read a web page.
     const [{ Readability }, { parseHTML }] = await Promise.all([import("@mozilla/readability"), import("linkedom")]);
     const { document } = parseHTML(html);
-    if (nestingDepth(document.documentElement) > MAX_NESTING) {
-      throw new DossierError("BAD_REPORT", `${name}: the page nests its elements more than ${MAX_NESTING} deep, which no article does; not read`);
-    }
     const url = options.url ?? pageAddress(html, document);
     const published =
       metaContent(document, ["article:published_time", "datePublished", "date", "pubdate", "dc.date"]) ??

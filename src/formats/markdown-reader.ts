@@ -1,5 +1,6 @@
 import { DossierError } from "../errors.js";
 import { fragmentToText } from "./html-to-text.js";
+import { refuseDeepNesting } from "./tag-nesting.js";
 import type { FormatReader } from "./report-format.js";
 import { namedByline, withStatedByline } from "./stated-byline.js";
 import { decodeText, leadingTitle } from "./text-reader.js";
@@ -21,7 +22,10 @@ export const markdownReader: FormatReader = {
     const { body, fields } = await frontMatter(decodeText(bytes, name));
     // Loaded on first use, like the other readers' libraries. Raw HTML in the report becomes the text it shows, never runs.
     const { Marked } = await import("marked");
-    const text = await fragmentToText(rendered(() => new Marked({ gfm: true, async: false }).parse(body) as string, name));
+    const html = rendered(() => new Marked({ gfm: true, async: false }).parse(body) as string, name);
+    // Raw HTML in a report passes through the renderer as it is, nested as deep as it was written.
+    refuseDeepNesting(html, name, "the Markdown");
+    const text = await fragmentToText(html);
     if (!/\p{L}{2,}/u.test(text)) throw new DossierError("BAD_REPORT", `${name}: no text once the Markdown is rendered`);
     const byline = namedByline(fields.get("author"));
     // The author the front matter alone states is put in the text as its byline, as a web page's is (stated-byline.ts):
@@ -38,7 +42,7 @@ function rendered(render: () => string, name: string): string {
   try {
     return render();
   } catch (error) {
-    if (error instanceof RangeError) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
       throw new DossierError("BAD_REPORT", `${name}: the Markdown nests quotes or lists too deeply to read`);
     }
     throw error;

@@ -15,6 +15,8 @@ interface Line {
 export const pdfReader: FormatReader = {
   extensions: [".pdf"],
   contentTypes: ["application/pdf"],
+  // A running header or footer on both pages of a two-page report was kept as text before revision 1.
+  revision: 1,
   async read(bytes, name) {
     let pages: Line[][];
     let title: string | undefined;
@@ -77,19 +79,27 @@ function linesOf(content: { items: unknown[] }): Line[] {
 const PAGE_NUMBER = /^(?:page\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 // Lines within this many of a page's top or bottom are where running headers and footers sit.
 const EDGE_LINES = 2;
+// Points between two heights still taken as the same line's place on the page.
+const SAME_HEIGHT = 2;
 
 /** Leaves out page numbers, and lines at a page's top or bottom that recur (digits aside) on most pages. */
 function dropRunningLines(pages: Line[][]): Line[][] {
   const edge = (lines: Line[], i: number) => i < EDGE_LINES || i >= lines.length - EDGE_LINES;
   const key = (text: string) => text.toLowerCase().replace(/\d+/g, "#");
-  const seenOn = new Map<string, number>();
+  // Each edge line's height on every page it is at an edge of.
+  const seenAt = new Map<string, number[]>();
   for (const lines of pages) {
-    const keys = new Set(lines.filter((_, i) => edge(lines, i)).map((l) => key(l.text)));
-    for (const k of keys) seenOn.set(k, (seenOn.get(k) ?? 0) + 1);
+    const edges = new Map(lines.filter((_, i) => edge(lines, i)).map((l) => [key(l.text), l.y]));
+    for (const [k, y] of edges) seenAt.set(k, [...(seenAt.get(k) ?? []), y]);
   }
   const textPages = pages.filter((p) => p.length > 0).length;
-  // On a two-page report, a line at the top or bottom of both (a two-page brief's masthead) is running too.
-  const running = (text: string) => textPages >= 2 && (seenOn.get(key(text)) ?? 0) > textPages / 2;
+  // Of two pages, "most" is both, which a line of prose at an edge may also be; a running header or footer is
+  // printed at the same height on each, which that line is not.
+  const running = (text: string) => {
+    const at = seenAt.get(key(text)) ?? [];
+    if (textPages === 2) return at.length === 2 && Math.abs(at[0]! - at[1]!) <= SAME_HEIGHT;
+    return textPages >= 3 && at.length > textPages / 2;
+  };
   return pages.map((lines) => lines.filter((l, i) => !(edge(lines, i) && (PAGE_NUMBER.test(l.text) || running(l.text)))));
 }
 

@@ -100,18 +100,28 @@ const isFolder = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => f
 async function generationBeside(indexDir: string): Promise<string | undefined> {
   const entries = await readdir(indexDir, { withFileTypes: true }).catch(() => []);
   const generations = entries.filter((e) => e.isDirectory() && GENERATION.test(e.name)).map((e) => path.join(indexDir, e.name));
-  if (generations.length <= 1) return generations[0];
-  const whole = await Promise.all(generations.map(async (dir) => ((await hasWholeManifest(dir)) ? dir : undefined)));
-  return whole.filter((dir) => dir !== undefined).sort((a, b) => writtenAt(b) - writtenAt(a))[0];
+  const manifests = await Promise.all(generations.map(async (dir) => ({ dir, manifest: await manifestState(dir) })));
+  const newest = (state: ManifestState) => manifests.filter((g) => g.manifest === state).sort((a, b) => writtenAt(b.dir) - writtenAt(a.dir))[0]?.dir;
+  // A generation with no manifest is an ingest killed before it finished (its first, when CURRENT was never written):
+  // no index. One whose manifest is damaged is still the index, said as damaged, when there is no whole one.
+  return newest("whole") ?? newest("damaged");
 }
 
-/** Its manifest, written last, is all there: one cut short (a disk filled, a partial copy) is no newer index. */
-async function hasWholeManifest(dir: string): Promise<boolean> {
+type ManifestState = "whole" | "damaged" | "missing";
+
+/** The manifest is written last: all there, or cut short (a disk filled, a partial copy), or not written at all. */
+async function manifestState(dir: string): Promise<ManifestState> {
+  let text: string;
   try {
-    JSON.parse(await readFile(path.join(dir, MANIFEST), "utf8"));
-    return true;
+    text = await readFile(path.join(dir, MANIFEST), "utf8");
   } catch {
-    return false;
+    return "missing";
+  }
+  try {
+    JSON.parse(text);
+    return "whole";
+  } catch {
+    return "damaged";
   }
 }
 

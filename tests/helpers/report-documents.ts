@@ -10,9 +10,10 @@ const HEADER = "The Millbrook Courier - Special Report";
 
 /**
  * Four pages: prose with a hyphenated line end, a page with no text, and a two-column page drawn column by column
- * (`pages` keeps the first so many).
+ * (`pages` keeps the first so many; `echo` is a line of prose at the foot of the first page and near the top of the
+ * second, at other heights).
  */
-export async function makeReportPdf(options: { title?: string; pages?: number } = {}): Promise<Uint8Array> {
+export async function makeReportPdf(options: { title?: string; pages?: number; echo?: string } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   if (options.title) doc.setTitle(options.title);
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -38,6 +39,7 @@ export async function makeReportPdf(options: { title?: string; pages?: number } 
         if (line !== "") page.drawText(line, { x: 50 + c * 280, y: 700 - l * 16, size: 11, font });
       });
     });
+    if (options.echo !== undefined && i < 2) page.drawText(options.echo, { x: 50, y: i === 0 ? 60 : 740, size: 11, font });
     page.drawText(`Page ${i + 1} of ${kept.length}`, { x: 270, y: 30, size: 9, font });
   });
   return doc.save();

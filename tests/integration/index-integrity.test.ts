@@ -277,6 +277,19 @@ describe("a CURRENT file that is damaged", () => {
     await engine.close();
   });
 
+  it("deleted, beside only a generation an ingest was killed while writing (no manifest yet), is a first run", async () => {
+    ws = makeWorkspace();
+    await ingest([ws.corpusDir]);
+    const live = readFileSync(path.join(ws.config.indexDir, "CURRENT"), "utf8").trim();
+    rmSync(path.join(ws.config.indexDir, live, "manifest.json"));
+    rmSync(path.join(ws.config.indexDir, "CURRENT"));
+    const { engine, notices } = await start();
+    expect(notices.join("\n")).toMatch(/No index yet/);
+    expect(notices.join("\n")).not.toMatch(/unreadable|damaged/);
+    expect(engine.reports().map((r) => r.id)).toEqual(["afghanistan-pakistan-istanbul-talks"]);
+    await engine.close();
+  });
+
   it("with no generation beside it, is no index and is built from the corpus folder", async () => {
     ws = makeWorkspace();
     await ingest([ws.corpusDir]);

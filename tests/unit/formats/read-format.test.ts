@@ -26,9 +26,11 @@ describe("PDF reports", () => {
   it("leaves out a running header printed on both pages of a two-page report", async () => {
     const report = await extractReport(await makeReportPdf({ pages: 2 }), "brief.pdf", MAX);
     expect(report.text).not.toContain("Courier");
-    expect(report.text).not.toMatch(/Page \d/);
     expect(report.text).toContain("The river rose two metres overnight");
     expect(report.text).toContain("Residents were moved to the school gymnasium on Hill Road.");
+    // The same words at the foot of one page and the head of the other, at other heights, are prose.
+    const echoed = await extractReport(await makeReportPdf({ pages: 2, echo: "Flood warnings remain in place." }), "echo.pdf", MAX);
+    expect(echoed.text.match(/Flood warnings remain in place\./g)).toHaveLength(2);
   });
 
   it("refuses a scan without a text layer, saying so", async () => {
@@ -56,11 +58,14 @@ describe("HTML reports", () => {
     for (const noise of ["Sport", "cheap flights", "win a prize", "Copyright"]) expect(report.text).not.toContain(noise);
   });
 
-  it("refuses a page nested hundreds of elements deep before the slow article search, and reads one nested as articles are", async () => {
+  it("refuses a page nested hundreds of elements deep, and reads one nested as articles are", async () => {
     const page = (depth: number) =>
       new TextEncoder().encode(`<html><body>${"<div>".repeat(depth)}<p>${ARTICLE_SENTENCE} ${ARTICLE_SENTENCE}</p>${"</div>".repeat(depth)}</body></html>`);
     await expect(extractReport(page(600), "deep.html", MAX)).rejects.toThrow(/^deep\.html: the page nests its elements more than 512 deep, which no article does; not read$/);
     expect((await extractReport(page(40), "shallow.html", MAX)).text).toContain(ARTICLE_SENTENCE);
+    // Paragraphs and list items a page never closes, line breaks, and tags in a script nest nothing.
+    const loose = `<html><body><article><p>${ARTICLE_SENTENCE}<ul>${"<li>item<br>".repeat(700)}</ul>${"<p>More of the report. ".repeat(700)}<script>${"s+='<div>';".repeat(700)}</script></article></body></html>`;
+    expect((await extractReport(new TextEncoder().encode(loose), "loose.html", MAX)).text).toContain(ARTICLE_SENTENCE);
   });
 
   it("takes the address a page was fetched from over the one it claims, and a browser's saved-from mark", async () => {
@@ -182,9 +187,11 @@ describe("Markdown reports", () => {
     expect(report.text).not.toMatch(/\*|\]\(|grid\.example|`|alert/);
   });
 
-  it("refuses quotes nested thousands deep with a one-line reason, not the renderer's stack overflow", async () => {
+  it("refuses quotes or raw HTML nested thousands deep with a one-line reason, not a stack overflow", async () => {
     const deep = `# Deep\n\n${"> ".repeat(3000)}The ferry sailed at dawn.\n`;
     await expect(extractReport(new TextEncoder().encode(deep), "deep.md", MAX)).rejects.toThrow(/^deep\.md: the Markdown nests quotes or lists too deeply to read$/);
+    const raw = `# Deep\n\n${"<div>".repeat(5000)}The ferry sailed at dawn.${"</div>".repeat(5000)}\n`;
+    await expect(extractReport(new TextEncoder().encode(raw), "raw.md", MAX)).rejects.toThrow(/^raw\.md: the Markdown nests its elements more than 512 deep, which no article does; not read$/);
     const nested = await extractReport(new TextEncoder().encode(`# Q\n\n${"> ".repeat(20)}The ferry sailed at dawn.\n`), "quoted.md", MAX);
     expect(nested.text).toContain("The ferry sailed at dawn.");
   });
