@@ -1,15 +1,16 @@
 import { DossierError } from "../errors.js";
 
-// No article nests past a few dozen; pages nested deeper are built to hurt (see `refuseDeepNesting`).
-export const MAX_NESTING = 512;
+// No article nests past a few dozen; pages nested deeper are built to hurt (see `tagNesting`).
+const MAX_NESTING = 512;
 
 // Elements that hold nothing, and those whose end tag HTML lets a page leave out: neither nests what follows.
 const NEVER_NESTS = new Set(
   "area base br col embed hr img input link meta param source track wbr keygen p li dt dd tr td th thead tbody tfoot option optgroup colgroup caption rb rt rtc rp html head body".split(" "),
 );
-const TAG = /<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g;
 // What a script, a style sheet or a comment holds is no element, though it may read like tags ("'<div>' + …").
-const NOT_MARKUP = /<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>/gi;
+const RAW_TEXT = new Set(["script", "style"]);
+// No "<" inside a tag: a stray "<a" with no ">" after it must not send the search to the end of the page each time.
+const TAG_OR_COMMENT = /<!--|<(\/?)([a-zA-Z][\w-]*)[^<>]*?(\/?)>/g;
 
 /**
  * How deeply the markup's elements nest, read from its tags alone in one pass: a parser's time grows with the
@@ -17,10 +18,21 @@ const NOT_MARKUP = /<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>/gi;
  * linkedom's text walk recurses, so a page is measured before any of them sees it.
  */
 export function tagNesting(html: string): number {
+  const lower = html.toLowerCase();
+  const tags = new RegExp(TAG_OR_COMMENT);
   let depth = 0;
   let deepest = 0;
-  for (const [, closing, name, selfClosing] of html.replace(NOT_MARKUP, "").matchAll(TAG)) {
-    if (NEVER_NESTS.has(name!.toLowerCase()) || selfClosing) continue;
+  for (let m = tags.exec(html); m !== null; m = tags.exec(html)) {
+    const [whole, closing, tagName, selfClosing] = m;
+    const name = tagName?.toLowerCase();
+    const skipTo = whole === "<!--" ? "-->" : !closing && RAW_TEXT.has(name!) ? `</${name}` : undefined;
+    if (skipTo !== undefined) {
+      const end = lower.indexOf(skipTo, tags.lastIndex);
+      if (end < 0) break;
+      tags.lastIndex = end;
+      continue;
+    }
+    if (NEVER_NESTS.has(name!) || selfClosing) continue;
     depth = closing ? Math.max(0, depth - 1) : depth + 1;
     deepest = Math.max(deepest, depth);
   }
