@@ -34,7 +34,7 @@ export function judge(model: AnswerabilityModel, ranked: readonly ScoredFeatures
   if (best && best.features.wordForWord === 1 && confidence >= model.thresholds.answerWordForWord) {
     return { answerable: true, related: false, answerAt: best.at, confidence, reason: "every word of the question is in the sentence or beside it" };
   }
-  const related = sharesAskedWords(ranked) && closestSimilarity(ranked) >= model.thresholds.relatedSimilarity;
+  const related = sharesAskedWords(ranked) && (closestSimilarity(ranked) >= model.thresholds.relatedSimilarity || givesItsNames(ranked));
   const reason =
     best !== undefined ? (related ? "not sure" : "nothing close")
     : ranked.some((c) => c.namesInOwnReport) ? "no sentence holds the kind of fact asked for, nor one beside it"
@@ -56,4 +56,14 @@ export function sharesAskedWords(ranked: readonly ScoredFeatures[]): boolean {
 /** The embedding similarity of the closest of the first few: an off-topic question shares a word by chance, not its meaning. */
 export function closestSimilarity(ranked: readonly ScoredFeatures[]): number {
   return Math.max(0, ...ranked.slice(0, RELATED_RANKS).map((c) => c.features.similarity));
+}
+
+/**
+ * One of the first few gives every name the question uses, in it or beside it: the question is about what the
+ * report is about, however far its wording is from the sentence's ("What did Tolo News report?" is close to nothing
+ * of "According to sources cited by Tolo News, the Afghan delegation reaffirmed …"), so the similarity floor, which
+ * keeps passages from off-topic questions, does not apply.
+ */
+export function givesItsNames(ranked: readonly ScoredFeatures[]): boolean {
+  return ranked.slice(0, RELATED_RANKS).some((c) => c.namesInOwnReport && c.features.hasNames === 1 && c.features.namesInContext === 1);
 }

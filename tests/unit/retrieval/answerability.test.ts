@@ -44,6 +44,17 @@ describe("judge", () => {
     expect(judge(model, [])).toMatchObject({ answerable: false, related: false, reason: "nothing retrieved" });
   });
 
+  it("shows related passages far in meaning when one gives every name the question uses (\"What did Tolo News report?\")", () => {
+    const named = (namesInContext: number) => {
+      const c = candidate(0.1, true, 1, 0.17);
+      return { ...c, features: { ...c.features, hasNames: 1, namesInContext } };
+    };
+    expect(judge(model, [named(1)])).toMatchObject({ answerable: false, related: true });
+    // A name the question uses that no sentence near it gives, or a report without it, keeps the floor.
+    expect(judge(model, [named(0.5)]).related).toBe(false);
+    expect(judge(model, [{ ...named(1), namesInOwnReport: false }]).related).toBe(false);
+  });
+
   it("never answers from a sentence whose report lacks a name the question uses", () => {
     const j = judge(model, [candidate(0.99, false), candidate(0.2, true)]);
     expect(j.answerable).toBe(false);
