@@ -1,6 +1,6 @@
 import { ANSWER_FEATURE_NAMES, answerFeatures, type ScoredFeatures } from "../../src/retrieval/answer-features.js";
 import { type AnswerabilityModel, type LinearModel, linearProbability, type StumpsModel, stumpsProbability } from "../../src/retrieval/answerability-model.js";
-import { closestSimilarity, givesItsNames, sharesAskedWords } from "../../src/retrieval/answerability.js";
+import { closestSimilarity, sharesAskedWords } from "../../src/retrieval/answerability.js";
 import { fitStumps } from "./boosted-stumps.js";
 import { RANKING_FEATURE_NAMES, type Features } from "../../src/retrieval/features.js";
 import type { Retrieve } from "../../src/retrieval/retrieve.js";
@@ -136,7 +136,6 @@ function chooseThresholds(judgedHeldOut: Judged[], answerP: Map<Judged, number>)
     // Related passages are never shown without any of the question's words among them, whatever the floor.
     sharesWords: sharesAskedWords(j.scored),
     similarity: closestSimilarity(j.scored),
-    givesNames: givesItsNames(j.scored),
     supportInTop3: j.scored.slice(0, 3).some((s) => s.label === 1),
     offTopic: j.question.kind === "off-topic",
   }));
@@ -148,7 +147,7 @@ function chooseThresholds(judgedHeldOut: Judged[], answerP: Map<Judged, number>)
   const thresholds = { answer: best.answer, answerWordForWord: best.answerWordForWord };
   const utility = (s: number) =>
     outcomes.reduce((u, o) => {
-      if (answeredAt(o, thresholds) || !o.sharesWords || (o.similarity < s && !o.givesNames)) return u;
+      if (answeredAt(o, thresholds) || !o.sharesWords || o.similarity < s) return u;
       if (o.supportInTop3) return u + 1;
       return u - (o.offTopic ? RELATED_OFF_TOPIC_COST : RELATED_MISS_COST);
     }, 0);
