@@ -64,6 +64,6 @@ export function closestSimilarity(ranked: readonly ScoredFeatures[]): number {
  * of "According to sources cited by Tolo News, the Afghan delegation reaffirmed …"), so the similarity floor, which
  * keeps passages from off-topic questions, does not apply.
  */
-export function givesItsNames(ranked: readonly ScoredFeatures[]): boolean {
+function givesItsNames(ranked: readonly ScoredFeatures[]): boolean {
   return ranked.slice(0, RELATED_RANKS).some((c) => c.namesInOwnReport && c.features.hasNames === 1 && c.features.namesInContext === 1);
 }
