@@ -7,7 +7,7 @@ import { BANK_CORPUS, readQuestions } from "./quality/question-set.js";
 import { readQuestionSet } from "./quality/read-question-set.js";
 import { figuresByKind, type KindFigures, questionOutcome } from "./quality/report.js";
 import { type EvalQuestion, type EvalResult, scoreQuestion } from "./quality/score.js";
-import { type FollowUpQuestion, scoreFollowUp, summariseFollowUps } from "./quality/score-follow-ups.js";
+import { type FollowUpQuestion, type FollowUpResult, scoreFollowUp, summariseFollowUps } from "./quality/score-follow-ups.js";
 
 const USAGE = `usage: npm run eval:unseen -- [--json <file>]
 Scores every sealed set (tests/fixtures/sealed*/: its questions and follow-ups over corpus/ and its reports) and the
@@ -31,15 +31,16 @@ runMain(async () => {
     .filter((d) => /^sealed\d*$/.test(d))
     .sort((a, b) => Number(a.slice(6) || 1) - Number(b.slice(6) || 1));
   const figures: SetFigures[] = [];
-  // Every set's results, and which of them abstained: the totals are figured over all of them at once.
+  // Every set's results, and which of them abstained, and every follow-up's: the totals are figured over all of them at once.
   const abstainedOf = new Map<EvalResult, boolean>();
+  const allFollowUps: FollowUpResult[] = [];
   const outcomes: Record<string, Omit<ReturnType<typeof questionOutcome>, "text">[]> = {};
 
   const askFollowUps = async (ask: (q: string, o?: { history?: Awaited<ReturnType<typeof replayHistory>> }) => Promise<Answer>, file: string) => {
     const results = [];
     for (const q of readQuestionSet<FollowUpQuestion>(file)) results.push(scoreFollowUp(q, await ask(q.question, { history: await replayHistory({ ask }, q.history) })));
-    const s = summariseFollowUps(results);
-    return { total: s.total, passed: s.passed, wrong: s.wrong };
+    allFollowUps.push(...results);
+    return shortSummary(results);
   };
 
   for (const set of sets) {
@@ -62,13 +63,17 @@ runMain(async () => {
   const heldOut = { set: "followups-heldout", followUps: await askFollowUps(bank.ask, HELD_OUT_FOLLOW_UPS) };
   figures.push(heldOut);
   const { byKind: allByKind } = figuresByKind([...abstainedOf.keys()], (r) => abstainedOf.get(r)!);
-  const allFollowUps = figures.flatMap((f) => (f.followUps ? [f.followUps] : [])).reduce((s, f) => ({ total: s.total + f.total, passed: s.passed + f.passed, wrong: s.wrong + f.wrong }), { total: 0, passed: 0, wrong: 0 });
-  process.stdout.write(`${line(heldOut.set, undefined, heldOut.followUps)}\n\n${line("all", allByKind, allFollowUps)}\n`);
+  process.stdout.write(`${line(heldOut.set, undefined, heldOut.followUps)}\n\n${line("all", allByKind, shortSummary(allFollowUps))}\n`);
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ figures, outcomes }, null, 2)}\n`);
 });
 
 const kind = (byKind: KindFigures[], k: string) => byKind.find((x) => x.kind === k) ?? { questions: 0, answeredRight: 0, wrong: 0, abstained: 0, relatedHit: 0 };
 const pct = (n: number, d: number) => (d === 0 ? "–" : `${((100 * n) / d).toFixed(1)} %`);
+
+function shortSummary(results: FollowUpResult[]): NonNullable<SetFigures["followUps"]> {
+  const { total, passed, wrong } = summariseFollowUps(results);
+  return { total, passed, wrong };
+}
 
 function line(set: string, byKind: KindFigures[] | undefined, followUps: SetFigures["followUps"]): string {
   const parts = [set.padEnd(18)];
