@@ -90,7 +90,11 @@ function dropRunningLines(pages: Line[][]): Line[][] {
   const seenAt = new Map<string, number[]>();
   for (const lines of pages) {
     const edges = new Map(lines.filter((_, i) => edge(lines, i)).map((l) => [key(l.text), l.y]));
-    for (const [k, y] of edges) seenAt.set(k, [...(seenAt.get(k) ?? []), y]);
+    for (const [k, y] of edges) {
+      const at = seenAt.get(k);
+      if (at) at.push(y);
+      else seenAt.set(k, [y]);
+    }
   }
   const textPages = pages.filter((p) => p.length > 0).length;
   // Of two pages, "most" is both, which a line of prose at an edge may also be; a running header or footer is
